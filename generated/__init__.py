@@ -1,0 +1,1 @@
+"""Generated API clients, one subpackage per provider. Do not edit: run `make generate`."""

@@ -1,0 +1,330 @@
+"""OpenAPI 3.1 parameter serialization (path, query, header, cookie).
+
+Implements the ``style``/``explode`` rules of the OpenAPI "Style Examples"
+table.  Values are normalised first: ``NOT_GIVEN`` (and ``None`` outside the
+path) means "omit", models go through :func:`to_wire`, enums use their value,
+booleans are ``true``/``false``, dates/times ISO 8601, UUIDs strings.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import quote, unquote
+
+import pydantic
+
+from ._models import to_wire
+from ._types import NotGiven
+
+__all__ = [
+    "Param",
+    "encode_path",
+    "encode_query",
+    "encode_query_string",
+    "encode_headers",
+    "encode_cookies",
+]
+
+# RFC 3986 reserved characters; kept literal in query values when allowReserved
+# is set, except "#" (which would end the URL) and "&"/"=" inside names.
+_RESERVED_SAFE = ":/?[]@!$&'()*+,;="
+# Characters allowed verbatim in a cookie value (RFC 6265 cookie-octet minus "%").
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter occurrence: wire *name*, *value* and its serialization."""
+
+    name: str
+    value: object
+    style: str
+    explode: bool
+    allow_reserved: bool = False
+
+
+_Scalar = str
+_Value = _Scalar | list[_Scalar] | list[tuple[str, _Scalar]] | None
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _scalar(value.value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if value is None:
+        return ""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8")
+    wired = to_wire(value)
+    if wired is not value:
+        return _scalar(wired)
+    return str(value)
+
+
+def _normalise(value: object) -> _Value:
+    """Scalar -> str; sequence -> list[str]; object -> list[(key, str)]; omitted -> None."""
+    if isinstance(value, NotGiven) or value is None:
+        return None
+    if isinstance(value, pydantic.BaseModel):
+        value = to_wire(value)
+    if isinstance(value, Mapping):
+        return [
+            (str(k), _scalar(v))
+            for k, v in value.items()
+            if not isinstance(v, NotGiven) and v is not None
+        ]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_scalar(v) for v in value if not isinstance(v, NotGiven) and v is not None]
+    return _scalar(value)
+
+
+def _enc(text: str, *, safe: str = "") -> str:
+    encoded = quote(text, safe=safe)
+    if encoded.strip(".") == "" and encoded:
+        # "." and ".." must never become dot-segments once substituted in a path.
+        encoded = encoded.replace(".", "%2E")
+    return encoded
+
+
+# --------------------------------------------------------------------------- path
+
+
+def _expand_path(param: Param) -> str:
+    value = _normalise(param.value)
+    style = param.style or "simple"
+    name = _enc(param.name)
+    if value is None:
+        value = ""
+    if style == "simple":
+        if isinstance(value, str):
+            return _enc(value)
+        if value and isinstance(value[0], tuple):
+            pairs = [p for p in value if isinstance(p, tuple)]
+            sep = "=" if param.explode else ","
+            return ",".join(f"{_enc(k)}{sep}{_enc(v)}" for k, v in pairs)
+        return ",".join(_enc(v) for v in value if isinstance(v, str))
+    if style == "label":
+        if isinstance(value, str):
+            return "." + _enc(value)
+        if value and isinstance(value[0], tuple):
+            pairs = [p for p in value if isinstance(p, tuple)]
+            if param.explode:
+                return "".join(f".{_enc(k)}={_enc(v)}" for k, v in pairs)
+            return "." + ",".join(f"{_enc(k)},{_enc(v)}" for k, v in pairs)
+        items = [_enc(v) for v in value if isinstance(v, str)]
+        return "." + ("." if param.explode else ",").join(items)
+    if style == "matrix":
+        if isinstance(value, str):
+            return f";{name}" + (f"={_enc(value)}" if value else "")
+        if value and isinstance(value[0], tuple):
+            pairs = [p for p in value if isinstance(p, tuple)]
+            if param.explode:
+                return "".join(f";{_enc(k)}={_enc(v)}" for k, v in pairs)
+            return f";{name}=" + ",".join(f"{_enc(k)},{_enc(v)}" for k, v in pairs)
+        items = [_enc(v) for v in value if isinstance(v, str)]
+        if not items:
+            return f";{name}"
+        if param.explode:
+            return "".join(f";{name}={v}" for v in items)
+        return f";{name}=" + ",".join(items)
+    raise ValueError(f"unsupported path parameter style {style!r} for {param.name!r}")
+
+
+def encode_path(template: str, params: Sequence[Param]) -> str:
+    """Substitute ``{name}`` placeholders of *template* with encoded *params*.
+
+    Every value is percent-encoded ("/" becomes ``%2F``, a value made only of
+    dots is fully encoded) so a value can never add or climb path segments.
+    A ``simple`` parameter that renders empty raises :class:`ValueError`
+    instead of producing a ``//`` path.
+    """
+    by_name = {p.name: p for p in params}
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = template.find("{", pos)
+        if start < 0:
+            out.append(template[pos:])
+            break
+        end = template.find("}", start)
+        if end < 0:
+            raise ValueError(f"unterminated placeholder in path template {template!r}")
+        out.append(template[pos:start])
+        name = template[start + 1 : end]
+        param = by_name.get(name)
+        if param is None:
+            raise ValueError(f"missing path parameter {name!r} for {template!r}")
+        rendered = _expand_path(param)
+        if rendered == "" and (param.style or "simple") == "simple":
+            raise ValueError(f"path parameter {name!r} must not be empty")
+        out.append(rendered)
+        pos = end + 1
+    return "".join(out)
+
+
+# -------------------------------------------------------------------------- query
+
+
+def _query_pairs(params: Sequence[Param], *, encoded: bool) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for param in params:
+        value = _normalise(param.value)
+        if value is None:
+            continue
+        style = param.style or "form"
+        safe = _RESERVED_SAFE if param.allow_reserved else ""
+
+        def v(text: str, safe: str = safe) -> str:
+            return quote(text, safe=safe) if encoded else text
+
+        def k(text: str) -> str:
+            return quote(text, safe="") if encoded else text
+
+        name = k(param.name)
+        if isinstance(value, str):
+            if style == "deepObject":
+                raise ValueError(f"deepObject parameter {param.name!r} requires an object value")
+            pairs.append((name, v(value)))
+            continue
+        if not value:
+            continue
+        is_object = isinstance(value[0], tuple)
+        obj = [p for p in value if isinstance(p, tuple)]
+        arr = [x for x in value if isinstance(x, str)]
+        if style == "form":
+            if is_object:
+                if param.explode:
+                    pairs.extend((k(key), v(val)) for key, val in obj)
+                else:
+                    pairs.append((name, ",".join(f"{v(key)},{v(val)}" for key, val in obj)))
+            elif param.explode:
+                pairs.extend((name, v(item)) for item in arr)
+            else:
+                pairs.append((name, ",".join(v(item) for item in arr)))
+        elif style in ("spaceDelimited", "pipeDelimited"):
+            delim = " " if style == "spaceDelimited" else "|"
+            if encoded and delim == " ":
+                delim = "%20"
+            if is_object:
+                atoms = [a for key, val in obj for a in (key, val)]
+            else:
+                atoms = arr
+            if param.explode:
+                # Exploded delimited styles serialise like exploded form.
+                if is_object:
+                    pairs.extend((k(key), v(val)) for key, val in obj)
+                else:
+                    pairs.extend((name, v(item)) for item in arr)
+            else:
+                pairs.append((name, delim.join(v(a) for a in atoms)))
+        elif style == "deepObject":
+            if not is_object:
+                raise ValueError(f"deepObject parameter {param.name!r} requires an object value")
+            lb, rb = ("[", "]")
+            pairs.extend((f"{name}{lb}{k(key)}{rb}", v(val)) for key, val in obj)
+        else:
+            raise ValueError(f"unsupported query parameter style {style!r} for {param.name!r}")
+    return pairs
+
+
+def encode_query(params: Sequence[Param]) -> list[tuple[str, str]]:
+    """Serialise query *params* into (name, value) pairs, not percent-encoded.
+
+    Delimiters (``,`` ``|`` space) appear literally inside values.  Use
+    :func:`encode_query_string` to obtain the exact wire form.
+    """
+    return _query_pairs(params, encoded=False)
+
+
+def encode_query_string(params: Sequence[Param]) -> str:
+    """The percent-encoded query string (without ``?``) for *params*.
+
+    Values are encoded with ``%20`` for spaces; style delimiters stay literal
+    and ``allow_reserved`` keeps RFC 3986 reserved characters (but ``#``).
+    """
+    return "&".join(f"{k}={v}" for k, v in _query_pairs(params, encoded=True))
+
+
+def decode_pairs(query: str) -> list[tuple[str, str]]:
+    """Inverse helper used by tests and logging: split and percent-decode."""
+    out: list[tuple[str, str]] = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        key, _, val = part.partition("=")
+        out.append((unquote(key), unquote(val)))
+    return out
+
+
+# ------------------------------------------------------------------------ headers
+
+
+def _simple(value: _Value, explode: bool) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    obj = [p for p in value if isinstance(p, tuple)]
+    if obj:
+        sep = "=" if explode else ","
+        return ",".join(f"{k}{sep}{v}" for k, v in obj)
+    return ",".join(x for x in value if isinstance(x, str))
+
+
+def encode_headers(params: Sequence[Param]) -> dict[str, str]:
+    """Serialise header *params* (``simple`` style); omitted values are skipped."""
+    out: dict[str, str] = {}
+    for param in params:
+        rendered = _simple(_normalise(param.value), param.explode)
+        if rendered is None:
+            continue
+        if "\r" in rendered or "\n" in rendered:
+            raise ValueError(f"header parameter {param.name!r} contains a line break")
+        out[param.name] = rendered
+    return out
+
+
+# ------------------------------------------------------------------------ cookies
+
+
+def _cookie_enc(text: str) -> str:
+    return quote(text, safe=_COOKIE_SAFE)
+
+
+def encode_cookies(params: Sequence[Param]) -> dict[str, str]:
+    """Serialise cookie *params* (``form`` style) into name -> value.
+
+    Arrays are comma-joined (a cookie name cannot repeat in a mapping);
+    objects are ``R,100,G,200`` or, exploded, one cookie per property.
+    Characters not allowed in a cookie value are percent-encoded.
+    """
+    out: dict[str, str] = {}
+    for param in params:
+        value = _normalise(param.value)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            out[param.name] = _cookie_enc(value)
+            continue
+        obj = [p for p in value if isinstance(p, tuple)]
+        if obj:
+            if param.explode:
+                for key, val in obj:
+                    out[key] = _cookie_enc(val)
+            else:
+                out[param.name] = ",".join(f"{_cookie_enc(k)},{_cookie_enc(v)}" for k, v in obj)
+        else:
+            out[param.name] = ",".join(_cookie_enc(x) for x in value if isinstance(x, str))
+    return out

@@ -1,0 +1,40 @@
+"""Errors raised by the Alfred API (TagShelf) - deferred sessions, files and jobs client.
+
+Every HTTP error status raises a subclass of `APIStatusError` carrying `status_code`, `headers`,
+the raw `response` and `body`: the error body parsed into the model the API documents for that
+operation and status (or the decoded JSON/text when it documents none).
+"""
+
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+]

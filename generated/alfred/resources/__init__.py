@@ -1,0 +1,1 @@
+"""Resources of the Alfred API (TagShelf) - deferred sessions, files and jobs client, one module per tag; loaded on first use."""

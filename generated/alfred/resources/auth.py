@@ -1,0 +1,232 @@
+"""OAuth 2 bearer tokens (password grant)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Auth", "AsyncAuth"]
+
+
+_CREATE_TOKEN = Endpoint(
+    method="POST",
+    path="/token",
+    operation_id="createToken",
+    security=(),
+    responses={
+        "200": ResponseSpec("json", models.TokenResponse),
+    },
+    errors={
+        "400": models.TokenError,
+    },
+    idempotency_header=None,
+)
+
+
+class AuthWithRawResponse:
+    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        return self._client.request(
+            _CREATE_TOKEN,
+            body=FormBody(
+                given(
+                    {
+                        "grant_type": grant_type,
+                        "username": username,
+                        "password": password,
+                    }
+                ),
+                content_type="application/x-www-form-urlencoded",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Auth:
+    """OAuth 2 bearer tokens (password grant)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AuthWithRawResponse(client)
+
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        raw = self.with_raw_response.create_token(
+            grant_type=grant_type,
+            username=username,
+            password=password,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncAuthWithRawResponse:
+    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        return await self._client.request(
+            _CREATE_TOKEN,
+            body=FormBody(
+                given(
+                    {
+                        "grant_type": grant_type,
+                        "username": username,
+                        "password": password,
+                    }
+                ),
+                content_type="application/x-www-form-urlencoded",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncAuth:
+    """OAuth 2 bearer tokens (password grant)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncAuthWithRawResponse(client)
+
+    async def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        raw = await self.with_raw_response.create_token(
+            grant_type=grant_type,
+            username=username,
+            password=password,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

@@ -1,0 +1,256 @@
+"""Files uploaded into a deferred session."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Files", "AsyncFiles"]
+
+
+_UPLOAD = Endpoint(
+    method="POST",
+    path="/api/file/uploadfile",
+    operation_id="uploadFile",
+    security=(("apiKeyAuth",), ("bearerAuth",), ("amxAuth",)),
+    responses={
+        "200": ResponseSpec("json", models.FileUploaded),
+    },
+    errors={
+        "400": models.Error,
+        "401": models.Error,
+        "404": models.Error,
+    },
+    idempotency_header=None,
+)
+
+
+class FilesWithRawResponse:
+    """Like `Files`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: FileInput | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.FileUploaded]:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return self._client.request(
+            _UPLOAD,
+            body=MultipartBody(
+                fields=given(
+                    {
+                        "session_id": session_id,
+                    }
+                ),
+                files=given_files(
+                    {
+                        "file": file,
+                        "metadata": metadata,
+                    }
+                ),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Files:
+    """Files uploaded into a deferred session."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = FilesWithRawResponse(client)
+
+    def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: FileInput | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.FileUploaded:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        raw = self.with_raw_response.upload(
+            file=file,
+            session_id=session_id,
+            metadata=metadata,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncFilesWithRawResponse:
+    """Like `AsyncFiles`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: FileInput | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.FileUploaded]:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return await self._client.request(
+            _UPLOAD,
+            body=MultipartBody(
+                fields=given(
+                    {
+                        "session_id": session_id,
+                    }
+                ),
+                files=given_files(
+                    {
+                        "file": file,
+                        "metadata": metadata,
+                    }
+                ),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncFiles:
+    """Files uploaded into a deferred session."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncFilesWithRawResponse(client)
+
+    async def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: FileInput | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.FileUploaded:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        raw = await self.with_raw_response.upload(
+            file=file,
+            session_id=session_id,
+            metadata=metadata,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

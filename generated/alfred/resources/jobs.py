@@ -1,0 +1,513 @@
+"""Processing Jobs created from a deferred session."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Jobs", "AsyncJobs"]
+
+
+_CREATE = Endpoint(
+    method="POST",
+    path="/api/job/create",
+    operation_id="createJob",
+    security=(("apiKeyAuth",), ("bearerAuth",), ("amxAuth",)),
+    responses={
+        "200": ResponseSpec("json", models.JobCreated),
+    },
+    errors={
+        "400": models.Error,
+        "401": models.Error,
+        "404": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_GET = Endpoint(
+    method="GET",
+    path="/api/job/detail/{id}",
+    operation_id="getJob",
+    security=(("apiKeyAuth",), ("bearerAuth",), ("amxAuth",)),
+    responses={
+        "200": ResponseSpec("json", models.JobDetail),
+    },
+    errors={
+        "401": models.Error,
+        "404": models.Error,
+    },
+    idempotency_header=None,
+)
+
+
+class JobsWithRawResponse:
+    """Like `Jobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return self._client.request(
+            _CREATE,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "session_id": session_id,
+                        "propagate_metadata": propagate_metadata,
+                        "merge": merge,
+                        "decompose": decompose,
+                        "metadata": metadata,
+                        "channel": channel,
+                        "parent_file_prefix": parent_file_prefix,
+                        "page_rotation": page_rotation,
+                        "container": container,
+                        "file_name": file_name,
+                        "file_names": file_names,
+                        "priority": priority,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobDetail]:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        return self._client.request(
+            _GET,
+            path_params=(Param("id", id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Jobs:
+    """Processing Jobs created from a deferred session."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = JobsWithRawResponse(client)
+
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        raw = self.with_raw_response.create(
+            body=body,
+            session_id=session_id,
+            propagate_metadata=propagate_metadata,
+            merge=merge,
+            decompose=decompose,
+            metadata=metadata,
+            channel=channel,
+            parent_file_prefix=parent_file_prefix,
+            page_rotation=page_rotation,
+            container=container,
+            file_name=file_name,
+            file_names=file_names,
+            priority=priority,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobDetail:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        raw = self.with_raw_response.get(
+            id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncJobsWithRawResponse:
+    """Like `AsyncJobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return await self._client.request(
+            _CREATE,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "session_id": session_id,
+                        "propagate_metadata": propagate_metadata,
+                        "merge": merge,
+                        "decompose": decompose,
+                        "metadata": metadata,
+                        "channel": channel,
+                        "parent_file_prefix": parent_file_prefix,
+                        "page_rotation": page_rotation,
+                        "container": container,
+                        "file_name": file_name,
+                        "file_names": file_names,
+                        "priority": priority,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobDetail]:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        return await self._client.request(
+            _GET,
+            path_params=(Param("id", id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncJobs:
+    """Processing Jobs created from a deferred session."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncJobsWithRawResponse(client)
+
+    async def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        raw = await self.with_raw_response.create(
+            body=body,
+            session_id=session_id,
+            propagate_metadata=propagate_metadata,
+            merge=merge,
+            decompose=decompose,
+            metadata=metadata,
+            channel=channel,
+            parent_file_prefix=parent_file_prefix,
+            page_rotation=page_rotation,
+            container=container,
+            file_name=file_name,
+            file_names=file_names,
+            priority=priority,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobDetail:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        raw = await self.with_raw_response.get(
+            id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

@@ -1,0 +1,95 @@
+"""Base model for generated schemas and the JSON wire encoder."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import uuid
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import ClassVar
+
+import pydantic
+
+from ._types import NotGiven
+
+__all__ = ["BaseModel", "to_wire"]
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base class of every generated model.
+
+    * fields carry ``alias=`` wire names; both the Python name and the alias are
+      accepted on construction/validation;
+    * unknown fields are kept (``model_extra``) and sent back by :func:`to_wire`;
+    * ``__read_only_fields__`` lists Python field names owned by the server:
+      they are parsed from responses but never sent.
+    """
+
+    model_config = pydantic.ConfigDict(
+        validate_by_name=True,
+        validate_by_alias=True,
+        extra="allow",
+        protected_namespaces=(),
+        populate_by_name=True,
+    )
+
+    __read_only_fields__: ClassVar[frozenset[str]] = frozenset()
+
+
+def _model_to_wire(model: pydantic.BaseModel) -> dict[str, object]:
+    cls = type(model)
+    read_only: frozenset[str] = getattr(cls, "__read_only_fields__", frozenset())
+    fields = cls.model_fields
+    out: dict[str, object] = {}
+    for name, info in fields.items():
+        if name not in model.model_fields_set or name in read_only:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, NotGiven):
+            continue
+        key = info.serialization_alias or info.alias or name
+        out[key] = to_wire(value)
+    extra = model.model_extra
+    if extra:
+        for key, value in extra.items():
+            if key in out or isinstance(value, NotGiven):
+                continue
+            out[key] = to_wire(value)
+    return out
+
+
+def to_wire(value: object) -> object:
+    """Convert *value* into JSON-ready data (dicts, lists, str, numbers, bool, None).
+
+    Models become dicts keyed by wire name holding only the fields that were
+    explicitly set (a field set to ``None`` is sent as ``null``), minus
+    read-only fields, plus extra fields.  Mapping entries whose value is
+    ``NOT_GIVEN`` are dropped.  Dates/times use ISO 8601, UUID and Decimal
+    become strings, enums their value, bytes are decoded as UTF-8 text.
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        if isinstance(value, enum.Enum):
+            return to_wire(value.value)
+        return value
+    if isinstance(value, pydantic.BaseModel):
+        if isinstance(value, BaseModel) or hasattr(type(value), "__read_only_fields__"):
+            return _model_to_wire(value)
+        return to_wire(value.model_dump(mode="python", by_alias=True, exclude_unset=True))
+    if isinstance(value, enum.Enum):
+        return to_wire(value.value)
+    if isinstance(value, Mapping):
+        return {
+            str(to_wire(k)): to_wire(v) for k, v in value.items() if not isinstance(v, NotGiven)
+        }
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_wire(v) for v in value if not isinstance(v, NotGiven)]
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, _dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, (uuid.UUID, Decimal)):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8")
+    return value

@@ -1,0 +1,266 @@
+"""OAuth 2 access tokens (client-credentials grant)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Auth", "AsyncAuth"]
+
+
+_CREATE_TOKEN = Endpoint(
+    method="POST",
+    path="/oauth/token",
+    operation_id="createToken",
+    security=(("clientBasic",), ()),
+    responses={
+        "200": ResponseSpec("json", models.TokenResponse),
+    },
+    errors={
+        "400": models.TokenError,
+        "401": models.TokenError,
+        "500": models.TokenError,
+    },
+    idempotency_header=None,
+)
+
+
+class AuthWithRawResponse:
+    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
+        """Obtain an access token
+
+        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
+
+        `POST /oauth/token`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            grant_type: Always `client_credentials` (the only supported grant).
+            client_id: The client id.
+            client_secret: The client secret.
+            scope: Space-separated scopes to request.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
+            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+        """
+        return self._client.request(
+            _CREATE_TOKEN,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "grant_type": grant_type,
+                        "client_id": client_id,
+                        "client_secret": client_secret,
+                        "scope": scope,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Auth:
+    """OAuth 2 access tokens (client-credentials grant)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AuthWithRawResponse(client)
+
+    def create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse:
+        """Obtain an access token
+
+        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
+
+        `POST /oauth/token`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            grant_type: Always `client_credentials` (the only supported grant).
+            client_id: The client id.
+            client_secret: The client secret.
+            scope: Space-separated scopes to request.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
+            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+        """
+        raw = self.with_raw_response.create_token(
+            body=body,
+            grant_type=grant_type,
+            client_id=client_id,
+            client_secret=client_secret,
+            scope=scope,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncAuthWithRawResponse:
+    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
+        """Obtain an access token
+
+        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
+
+        `POST /oauth/token`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            grant_type: Always `client_credentials` (the only supported grant).
+            client_id: The client id.
+            client_secret: The client secret.
+            scope: Space-separated scopes to request.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
+            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+        """
+        return await self._client.request(
+            _CREATE_TOKEN,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "grant_type": grant_type,
+                        "client_id": client_id,
+                        "client_secret": client_secret,
+                        "scope": scope,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncAuth:
+    """OAuth 2 access tokens (client-credentials grant)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncAuthWithRawResponse(client)
+
+    async def create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse:
+        """Obtain an access token
+
+        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
+
+        `POST /oauth/token`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            grant_type: Always `client_credentials` (the only supported grant).
+            client_id: The client id.
+            client_secret: The client secret.
+            scope: Space-separated scopes to request.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
+            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+        """
+        raw = await self.with_raw_response.create_token(
+            body=body,
+            grant_type=grant_type,
+            client_id=client_id,
+            client_secret=client_secret,
+            scope=scope,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

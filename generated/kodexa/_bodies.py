@@ -1,0 +1,216 @@
+"""Request bodies.  Each body turns itself into ``httpx.Client.build_request`` kwargs.
+
+``request_kwargs()`` is called once per attempt, so bodies backed by a
+seekable file are rewound before every retry.  A non-seekable stream is read
+into memory on first use so that it can be re-sent.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import mimetypes
+import os
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias, TypedDict, cast
+from urllib.parse import urlencode
+
+from ._models import to_wire
+from ._types import FileContent, FileInput, NotGiven
+
+__all__ = [
+    "Body",
+    "BinaryBody",
+    "FormBody",
+    "JsonBody",
+    "MultipartBody",
+    "TextBody",
+    "BodyKwargs",
+    "json_dumps",
+]
+
+
+class BodyKwargs(TypedDict, total=False):
+    content: Any
+    files: list[tuple[str, tuple[str | None, Any, str]]]
+    data: dict[str, str | list[str]]
+    headers: dict[str, str]
+
+
+def json_dumps(value: object) -> str:
+    """Compact JSON of ``to_wire(value)``; NaN/Infinity are rejected."""
+    return json.dumps(to_wire(value), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _field_text(value: object) -> str:
+    """Text of a non-file form/multipart field: str as is, everything else JSON."""
+    if isinstance(value, str):
+        return value
+    wired = to_wire(value)
+    if isinstance(wired, str):
+        return wired
+    return json_dumps(wired)
+
+
+def _field_values(value: object) -> list[str]:
+    """Lists of scalars become repeated fields; objects are JSON strings."""
+    if isinstance(value, NotGiven) or value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [_field_text(v) for v in value if not isinstance(v, NotGiven) and v is not None]
+    return [_field_text(value)]
+
+
+@dataclass(slots=True)
+class JsonBody:
+    value: object
+    content_type: str = "application/json"
+
+    def request_kwargs(self) -> BodyKwargs:
+        return {
+            "content": json_dumps(self.value).encode("utf-8"),
+            "headers": {"Content-Type": self.content_type},
+        }
+
+
+@dataclass(slots=True)
+class FormBody:
+    fields: Mapping[str, object]
+    content_type: str = "application/x-www-form-urlencoded"
+
+    def request_kwargs(self) -> BodyKwargs:
+        pairs = [(name, text) for name, v in self.fields.items() for text in _field_values(v)]
+        return {
+            "content": urlencode(pairs).encode("ascii"),
+            "headers": {"Content-Type": self.content_type},
+        }
+
+
+def _is_content(value: object) -> bool:
+    return isinstance(value, (bytes, bytearray)) or hasattr(value, "read")
+
+
+def _is_single_file(value: object) -> bool:
+    if _is_content(value):
+        return True
+    return (
+        isinstance(value, tuple)
+        and len(value) in (2, 3)
+        and (value[0] is None or isinstance(value[0], str))
+        and _is_content(value[1])
+    )
+
+
+def _file_tuple(value: FileInput) -> tuple[str | None, FileContent, str]:
+    filename: str | None
+    content_type: str | None = None
+    if isinstance(value, tuple):
+        filename, content = value[0], value[1]
+        if len(value) == 3:
+            content_type = value[2]
+    else:
+        content = value
+        name = getattr(value, "name", None)
+        filename = os.path.basename(name) if isinstance(name, str) and name else "upload"
+    if content_type is None:
+        guessed = mimetypes.guess_type(filename)[0] if filename else None
+        content_type = guessed or "application/octet-stream"
+    if isinstance(content, bytearray):
+        content = bytes(content)
+    return filename, content, content_type
+
+
+@dataclass(slots=True)
+class MultipartBody:
+    fields: Mapping[str, object]
+    files: Mapping[str, FileInput | Sequence[FileInput]] = field(default_factory=dict)
+
+    def _file_list(self) -> list[tuple[str, tuple[str | None, FileContent, str]]]:
+        out: list[tuple[str, tuple[str | None, FileContent, str]]] = []
+        for name, value in self.files.items():
+            if isinstance(value, NotGiven) or value is None:
+                continue
+            if _is_single_file(value):
+                out.append((name, _file_tuple(cast(FileInput, value))))
+            else:
+                for item in cast("Sequence[FileInput]", value):
+                    out.append((name, _file_tuple(item)))
+        return out
+
+    def request_kwargs(self) -> BodyKwargs:
+        data: dict[str, str | list[str]] = {}
+        for name, value in self.fields.items():
+            values = _field_values(value)
+            if values:
+                data[name] = (
+                    values[0]
+                    if len(values) == 1 and not isinstance(value, (list, tuple))
+                    else values
+                )
+        files = self._file_list()
+        if files:
+            return {"data": data, "files": files}
+        # httpx would fall back to urlencoded without files: encode ourselves.
+        boundary = uuid.uuid4().hex
+        buf = io.BytesIO()
+        for name, val in data.items():
+            for text in [val] if isinstance(val, str) else val:
+                quoted = name.replace("\\", "\\\\").replace('"', "%22")
+                buf.write(f"--{boundary}\r\n".encode())
+                buf.write(f'Content-Disposition: form-data; name="{quoted}"\r\n\r\n'.encode())
+                buf.write(text.encode("utf-8"))
+                buf.write(b"\r\n")
+        buf.write(f"--{boundary}--\r\n".encode())
+        return {
+            "content": buf.getvalue(),
+            "headers": {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        }
+
+
+@dataclass(slots=True)
+class BinaryBody:
+    content: FileContent
+    content_type: str = "application/octet-stream"
+    _start: int | None = field(default=None, init=False, repr=False)
+    _buffered: bytes | None = field(default=None, init=False, repr=False)
+
+    def _payload(self) -> Any:
+        content = self.content
+        if isinstance(content, (bytes, bytearray)):
+            return bytes(content)
+        if self._buffered is not None:
+            return self._buffered
+        stream = content
+        seekable = False
+        try:
+            seekable = stream.seekable()
+        except (AttributeError, ValueError):
+            seekable = False
+        if seekable:
+            if self._start is None:
+                self._start = stream.tell()
+            else:
+                stream.seek(self._start)
+            return stream
+        self._buffered = stream.read()
+        return self._buffered
+
+    def request_kwargs(self) -> BodyKwargs:
+        return {"content": self._payload(), "headers": {"Content-Type": self.content_type}}
+
+
+@dataclass(slots=True)
+class TextBody:
+    text: str
+    content_type: str = "text/plain"
+
+    def request_kwargs(self) -> BodyKwargs:
+        return {
+            "content": self.text.encode("utf-8"),
+            "headers": {"Content-Type": self.content_type},
+        }
+
+
+Body: TypeAlias = JsonBody | FormBody | MultipartBody | BinaryBody | TextBody

@@ -1,0 +1,742 @@
+"""HTTP machinery shared by every generated client: request building, auth
+selection, retries with backoff, response parsing and error mapping.
+
+Generated code calls :meth:`SyncAPIClient.request` / :meth:`AsyncAPIClient.request`
+with an :class:`Endpoint` description and encoded parameters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import email.utils
+import random
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType, TracebackType
+from typing import Any, Generic, Literal, Self, TypeVar
+from urllib.parse import quote, urlencode
+
+import httpx
+import pydantic
+
+from ._auth import BASE_URL_EXTENSION, ApiKeyAuth, CombinedAuth, append_cookie, select_auth
+from ._bodies import Body
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    describe_request,
+    safe_url,
+    status_error_class,
+    status_message,
+)
+from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
+from ._params import Param, encode_cookies, encode_headers, encode_path, encode_query_string
+from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
+
+__all__ = [
+    "ResponseSpec",
+    "Endpoint",
+    "RequestOptions",
+    "RawResponse",
+    "SyncAPIClient",
+    "AsyncAPIClient",
+    "IDEMPOTENT_METHODS",
+    "INITIAL_RETRY_DELAY",
+    "MAX_RETRY_DELAY",
+    "MAX_RETRY_AFTER",
+]
+
+T = TypeVar("T")
+
+IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+#: Backoff: ``INITIAL_RETRY_DELAY * 2**retry`` capped at ``MAX_RETRY_DELAY``, minus up to 25 % jitter.
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+#: Server-provided ``Retry-After`` values above this are ignored (backoff is used instead).
+MAX_RETRY_AFTER = 60.0
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseSpec:
+    """How to parse a documented response: ``kind`` and, for JSON, a type expression."""
+
+    kind: Literal["json", "bytes", "text", "none"]
+    type: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Static description of one operation, emitted by the generator."""
+
+    method: str
+    path: str
+    operation_id: str
+    security: tuple[tuple[str, ...], ...] | None
+    responses: Mapping[str, ResponseSpec]
+    errors: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    idempotency_header: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequestOptions:
+    """Per-call overrides."""
+
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, str] | None = None
+
+
+_DEFAULT_OPTIONS = RequestOptions()
+
+
+class RawResponse(Generic[T]):
+    """The parsed result of a call together with the underlying HTTP response."""
+
+    __slots__ = ("parsed", "http_response")
+
+    def __init__(self, parsed: T, http_response: httpx.Response) -> None:
+        self.parsed = parsed
+        self.http_response = http_response
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def __repr__(self) -> str:
+        return f"RawResponse(status_code={self.status_code}, parsed={self.parsed!r})"
+
+
+# ------------------------------------------------------------------ helpers
+
+_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
+
+
+def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    try:
+        return _ADAPTERS[tp]
+    except KeyError:
+        adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(tp)
+        _ADAPTERS[tp] = adapter
+        return adapter
+    except TypeError:  # unhashable type expression
+        return pydantic.TypeAdapter(tp)
+
+
+def _match_status(mapping: Mapping[str, T], status: int) -> T | None:
+    """Exact status beats ``NXX`` range beats ``default``."""
+    exact = mapping.get(str(status))
+    if exact is not None:
+        return exact
+    for key in (f"{status // 100}XX", f"{status // 100}xx"):
+        ranged = mapping.get(key)
+        if ranged is not None:
+            return ranged
+    return mapping.get("default")
+
+
+def _retryable_status(status: int) -> bool:
+    return status in (408, 429) or status >= 500
+
+
+def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+    """Seconds to wait according to ``retry-after-ms`` / ``Retry-After`` (seconds or HTTP-date)."""
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return float(raw_ms) / 1000.0
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:  # pragma: no cover - older Pythons
+        return None
+    current = time.time() if now is None else now
+    return when.timestamp() - current
+
+
+def _timeout_value(timeout: TimeoutTypes) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(timeout)
+
+
+def _wrap_exception(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(
+        request=request,
+        message=f"Connection error ({type(exc).__name__}) for {describe_request(request)}",
+    )
+
+
+def _always_retryable(exc: httpx.RequestError) -> bool:
+    # The request never reached the server: safe to retry for any method.
+    return isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+
+
+def _retryable_exception(exc: httpx.RequestError, method_retryable: bool) -> bool:
+    if _always_retryable(exc):
+        return True
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.LocalProtocolError, httpx.ProxyError)):
+        return False
+    return method_retryable and isinstance(exc, httpx.TransportError)
+
+
+def _api_key_names(auths: Sequence[httpx.Auth | None], location: str) -> set[str]:
+    names: set[str] = set()
+    pending = [a for a in auths if a is not None]
+    while pending:
+        auth = pending.pop()
+        if isinstance(auth, ApiKeyAuth) and auth.location == location:
+            names.add(auth.name)
+        elif isinstance(auth, CombinedAuth):
+            pending.extend(auth.auths)
+    return names
+
+
+class _BaseClient:
+    _http_client: httpx.Client | httpx.AsyncClient
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credentials: Mapping[str, httpx.Auth],
+        custom_schemes: frozenset[str],
+        auth: httpx.Auth | None,
+        timeout: TimeoutTypes | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        user_agent: str,
+        sensitive_headers: Collection[str],
+        sensitive_query_params: Collection[str],
+        http_client_given: bool,
+    ) -> None:
+        url = httpx.URL(base_url)
+        if not url.is_absolute_url or url.scheme not in ("http", "https"):
+            raise ValueError("base_url must be an absolute http(s) URL")
+        if max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        self._base_url = str(url.copy_with(query=None, fragment=None)).rstrip("/")
+        self._credentials: dict[str, httpx.Auth] = dict(credentials)
+        self._custom_schemes = frozenset(custom_schemes)
+        self._auth = auth
+        if isinstance(timeout, NotGiven):
+            self._timeout: httpx.Timeout | None = None if http_client_given else DEFAULT_TIMEOUT
+        else:
+            self._timeout = _timeout_value(timeout)
+        self.max_retries = max_retries
+        self._default_headers: dict[str, str] = dict(default_headers or {})
+        self._user_agent = user_agent
+        all_auths = [*self._credentials.values(), auth]
+        self._sensitive_headers = frozenset(
+            {h.lower() for h in sensitive_headers}
+            | {n.lower() for n in _api_key_names(all_auths, "header")}
+        )
+        self._sensitive_query = frozenset(
+            set(sensitive_query_params) | _api_key_names(all_auths, "query")
+        )
+        protect_httpx_logger(self._sensitive_query)
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={redact_url(self._base_url)!r})"
+
+    # -------------------------------------------------------------- building
+
+    def _accept(self, endpoint: Endpoint) -> str:
+        kinds = {spec.kind for spec in endpoint.responses.values()}
+        if kinds <= {"json", "none"} and "json" in kinds:
+            return "application/json"
+        if "json" in kinds:
+            return "application/json, */*;q=0.8"
+        return "*/*"
+
+    def _idempotency_key(
+        self, endpoint: Endpoint, headers: Sequence[Param], options: RequestOptions
+    ) -> str | None:
+        name = endpoint.idempotency_header
+        if not name:
+            return None
+        lowered = name.lower()
+        for param in headers:
+            if param.name.lower() == lowered and not (
+                isinstance(param.value, NotGiven) or param.value is None
+            ):
+                return None  # the caller's own key is sent as a normal header
+        for key in options.extra_headers or {}:
+            if key.lower() == lowered:
+                return None
+        return str(uuid.uuid4())
+
+    def _url(
+        self,
+        endpoint: Endpoint,
+        path_params: Sequence[Param],
+        query: Sequence[Param],
+        options: RequestOptions,
+    ) -> str:
+        path = encode_path(endpoint.path, path_params)
+        if not path.startswith("/"):
+            path = "/" + path
+        qs = encode_query_string(query)
+        if options.extra_query:
+            extra = urlencode(list(options.extra_query.items()), quote_via=quote)
+            qs = f"{qs}&{extra}" if qs else extra
+        return f"{self._base_url}{path}" + (f"?{qs}" if qs else "")
+
+    def _build_request(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param],
+        query: Sequence[Param],
+        headers: Sequence[Param],
+        cookies: Sequence[Param],
+        body: Body | None,
+        options: RequestOptions,
+        idempotency_key: str | None,
+    ) -> httpx.Request:
+        url = self._url(endpoint, path_params, query, options)
+        merged = httpx.Headers({"Accept": self._accept(endpoint), "User-Agent": self._user_agent})
+        merged.update(self._default_headers)
+        kwargs: dict[str, Any] = {}
+        if body is not None:
+            body_kwargs = body.request_kwargs()
+            merged.update(body_kwargs.pop("headers", {}))
+            kwargs.update(body_kwargs)
+        merged.update(encode_headers(headers))
+        if idempotency_key is not None and endpoint.idempotency_header:
+            merged[endpoint.idempotency_header] = idempotency_key
+        if options.extra_headers:
+            merged.update(options.extra_headers)
+        if isinstance(options.timeout, NotGiven):
+            timeout: Any = httpx.USE_CLIENT_DEFAULT if self._timeout is None else self._timeout
+        else:
+            timeout = _timeout_value(options.timeout)
+        request = self._http_client.build_request(
+            endpoint.method.upper(),
+            url,
+            headers=merged,
+            timeout=timeout,
+            extensions={BASE_URL_EXTENSION: self._base_url},
+            **kwargs,
+        )
+        for name, value in encode_cookies(cookies).items():
+            append_cookie(request, name, value)
+        return request
+
+    def _select_auth(self, endpoint: Endpoint) -> Any:
+        auth = select_auth(endpoint.security, self._credentials, self._custom_schemes, self._auth)
+        return httpx.USE_CLIENT_DEFAULT if auth is None else auth
+
+    # --------------------------------------------------------------- retries
+
+    def _retry_delay(self, retries_done: int, response: httpx.Response | None) -> float:
+        if response is not None:
+            hinted = parse_retry_after(response.headers)
+            if hinted is not None and 0 <= hinted <= MAX_RETRY_AFTER:
+                return hinted
+        backoff = min(INITIAL_RETRY_DELAY * (2.0**retries_done), MAX_RETRY_DELAY)
+        return backoff * (1.0 - 0.25 * random.random())
+
+    def _log_retry(
+        self, request: httpx.Request, reason: str, delay: float, retry: int, of: int
+    ) -> None:
+        logger.info(
+            "Retrying %s %s in %.2f s (retry %d of %d): %s",
+            request.method,
+            redact_url(request.url, self._sensitive_query),
+            delay,
+            retry,
+            of,
+            reason,
+        )
+
+    def _log_request(self, request: httpx.Request) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Request: %s %s headers=%s",
+                request.method,
+                redact_url(request.url, self._sensitive_query),
+                redact_headers(request.headers, self._sensitive_headers),
+            )
+
+    def _log_response(self, request: httpx.Request, response: httpx.Response) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Response: %s %s -> %d headers=%s",
+                request.method,
+                redact_url(request.url, self._sensitive_query),
+                response.status_code,
+                redact_headers(response.headers, self._sensitive_headers),
+            )
+
+    # --------------------------------------------------------------- parsing
+
+    def _process_response(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+        status = response.status_code
+        if status >= 400:
+            raise self._make_status_error(endpoint, response)
+        spec = _match_status(endpoint.responses, status)
+        if spec is None:
+            if 200 <= status < 300:
+                return RawResponse(None, response)
+            raise self._make_status_error(endpoint, response)
+        return RawResponse(self._parse_success(spec, response), response)
+
+    def _parse_success(self, spec: ResponseSpec, response: httpx.Response) -> Any:
+        if spec.kind == "none":
+            return None
+        if spec.kind == "bytes":
+            return response.content
+        if spec.kind == "text":
+            return response.text
+        data: Any = None
+        if response.content.strip():
+            try:
+                data = response.json()
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    response=response,
+                    body=_safe_text(response),
+                    message=(
+                        f"Response body of {response.status_code} for "
+                        f"{response.request.method} {_safe(response)} is not valid JSON"
+                    ),
+                ) from exc
+        if spec.type is None:
+            return data
+        try:
+            return _adapter(spec.type).validate_python(data)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(response=response, body=data) from exc
+
+    def _make_status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
+        body: object = None
+        try:
+            body = self._error_body(endpoint, response)
+        except Exception:  # never let a weird body break error reporting
+            body = None
+        try:
+            message = status_message(response)
+        except Exception:  # pragma: no cover - defensive
+            message = f"HTTP {response.status_code}"
+        return status_error_class(response.status_code)(message, response=response, body=body)
+
+    def _error_body(self, endpoint: Endpoint, response: httpx.Response) -> object:
+        if not response.content.strip():
+            return None
+        try:
+            data = response.json()
+        except Exception:
+            return _safe_text(response)
+        error_type = _match_status(endpoint.errors, response.status_code)
+        if error_type is None:
+            return data
+        try:
+            return _adapter(error_type).validate_python(data)
+        except Exception:
+            return data
+
+
+def _safe(response: httpx.Response) -> str:
+    return safe_url(response.request.url)
+
+
+def _safe_text(response: httpx.Response) -> str | None:
+    try:
+        text = response.text
+    except Exception:
+        return None
+    return text or None
+
+
+# ---------------------------------------------------------------- sync client
+
+
+class SyncAPIClient(_BaseClient):
+    """Synchronous client core (wraps an :class:`httpx.Client`)."""
+
+    _http_client: httpx.Client
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credentials: Mapping[str, httpx.Auth],
+        custom_schemes: frozenset[str] = frozenset(),
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutTypes | NotGiven = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        user_agent: str,
+        sensitive_headers: Collection[str] = (),
+        sensitive_query_params: Collection[str] = (),
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            credentials=credentials,
+            custom_schemes=custom_schemes,
+            auth=auth,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            user_agent=user_agent,
+            sensitive_headers=sensitive_headers,
+            sensitive_query_params=sensitive_query_params,
+            http_client_given=http_client is not None,
+        )
+        self._owns_client = http_client is None
+        self._http_client = http_client or httpx.Client(
+            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+        )
+        #: Called with the delay in seconds between retries; replaceable in tests.
+        self._sleep: Callable[[float], None] = time.sleep
+
+    @property
+    def http_client(self) -> httpx.Client:
+        return self._http_client
+
+    def close(self) -> None:
+        """Close the underlying httpx client if this object created it."""
+        if self._owns_client:
+            self._http_client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def request(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> RawResponse[Any]:
+        opts = options or _DEFAULT_OPTIONS
+        max_retries = (
+            self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
+        )
+        key = self._idempotency_key(endpoint, headers, opts)
+        method_retryable = (
+            endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
+        )
+        auth = self._select_auth(endpoint)
+        retries = 0
+        while True:
+            request = self._build_request(
+                endpoint,
+                path_params=path_params,
+                query=query,
+                headers=headers,
+                cookies=cookies,
+                body=body,
+                options=opts,
+                idempotency_key=key,
+            )
+            self._log_request(request)
+            try:
+                response = self._http_client.send(request, auth=auth)
+            except httpx.RequestError as exc:
+                if retries < max_retries and _retryable_exception(exc, method_retryable):
+                    delay = self._retry_delay(retries, None)
+                    retries += 1
+                    self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
+                    self._sleep(delay)
+                    continue
+                raise _wrap_exception(exc, request) from exc
+            except APIStatusError as exc:  # raised by an auth flow (token endpoint)
+                if retries < max_retries and _retryable_status(exc.status_code):
+                    delay = self._retry_delay(retries, exc.response)
+                    retries += 1
+                    self._log_retry(
+                        request, f"token endpoint {exc.status_code}", delay, retries, max_retries
+                    )
+                    self._sleep(delay)
+                    continue
+                raise
+            self._log_response(request, response)
+            if (
+                retries < max_retries
+                and method_retryable
+                and _retryable_status(response.status_code)
+            ):
+                delay = self._retry_delay(retries, response)
+                retries += 1
+                response.close()
+                self._log_retry(
+                    request, f"status {response.status_code}", delay, retries, max_retries
+                )
+                self._sleep(delay)
+                continue
+            return self._process_response(endpoint, response)
+
+
+# --------------------------------------------------------------- async client
+
+
+class AsyncAPIClient(_BaseClient):
+    """Asynchronous client core (wraps an :class:`httpx.AsyncClient`)."""
+
+    _http_client: httpx.AsyncClient
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credentials: Mapping[str, httpx.Auth],
+        custom_schemes: frozenset[str] = frozenset(),
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutTypes | NotGiven = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        user_agent: str,
+        sensitive_headers: Collection[str] = (),
+        sensitive_query_params: Collection[str] = (),
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            credentials=credentials,
+            custom_schemes=custom_schemes,
+            auth=auth,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            user_agent=user_agent,
+            sensitive_headers=sensitive_headers,
+            sensitive_query_params=sensitive_query_params,
+            http_client_given=http_client is not None,
+        )
+        self._owns_client = http_client is None
+        self._http_client = http_client or httpx.AsyncClient(
+            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+        )
+        #: Awaited with the delay in seconds between retries; replaceable in tests.
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        return self._http_client
+
+    async def aclose(self) -> None:
+        """Close the underlying httpx client if this object created it."""
+        if self._owns_client:
+            await self._http_client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def request(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> RawResponse[Any]:
+        opts = options or _DEFAULT_OPTIONS
+        max_retries = (
+            self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
+        )
+        key = self._idempotency_key(endpoint, headers, opts)
+        method_retryable = (
+            endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
+        )
+        auth = self._select_auth(endpoint)
+        retries = 0
+        while True:
+            request = self._build_request(
+                endpoint,
+                path_params=path_params,
+                query=query,
+                headers=headers,
+                cookies=cookies,
+                body=body,
+                options=opts,
+                idempotency_key=key,
+            )
+            self._log_request(request)
+            try:
+                response = await self._http_client.send(request, auth=auth)
+            except httpx.RequestError as exc:
+                if retries < max_retries and _retryable_exception(exc, method_retryable):
+                    delay = self._retry_delay(retries, None)
+                    retries += 1
+                    self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
+                    await self._sleep(delay)
+                    continue
+                raise _wrap_exception(exc, request) from exc
+            except APIStatusError as exc:  # raised by an auth flow (token endpoint)
+                if retries < max_retries and _retryable_status(exc.status_code):
+                    delay = self._retry_delay(retries, exc.response)
+                    retries += 1
+                    self._log_retry(
+                        request, f"token endpoint {exc.status_code}", delay, retries, max_retries
+                    )
+                    await self._sleep(delay)
+                    continue
+                raise
+            self._log_response(request, response)
+            if (
+                retries < max_retries
+                and method_retryable
+                and _retryable_status(response.status_code)
+            ):
+                delay = self._retry_delay(retries, response)
+                retries += 1
+                await response.aclose()
+                self._log_retry(
+                    request, f"status {response.status_code}", delay, retries, max_retries
+                )
+                await self._sleep(delay)
+                continue
+            return self._process_response(endpoint, response)

@@ -1,0 +1,222 @@
+"""Workspace documents."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Documents", "AsyncDocuments"]
+
+
+_GET = Endpoint(
+    method="GET",
+    path="/extractions/documents/{documentId}",
+    operation_id="getDocument",
+    security=(("bearerAuth",),),
+    responses={
+        "200": ResponseSpec("json", models.Document),
+    },
+    errors={
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+
+class DocumentsWithRawResponse:
+    """Like `Documents`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Document]:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _GET,
+            path_params=(Param("documentId", document_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Documents:
+    """Workspace documents."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = DocumentsWithRawResponse(client)
+
+    def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Document:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.get(
+            document_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncDocumentsWithRawResponse:
+    """Like `AsyncDocuments`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Document]:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _GET,
+            path_params=(Param("documentId", document_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncDocuments:
+    """Workspace documents."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncDocumentsWithRawResponse(client)
+
+    async def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Document:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.get(
+            document_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

@@ -1,0 +1,1485 @@
+"""Extraction sessions and the documents attached to them."""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .. import models
+from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
+from .._client_base import (
+    AsyncAPIClient,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    ResponseSpec,
+    SyncAPIClient,
+)
+from .._compose import given, given_files, merge_body
+from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._params import Param
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+
+__all__ = ["Sessions", "AsyncSessions"]
+
+
+_CREATE = Endpoint(
+    method="POST",
+    path="/extractions/sessions",
+    operation_id="createSession",
+    security=(("bearerAuth",),),
+    responses={
+        "201": ResponseSpec("json", models.Session),
+    },
+    errors={
+        "400": models.Error,
+        "401": models.Error,
+        "403": models.Error,
+        "422": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_GET = Endpoint(
+    method="GET",
+    path="/extractions/sessions/{sessionId}",
+    operation_id="getSession",
+    security=(("bearerAuth",),),
+    responses={
+        "200": ResponseSpec("json", models.Session),
+    },
+    errors={
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_DELETE = Endpoint(
+    method="DELETE",
+    path="/extractions/sessions/{sessionId}",
+    operation_id="deleteSession",
+    security=(("bearerAuth",),),
+    responses={
+        "204": ResponseSpec("none"),
+    },
+    errors={
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_LIST_DOCUMENTS = Endpoint(
+    method="GET",
+    path="/extractions/sessions/{sessionId}/documents",
+    operation_id="listSessionDocuments",
+    security=(("bearerAuth",),),
+    responses={
+        "200": ResponseSpec("json", models.DocumentPage),
+    },
+    errors={
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "422": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_ATTACH_DOCUMENTS = Endpoint(
+    method="POST",
+    path="/extractions/sessions/{sessionId}/documents/attach",
+    operation_id="attachSessionDocuments",
+    security=(("bearerAuth",),),
+    responses={
+        "200": ResponseSpec("json", models.DocumentList),
+    },
+    errors={
+        "400": models.Error,
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "422": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_UPLOAD_DOCUMENTS = Endpoint(
+    method="POST",
+    path="/extractions/sessions/{sessionId}/documents/upload",
+    operation_id="uploadSessionDocuments",
+    security=(("bearerAuth",),),
+    responses={
+        "200": ResponseSpec("json", models.DocumentList),
+        "201": ResponseSpec("json", models.DocumentList),
+    },
+    errors={
+        "400": models.Error,
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "422": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+_DETACH_DOCUMENT = Endpoint(
+    method="DELETE",
+    path="/extractions/sessions/{sessionId}/documents/{documentId}",
+    operation_id="detachSessionDocument",
+    security=(("bearerAuth",),),
+    responses={
+        "204": ResponseSpec("none"),
+    },
+    errors={
+        "401": models.Error,
+        "403": models.Error,
+        "404": models.Error,
+        "429": models.Error,
+        "500": models.Error,
+    },
+    idempotency_header=None,
+)
+
+
+class SessionsWithRawResponse:
+    """Like `Sessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _CREATE,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "extraction_template_id": extraction_template_id,
+                        "name": name,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _GET,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _DELETE,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentPage]:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _LIST_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            query=(
+                Param("page", page, "form", True),
+                Param("per_page", per_page, "form", True),
+                Param("sort", sort, "form", True),
+                Param("order", order, "form", True),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _ATTACH_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "document_ids": document_ids,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _UPLOAD_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "keys": keys,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return self._client.request(
+            _DETACH_DOCUMENT,
+            path_params=(
+                Param("sessionId", session_id, "simple", False),
+                Param("documentId", document_id, "simple", False),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class Sessions:
+    """Extraction sessions and the documents attached to them."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = SessionsWithRawResponse(client)
+
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.create(
+            body=body,
+            extraction_template_id=extraction_template_id,
+            name=name,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.get(
+            session_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.delete(
+            session_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentPage:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.list_documents(
+            session_id,
+            page=page,
+            per_page=per_page,
+            sort=sort,
+            order=order,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def iter_list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> SyncPager[models.Document]:
+        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+
+        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        """
+
+        def fetch(token: object | None) -> Any:
+            return self.list_documents(
+                session_id,
+                page=(page if token is None else cast(Any, token)),
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            )
+
+        return SyncPager(
+            fetch,
+            PageNumberPaging(
+                param="page",
+                start=1,
+                items=("data",),
+                current_page=("meta", "current_page"),
+                last_page=("meta", "last_page"),
+                total_items=("meta", "total"),
+            ),
+        )
+
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.attach_documents(
+            session_id,
+            body=body,
+            document_ids=document_ids,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.upload_documents(
+            session_id,
+            body=body,
+            keys=keys,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> None:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = self.with_raw_response.detach_document(
+            session_id,
+            document_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+
+class AsyncSessionsWithRawResponse:
+    """Like `AsyncSessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _CREATE,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "extraction_template_id": extraction_template_id,
+                        "name": name,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _GET,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _DELETE,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentPage]:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _LIST_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            query=(
+                Param("page", page, "form", True),
+                Param("per_page", per_page, "form", True),
+                Param("sort", sort, "form", True),
+                Param("order", order, "form", True),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _ATTACH_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "document_ids": document_ids,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _UPLOAD_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "keys": keys,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+    async def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return await self._client.request(
+            _DETACH_DOCUMENT,
+            path_params=(
+                Param("sessionId", session_id, "simple", False),
+                Param("documentId", document_id, "simple", False),
+            ),
+            options=RequestOptions(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            ),
+        )
+
+
+class AsyncSessions:
+    """Extraction sessions and the documents attached to them."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncSessionsWithRawResponse(client)
+
+    async def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.create(
+            body=body,
+            extraction_template_id=extraction_template_id,
+            name=name,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.get(
+            session_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> None:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.delete(
+            session_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentPage:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.list_documents(
+            session_id,
+            page=page,
+            per_page=per_page,
+            sort=sort,
+            order=order,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    def iter_list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> AsyncPager[models.Document]:
+        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+
+        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        """
+
+        async def fetch(token: object | None) -> Any:
+            return await self.list_documents(
+                session_id,
+                page=(page if token is None else cast(Any, token)),
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+            )
+
+        return AsyncPager(
+            fetch,
+            PageNumberPaging(
+                param="page",
+                start=1,
+                items=("data",),
+                current_page=("meta", "current_page"),
+                last_page=("meta", "last_page"),
+                total_items=("meta", "total"),
+            ),
+        )
+
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.attach_documents(
+            session_id,
+            body=body,
+            document_ids=document_ids,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.upload_documents(
+            session_id,
+            body=body,
+            keys=keys,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed
+
+    async def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> None:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        raw = await self.with_raw_response.detach_document(
+            session_id,
+            document_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+        return raw.parsed

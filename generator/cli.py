@@ -1,0 +1,187 @@
+"""The command line: `python -m generator` / `clientsmith`.
+
+Exit codes: 0 ok, 1 invalid input or drift, 2 usage error. A user's mistake is one clear line on
+stderr, never a traceback (use --debug to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .config import Config, find_pyproject, is_package_name, load_config
+from .diagnostics import ClientsmithError, ConfigError
+from .pipeline import ROOT_INIT, Built, Job, build, compare_all, default_templates, write_all
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_DIFF_LINES_SHOWN = 200
+
+
+class Output:
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+
+    def info(self, text: str) -> None:
+        if not self.quiet:
+            print(text)
+
+    def detail(self, text: str) -> None:
+        if self.verbose:
+            print(text)
+
+    def warn(self, text: str) -> None:
+        if not self.quiet:
+            print(text, file=sys.stderr)
+
+    def error(self, text: str) -> None:
+        print(f"error: {text}", file=sys.stderr)
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    common.add_argument("-v", "--verbose", action="store_true", help="print every file and timing")
+    common.add_argument("--debug", action="store_true", help="show tracebacks (for bug reports)")
+    common.add_argument("--config", type=Path, help="pyproject.toml to read [tool.clientsmith] from")
+    common.add_argument("--no-cache", action="store_true", help="do not use the formatting cache")
+    root = argparse.ArgumentParser(prog="clientsmith", description="Typed Python clients from OpenAPI documents.", parents=[common])
+    commands = root.add_subparsers(dest="command", required=True)
+    generate = commands.add_parser("generate", parents=[common], help="regenerate configured clients, or one client from SPEC")
+    generate.add_argument("spec", nargs="?", type=Path, help="an OpenAPI file (omit to regenerate every configured provider)")
+    generate.add_argument("--package", help="package name for SPEC")
+    generate.add_argument("--out", type=Path, help="folder that receives the package folder for SPEC")
+    generate.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
+    check = commands.add_parser("check", parents=[common], help="exit 1 with a diff when generated code is stale")
+    check.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
+    validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only")
+    validate.add_argument("specs", nargs="+", type=Path)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    out = Output(args.quiet, args.verbose)
+    try:
+        if args.command == "generate":
+            return _generate(args, out)
+        if args.command == "check":
+            return _check(args, out)
+        return _validate(args, out)
+    except ConfigError as exc:
+        out.error(str(exc))
+        return EXIT_USAGE
+    except ClientsmithError as exc:
+        if args.debug:
+            raise
+        out.error(str(exc))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        out.error("interrupted; nothing was written")
+        return EXIT_INVALID
+    except Exception as exc:  # noqa: BLE001 - a bug in clientsmith: say so briefly
+        if args.debug:
+            raise
+        out.error(f"internal error ({exc.__class__.__name__}: {exc}); nothing was written. Re-run with --debug and report it.")
+        return EXIT_INVALID
+
+
+def _config(args: argparse.Namespace) -> Config:
+    pyproject = args.config or find_pyproject(Path.cwd())
+    if pyproject is None:
+        raise ConfigError("no pyproject.toml found here or above; pass --config or use `generate SPEC --package NAME --out DIR`")
+    return load_config(pyproject)
+
+
+def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
+    known = {provider.package for provider in config.providers}
+    unknown = sorted(set(only) - known)
+    if unknown:
+        raise ConfigError(f"unknown provider(s) {', '.join(unknown)}; configured: {', '.join(sorted(known))}")
+    jobs = []
+    for provider in config.providers:
+        if only and provider.package not in only:
+            continue
+        try:
+            display = str(provider.spec.relative_to(config.root))
+        except ValueError:
+            display = str(provider.spec)
+        jobs.append(Job(provider.package, provider.spec, config.output / provider.package, display, provider.extras, provider.templates))
+    return jobs
+
+
+def _build_all(jobs: list[Job], templates: Path, args: argparse.Namespace, out: Output) -> list[Built]:
+    built = []
+    for job in jobs:
+        started = time.perf_counter()
+        result = build(job, templates, use_cache=not args.no_cache)
+        for warning in result.warnings:
+            out.warn(warning)
+        out.detail(f"{job.package}: {result.operation_count} operations, {len(result.files)} files in {time.perf_counter() - started:.2f}s")
+        built.append(result)
+    return built
+
+
+def _generate(args: argparse.Namespace, out: Output) -> int:
+    if args.spec is not None:
+        if args.provider:
+            raise ConfigError("--provider applies to configured providers, not to a SPEC argument")
+        if not args.package or not args.out:
+            raise ConfigError("generate SPEC needs --package NAME and --out DIR")
+        if not is_package_name(args.package):
+            raise ConfigError(f"--package {args.package!r} is not a valid Python package name")
+        job = Job(args.package, args.spec, args.out / args.package, str(args.spec))
+        built = _build_all([job], default_templates(), args, out)
+        report = write_all(built)
+        out.info(f"{args.package}: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged -> {job.folder}")
+        return EXIT_OK
+    config = _config(args)
+    jobs = _configured_jobs(config, args.provider)
+    built = _build_all(jobs, config.templates, args, out)
+    report = write_all(built, {config.output / "__init__.py": ROOT_INIT})
+    for path in report.written:
+        out.detail(f"wrote {path}")
+    for path in report.removed:
+        out.detail(f"removed {path}")
+    out.info(f"generated {len(built)} client(s): {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: Output) -> int:
+    config = _config(args)
+    jobs = _configured_jobs(config, args.provider)
+    built = _build_all(jobs, config.templates, args, out)
+    differences = compare_all(built, {config.output / "__init__.py": ROOT_INIT}, config.root)
+    if not differences:
+        out.info(f"{len(built)} client(s) up to date")
+        return EXIT_OK
+    lines = "".join(item.diff for item in differences).splitlines()
+    shown = lines[:_DIFF_LINES_SHOWN]
+    print("\n".join(shown))
+    if len(lines) > len(shown):
+        print(f"... {len(lines) - len(shown)} more diff lines")
+    summary = {kind: sum(1 for item in differences if item.kind == kind) for kind in ("changed", "missing", "stale")}
+    out.error(
+        f"generated code is stale: {summary['changed']} changed, {summary['missing']} missing, {summary['stale']} stale file(s); run `make generate` and commit the result"
+    )
+    return EXIT_INVALID
+
+
+def _validate(args: argparse.Namespace, out: Output) -> int:
+    from .loader import load_spec
+    from .validate import validate_spec
+
+    failures = 0
+    for path in args.specs:
+        try:
+            validate_spec(load_spec(path, str(path)))
+            out.info(f"{path}: valid")
+        except ClientsmithError as exc:
+            if args.debug:
+                raise
+            out.error(str(exc))
+            failures += 1
+    return EXIT_INVALID if failures else EXIT_OK

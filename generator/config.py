@@ -1,0 +1,69 @@
+"""The `[tool.clientsmith]` table of pyproject.toml: which specs become which packages."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import ConfigError
+
+
+@dataclass(frozen=True)
+class Provider:
+    package: str
+    spec: Path
+    extras: Path | None  # hand-written files copied into the package (e.g. a custom auth signer)
+    templates: Path | None  # per-provider template overrides, searched before the shared templates
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    output: Path
+    templates: Path
+    providers: tuple[Provider, ...]
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(pyproject: Path) -> Config:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{pyproject}: cannot read: {exc}") from None
+    table = data.get("tool", {}).get("clientsmith")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: no [tool.clientsmith] table; add one or use `generate SPEC --package NAME --out DIR`")
+    root = pyproject.parent
+    output = root / str(table.get("output", "generated"))
+    templates = root / str(table.get("templates", "templates"))
+    providers_table = table.get("providers", {})
+    if not isinstance(providers_table, dict) or not providers_table:
+        raise ConfigError(f"{pyproject}: [tool.clientsmith.providers] lists no provider")
+    providers = tuple(_provider(root, name, value, pyproject) for name, value in providers_table.items())
+    return Config(root, output, templates, providers)
+
+
+def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:
+    where = f"{pyproject}: [tool.clientsmith.providers.{name}]"
+    if not is_package_name(name):
+        raise ConfigError(f"{where}: {name!r} is not a valid Python package name")
+    if not isinstance(value, dict) or not isinstance(value.get("spec"), str):
+        raise ConfigError(f"{where}: needs `spec = \"specs/{name}.yaml\"`")
+    extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
+    templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
+    return Provider(name, root / value["spec"], extras, templates)
+
+
+def is_package_name(name: str) -> bool:
+    import keyword
+
+    return name.isidentifier() and name.isascii() and not keyword.iskeyword(name) and not name.startswith("_")

@@ -1,0 +1,76 @@
+"""Errors and warnings that point at a place in a spec.
+
+A user's mistake is reported as a `SpecError` (file, line, column, what is wrong, what to do);
+the CLI prints it on one line and exits 1 without a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is: a file, an optional line/column (1-based) and a JSON pointer."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    pointer: str = ""
+
+    def __str__(self) -> str:
+        text = self.file
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+class ClientsmithError(Exception):
+    """Base class for every error the generator reports to a user."""
+
+
+class SpecError(ClientsmithError):
+    """The input spec is unusable: bad YAML, invalid OpenAPI, a dangling or unsafe `$ref`."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        self.location = location
+        self.message = message
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = f" (at {self.location.pointer})" if self.location.pointer else ""
+        text = f"{self.location}: {self.message}{where}"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+
+class ConfigError(ClientsmithError):
+    """pyproject.toml's [tool.clientsmith] table or a command-line argument is wrong."""
+
+
+@dataclass(frozen=True, order=True)
+class Warning_:
+    """Something the generator could not express exactly; the output uses the closest honest type."""
+
+    pointer: str
+    message: str
+
+    def render(self, file: str) -> str:
+        return f"{file}: warning: {self.message} (at {self.pointer or '#'})"
+
+
+@dataclass
+class WarningSink:
+    """Collects warnings during parsing; sorted on output so the order never depends on traversal."""
+
+    items: set[Warning_] = field(default_factory=set)
+
+    def warn(self, pointer: str, message: str) -> None:
+        self.items.add(Warning_(pointer, message))
+
+    def sorted(self) -> list[Warning_]:
+        return sorted(self.items)

@@ -1,0 +1,59 @@
+"""Format stage: black, in-process, with a content-addressed cache.
+
+The cache key is the unformatted text plus black's version and mode, the value black's output, so a
+cached run gives byte-for-byte what an uncached run gives; unchanged output is never formatted twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import black
+
+_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
+_KEY_PREFIX = f"black={black.__version__};mode=py311,100;".encode()
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("CLIENTSMITH_CACHE_DIR")
+    if configured == "":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "clientsmith" / "black"
+
+
+def format_python(source: str, cache: Path | None) -> str:
+    key = hashlib.sha256(_KEY_PREFIX + source.encode("utf-8")).hexdigest()
+    if cache is not None:
+        cached = cache / key[:2] / key
+        try:
+            return cached.read_text(encoding="utf-8")
+        except OSError:
+            pass
+    try:
+        formatted = black.format_str(source, mode=_MODE)
+    except black.InvalidInput as exc:
+        raise GeneratedCodeError(f"black could not parse generated code: {exc}") from None
+    if cache is not None:
+        _store(cache / key[:2], key, formatted)
+    return formatted
+
+
+def _store(folder: Path, key: str, text: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, folder / key)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+class GeneratedCodeError(Exception):
+    """A template produced invalid Python: a bug in clientsmith, not in the user's spec."""

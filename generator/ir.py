@@ -1,0 +1,350 @@
+"""The intermediate representation: what a client needs, with every name already a safe identifier.
+
+Only `parse` reads the raw OpenAPI dict; the planner and the templates see these frozen dataclasses.
+Type annotations are computed here (`annotation()`), so templates never decide how a type is spelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+# ---------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class Primitive:
+    """A Python builtin or stdlib type: 'str', 'int', 'float', 'bool', 'None', 'Any', 'bytes',
+    'datetime.datetime', 'datetime.date', 'dict[str, Any]', 'FileInput'."""
+
+    python: str
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        if builtins_prefix and self.python.startswith(("dict[", "list[")):
+            return builtins_prefix + self.python
+        return self.python
+
+
+@dataclass(frozen=True)
+class LiteralType:
+    """A closed set of scalar values (an enum is `LiteralType | base`, so it stays open)."""
+
+    values: tuple[str | int | float | bool, ...]
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        return "Literal[" + ", ".join(repr(value) for value in self.values) + "]"
+
+
+@dataclass(frozen=True)
+class ListType:
+    item: TypeRef
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        return f"{builtins_prefix}list[{self.item.annotation(models_prefix, builtins_prefix)}]"
+
+
+@dataclass(frozen=True)
+class DictType:
+    value: TypeRef
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        return f"{builtins_prefix}dict[str, {self.value.annotation(models_prefix, builtins_prefix)}]"
+
+
+@dataclass(frozen=True)
+class NamedType:
+    """A model class or type alias defined in the package's models module."""
+
+    name: str
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        return f"{models_prefix}{self.name}"
+
+
+@dataclass(frozen=True)
+class UnionType:
+    options: tuple[TypeRef, ...]
+    discriminator: Discriminator | None = None
+
+    def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        parts: list[str] = []
+        for option in self.options:
+            text = option.annotation(models_prefix, builtins_prefix)
+            if text not in parts:
+                parts.append(text)
+        if "Any" in parts:
+            return "Any"
+        none_last = [part for part in parts if part != "None"] + (["None"] if "None" in parts else [])
+        return " | ".join(none_last)
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    property_wire_name: str
+    mapping: tuple[tuple[str, str], ...]  # (wire value, model name)
+
+
+TypeRef = Union[Primitive, LiteralType, ListType, DictType, NamedType, UnionType]
+
+ANY = Primitive("Any")
+NONE = Primitive("None")
+
+
+def nullable(type_ref: TypeRef) -> TypeRef:
+    if type_ref == ANY or type_ref == NONE:
+        return type_ref
+    if isinstance(type_ref, UnionType):
+        if NONE in type_ref.options:
+            return type_ref
+        return UnionType(type_ref.options + (NONE,), type_ref.discriminator)
+    return UnionType((type_ref, NONE))
+
+
+def is_nullable(type_ref: TypeRef) -> bool:
+    return type_ref == NONE or type_ref == ANY or (isinstance(type_ref, UnionType) and NONE in type_ref.options)
+
+
+# ---------------------------------------------------------------- models
+
+
+@dataclass(frozen=True)
+class Default:
+    """A default value, kept as data; rendered through the literal filter."""
+
+    value: str | int | float | bool | None
+
+
+@dataclass(frozen=True)
+class ModelField:
+    name: str
+    wire_name: str
+    type: TypeRef
+    required: bool
+    default: Default | None
+    description: str
+    read_only: bool = False
+    write_only: bool = False
+    deprecated: bool = False
+    unverified: str = ""
+
+    @property
+    def needs_alias(self) -> bool:
+        return self.name != self.wire_name
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    description: str
+    fields: tuple[ModelField, ...]
+    pointer: str
+    deprecated: bool = False
+    unverified: str = ""
+
+    @property
+    def read_only_fields(self) -> tuple[str, ...]:
+        return tuple(sorted(item.name for item in self.fields if item.read_only))
+
+    def field_by_wire(self, wire_name: str) -> ModelField | None:
+        for item in self.fields:
+            if item.wire_name == wire_name:
+                return item
+        return None
+
+
+@dataclass(frozen=True)
+class TypeAlias:
+    name: str
+    type: TypeRef
+    description: str
+
+
+# ---------------------------------------------------------------- operations
+
+ParameterLocation = Literal["path", "query", "header", "cookie"]
+BodyKind = Literal["json", "form", "multipart", "binary", "text"]
+ResponseKind = Literal["json", "bytes", "text", "none"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    wire_name: str
+    location: ParameterLocation
+    type: TypeRef
+    required: bool
+    style: str
+    explode: bool
+    description: str
+    allow_reserved: bool = False
+    deprecated: bool = False
+    default: Default | None = None
+    unverified: str = ""
+
+
+@dataclass(frozen=True)
+class BodyField:
+    """A request body property offered as a keyword argument."""
+
+    name: str
+    wire_name: str
+    type: TypeRef
+    required: bool
+    description: str
+    is_file: bool = False
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    content_type: str
+    kind: BodyKind
+    type: TypeRef
+    required: bool
+    description: str
+    fields: tuple[BodyField, ...] = ()  # non-empty when the body's properties become keyword arguments
+    model: str | None = None  # the model a caller may pass whole as `body=`
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "2XX", "default"
+    kind: ResponseKind
+    type: TypeRef
+    description: str
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class Pagination:
+    style: Literal["page", "cursor"]
+    param: str  # python name of the keyword argument carrying the page/cursor
+    param_wire: str
+    start: int
+    items: tuple[str, ...]
+    item_type: TypeRef
+    current_page: tuple[str, ...] | None = None
+    last_page: tuple[str, ...] | None = None
+    total_items: tuple[str, ...] | None = None
+    next_cursor: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str  # method name inside its resource
+    operation_id: str
+    method: str
+    path: str
+    summary: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]  # success responses
+    errors: tuple[Response, ...]  # documented error responses with a body type
+    security: tuple[tuple[str, ...], ...] | None
+    deprecated: bool = False
+    unverified: str = ""
+    idempotency_header: str | None = None
+    pagination: Pagination | None = None
+
+    @property
+    def return_type(self) -> TypeRef:
+        types = tuple(response.type for response in self.responses)
+        if not types:
+            return NONE
+        if len(set(types)) == 1:
+            return types[0]
+        return UnionType(types)
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str  # attribute on the client, e.g. "sessions"
+    class_name: str  # e.g. "Sessions"
+    module: str  # module file name without .py
+    description: str
+    operations: tuple[Operation, ...]
+
+
+# ---------------------------------------------------------------- client
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    wire_name: str
+    default: str
+    enum: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str
+    variables: tuple[ServerVariable, ...] = ()
+
+
+SecurityKind = Literal["apiKey", "bearer", "basic", "oauth2_client_credentials", "oauth2_password", "custom"]
+
+
+@dataclass(frozen=True)
+class CredentialArgument:
+    """A constructor argument carrying a secret, with the environment variable it falls back to."""
+
+    name: str
+    env_var: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    key: str  # the name in components.securitySchemes (wire name)
+    kind: SecurityKind
+    description: str
+    arguments: tuple[CredentialArgument, ...]
+    location: str = ""  # apiKey: header, query or cookie
+    parameter_name: str = ""  # apiKey: header/query/cookie name
+    scheme: str = ""  # http: bearer, basic, or a custom one
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    unverified: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    title: str
+    version: str
+    description: str
+    package: str
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    resources: tuple[Resource, ...]
+    models: tuple[Model, ...]
+    aliases: tuple[TypeAlias, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def custom_scheme_keys(self) -> frozenset[str]:
+        """Schemes the generator cannot implement: the caller's `auth=` serves them."""
+        return frozenset(scheme.key for scheme in self.security_schemes if scheme.kind == "custom")
+
+    @property
+    def sensitive_headers(self) -> tuple[str, ...]:
+        """Header names that carry secrets (redacted in logs), besides Authorization and Cookie."""
+        return tuple(sorted({s.parameter_name for s in self.security_schemes if s.kind == "apiKey" and s.location == "header"}))
+
+    @property
+    def auth_classes(self) -> tuple[str, ...]:
+        """The runtime auth classes the client constructor needs."""
+        classes = {
+            "apiKey": "ApiKeyAuth",
+            "bearer": "BearerAuth",
+            "basic": "BasicAuth",
+            "oauth2_client_credentials": "OAuth2ClientCredentials",
+            "oauth2_password": "OAuth2Password",
+        }
+        return tuple(sorted({classes[s.kind] for s in self.security_schemes if s.kind in classes}))
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(operation for resource in self.resources for operation in resource.operations)

@@ -1,0 +1,105 @@
+"""Names: every identifier that reaches generated code is made here, deterministically.
+
+Spec names are untrusted: they can be keywords, builtins, non-ASCII, start with digits, be empty,
+or collide after conversion. These functions always return a valid, non-keyword Python identifier
+made only of ASCII letters, digits and underscores, and `NameScope` makes them unique in one
+namespace in the order they are claimed (spec order, which is stable).
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
+
+# Names a generated module uses itself: a field or parameter must never shadow them.
+RESERVED_TYPING_NAMES = frozenset(
+    {
+        "Any", "Literal", "Field", "BaseModel", "datetime", "typing", "httpx", "builtins",
+        "str", "int", "float", "bool", "bytes", "list", "dict", "None", "object", "type", "models",
+        "self", "cls", "Annotated", "Union", "Optional", "ClassVar", "NotGiven", "NOT_GIVEN",
+    }
+)
+
+# Attributes of pydantic.BaseModel that a field must not replace.
+RESERVED_MODEL_ATTRIBUTES = frozenset(
+    {
+        "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
+        "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
+        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+        "model_validate_json", "model_validate_strings", "dict", "json", "copy", "parse_obj",
+        "parse_raw", "parse_file", "from_orm", "construct", "schema", "schema_json", "validate",
+        "update_forward_refs", "fields", "register",
+    }
+)
+
+
+def ascii_words(text: str) -> list[str]:
+    """Split any text into ASCII words; accents are dropped, other letters spelled as code points."""
+    words: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            words.extend(_WORD.findall("".join(run)))
+            run.clear()
+
+    for char in unicodedata.normalize("NFKD", text):
+        if char.isascii() and char.isalnum():
+            run.append(char)
+        elif unicodedata.combining(char):
+            continue
+        else:
+            flush()
+            if not char.isascii() and char.isalnum():
+                words.append(f"u{ord(char):x}")
+    flush()
+    return words
+
+
+def snake_case(text: str) -> str:
+    return "_".join(word.lower() for word in ascii_words(text))
+
+
+def pascal_case(text: str) -> str:
+    return "".join(word[:1].upper() + word[1:] for word in ascii_words(text))
+
+
+def is_reserved(name: str, extra: frozenset[str] = frozenset()) -> bool:
+    return keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in extra
+
+
+def make_identifier(raw: str, *, style: str = "snake", fallback: str = "value", reserved: frozenset[str] = frozenset()) -> str:
+    """A safe identifier for `raw`: converted to `style`, never empty, never a keyword or reserved name."""
+    name = pascal_case(raw) if style == "pascal" else snake_case(raw)
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}" if style == "snake" else f"{pascal_case(fallback)}{name}"
+    if name.startswith("_"):
+        name = name.lstrip("_") or fallback
+    while is_reserved(name, reserved):
+        name += "_"
+    return name
+
+
+@dataclass
+class NameScope:
+    """Unique names in one namespace: the first claimant keeps a name, later ones get `_2`, `_3`..."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def claim(self, name: str) -> str:
+        candidate = name
+        counter = 2
+        while candidate in self.taken:
+            candidate = f"{name}{'_' if not name[-1].isdigit() else '_'}{counter}"
+            counter += 1
+        self.taken.add(candidate)
+        return candidate
+
+    def reserve(self, *names: str) -> None:
+        self.taken.update(names)

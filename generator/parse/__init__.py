@@ -1,0 +1,71 @@
+"""Parse stage: the validated OpenAPI dict becomes the IR (`ir.Api`). The only reader of raw specs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..diagnostics import WarningSink
+from ..ir import Api, Operation, Resource
+from ..naming import NameScope, make_identifier
+from .operations import OperationParser, RawOperation, collect_operations, method_name
+from .schemas import SchemaConverter
+from .security import CLIENT_ARGUMENTS, parse_security_schemes
+from .servers import parse_servers
+from .text import describe
+
+# Attributes of the generated Client; a resource must not take these names.
+CLIENT_ATTRIBUTES = ("close", "aclose", "base_url", "with_options", "models", "errors")
+# Attributes of a generated resource class; an operation must not take these names.
+RESOURCE_ATTRIBUTES = ("with_raw_response", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
+
+
+def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> Api:
+    converter = SchemaConverter(document, warnings)
+    converter.convert_components()
+    constructor_scope = NameScope()
+    constructor_scope.reserve(*CLIENT_ARGUMENTS, "self")
+    servers = parse_servers(document, constructor_scope)
+    schemes = parse_security_schemes(document, package, constructor_scope, warnings)
+    raw_operations = collect_operations(document, converter, warnings)
+    for webhook in (document.get("webhooks") or {}):
+        warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
+    parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes})
+    resources = _group_resources(raw_operations, parser, document)
+    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    return Api(
+        title=str(info.get("title", package)),
+        version=str(info.get("version", "")),
+        description=describe({"description": info.get("description")}),
+        package=package,
+        servers=servers,
+        security_schemes=schemes,
+        resources=resources,
+        models=converter.all_models(),
+        aliases=converter.all_aliases(),
+        warnings=tuple(item.render("") for item in warnings.sorted()),
+    )
+
+
+def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any]) -> tuple[Resource, ...]:
+    by_tag: dict[str, list[RawOperation]] = {}
+    for raw in raw_operations:
+        by_tag.setdefault(raw.tag, []).append(raw)
+    tag_descriptions = {
+        tag.get("name"): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
+    }
+    attribute_scope = NameScope()
+    attribute_scope.reserve(*CLIENT_ATTRIBUTES)
+    class_scope = NameScope()
+    class_scope.reserve("Client", "AsyncClient")
+    resources: list[Resource] = []
+    for tag, raws in by_tag.items():
+        attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
+        class_name = class_scope.claim(make_identifier(tag, style="pascal", fallback="resource"))
+        method_scope = NameScope()
+        method_scope.reserve(*RESOURCE_ATTRIBUTES)
+        operations: list[Operation] = []
+        for raw in raws:
+            name = method_scope.claim(make_identifier(method_name(raw.operation_id, tag), fallback="call"))
+            operations.append(parser.parse(raw, name))
+        resources.append(Resource(attribute, class_name, attribute, tag_descriptions.get(tag, ""), tuple(operations)))
+    return tuple(resources)

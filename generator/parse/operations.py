@@ -1,0 +1,432 @@
+"""Paths to operations: parameters, bodies, responses, security and pagination of each call."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import WarningSink
+from ..ir import (
+    ANY,
+    NONE,
+    BodyField,
+    BodyKind,
+    ListType,
+    NamedType,
+    Operation,
+    Pagination,
+    Parameter,
+    ParameterLocation,
+    Primitive,
+    RequestBody,
+    Response,
+    ResponseKind,
+    TypeRef,
+    UnionType,
+    nullable,
+)
+from ..loader import join_pointer
+from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
+from .schemas import SchemaConverter
+from .security import security_requirements
+from .text import describe, unverified_note
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+# Keyword arguments every generated method has; spec parameters must not take these names.
+CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query")
+_IGNORED_HEADERS = {"accept", "content-type", "authorization"}
+_IDEMPOTENCY_HEADERS = {"idempotency-key", "x-idempotency-key"}
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_STATUS = re.compile(r"^[1-5](?:[0-9]{2}|XX)$")
+FILE_INPUT = Primitive("FileInput")
+FILE_CONTENT = Primitive("FileContent")
+
+
+@dataclass
+class RawOperation:
+    path: str
+    method: str
+    node: dict[str, Any]
+    path_item: dict[str, Any]
+    pointer: str
+    operation_id: str
+    tag: str
+
+
+def collect_operations(document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink) -> list[RawOperation]:
+    """Every operation of the spec, in spec order, with an operationId and a resource tag."""
+    result: list[RawOperation] = []
+    used_ids: set[str] = set()
+    for path, raw_item in (document.get("paths") or {}).items():
+        item_pointer = join_pointer("#/paths", path)
+        item = converter.resolve(raw_item)
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            node = item.get(method)
+            if not isinstance(node, dict):
+                continue
+            pointer = join_pointer(item_pointer, method)
+            operation_id = node.get("operationId")
+            if not isinstance(operation_id, str) or not operation_id.strip():
+                operation_id = f"{method}_{path}"
+            base_id = operation_id
+            counter = 2
+            while operation_id in used_ids:
+                operation_id = f"{base_id}_{counter}"
+                counter += 1
+            used_ids.add(operation_id)
+            tags = node.get("tags")
+            tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else _first_segment(path)
+            result.append(RawOperation(path, method, node, item, pointer, operation_id, tag))
+    return result
+
+
+def _first_segment(path: str) -> str:
+    for segment in path.split("/"):
+        if segment and not segment.startswith("{"):
+            return segment
+    return "default"
+
+
+def method_name(operation_id: str, tag: str) -> str:
+    """`createSession` in resource `sessions` becomes `create`: words of the tag are dropped."""
+    words = snake_case(operation_id).split("_")
+    tag_words = set(snake_case(tag).split("_"))
+    tag_words |= {word[:-1] for word in tag_words if word.endswith("s")}
+    tag_words |= {word + "s" for word in list(tag_words)}
+    kept = [word for word in words if word not in tag_words]
+    if kept and kept != words and not kept[0].isdigit():
+        return "_".join(kept)
+    return "_".join(words)
+
+
+@dataclass
+class OperationParser:
+    document: dict[str, Any]
+    converter: SchemaConverter
+    warnings: WarningSink
+    scheme_names: set[str]
+
+    def parse(self, raw: RawOperation, name: str) -> Operation:
+        node = raw.node
+        hint = make_identifier(raw.operation_id, style="pascal", fallback="operation")
+        scope = NameScope()
+        scope.reserve("self", *CALL_OPTIONS, *RESERVED_TYPING_NAMES)
+        parameters = self._parameters(raw, scope)
+        body = self._body(raw, scope, hint)
+        responses, errors = self._responses(raw, hint)
+        security = security_requirements(node.get("security", self.document.get("security")), self.scheme_names)
+        idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)
+        if idempotency is None and node.get("x-idempotent") is True:
+            idempotency = "Idempotency-Key"
+        operation = Operation(
+            name=name,
+            operation_id=raw.operation_id,
+            method=raw.method.upper(),
+            path=raw.path,
+            summary=node.get("summary", "") if isinstance(node.get("summary"), str) else "",
+            description=node.get("description", "") if isinstance(node.get("description"), str) else "",
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            errors=errors,
+            security=security,
+            deprecated=node.get("deprecated") is True,
+            unverified=unverified_note(node),
+            idempotency_header=idempotency,
+        )
+        pagination = self._pagination(raw, operation)
+        if pagination is not None:
+            from dataclasses import replace
+
+            operation = replace(operation, pagination=pagination)
+        return operation
+
+    # ------------------------------------------------------------ parameters
+
+    def _parameters(self, raw: RawOperation, scope: NameScope) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for source, base in ((raw.path_item, join_pointer("#/paths", raw.path)), (raw.node, raw.pointer)):
+            for index, item in enumerate(source.get("parameters") or []):
+                pointer = join_pointer(join_pointer(base, "parameters"), index)
+                resolved = self.converter.resolve(item)
+                if not isinstance(resolved, dict) or not isinstance(resolved.get("name"), str):
+                    continue
+                merged[(resolved["name"], str(resolved.get("in")))] = (resolved, pointer)
+        result: list[Parameter] = []
+        path_names = set(re.findall(r"{([^}]+)}", raw.path))
+        ordered = sorted(merged.values(), key=lambda entry: (0 if entry[0].get("in") == "path" else 1 if entry[0].get("required") else 2))
+        for resolved, pointer in ordered:
+            location = str(resolved.get("in"))
+            wire = resolved["name"]
+            if location not in _DEFAULT_STYLE:
+                self.warnings.warn(pointer, f"parameter location {location!r} is not supported; skipped")
+                continue
+            if location == "header" and wire.lower() in _IGNORED_HEADERS:
+                continue
+            if location == "path" and wire not in path_names:
+                self.warnings.warn(pointer, f"path parameter {wire!r} is not in the path; skipped")
+                continue
+            schema = resolved.get("schema")
+            schema_pointer = join_pointer(pointer, "schema")
+            if schema is None and isinstance(resolved.get("content"), dict) and resolved["content"]:
+                media_type, media = next(iter(resolved["content"].items()))
+                schema = media.get("schema") if isinstance(media, dict) else None
+                schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+            hint = make_identifier(raw.operation_id, style="pascal", fallback="operation") + make_identifier(wire, style="pascal", fallback="param")
+            type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else Primitive("str")
+            style = str(resolved.get("style") or _DEFAULT_STYLE[location])
+            explode = resolved.get("explode")
+            required = location == "path" or resolved.get("required") is True
+            result.append(
+                Parameter(
+                    name=scope.claim(make_identifier(wire, fallback="param")),
+                    wire_name=wire,
+                    location=location,  # type: ignore[arg-type]
+                    type=type_ref,
+                    required=required,
+                    style=style,
+                    explode=bool(explode) if explode is not None else style == "form",
+                    description=describe(resolved),
+                    allow_reserved=resolved.get("allowReserved") is True,
+                    deprecated=resolved.get("deprecated") is True,
+                    unverified=unverified_note(resolved),
+                )
+            )
+        return tuple(result)
+
+    # ------------------------------------------------------------ request body
+
+    def _body(self, raw: RawOperation, scope: NameScope, hint: str) -> RequestBody | None:
+        node = raw.node.get("requestBody")
+        if node is None:
+            return None
+        pointer = join_pointer(raw.pointer, "requestBody")
+        resolved = self.converter.resolve(node)
+        content = resolved.get("content") if isinstance(resolved, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        media_type = _pick_media_type(list(content))
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        kind = _body_kind(media_type)
+        schema = media.get("schema")
+        schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+        required = resolved.get("required") is True
+        description = describe(resolved)
+        if kind == "binary":
+            return RequestBody(media_type, kind, FILE_CONTENT, required, description)
+        if kind == "text":
+            return RequestBody(media_type, kind, Primitive("str"), required, description)
+        type_ref = self.converter.type_of(schema, schema_pointer, hint + "Request") if schema is not None else ANY
+        model = self.converter.model_for(type_ref)
+        if model is None:
+            if kind in ("form", "multipart"):
+                self.warnings.warn(schema_pointer, f"{media_type} body without object properties; sent as given")
+            return RequestBody(media_type, kind, type_ref, required, description)
+        resolved_schema = self.converter.resolve(schema)
+        named = isinstance(schema, dict) and "$ref" in schema and kind == "json"
+        fields: list[BodyField] = []
+        encoding = media.get("encoding") if isinstance(media.get("encoding"), dict) else {}
+        for model_field in model.fields:
+            if model_field.read_only:
+                continue
+            is_file = kind == "multipart" and (_is_binary(self.converter, resolved_schema, model_field.wire_name) or model_field.wire_name in encoding and "octet" in str(encoding[model_field.wire_name].get("contentType", "")))
+            field_type: TypeRef = model_field.type
+            if is_file:
+                field_type = ListType(FILE_INPUT) if isinstance(_strip_none(field_type), ListType) else FILE_INPUT
+            fields.append(
+                BodyField(
+                    name=scope.claim(make_identifier(model_field.wire_name, fallback="field")),
+                    wire_name=model_field.wire_name,
+                    type=field_type,
+                    required=model_field.required and not named,
+                    description=model_field.description,
+                    is_file=is_file,
+                )
+            )
+        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None)
+
+    # ------------------------------------------------------------ responses
+
+    def _responses(self, raw: RawOperation, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...]]:
+        responses = raw.node.get("responses") or {}
+        successes: list[Response] = []
+        errors: list[Response] = []
+        has_success = any(str(code).startswith("2") for code in responses)
+        for code, node in responses.items():
+            status = str(code).upper()
+            if status != "DEFAULT" and not _STATUS.match(status):
+                continue
+            status = "default" if status == "DEFAULT" else status
+            pointer = join_pointer(join_pointer(raw.pointer, "responses"), code)
+            resolved = self.converter.resolve(node)
+            if not isinstance(resolved, dict):
+                continue
+            suffix = "Response" if status.startswith("2") or status == "default" else f"Error{status}"
+            response = self._response(resolved, status, pointer, hint + suffix)
+            if status.startswith("2") or (status == "default" and not has_success):
+                successes.append(response)
+            elif status[0] in "45" or status == "default":
+                if response.kind == "json":
+                    errors.append(response)
+        return tuple(successes), tuple(errors)
+
+    def _response(self, node: dict[str, Any], status: str, pointer: str, hint: str) -> Response:
+        content = node.get("content")
+        description = describe(node)
+        if not isinstance(content, dict) or not content or status == "204":
+            return Response(status, "none", NONE, description)
+        media_type = _pick_media_type(list(content))
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        kind: ResponseKind
+        base = media_type.split(";")[0].strip().lower()
+        if _is_json(base):
+            kind = "json"
+        elif base.startswith("text/"):
+            kind = "text"
+        else:
+            kind = "bytes"
+        if kind == "json":
+            schema = media.get("schema")
+            schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+            type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
+        else:
+            type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
+        return Response(status, kind, type_ref, description, media_type)
+
+    # ------------------------------------------------------------ pagination
+
+    def _pagination(self, raw: RawOperation, operation: Operation) -> Pagination | None:
+        spec = raw.node.get("x-pagination")
+        if spec is None:
+            return None
+        pointer = join_pointer(raw.pointer, "x-pagination")
+        if not isinstance(spec, dict):
+            self.warnings.warn(pointer, "x-pagination must be a mapping; no pager generated")
+            return None
+        style = spec.get("style", "page")
+        param = next((p for p in operation.parameters if p.location == "query" and p.wire_name == spec.get("param")), None)
+        if style not in ("page", "cursor") or param is None or not isinstance(spec.get("items"), str):
+            self.warnings.warn(pointer, "x-pagination needs style page|cursor, a query `param` of this operation and `items`; no pager generated")
+            return None
+        if len(operation.responses) != 1:
+            self.warnings.warn(pointer, "x-pagination needs exactly one success response; no pager generated")
+            return None
+        page_type = operation.responses[0].type
+        items_path = self._attribute_path(page_type, spec["items"])
+        if items_path is None:
+            self.warnings.warn(pointer, f"x-pagination items {spec['items']!r} is not a field path of the response; no pager generated")
+            return None
+        item_type = self._leaf_type(page_type, spec["items"])
+        if not isinstance(item_type, ListType):
+            self.warnings.warn(pointer, f"x-pagination items {spec['items']!r} is not an array; no pager generated")
+            return None
+
+        def optional_path(key: str) -> tuple[str, ...] | None:
+            value = spec.get(key)
+            if not isinstance(value, str):
+                return None
+            path = self._attribute_path(page_type, value)
+            if path is None:
+                self.warnings.warn(pointer, f"x-pagination {key} {value!r} is not a field path of the response; ignored")
+            return path
+
+        start = spec.get("start", 1)
+        return Pagination(
+            style=style,
+            param=param.name,
+            param_wire=param.wire_name,
+            start=start if isinstance(start, int) else 1,
+            items=items_path,
+            item_type=item_type.item,
+            current_page=optional_path("current_page"),
+            last_page=optional_path("last_page"),
+            total_items=optional_path("total_items"),
+            next_cursor=optional_path("next_cursor"),
+        )
+
+    def _attribute_path(self, type_ref: TypeRef, wire_path: str) -> tuple[str, ...] | None:
+        names: list[str] = []
+        current: TypeRef = type_ref
+        for segment in wire_path.split("."):
+            model = self.converter.model_for(_strip_none(current))
+            field = model.field_by_wire(segment) if model is not None else None
+            if field is None:
+                return None
+            names.append(field.name)
+            current = field.type
+        return tuple(names)
+
+    def _leaf_type(self, type_ref: TypeRef, wire_path: str) -> TypeRef:
+        current = type_ref
+        for segment in wire_path.split("."):
+            model = self.converter.model_for(_strip_none(current))
+            field = model.field_by_wire(segment) if model is not None else None
+            if field is None:
+                return ANY
+            current = field.type
+        return _strip_none(current)
+
+
+def _strip_none(type_ref: TypeRef) -> TypeRef:
+    if isinstance(type_ref, UnionType) and NONE in type_ref.options:
+        rest = tuple(option for option in type_ref.options if option != NONE)
+        return rest[0] if len(rest) == 1 else UnionType(rest, type_ref.discriminator)
+    return type_ref
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or media_type.endswith("+json") or media_type.endswith("/json")
+
+
+def _pick_media_type(media_types: list[str]) -> str:
+    def rank(media_type: str) -> int:
+        base = media_type.split(";")[0].strip().lower()
+        if _is_json(base):
+            return 0
+        if base == "multipart/form-data":
+            return 1
+        if base == "application/x-www-form-urlencoded":
+            return 2
+        if base.startswith("text/"):
+            return 4
+        return 3
+
+    return sorted(media_types, key=lambda item: (rank(item), media_types.index(item)))[0]
+
+
+def _body_kind(media_type: str) -> BodyKind:
+    base = media_type.split(";")[0].strip().lower()
+    if _is_json(base):
+        return "json"
+    if base == "multipart/form-data" or base.startswith("multipart/"):
+        return "multipart"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
+    properties: dict[str, Any] = {}
+    stack = [schema]
+    while stack:
+        item = converter.resolve(stack.pop())
+        if isinstance(item, dict):
+            if isinstance(item.get("properties"), dict):
+                properties.update(item["properties"])
+            stack.extend(item.get("allOf") or [])
+    prop = converter.resolve(properties.get(wire_name))
+    if not isinstance(prop, dict):
+        return False
+    if prop.get("type") == "array":
+        prop = converter.resolve(prop.get("items"))
+        if not isinstance(prop, dict):
+            return False
+    return prop.get("format") in ("binary", "byte") or "contentMediaType" in prop or prop.get("contentEncoding") == "binary"
+
+
+__all__ = ["OperationParser", "RawOperation", "collect_operations", "method_name", "nullable", "NamedType"]

@@ -1,0 +1,407 @@
+"""Schemas to types: every JSON Schema the spec uses becomes a `TypeRef`, objects become `Model`s.
+
+Component schemas get their names first (in spec order) so that references, including recursive
+ones, are just names. Inline objects are named after where they appear (`SessionOrganization`).
+What cannot be expressed exactly becomes the closest honest type plus a located warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import WarningSink
+from ..ir import (
+    ANY,
+    NONE,
+    Default,
+    DictType,
+    Discriminator,
+    ListType,
+    LiteralType,
+    Model,
+    ModelField,
+    NamedType,
+    Primitive,
+    TypeAlias,
+    TypeRef,
+    UnionType,
+    nullable,
+)
+from ..loader import join_pointer, resolve_pointer, split_pointer
+from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
+from .text import describe, unverified_note as _unverified
+
+_COMPONENT_PREFIX = "#/components/schemas/"
+_FIELD_RESERVED = RESERVED_MODEL_ATTRIBUTES | RESERVED_TYPING_NAMES
+_STRING_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date", "binary": "bytes"}
+_SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+
+
+@dataclass
+class SchemaConverter:
+    document: dict[str, Any]
+    warnings: WarningSink
+    model_names: NameScope = field(default_factory=NameScope)
+    models: dict[str, Model] = field(default_factory=dict)
+    aliases: dict[str, TypeAlias] = field(default_factory=dict)
+    _component_names: dict[str, str] = field(default_factory=dict)
+    _pending_components: list[str] = field(default_factory=list)
+    _in_progress: set[str] = field(default_factory=set)
+    _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.model_names.reserve(*RESERVED_TYPING_NAMES, "BaseModel", "Field")
+        schemas = self.document.get("components", {}).get("schemas", {}) or {}
+        for raw_name in schemas:
+            name = self.model_names.claim(make_identifier(raw_name, style="pascal", fallback="model"))
+            self._component_names[_COMPONENT_PREFIX + _escape(raw_name)] = name
+            self._pending_components.append(raw_name)
+
+    # ------------------------------------------------------------ public
+
+    def convert_components(self) -> None:
+        """Turn every component schema into a model or an alias (even the unused ones)."""
+        schemas = self.document.get("components", {}).get("schemas", {}) or {}
+        for raw_name in self._pending_components:
+            pointer = _COMPONENT_PREFIX + _escape(raw_name)
+            self._define_component(pointer, schemas[raw_name])
+
+    def type_of(self, schema: Any, pointer: str, hint: str) -> TypeRef:
+        """The type of a schema appearing at `pointer`; `hint` names an inline object model."""
+        if not isinstance(schema, dict):
+            if schema is False:
+                return NONE
+            return ANY
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            base = self._ref_type(ref, pointer, hint)
+            return nullable(base) if schema.get("nullable") is True else base
+        return self._inline_type(schema, pointer, hint)
+
+    def resolve(self, value: Any) -> Any:
+        """Follow `$ref`s (of any component kind) to the object they point at."""
+        seen: set[str] = set()
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+            ref = value["$ref"]
+            if ref in seen:
+                return {}
+            seen.add(ref)
+            try:
+                value = resolve_pointer(self.document, ref)
+            except KeyError:
+                return {}
+        return value
+
+    def model_for(self, type_ref: TypeRef) -> Model | None:
+        if isinstance(type_ref, NamedType):
+            return self.models.get(type_ref.name)
+        return None
+
+    # ------------------------------------------------------------ references
+
+    def _ref_type(self, ref: str, pointer: str, hint: str) -> TypeRef:
+        name = self._component_names.get(ref)
+        if name is not None:
+            return NamedType(name)
+        if not ref.startswith("#/"):
+            self.warnings.warn(pointer, f"unsupported $ref {ref!r}; typed as Any")
+            return ANY
+        if ref in self._inline_cache:
+            return self._inline_cache[ref]
+        try:
+            target = resolve_pointer(self.document, ref)
+        except KeyError:
+            self.warnings.warn(pointer, f"$ref {ref!r} does not resolve; typed as Any")
+            return ANY
+        if ref in self._in_progress:
+            self.warnings.warn(pointer, f"recursive $ref {ref!r} outside components/schemas; typed as Any")
+            return ANY
+        self._in_progress.add(ref)
+        try:
+            tokens = split_pointer(ref)
+            result = self.type_of(target, ref, tokens[-1] if tokens else hint)
+        finally:
+            self._in_progress.discard(ref)
+        self._inline_cache[ref] = result
+        return result
+
+    def _define_component(self, pointer: str, schema: Any) -> None:
+        name = self._component_names[pointer]
+        if name in self.models or name in self.aliases:
+            return
+        if isinstance(schema, dict) and self._is_object_model(schema):
+            self._build_model(name, schema, pointer)
+            return
+        # A named non-object schema (enum, array, union, scalar) becomes a type alias.
+        self.aliases[name] = TypeAlias(name, ANY, describe(schema))
+        type_ref = self.type_of(schema, pointer, name)
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and type_ref == NamedType(name):
+            type_ref = ANY
+        self.aliases[name] = TypeAlias(name, type_ref, describe(schema))
+
+    # ------------------------------------------------------------ inline schemas
+
+    def _inline_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        is_null = schema.get("nullable") is True
+        if "const" in schema:
+            literal = _literal_of([schema["const"]])
+            base: TypeRef = literal if literal is not None else ANY
+        elif isinstance(schema.get("enum"), list):
+            base = self._enum_type(schema, pointer)
+            is_null = is_null or None in schema["enum"]
+        elif "allOf" in schema and isinstance(schema["allOf"], list):
+            base = self._all_of_type(schema, pointer, hint)
+        elif isinstance(schema.get("oneOf"), list) or isinstance(schema.get("anyOf"), list):
+            base = self._union_type(schema, pointer, hint)
+        else:
+            base = self._typed(schema, pointer, hint)
+        if is_null:
+            return nullable(base)
+        return base
+
+    def _typed(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        declared = schema.get("type")
+        if isinstance(declared, list):
+            options = [self._single_type(schema, kind, pointer, hint) for kind in declared if isinstance(kind, str)]
+            unique = tuple(dict.fromkeys(options))
+            if not unique:
+                return ANY
+            if len(unique) == 1:
+                return unique[0]
+            if NONE in unique and len(unique) == 2:
+                return nullable(next(option for option in unique if option != NONE))
+            return UnionType(unique)
+        if isinstance(declared, str):
+            return self._single_type(schema, declared, pointer, hint)
+        if "properties" in schema or "additionalProperties" in schema:
+            return self._single_type(schema, "object", pointer, hint)
+        if "items" in schema:
+            return self._single_type(schema, "array", pointer, hint)
+        return ANY
+
+    def _single_type(self, schema: dict[str, Any], kind: str, pointer: str, hint: str) -> TypeRef:
+        if kind == "string":
+            python = _STRING_FORMATS.get(str(schema.get("format", "")), "str")
+            if schema.get("contentEncoding") == "base64" or schema.get("format") == "byte":
+                python = "str"
+            return Primitive(python)
+        if kind in _SCALAR_TYPES:
+            return Primitive(_SCALAR_TYPES[kind])
+        if kind == "array":
+            items = schema.get("items")
+            if items is None or items is True:
+                return ListType(ANY)
+            return ListType(self.type_of(items, join_pointer(pointer, "items"), hint + "Item"))
+        if kind == "object":
+            if self._is_object_model(schema):
+                return self._inline_model(schema, pointer, hint)
+            extra = schema.get("additionalProperties", True)
+            if isinstance(extra, dict) and extra:
+                return DictType(self.type_of(extra, join_pointer(pointer, "additionalProperties"), hint + "Value"))
+            return DictType(ANY)
+        self.warnings.warn(pointer, f"unknown schema type {kind!r}; typed as Any")
+        return ANY
+
+    def _enum_type(self, schema: dict[str, Any], pointer: str) -> TypeRef:
+        values = [value for value in schema["enum"] if value is not None]
+        literal = _literal_of(values)
+        declared = schema.get("type")
+        kinds = [declared] if isinstance(declared, str) else [k for k in declared or [] if k != "null"]
+        base_types = tuple(dict.fromkeys(Primitive(_SCALAR_TYPES[k]) for k in kinds if k in _SCALAR_TYPES and k != "null"))
+        if not base_types:
+            base_types = tuple(dict.fromkeys(Primitive(_python_scalar(value)) for value in values))
+        if literal is None:
+            if values:
+                self.warnings.warn(pointer, "enum with non-scalar values; typed by its base type")
+            return base_types[0] if len(base_types) == 1 else (UnionType(base_types) if base_types else ANY)
+        # Enums stay open: a value the server adds tomorrow must still parse.
+        return UnionType((literal,) + base_types)
+
+    def _union_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        keyword = "oneOf" if isinstance(schema.get("oneOf"), list) else "anyOf"
+        members = schema[keyword]
+        options: list[TypeRef] = []
+        for index, member in enumerate(members):
+            option = self.type_of(member, join_pointer(join_pointer(pointer, keyword), index), f"{hint}Option{index + 1}")
+            if option not in options:
+                options.append(option)
+        if schema.get("properties") and isinstance(schema.get("type"), str):
+            self.warnings.warn(pointer, f"{keyword} beside properties: the properties are not merged into the options")
+        if not options:
+            return ANY
+        if len(options) == 1:
+            return options[0]
+        discriminator = self._discriminator(schema, options, pointer)
+        return UnionType(tuple(options), discriminator)
+
+    def _discriminator(self, schema: dict[str, Any], options: list[TypeRef], pointer: str) -> Discriminator | None:
+        spec = schema.get("discriminator")
+        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+            return None
+        mapping: list[tuple[str, str]] = []
+        explicit = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+        for value, ref in explicit.items():
+            target = self._component_names.get(ref) or self._component_names.get(_COMPONENT_PREFIX + _escape(str(ref)))
+            if target is None:
+                self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {ref!r} is not a component schema")
+                continue
+            mapping.append((str(value), target))
+        mapped = {name for _, name in mapping}
+        for option in options:
+            if isinstance(option, NamedType) and option.name not in mapped:
+                raw = next((key for key, name in self._component_names.items() if name == option.name), "")
+                mapping.append((split_pointer(raw)[-1] if raw else option.name, option.name))
+        if not all(isinstance(option, NamedType) for option in options):
+            self.warnings.warn(pointer, "discriminator over inline options: parsed as a plain union")
+            return None
+        return Discriminator(spec["propertyName"], tuple(mapping))
+
+    def _all_of_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        parts = [part for part in schema["allOf"] if isinstance(part, dict)]
+        own = {key: value for key, value in schema.items() if key not in ("allOf", "description", "nullable", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default", "externalDocs", "discriminator")}
+        if len(parts) == 1 and not own:
+            return self.type_of(parts[0], join_pointer(join_pointer(pointer, "allOf"), 0), hint)
+        if self._is_object_model(schema):
+            return self._inline_model(schema, pointer, hint)
+        self.warnings.warn(pointer, "allOf of non-object schemas; typed as the first part")
+        return self.type_of(parts[0], join_pointer(join_pointer(pointer, "allOf"), 0), hint) if parts else ANY
+
+    # ------------------------------------------------------------ objects
+
+    def _is_object_model(self, schema: dict[str, Any]) -> bool:
+        if isinstance(schema.get("properties"), dict) and schema["properties"]:
+            return True
+        if isinstance(schema.get("allOf"), list):
+            return any(self._is_object_model(self.resolve(part)) for part in schema["allOf"] if isinstance(part, dict)) and not schema.get("enum")
+        return False
+
+    def _inline_model(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        if pointer in self._inline_cache:
+            return self._inline_cache[pointer]
+        name = self.model_names.claim(make_identifier(hint, style="pascal", fallback="model"))
+        self._inline_cache[pointer] = NamedType(name)
+        self._build_model(name, schema, pointer)
+        return NamedType(name)
+
+    def _build_model(self, name: str, schema: dict[str, Any], pointer: str) -> None:
+        # Register first so that recursion through this model sees its name.
+        self.models[name] = Model(name, describe(schema), (), pointer)
+        properties, required = self._collect_properties(schema, pointer, set())
+        scope = NameScope()
+        scope.reserve(*_FIELD_RESERVED)
+        fields: list[ModelField] = []
+        for wire_name, (prop_schema, prop_pointer) in properties.items():
+            field_name = scope.claim(make_identifier(wire_name, fallback="field", reserved=_FIELD_RESERVED))
+            resolved = self.resolve(prop_schema) if isinstance(prop_schema, dict) else {}
+            prop_type = self.type_of(prop_schema, prop_pointer, name + make_identifier(wire_name, style="pascal", fallback="field"))
+            read_only = _flag(prop_schema, resolved, "readOnly")
+            write_only = _flag(prop_schema, resolved, "writeOnly")
+            is_required = wire_name in required and not read_only and not write_only
+            default = _default_of(prop_schema if isinstance(prop_schema, dict) and "default" in prop_schema else resolved)
+            if not is_required:
+                # Optional fields accept null too: servers often send null for "absent".
+                prop_type = nullable(prop_type)
+            fields.append(
+                ModelField(
+                    name=field_name,
+                    wire_name=wire_name,
+                    type=prop_type,
+                    required=is_required,
+                    default=default,
+                    description=describe(prop_schema if isinstance(prop_schema, dict) and prop_schema.get("description") else resolved),
+                    read_only=read_only,
+                    write_only=write_only,
+                    deprecated=_flag(prop_schema, resolved, "deprecated"),
+                    unverified=_unverified(prop_schema) or _unverified(resolved),
+                )
+            )
+        self.models[name] = Model(
+            name,
+            describe(schema),
+            tuple(fields),
+            pointer,
+            deprecated=schema.get("deprecated") is True,
+            unverified=_unverified(schema),
+        )
+
+    def _collect_properties(self, schema: dict[str, Any], pointer: str, seen: set[int]) -> tuple[dict[str, tuple[Any, str]], set[str]]:
+        """Properties of an object schema with allOf parts merged in order; conflicts are warned about."""
+        if id(schema) in seen:
+            return {}, set()
+        seen = seen | {id(schema)}
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        for index, part in enumerate(schema.get("allOf") or []):
+            part_pointer = part.get("$ref") if isinstance(part, dict) and isinstance(part.get("$ref"), str) else join_pointer(join_pointer(pointer, "allOf"), index)
+            resolved = self.resolve(part)
+            if not isinstance(resolved, dict):
+                continue
+            part_props, part_required = self._collect_properties(resolved, part_pointer, seen)
+            for key, value in part_props.items():
+                if key in properties and _schema_kind(properties[key][0], self) != _schema_kind(value[0], self):
+                    self.warnings.warn(pointer, f"allOf parts disagree on property {key!r}; the later part wins")
+                properties[key] = value
+            required |= part_required
+        own = schema.get("properties")
+        if isinstance(own, dict):
+            for key, value in own.items():
+                if key in properties and _schema_kind(properties[key][0], self) != _schema_kind(value, self):
+                    self.warnings.warn(pointer, f"allOf parts disagree on property {key!r}; the later part wins")
+                properties[key] = (value, join_pointer(join_pointer(pointer, "properties"), key))
+        if isinstance(schema.get("required"), list):
+            required |= {item for item in schema["required"] if isinstance(item, str)}
+        return properties, required
+
+    # ------------------------------------------------------------ output
+
+    def all_models(self) -> tuple[Model, ...]:
+        return tuple(self.models.values())
+
+    def all_aliases(self) -> tuple[TypeAlias, ...]:
+        return tuple(self.aliases.values())
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+def _flag(schema: Any, resolved: Any, key: str) -> bool:
+    return (isinstance(schema, dict) and schema.get(key) is True) or (isinstance(resolved, dict) and resolved.get(key) is True)
+
+
+def _default_of(schema: Any) -> Default | None:
+    if isinstance(schema, dict) and "default" in schema:
+        value = schema["default"]
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return Default(value)
+    return None
+
+
+def _literal_of(values: list[Any]) -> LiteralType | None:
+    if not values or not all(isinstance(value, (str, int, bool)) for value in values):
+        return None
+    unique: list[str | int | bool] = []
+    for value in values:
+        if not any(type(value) is type(seen) and value == seen for seen in unique):
+            unique.append(value)
+    return LiteralType(tuple(unique))
+
+
+def _python_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, str):
+        return "str"
+    return "Any"
+
+
+def _schema_kind(schema: Any, converter: SchemaConverter) -> Any:
+    resolved = converter.resolve(schema)
+    if isinstance(resolved, dict):
+        return resolved.get("type")
+    return None

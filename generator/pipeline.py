@@ -1,0 +1,129 @@
+"""The flow: load -> validate -> parse -> plan -> render -> format -> write (or compare)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .diagnostics import ClientsmithError, WarningSink
+from .formatting import GeneratedCodeError, cache_dir, format_python
+from .loader import load_spec
+from .parse import build_api
+from .plan import RUNTIME_TEMPLATE_DIR, OutputFile, plan_package
+from .render import Renderer
+from .validate import validate_spec
+from .write import Difference, WriteReport, compare_folder, write_folder
+
+ROOT_INIT = '"""Generated API clients, one subpackage per provider. Do not edit: run `make generate`."""\n'
+
+
+@dataclass(frozen=True)
+class Job:
+    package: str
+    spec: Path
+    folder: Path  # the package folder written to
+    spec_display: str
+    extras: Path | None = None
+    template_overrides: Path | None = None
+
+
+@dataclass
+class Built:
+    job: Job
+    files: dict[PurePosixPath, str]
+    warnings: list[str] = field(default_factory=list)
+    operation_count: int = 0
+
+
+class ExtrasError(ClientsmithError):
+    pass
+
+
+def default_templates() -> Path:
+    """The templates folder: the repository's, or the copy installed with the package."""
+    local = Path(__file__).resolve().parent.parent / "templates"
+    if local.is_dir():
+        return local
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("clientsmith_templates")))
+
+
+def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
+    """Everything but writing: returns the full text of every file of the package."""
+    spec = load_spec(job.spec, job.spec_display)
+    validate_spec(spec)
+    warnings = WarningSink()
+    api = build_api(spec.data, job.package, warnings)
+    template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
+    renderer = Renderer(template_dirs)
+    runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
+    plan = plan_package(api, runtime_files, read_extras(job.extras))
+    cache = cache_dir() if use_cache else None
+    files: dict[PurePosixPath, str] = {}
+    paths = [output.path for output in plan]
+    clashes = sorted({str(path) for path in paths if paths.count(path) > 1})
+    if clashes:
+        raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
+    for output in plan:
+        files[output.path] = _produce(output, renderer, cache)
+    rendered_warnings = [item.render(job.spec_display) for item in warnings.sorted()]
+    return Built(job, files, rendered_warnings, len(api.operations))
+
+
+def _produce(output: OutputFile, renderer: Renderer, cache: Path | None) -> str:
+    if output.template is None:
+        text = output.content
+    elif output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
+        text = renderer.source_of(output.template)  # runtime modules are copied verbatim
+    else:
+        text = renderer.render(output.template, output.context)
+    if output.python:
+        try:
+            return format_python(text, cache)
+        except GeneratedCodeError as exc:
+            raise GeneratedCodeError(f"{output.path}: {exc}") from None
+    return text
+
+
+def read_extras(folder: Path | None) -> dict[str, str]:
+    """Hand-written files a provider adds to its package (kept across regeneration)."""
+    if folder is None:
+        return {}
+    if not folder.is_dir():
+        raise ExtrasError(f"extras folder {folder} does not exist")
+    files: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            relative = path.relative_to(folder).as_posix()
+            files[relative] = path.read_text(encoding="utf-8")
+    return files
+
+
+def write_all(built: list[Built], root_files: dict[Path, str] | None = None) -> WriteReport:
+    report = WriteReport()
+    for folder_file, content in (root_files or {}).items():
+        write_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, report, remove_stale=False)
+    for item in built:
+        write_folder(item.job.folder, item.files, report)
+    return report
+
+
+def compare_all(built: list[Built], root_files: dict[Path, str] | None = None, root: Path | None = None) -> list[Difference]:
+    differences: list[Difference] = []
+    for folder_file, content in (root_files or {}).items():
+        display = _display(folder_file.parent, root)
+        differences += compare_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, display, remove_stale=False)
+    for item in built:
+        differences += compare_folder(item.job.folder, item.files, _display(item.job.folder, root))
+    return differences
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return os.path.relpath(path, root)
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,91 @@
+"""Plan stage: the IR becomes the list of files to emit, each a template with its context.
+
+Paths are built only from IR identifiers (already safe), and checked again by the writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
+
+RUNTIME_TEMPLATE_DIR = "runtime"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: PurePosixPath  # relative to the package folder
+    template: str | None  # None: `content` is copied as is
+    context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    content: str = ""
+    python: bool = True  # formatted with black
+
+
+def plan_package(api: Api, runtime_files: list[str], extra_files: dict[str, str]) -> list[OutputFile]:
+    api = replace(api, aliases=ordered_aliases(api.aliases))
+    files: list[OutputFile] = [
+        OutputFile(PurePosixPath("__init__.py"), "package/__init__.py.jinja", {"api": api}),
+        OutputFile(PurePosixPath("_client.py"), "package/_client.py.jinja", {"api": api}),
+        OutputFile(PurePosixPath("models.py"), "package/models.py.jinja", {"api": api}),
+        OutputFile(PurePosixPath("errors.py"), "package/errors.py.jinja", {"api": api}),
+        OutputFile(PurePosixPath("resources/__init__.py"), "package/resources/__init__.py.jinja", {"api": api}),
+        OutputFile(PurePosixPath("README.md"), "package/README.md.jinja", {"api": api}, python=False),
+        OutputFile(PurePosixPath("py.typed"), None, content="", python=False),
+    ]
+    for resource in api.resources:
+        files.append(
+            OutputFile(PurePosixPath(f"resources/{resource.module}.py"), "package/resources/resource.py.jinja", {"api": api, "resource": resource})
+        )
+    for name in runtime_files:
+        files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
+    for name, content in sorted(extra_files.items()):
+        files.append(OutputFile(PurePosixPath(name), None, content=content, python=name.endswith(".py")))
+    return files
+
+
+def ordered_aliases(aliases: tuple[TypeAlias, ...]) -> tuple[TypeAlias, ...]:
+    """Aliases are evaluated at import time, so each must come after the aliases it uses.
+
+    A cycle between aliases cannot be written as plain assignments; its members become `Any`.
+    """
+    by_name = {alias.name: alias for alias in aliases}
+    done: dict[str, TypeAlias] = {}
+    visiting: set[str] = set()
+
+    def visit(alias: TypeAlias) -> None:
+        if alias.name in done:
+            return
+        if alias.name in visiting:
+            done[alias.name] = TypeAlias(alias.name, ANY, alias.description)
+            return
+        visiting.add(alias.name)
+        for name in sorted(_names_in(alias.type)):
+            if name in by_name:
+                visit(by_name[name])
+        visiting.discard(alias.name)
+        done.setdefault(alias.name, alias)
+
+    for alias in aliases:
+        visit(alias)
+    return tuple(done.values())
+
+
+def _names_in(type_ref: TypeRef) -> set[str]:
+    if isinstance(type_ref, NamedType):
+        return {type_ref.name}
+    if isinstance(type_ref, ListType):
+        return _names_in(type_ref.item)
+    if isinstance(type_ref, DictType):
+        return _names_in(type_ref.value)
+    if isinstance(type_ref, UnionType):
+        return set().union(*(_names_in(option) for option in type_ref.options))
+    return set()
+
+
+def is_inside(base: Path, relative: PurePosixPath) -> bool:
+    """True when `relative` stays inside `base` (no absolute parts, no `..`, no drive)."""
+    if relative.is_absolute() or any(part in ("..", "") for part in relative.parts):
+        return False
+    return (base / relative).resolve().is_relative_to(base.resolve())

@@ -1,0 +1,110 @@
+"""Render stage: Jinja2 templates turn IR contexts into Python text.
+
+Every string from a spec reaches generated source through exactly one of three filters:
+`literal` (a Python literal built with repr), `docstring` (prose made safe inside triple quotes) and
+`ident` (an identifier, re-checked here though the IR already made it safe). Templates never see
+the raw spec. Autoescaping is off because the output is Python, not HTML; these filters are the escaping.
+"""
+
+from __future__ import annotations
+
+import keyword
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .ir import TypeRef
+
+_CONTROL = {i: f"\\x{i:02x}" for i in range(32) if chr(i) not in "\n\t"}
+_CONTROL[0x7F] = "\\x7f"
+
+
+def literal(value: object) -> str:
+    """A Python literal for a scalar or a flat container of scalars, built with repr."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return repr(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "None"
+    if isinstance(value, tuple):
+        inner = ", ".join(literal(item) for item in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item) for item in value) + "]"
+    if isinstance(value, frozenset):
+        return "frozenset({" + ", ".join(literal(item) for item in sorted(value, key=str)) + "})" if value else "frozenset()"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(key)}: {literal(item)}" for key, item in value.items()) + "}"
+    raise TypeError(f"no literal form for {type(value).__name__}")
+
+
+def docstring(text: object, indent: str = "") -> str:
+    """Prose that is safe between triple double quotes: no way to close the string or add code."""
+    value = str(text or "").strip()
+    value = value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r\n", "\n").replace("\r", "\n")
+    value = value.translate(_CONTROL)
+    value = "\n".join(line.rstrip() for line in value.split("\n"))
+    if value.endswith('"'):
+        value += " "
+    if indent:
+        value = value.replace("\n", "\n" + indent).replace("\n" + indent + "\n", "\n\n")
+        lines = value.split("\n")
+        value = "\n".join(line if line.strip() else "" for line in lines)
+    return value
+
+
+def comment(text: object) -> str:
+    """Single-line text for a `#` comment."""
+    return docstring(text).replace("\n", " ")
+
+
+def ident(name: object) -> str:
+    text = str(name)
+    if not text.isidentifier() or not text.isascii() or keyword.iskeyword(text):
+        raise ValueError(f"not a safe identifier: {text!r}")
+    return text
+
+
+def annotation(type_ref: TypeRef, models_prefix: str = "", builtins_prefix: str = "") -> str:
+    return type_ref.annotation(models_prefix, builtins_prefix)
+
+
+class Renderer:
+    """Loads templates from one folder (plus optional overrides) and renders them."""
+
+    def __init__(self, template_dirs: list[Path]) -> None:
+        self.template_dirs = template_dirs
+
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(path) for path in self.template_dirs]),
+            autoescape=False,  # noqa: S701 - output is Python; the filters above do the escaping
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        environment.filters.update(
+            literal=literal,
+            docstring=docstring,
+            comment=comment,
+            ident=ident,
+            annotation=annotation,
+            tuple_literal=lambda values: literal(tuple(values)),
+            join_literals=lambda values: ", ".join(literal(value) for value in values),
+        )
+        from .views import operation_arguments, type_text
+
+        environment.globals.update(annotation=annotation, literal=literal, type_text=type_text, operation_arguments=operation_arguments)
+        return environment
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        return self.environment.get_template(template).render(**context)
+
+    def source_of(self, template: str) -> str:
+        loader = self.environment.loader
+        assert loader is not None
+        source, _, _ = loader.get_source(self.environment, template)
+        return source

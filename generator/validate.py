@@ -1,0 +1,87 @@
+"""Validate stage: the spec's own `$ref`s first (located errors), then openapi-spec-validator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .diagnostics import SpecError
+from .loader import LoadedSpec, join_pointer, resolve_pointer
+
+_SUPPORTED = ("3.0.", "3.1.")
+
+
+def validate_spec(spec: LoadedSpec) -> None:
+    """Raise a located `SpecError` for the first problem found; return quietly when the spec is valid."""
+    data = spec.data
+    version = data.get("openapi")
+    if not isinstance(version, str):
+        if "swagger" in data:
+            raise SpecError(spec.locate("#/swagger"), "Swagger 2.0 documents are not supported yet", "convert it to OpenAPI 3 first (e.g. with swagger2openapi)")
+        raise SpecError(spec.locate("#"), "missing 'openapi' version field", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)")
+    if not version.startswith(_SUPPORTED):
+        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x or 3.1.x")
+    _check_internal_refs(spec)
+    _run_validator(spec)
+    _check_operation_ids(spec)
+
+
+def _check_internal_refs(spec: LoadedSpec) -> None:
+    stack: list[tuple[Any, str]] = [(spec.data, "#")]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                if not ref.startswith("#"):
+                    raise SpecError(spec.locate(join_pointer(pointer, "$ref")), f"$ref {ref!r} is not a local reference")
+                try:
+                    resolve_pointer(spec.data, ref)
+                except KeyError:
+                    raise SpecError(
+                        spec.locate(join_pointer(pointer, "$ref")),
+                        f"$ref {ref!r} does not resolve: nothing at that pointer",
+                        "fix the name or add the missing definition",
+                    ) from None
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    stack.append((item, join_pointer(pointer, key)))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, (dict, list)):
+                    stack.append((item, join_pointer(pointer, index)))
+
+
+def _run_validator(spec: LoadedSpec) -> None:
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    validator_class = OpenAPIV31SpecValidator if str(spec.data["openapi"]).startswith("3.1") else OpenAPIV30SpecValidator
+    try:
+        error = next(iter(validator_class(spec.data).iter_errors()), None)
+    except Exception as exc:  # noqa: BLE001 - the validator's own failures (e.g. unresolvable refs)
+        raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
+    if error is None:
+        return
+    assert isinstance(error, OpenAPIValidationError) or hasattr(error, "message")
+    pointer = "#"
+    for token in getattr(error, "absolute_path", ()):
+        pointer = join_pointer(pointer, token)
+    message = str(getattr(error, "message", error)).splitlines()[0]
+    if len(message) > 300:
+        message = message[:297] + "..."
+    raise SpecError(spec.locate(pointer), f"invalid OpenAPI: {message}", "see the OpenAPI specification for this field")
+
+
+def _check_operation_ids(spec: LoadedSpec) -> None:
+    seen: dict[str, str] = {}
+    for path, item in (spec.data.get("paths") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            pointer = join_pointer(join_pointer(join_pointer("#/paths", path), method), "operationId")
+            operation_id = operation["operationId"]
+            if operation_id in seen:
+                raise SpecError(spec.locate(pointer), f"operationId {operation_id!r} is used twice (first at {seen[operation_id]})", "operationIds must be unique")
+            seen[str(operation_id)] = pointer

@@ -1,0 +1,71 @@
+"""Small derived views of IR operations that the resource template needs (signatures, bodies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import Operation, TypeRef
+
+MODELS = "models."
+BUILTINS = "builtins."
+
+
+@dataclass(frozen=True)
+class Argument:
+    name: str
+    annotation: str
+    default: str | None  # Python source of the default, None when required
+    keyword_only: bool
+    description: str
+
+
+def type_text(type_ref: TypeRef) -> str:
+    return type_ref.annotation(MODELS, BUILTINS)
+
+
+def _optional(annotation: str) -> str:
+    return f"{annotation} | NotGiven"
+
+
+def operation_arguments(operation: Operation, *, drop: str | None = None) -> list[Argument]:
+    """The method's arguments in signature order: path parameters positionally, the rest keyword-only."""
+    arguments: list[Argument] = []
+    for parameter in operation.parameters:
+        if parameter.location != "path":
+            continue
+        arguments.append(Argument(parameter.name, type_text(parameter.type), None, False, _describe(parameter.description, parameter.unverified)))
+    keyword: list[Argument] = []
+    for parameter in operation.parameters:
+        if parameter.location == "path" or parameter.name == drop:
+            continue
+        annotation = type_text(parameter.type)
+        if parameter.required:
+            keyword.append(Argument(parameter.name, annotation, None, True, _describe(parameter.description, parameter.unverified)))
+        else:
+            keyword.append(Argument(parameter.name, _optional(annotation), "NOT_GIVEN", True, _describe(parameter.description, parameter.unverified)))
+    body = operation.body
+    if body is not None:
+        if body.model is not None:
+            keyword.append(Argument("body", _optional(MODELS + body.model), "NOT_GIVEN", True, "the whole request body as a model; keyword arguments below override its fields"))
+        if body.fields:
+            for body_field in body.fields:
+                annotation = type_text(body_field.type)
+                if body_field.required:
+                    keyword.append(Argument(body_field.name, annotation, None, True, body_field.description))
+                else:
+                    keyword.append(Argument(body_field.name, _optional(annotation), "NOT_GIVEN", True, body_field.description))
+        elif body.model is None:
+            annotation = type_text(body.type)
+            if body.required:
+                keyword.append(Argument("body", annotation, None, True, body.description or "the request body"))
+            else:
+                keyword.append(Argument("body", _optional(annotation), "NOT_GIVEN", True, body.description or "the request body"))
+    # Required keyword arguments first reads better; Python allows either order after `*`.
+    keyword.sort(key=lambda argument: argument.default is not None)
+    return arguments + keyword
+
+
+def _describe(description: str, unverified: str) -> str:
+    if unverified:
+        return f"{description} Unverified: {unverified}".strip()
+    return description
