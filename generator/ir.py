@@ -180,6 +180,7 @@ class Parameter:
     deprecated: bool = False
     default: Default | None = None
     unverified: str = ""
+    example_json: str = "null"  # an example value (JSON text) for generated tests
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class RequestBody:
     description: str
     fields: tuple[BodyField, ...] = ()  # non-empty when the body's properties become keyword arguments
     model: str | None = None  # the model a caller may pass whole as `body=`
+    example_json: str = "null"  # an example body (JSON text) for generated tests
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,8 @@ class Response:
     type: TypeRef
     description: str
     content_type: str = ""
+    example_json: str = "null"  # an example body (JSON text) for generated tests
+    headers: tuple[str, ...] = ()  # documented response header names
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -10,7 +11,7 @@ from .diagnostics import ClientsmithError, WarningSink
 from .formatting import GeneratedCodeError, cache_dir, format_python
 from .loader import load_spec
 from .parse import build_api
-from .plan import RUNTIME_TEMPLATE_DIR, OutputFile, plan_package
+from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, OutputFile, plan_package
 from .render import Renderer
 from .validate import validate_spec
 from .write import Difference, WriteReport, compare_folder, write_folder
@@ -59,7 +60,10 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
     renderer = Renderer(template_dirs)
     runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
-    plan = plan_package(api, runtime_files, read_extras(job.extras))
+    test_dir = templates / TEST_TEMPLATE_DIR
+    test_templates = sorted(path.name for path in test_dir.glob("*.jinja")) if test_dir.is_dir() else []
+    spec_json = json.dumps(spec.data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     cache = cache_dir() if use_cache else None
     files: dict[PurePosixPath, str] = {}
     paths = [output.path for output in plan]

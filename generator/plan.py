@@ -23,7 +23,18 @@ class OutputFile:
     python: bool = True  # formatted with black
 
 
-def plan_package(api: Api, runtime_files: list[str], extra_files: dict[str, str]) -> list[OutputFile]:
+TEST_TEMPLATE_DIR = "package/tests"
+PER_RESOURCE_TEST = "test_resource.py.jinja"
+
+
+def plan_package(
+    api: Api,
+    runtime_files: list[str],
+    extra_files: dict[str, str],
+    test_templates: tuple[str, ...] | list[str] = (),
+    spec_json: str | None = None,
+) -> list[OutputFile]:
+    """Every file of one package. `test_templates` are file names under package/tests/."""
     api = replace(api, aliases=ordered_aliases(api.aliases))
     files: list[OutputFile] = [
         OutputFile(PurePosixPath("__init__.py"), "package/__init__.py.jinja", {"api": api}),
@@ -38,6 +49,16 @@ def plan_package(api: Api, runtime_files: list[str], extra_files: dict[str, str]
         files.append(
             OutputFile(PurePosixPath(f"resources/{resource.module}.py"), "package/resources/resource.py.jinja", {"api": api, "resource": resource})
         )
+    for name in test_templates:
+        template = f"{TEST_TEMPLATE_DIR}/{name}"
+        if name == PER_RESOURCE_TEST:
+            for resource in api.resources:
+                files.append(OutputFile(PurePosixPath(f"tests/test_{resource.module}.py"), template, {"api": api, "resource": resource}))
+        elif name.endswith(".jinja"):
+            output = PurePosixPath("tests") / name[: -len(".jinja")]
+            files.append(OutputFile(output, template, {"api": api}, python=output.suffix == ".py"))
+    if spec_json is not None and test_templates:
+        files.append(OutputFile(PurePosixPath("tests/openapi.json"), None, content=spec_json, python=False))
     for name in runtime_files:
         files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
     for name, content in sorted(extra_files.items()):

@@ -12,6 +12,7 @@ from ..ir import (
     NONE,
     BodyField,
     BodyKind,
+    DictType,
     ListType,
     NamedType,
     Operation,
@@ -28,6 +29,7 @@ from ..ir import (
 )
 from ..loader import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
+from .examples import ExampleMaker, to_json_text
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .text import describe, unverified_note
@@ -108,6 +110,9 @@ class OperationParser:
     converter: SchemaConverter
     warnings: WarningSink
     scheme_names: set[str]
+
+    def __post_init__(self) -> None:
+        self.examples = ExampleMaker(self.converter)
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
         node = raw.node
@@ -193,6 +198,7 @@ class OperationParser:
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
                     unverified=unverified_note(resolved),
+                    example_json=to_json_text(self.examples.for_parameter(resolved)),
                 )
             )
         return tuple(result)
@@ -215,16 +221,18 @@ class OperationParser:
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
         required = resolved.get("required") is True
         description = describe(resolved)
+        example = to_json_text(self.examples.for_media(media, "request"))
         if kind == "binary":
-            return RequestBody(media_type, kind, FILE_CONTENT, required, description)
+            return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
         if kind == "text":
-            return RequestBody(media_type, kind, Primitive("str"), required, description)
+            return RequestBody(media_type, kind, Primitive("str"), required, description, example_json=example)
         type_ref = self.converter.type_of(schema, schema_pointer, hint + "Request") if schema is not None else ANY
         model = self.converter.model_for(type_ref)
         if model is None:
             if kind in ("form", "multipart"):
                 self.warnings.warn(schema_pointer, f"{media_type} body without object properties; sent as given")
-            return RequestBody(media_type, kind, type_ref, required, description)
+                type_ref = DictType(ANY)
+            return RequestBody(media_type, kind, type_ref, required, description, example_json=example)
         resolved_schema = self.converter.resolve(schema)
         named = isinstance(schema, dict) and "$ref" in schema and kind == "json"
         fields: list[BodyField] = []
@@ -246,7 +254,7 @@ class OperationParser:
                     is_file=is_file,
                 )
             )
-        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None)
+        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example)
 
     # ------------------------------------------------------------ responses
 
@@ -276,8 +284,9 @@ class OperationParser:
     def _response(self, node: dict[str, Any], status: str, pointer: str, hint: str) -> Response:
         content = node.get("content")
         description = describe(node)
+        headers = tuple(str(name) for name in (node.get("headers") or {}))
         if not isinstance(content, dict) or not content or status == "204":
-            return Response(status, "none", NONE, description)
+            return Response(status, "none", NONE, description, headers=headers)
         media_type = _pick_media_type(list(content))
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         kind: ResponseKind
@@ -294,7 +303,8 @@ class OperationParser:
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
-        return Response(status, kind, type_ref, description, media_type)
+        example = to_json_text(self.examples.for_media(media, "response"))
+        return Response(status, kind, type_ref, description, media_type, example, headers)
 
     # ------------------------------------------------------------ pagination
 
