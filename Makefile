@@ -1,0 +1,64 @@
+# clientsmith: every target bootstraps .venv when it is missing (or when pyproject.toml changed).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration bench corpus clean
+
+all: generate
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Regenerate every configured client into generated/.
+generate: $(STAMP)
+	$(PY) -m generator generate
+
+## Exit 1 with a diff when generated/ is stale.
+check: $(STAMP)
+	$(PY) -m generator check
+
+## Everything CI runs: generator tests, generated tests, mypy --strict, check, integration (when Node is present).
+test: $(STAMP)
+	$(PY) -m pytest -q -p no:randomly
+	$(PY) -m mypy --strict generator generated
+	$(PY) -m generator check
+	@$(MAKE) --no-print-directory test-integration
+
+test-unit: $(STAMP)
+	$(PY) -m pytest -q tests
+
+test-generated: $(STAMP)
+	$(PY) -m pytest -q generated
+
+typecheck: $(STAMP)
+	$(PY) -m mypy --strict generator generated
+
+## Break generated clients on purpose and prove the generated tests catch each break.
+mutation: $(STAMP)
+	$(PY) -m pytest -q tests/test_mutation.py
+
+## Every provider operation over real HTTP against Prism (npm @stoplight/prism-cli, installed locally).
+test-integration: $(STAMP)
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+		$(PY) -m pytest -q tests/integration; \
+	else \
+		echo "test-integration: skipped: Node.js/npm not found (needed for Prism)"; \
+	fi
+
+## Speed and memory versus openapi-python-client; writes BENCHMARKS.md.
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+## Conformance over a folder of specs: make corpus SPECS=../shared/corpus/apis-guru
+SPECS ?= ../shared/corpus/features
+corpus: $(STAMP)
+	$(PY) benchmarks/corpus.py $(SPECS)
+
+clean:
+	rm -rf $(VENV) .mypy_cache build *.egg-info
