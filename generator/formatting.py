@@ -11,10 +11,16 @@ import os
 import tempfile
 from pathlib import Path
 
-import black
+from importlib.metadata import version
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)
-_KEY_PREFIX = f"black={black.__version__};mode=py311,100;".encode()
+from black import format_str
+from black.mode import Mode, TargetVersion
+from black.parsing import InvalidInput
+
+black_version = version("black")
+
+_MODE = Mode(target_versions={TargetVersion.PY311}, line_length=100)
+_KEY_PREFIX = f"black={black_version};mode=py311,100;".encode()
 
 
 def cache_dir() -> Path | None:
@@ -36,8 +42,8 @@ def format_python(source: str, cache: Path | None) -> str:
         except OSError:
             pass
     try:
-        formatted = black.format_str(source, mode=_MODE)
-    except black.InvalidInput as exc:
+        formatted = format_str(source, mode=_MODE)
+    except InvalidInput as exc:
         raise GeneratedCodeError(f"black could not parse generated code: {exc}") from None
     if cache is not None:
         _store(cache / key[:2], key, formatted)

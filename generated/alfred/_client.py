@@ -12,7 +12,7 @@ import httpx
 
 from ._auth import ApiKeyAuth, OAuth2Password
 from ._client_base import AsyncAPIClient, SyncAPIClient
-from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TimeoutTypes
+from ._types import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
     from .resources.auth import Auth, AsyncAuth
@@ -85,7 +85,7 @@ class Client:
         env: Literal["app", "staging"] = "app",
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -99,7 +99,7 @@ class Client:
             env: server variable `env`, one of app, staging. Environment; `app` is production.
             base_url: overrides the server URL (default: https://{env}.tagshelf.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes: amxAuth).
-            timeout: seconds (or an `httpx.Timeout`) for each request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; default 60 s (10 s to connect), or your `http_client`'s own.
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.Client` (for proxies, transports, tests); not closed by this client.
@@ -237,7 +237,7 @@ class AsyncClient:
         env: Literal["app", "staging"] = "app",
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -251,7 +251,7 @@ class AsyncClient:
             env: server variable `env`, one of app, staging. Environment; `app` is production.
             base_url: overrides the server URL (default: https://{env}.tagshelf.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes: amxAuth).
-            timeout: seconds (or an `httpx.Timeout`) for each request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; default 60 s (10 s to connect), or your `http_client`'s own.
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.AsyncClient` (for proxies, transports, tests); not closed by this client.

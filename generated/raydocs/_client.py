@@ -12,7 +12,7 @@ import httpx
 
 from ._auth import BearerAuth
 from ._client_base import AsyncAPIClient, SyncAPIClient
-from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, TimeoutTypes
+from ._types import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:
     from .resources.sessions import Sessions, AsyncSessions
@@ -71,7 +71,7 @@ class Client:
         bearer_token: str | None = None,
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -82,7 +82,7 @@ class Client:
             bearer_token: sent as 'Authorization: Bearer <token>' (scheme `bearerAuth`; default: `RAYDOCS_BEARER_TOKEN` from the environment).
             base_url: overrides the server URL (default: https://api.raydocs.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes).
-            timeout: seconds (or an `httpx.Timeout`) for each request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; default 60 s (10 s to connect), or your `http_client`'s own.
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.Client` (for proxies, transports, tests); not closed by this client.
@@ -183,7 +183,7 @@ class AsyncClient:
         bearer_token: str | None = None,
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -194,7 +194,7 @@ class AsyncClient:
             bearer_token: sent as 'Authorization: Bearer <token>' (scheme `bearerAuth`; default: `RAYDOCS_BEARER_TOKEN` from the environment).
             base_url: overrides the server URL (default: https://api.raydocs.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes).
-            timeout: seconds (or an `httpx.Timeout`) for each request.
+            timeout: seconds (or an `httpx.Timeout`) for each request; default 60 s (10 s to connect), or your `http_client`'s own.
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.AsyncClient` (for proxies, transports, tests); not closed by this client.

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 import pydantic
 
@@ -232,8 +232,7 @@ def _query_pairs(params: Sequence[Param], *, encoded: bool) -> list[tuple[str, s
         elif style == "deepObject":
             if not is_object:
                 raise ValueError(f"deepObject parameter {param.name!r} requires an object value")
-            lb, rb = ("[", "]")
-            pairs.extend((f"{name}{lb}{k(key)}{rb}", v(val)) for key, val in obj)
+            pairs.extend((f"{name}[{k(key)}]", v(val)) for key, val in obj)
         else:
             raise ValueError(f"unsupported query parameter style {style!r} for {param.name!r}")
     return pairs
@@ -255,17 +254,6 @@ def encode_query_string(params: Sequence[Param]) -> str:
     and ``allow_reserved`` keeps RFC 3986 reserved characters (but ``#``).
     """
     return "&".join(f"{k}={v}" for k, v in _query_pairs(params, encoded=True))
-
-
-def decode_pairs(query: str) -> list[tuple[str, str]]:
-    """Inverse helper used by tests and logging: split and percent-decode."""
-    out: list[tuple[str, str]] = []
-    for part in query.split("&"):
-        if not part:
-            continue
-        key, _, val = part.partition("=")
-        out.append((unquote(key), unquote(val)))
-    return out
 
 
 # ------------------------------------------------------------------------ headers

@@ -31,7 +31,8 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
         warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
     parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes})
     resources = _group_resources(raw_operations, parser, document)
-    info = document.get("info") if isinstance(document.get("info"), dict) else {}
+    raw_info = document.get("info")
+    info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     return Api(
         title=str(info.get("title", package)),
         version=str(info.get("version", "")),

@@ -236,7 +236,8 @@ class OperationParser:
         resolved_schema = self.converter.resolve(schema)
         named = isinstance(schema, dict) and "$ref" in schema and kind == "json"
         fields: list[BodyField] = []
-        encoding = media.get("encoding") if isinstance(media.get("encoding"), dict) else {}
+        raw_encoding = media.get("encoding")
+        encoding: dict[str, Any] = raw_encoding if isinstance(raw_encoding, dict) else {}
         for model_field in model.fields:
             if model_field.read_only:
                 continue

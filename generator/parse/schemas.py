@@ -240,7 +240,8 @@ class SchemaConverter:
         if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
             return None
         mapping: list[tuple[str, str]] = []
-        explicit = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+        raw_mapping = spec.get("mapping")
+        explicit: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
         for value, ref in explicit.items():
             target = self._component_names.get(ref) or self._component_names.get(_COMPONENT_PREFIX + _escape(str(ref)))
             if target is None:
@@ -333,7 +334,8 @@ class SchemaConverter:
         properties: dict[str, tuple[Any, str]] = {}
         required: set[str] = set()
         for index, part in enumerate(schema.get("allOf") or []):
-            part_pointer = part.get("$ref") if isinstance(part, dict) and isinstance(part.get("$ref"), str) else join_pointer(join_pointer(pointer, "allOf"), index)
+            part_ref = part.get("$ref") if isinstance(part, dict) else None
+            part_pointer = part_ref if isinstance(part_ref, str) else join_pointer(join_pointer(pointer, "allOf"), index)
             resolved = self.resolve(part)
             if not isinstance(resolved, dict):
                 continue
