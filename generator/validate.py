@@ -21,8 +21,8 @@ def validate_spec(spec: LoadedSpec) -> None:
     if not version.startswith(_SUPPORTED):
         raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x or 3.1.x")
     _check_internal_refs(spec)
+    _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
     _run_validator(spec)
-    _check_operation_ids(spec)
 
 
 def _check_internal_refs(spec: LoadedSpec) -> None:

@@ -1,0 +1,112 @@
+"""Load and validate: bad input gives one located line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import SpecError
+from generator.loader import load_spec
+from generator.validate import validate_spec
+from tests.conftest import minimal_spec, write_spec
+
+
+def load_and_validate(path: Path) -> None:
+    validate_spec(load_spec(path, path.name))
+
+
+def test_invalid_yaml_is_located(tmp_path: Path) -> None:
+    path = write_spec(tmp_path, "openapi: 3.1.0\ninfo:\n  title: x\n  version: '1'\npaths:\n  /a: [unclosed\n")
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    message = str(error.value)
+    assert message.startswith("spec.yaml:7:1: invalid YAML") or message.startswith("spec.yaml:6:")
+    assert "\n" not in message
+
+
+def test_invalid_json_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "spec.json"
+    path.write_text('{"openapi": "3.1.0",\n  "info": {,}\n}')
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    assert str(error.value).startswith("spec.json:2:12: invalid JSON")
+
+
+def test_missing_required_field_names_the_path_and_line(tmp_path: Path) -> None:
+    path = write_spec(tmp_path, "openapi: 3.1.0\ninfo:\n  title: Missing version\npaths: {}\n")
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    message = str(error.value)
+    assert message.startswith("spec.yaml:3:3: invalid OpenAPI: 'version' is a required property")
+    assert "(at #/info)" in message
+
+
+def test_dangling_ref_names_the_ref_and_where(tmp_path: Path) -> None:
+    spec = minimal_spec(paths={"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}})
+    path = write_spec(tmp_path, spec)
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    message = str(error.value)
+    assert "'#/components/schemas/Nope' does not resolve" in message
+    assert message.startswith("spec.yaml:")
+    assert "/paths/~1a/get/responses/200/content/application~1json/schema/$ref" in message
+
+
+@pytest.mark.parametrize(
+    ("ref", "problem"),
+    [
+        ("https://evil.example/schema.yaml#/x", "points at a URL"),
+        ("file:///etc/passwd", "points at a URL"),
+        ("../outside.yaml#/x", "leaves the spec's folder"),
+        ("/etc/passwd", "absolute path"),
+        ("missing.yaml#/x", "does not exist"),
+    ],
+)
+def test_unsafe_or_missing_external_refs_are_refused(tmp_path: Path, ref: str, problem: str) -> None:
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (tmp_path / "outside.yaml").write_text("x: {type: string}\n")
+    spec = minimal_spec(components={"schemas": {"A": {"$ref": ref}}})
+    path = write_spec(folder, spec)
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    assert problem in str(error.value)
+
+
+def test_local_external_refs_are_inlined(tmp_path: Path) -> None:
+    (tmp_path / "common.yaml").write_text(
+        "Pet:\n  type: object\n  properties:\n    name: {type: string}\n    owner: {$ref: '#/Owner'}\nOwner:\n  type: object\n  properties:\n    id: {type: integer}\n"
+    )
+    spec = minimal_spec(components={"schemas": {"Pet": {"$ref": "common.yaml#/Pet"}}})
+    loaded = load_spec(write_spec(tmp_path, spec))
+    validate_spec(loaded)
+    pet = loaded.data["components"]["schemas"]["Pet"]
+    assert pet["properties"]["owner"]["properties"]["id"] == {"type": "integer"}
+
+
+def test_swagger_2_is_reported_clearly(tmp_path: Path) -> None:
+    path = write_spec(tmp_path, {"swagger": "2.0", "info": {"title": "x", "version": "1"}, "paths": {}})
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    assert "Swagger 2.0" in str(error.value)
+
+
+def test_duplicate_operation_ids_are_reported(tmp_path: Path) -> None:
+    ok = {"200": {"description": "ok"}}
+    spec = minimal_spec(paths={"/a": {"get": {"operationId": "same", "responses": ok}}, "/b": {"get": {"operationId": "same", "responses": ok}}})
+    with pytest.raises(SpecError) as error:
+        load_and_validate(write_spec(tmp_path, spec))
+    assert "operationId 'same' is used twice" in str(error.value)
+
+
+def test_yaml_timestamps_stay_strings(tmp_path: Path) -> None:
+    spec = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, example: 2023-11-07T05:31:56Z}\n"
+    loaded = load_spec(write_spec(tmp_path, spec))
+    assert loaded.data["components"]["schemas"]["A"]["example"] == "2023-11-07T05:31:56Z"
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SpecError) as error:
+        load_and_validate(tmp_path / "nope.yaml")
+    assert "file not found" in str(error.value)
