@@ -177,7 +177,8 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
     failures = 0
     for path in args.specs:
         try:
-            validate_spec(load_spec(path, str(path)))
+            for warning in validate_spec(load_spec(path, str(path)), thorough=True):
+                out.warn(warning)
             out.info(f"{path}: valid")
         except ClientsmithError as exc:
             if args.debug:

@@ -54,7 +54,7 @@ def default_templates() -> Path:
 def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     """Everything but writing: returns the full text of every file of the package."""
     spec = load_spec(job.spec, job.spec_display)
-    validate_spec(spec)
+    validation_warnings = validate_spec(spec)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings)
     template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
@@ -72,7 +72,7 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     for output in plan:
         files[output.path] = _produce(output, renderer, cache)
-    rendered_warnings = [item.render(job.spec_display) for item in warnings.sorted()]
+    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
     return Built(job, files, rendered_warnings, len(api.operations))
 
 

@@ -98,6 +98,9 @@ class Renderer:
         from .views import operation_arguments, type_text
 
         environment.globals.update(annotation=annotation, literal=literal, type_text=type_text, operation_arguments=operation_arguments)
+        from .testviews import contract_setup, operation_tests, test_error_classes
+
+        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes)
         return environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:

@@ -10,8 +10,12 @@ from .loader import LoadedSpec, join_pointer, resolve_pointer
 _SUPPORTED = ("3.0.", "3.1.")
 
 
-def validate_spec(spec: LoadedSpec) -> None:
-    """Raise a located `SpecError` for the first problem found; return quietly when the spec is valid."""
+def validate_spec(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
+    """Raise a located `SpecError` for the first structural problem; return warnings for the rest.
+
+    A `default` that does not match its own schema is the spec's bug, not a reason to refuse the
+    whole document: it is reported as a warning (the generator never uses defaults for requests).
+    """
     data = spec.data
     version = data.get("openapi")
     if not isinstance(version, str):
@@ -22,7 +26,7 @@ def validate_spec(spec: LoadedSpec) -> None:
         raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x or 3.1.x")
     _check_internal_refs(spec)
     _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
-    _run_validator(spec)
+    return _run_validator(spec, thorough)
 
 
 def _check_internal_refs(spec: LoadedSpec) -> None:
@@ -51,18 +55,47 @@ def _check_internal_refs(spec: LoadedSpec) -> None:
                     stack.append((item, join_pointer(pointer, index)))
 
 
-def _run_validator(spec: LoadedSpec) -> None:
+# The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
+# large documents; `generate` runs them below this size, `validate` always.
+THOROUGH_CHECK_LIMIT = 4_000_000
+
+
+def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
+    """Structural errors (against the OpenAPI schema) are fatal; the keyword checks only warn.
+
+    A spec with a `default` that does not match its schema, or a 3.0-style keyword in a 3.1 schema,
+    still describes a usable API: the generator reports it and goes on.
+    """
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
     validator_class = OpenAPIV31SpecValidator if str(spec.data["openapi"]).startswith("3.1") else OpenAPIV30SpecValidator
     try:
-        error = next(iter(validator_class(spec.data).iter_errors()), None)
+        structural = next(iter(validator_class.schema_validator.iter_errors(spec.data)), None)
+    except Exception as exc:  # noqa: BLE001 - the validator's own failures
+        raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
+    if structural is not None:
+        _raise_located(spec, structural)
+    if thorough is None:
+        thorough = len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+    if not thorough:
+        return [f"{spec.root.display}: note: large spec: detailed keyword checks skipped (run `validate` for them)"]
+    warnings: list[str] = []
+    try:
+        validator = validator_class(spec.data)
+        for error in validator.root_validator(validator.schema_path):
+            if isinstance(error, DuplicateOperationIDError):
+                _raise_located(spec, error)
+            message = str(getattr(error, "message", error)).splitlines()[0][:200]
+            warnings.append(f"{spec.root.display}: warning: {message}")
+    except SpecError:
+        raise
     except Exception as exc:  # noqa: BLE001 - the validator's own failures (e.g. unresolvable refs)
         raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
-    if error is None:
-        return
-    assert isinstance(error, OpenAPIValidationError) or hasattr(error, "message")
+    return warnings
+
+
+def _raise_located(spec: LoadedSpec, error: Any) -> None:
     pointer = "#"
     for token in getattr(error, "absolute_path", ()):
         pointer = join_pointer(pointer, token)

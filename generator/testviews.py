@@ -1,0 +1,837 @@
+"""Views of the IR for the generated contract tests (templates/package/tests/).
+
+Every operation gets: the Python arguments of an example call (built from the IR's `example_json`, typed
+the way a caller would write them: datetimes as `datetime`, models via `model_validate`), the values that
+call must put on the wire (what openapi-core reads back from the request), the documented replies, and the
+assertions on the parsed result, field by field.
+
+Spec text is untrusted: every spec-derived fragment of the Python source built here goes through
+`render.literal` (values) or `render.ident` (names), the same functions as the template filters.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .ir import (
+    NONE,
+    Api,
+    DictType,
+    ListType,
+    LiteralType,
+    Model,
+    NamedType,
+    Operation,
+    Parameter,
+    Primitive,
+    Resource,
+    Response,
+    SecurityScheme,
+    TypeRef,
+    UnionType,
+)
+from .render import ident, literal
+from .views import type_text
+
+TEST_HOST = "https://api.example.test"
+ACCESS_TOKEN = "test-access-token"
+# Lists in replies are checked item by item up to this many items (their length always).
+_MAX_CHECKED_ITEMS = 3
+
+_ERROR_CLASSES = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    412: "PreconditionFailedError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+}
+
+
+def error_class(status: int) -> str:
+    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
+    if status >= 500:
+        return "InternalServerError"
+    return _ERROR_CLASSES.get(status, "APIStatusError")
+
+
+class Encoded(str):
+    """Wire bytes: the UTF-8 encoding of this text (rendered as `"text".encode()`)."""
+
+
+def source(value: Any) -> str:
+    """Python source for a JSON value, where `Encoded` text becomes bytes."""
+    if isinstance(value, Encoded):
+        return f"{literal(str(value))}.encode()"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(key)}: {source(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(source(item) for item in value) + "]"
+    return literal(value)
+
+
+# ------------------------------------------------------------------ views
+
+
+@dataclass(frozen=True)
+class Argument:
+    source: str  # "expr" (positional) or "name=expr"
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    status_key: str  # as documented: "200", "2XX", "default"
+    kind: str  # json, bytes, text, none
+    constant: str  # module constant holding the reply body ("" for none)
+    body_source: str  # Python source of the reply body
+    content_type: str
+    checks: tuple[str, ...]  # assertions on `result` (success) or `body` (error)
+    error_class: str = ""
+    test_name: str = ""
+    attempts: int = 1  # requests the client sends for this reply (an OAuth2 client retries a 401 once)
+
+
+@dataclass(frozen=True)
+class PagingTest:
+    pages: tuple[Reply, ...]
+    param_wire: str
+    second_token_source: str  # the page number / cursor the second request must carry
+    items_per_page: int
+    item_check: str  # assertion on `item`, or ""
+    call_arguments: tuple[Argument, ...]
+
+
+@dataclass(frozen=True)
+class OperationTest:
+    operation: Operation
+    resource: Resource
+    method_path: str  # "resource.method"
+    arguments: tuple[Argument, ...]
+    returns: str  # annotation of the call's result
+    returns_none: bool
+    expected_path: str
+    expected_query: str
+    expected_headers: str
+    expected_cookies: str
+    expected_content_type: str
+    expected_body: str
+    expected_security: str  # source of a tuple of scheme names, or "None" (not checkable)
+    successes: tuple[Reply, ...]
+    errors: tuple[Reply, ...]
+    paging: PagingTest | None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def upper(self) -> str:
+        return ident(self.operation.name.upper())
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    scheme: str  # security scheme key (wire)
+    location: str  # header, query, cookie; "" when the test cannot check it (custom schemes)
+    name: str  # header/query/cookie name
+    value: str  # the exact value the request must carry
+
+
+@dataclass(frozen=True)
+class ContractSetup:
+    base_url: str  # the test server's URL
+    base_url_argument: str | None  # passed to the client; None: its default server is `base_url`
+    client_arguments: tuple[tuple[str, str], ...]  # (constructor argument, dummy value)
+    credentials: tuple[CredentialView, ...]
+    token_urls: tuple[str, ...]
+    access_token: str = ACCESS_TOKEN
+    notes: tuple[str, ...] = field(default=())
+
+
+# ------------------------------------------------------------------ setup
+
+
+def contract_setup(api: Api) -> ContractSetup:
+    base_url, argument = _test_base_url(api)
+    client_arguments: list[tuple[str, str]] = []
+    credentials: list[CredentialView] = []
+    token_urls: list[str] = []
+    notes: list[str] = []
+    for scheme in api.security_schemes:
+        values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
+        client_arguments.extend(values.items())
+        credentials.append(_credential(scheme, values))
+        if scheme.kind.startswith("oauth2_") and scheme.token_url:
+            token_urls.append(scheme.token_url)
+        if scheme.kind == "custom":
+            notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
+    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), notes=tuple(notes))
+
+
+def _credential(scheme: SecurityScheme, values: dict[str, str]) -> CredentialView:
+    given = list(values.values())
+    if scheme.kind == "apiKey":
+        return CredentialView(scheme.key, scheme.location, scheme.parameter_name, given[0])
+    if scheme.kind == "bearer":
+        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {given[0]}")
+    if scheme.kind == "basic":
+        token = base64.b64encode(f"{given[0]}:{given[1]}".encode()).decode("ascii")
+        return CredentialView(scheme.key, "header", "Authorization", f"Basic {token}")
+    if scheme.kind.startswith("oauth2_"):
+        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {ACCESS_TOKEN}")
+    return CredentialView(scheme.key, "", "", "")
+
+
+def _test_base_url(api: Api) -> tuple[str, str | None]:
+    """The first server with its variables' defaults when absolute (the client's own default), else a test host."""
+    if not api.servers:
+        return TEST_HOST, TEST_HOST
+    first = api.servers[0]
+    url = first.url
+    for variable in first.variables:
+        url = url.replace("{" + variable.wire_name + "}", variable.default)
+    if "://" in url and "{" not in url:
+        return url.rstrip("/"), None
+    path = url if url.startswith("/") else ""
+    resolved = (TEST_HOST + path).rstrip("/")
+    return resolved, resolved
+
+
+def _credential_schemes(api: Api) -> set[str]:
+    return {scheme.key for scheme in api.security_schemes if scheme.kind != "custom" and scheme.arguments}
+
+
+def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
+    """The security alternative the client satisfies (mirrors the runtime's choice); None if none can be."""
+    requirements = operation.security
+    if not requirements:
+        return ()
+    available = _credential_schemes(api)
+    for alternative in requirements:
+        if alternative and all(name in available for name in alternative):
+            return alternative
+    if () in requirements:
+        return ()
+    return None
+
+
+# ------------------------------------------------------------------ per operation
+
+
+def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
+    maker = _Maker(api)
+    return [maker.operation(resource, operation) for operation in resource.operations]
+
+
+def uses_type(tests: list[OperationTest], name: str) -> bool:
+    """Whether any generated source mentions `name` (to keep imports tidy)."""
+    for test in tests:
+        texts = [arg.source for arg in test.arguments] + [test.returns, test.expected_body]
+        for reply in test.successes + test.errors:
+            texts += [reply.body_source, *reply.checks, reply.error_class]
+        if test.paging:
+            texts += [test.paging.item_check] + [arg.source for arg in test.paging.call_arguments]
+        if any(name in text for text in texts):
+            return True
+    return False
+
+
+class _Maker:
+    def __init__(self, api: Api) -> None:
+        self.api = api
+        self.models: dict[str, Model] = {model.name: model for model in api.models}
+        self.aliases: dict[str, TypeRef] = {alias.name: alias.type for alias in api.aliases}
+
+    # -- types
+
+    def resolve(self, type_ref: TypeRef) -> TypeRef:
+        seen: set[str] = set()
+        while isinstance(type_ref, NamedType) and type_ref.name in self.aliases and type_ref.name not in seen:
+            seen.add(type_ref.name)
+            type_ref = self.aliases[type_ref.name]
+        return type_ref
+
+    def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool:
+        """Whether `value` (JSON) is a valid value of `type_ref` as far as the test can tell."""
+        type_ref = self.resolve(type_ref)
+        if depth > 20:
+            return True
+        if isinstance(type_ref, Primitive):
+            return _fits_primitive(type_ref.python, value)
+        if isinstance(type_ref, LiteralType):
+            return any(value == option and type(value) is type(option) for option in type_ref.values)
+        if isinstance(type_ref, ListType):
+            return isinstance(value, list) and all(self.fits(type_ref.item, item, depth + 1) for item in value)
+        if isinstance(type_ref, DictType):
+            return isinstance(value, dict) and all(self.fits(type_ref.value, item, depth + 1) for item in value.values())
+        if isinstance(type_ref, NamedType):
+            model = self.models.get(type_ref.name)
+            if model is None or not isinstance(value, dict):
+                return False
+            for model_field in model.fields:
+                if model_field.required and model_field.wire_name not in value and model_field.name not in value:
+                    return False
+            for key, item in value.items():
+                found = model.field_by_wire(key)
+                if found is not None and not self.fits(found.type, item, depth + 1):
+                    return False
+            return True
+        if isinstance(type_ref, UnionType):
+            return self.option_for(type_ref, value) is not None
+        return False
+
+    def option_for(self, union: UnionType, value: Any) -> TypeRef | None:
+        if value is None and NONE in union.options:
+            return NONE
+        if union.discriminator is not None and isinstance(value, dict):
+            tag = value.get(union.discriminator.property_wire_name)
+            for wire, model_name in union.discriminator.mapping:
+                if wire == tag:
+                    return NamedType(model_name)
+        for option in union.options:
+            if option != NONE and self.fits(option, value):
+                return option
+        return None
+
+    # -- values passed to the client: (python source, wire value)
+
+    def value(self, type_ref: TypeRef, value: Any, depth: int = 0) -> tuple[str, Any]:
+        resolved = self.resolve(type_ref)
+        if isinstance(resolved, Primitive):
+            return self._primitive_value(resolved.python, value)
+        if isinstance(resolved, LiteralType) and self.fits(resolved, value):
+            return literal(value), value
+        if isinstance(resolved, ListType) and isinstance(value, list):
+            parts = [self.value(resolved.item, item, depth + 1) for item in value]
+            return "[" + ", ".join(part[0] for part in parts) + "]", [part[1] for part in parts]
+        if isinstance(resolved, DictType) and isinstance(value, dict):
+            parts_by_key = {key: self.value(resolved.value, item, depth + 1) for key, item in value.items()}
+            text = "{" + ", ".join(f"{literal(key)}: {part[0]}" for key, part in parts_by_key.items()) + "}"
+            return text, {key: part[1] for key, part in parts_by_key.items()}
+        if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
+            return f"models.{ident(resolved.name)}.model_validate({literal(value)})", self.model_wire(self.models[resolved.name], value)
+        if isinstance(resolved, UnionType):
+            option = self.option_for(resolved, value)
+            if option is not None:
+                return self.value(option, value, depth)
+        return f"cast(Any, {literal(value)})", value
+
+    def _primitive_value(self, python: str, value: Any) -> tuple[str, Any]:
+        if python == "datetime.datetime" and isinstance(value, str) and _parse_datetime(value) is not None:
+            parsed = _parse_datetime(value)
+            assert parsed is not None
+            return f"datetime.datetime.fromisoformat({literal(value)})", parsed.isoformat()
+        if python == "datetime.date" and isinstance(value, str) and _parse_date(value) is not None:
+            parsed_date = _parse_date(value)
+            assert parsed_date is not None
+            return f"datetime.date.fromisoformat({literal(value)})", parsed_date.isoformat()
+        if python in ("bytes", "FileInput", "FileContent"):
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            return f"{literal(text)}.encode()", Encoded(text)
+        if _fits_primitive(python, value):
+            return literal(value), value
+        return f"cast(Any, {literal(value)})", value
+
+    def file_value(self, type_ref: TypeRef, value: Any) -> tuple[str, Any]:
+        """File content for a file field (one file, or a list of files): bytes of the example text."""
+        resolved = self.resolve(type_ref)
+        if isinstance(resolved, UnionType):
+            options = [option for option in resolved.options if option != NONE]
+            resolved = self.resolve(options[0]) if options else resolved
+        if isinstance(resolved, ListType):
+            items = value if isinstance(value, list) and value else [value]
+            parts = [self.file_value(resolved.item, item) for item in items]
+            return "[" + ", ".join(part[0] for part in parts) + "]", [part[1] for part in parts]
+        if value is None:
+            value = "example"
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return f"{literal(text)}.encode()", Encoded(text)
+
+    def model_wire(self, model: Model, value: dict[str, Any]) -> dict[str, Any]:
+        """What `to_wire(Model.model_validate(value))` sends: read-only fields dropped, extras kept."""
+        read_only = set(model.read_only_fields)
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            found = model.field_by_wire(key)
+            if found is None:
+                out[key] = item
+            elif found.name not in read_only:
+                out[found.wire_name] = self.value(found.type, item)[1]
+        return out
+
+    # -- the example call
+
+    def arguments(self, operation: Operation, drop: str | None = None) -> tuple[list[Argument], dict[str, dict[str, Any]], Any, list[str]]:
+        """Arguments, expected parameters by location, expected wire body, notes."""
+        positional: list[Argument] = []
+        keyword: list[Argument] = []
+        expected: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
+        notes: list[str] = []
+        for parameter in operation.parameters:
+            example = json.loads(parameter.example_json)
+            if example is None:
+                example = _fallback(self.resolve(parameter.type))
+            if example is None and not parameter.required:
+                continue
+            if parameter.name == drop:
+                continue
+            text, wire = self.value(parameter.type, example)
+            if parameter.location == "path":
+                positional.append(Argument(text))
+            else:
+                keyword.append(Argument(f"{ident(parameter.name)}={text}"))
+            expected[parameter.location][parameter.wire_name] = _param_wire(parameter, wire)
+        body_wire: Any = None
+        body = operation.body
+        if body is not None:
+            example = json.loads(body.example_json)
+            if body.fields:
+                given = example if isinstance(example, dict) else {}
+                wire_fields: dict[str, Any] = {}
+                for body_field in body.fields:
+                    if body_field.wire_name in given:
+                        item = given[body_field.wire_name]
+                    elif body_field.required or (body.model is None and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)):
+                        item = _fallback(self.resolve(body_field.type))
+                        notes.append(f"no example for body field {body_field.wire_name!r}: a placeholder is sent")
+                    else:
+                        continue
+                    if body_field.is_file:
+                        text, wire = self.file_value(body_field.type, item)
+                        keyword.append(Argument(f"{ident(body_field.name)}={text}"))
+                        wire_fields[body_field.wire_name] = wire
+                        continue
+                    text, wire = self.value(body_field.type, item)
+                    keyword.append(Argument(f"{ident(body_field.name)}={text}"))
+                    wire_fields[body_field.wire_name] = wire
+                body_wire = _body_wire(body.kind, wire_fields)
+            elif body.model is not None and body.model in self.models:
+                given = example if isinstance(example, dict) else {}
+                keyword.append(Argument(f"body=models.{ident(body.model)}.model_validate({literal(given)})"))
+                body_wire = _body_wire(body.kind, self.model_wire(self.models[body.model], given))
+            elif example is not None or body.required:
+                if example is None:
+                    example = _fallback(self.resolve(body.type))
+                text, wire = self.value(body.type, example)
+                keyword.append(Argument(f"body={text}"))
+                body_wire = _body_wire(body.kind, wire)
+        return positional + keyword, expected, body_wire, notes
+
+    def operation(self, resource: Resource, operation: Operation) -> OperationTest:
+        arguments, expected, body_wire, notes = self.arguments(operation)
+        upper = operation.name.upper()
+        successes: list[Reply] = []
+        for index, response in enumerate(operation.responses):
+            status = _concrete_status(response.status, operation, success=True)
+            name = f"test_{operation.name}" if index == 0 else f"test_{operation.name}_{response.status.lower()}"
+            successes.append(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name))
+        if not successes:
+            successes.append(Reply(200, "", "none", "", "", "", (), test_name=f"test_{operation.name}"))
+        security = expected_security(self.api, operation)
+        oauth = {scheme.key for scheme in self.api.security_schemes if scheme.kind.startswith("oauth2_")}
+        uses_oauth = bool(security and oauth.intersection(security))
+        errors: list[Reply] = []
+        for response in operation.errors:
+            status = _concrete_status(response.status, operation, success=False)
+            klass = error_class(status)
+            name = f"test_{operation.name}_{response.status.lower()}_{_snake(klass)}"
+            reply = self.reply(response, status, f"{upper}_{response.status.upper()}", "body", name, klass)
+            if status == 401 and uses_oauth:
+                reply = replace(reply, attempts=2)
+            errors.append(reply)
+        body = operation.body
+        return OperationTest(
+            operation=operation,
+            resource=resource,
+            method_path=f"{ident(resource.name)}.{ident(operation.name)}",
+            arguments=tuple(arguments),
+            returns=type_text(operation.return_type),
+            returns_none=operation.return_type == NONE,
+            expected_path=source(expected["path"]),
+            expected_query=source(expected["query"]),
+            expected_headers=source(expected["header"]),
+            expected_cookies=source(expected["cookie"]),
+            expected_content_type=literal(body.content_type.split(";")[0].strip().lower() if body is not None and body_wire is not None else None),
+            expected_body=source(body_wire),
+            expected_security="None" if security is None else literal(tuple(security)),
+            successes=tuple(successes),
+            errors=tuple(errors),
+            paging=self.paging(operation),
+            notes=tuple(notes),
+        )
+
+    # -- replies and the checks on what the client parsed from them
+
+    def reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str = "") -> Reply:
+        example = json.loads(response.example_json)
+        kind = response.kind
+        if kind == "json":
+            if example is None and not self.fits(response.type, None):
+                example = _fallback(self.resolve(response.type))
+            checks = tuple(self.checks(response.type, example, target))
+            return Reply(status, response.status, kind, ident(constant), source(example), response.content_type or "application/json", checks, klass, test_name)
+        if kind in ("bytes", "text"):
+            text = example if isinstance(example, str) else ("" if example is None else json.dumps(example, ensure_ascii=False))
+            if kind == "bytes":
+                checks = (f"assert {target} == {literal(text)}.encode()",)
+            else:
+                checks = (f"assert {target} == {literal(text)}",)
+            content_type = response.content_type or ("text/plain" if kind == "text" else "application/octet-stream")
+            return Reply(status, response.status, kind, ident(constant), f"{literal(text)}.encode()", content_type, checks, klass, test_name)
+        checks = (f"assert {target} is None",) if klass else ()
+        return Reply(status, response.status, "none", "", "", "", checks, klass, test_name)
+
+    def checks(self, type_ref: TypeRef, value: Any, target: str, depth: int = 0) -> list[str]:
+        """Assertions that `target` (an expression) holds `value` (JSON) parsed as `type_ref`."""
+        resolved = self.resolve(type_ref)
+        if value is None:
+            return [f"assert {target} is None"]
+        if isinstance(resolved, UnionType):
+            option = self.option_for(resolved, value)
+            if option is None:
+                return [f"assert to_wire({target}) == {literal(value)}"]
+            if self.plain(resolved) and self.fits(resolved, value):
+                return [f"assert {target} == {literal(value)}"]
+            return self.checks(option, value, target, depth)
+        if isinstance(resolved, Primitive):
+            return self._primitive_checks(resolved.python, value, target)
+        if isinstance(resolved, LiteralType):
+            if self.fits(resolved, value):
+                return [f"assert {target} == {literal(value)}"]
+            return [f"assert cast(object, {target}) == {literal(value)}"]
+        if (isinstance(resolved, (ListType, DictType)) and self.plain(resolved) and self.fits(resolved, value)) or value in ([], {}):
+            return [f"assert {target} == {literal(value)}"]
+        if isinstance(resolved, ListType) and isinstance(value, list):
+            # isinstance narrows an optional list for the item checks below
+            lines = [f"assert isinstance({target}, list)", f"assert len({target}) == {len(value)}"]
+            for index, item in enumerate(value[:_MAX_CHECKED_ITEMS]):
+                lines += self.checks(resolved.item, item, f"{target}[{index}]", depth + 1)
+            return lines
+        if isinstance(resolved, DictType) and isinstance(value, dict):
+            lines = [f"assert isinstance({target}, dict)", f"assert sorted({target}) == {literal(sorted(value))}"]
+            for key, item in value.items():
+                lines += self.checks(resolved.value, item, f"{target}[{literal(key)}]", depth + 1)
+            return lines
+        if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
+            model = self.models[resolved.name]
+            lines = [f"assert isinstance({target}, models.{ident(model.name)})"]
+            extras: dict[str, Any] = {}
+            for key, item in value.items():
+                found = model.field_by_wire(key)
+                if found is None:
+                    extras[key] = item
+                    continue
+                lines += self.checks(found.type, item, f"{target}.{ident(found.name)}", depth + 1)
+            if extras:
+                lines.append(f"assert {target}.model_extra == {literal(extras)}")
+            return lines
+        return [f"assert to_wire({target}) == {literal(value)}"]
+
+    def plain(self, type_ref: TypeRef, depth: int = 0) -> bool:
+        """Whether values of the type parse to exactly their JSON (no models, dates or bytes)."""
+        resolved = self.resolve(type_ref)
+        if depth > 20:
+            return False
+        if isinstance(resolved, Primitive):
+            return resolved.python in ("str", "int", "float", "bool", "None", "Any") or resolved.python.startswith(("dict[str, Any]", "list[Any]"))
+        if isinstance(resolved, LiteralType):
+            return True
+        if isinstance(resolved, ListType):
+            return self.plain(resolved.item, depth + 1)
+        if isinstance(resolved, DictType):
+            return self.plain(resolved.value, depth + 1)
+        if isinstance(resolved, UnionType):
+            return all(self.plain(option, depth + 1) for option in resolved.options)
+        return False
+
+    def _primitive_checks(self, python: str, value: Any, target: str) -> list[str]:
+        if python == "datetime.datetime" and isinstance(value, str) and _parse_datetime(value) is not None:
+            return [f"assert {target} == datetime.datetime.fromisoformat({literal(value)})"]
+        if python == "datetime.date" and isinstance(value, str) and _parse_date(value) is not None:
+            return [f"assert {target} == datetime.date.fromisoformat({literal(value)})"]
+        if python in ("Any", "dict[str, Any]") or _fits_primitive(python, value):
+            return [f"assert {target} == {literal(value)}"]
+        return [f"assert cast(object, {target}) == {literal(value)}"]
+
+    # -- pagination
+
+    def paging(self, operation: Operation) -> PagingTest | None:
+        paging = operation.pagination
+        if paging is None or not operation.responses:
+            return None
+        response = operation.responses[0]
+        example = json.loads(response.example_json)
+        if response.kind != "json" or not isinstance(example, dict):
+            return None
+        items_path = self.wire_path(response.type, paging.items)
+        items = _get(example, items_path) if items_path else None
+        if not isinstance(items, list) or not items:
+            return None
+        items = items[:2]
+        first = json.loads(json.dumps(example))
+        second = json.loads(json.dumps(example))
+        _set(first, items_path or [], items)
+        _set(second, items_path or [], items)
+        total = 2 * len(items)
+        if paging.style == "cursor":
+            cursor_path = self.wire_path(response.type, paging.next_cursor or ())
+            if cursor_path is None:
+                return None
+            cursor_type = self.path_type(response.type, paging.next_cursor or ())
+            token: Any = 2 if cursor_type is not None and self.fits(cursor_type, 2) and not self.fits(cursor_type, "x") else "cursor-2"
+            _set(first, cursor_path, token)
+            _unset(second, cursor_path)
+        else:
+            token = paging.start + 1
+            for path, first_value, second_value in (
+                (paging.current_page, paging.start, paging.start + 1),
+                (paging.last_page, paging.start + 1, paging.start + 1),
+                (paging.total_items, total, total),
+            ):
+                wire = self.wire_path(response.type, path) if path else None
+                if wire is not None:
+                    _set(first, wire, first_value)
+                    _set(second, wire, second_value)
+        upper = operation.name.upper()
+        pages = (
+            Reply(response_status(response), response.status, "json", ident(f"{upper}_PAGE_1"), source(first), response.content_type or "application/json", ()),
+            Reply(response_status(response), response.status, "json", ident(f"{upper}_PAGE_2"), source(second), response.content_type or "application/json", ()),
+        )
+        item_type = self.resolve(paging.item_type)
+        item_check = ""
+        if isinstance(item_type, NamedType) and item_type.name in self.models:
+            item_check = f"assert isinstance(item, models.{ident(item_type.name)})"
+        arguments, _, _, _ = self.arguments(operation, drop=paging.param)
+        return PagingTest(pages, paging.param_wire, literal(token), len(items), item_check, tuple(arguments))
+
+    def wire_path(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[str] | None:
+        """Python attribute names along a reply model -> wire names."""
+        wire: list[str] = []
+        current: TypeRef | None = type_ref
+        for name in path:
+            model = self._model_of(current)
+            if model is None:
+                return None
+            found = next((item for item in model.fields if item.name == name), None)
+            if found is None:
+                return None
+            wire.append(found.wire_name)
+            current = found.type
+        return wire
+
+    def path_type(self, type_ref: TypeRef, path: tuple[str, ...]) -> TypeRef | None:
+        current: TypeRef | None = type_ref
+        for name in path:
+            model = self._model_of(current)
+            if model is None:
+                return None
+            found = next((item for item in model.fields if item.name == name), None)
+            if found is None:
+                return None
+            current = found.type
+        return current
+
+    def _model_of(self, type_ref: TypeRef | None) -> Model | None:
+        if type_ref is None:
+            return None
+        resolved = self.resolve(type_ref)
+        if isinstance(resolved, UnionType):
+            options = [option for option in resolved.options if option != NONE]
+            if len(options) != 1:
+                return None
+            resolved = self.resolve(options[0])
+        if isinstance(resolved, NamedType):
+            return self.models.get(resolved.name)
+        return None
+
+
+def response_status(response: Response) -> int:
+    return _concrete_status(response.status, None, success=True)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _fits_primitive(python: str, value: Any) -> bool:
+    if python == "Any":
+        return True
+    if python == "None":
+        return value is None
+    if python == "str":
+        return isinstance(value, str)
+    if python == "bool":
+        return isinstance(value, bool)
+    if python == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if python == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if python.startswith("dict["):
+        return isinstance(value, dict)
+    if python.startswith("list["):
+        return isinstance(value, list)
+    if python == "datetime.datetime":
+        return isinstance(value, str) and _parse_datetime(value) is not None
+    if python == "datetime.date":
+        return isinstance(value, str) and _parse_date(value) is not None
+    return False
+
+
+def _parse_datetime(text: str) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _parse_date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _fallback(type_ref: TypeRef) -> Any:
+    """A placeholder value for a type when the spec gives (and synthesizes) none."""
+    if isinstance(type_ref, Primitive):
+        return {
+            "str": "example",
+            "int": 1,
+            "float": 1.5,
+            "bool": True,
+            "datetime.datetime": "2024-01-02T03:04:05+00:00",
+            "datetime.date": "2024-01-02",
+            "bytes": "example",
+            "FileInput": "example",
+            "FileContent": "example",
+        }.get(type_ref.python, {} if type_ref.python.startswith("dict[") else None)
+    if isinstance(type_ref, LiteralType):
+        return type_ref.values[0] if type_ref.values else None
+    if isinstance(type_ref, ListType):
+        return []
+    if isinstance(type_ref, (DictType, NamedType)):
+        return {}
+    if isinstance(type_ref, UnionType):
+        for option in type_ref.options:
+            if option != NONE:
+                return _fallback(option)
+    return None
+
+
+def _param_wire(parameter: Parameter, wire: Any) -> Any:
+    return wire
+
+
+def _body_wire(kind: str, wire: Any) -> Any:
+    """The body as the contract test reads it back: JSON as parsed; form fields as text; multipart parts."""
+    if kind == "json":
+        return _json_only(wire)
+    if kind in ("form", "multipart") and isinstance(wire, dict):
+        fields = {key: _form_value(value, multipart=kind == "multipart") for key, value in wire.items() if value is not None}
+        # On the wire a one-item list is one field, and an empty list no field at all.
+        return {key: value[0] if isinstance(value, list) and len(value) == 1 else value for key, value in fields.items() if value != []}
+    if kind == "binary":
+        if isinstance(wire, Encoded):
+            return wire
+        return Encoded(wire if isinstance(wire, str) else json.dumps(wire, ensure_ascii=False))
+    if kind == "text":
+        return str(wire) if not isinstance(wire, str) else str(wire)
+    return wire
+
+
+def _json_only(value: Any) -> Any:
+    if isinstance(value, Encoded):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _json_only(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_only(item) for item in value]
+    return value
+
+
+def _form_value(value: Any, multipart: bool) -> Any:
+    if isinstance(value, Encoded):
+        return value if multipart else str(value)
+    if isinstance(value, list):
+        return [item if isinstance(item, Encoded) and multipart else _form_text(item) for item in value if item is not None]
+    return _form_text(value)
+
+
+def _form_text(value: Any) -> str:
+    """A non-file form field as the runtime writes it: text as is, anything else as compact JSON."""
+    if isinstance(value, str):
+        return str(value)
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _model_name(type_ref: TypeRef) -> str:
+    return type_ref.name if isinstance(type_ref, NamedType) else ""
+
+
+def _required_in_model(model: Model | None, wire_name: str) -> bool:
+    if model is None:
+        return False
+    found = model.field_by_wire(wire_name)
+    return found is not None and found.required
+
+
+def _concrete_status(key: str, operation: Operation | None, success: bool) -> int:
+    """A real status code for a documented key: "404" -> 404, "4XX" -> an undocumented 4xx, "default" -> 500/200."""
+    documented = set()
+    if operation is not None:
+        documented = {response.status for response in operation.responses + operation.errors}
+    if key.isdigit():
+        return int(key)
+    if len(key) == 3 and key[0].isdigit() and key[1:].upper() == "XX":
+        base = int(key[0]) * 100
+        for candidate in range(base, base + 100):
+            if str(candidate) not in documented:
+                return candidate
+        return base
+    if success:
+        return 200
+    for candidate in (500, 599, 418):
+        if str(candidate) not in documented and f"{str(candidate)[0]}XX" not in documented:
+            return candidate
+    return 599
+
+
+def _snake(name: str) -> str:
+    out = ""
+    for char in name:
+        if char.isupper() and out:
+            out += "_"
+        out += char.lower()
+    return out.replace("a_p_i", "api")
+
+
+def _get(value: Any, path: list[str]) -> Any:
+    for key in path:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _set(value: Any, path: list[str], item: Any) -> None:
+    for key in path[:-1]:
+        if not isinstance(value.get(key), dict):
+            value[key] = {}
+        value = value[key]
+    if path:
+        value[path[-1]] = item
+
+
+def _unset(value: Any, path: list[str]) -> None:
+    for key in path[:-1]:
+        value = value.get(key) if isinstance(value, dict) else None
+    if isinstance(value, dict) and path:
+        value.pop(path[-1], None)
+
+
+def test_error_classes(tests: list[OperationTest]) -> list[str]:
+    """The exception classes the tests of one module expect, sorted."""
+    return sorted({reply.error_class for test in tests for reply in test.errors})
