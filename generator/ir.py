@@ -74,8 +74,23 @@ class UnionType:
                 parts.append(text)
         if "Any" in parts:
             return "Any"
+        if self.discriminator is not None and not models_prefix and self.discriminator.mapping:
+            return self._tagged(parts)
         none_last = [part for part in parts if part != "None"] + (["None"] if "None" in parts else [])
         return " | ".join(none_last)
+
+    def _tagged(self, parts: list[str]) -> str:
+        """A discriminated union, open: a value with an unknown tag still parses, as a dict."""
+        assert self.discriminator is not None
+        members = [part for part in parts if part != "None"]
+        names = {name for _, name in self.discriminator.mapping}
+        tagged = " | ".join(f"Annotated[{part}, _Tag({part!r})]" if part in names else part for part in members)
+        tags = "{" + ", ".join(f"{value!r}: {name!r}" for value, name in self.discriminator.mapping) + "}"
+        text = (
+            f"Annotated[{tagged}, _Discriminator(_discriminate({self.discriminator.property_wire_name!r}, {tags}))]"
+            " | dict[str, Any]"
+        )
+        return text + (" | None" if "None" in parts else "")
 
 
 @dataclass(frozen=True)

@@ -8,194 +8,197 @@ later still parses, as a plain string or number.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator as _Discriminator
+from pydantic import Field as _Field
+from pydantic import Tag as _Tag
 
-from ._models import BaseModel
+from ._models import BaseModel as _BaseModel
+from ._models import discriminate as _discriminate
 
 
-class Session(BaseModel):
+class Session(_BaseModel):
     """A session represents a processing session for document operations."""
 
     __read_only_fields__ = frozenset(["created_on", "id", "last_accessed", "updated_on", "uuid"])
-    change_sequence: int | None = Field(
+    change_sequence: int | None = _Field(
         default=None,
         alias="changeSequence",
         description="Optimistic locking version number. Send back the value you last read when updating.",
     )
-    created_on: datetime.datetime | None = Field(
+    created_on: datetime.datetime | None = _Field(
         default=None,
         alias="createdOn",
         description="Timestamp when the session was created.",
     )
-    id: str | None = Field(
+    id: str | None = _Field(
         default=None,
         description="Unique identifier (UUID) for the session.",
     )
-    organization: Organization | None = Field(
+    organization: Organization | None = _Field(
         default=None,
         description='The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.',
     )
-    organization_id: str | None = Field(
+    organization_id: str | None = _Field(
         default=None,
         alias="organizationId",
         description="Identifier of the organization the session belongs to.",
     )
-    state: str | None = Field(
+    state: str | None = _Field(
         default=None,
         description="State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).",
     )
-    token: str | None = Field(
+    token: str | None = _Field(
         default=None,
         description="Session token.",
     )
-    updated_on: datetime.datetime | None = Field(
+    updated_on: datetime.datetime | None = _Field(
         default=None,
         alias="updatedOn",
         description="Timestamp when the session was last updated.",
     )
-    uuid: str | None = Field(
+    uuid: str | None = _Field(
         default=None,
         description="Secondary UUID identifier.",
     )
-    last_accessed: datetime.datetime | None = Field(
+    last_accessed: datetime.datetime | None = _Field(
         default=None,
         alias="lastAccessed",
         description="Timestamp when the session was last accessed. Unverified: Not on the API reference pages; present in the official Python SDK's Session model (kodexa-ai/kodexa), so it may or may not be returned.",
     )
 
 
-class Organization(BaseModel):
+class Organization(_BaseModel):
     """The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names."""
 
     __read_only_fields__ = frozenset(["created_on", "id", "updated_on", "uuid"])
-    auth_group_link: AuthGroupLink | None = Field(
+    auth_group_link: AuthGroupLink | None = _Field(
         default=None,
         alias="authGroupLink",
         description="Link from an organization to its auth group.",
     )
-    change_sequence: int | None = Field(
+    change_sequence: int | None = _Field(
         default=None,
         alias="changeSequence",
         description="Optimistic locking version number of the organization.",
     )
-    created_on: datetime.datetime | None = Field(
+    created_on: datetime.datetime | None = _Field(
         default=None,
         alias="createdOn",
         description="Timestamp when the organization was created.",
     )
-    default_to_private_templates: bool | None = Field(
+    default_to_private_templates: bool | None = _Field(
         default=None,
         alias="defaultToPrivateTemplates",
         description="Whether templates default to private.",
     )
-    description: str | None = Field(
+    description: str | None = _Field(
         default=None,
         description="Description of the organization.",
     )
-    enterprise_organization: bool | None = Field(
+    enterprise_organization: bool | None = _Field(
         default=None,
         alias="enterpriseOrganization",
         description="Whether this is an enterprise organization.",
     )
-    features: dict[str, Any] | None = Field(
+    features: dict[str, Any] | None = _Field(
         default=None,
         description="Free-form map of organization features.",
     )
-    has_image: bool | None = Field(
+    has_image: bool | None = _Field(
         default=None,
         alias="hasImage",
         description="Whether the organization has an image.",
     )
-    id: str | None = Field(
+    id: str | None = _Field(
         default=None,
         description="Unique identifier of the organization.",
     )
-    memory: OrganizationMemory | None = Field(
+    memory: OrganizationMemory | None = _Field(
         default=None,
         description="Remembered UI state of an organization.",
     )
-    name: str | None = Field(
+    name: str | None = _Field(
         default=None,
         description="Name of the organization.",
     )
-    organization_status: str | None = Field(
+    organization_status: str | None = _Field(
         default=None,
         alias="organizationStatus",
         description="Status of the organization (allowed values not documented).",
     )
-    properties: dict[str, Any] | None = Field(
+    properties: dict[str, Any] | None = _Field(
         default=None,
         description="Free-form map of organization properties.",
     )
-    public_access: bool | None = Field(
+    public_access: bool | None = _Field(
         default=None,
         alias="publicAccess",
         description="Whether the organization allows public access.",
     )
-    search_text: str | None = Field(
+    search_text: str | None = _Field(
         default=None,
         alias="searchText",
         description="Text used when searching for the organization.",
     )
-    slug: str | None = Field(
+    slug: str | None = _Field(
         default=None,
         description="URL-friendly short name of the organization.",
     )
-    stripe_customer_id: str | None = Field(
+    stripe_customer_id: str | None = _Field(
         default=None,
         alias="stripeCustomerId",
         description="Stripe customer id of the organization.",
     )
-    support_access: bool | None = Field(
+    support_access: bool | None = _Field(
         default=None,
         alias="supportAccess",
         description="Whether support staff may access the organization.",
     )
-    support_access_expires_at: datetime.datetime | None = Field(
+    support_access_expires_at: datetime.datetime | None = _Field(
         default=None,
         alias="supportAccessExpiresAt",
         description="When support access expires.",
     )
-    updated_on: datetime.datetime | None = Field(
+    updated_on: datetime.datetime | None = _Field(
         default=None,
         alias="updatedOn",
         description="Timestamp when the organization was last updated.",
     )
-    uuid: str | None = Field(
+    uuid: str | None = _Field(
         default=None,
         description="Secondary UUID identifier of the organization.",
     )
 
 
-class AuthGroupLink(BaseModel):
+class AuthGroupLink(_BaseModel):
     """Link from an organization to its auth group."""
 
-    auth_group: str | None = Field(
+    auth_group: str | None = _Field(
         default=None,
         alias="authGroup",
         description="Identifier of the linked auth group.",
     )
 
 
-class OrganizationMemory(BaseModel):
+class OrganizationMemory(_BaseModel):
     """Remembered UI state of an organization."""
 
-    ordered_dashboards: list[str] | None = Field(
+    ordered_dashboards: list[str] | None = _Field(
         default=None,
         alias="orderedDashboards",
         description="Dashboards in their display order.",
     )
 
 
-class ErrorResponse(BaseModel):
+class ErrorResponse(_BaseModel):
     """Error body. The API documentation gives no error schema; the official Python SDK reads a JSON object `errors` (field -> message) from 400 responses.
 
     Unverified: Error body schema is not documented; the `errors` map is what the official SDK reads on 400. The same shape is assumed for 401 and 403, whose bodies are not documented at all.
     """
 
-    errors: dict[str, str] | None = Field(
+    errors: dict[str, str] | None = _Field(
         default=None,
         description="Map from field name to error message.",
     )

@@ -8,219 +8,222 @@ later still parses, as a plain string or number.
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator as _Discriminator
+from pydantic import Field as _Field
+from pydantic import Tag as _Tag
 
-from ._models import BaseModel
+from ._models import BaseModel as _BaseModel
+from ._models import discriminate as _discriminate
 
 
-class SessionCreateRequest(BaseModel):
+class SessionCreateRequest(_BaseModel):
     """Body of a request to create an extraction session."""
 
-    extraction_template_id: str = Field(
+    extraction_template_id: str = _Field(
         description="The extraction template the session runs.",
     )
-    name: str | None = Field(
+    name: str | None = _Field(
         default=None,
         description="A name for the session.",
     )
 
 
-class Session(BaseModel):
+class Session(_BaseModel):
     """An extraction session."""
 
     __read_only_fields__ = frozenset(
         ["created_at", "documents", "id", "results", "status", "updated_at"]
     )
-    id: str | None = Field(
+    id: str | None = _Field(
         default=None,
         description="The session's id.",
     )
-    name: str | None = Field(
+    name: str | None = _Field(
         default=None,
         description="The session's name. Unverified: Nullability assumed because `name` is optional when creating a session.",
     )
-    extraction_template_id: str | None = Field(
+    extraction_template_id: str | None = _Field(
         default=None,
         description="The extraction template the session runs.",
     )
-    settings: dict[str, Any] | None = Field(
+    settings: dict[str, Any] | None = _Field(
         default=None,
         description="Session settings. Unverified: Structure not documented; kept as a free-form object (possibly null).",
     )
-    status: Literal["pending", "processing", "completed", "failed"] | str | None = Field(
+    status: Literal["pending", "processing", "completed", "failed"] | str | None = _Field(
         default=None,
         description="Processing status of the session.",
     )
-    created_at: datetime.datetime | None = Field(
+    created_at: datetime.datetime | None = _Field(
         default=None,
         description="When the session was created.",
     )
-    updated_at: datetime.datetime | None = Field(
+    updated_at: datetime.datetime | None = _Field(
         default=None,
         description="When the session was last updated.",
     )
-    documents: list[Document] | None = Field(
+    documents: list[Document] | None = _Field(
         default=None,
         description="The documents attached to the session. Unverified: The field is documented but not its item type; Document objects are assumed.",
     )
-    results: Any = Field(
+    results: Any = _Field(
         default=None,
         description="Extraction results of the session (any JSON value). Unverified: The field is documented but not its structure; any JSON value is accepted.",
     )
 
 
-class AttachDocumentsRequest(BaseModel):
+class AttachDocumentsRequest(_BaseModel):
     """Body of a request to attach existing workspace documents to a session."""
 
-    document_ids: list[str] = Field(
+    document_ids: list[str] = _Field(
         description="Existing workspace document ids to attach",
     )
 
 
-class UploadDocumentsRequest(BaseModel):
+class UploadDocumentsRequest(_BaseModel):
     """Body of a request to create session documents from uploaded files."""
 
-    keys: list[str] = Field(
+    keys: list[str] = _Field(
         description="Storage keys of the uploaded files.",
     )
 
 
-class Document(BaseModel):
+class Document(_BaseModel):
     """A workspace document."""
 
     __read_only_fields__ = frozenset(
         ["created_at", "id", "parsings", "sha256", "status", "workspace_id"]
     )
-    id: str | None = Field(
+    id: str | None = _Field(
         default=None,
         description="The document's id.",
     )
-    workspace_id: int | str | None = Field(
+    workspace_id: int | str | None = _Field(
         default=None,
         description="The workspace the document belongs to. The API reference's schema types it as an integer, but the reference page's prose example shows a UUID string (`660e8400-e29b-41d4-a716-446655440000`), so both are accepted.",
     )
-    filename: str | None = Field(
+    filename: str | None = _Field(
         default=None,
         description="The file name.",
     )
-    mime: str | None = Field(
+    mime: str | None = _Field(
         default=None,
         description="The file's MIME type.",
     )
-    size: int | None = Field(
+    size: int | None = _Field(
         default=None,
         description="The file size in bytes.",
     )
-    sha256: str | None = Field(
+    sha256: str | None = _Field(
         default=None,
         description="SHA-256 of the file content, 64 hexadecimal characters (uploads are deduplicated by it).",
     )
     status: (
         Literal["uploaded", "queued", "parsing", "parsed", "processed", "failed"] | str | None
-    ) = Field(
+    ) = _Field(
         default=None,
         description="Processing status of the document.",
     )
-    source_type: Literal["upload", "url", "connector"] | str | None = Field(
+    source_type: Literal["upload", "url", "connector"] | str | None = _Field(
         default=None,
         description="How the document entered the workspace.",
     )
-    source_url: str | None = Field(
+    source_url: str | None = _Field(
         default=None,
         description="The URL the document came from, if any.",
     )
-    parsings: list[Parsing] | None = Field(
+    parsings: list[Parsing] | None = _Field(
         default=None,
         description="The parsings of the document.",
     )
-    created_at: datetime.datetime | None = Field(
+    created_at: datetime.datetime | None = _Field(
         default=None,
         description="When the document was created.",
     )
 
 
-class Parsing(BaseModel):
+class Parsing(_BaseModel):
     """One parsing of a document."""
 
     __read_only_fields__ = frozenset(["id"])
-    id: str | None = Field(
+    id: str | None = _Field(
         default=None,
         description="The parsing's id.",
     )
-    config_hash: str | None = Field(
+    config_hash: str | None = _Field(
         default=None,
         description="Hash of the parser configuration used.",
     )
-    status: Literal["queued"] | str | None = Field(
+    status: Literal["queued"] | str | None = _Field(
         default=None,
         description="Status of the parsing. Only `queued` is documented; other values occur and are accepted.",
     )
-    parser_version: str | None = Field(
+    parser_version: str | None = _Field(
         default=None,
         description="Version of the parser.",
     )
-    updated_at: datetime.datetime | None = Field(
+    updated_at: datetime.datetime | None = _Field(
         default=None,
         description="When the parsing was last updated.",
     )
 
 
-class DocumentList(BaseModel):
+class DocumentList(_BaseModel):
     """A list of documents, wrapped in `data`."""
 
-    data: list[Document] | None = Field(
+    data: list[Document] | None = _Field(
         default=None,
         description="The documents.",
     )
 
 
-class DocumentPage(BaseModel):
+class DocumentPage(_BaseModel):
     """One page of documents."""
 
-    data: list[Document] | None = Field(
+    data: list[Document] | None = _Field(
         default=None,
         description="The documents on this page.",
     )
-    meta: PaginationMeta | None = Field(
+    meta: PaginationMeta | None = _Field(
         default=None,
         description="Position of a page within a paginated list.",
     )
 
 
-class PaginationMeta(BaseModel):
+class PaginationMeta(_BaseModel):
     """Position of a page within a paginated list."""
 
-    current_page: int | None = Field(
+    current_page: int | None = _Field(
         default=None,
         description="The number of this page, from 1.",
     )
-    last_page: int | None = Field(
+    last_page: int | None = _Field(
         default=None,
         description="The number of the last page.",
     )
-    per_page: int | None = Field(
+    per_page: int | None = _Field(
         default=None,
         description="Number of items per page.",
     )
-    total: int | None = Field(
+    total: int | None = _Field(
         default=None,
         description="Total number of items in the list.",
     )
 
 
-class Error(BaseModel):
+class Error(_BaseModel):
     """An error. "Errors are returned in JSON"; the body's schema is not documented.
 
     Unverified: The error schema is not documented; a Laravel-style body (`message`, and on 422 an `errors` map from field to messages) is assumed. Unknown fields are kept.
     """
 
-    message: str | None = Field(
+    message: str | None = _Field(
         default=None,
         description="Human-readable error message.",
     )
-    errors: dict[str, list[str]] | None = Field(
+    errors: dict[str, list[str]] | None = _Field(
         default=None,
         description="Validation errors, from field name to its messages (422 responses).",
     )

@@ -51,7 +51,8 @@ class SchemaConverter:
     _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.model_names.reserve(*RESERVED_TYPING_NAMES, "BaseModel", "Field")
+        # Names models.py itself uses unprefixed; pydantic helpers are imported as _Field etc.
+        self.model_names.reserve("Any", "Literal", "Annotated", "datetime")
         schemas = self.document.get("components", {}).get("schemas", {}) or {}
         for raw_name in schemas:
             name = self.model_names.claim(make_identifier(raw_name, style="pascal", fallback="model"))

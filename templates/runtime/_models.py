@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import ClassVar
 
@@ -93,3 +93,29 @@ def to_wire(value: object) -> object:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).decode("utf-8")
     return value
+
+
+def discriminate(property_name: str, tags: Mapping[str, str]) -> Callable[[object], str | None]:
+    """A pydantic callable discriminator: the union member's tag for a value of `property_name`.
+
+    `tags` maps each wire value to the tag of its member. Works on raw dicts (parsing) and on model
+    instances (validation of an already-built model). An unknown value gives None, which makes the
+    tagged union fail so that the open fallback member (`dict[str, Any]`) takes the value instead.
+    """
+
+    def tag_of(value: object) -> str | None:
+        if isinstance(value, Mapping):
+            raw = value.get(property_name)
+        else:
+            raw = getattr(value, "model_extra", None) or {}
+            raw = raw.get(property_name) if isinstance(raw, Mapping) else None
+            if raw is None and isinstance(value, pydantic.BaseModel):
+                for name, info in type(value).model_fields.items():
+                    if info.alias == property_name or name == property_name:
+                        raw = getattr(value, name)
+                        break
+        if isinstance(raw, enum.Enum):
+            raw = raw.value
+        return tags.get(raw) if isinstance(raw, str) else None
+
+    return tag_of

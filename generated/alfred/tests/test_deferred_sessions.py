@@ -1,0 +1,205 @@
+"""Contract tests of `client.deferred_sessions`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import AuthenticationError, NotFoundError
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- create: POST /api/deferred/create
+
+CREATE_200: Any = {"session_id": "0f767925-b464-4ffa-b621-1a0aeacac256"}
+"""The documented 200 reply."""
+
+CREATE_401: Any = {
+    "error": "Unauthorized",
+    "message": "Authorization has been denied for this request.",
+}
+"""The documented 401 reply."""
+
+
+def _call_create(client: Client) -> models.DeferredSessionCreated:
+    """`deferred_sessions.create` with the document's example arguments."""
+    return client.deferred_sessions.create()
+
+
+async def _acall_create(client: AsyncClient) -> models.DeferredSessionCreated:
+    """The same call with the async client."""
+    return await client.deferred_sessions.create()
+
+
+def _check_create_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/api/deferred/create"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create(use_async: bool) -> None:
+    """Create a new Deferred Session.
+
+    `POST /api/deferred/create` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/api/deferred/create")
+    server.reply(200, CREATE_200)
+    result = server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert isinstance(result, models.DeferredSessionCreated)
+    assert result.session_id == "0f767925-b464-4ffa-b621-1a0aeacac256"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /api/deferred/create` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/api/deferred/create")
+    server.reply(401, CREATE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Unauthorized"
+    assert body.message == "Authorization has been denied for this request."
+
+
+# ---------------------------------------------------------------- get: GET /api/deferred/detail/{id}
+
+GET_200: Any = {
+    "id": "0f767925-b464-4ffa-b621-1a0aeacad257",
+    "creation_date": "2022-11-17T00:00:00.000",
+    "update_date": "2022-11-17T00:00:00.000",
+    "status": "open",
+    "user_name": "SuperTagShelf",
+    "company_id": "286e2ed0-3626-4faa-a745-8ebf3488fbd7",
+    "job_id": None,
+}
+"""The documented 200 reply."""
+
+GET_401: Any = {
+    "error": "Unauthorized",
+    "message": "Authorization has been denied for this request.",
+}
+"""The documented 401 reply."""
+
+GET_404: Any = {
+    "error": "Not Found",
+    "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
+}
+"""The documented 404 reply."""
+
+
+def _call_get(client: Client) -> models.DeferredSession:
+    """`deferred_sessions.get` with the document's example arguments."""
+    return client.deferred_sessions.get(
+        "0f767925-b464-4ffa-b621-1a0aeacad257",
+    )
+
+
+async def _acall_get(client: AsyncClient) -> models.DeferredSession:
+    """The same call with the async client."""
+    return await client.deferred_sessions.get(
+        "0f767925-b464-4ffa-b621-1a0aeacad257",
+    )
+
+
+def _check_get_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/api/deferred/detail/{id}"
+    assert call.path_params == {"id": "0f767925-b464-4ffa-b621-1a0aeacad257"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get(use_async: bool) -> None:
+    """Retrieve details of a specific Deferred Session.
+
+    `GET /api/deferred/detail/{id}` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/api/deferred/detail/{id}")
+    server.reply(200, GET_200)
+    result = server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert isinstance(result, models.DeferredSession)
+    assert result.id == "0f767925-b464-4ffa-b621-1a0aeacad257"
+    assert result.creation_date == "2022-11-17T00:00:00.000"
+    assert result.update_date == "2022-11-17T00:00:00.000"
+    assert result.status == "open"
+    assert result.user_name == "SuperTagShelf"
+    assert result.company_id == "286e2ed0-3626-4faa-a745-8ebf3488fbd7"
+    assert result.job_id is None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `GET /api/deferred/detail/{id}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("GET", "/api/deferred/detail/{id}")
+    server.reply(401, GET_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Unauthorized"
+    assert body.message == "Authorization has been denied for this request."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `GET /api/deferred/detail/{id}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("GET", "/api/deferred/detail/{id}")
+    server.reply(404, GET_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Not Found"
+    assert (
+        body.message
+        == "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist."
+    )
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /api/deferred/create": (_call_create, _acall_create),
+    "GET /api/deferred/detail/{id}": (_call_get, _acall_get),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,0 +1,152 @@
+"""Contract tests of `client.files`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- upload: POST /api/file/uploadfile
+
+UPLOAD_200: Any = {"file_id": "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"}
+"""The documented 200 reply."""
+
+UPLOAD_400: Any = {"error": "Bad Request", "message": "The metadata field is not valid JSON."}
+"""The documented 400 reply."""
+
+UPLOAD_401: Any = {
+    "error": "Unauthorized",
+    "message": "Authorization has been denied for this request.",
+}
+"""The documented 401 reply."""
+
+UPLOAD_404: Any = {
+    "error": "Not Found",
+    "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
+}
+"""The documented 404 reply."""
+
+
+def _call_upload(client: Client) -> models.FileUploaded:
+    """`files.upload` with the document's example arguments."""
+    return client.files.upload(
+        file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
+        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
+        metadata='{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+    )
+
+
+async def _acall_upload(client: AsyncClient) -> models.FileUploaded:
+    """The same call with the async client."""
+    return await client.files.upload(
+        file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
+        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
+        metadata='{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+    )
+
+
+def _check_upload_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/api/file/uploadfile"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == "multipart/form-data"
+    assert call.body == {
+        "file": "%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
+        "session_id": "0f767925-b464-4ffa-b621-1a0aeacac256",
+        "metadata": '{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload(use_async: bool) -> None:
+    """Upload a file into a Deferred Session
+
+    `POST /api/file/uploadfile` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/api/file/uploadfile")
+    server.reply(200, UPLOAD_200)
+    result = server.run(_call_upload, _acall_upload, use_async)
+    _check_upload_request(server.only_call())
+    assert isinstance(result, models.FileUploaded)
+    assert result.file_id == "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /api/file/uploadfile` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/api/file/uploadfile")
+    server.reply(400, UPLOAD_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_upload, _acall_upload, use_async)
+    _check_upload_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Bad Request"
+    assert body.message == "The metadata field is not valid JSON."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /api/file/uploadfile` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/api/file/uploadfile")
+    server.reply(401, UPLOAD_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_upload, _acall_upload, use_async)
+    _check_upload_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Unauthorized"
+    assert body.message == "Authorization has been denied for this request."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `POST /api/file/uploadfile` raises `NotFoundError` with the parsed body."""
+    server = MockServer("POST", "/api/file/uploadfile")
+    server.reply(404, UPLOAD_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_upload, _acall_upload, use_async)
+    _check_upload_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Not Found"
+    assert (
+        body.message
+        == "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist."
+    )
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /api/file/uploadfile": (_call_upload, _acall_upload),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,0 +1,264 @@
+"""Contract tests of `client.jobs`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- create: POST /api/job/create
+
+CREATE_200: Any = {"job_id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"}
+"""The documented 200 reply."""
+
+CREATE_400: Any = {"error": "Bad Request", "message": "The session_id field is required."}
+"""The documented 400 reply."""
+
+CREATE_401: Any = {
+    "error": "Unauthorized",
+    "message": "Authorization has been denied for this request.",
+}
+"""The documented 401 reply."""
+
+CREATE_404: Any = {
+    "error": "Not Found",
+    "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
+}
+"""The documented 404 reply."""
+
+
+def _call_create(client: Client) -> models.JobCreated:
+    """`jobs.create` with the document's example arguments."""
+    return client.jobs.create(
+        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
+        propagate_metadata=True,
+        merge=False,
+        decompose=False,
+        metadata={"customer_id": "C-1042"},
+        channel="api",
+        priority="normal",
+    )
+
+
+async def _acall_create(client: AsyncClient) -> models.JobCreated:
+    """The same call with the async client."""
+    return await client.jobs.create(
+        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
+        propagate_metadata=True,
+        merge=False,
+        decompose=False,
+        metadata={"customer_id": "C-1042"},
+        channel="api",
+        priority="normal",
+    )
+
+
+def _check_create_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/api/job/create"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "session_id": "0f767925-b464-4ffa-b621-1a0aeacac256",
+        "propagate_metadata": True,
+        "merge": False,
+        "decompose": False,
+        "metadata": {"customer_id": "C-1042"},
+        "channel": "api",
+        "priority": "normal",
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create(use_async: bool) -> None:
+    """Create a Job from a Deferred Session
+
+    `POST /api/job/create` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/api/job/create")
+    server.reply(200, CREATE_200)
+    result = server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert isinstance(result, models.JobCreated)
+    assert result.job_id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /api/job/create` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/api/job/create")
+    server.reply(400, CREATE_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Bad Request"
+    assert body.message == "The session_id field is required."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /api/job/create` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/api/job/create")
+    server.reply(401, CREATE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Unauthorized"
+    assert body.message == "Authorization has been denied for this request."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `POST /api/job/create` raises `NotFoundError` with the parsed body."""
+    server = MockServer("POST", "/api/job/create")
+    server.reply(404, CREATE_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Not Found"
+    assert (
+        body.message
+        == "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist."
+    )
+
+
+# ---------------------------------------------------------------- get: GET /api/job/detail/{id}
+
+GET_200: Any = {
+    "id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    "stage": "finished",
+    "creation_date": "2022-11-17T00:00:00.000",
+    "update_date": "2022-11-17T00:05:00.000",
+}
+"""The documented 200 reply."""
+
+GET_401: Any = {
+    "error": "Unauthorized",
+    "message": "Authorization has been denied for this request.",
+}
+"""The documented 401 reply."""
+
+GET_404: Any = {
+    "error": "Not Found",
+    "message": "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist.",
+}
+"""The documented 404 reply."""
+
+
+def _call_get(client: Client) -> models.JobDetail:
+    """`jobs.get` with the document's example arguments."""
+    return client.jobs.get(
+        "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    )
+
+
+async def _acall_get(client: AsyncClient) -> models.JobDetail:
+    """The same call with the async client."""
+    return await client.jobs.get(
+        "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    )
+
+
+def _check_get_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/api/job/detail/{id}"
+    assert call.path_params == {"id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get(use_async: bool) -> None:
+    """Retrieve details of a specific Job
+
+    `GET /api/job/detail/{id}` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/api/job/detail/{id}")
+    server.reply(200, GET_200)
+    result = server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert isinstance(result, models.JobDetail)
+    assert result.id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
+    assert result.stage == "finished"
+    assert result.creation_date == "2022-11-17T00:00:00.000"
+    assert result.update_date == "2022-11-17T00:05:00.000"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `GET /api/job/detail/{id}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("GET", "/api/job/detail/{id}")
+    server.reply(401, GET_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Unauthorized"
+    assert body.message == "Authorization has been denied for this request."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `GET /api/job/detail/{id}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("GET", "/api/job/detail/{id}")
+    server.reply(404, GET_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "Not Found"
+    assert body.message == "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist."
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /api/job/create": (_call_create, _acall_create),
+    "GET /api/job/detail/{id}": (_call_get, _acall_get),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,0 +1,163 @@
+"""Contract tests of `client.auth`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import AuthenticationError, BadRequestError, InternalServerError
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- create_token: POST /oauth/token
+
+CREATE_TOKEN_200: Any = {
+    "access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
+    "token_type": "Bearer",
+    "expires_in": 3600,
+    "scope": "sessions:write envelopes:read",
+}
+"""The documented 200 reply."""
+
+CREATE_TOKEN_400: Any = {
+    "error": "unsupported_grant_type",
+    "error_description": "Only the client_credentials grant is supported.",
+}
+"""The documented 400 reply."""
+
+CREATE_TOKEN_401: Any = {
+    "error": "invalid_client",
+    "error_description": "Client authentication failed.",
+}
+"""The documented 401 reply."""
+
+CREATE_TOKEN_500: Any = {
+    "error": "server_error",
+    "error_description": "The token could not be issued.",
+}
+"""The documented 500 reply."""
+
+
+def _call_create_token(client: Client) -> models.TokenResponse:
+    """`auth.create_token` with the document's example arguments."""
+    return client.auth.create_token(
+        grant_type="client_credentials",
+        client_id="dw_client_4f7a2c",
+        client_secret="s3cr3t-Xq9vLm2pRt8wZ",
+    )
+
+
+async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
+    """The same call with the async client."""
+    return await client.auth.create_token(
+        grant_type="client_credentials",
+        client_id="dw_client_4f7a2c",
+        client_secret="s3cr3t-Xq9vLm2pRt8wZ",
+    )
+
+
+def _check_create_token_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/oauth/token"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("clientBasic",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "grant_type": "client_credentials",
+        "client_id": "dw_client_4f7a2c",
+        "client_secret": "s3cr3t-Xq9vLm2pRt8wZ",
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token(use_async: bool) -> None:
+    """Obtain an access token
+
+    `POST /oauth/token` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/oauth/token")
+    server.reply(200, CREATE_TOKEN_200)
+    result = server.run(_call_create_token, _acall_create_token, use_async)
+    _check_create_token_request(server.only_call())
+    assert isinstance(result, models.TokenResponse)
+    assert (
+        result.access_token
+        == "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl"
+    )
+    assert result.token_type == "Bearer"
+    assert result.expires_in == 3600
+    assert result.scope == "sessions:write envelopes:read"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /oauth/token` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/oauth/token")
+    server.reply(400, CREATE_TOKEN_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_create_token, _acall_create_token, use_async)
+    _check_create_token_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.TokenError)
+    assert body.error == "unsupported_grant_type"
+    assert body.error_description == "Only the client_credentials grant is supported."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /oauth/token` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/oauth/token")
+    server.reply(401, CREATE_TOKEN_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_create_token, _acall_create_token, use_async)
+    _check_create_token_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.TokenError)
+    assert body.error == "invalid_client"
+    assert body.error_description == "Client authentication failed."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `POST /oauth/token` raises `InternalServerError` with the parsed body."""
+    server = MockServer("POST", "/oauth/token")
+    server.reply(500, CREATE_TOKEN_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_create_token, _acall_create_token, use_async)
+    _check_create_token_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.TokenError)
+    assert body.error == "server_error"
+    assert body.error_description == "The token could not be issued."
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /oauth/token": (_call_create_token, _acall_create_token),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

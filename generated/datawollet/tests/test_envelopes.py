@@ -1,0 +1,464 @@
+"""Contract tests of `client.envelopes`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    UnprocessableEntityError,
+)
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- get_acl: GET /envelope/acl
+
+GET_ACL_200: Any = {
+    "entries": [
+        {
+            "client_id": "dw_client_4f7a2c",
+            "sub_id": "user-8c41e2",
+            "permissions": ["read", "write"],
+        },
+        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
+    ]
+}
+"""The documented 200 reply."""
+
+GET_ACL_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
+"""The documented 403 reply."""
+
+GET_ACL_412: Any = {
+    "error": "no_envelope",
+    "message": "The session is not attached to an envelope.",
+}
+"""The documented 412 reply."""
+
+
+def _call_get_acl(client: Client) -> models.EnvelopeAcl:
+    """`envelopes.get_acl` with the document's example arguments."""
+    return client.envelopes.get_acl(
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    )
+
+
+async def _acall_get_acl(client: AsyncClient) -> models.EnvelopeAcl:
+    """The same call with the async client."""
+    return await client.envelopes.get_acl(
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    )
+
+
+def _check_get_acl_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/envelope/acl"
+    assert call.path_params == {}
+    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
+    assert call.headers == {"Origin": "https://app.example.com"}
+    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
+    assert call.security == ("oauth2",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_acl(use_async: bool) -> None:
+    """Get the envelope's access-control list
+
+    `GET /envelope/acl` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/envelope/acl")
+    server.reply(200, GET_ACL_200)
+    result = server.run(_call_get_acl, _acall_get_acl, use_async)
+    _check_get_acl_request(server.only_call())
+    assert isinstance(result, models.EnvelopeAcl)
+    assert isinstance(result.entries, list)
+    assert len(result.entries) == 2
+    assert isinstance(result.entries[0], models.AclEntry)
+    assert result.entries[0].client_id == "dw_client_4f7a2c"
+    assert result.entries[0].sub_id == "user-8c41e2"
+    assert result.entries[0].permissions == ["read", "write"]
+    assert isinstance(result.entries[1], models.AclEntry)
+    assert result.entries[1].client_id == "dw_client_91b0de"
+    assert result.entries[1].sub_id == "partner-portal"
+    assert result.entries[1].permissions == ["read"]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `GET /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("GET", "/envelope/acl")
+    server.reply(403, GET_ACL_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_get_acl, _acall_get_acl, use_async)
+    _check_get_acl_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "forbidden"
+    assert body.message == "Envelope access denied."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_acl_412_precondition_failed_error(use_async: bool) -> None:
+    """A documented 412 reply to `GET /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
+    server = MockServer("GET", "/envelope/acl")
+    server.reply(412, GET_ACL_412)
+    with pytest.raises(PreconditionFailedError) as raised:
+        server.run(_call_get_acl, _acall_get_acl, use_async)
+    _check_get_acl_request(server.only_call())
+    assert type(raised.value) is PreconditionFailedError
+    assert raised.value.status_code == 412
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "no_envelope"
+    assert body.message == "The session is not attached to an envelope."
+
+
+# ---------------------------------------------------------------- add_acl_entry: POST /envelope/acl
+
+ADD_ACL_ENTRY_200: Any = {
+    "entries": [
+        {
+            "client_id": "dw_client_4f7a2c",
+            "sub_id": "user-8c41e2",
+            "permissions": ["read", "write"],
+        },
+        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
+    ]
+}
+"""The documented 200 reply."""
+
+ADD_ACL_ENTRY_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
+"""The documented 403 reply."""
+
+ADD_ACL_ENTRY_404: Any = {"error": "not_found", "message": "Client dw_client_91b0de was not found."}
+"""The documented 404 reply."""
+
+ADD_ACL_ENTRY_409: Any = {
+    "error": "conflict",
+    "message": "The access-control list was modified concurrently; retry.",
+}
+"""The documented 409 reply."""
+
+ADD_ACL_ENTRY_412: Any = {
+    "error": "no_envelope",
+    "message": "The session is not attached to an envelope.",
+}
+"""The documented 412 reply."""
+
+ADD_ACL_ENTRY_422: Any = {"error": "invalid_entry", "message": "Unknown permission: admin."}
+"""The documented 422 reply."""
+
+
+def _call_add_acl_entry(client: Client) -> models.EnvelopeAcl:
+    """`envelopes.add_acl_entry` with the document's example arguments."""
+    return client.envelopes.add_acl_entry(
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+        client_id="dw_client_91b0de",
+        sub_id="partner-portal",
+        permissions=["read"],
+    )
+
+
+async def _acall_add_acl_entry(client: AsyncClient) -> models.EnvelopeAcl:
+    """The same call with the async client."""
+    return await client.envelopes.add_acl_entry(
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+        client_id="dw_client_91b0de",
+        sub_id="partner-portal",
+        permissions=["read"],
+    )
+
+
+def _check_add_acl_entry_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/envelope/acl"
+    assert call.path_params == {}
+    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
+    assert call.headers == {"Origin": "https://app.example.com"}
+    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
+    assert call.security == ("oauth2",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "client_id": "dw_client_91b0de",
+        "sub_id": "partner-portal",
+        "permissions": ["read"],
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry(use_async: bool) -> None:
+    """Grant access to the envelope
+
+    `POST /envelope/acl` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(200, ADD_ACL_ENTRY_200)
+    result = server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert isinstance(result, models.EnvelopeAcl)
+    assert isinstance(result.entries, list)
+    assert len(result.entries) == 2
+    assert isinstance(result.entries[0], models.AclEntry)
+    assert result.entries[0].client_id == "dw_client_4f7a2c"
+    assert result.entries[0].sub_id == "user-8c41e2"
+    assert result.entries[0].permissions == ["read", "write"]
+    assert isinstance(result.entries[1], models.AclEntry)
+    assert result.entries[1].client_id == "dw_client_91b0de"
+    assert result.entries[1].sub_id == "partner-portal"
+    assert result.entries[1].permissions == ["read"]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `POST /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(403, ADD_ACL_ENTRY_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "forbidden"
+    assert body.message == "Envelope access denied."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `POST /envelope/acl` raises `NotFoundError` with the parsed body."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(404, ADD_ACL_ENTRY_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "not_found"
+    assert body.message == "Client dw_client_91b0de was not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_409_conflict_error(use_async: bool) -> None:
+    """A documented 409 reply to `POST /envelope/acl` raises `ConflictError` with the parsed body."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(409, ADD_ACL_ENTRY_409)
+    with pytest.raises(ConflictError) as raised:
+        server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert type(raised.value) is ConflictError
+    assert raised.value.status_code == 409
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "conflict"
+    assert body.message == "The access-control list was modified concurrently; retry."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
+    """A documented 412 reply to `POST /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(412, ADD_ACL_ENTRY_412)
+    with pytest.raises(PreconditionFailedError) as raised:
+        server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert type(raised.value) is PreconditionFailedError
+    assert raised.value.status_code == 412
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "no_envelope"
+    assert body.message == "The session is not attached to an envelope."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_422_unprocessable_entity_error(use_async: bool) -> None:
+    """A documented 422 reply to `POST /envelope/acl` raises `UnprocessableEntityError` with the parsed body."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(422, ADD_ACL_ENTRY_422)
+    with pytest.raises(UnprocessableEntityError) as raised:
+        server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    _check_add_acl_entry_request(server.only_call())
+    assert type(raised.value) is UnprocessableEntityError
+    assert raised.value.status_code == 422
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "invalid_entry"
+    assert body.message == "Unknown permission: admin."
+
+
+# ---------------------------------------------------------------- remove_acl_entry: DELETE /envelope/acl/{clientId}/{subId}
+
+REMOVE_ACL_ENTRY_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
+"""The documented 403 reply."""
+
+REMOVE_ACL_ENTRY_404: Any = {
+    "error": "not_found",
+    "message": "Client dw_client_91b0de was not found.",
+}
+"""The documented 404 reply."""
+
+REMOVE_ACL_ENTRY_409: Any = {
+    "error": "conflict",
+    "message": "The access-control list was modified concurrently; retry.",
+}
+"""The documented 409 reply."""
+
+REMOVE_ACL_ENTRY_412: Any = {
+    "error": "no_envelope",
+    "message": "The session is not attached to an envelope.",
+}
+"""The documented 412 reply."""
+
+
+def _call_remove_acl_entry(client: Client) -> None:
+    """`envelopes.remove_acl_entry` with the document's example arguments."""
+    client.envelopes.remove_acl_entry(
+        "dw_client_91b0de",
+        "partner-portal",
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    )
+
+
+async def _acall_remove_acl_entry(client: AsyncClient) -> None:
+    """The same call with the async client."""
+    await client.envelopes.remove_acl_entry(
+        "dw_client_91b0de",
+        "partner-portal",
+        origin="https://app.example.com",
+        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
+        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    )
+
+
+def _check_remove_acl_entry_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "DELETE"
+    assert call.path_template == "/envelope/acl/{clientId}/{subId}"
+    assert call.path_params == {"clientId": "dw_client_91b0de", "subId": "partner-portal"}
+    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
+    assert call.headers == {"Origin": "https://app.example.com"}
+    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
+    assert call.security == ("oauth2",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_remove_acl_entry(use_async: bool) -> None:
+    """Revoke access to the envelope
+
+    `DELETE /envelope/acl/{clientId}/{subId}` sends the example request; the documented 204 reply is parsed.
+    """
+    server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
+    server.reply(204)
+    server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
+    _check_remove_acl_entry_request(server.only_call())
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_remove_acl_entry_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
+    server.reply(403, REMOVE_ACL_ENTRY_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
+    _check_remove_acl_entry_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "forbidden"
+    assert body.message == "Envelope access denied."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_remove_acl_entry_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
+    server.reply(404, REMOVE_ACL_ENTRY_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
+    _check_remove_acl_entry_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "not_found"
+    assert body.message == "Client dw_client_91b0de was not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_remove_acl_entry_409_conflict_error(use_async: bool) -> None:
+    """A documented 409 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `ConflictError` with the parsed body."""
+    server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
+    server.reply(409, REMOVE_ACL_ENTRY_409)
+    with pytest.raises(ConflictError) as raised:
+        server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
+    _check_remove_acl_entry_request(server.only_call())
+    assert type(raised.value) is ConflictError
+    assert raised.value.status_code == 409
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "conflict"
+    assert body.message == "The access-control list was modified concurrently; retry."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_remove_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
+    """A documented 412 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PreconditionFailedError` with the parsed body."""
+    server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
+    server.reply(412, REMOVE_ACL_ENTRY_412)
+    with pytest.raises(PreconditionFailedError) as raised:
+        server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
+    _check_remove_acl_entry_request(server.only_call())
+    assert type(raised.value) is PreconditionFailedError
+    assert raised.value.status_code == 412
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.error == "no_envelope"
+    assert body.message == "The session is not attached to an envelope."
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "GET /envelope/acl": (_call_get_acl, _acall_get_acl),
+    "POST /envelope/acl": (_call_add_acl_entry, _acall_add_acl_entry),
+    "DELETE /envelope/acl/{clientId}/{subId}": (_call_remove_acl_entry, _acall_remove_acl_entry),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

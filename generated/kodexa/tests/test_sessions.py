@@ -1,0 +1,634 @@
+"""Contract tests of `client.sessions`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import AuthenticationError, BadRequestError, PermissionDeniedError
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- create: POST /api/sessions
+
+CREATE_201: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+}
+"""The documented 201 reply."""
+
+CREATE_200: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+}
+"""The documented 200 reply."""
+
+CREATE_400: Any = {"errors": {"organizationId": "must be a valid organization id"}}
+"""The documented 400 reply."""
+
+CREATE_401: Any = {"errors": {"x-api-key": "invalid or missing API key"}}
+"""The documented 401 reply."""
+
+CREATE_403: Any = {"errors": {"session": "access denied"}}
+"""The documented 403 reply."""
+
+
+def _call_create(client: Client) -> models.Session:
+    """`sessions.create` with the document's example arguments."""
+    return client.sessions.create(
+        change_sequence=123,
+        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        state="OPEN",
+    )
+
+
+async def _acall_create(client: AsyncClient) -> models.Session:
+    """The same call with the async client."""
+    return await client.sessions.create(
+        change_sequence=123,
+        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        state="OPEN",
+    )
+
+
+def _check_create_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/api/sessions"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "changeSequence": 123,
+        "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "state": "OPEN",
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create(use_async: bool) -> None:
+    """Create Session
+
+    `POST /api/sessions` sends the example request; the documented 201 reply is parsed.
+    """
+    server = MockServer("POST", "/api/sessions")
+    server.reply(201, CREATE_201)
+    result = server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.change_sequence == 123
+    assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
+    assert isinstance(result.organization, models.Organization)
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
+    assert result.organization.change_sequence == 123
+    assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.default_to_private_templates == True
+    assert result.organization.description == "Document processing for the finance team."
+    assert result.organization.enterprise_organization == True
+    assert result.organization.features == {}
+    assert result.organization.has_image == True
+    assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
+    assert result.organization.name == "Acme Finance"
+    assert result.organization.organization_status == "ACTIVE"
+    assert result.organization.properties == {}
+    assert result.organization.public_access == True
+    assert result.organization.search_text == "acme finance"
+    assert result.organization.slug == "acme-finance"
+    assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
+    assert result.organization.support_access == True
+    assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.organization.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.uuid == "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+    assert result.organization_id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert result.state == "OPEN"
+    assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_200(use_async: bool) -> None:
+    """Create Session
+
+    `POST /api/sessions` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/api/sessions")
+    server.reply(200, CREATE_200)
+    result = server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.change_sequence == 123
+    assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
+    assert isinstance(result.organization, models.Organization)
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
+    assert result.organization.change_sequence == 123
+    assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.default_to_private_templates == True
+    assert result.organization.description == "Document processing for the finance team."
+    assert result.organization.enterprise_organization == True
+    assert result.organization.features == {}
+    assert result.organization.has_image == True
+    assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
+    assert result.organization.name == "Acme Finance"
+    assert result.organization.organization_status == "ACTIVE"
+    assert result.organization.properties == {}
+    assert result.organization.public_access == True
+    assert result.organization.search_text == "acme finance"
+    assert result.organization.slug == "acme-finance"
+    assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
+    assert result.organization.support_access == True
+    assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.organization.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.uuid == "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+    assert result.organization_id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert result.state == "OPEN"
+    assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /api/sessions` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/api/sessions")
+    server.reply(400, CREATE_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"organizationId": "must be a valid organization id"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /api/sessions` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/api/sessions")
+    server.reply(401, CREATE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"x-api-key": "invalid or missing API key"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `POST /api/sessions` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("POST", "/api/sessions")
+    server.reply(403, CREATE_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"session": "access denied"}
+
+
+# ---------------------------------------------------------------- get: GET /api/sessions/{id}
+
+GET_200: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+}
+"""The documented 200 reply."""
+
+GET_400: Any = {"errors": {"id": "must be a UUID"}}
+"""The documented 400 reply."""
+
+GET_401: Any = {"errors": {"x-api-key": "invalid or missing API key"}}
+"""The documented 401 reply."""
+
+GET_403: Any = {"errors": {"session": "access denied"}}
+"""The documented 403 reply."""
+
+
+def _call_get(client: Client) -> models.Session:
+    """`sessions.get` with the document's example arguments."""
+    return client.sessions.get(
+        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    )
+
+
+async def _acall_get(client: AsyncClient) -> models.Session:
+    """The same call with the async client."""
+    return await client.sessions.get(
+        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    )
+
+
+def _check_get_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/api/sessions/{id}"
+    assert call.path_params == {"id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get(use_async: bool) -> None:
+    """Get Session by ID
+
+    `GET /api/sessions/{id}` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(200, GET_200)
+    result = server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.change_sequence == 123
+    assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
+    assert isinstance(result.organization, models.Organization)
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
+    assert result.organization.change_sequence == 123
+    assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.default_to_private_templates == True
+    assert result.organization.description == "Document processing for the finance team."
+    assert result.organization.enterprise_organization == True
+    assert result.organization.features == {}
+    assert result.organization.has_image == True
+    assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
+    assert result.organization.name == "Acme Finance"
+    assert result.organization.organization_status == "ACTIVE"
+    assert result.organization.properties == {}
+    assert result.organization.public_access == True
+    assert result.organization.search_text == "acme finance"
+    assert result.organization.slug == "acme-finance"
+    assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
+    assert result.organization.support_access == True
+    assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.organization.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.uuid == "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+    assert result.organization_id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert result.state == "OPEN"
+    assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `GET /api/sessions/{id}` raises `BadRequestError` with the parsed body."""
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(400, GET_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"id": "must be a UUID"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `GET /api/sessions/{id}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(401, GET_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"x-api-key": "invalid or missing API key"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `GET /api/sessions/{id}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(403, GET_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"session": "access denied"}
+
+
+# ---------------------------------------------------------------- update: PUT /api/sessions/{id}
+
+UPDATE_200: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+}
+"""The documented 200 reply."""
+
+UPDATE_400: Any = {"errors": {"state": "must not be blank"}}
+"""The documented 400 reply."""
+
+UPDATE_401: Any = {"errors": {"x-api-key": "invalid or missing API key"}}
+"""The documented 401 reply."""
+
+UPDATE_403: Any = {"errors": {"session": "access denied"}}
+"""The documented 403 reply."""
+
+
+def _call_update(client: Client) -> models.Session:
+    """`sessions.update` with the document's example arguments."""
+    return client.sessions.update(
+        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+        change_sequence=123,
+        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        state="CLOSED",
+        token="3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    )
+
+
+async def _acall_update(client: AsyncClient) -> models.Session:
+    """The same call with the async client."""
+    return await client.sessions.update(
+        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+        change_sequence=123,
+        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        state="CLOSED",
+        token="3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    )
+
+
+def _check_update_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "PUT"
+    assert call.path_template == "/api/sessions/{id}"
+    assert call.path_params == {"id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("apiKeyAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "changeSequence": 123,
+        "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "state": "CLOSED",
+        "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_update(use_async: bool) -> None:
+    """Update Session
+
+    `PUT /api/sessions/{id}` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("PUT", "/api/sessions/{id}")
+    server.reply(200, UPDATE_200)
+    result = server.run(_call_update, _acall_update, use_async)
+    _check_update_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.change_sequence == 123
+    assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
+    assert isinstance(result.organization, models.Organization)
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
+    assert result.organization.change_sequence == 123
+    assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.default_to_private_templates == True
+    assert result.organization.description == "Document processing for the finance team."
+    assert result.organization.enterprise_organization == True
+    assert result.organization.features == {}
+    assert result.organization.has_image == True
+    assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
+    assert result.organization.name == "Acme Finance"
+    assert result.organization.organization_status == "ACTIVE"
+    assert result.organization.properties == {}
+    assert result.organization.public_access == True
+    assert result.organization.search_text == "acme finance"
+    assert result.organization.slug == "acme-finance"
+    assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
+    assert result.organization.support_access == True
+    assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.organization.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.organization.uuid == "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"
+    assert result.organization_id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
+    assert result.state == "OPEN"
+    assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
+    assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_update_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `PUT /api/sessions/{id}` raises `BadRequestError` with the parsed body."""
+    server = MockServer("PUT", "/api/sessions/{id}")
+    server.reply(400, UPDATE_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_update, _acall_update, use_async)
+    _check_update_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"state": "must not be blank"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_update_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `PUT /api/sessions/{id}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("PUT", "/api/sessions/{id}")
+    server.reply(401, UPDATE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_update, _acall_update, use_async)
+    _check_update_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"x-api-key": "invalid or missing API key"}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_update_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `PUT /api/sessions/{id}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("PUT", "/api/sessions/{id}")
+    server.reply(403, UPDATE_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_update, _acall_update, use_async)
+    _check_update_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.ErrorResponse)
+    assert body.errors == {"session": "access denied"}
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /api/sessions": (_call_create, _acall_create),
+    "GET /api/sessions/{id}": (_call_get, _acall_get),
+    "PUT /api/sessions/{id}": (_call_update, _acall_update),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,0 +1,1470 @@
+"""Contract tests of `client.sessions`, generated from the OpenAPI document.
+
+For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
+values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
+that call must put on the wire; the tests answer with each documented reply and assert what the client
+parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
+request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
+the arguments, the queued reply or the assertions.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime
+from collections.abc import Awaitable, Callable
+from typing import Any, cast
+
+import pytest
+
+from .. import models
+from .._client import AsyncClient, Client
+from .._exceptions import (
+    AuthenticationError,
+    BadRequestError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from .._models import to_wire
+from ._contract import Call, MockServer
+
+# ---------------------------------------------------------------- create: POST /extractions/sessions
+
+CREATE_201: Any = {
+    "id": "770e8400-e29b-41d4-a716-446655440000",
+    "name": "November invoices",
+    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
+    "settings": {},
+    "status": "pending",
+    "created_at": "2023-11-07T05:31:56Z",
+    "updated_at": "2023-11-07T05:31:56Z",
+    "documents": [],
+    "results": [],
+}
+"""The documented 201 reply."""
+
+CREATE_400: Any = {"message": "Malformed JSON body."}
+"""The documented 400 reply."""
+
+CREATE_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+CREATE_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+CREATE_422: Any = {
+    "message": "The extraction template id field is required.",
+    "errors": {"extraction_template_id": ["The extraction template id field is required."]},
+}
+"""The documented 422 reply."""
+
+CREATE_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+CREATE_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_create(client: Client) -> models.Session:
+    """`sessions.create` with the document's example arguments."""
+    return client.sessions.create(
+        extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
+        name="November invoices",
+    )
+
+
+async def _acall_create(client: AsyncClient) -> models.Session:
+    """The same call with the async client."""
+    return await client.sessions.create(
+        extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
+        name="November invoices",
+    )
+
+
+def _check_create_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/extractions/sessions"
+    assert call.path_params == {}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {
+        "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
+        "name": "November invoices",
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create(use_async: bool) -> None:
+    """Create Extraction Session
+
+    `POST /extractions/sessions` sends the example request; the documented 201 reply is parsed.
+    """
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(201, CREATE_201)
+    result = server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.id == "770e8400-e29b-41d4-a716-446655440000"
+    assert result.name == "November invoices"
+    assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
+    assert result.settings == {}
+    assert result.status == "pending"
+    assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.documents == []
+    assert result.results == []
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /extractions/sessions` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(400, CREATE_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Malformed JSON body."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /extractions/sessions` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(401, CREATE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `POST /extractions/sessions` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(403, CREATE_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
+    """A documented 422 reply to `POST /extractions/sessions` raises `UnprocessableEntityError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(422, CREATE_422)
+    with pytest.raises(UnprocessableEntityError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is UnprocessableEntityError
+    assert raised.value.status_code == 422
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "The extraction template id field is required."
+    assert body.errors == {
+        "extraction_template_id": ["The extraction template id field is required."]
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `POST /extractions/sessions` raises `RateLimitError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(429, CREATE_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `POST /extractions/sessions` raises `InternalServerError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(500, CREATE_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_create, _acall_create, use_async)
+    _check_create_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+# ---------------------------------------------------------------- get: GET /extractions/sessions/{sessionId}
+
+GET_200: Any = {
+    "id": "770e8400-e29b-41d4-a716-446655440000",
+    "name": "November invoices",
+    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
+    "settings": {},
+    "status": "completed",
+    "created_at": "2023-11-07T05:31:56Z",
+    "updated_at": "2023-11-07T06:02:11Z",
+    "documents": [],
+    "results": [],
+}
+"""The documented 200 reply."""
+
+GET_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+GET_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+GET_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+GET_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+GET_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_get(client: Client) -> models.Session:
+    """`sessions.get` with the document's example arguments."""
+    return client.sessions.get(
+        "770e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+async def _acall_get(client: AsyncClient) -> models.Session:
+    """The same call with the async client."""
+    return await client.sessions.get(
+        "770e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+def _check_get_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/extractions/sessions/{sessionId}"
+    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get(use_async: bool) -> None:
+    """Get Extraction Session
+
+    `GET /extractions/sessions/{sessionId}` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(200, GET_200)
+    result = server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert isinstance(result, models.Session)
+    assert result.id == "770e8400-e29b-41d4-a716-446655440000"
+    assert result.name == "November invoices"
+    assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
+    assert result.settings == {}
+    assert result.status == "completed"
+    assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T06:02:11Z")
+    assert result.documents == []
+    assert result.results == []
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `GET /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(401, GET_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `GET /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(403, GET_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `GET /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(404, GET_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `GET /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(429, GET_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `GET /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(500, GET_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_get, _acall_get, use_async)
+    _check_get_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+# ---------------------------------------------------------------- delete: DELETE /extractions/sessions/{sessionId}
+
+DELETE_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+DELETE_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+DELETE_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+DELETE_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+DELETE_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_delete(client: Client) -> None:
+    """`sessions.delete` with the document's example arguments."""
+    client.sessions.delete(
+        "770e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+async def _acall_delete(client: AsyncClient) -> None:
+    """The same call with the async client."""
+    await client.sessions.delete(
+        "770e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+def _check_delete_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "DELETE"
+    assert call.path_template == "/extractions/sessions/{sessionId}"
+    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete(use_async: bool) -> None:
+    """Delete Extraction Session
+
+    `DELETE /extractions/sessions/{sessionId}` sends the example request; the documented 204 reply is parsed.
+    """
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(204)
+    server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(401, DELETE_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(403, DELETE_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(404, DELETE_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(429, DELETE_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_delete_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
+    server.reply(500, DELETE_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_delete, _acall_delete, use_async)
+    _check_delete_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+# ---------------------------------------------------------------- list_documents: GET /extractions/sessions/{sessionId}/documents
+
+LIST_DOCUMENTS_200: Any = {
+    "data": [
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
+}
+"""The documented 200 reply."""
+
+LIST_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+LIST_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+LIST_DOCUMENTS_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+LIST_DOCUMENTS_422: Any = {
+    "message": "The per page field must not be greater than 100.",
+    "errors": {"per_page": ["The per page field must not be greater than 100."]},
+}
+"""The documented 422 reply."""
+
+LIST_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+LIST_DOCUMENTS_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_list_documents(client: Client) -> models.DocumentPage:
+    """`sessions.list_documents` with the document's example arguments."""
+    return client.sessions.list_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        page=1,
+        per_page=25,
+        sort="created_at",
+        order="desc",
+    )
+
+
+async def _acall_list_documents(client: AsyncClient) -> models.DocumentPage:
+    """The same call with the async client."""
+    return await client.sessions.list_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        page=1,
+        per_page=25,
+        sort="created_at",
+        order="desc",
+    )
+
+
+def _check_list_documents_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "GET"
+    assert call.path_template == "/extractions/sessions/{sessionId}/documents"
+    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
+    assert call.query == {"page": 1, "per_page": 25, "sort": "created_at", "order": "desc"}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents(use_async: bool) -> None:
+    """List Session Documents
+
+    `GET /extractions/sessions/{sessionId}/documents` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(200, LIST_DOCUMENTS_200)
+    result = server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert isinstance(result, models.DocumentPage)
+    assert isinstance(result.data, list)
+    assert len(result.data) == 1
+    assert isinstance(result.data[0], models.Document)
+    assert result.data[0].id == "880e8400-e29b-41d4-a716-446655440000"
+    assert result.data[0].workspace_id == 123
+    assert result.data[0].filename == "invoice.pdf"
+    assert result.data[0].mime == "application/pdf"
+    assert result.data[0].size == 184320
+    assert (
+        result.data[0].sha256 == "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    )
+    assert result.data[0].status == "processed"
+    assert result.data[0].source_type == "upload"
+    assert result.data[0].source_url is None
+    assert isinstance(result.data[0].parsings, list)
+    assert len(result.data[0].parsings) == 1
+    assert isinstance(result.data[0].parsings[0], models.Parsing)
+    assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
+    assert result.data[0].parsings[0].status == "queued"
+    assert result.data[0].parsings[0].parser_version == "2.3.1"
+    assert result.data[0].parsings[0].updated_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    assert isinstance(result.meta, models.PaginationMeta)
+    assert result.meta.current_page == 1
+    assert result.meta.last_page == 1
+    assert result.meta.per_page == 25
+    assert result.meta.total == 1
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `GET /extractions/sessions/{sessionId}/documents` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(401, LIST_DOCUMENTS_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `GET /extractions/sessions/{sessionId}/documents` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(403, LIST_DOCUMENTS_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `GET /extractions/sessions/{sessionId}/documents` raises `NotFoundError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(404, LIST_DOCUMENTS_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
+    """A documented 422 reply to `GET /extractions/sessions/{sessionId}/documents` raises `UnprocessableEntityError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(422, LIST_DOCUMENTS_422)
+    with pytest.raises(UnprocessableEntityError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is UnprocessableEntityError
+    assert raised.value.status_code == 422
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "The per page field must not be greater than 100."
+    assert body.errors == {"per_page": ["The per page field must not be greater than 100."]}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `GET /extractions/sessions/{sessionId}/documents` raises `RateLimitError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(429, LIST_DOCUMENTS_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `GET /extractions/sessions/{sessionId}/documents` raises `InternalServerError` with the parsed body."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(500, LIST_DOCUMENTS_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_list_documents, _acall_list_documents, use_async)
+    _check_list_documents_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+LIST_DOCUMENTS_PAGE_1: Any = {
+    "data": [
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "meta": {"current_page": 1, "last_page": 2, "per_page": 25, "total": 2},
+}
+"""Page 1 of 2 for `iter_list_documents` (the documented reply with a next page)."""
+
+LIST_DOCUMENTS_PAGE_2: Any = {
+    "data": [
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "meta": {"current_page": 2, "last_page": 2, "per_page": 25, "total": 2},
+}
+"""Page 2 of 2 for `iter_list_documents` (the documented reply with no further page)."""
+
+
+def _iter_list_documents(client: Client) -> builtins.list[models.Document]:
+    """Every item `iter_list_documents` yields."""
+    return list(
+        client.sessions.iter_list_documents(
+            "770e8400-e29b-41d4-a716-446655440000",
+            per_page=25,
+            sort="created_at",
+            order="desc",
+        )
+    )
+
+
+async def _aiter_list_documents(client: AsyncClient) -> builtins.list[models.Document]:
+    """Every item the async `iter_list_documents` yields."""
+    return [
+        item
+        async for item in client.sessions.iter_list_documents(
+            "770e8400-e29b-41d4-a716-446655440000",
+            per_page=25,
+            sort="created_at",
+            order="desc",
+        )
+    ]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_iter_list_documents(use_async: bool) -> None:
+    """`iter_list_documents` walks two pages: it asks for the second after the first and yields the items of both."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(200, LIST_DOCUMENTS_PAGE_1)
+    server.reply(200, LIST_DOCUMENTS_PAGE_2)
+    items = server.run(_iter_list_documents, _aiter_list_documents, use_async)
+    assert len(items) == 2
+    for item in items:
+        assert isinstance(item, models.Document)
+    first, second = server.calls
+    assert "page" not in first.query
+    assert second.query["page"] == 2
+
+
+# ---------------------------------------------------------------- attach_documents: POST /extractions/sessions/{sessionId}/documents/attach
+
+ATTACH_DOCUMENTS_200: Any = {
+    "data": [
+        {
+            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "uploaded",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ]
+}
+"""The documented 200 reply."""
+
+ATTACH_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
+"""The documented 400 reply."""
+
+ATTACH_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+ATTACH_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+ATTACH_DOCUMENTS_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+ATTACH_DOCUMENTS_422: Any = {
+    "message": "One or more documents do not belong to the session workspace.",
+    "errors": {"document_ids": ["One or more documents do not belong to the session workspace."]},
+}
+"""The documented 422 reply."""
+
+ATTACH_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+ATTACH_DOCUMENTS_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_attach_documents(client: Client) -> models.DocumentList:
+    """`sessions.attach_documents` with the document's example arguments."""
+    return client.sessions.attach_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        document_ids=["880e8400-e29b-41d4-a716-446655440000"],
+    )
+
+
+async def _acall_attach_documents(client: AsyncClient) -> models.DocumentList:
+    """The same call with the async client."""
+    return await client.sessions.attach_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        document_ids=["880e8400-e29b-41d4-a716-446655440000"],
+    )
+
+
+def _check_attach_documents_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/extractions/sessions/{sessionId}/documents/attach"
+    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {"document_ids": ["880e8400-e29b-41d4-a716-446655440000"]}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents(use_async: bool) -> None:
+    """Attach Existing Session Documents
+
+    `POST /extractions/sessions/{sessionId}/documents/attach` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(200, ATTACH_DOCUMENTS_200)
+    result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert isinstance(result, models.DocumentList)
+    assert isinstance(result.data, list)
+    assert len(result.data) == 1
+    assert isinstance(result.data[0], models.Document)
+    assert result.data[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    assert result.data[0].workspace_id == 123
+    assert result.data[0].filename == "invoice.pdf"
+    assert result.data[0].mime == "application/pdf"
+    assert result.data[0].size == 184320
+    assert (
+        result.data[0].sha256 == "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+    )
+    assert result.data[0].status == "uploaded"
+    assert result.data[0].source_type == "upload"
+    assert result.data[0].source_url is None
+    assert isinstance(result.data[0].parsings, list)
+    assert len(result.data[0].parsings) == 1
+    assert isinstance(result.data[0].parsings[0], models.Parsing)
+    assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
+    assert result.data[0].parsings[0].status == "queued"
+    assert result.data[0].parsings[0].parser_version == "2.3.1"
+    assert result.data[0].parsings[0].updated_at == datetime.datetime.fromisoformat(
+        "2023-11-07T05:31:56Z"
+    )
+    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(400, ATTACH_DOCUMENTS_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Malformed JSON body."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(401, ATTACH_DOCUMENTS_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(403, ATTACH_DOCUMENTS_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `NotFoundError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(404, ATTACH_DOCUMENTS_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> None:
+    """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `UnprocessableEntityError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(422, ATTACH_DOCUMENTS_422)
+    with pytest.raises(UnprocessableEntityError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is UnprocessableEntityError
+    assert raised.value.status_code == 422
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "One or more documents do not belong to the session workspace."
+    assert body.errors == {
+        "document_ids": ["One or more documents do not belong to the session workspace."]
+    }
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `RateLimitError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(429, ATTACH_DOCUMENTS_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `InternalServerError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(500, ATTACH_DOCUMENTS_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    _check_attach_documents_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+# ---------------------------------------------------------------- upload_documents: POST /extractions/sessions/{sessionId}/documents/upload
+
+UPLOAD_DOCUMENTS_200: Any = {
+    "data": [
+        {
+            "id": "990e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice-1042.pdf",
+            "mime": "application/pdf",
+            "size": 98304,
+            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+            "status": "uploaded",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ]
+}
+"""The documented 200 reply."""
+
+UPLOAD_DOCUMENTS_201: Any = {
+    "data": [
+        {
+            "id": "990e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice-1042.pdf",
+            "mime": "application/pdf",
+            "size": 98304,
+            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+            "status": "uploaded",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ]
+}
+"""The documented 201 reply."""
+
+UPLOAD_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
+"""The documented 400 reply."""
+
+UPLOAD_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+UPLOAD_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+UPLOAD_DOCUMENTS_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+UPLOAD_DOCUMENTS_422: Any = {
+    "message": "The selected keys.0 is invalid.",
+    "errors": {"keys.0": ["The selected keys.0 is invalid."]},
+}
+"""The documented 422 reply."""
+
+UPLOAD_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+UPLOAD_DOCUMENTS_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_upload_documents(client: Client) -> models.DocumentList:
+    """`sessions.upload_documents` with the document's example arguments."""
+    return client.sessions.upload_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        keys=["uploads/2023/11/07/invoice-1042.pdf"],
+    )
+
+
+async def _acall_upload_documents(client: AsyncClient) -> models.DocumentList:
+    """The same call with the async client."""
+    return await client.sessions.upload_documents(
+        "770e8400-e29b-41d4-a716-446655440000",
+        keys=["uploads/2023/11/07/invoice-1042.pdf"],
+    )
+
+
+def _check_upload_documents_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "POST"
+    assert call.path_template == "/extractions/sessions/{sessionId}/documents/upload"
+    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == "application/json"
+    assert call.body == {"keys": ["uploads/2023/11/07/invoice-1042.pdf"]}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents(use_async: bool) -> None:
+    """Upload Session Documents
+
+    `POST /extractions/sessions/{sessionId}/documents/upload` sends the example request; the documented 200 reply is parsed.
+    """
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(200, UPLOAD_DOCUMENTS_200)
+    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert isinstance(result, models.DocumentList)
+    assert isinstance(result.data, list)
+    assert len(result.data) == 1
+    assert isinstance(result.data[0], models.Document)
+    assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
+    assert result.data[0].workspace_id == 123
+    assert result.data[0].filename == "invoice-1042.pdf"
+    assert result.data[0].mime == "application/pdf"
+    assert result.data[0].size == 98304
+    assert (
+        result.data[0].sha256 == "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+    )
+    assert result.data[0].status == "uploaded"
+    assert result.data[0].source_type == "upload"
+    assert result.data[0].source_url is None
+    assert result.data[0].parsings == []
+    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_201(use_async: bool) -> None:
+    """Upload Session Documents
+
+    `POST /extractions/sessions/{sessionId}/documents/upload` sends the example request; the documented 201 reply is parsed.
+    """
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(201, UPLOAD_DOCUMENTS_201)
+    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert isinstance(result, models.DocumentList)
+    assert isinstance(result.data, list)
+    assert len(result.data) == 1
+    assert isinstance(result.data[0], models.Document)
+    assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
+    assert result.data[0].workspace_id == 123
+    assert result.data[0].filename == "invoice-1042.pdf"
+    assert result.data[0].mime == "application/pdf"
+    assert result.data[0].size == 98304
+    assert (
+        result.data[0].sha256 == "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+    )
+    assert result.data[0].status == "uploaded"
+    assert result.data[0].source_type == "upload"
+    assert result.data[0].source_url is None
+    assert result.data[0].parsings == []
+    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
+    """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `BadRequestError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(400, UPLOAD_DOCUMENTS_400)
+    with pytest.raises(BadRequestError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is BadRequestError
+    assert raised.value.status_code == 400
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Malformed JSON body."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(401, UPLOAD_DOCUMENTS_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(403, UPLOAD_DOCUMENTS_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `NotFoundError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(404, UPLOAD_DOCUMENTS_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> None:
+    """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `UnprocessableEntityError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(422, UPLOAD_DOCUMENTS_422)
+    with pytest.raises(UnprocessableEntityError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is UnprocessableEntityError
+    assert raised.value.status_code == 422
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "The selected keys.0 is invalid."
+    assert body.errors == {"keys.0": ["The selected keys.0 is invalid."]}
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `RateLimitError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(429, UPLOAD_DOCUMENTS_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `InternalServerError` with the parsed body."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(500, UPLOAD_DOCUMENTS_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    _check_upload_documents_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+# ---------------------------------------------------------------- detach_document: DELETE /extractions/sessions/{sessionId}/documents/{documentId}
+
+DETACH_DOCUMENT_401: Any = {"message": "Unauthenticated."}
+"""The documented 401 reply."""
+
+DETACH_DOCUMENT_403: Any = {"message": "This action is unauthorized."}
+"""The documented 403 reply."""
+
+DETACH_DOCUMENT_404: Any = {"message": "Not found."}
+"""The documented 404 reply."""
+
+DETACH_DOCUMENT_429: Any = {"message": "Too Many Attempts."}
+"""The documented 429 reply."""
+
+DETACH_DOCUMENT_500: Any = {"message": "Server Error"}
+"""The documented 500 reply."""
+
+
+def _call_detach_document(client: Client) -> None:
+    """`sessions.detach_document` with the document's example arguments."""
+    client.sessions.detach_document(
+        "770e8400-e29b-41d4-a716-446655440000",
+        "880e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+async def _acall_detach_document(client: AsyncClient) -> None:
+    """The same call with the async client."""
+    await client.sessions.detach_document(
+        "770e8400-e29b-41d4-a716-446655440000",
+        "880e8400-e29b-41d4-a716-446655440000",
+    )
+
+
+def _check_detach_document_request(call: Call) -> None:
+    """What the example call must send (openapi-core has already checked it against the document)."""
+    assert call.method == "DELETE"
+    assert call.path_template == "/extractions/sessions/{sessionId}/documents/{documentId}"
+    assert call.path_params == {
+        "sessionId": "770e8400-e29b-41d4-a716-446655440000",
+        "documentId": "880e8400-e29b-41d4-a716-446655440000",
+    }
+    assert call.query == {}
+    assert call.headers == {}
+    assert call.cookies == {}
+    assert call.security == ("bearerAuth",)
+    assert call.content_type == None
+    assert call.body == None
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document(use_async: bool) -> None:
+    """Detach Session Document
+
+    `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` sends the example request; the documented 204 reply is parsed.
+    """
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(204)
+    server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document_401_authentication_error(use_async: bool) -> None:
+    """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(401, DETACH_DOCUMENT_401)
+    with pytest.raises(AuthenticationError) as raised:
+        server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+    assert type(raised.value) is AuthenticationError
+    assert raised.value.status_code == 401
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Unauthenticated."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
+    """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(403, DETACH_DOCUMENT_403)
+    with pytest.raises(PermissionDeniedError) as raised:
+        server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+    assert type(raised.value) is PermissionDeniedError
+    assert raised.value.status_code == 403
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "This action is unauthorized."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document_404_not_found_error(use_async: bool) -> None:
+    """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `NotFoundError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(404, DETACH_DOCUMENT_404)
+    with pytest.raises(NotFoundError) as raised:
+        server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+    assert type(raised.value) is NotFoundError
+    assert raised.value.status_code == 404
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Not found."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
+    """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `RateLimitError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(429, DETACH_DOCUMENT_429)
+    with pytest.raises(RateLimitError) as raised:
+        server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+    assert type(raised.value) is RateLimitError
+    assert raised.value.status_code == 429
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Too Many Attempts."
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_detach_document_500_internal_server_error(use_async: bool) -> None:
+    """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `InternalServerError` with the parsed body."""
+    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
+    server.reply(500, DETACH_DOCUMENT_500)
+    with pytest.raises(InternalServerError) as raised:
+        server.run(_call_detach_document, _acall_detach_document, use_async)
+    _check_detach_document_request(server.only_call())
+    assert type(raised.value) is InternalServerError
+    assert raised.value.status_code == 500
+    body = raised.value.body
+    assert isinstance(body, models.Error)
+    assert body.message == "Server Error"
+
+
+EXAMPLE_CALLS: dict[
+    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
+] = {
+    "POST /extractions/sessions": (_call_create, _acall_create),
+    "GET /extractions/sessions/{sessionId}": (_call_get, _acall_get),
+    "DELETE /extractions/sessions/{sessionId}": (_call_delete, _acall_delete),
+    "GET /extractions/sessions/{sessionId}/documents": (
+        _call_list_documents,
+        _acall_list_documents,
+    ),
+    "POST /extractions/sessions/{sessionId}/documents/attach": (
+        _call_attach_documents,
+        _acall_attach_documents,
+    ),
+    "POST /extractions/sessions/{sessionId}/documents/upload": (
+        _call_upload_documents,
+        _acall_upload_documents,
+    ),
+    "DELETE /extractions/sessions/{sessionId}/documents/{documentId}": (
+        _call_detach_document,
+        _acall_detach_document,
+    ),
+}
+"""Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""
