@@ -297,6 +297,39 @@ class _Maker:
                 return option
         return None
 
+    def repair(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any:
+        """The example with every discriminator property set to a value its mapping knows.
+
+        Synthesized examples fill a discriminator property like any string ("example"), which selects
+        no schema; the first mapping entry whose model fits the rest of the object is used instead.
+        """
+        resolved = self.resolve(type_ref)
+        if depth > 20:
+            return value
+        if isinstance(resolved, UnionType):
+            if resolved.discriminator is not None and isinstance(value, dict) and resolved.discriminator.mapping:
+                tag = resolved.discriminator.property_wire_name
+                known = dict(resolved.discriminator.mapping)
+                if value.get(tag) not in known:
+                    choices = [{**value, tag: wire} for wire, _ in resolved.discriminator.mapping]
+                    fitting = [item for item in choices if self.fits(NamedType(known[item[tag]]), item)]
+                    value = (fitting or choices)[0]
+                return self.repair(NamedType(known[value[tag]]), value, depth + 1)
+            option = self.option_for(resolved, value)
+            return value if option is None or option == NONE else self.repair(option, value, depth + 1)
+        if isinstance(resolved, ListType) and isinstance(value, list):
+            return [self.repair(resolved.item, item, depth + 1) for item in value]
+        if isinstance(resolved, DictType) and isinstance(value, dict):
+            return {key: self.repair(resolved.value, item, depth + 1) for key, item in value.items()}
+        if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
+            model = self.models[resolved.name]
+            repaired: dict[str, Any] = {}
+            for key, item in value.items():
+                found = model.field_by_wire(key)
+                repaired[key] = item if found is None else self.repair(found.type, item, depth + 1)
+            return repaired
+        return value
+
     # -- values passed to the client: (python source, wire value)
 
     def value(self, type_ref: TypeRef, value: Any, depth: int = 0) -> tuple[str, Any]:
@@ -372,7 +405,7 @@ class _Maker:
         expected: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
         notes: list[str] = []
         for parameter in operation.parameters:
-            example = json.loads(parameter.example_json)
+            example = self.repair(parameter.type, json.loads(parameter.example_json))
             if example is None:
                 example = _fallback(self.resolve(parameter.type))
             if example is None and not parameter.required:
@@ -388,7 +421,7 @@ class _Maker:
         body_wire: Any = None
         body = operation.body
         if body is not None:
-            example = json.loads(body.example_json)
+            example = self.repair(body.type, json.loads(body.example_json))
             if body.fields:
                 given = example if isinstance(example, dict) else {}
                 wire_fields: dict[str, Any] = {}
@@ -472,6 +505,7 @@ class _Maker:
         if kind == "json":
             if example is None and not self.fits(response.type, None):
                 example = _fallback(self.resolve(response.type))
+            example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
             return Reply(status, response.status, kind, ident(constant), source(example), response.content_type or "application/json", checks, klass, test_name)
         if kind in ("bytes", "text"):
@@ -564,7 +598,7 @@ class _Maker:
         if paging is None or not operation.responses:
             return None
         response = operation.responses[0]
-        example = json.loads(response.example_json)
+        example = self.repair(response.type, json.loads(response.example_json))
         if response.kind != "json" or not isinstance(example, dict):
             return None
         items_path = self.wire_path(response.type, paging.items)

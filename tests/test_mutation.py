@@ -1,0 +1,282 @@
+"""Mutation check: break generated clients on purpose and prove their generated tests catch each break.
+
+Each mutation edits one generated file of a copy of a package (a wrong path, method, dropped parameter,
+misnamed body field, wrong alias, ...), the way a generator bug would. The copies are separate
+top-level packages in a temporary folder (`m03_raydocs`, ...; the generated tests import relatively),
+next to an unmutated copy of every package. One pytest run executes, for each mutation, the generated
+tests that exercise the broken operation (`targets`); they must all pass on the unmutated copy and at
+least one must fail on the mutant. A mutation whose text is no longer in the generated file fails
+too, so this check cannot go quietly stale when the templates change.
+
+Run it alone with `make mutation`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATED = REPO / "generated"
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: str
+    package: str
+    file: str  # inside the package
+    old: str  # replaced everywhere in the file (it must occur)
+    new: str
+    targets: tuple[str, ...]  # generated tests ("tests/test_x.py::test_name") that exercise the change
+
+    def folder(self, index: int) -> str:
+        return f"m{index:02d}_{self.package}"
+
+
+MUTATIONS = (
+    Mutation(
+        "wrong-path",
+        "raydocs",
+        "resources/sessions.py",
+        'path="/extractions/sessions/{sessionId}/documents/attach"',
+        'path="/extractions/sessions/{sessionId}/documents/attach-existing"',
+        ("tests/test_sessions.py::test_attach_documents",),
+    ),
+    Mutation(
+        "wrong-method",
+        "raydocs",
+        "resources/sessions.py",
+        'method="GET",\n    path="/extractions/sessions/{sessionId}",',
+        'method="DELETE",\n    path="/extractions/sessions/{sessionId}",',
+        ("tests/test_sessions.py::test_get",),
+    ),
+    Mutation(
+        "dropped-query-parameter",
+        "raydocs",
+        "resources/sessions.py",
+        'Param("per_page", per_page, "form", True),',
+        "",
+        ("tests/test_sessions.py::test_list_documents",),
+    ),
+    Mutation(
+        "dropped-header-parameter",
+        "datawollet",
+        "resources/envelopes.py",
+        'headers=(Param("Origin", origin, "simple", False),),',
+        "",
+        ("tests/test_envelopes.py::test_get_acl",),
+    ),
+    Mutation(
+        "dropped-cookie-parameter",
+        "datawollet",
+        "resources/sessions.py",
+        'cookies=(Param("session_key", session_key, "form", True),),',
+        "",
+        ("tests/test_sessions.py::test_start",),
+    ),
+    Mutation(
+        "wrong-path-style",
+        "kodexa",
+        "resources/sessions.py",
+        'Param("id", id, "simple", False)',
+        'Param("id", id, "label", False)',
+        ("tests/test_sessions.py::test_get",),
+    ),
+    Mutation(
+        "wrong-query-name",
+        "datawollet",
+        "resources/envelopes.py",
+        'query=(Param("session_id", session_id, "form", True),),',
+        'query=(Param("sessionId", session_id, "form", True),),',
+        ("tests/test_envelopes.py::test_get_acl",),
+    ),
+    Mutation(
+        "misnamed-json-body-field",
+        "raydocs",
+        "resources/sessions.py",
+        '"document_ids": document_ids,',
+        '"documentIds": document_ids,',
+        ("tests/test_sessions.py::test_attach_documents",),
+    ),
+    Mutation(
+        "misnamed-optional-json-body-field",
+        "alfred",
+        "resources/jobs.py",
+        '"propagate_metadata": propagate_metadata,',
+        '"propagateMetadata": propagate_metadata,',
+        ("tests/test_jobs.py::test_create",),
+    ),
+    Mutation(
+        "misnamed-multipart-field",
+        "alfred",
+        "resources/files.py",
+        '"session_id": session_id,',
+        '"sessionId": session_id,',
+        ("tests/test_files.py::test_upload",),
+    ),
+    Mutation(
+        "misnamed-form-field",
+        "alfred",
+        "resources/auth.py",
+        '"username": username,',
+        '"user_name": username,',
+        ("tests/test_auth.py::test_create_token",),
+    ),
+    Mutation(
+        "wrong-alias",
+        "kodexa",
+        "models.py",
+        'alias="organizationId",',
+        'alias="organizationID",',
+        ("tests/test_sessions.py::test_get",),
+    ),
+    Mutation(
+        "wrong-request-content-type",
+        "raydocs",
+        "resources/sessions.py",
+        'content_type="application/json"',
+        'content_type="text/plain"',
+        ("tests/test_sessions.py::test_create",),
+    ),
+    Mutation(
+        "wrong-success-status",
+        "kodexa",
+        "resources/sessions.py",
+        '"201": ResponseSpec("json", models.Session),',
+        '"202": ResponseSpec("json", models.Session),',
+        ("tests/test_sessions.py::test_create",),
+    ),
+    Mutation(
+        "error-body-not-parsed",
+        "raydocs",
+        "resources/documents.py",
+        '"404": models.Error,',
+        "",
+        ("tests/test_documents.py::test_get_404_not_found_error",),
+    ),
+    Mutation(
+        "wrong-error-class",
+        "datawollet",
+        "_exceptions.py",
+        "409: ConflictError,",
+        "409: PreconditionFailedError,",
+        ("tests/test_envelopes.py::test_add_acl_entry_409_conflict_error",),
+    ),
+    Mutation(
+        "wrong-api-key-header",
+        "kodexa",
+        "_client.py",
+        'ApiKeyAuth("x-api-key", "header", api_key)',
+        'ApiKeyAuth("x-api-token", "header", api_key)',
+        ("tests/test_sessions.py::test_get",),
+    ),
+    Mutation(
+        "wrong-operation-security",
+        "datawollet",
+        "resources/envelopes.py",
+        'security=(("oauth2",),),',
+        "security=None,",
+        ("tests/test_envelopes.py::test_get_acl",),
+    ),
+    Mutation(
+        "wrong-token-url",
+        "datawollet",
+        "_client.py",
+        'token_url="/oauth/token",',
+        'token_url="/oauth2/token",',
+        ("tests/test_sessions.py::test_resume",),
+    ),
+    Mutation(
+        "wrong-response-field-type",
+        "raydocs",
+        "models.py",
+        "    created_at: datetime.datetime | None",
+        "    created_at: str | None",
+        ("tests/test_sessions.py::test_get",),
+    ),
+    Mutation(
+        "pager-ignores-next-page",
+        "raydocs",
+        "resources/sessions.py",
+        "page=(page if token is None else cast(Any, token)),",
+        "page=page,",
+        ("tests/test_sessions.py::test_iter_list_documents",),
+    ),
+)
+
+
+def _copy(package: str, destination: Path) -> None:
+    shutil.copytree(GENERATED / package, destination, ignore=shutil.ignore_patterns("__pycache__"))
+
+
+@dataclass
+class _Outcome:
+    ran: int
+    failed: list[str]
+    messages: list[str]
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, _Outcome]:
+    """Build the baseline copies and every mutant, run their target tests once, sort the results by folder."""
+    root = tmp_path_factory.mktemp("mutants")
+    (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    node_ids: list[str] = []
+    for package in sorted({mutation.package for mutation in MUTATIONS}):
+        _copy(package, root / f"m00_{package}")
+    for index, mutation in enumerate(MUTATIONS, start=1):
+        folder = root / mutation.folder(index)
+        _copy(mutation.package, folder)
+        target = folder / mutation.file
+        text = target.read_text(encoding="utf-8")
+        assert mutation.old in text, f"mutation {mutation.id}: {mutation.old!r} is not in {mutation.package}/{mutation.file}; update tests/test_mutation.py"
+        target.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
+        for test in mutation.targets:
+            node_ids += [f"m00_{mutation.package}/{test}", f"{folder.name}/{test}"]
+    report = root / "report.xml"
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    completed = subprocess.run(
+        # Plain asserts: rewriting the large generated modules of every fresh copy costs more than running them.
+        [sys.executable, "-m", "pytest", "-q", "--assert=plain", "-p", "no:cacheprovider", "-p", "no:hypothesispytest",
+         "-c", str(root / "pytest.ini"), "--rootdir", str(root), f"--junitxml={report}", *dict.fromkeys(node_ids)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert report.exists(), f"pytest did not run (exit {completed.returncode}):\n{completed.stdout[-4000:]}\n{completed.stderr[-4000:]}"
+    results: dict[str, _Outcome] = {}
+    for case in ElementTree.parse(report).getroot().iter("testcase"):
+        folder = str(case.get("classname", "")).split(".")[0]
+        outcome = results.setdefault(folder, _Outcome(0, [], []))
+        outcome.ran += 1
+        problem = case.find("failure")
+        if problem is None:
+            problem = case.find("error")
+        if problem is not None:
+            outcome.failed.append(f"{case.get('classname')}::{case.get('name')}")
+            outcome.messages.append(str(problem.get("message", ""))[:300])
+    return results
+
+
+@pytest.mark.parametrize("package", sorted({mutation.package for mutation in MUTATIONS}))
+def test_unmutated_copies_pass(outcomes: dict[str, _Outcome], package: str) -> None:
+    """The target tests pass on an untouched copy, so a failure below is caused by the mutation."""
+    outcome = outcomes.get(f"m00_{package}")
+    assert outcome is not None and outcome.ran > 0, f"no baseline tests ran for {package}"
+    assert outcome.failed == [], "\n".join(outcome.messages)
+
+
+@pytest.mark.parametrize("index, mutation", list(enumerate(MUTATIONS, start=1)), ids=[mutation.id for mutation in MUTATIONS])
+def test_generated_tests_catch_mutation(outcomes: dict[str, _Outcome], index: int, mutation: Mutation) -> None:
+    outcome = outcomes.get(mutation.folder(index))
+    assert outcome is not None and outcome.ran > 0, f"the target tests of {mutation.id} did not run"
+    assert outcome.failed, f"mutation {mutation.id} ({mutation.package}/{mutation.file}) survived: {mutation.targets} all passed"
