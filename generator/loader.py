@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import swagger2
 from .diagnostics import Location, SpecError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -186,7 +187,23 @@ def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
     files = {path.resolve(): root}
     inliner = _ExternalRefInliner(path.resolve().parent, files)
     data = inliner.inline_document(root)
+    if swagger2.is_swagger2(data):
+        _check_swagger2(root, data)
+        data = swagger2.convert(data)
     return LoadedSpec(root, data, files)
+
+
+def _check_swagger2(root: SourceFile, data: dict[str, Any]) -> None:
+    """Structural errors are reported against the original 2.0 document, where the lines are."""
+    from openapi_spec_validator import OpenAPIV2SpecValidator
+
+    error = next(iter(OpenAPIV2SpecValidator.schema_validator.iter_errors(data)), None)
+    if error is not None:
+        pointer = "#"
+        for token in error.absolute_path:
+            pointer = join_pointer(pointer, token)
+        message = str(error.message).splitlines()[0][:300]
+        raise SpecError(root.locate(pointer), f"invalid Swagger 2.0: {message}", "see the Swagger 2.0 specification for this field")
 
 
 @dataclass

@@ -99,6 +99,14 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class AdditionsTest:
+    """A reply with what an API adds later: an unknown field and, if any, an unknown open-enum value."""
+
+    reply: Reply
+    checks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PagingTest:
     pages: tuple[Reply, ...]
     param_wire: str
@@ -126,6 +134,7 @@ class OperationTest:
     successes: tuple[Reply, ...]
     errors: tuple[Reply, ...]
     paging: PagingTest | None
+    additions: AdditionsTest | None = None
     notes: tuple[str, ...] = ()
 
     @property
@@ -494,6 +503,7 @@ class _Maker:
             successes=tuple(successes),
             errors=tuple(errors),
             paging=self.paging(operation),
+            additions=self.additions(operation),
             notes=tuple(notes),
         )
 
@@ -528,7 +538,7 @@ class _Maker:
             option = self.option_for(resolved, value)
             if option is None:
                 return [f"assert to_wire({target}) == {literal(value)}"]
-            if self.plain(resolved) and self.fits(resolved, value):
+            if self.plain(resolved) and self.fits(resolved, value) and not isinstance(value, bool):
                 return [f"assert {target} == {literal(value)}"]
             return self.checks(option, value, target, depth)
         if isinstance(resolved, Primitive):
@@ -537,7 +547,7 @@ class _Maker:
             if self.fits(resolved, value):
                 return [f"assert {target} == {literal(value)}"]
             return [f"assert cast(object, {target}) == {literal(value)}"]
-        if (isinstance(resolved, (ListType, DictType)) and self.plain(resolved) and self.fits(resolved, value)) or value in ([], {}):
+        if isinstance(resolved, (ListType, DictType)) and ((self.plain(resolved) and self.fits(resolved, value)) or value in ([], {})):
             return [f"assert {target} == {literal(value)}"]
         if isinstance(resolved, ListType) and isinstance(value, list):
             # isinstance narrows an optional list for the item checks below
@@ -587,9 +597,44 @@ class _Maker:
             return [f"assert {target} == datetime.datetime.fromisoformat({literal(value)})"]
         if python == "datetime.date" and isinstance(value, str) and _parse_date(value) is not None:
             return [f"assert {target} == datetime.date.fromisoformat({literal(value)})"]
+        if isinstance(value, bool) and python in ("bool", "Any"):
+            return [f"assert {target} is {literal(value)}"]
         if python in ("Any", "dict[str, Any]") or _fits_primitive(python, value):
             return [f"assert {target} == {literal(value)}"]
         return [f"assert cast(object, {target}) == {literal(value)}"]
+
+    # -- what an API adds later
+
+    def additions(self, operation: Operation) -> AdditionsTest | None:
+        if not operation.responses or operation.responses[0].kind != "json":
+            return None
+        response = operation.responses[0]
+        model = self._model_of(response.type)
+        example = self.repair(response.type, json.loads(response.example_json))
+        if model is None or not isinstance(example, dict):
+            return None
+        extra = "added_later"
+        while model.field_by_wire(extra) is not None or extra in example:
+            extra += "_"
+        reply_body = {**example, extra: "kept"}
+        checks = [f"assert isinstance(result, models.{ident(model.name)})", f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
+        for model_field in model.fields:
+            if model_field.write_only or not self._open_string_enum(model_field.type):
+                continue
+            reply_body[model_field.wire_name] = "added-later-value"
+            checks.append(f"assert result.{ident(model_field.name)} == {literal('added-later-value')}")
+            break
+        upper = operation.name.upper()
+        reply = Reply(response_status(response), response.status, "json", ident(f"{upper}_WITH_ADDITIONS"), source(reply_body), response.content_type or "application/json", ())
+        return AdditionsTest(reply, tuple(checks))
+
+    def _open_string_enum(self, type_ref: TypeRef) -> bool:
+        resolved = self.resolve(type_ref)
+        if not isinstance(resolved, UnionType):
+            return False
+        options = [self.resolve(option) for option in resolved.options]
+        has_literal = any(isinstance(option, LiteralType) and all(isinstance(value, str) for value in option.values) for option in options)
+        return has_literal and Primitive("str") in options
 
     # -- pagination
 

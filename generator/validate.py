@@ -20,7 +20,7 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     version = data.get("openapi")
     if not isinstance(version, str):
         if "swagger" in data:
-            raise SpecError(spec.locate("#/swagger"), "Swagger 2.0 documents are not supported yet", "convert it to OpenAPI 3 first (e.g. with swagger2openapi)")
+            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {data['swagger']!r}", "only Swagger 2.0 and OpenAPI 3.0/3.1 are read")
         raise SpecError(spec.locate("#"), "missing 'openapi' version field", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)")
     if not version.startswith(_SUPPORTED):
         raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x or 3.1.x")

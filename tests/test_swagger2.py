@@ -1,0 +1,94 @@
+"""Swagger 2.0 documents are converted in the load stage and generate like any OpenAPI 3 spec."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.loader import load_spec
+from generator.validate import validate_spec
+from tests.conftest import run_cli, write_spec
+
+SWAGGER = {
+    "swagger": "2.0",
+    "info": {"title": "Pets 2.0", "version": "1"},
+    "host": "pets.example.test",
+    "basePath": "/v1",
+    "schemes": ["http", "https"],
+    "consumes": ["application/json"],
+    "produces": ["application/json"],
+    "securityDefinitions": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"}, "oauth": {"type": "oauth2", "flow": "application", "tokenUrl": "https://pets.example.test/token", "scopes": {"read": "r"}}},
+    "security": [{"key": []}],
+    "parameters": {"limit": {"name": "limit", "in": "query", "type": "integer"}, "petBody": {"name": "body", "in": "body", "required": True, "schema": {"$ref": "#/definitions/Pet"}}},
+    "definitions": {"Pet": {"type": "object", "required": ["name"], "properties": {"id": {"type": "integer", "readOnly": True}, "name": {"type": "string"}, "tag": {"type": "string", "x-nullable": True}}}},
+    "paths": {
+        "/pets": {
+            "get": {
+                "operationId": "listPets",
+                "tags": ["pets"],
+                "parameters": [{"$ref": "#/parameters/limit"}, {"name": "tags", "in": "query", "type": "array", "items": {"type": "string"}, "collectionFormat": "pipes"}],
+                "responses": {"200": {"description": "ok", "schema": {"type": "array", "items": {"$ref": "#/definitions/Pet"}}}},
+            },
+            "post": {"operationId": "createPet", "tags": ["pets"], "parameters": [{"$ref": "#/parameters/petBody"}], "responses": {"201": {"description": "created", "schema": {"$ref": "#/definitions/Pet"}}}},
+        },
+        "/pets/{petId}/photo": {
+            "post": {
+                "operationId": "uploadPhoto",
+                "tags": ["pets"],
+                "consumes": ["multipart/form-data"],
+                "parameters": [
+                    {"name": "petId", "in": "path", "required": True, "type": "integer"},
+                    {"name": "file", "in": "formData", "type": "file", "required": True},
+                    {"name": "caption", "in": "formData", "type": "string"},
+                ],
+                "responses": {"204": {"description": "stored"}},
+            }
+        },
+    },
+}
+
+
+def test_conversion_to_openapi_3(tmp_path: Path) -> None:
+    loaded = load_spec(write_spec(tmp_path, SWAGGER))
+    validate_spec(loaded, thorough=True)
+    data = loaded.data
+    assert data["openapi"] == "3.0.3" and data["servers"] == [{"url": "https://pets.example.test/v1"}]
+    assert data["components"]["schemas"]["Pet"]["properties"]["tag"] == {"type": "string", "nullable": True}
+    assert data["components"]["securitySchemes"]["oauth"]["flows"]["clientCredentials"]["tokenUrl"] == "https://pets.example.test/token"
+    create = data["paths"]["/pets"]["post"]
+    assert create["requestBody"] == {"$ref": "#/components/requestBodies/petBody"}
+    tags = data["paths"]["/pets"]["get"]["parameters"][1]
+    assert (tags["style"], tags["explode"], tags["schema"]["type"]) == ("pipeDelimited", False, "array")
+    upload = data["paths"]["/pets/{petId}/photo"]["post"]["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert upload["properties"]["file"] == {"type": "string", "format": "binary"} and upload["required"] == ["file"]
+
+
+def test_swagger_client_works(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("generate", str(write_spec(tmp_path, SWAGGER)), "--package", "pets2", "--out", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    script = """
+import httpx
+from pets2 import Client
+seen = []
+def handler(request):
+    seen.append(request)
+    if request.method == "GET":
+        return httpx.Response(200, json=[{"id": 1, "name": "rex", "tag": None}])
+    if request.url.path.endswith("/photo"):
+        return httpx.Response(204)
+    return httpx.Response(201, json={"id": 2, "name": "new"})
+client = Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+pets = client.pets.list(limit=5, tags=["a", "b"])
+assert pets[0].name == "rex" and pets[0].tag is None
+assert str(seen[-1].url) == "https://pets.example.test/v1/pets?limit=5&tags=a|b", seen[-1].url
+assert seen[-1].headers["x-key"] == "k"
+created = client.pets.create(name="new")
+assert created.id == 2 and seen[-1].content == b'{"name":"new"}', seen[-1].content
+assert client.pets.upload_photo(7, file=("a.png", b"PNG", "image/png"), caption="hi") is None
+assert b'filename="a.png"' in seen[-1].content and seen[-1].headers["content-type"].startswith("multipart/form-data")
+print("ok")
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
