@@ -353,9 +353,13 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
     if _out_of_time(deadline):
         result["tests"] = {"status": "timeout"}
         return
-    cmd = [measure.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(package.parent), f"{package.name}/tests"]
+    cmd = [
+        measure.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=line", "-rfE",
+        "--rootdir", str(package.parent), f"{package.name}/tests",
+    ]  # fmt: skip
     env = dict(os.environ)
     env["PYTHONPATH"] = str(package.parent)
+    env["COLUMNS"] = "400"  # keeps the reason on pytest's FAILED lines
     run = measure.run(cmd, timeout=_left(deadline), cwd=package.parent, env=env)
     output = run.stdout + run.stderr
     lines = [line for line in output.splitlines() if line.strip()]
@@ -444,7 +448,9 @@ def reason(r: dict[str, Any]) -> str:
 
 _NORMALIZERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\(at #[^)]*\)"), "(at #…)"),
-    (re.compile(r"c_[0-9a-z_]+"), "PKG"),
+    (re.compile(r"\bc_[0-9a-z_]+"), "PKG"),
+    (re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*"), "METHOD /…"),
+    (re.compile(r"validation errors? for \S+"), "validation error(s) for MODEL"),
     (re.compile(r"\"[^\"]*\""), '"…"'),
     (re.compile(r"'[^']*'"), "'…'"),
     (re.compile(r"\b\d+\b"), "N"),
@@ -475,7 +481,10 @@ def normalize(stage: str, text: str) -> str:
         text = re.sub(r" \(\+\d+ more\)$", "", text)
         text = re.sub(r" \([^()]*\.py(?:, line \d+|:\d+)\)", "", text)
     if stage == "tests":
-        return text.split(":", 1)[0]
+        status = text.split(":", 1)[0]
+        if " - " not in text:
+            return status
+        text = status + ": " + text.split(" - ", 1)[1]
     if stage == "generate":
         text = re.sub(r"^error: \S+?:\d+:\d+: ", "error: ", text)
     for pattern, replacement in _NORMALIZERS:

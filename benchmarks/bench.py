@@ -1,0 +1,678 @@
+"""Speed and memory of clientsmith versus openapi-python-client (issue 7): `make bench`.
+
+    .venv/bin/python benchmarks/bench.py [--runs N] [--gen-runs N] [--calls N] [--no-peer]
+                                         [--spec FILE] [--write FILE] [--keep]
+
+Measures, in one run and side by side where the peer has an equivalent:
+  cold generation of the GitHub spec (fresh output, empty caches; the peer with its default post
+  hooks, which run ruff, and without them), wall time and peak RSS;
+  regeneration when nothing changed (same output folder, warm cache) and `check` when nothing changed;
+  regeneration after a one-line change to the spec (an operation summary);
+  `check` of this repository's configured providers (the pre-commit path);
+  import time of the generated GitHub client and client construction (fresh interpreter);
+  decoding a 100-repository response of `GET /orgs/{org}/repos` through each generated client;
+  output size; and how clientsmith's cold generation time grows with spec size over corpus specs.
+Every measurement is repeated (medians reported; ratios are taken run by run, then the median).
+Prints a table and writes BENCHMARKS.md. Exits 0 even when a generator fails or the peer cannot be
+installed: those are results ("failed: ...", "peer unavailable"), not errors of the benchmark.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import measure
+import peer as peer_module
+from measure import REPO, Run, clip, first_line, median
+
+HERE = Path(__file__).resolve().parent
+CLIENTBENCH = HERE / "_clientbench.py"
+GITHUB_SPEC = Path("/work/shared/bench/api.github.com.json")
+CORPUS = Path("/work/shared/corpus/apis-guru")
+# Corpus specs of increasing size for the growth table (operations in brackets, counted at the time of writing).
+SCALING_SPECS = (
+    "1forge.com.json",
+    "amazonaws.com__codeguru-reviewer.json",
+    "mozilla.com__kinto.json",
+    "amazonaws.com__appmesh.json",
+    "amazonaws.com__iot.json",
+)
+EDIT_OPERATION = ("/orgs/{org}/repos", "get")
+TIMEOUT = 1800.0
+
+
+@dataclass
+class Metric:
+    """One line of the results: samples for clientsmith and, if comparable, for the peer."""
+
+    key: str
+    label: str
+    unit: str  # "s", "MB", "calls/s", "files", ...
+    ours: list[float] = field(default_factory=list)
+    peer: list[float] = field(default_factory=list)
+    ours_note: str = ""
+    peer_note: str = ""
+    higher_is_better: bool = False
+    pair_ratios: list[float] = field(default_factory=list)
+
+    def add(self, ours: float | None, peer: float | None) -> None:
+        if ours is not None:
+            self.ours.append(ours)
+        if peer is not None:
+            self.peer.append(peer)
+        if ours is not None and peer is not None and peer > 0:
+            self.pair_ratios.append(ours / peer)
+
+    @property
+    def ratio(self) -> float | None:
+        return median(self.pair_ratios) if self.pair_ratios else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "unit": self.unit,
+            "ours": [round(v, 4) for v in self.ours],
+            "peer": [round(v, 4) for v in self.peer],
+            "ours_median": _round(median(self.ours)) if self.ours else None,
+            "peer_median": _round(median(self.peer)) if self.peer else None,
+            "ratio": _round(self.ratio) if self.ratio is not None else None,
+            "ours_note": self.ours_note,
+            "peer_note": self.peer_note,
+        }
+
+
+def _round(value: float) -> float:
+    return round(value, 4 if abs(value) < 10 else 1)
+
+
+@dataclass
+class Target:
+    text: str
+    metric: str
+    check: Callable[[Metric], bool | None]  # None: cannot tell
+    shown: Callable[[Metric], str]
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, tmp: Path) -> None:
+        self.args = args
+        self.tmp = tmp
+        self.metrics: dict[str, Metric] = {}
+        self.notes: list[str] = []
+        self.peer: peer_module.Peer | None = None
+        self.peer_status = "not run (--no-peer)"
+        self.ours_package: Path | None = None  # the generated GitHub package
+        self.peer_package: Path | None = None
+        self.scaling: list[dict[str, Any]] = []
+        self.ours_cache = tmp / "cache-0"
+        self.spec_ops = 0
+        self.payload_bytes = 0
+
+    # ------------------------------------------------------------------ helpers
+
+    def metric(self, key: str, label: str, unit: str, higher_is_better: bool = False) -> Metric:
+        if key not in self.metrics:
+            self.metrics[key] = Metric(key, label, unit, higher_is_better=higher_is_better)
+        return self.metrics[key]
+
+    def log(self, text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def ours_generate(self, spec: Path, out: Path, cache: Path, package: str = "github") -> Run:
+        cmd = [measure.python(), "-m", "generator", "generate", str(spec), "--package", package, "--out", str(out)]
+        return measure.run(cmd, timeout=TIMEOUT, cwd=REPO, extra_env={"CLIENTSMITH_CACHE_DIR": str(cache)})
+
+    def peer_generate(self, spec: Path, out: Path, hooks: bool = True) -> Run | None:
+        if self.peer is None:
+            return None
+        config = None
+        if not hooks:
+            config = self.tmp / "peer-no-hooks.yaml"
+            config.write_text("post_hooks: []\n")
+        return measure.run(self.peer.generate_cmd(spec, out, config), timeout=TIMEOUT, cwd=self.tmp, env=self.peer.env())
+
+    @staticmethod
+    def failure(run: Run | None) -> str:
+        if run is None:
+            return ""
+        if run.timed_out:
+            return f"timed out after {run.wall:.0f} s"
+        if run.returncode != 0:
+            lines = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+            return f"exit {run.returncode}: {clip(lines[0] if lines else first_line(run.stderr) or first_line(run.stdout), 200)}"
+        return ""
+
+    def sample(self, m: Metric, ours: Run | None, peer: Run | None, value: Callable[[Run], float]) -> None:
+        ours_failed, peer_failed = self.failure(ours), self.failure(peer)
+        if ours_failed:
+            m.ours_note = ours_failed
+        if peer_failed:
+            m.peer_note = peer_failed
+        m.add(value(ours) if ours is not None and not ours_failed else None, value(peer) if peer is not None and not peer_failed else None)
+
+    # ------------------------------------------------------------------ the measurements
+
+    def setup_peer(self) -> None:
+        if self.args.no_peer:
+            return
+        try:
+            self.peer = peer_module.ensure()
+            self.peer_status = f"openapi-python-client {peer_module.version(self.peer)} (benchmarks/.peer-venv, ruff installed for its default post hooks)"
+        except peer_module.PeerUnavailable as exc:
+            self.peer = None
+            self.peer_status = f"peer unavailable: {exc}"
+            self.log(self.peer_status)
+
+    def cold(self) -> None:
+        spec = self.args.spec
+        wall = self.metric("cold", "cold generation of GitHub (wall)", "s")
+        rss = self.metric("cold_rss", "cold generation of GitHub (peak RSS)", "MB")
+        bare = self.metric("cold_no_hooks", "cold generation, peer without post hooks (wall)", "s")
+        for i in range(self.args.gen_runs):
+            out = self.tmp / f"ours-cold-{i}"
+            shutil.rmtree(out, ignore_errors=True)
+            cache = self.tmp / f"cache-{i}"
+            shutil.rmtree(cache, ignore_errors=True)
+            self.log(f"cold {i + 1}/{self.args.gen_runs}: clientsmith ...")
+            ours = self.ours_generate(spec, out, cache)
+            self.log(f"  {ours.wall:.1f} s, {ours.peak_rss_kb / 1024:.0f} MB, exit {ours.returncode}")
+            if ours.ok and self.ours_package is None:
+                self.ours_package = out / "github"
+                self.ours_cache = cache
+            if not ours.ok and i == 0:
+                self.notes.append(f"clientsmith failed on the GitHub spec: {self.failure(ours)}")
+            peer_run = None
+            if self.peer is not None:
+                self.log(f"cold {i + 1}/{self.args.gen_runs}: openapi-python-client ...")
+                project = self.tmp / f"peer-cold-{i}"
+                shutil.rmtree(project, ignore_errors=True)
+                peer_run = self.peer_generate(spec, project)
+                assert peer_run is not None
+                self.log(f"  {peer_run.wall:.1f} s, {peer_run.peak_rss_kb / 1024:.0f} MB, exit {peer_run.returncode}")
+                if peer_run.ok and self.peer_package is None:
+                    self.peer_package = peer_module.find_package(project)
+                if self.peer_package is None and i == 0:
+                    self.notes.append(f"openapi-python-client on the GitHub spec: {self.failure(peer_run) or 'no package written'}")
+                self.log(f"cold {i + 1}/{self.args.gen_runs}: openapi-python-client without post hooks ...")
+                project = self.tmp / f"peer-cold-nohooks-{i}"
+                shutil.rmtree(project, ignore_errors=True)
+                nohooks = self.peer_generate(spec, project, hooks=False)
+                assert nohooks is not None
+                self.log(f"  {nohooks.wall:.1f} s, exit {nohooks.returncode}")
+                self.sample(bare, ours, nohooks, lambda r: r.wall)
+                shutil.rmtree(project, ignore_errors=True)
+            self.sample(wall, ours, peer_run, lambda r: r.wall)
+            self.sample(rss, ours, peer_run, lambda r: r.peak_rss_kb / 1024)
+            if i > 0:  # keep only the first outputs
+                shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(self.tmp / f"peer-cold-{i}", ignore_errors=True)
+
+    def noop(self) -> None:
+        spec = self.args.spec
+        m = self.metric("noop_regen", "regeneration, nothing changed (wall)", "s")
+        if self.ours_package is None:
+            m.ours_note = "no GitHub package (generation failed)"
+        peer_project = self.peer_package.parent if self.peer_package is not None else None
+        for i in range(self.args.gen_runs):
+            self.log(f"no-op regeneration {i + 1}/{self.args.gen_runs} ...")
+            ours = self.ours_generate(spec, self.ours_package.parent, self.ours_cache) if self.ours_package is not None else None
+            peer_run = self.peer_generate(spec, peer_project) if peer_project is not None else None
+            if ours is not None and ours.ok and "0 written" not in ours.stdout:
+                m.ours_note = f"wrote files although nothing changed: {first_line(ours.stdout)}"
+            self.sample(m, ours, peer_run, lambda r: r.wall)
+        if peer_project is not None:
+            m.peer_note = m.peer_note or "the peer has no incremental mode: a full regeneration with --overwrite"
+        self.project_check()
+
+    def project_check(self) -> None:
+        """`check` of the GitHub client through a temporary pyproject.toml (clientsmith only)."""
+        m = self.metric("noop_check", "check of GitHub, nothing changed (wall)", "s")
+        m.peer_note = "no equivalent"
+        if self.ours_package is None:
+            m.ours_note = "no GitHub package (generation failed)"
+            return
+        project = self.tmp / "project"
+        shutil.rmtree(project, ignore_errors=True)
+        project.mkdir()
+        pyproject = project / "pyproject.toml"
+        pyproject.write_text(
+            "[tool.clientsmith]\n"
+            'output = "generated"\n'
+            f"templates = {json.dumps(str(REPO / 'templates'))}\n\n"
+            "[tool.clientsmith.providers.github]\n"
+            f"spec = {json.dumps(str(self.args.spec))}\n"
+        )
+        env = {"CLIENTSMITH_CACHE_DIR": str(self.ours_cache)}
+        generated = measure.run([measure.python(), "-m", "generator", "generate", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
+        if not generated.ok:
+            m.ours_note = f"generate --config failed: {self.failure(generated)}"
+            return
+        for i in range(self.args.gen_runs):
+            self.log(f"no-op check {i + 1}/{self.args.gen_runs} ...")
+            run = measure.run([measure.python(), "-m", "generator", "check", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
+            if run.returncode == 1 and not run.timed_out:
+                m.ours_note = f"check reported drift right after generate: {first_line(run.stderr) or first_line(run.stdout)}"
+            self.sample(m, run, None, lambda r: r.wall)
+
+    def edit(self) -> None:
+        m = self.metric("edit_regen", "regeneration after a one-line spec change (wall)", "s")
+        if self.ours_package is None:
+            m.ours_note = "no GitHub package (generation failed)"
+        document = json.loads(self.args.spec.read_text(encoding="utf-8"))
+        route, method = EDIT_OPERATION
+        original = document["paths"][route][method].get("summary", "")
+        peer_project = self.peer_package.parent if self.peer_package is not None else None
+        for i in range(self.args.gen_runs):
+            self.log(f"regeneration after a one-line change {i + 1}/{self.args.gen_runs} ...")
+            edited = copy.copy(document)
+            edited["paths"] = dict(document["paths"])
+            edited["paths"][route] = dict(document["paths"][route])
+            edited["paths"][route][method] = dict(document["paths"][route][method], summary=f"{original} (edit {i + 1})")
+            spec = self.tmp / "api.github.com.json"  # same file name as the original: only the summary differs
+            spec.write_text(json.dumps(edited, indent=2), encoding="utf-8")
+            ours = self.ours_generate(spec, self.ours_package.parent, self.ours_cache) if self.ours_package is not None else None
+            peer_run = self.peer_generate(spec, peer_project) if peer_project is not None else None
+            self.sample(m, ours, peer_run, lambda r: r.wall)
+            if ours is not None and ours.ok:
+                m.ours_note = f"last run: {first_line(ours.stdout)}"
+        # put the original back so later measurements see the spec's own client
+        if self.ours_package is not None:
+            self.ours_generate(self.args.spec, self.ours_package.parent, self.ours_cache)
+        if peer_project is not None:
+            self.peer_generate(self.args.spec, peer_project)
+            self.peer_package = peer_module.find_package(peer_project)
+
+    def providers_check(self) -> None:
+        m = self.metric("providers_check", "check of this repo's providers (pre-commit path, wall)", "s")
+        m.peer_note = "no equivalent"
+        cmd = [measure.python(), "-m", "generator", "check"]
+        warm = measure.run(cmd, timeout=TIMEOUT, cwd=REPO)  # warm-up: fills the user's formatting cache
+        if warm.returncode not in (0, 1):
+            m.ours_note = self.failure(warm)
+            return
+        for i in range(self.args.runs):
+            run = measure.run(cmd, timeout=TIMEOUT, cwd=REPO)
+            if run.returncode == 1:
+                said = [line for line in (run.stderr + run.stdout).splitlines() if line.strip() and ": warning: " not in line]
+                m.ours_note = f"check exited 1 (drift in generated/?): {clip(said[0] if said else '', 120)}; timed anyway"
+                m.add(run.wall, None)
+            else:
+                self.sample(m, run, None, lambda r: r.wall)
+        self.log(f"providers check: median {median(m.ours):.2f} s")
+
+    def client_run(self, python: str, mode: str, package: Path, kind: str, *extra: str) -> tuple[dict[str, Any] | None, str]:
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as for a user: the first import writes .pyc files
+        run = measure.run([python, str(CLIENTBENCH), mode, str(package.parent), package.name, kind, *extra], timeout=600, cwd=self.tmp, env=env)
+        if not run.ok:
+            lines = [line for line in run.stderr.splitlines() if line.strip()]
+            return None, f"failed: {clip(lines[-1] if lines else self.failure(run), 200)}"
+        return json.loads(run.stdout.strip().splitlines()[-1]), ""
+
+    def imports(self) -> None:
+        m = self.metric("import", "import client package + construct Client (fresh interpreter)", "s")
+        construct = self.metric("construct", "construct Client", "s")
+        everything = self.metric("import_all", "import every resource/api module as well", "s")
+        first = self.metric("import_first", "import + construct, first run (no .pyc yet)", "s")
+        kinds: list[tuple[str, Path | None, str]] = [("ours", self.ours_package, measure.python())]
+        kinds.append(("peer", self.peer_package, self.peer.python if self.peer is not None else ""))
+        for kind, package, python in kinds:
+            if package is None:
+                continue
+            for cached in package.rglob("__pycache__"):
+                shutil.rmtree(cached, ignore_errors=True)
+            result, problem = self.client_run(python, "import", package, kind)
+            if result is not None:
+                first.add(result["import_and_construct"] if kind == "ours" else None, result["import_and_construct"] if kind == "peer" else None)
+        for i in range(self.args.runs):
+            row: dict[str, dict[str, Any] | None] = {}
+            for kind, package, python in kinds:
+                if package is None:
+                    row[kind] = None
+                    continue
+                result, problem = self.client_run(python, "import", package, kind)
+                row[kind] = result
+                if problem:
+                    for metric in (m, construct, everything):
+                        if kind == "ours":
+                            metric.ours_note = problem
+                        else:
+                            metric.peer_note = problem
+            ours, theirs = row.get("ours"), row.get("peer")
+            m.add(ours["import_and_construct"] if ours else None, theirs["import_and_construct"] if theirs else None)
+            construct.add(ours["construct"] if ours else None, theirs["construct"] if theirs else None)
+            everything.add(ours["total"] if ours else None, theirs["total"] if theirs else None)
+            if ours:
+                everything.ours_note = f"{ours['resource_modules']} resource modules"
+            if theirs:
+                everything.peer_note = f"{theirs['resource_modules']} api modules"
+        if self.ours_package is None:
+            m.ours_note = "no GitHub package (generation failed)"
+
+    def payload(self) -> Path:
+        """100 repositories shaped like the spec's own example for `GET /orgs/{org}/repos`."""
+        document = json.loads(self.args.spec.read_text(encoding="utf-8"))
+        response = document["paths"]["/orgs/{org}/repos"]["get"]["responses"]["200"]["content"]["application/json"]
+        example = next(iter(response["examples"].values()))
+        if "$ref" in example:
+            example = document["components"]["examples"][example["$ref"].rsplit("/", 1)[-1]]
+        template = example["value"][0]
+        items = []
+        for i in range(100):
+            item = copy.deepcopy(template)
+            item["id"] = 1296269 + i
+            item["name"] = f"repo-{i}"
+            item["full_name"] = f"octo-org/repo-{i}"
+            item["node_id"] = f"MDEwOlJlcG9zaXRvcnk{i:06d}"
+            item["html_url"] = f"https://github.com/octo-org/repo-{i}"
+            item["description"] = f"Repository number {i}" if i % 3 else None
+            item["stargazers_count"] = i * 7
+            item["fork"] = i % 5 == 0
+            items.append(item)
+        path = self.tmp / "repos-100.json"
+        path.write_text(json.dumps(items), encoding="utf-8")
+        self.payload_bytes = path.stat().st_size
+        return path
+
+    def decoding(self) -> None:
+        calls = self.metric("decode_calls", "list 100 repositories through the client (calls/s)", "calls/s", higher_is_better=True)
+        dicts = self.metric("decode_dicts", "decode the 100 repositories from dicts (lists/s)", "lists/s", higher_is_better=True)
+        payload = self.payload()
+        n = str(self.args.calls)
+        for i in range(self.args.runs):
+            self.log(f"decoding {i + 1}/{self.args.runs} ...")
+            ours: dict[str, Any] | None = None
+            theirs: dict[str, Any] | None = None
+            if self.ours_package is not None:
+                ours, problem = self.client_run(measure.python(), "decode", self.ours_package, "ours", str(payload), n)
+                if problem:
+                    calls.ours_note = dicts.ours_note = problem
+            if self.peer_package is not None and self.peer is not None:
+                theirs, problem = self.client_run(self.peer.python, "decode", self.peer_package, "peer", str(payload), n)
+                if problem:
+                    calls.peer_note = dicts.peer_note = problem
+            calls.add(1 / ours["call_seconds"] if ours else None, 1 / theirs["call_seconds"] if theirs else None)
+            dicts.add(1 / ours["from_dicts_seconds"] if ours else None, 1 / theirs["from_dicts_seconds"] if theirs else None)
+            if ours:
+                calls.ours_note = f"{ours['objects']} x {ours['type']}"
+            if theirs:
+                calls.peer_note = f"{theirs['objects']} x {theirs['type']}"
+        if self.ours_package is None:
+            calls.ours_note = "no GitHub package (generation failed)"
+
+    def sizes(self) -> None:
+        def measure_tree(root: Path, skip: tuple[str, ...] = ()) -> tuple[int, int]:
+            files = [p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and not any(s in p.parts for s in skip)]
+            return len(files), sum(p.stat().st_size for p in files)
+
+        files = self.metric("files", "output files", "files")
+        size = self.metric("bytes", "output size", "MB")
+        ours_files = ours_bytes = peer_files = peer_bytes = None
+        if self.ours_package is not None:
+            ours_files, count = measure_tree(self.ours_package)
+            ours_bytes = count / 1e6
+            tests = self.ours_package / "tests"
+            if tests.is_dir():
+                t_files, t_bytes = measure_tree(tests)
+                files.ours_note = size.ours_note = f"of which tests/: {t_files} files, {t_bytes / 1e6:.1f} MB"
+        if self.peer_package is not None:
+            peer_files, count = measure_tree(self.peer_package.parent, (".ruff_cache",))
+            peer_bytes = count / 1e6
+            files.peer_note = size.peer_note = "whole project folder (package, pyproject.toml, README)"
+        files.add(ours_files, peer_files)
+        size.add(ours_bytes, peer_bytes)
+
+    def growth(self) -> None:
+        specs = [CORPUS / name for name in self.args.scaling] + [self.args.spec]
+        import corpus
+
+        for spec in specs:
+            if not spec.exists():
+                self.scaling.append({"spec": spec.name, "error": "missing"})
+                continue
+            operations, _ = corpus.spec_operations(spec)
+            row: dict[str, Any] = {"spec": spec.name, "operations": len(operations), "kb": round(spec.stat().st_size / 1024)}
+            if spec == self.args.spec:
+                cold = self.metrics.get("cold")
+                row["ours"] = median(cold.ours) if cold and cold.ours else None
+                row["peer"] = median(cold.peer) if cold and cold.peer else None
+                row["ours_error"] = cold.ours_note if cold else ""
+                self.scaling.append(row)
+                continue
+            self.log(f"growth: {spec.name} ({len(operations)} operations) ...")
+            ours_times: list[float] = []
+            peer_times: list[float] = []
+            for i in range(self.args.gen_runs):
+                out = self.tmp / "growth-ours"
+                cache = self.tmp / "growth-cache"
+                shutil.rmtree(out, ignore_errors=True)
+                shutil.rmtree(cache, ignore_errors=True)
+                ours = self.ours_generate(spec, out, cache, package="client")
+                if ours.ok:
+                    ours_times.append(ours.wall)
+                else:
+                    row["ours_error"] = self.failure(ours)
+                if self.peer is not None:
+                    project = self.tmp / "growth-peer"
+                    shutil.rmtree(project, ignore_errors=True)
+                    theirs = self.peer_generate(spec, project)
+                    if theirs is not None and theirs.ok:
+                        peer_times.append(theirs.wall)
+                    elif theirs is not None:
+                        row["peer_error"] = self.failure(theirs)
+            row["ours"] = median(ours_times) if ours_times else None
+            row["peer"] = median(peer_times) if peer_times else None
+            self.scaling.append(row)
+
+
+# ---------------------------------------------------------------------------------------- report
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit in ("files",):
+        return f"{value:.0f}"
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+    if unit == "MB":
+        return f"{value:.0f} MB" if value >= 10 else f"{value:.1f} MB"
+    return f"{value:,.1f} {unit}"
+
+
+TARGETS = (
+    Target("cold generation <= 0.5 x peer's time", "cold", lambda m: None if m.ratio is None else m.ratio <= 0.5, lambda m: _ratio(m)),
+    Target("no-op regeneration of GitHub <= 1.0 s", "noop_regen", lambda m: _le(m, 1.0), lambda m: _fmt(_med(m), "s")),
+    Target("no-op check of GitHub <= 1.0 s", "noop_check", lambda m: _le(m, 1.0), lambda m: _fmt(_med(m), "s")),
+    Target("check of the providers <= 0.3 s", "providers_check", lambda m: _le(m, 0.3), lambda m: _fmt(_med(m), "s")),
+    Target("peak RSS (cold generation) <= peer's", "cold_rss", lambda m: None if m.ratio is None else m.ratio <= 1.0, lambda m: _ratio(m)),
+    Target("import + client construction <= 0.3 s", "import", lambda m: _le(m, 0.3), lambda m: _fmt(_med(m), "s")),
+    Target("decoding >= 3 x peer's throughput", "decode_calls", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
+)
+
+
+def _med(m: Metric) -> float | None:
+    return median(m.ours) if m.ours else None
+
+
+def _le(m: Metric, limit: float) -> bool | None:
+    value = _med(m)
+    return None if value is None or m.ours_note.startswith(("exit", "timed out", "failed", "no GitHub")) else value <= limit
+
+
+def _ratio(m: Metric) -> str:
+    return "–" if m.ratio is None else f"{m.ratio:.2f} x"
+
+
+def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> tuple[str, str]:
+    """(plain table for stdout, BENCHMARKS.md)."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    for m in bench.metrics.values():
+        ratio = "–" if m.ratio is None else f"{m.ratio:.2f}"
+        ours = _fmt(median(m.ours), m.unit) if m.ours else ("failed" if m.ours_note else "–")
+        peer = _fmt(median(m.peer), m.unit) if m.peer else ("–" if bench.peer is not None or m.peer_note else "peer unavailable")
+        rows.append((m.label, ours, peer, ratio, "; ".join(note for note in (f"ours: {m.ours_note}" if m.ours_note else "", f"peer: {m.peer_note}" if m.peer_note else "") if note)))
+    width = max(len(r[0]) for r in rows) if rows else 10
+    plain = [f"{'measurement':<{width}}  {'clientsmith':>14}  {'peer':>14}  {'ratio':>6}"]
+    for label, ours, peer, ratio, _notes in rows:
+        plain.append(f"{label:<{width}}  {ours:>14}  {peer:>14}  {ratio:>6}")
+    target_rows = []
+    for target in TARGETS:
+        found = bench.metrics.get(target.metric)
+        verdict = "not measured" if found is None else {True: "met", False: "**not met**", None: "n/a"}[target.check(found)]
+        if found is not None and target.check(found) is None and found.ours_note:
+            verdict = f"n/a ({clip(found.ours_note, 80)})"
+        shown = target.shown(found) if found is not None else "–"
+        target_rows.append(f"| {target.text} | {shown} | {verdict} |")
+        if target is TARGETS[0]:
+            plain.append("")
+        plain.append(f"target: {target.text}: {shown}: {verdict.replace('**', '')}")
+    md = [
+        "# Benchmarks: clientsmith versus openapi-python-client",
+        "",
+        "Issue 7. Reproduce with `make bench` (= `.venv/bin/python benchmarks/bench.py`); this run: "
+        f"`{command}`, {elapsed / 60:.0f} min in all.",
+        "",
+        f"- machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']}, Python {meta['python']}, {meta['platform']}",
+        f"- date: {meta['date']}; clientsmith commit {meta['commit']}{meta.get('dirty', '')}",
+        f"- peer: {bench.peer_status}",
+        f"- spec: {bench.args.spec} ({bench.args.spec.stat().st_size / 1e6:.1f} MB, {bench.spec_ops} operations)",
+        f"- runs: {bench.args.gen_runs} for each GitHub generation/check measurement, {bench.args.runs} for the others; "
+        "medians shown; a ratio is clientsmith / peer taken run by run (the runs alternate between the two), then the median",
+        "",
+        "## Targets (issue 7)",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+        *target_rows,
+        "",
+        "## Measurements",
+        "",
+        "| measurement | clientsmith | openapi-python-client | ratio | notes |",
+        "|---|---|---|---|---|",
+        *(f"| {label} | {ours} | {peer} | {ratio} | {notes.replace('|', '/')} |" for label, ours, peer, ratio, notes in rows),
+        "",
+        "## Growth with spec size (cold generation, fresh cache and output)",
+        "",
+        "| spec | operations | size | clientsmith | ms / operation | openapi-python-client |",
+        "|---|---|---|---|---|---|",
+    ]
+    plain += ["", "growth (cold generation):"]
+    for row in bench.scaling:
+        if "error" in row:
+            md.append(f"| {row['spec']} | – | – | {row['error']} | – | – |")
+            continue
+        ours_value = row.get("ours")
+        per_op = f"{ours_value * 1000 / row['operations']:.1f}" if ours_value and row["operations"] else "–"
+        ours_cell = _fmt(ours_value, "s") if ours_value is not None else f"failed: {clip(row.get('ours_error', ''), 80)}"
+        peer_cell = _fmt(row.get("peer"), "s") if row.get("peer") is not None else (f"failed: {clip(row.get('peer_error', ''), 80)}" if row.get("peer_error") else "–")
+        md.append(f"| {row['spec']} | {row['operations']} | {row['kb']} KB | {ours_cell} | {per_op} | {peer_cell} |")
+        plain.append(f"  {row['spec']:<45} {row['operations']:>5} ops {row['kb']:>6} KB  ours {ours_cell:>10}  peer {peer_cell:>10}")
+    md += [
+        "",
+        "## How each number is taken",
+        "",
+        "- Wall time and peak RSS of each generator process come from `os.wait4` on that one child "
+        "(benchmarks/measure.py); the peer's RSS includes its ruff post hooks.",
+        "- Cold: a fresh output folder and an empty formatting cache (`CLIENTSMITH_CACHE_DIR` set to a new "
+        "folder); the peer writes to a fresh folder with `--overwrite`, once with its default post hooks "
+        "(`ruff check --fix-only .`, `ruff format .`) and once with `post_hooks: []`.",
+        "- No-op regeneration: the same command again into the same folder with the warm cache. The peer "
+        "has no incremental mode, so its number is a full regeneration.",
+        "- No-op check: `python -m generator check --config` on a temporary pyproject.toml whose one "
+        "provider is the GitHub spec, right after `generate --config`.",
+        "- One-line change: the summary of `GET /orgs/{org}/repos` changed in a copy of the spec "
+        "(a different text each run), regenerated into the previous output with the warm cache.",
+        "- Providers check: `python -m generator check` in the repository (the pre-commit hook), after "
+        "one untimed warm-up run.",
+        "- Import: a fresh interpreter per run; `import github` plus `github.Client(base_url=...)` "
+        "(peer: its package and `Client`), timed inside the interpreter; every resource (peer: api) "
+        "module imported as well on the next line. The first run after generation (no .pyc) is listed separately.",
+        f"- Decoding: a JSON list of 100 repositories built from the spec's example for "
+        f"`GET /orgs/{{org}}/repos` ({bench.payload_bytes / 1024:.0f} KB), served by an "
+        f"`httpx.MockTransport`; {bench.args.calls} calls per run through clientsmith's "
+        "`client.repos.list_for_org(...)` and the peer's `repos_list_for_org.sync_detailed(...)`; "
+        "the from-dicts line decodes the already parsed list (pydantic `TypeAdapter` versus the peer's "
+        "`MinimalRepository.from_dict`).",
+    ]
+    if bench.notes:
+        md += ["", "## Notes", "", *(f"- {note}" for note in bench.notes)]
+    return "\n".join(plain), "\n".join(md) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of the quick measurements (default 5)")
+    parser.add_argument("--gen-runs", type=int, default=3, help="runs of each GitHub generation/check measurement (default 3)")
+    parser.add_argument("--calls", type=int, default=200, help="calls per decoding run (default 200)")
+    parser.add_argument("--spec", type=Path, default=GITHUB_SPEC)
+    parser.add_argument("--scaling", nargs="*", default=list(SCALING_SPECS), help="corpus spec file names for the growth table")
+    parser.add_argument("--no-peer", action="store_true", help="clientsmith only")
+    parser.add_argument("--only", nargs="*", help="only these parts: cold noop edit providers imports decoding sizes growth")
+    parser.add_argument("--write", type=Path, default=REPO / "BENCHMARKS.md", help="markdown report (default BENCHMARKS.md)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    if not args.spec.exists():
+        print(f"error: {args.spec} not found", file=sys.stderr)
+        return 2
+    args.spec = args.spec.resolve()
+    tmp = Path(tempfile.mkdtemp(prefix="clientsmith-bench-"))
+    bench = Bench(args, tmp)
+    started = time.perf_counter()
+    import corpus
+
+    bench.spec_ops = len(corpus.spec_operations(args.spec)[0])
+    parts = args.only or ["cold", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth"]
+    try:
+        bench.setup_peer()
+        if any(p in parts for p in ("cold", "noop", "edit", "imports", "decoding", "sizes")):
+            bench.cold()
+        for name in parts:
+            if name == "cold":
+                continue
+            step: Callable[[], None] = getattr(bench, {"providers": "providers_check", "sizes": "sizes"}.get(name, name))
+            step()
+    finally:
+        elapsed = time.perf_counter() - started
+        meta = measure.machine()
+        meta["dirty"] = " (+ uncommitted changes)" if _dirty() else ""
+        given = list(argv if argv is not None else sys.argv[1:])
+        command = "make bench" if not given else ".venv/bin/python benchmarks/bench.py " + " ".join(given)
+        plain, md = render(bench, meta, command, elapsed)
+        print(plain)
+        if args.write:
+            args.write.write_text(md, encoding="utf-8")
+            results = HERE / "results"
+            results.mkdir(exist_ok=True)
+            (results / "bench.json").write_text(
+                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() for k, m in bench.metrics.items()}, "growth": bench.scaling, "notes": bench.notes}, indent=1) + "\n",
+                encoding="utf-8",
+            )
+            print(f"wrote {args.write} and {results / 'bench.json'}")
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print(f"kept {tmp}")
+    return 0
+
+
+def _dirty() -> bool:
+    import subprocess
+
+    done = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "generator", "templates"], capture_output=True, text=True)
+    return bool(done.stdout.strip())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
