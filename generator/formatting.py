@@ -14,6 +14,8 @@ from pathlib import Path
 from importlib.metadata import version
 
 from black import format_str
+
+from .cache import cache_root
 from black.mode import Mode, TargetVersion
 from black.parsing import InvalidInput
 
@@ -24,13 +26,9 @@ _KEY_PREFIX = f"black={black_version};mode=py311,100;".encode()
 
 
 def cache_dir() -> Path | None:
-    configured = os.environ.get("CLIENTSMITH_CACHE_DIR")
-    if configured == "":
-        return None
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "clientsmith" / "black"
+    """Where formatted text is cached, keyed by the unformatted text."""
+    root = cache_root()
+    return root / "black" if root is not None else None
 
 
 def format_python(source: str, cache: Path | None) -> str:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .diagnostics import ClientsmithError, WarningSink
-from .formatting import GeneratedCodeError, cache_dir, format_python
-from .loader import load_spec
-from .parse import build_api
-from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, OutputFile, plan_package
-from .render import Renderer
-from .validate import validate_spec
+from .diagnostics import ClientsmithError
+from typing import TYPE_CHECKING
+
+from .cache import ObjectFiles, OutputCache, cache_root, digest, job_key
 from .write import Difference, WriteReport, compare_folder, write_folder
+
+if TYPE_CHECKING:
+    from .plan import OutputFile
+    from .render import Renderer
+
+# The stages below (black, Jinja2, the validator) are imported only when something must be built:
+# a cache hit, the everyday pre-commit case, never loads them.
 
 ROOT_INIT = '"""Generated API clients, one subpackage per provider. Do not edit: run `make generate`."""\n'
 
@@ -32,9 +37,10 @@ class Job:
 @dataclass
 class Built:
     job: Job
-    files: dict[PurePosixPath, str]
+    files: Mapping[PurePosixPath, str]
     warnings: list[str] = field(default_factory=list)
     operation_count: int = 0
+    digests: dict[PurePosixPath, str] | None = None  # SHA-256 of each file, when known
 
 
 class ExtrasError(ClientsmithError):
@@ -53,11 +59,34 @@ def default_templates() -> Path:
 
 def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     """Everything but writing: returns the full text of every file of the package."""
+    template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
+    root = cache_root() if use_cache else None
+    store = OutputCache(root / "outputs") if root is not None else None
+    key = None
+    if store is not None and job.spec.is_file():
+        key = job_key(job.package, job.spec, template_dirs, job.extras)
+        manifest = store.load(key)
+        if manifest is not None:
+            return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
+    built, dependencies = _build_uncached(job, templates, template_dirs, use_cache)
+    if store is not None and key is not None:
+        built.digests = store.store(key, built.files, built.warnings, built.operation_count, dependencies)
+    return built
+
+
+def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_cache: bool) -> tuple[Built, dict[str, str]]:
+    from .diagnostics import WarningSink
+    from .formatting import cache_dir
+    from .loader import load_spec
+    from .parse import build_api
+    from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package
+    from .render import Renderer
+    from .validate import validate_spec
+
     spec = load_spec(job.spec, job.spec_display)
     validation_warnings = validate_spec(spec)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings)
-    template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
     renderer = Renderer(template_dirs)
     runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
     test_dir = templates / TEST_TEMPLATE_DIR
@@ -73,10 +102,14 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     for output in plan:
         files[output.path] = _produce(output, renderer, cache)
     rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
-    return Built(job, files, rendered_warnings, len(api.operations))
+    dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
+    return Built(job, files, rendered_warnings, len(api.operations)), dependencies
 
 
 def _produce(output: OutputFile, renderer: Renderer, cache: Path | None) -> str:
+    from .formatting import GeneratedCodeError, format_python
+    from .plan import RUNTIME_TEMPLATE_DIR
+
     if output.template is None:
         text = output.content
     elif output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
@@ -110,7 +143,7 @@ def write_all(built: list[Built], root_files: dict[Path, str] | None = None) -> 
     for folder_file, content in (root_files or {}).items():
         write_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, report, remove_stale=False)
     for item in built:
-        write_folder(item.job.folder, item.files, report)
+        write_folder(item.job.folder, item.files, report, digests=item.digests)
     return report
 
 
@@ -120,7 +153,7 @@ def compare_all(built: list[Built], root_files: dict[Path, str] | None = None, r
         display = _display(folder_file.parent, root)
         differences += compare_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, display, remove_stale=False)
     for item in built:
-        differences += compare_folder(item.job.folder, item.files, _display(item.job.folder, root))
+        differences += compare_folder(item.job.folder, item.files, _display(item.job.folder, root), digests=item.digests)
     return differences
 
 

@@ -6,7 +6,7 @@ Paths are built only from IR identifiers (already safe), and checked again by th
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from .ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
@@ -103,10 +103,3 @@ def _names_in(type_ref: TypeRef) -> set[str]:
     if isinstance(type_ref, UnionType):
         return set().union(*(_names_in(option) for option in type_ref.options))
     return set()
-
-
-def is_inside(base: Path, relative: PurePosixPath) -> bool:
-    """True when `relative` stays inside `base` (no absolute parts, no `..`, no drive)."""
-    if relative.is_absolute() or any(part in ("..", "") for part in relative.parts):
-        return False
-    return (base / relative).resolve().is_relative_to(base.resolve())

@@ -7,13 +7,14 @@ Only files that changed are rewritten (each through a temporary file and `os.rep
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .plan import is_inside
 
 IGNORED_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".hypothesis"})
 
@@ -32,6 +33,13 @@ class Difference:
     diff: str
 
 
+def is_inside(base: Path, relative: PurePosixPath) -> bool:
+    """True when `relative` stays inside `base` (no absolute parts, no `..`, no drive)."""
+    if relative.is_absolute() or any(part in ("..", "") for part in relative.parts):
+        return False
+    return (base / relative).resolve().is_relative_to(base.resolve())
+
+
 class UnsafePathError(Exception):
     pass
 
@@ -47,17 +55,34 @@ def existing_files(folder: Path) -> set[PurePosixPath]:
     return found
 
 
-def _checked(folder: Path, files: dict[PurePosixPath, str]) -> None:
+def _checked(folder: Path, files: Mapping[PurePosixPath, str]) -> None:
     for relative in files:
         if not is_inside(folder, relative):
             raise UnsafePathError(f"refusing to write outside {folder}: {relative}")
 
 
-def write_folder(folder: Path, files: dict[PurePosixPath, str], report: WriteReport, remove_stale: bool = True) -> None:
+def _current_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def write_folder(
+    folder: Path,
+    files: Mapping[PurePosixPath, str],
+    report: WriteReport,
+    remove_stale: bool = True,
+    digests: Mapping[PurePosixPath, str] | None = None,
+) -> None:
+    """Write what changed. With `digests`, unchanged files are recognised without their new text."""
     _checked(folder, files)
-    for relative, content in sorted(files.items()):
+    for relative in sorted(files):
         path = folder / relative
-        data = content.encode("utf-8")
+        if digests is not None and _current_digest(path) == digests[relative]:
+            report.unchanged += 1
+            continue
+        data = files[relative].encode("utf-8")
         try:
             if path.read_bytes() == data:
                 report.unchanged += 1
@@ -92,10 +117,19 @@ def _remove_empty_dirs(folder: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def compare_folder(folder: Path, files: dict[PurePosixPath, str], display: str, remove_stale: bool = True) -> list[Difference]:
+def compare_folder(
+    folder: Path,
+    files: Mapping[PurePosixPath, str],
+    display: str,
+    remove_stale: bool = True,
+    digests: Mapping[PurePosixPath, str] | None = None,
+) -> list[Difference]:
     differences: list[Difference] = []
-    for relative, content in sorted(files.items()):
+    for relative in sorted(files):
         path = folder / relative
+        if digests is not None and _current_digest(path) == digests[relative]:
+            continue
+        content = files[relative]
         shown = f"{display}/{relative}"
         try:
             current = path.read_text(encoding="utf-8")

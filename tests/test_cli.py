@@ -136,3 +136,25 @@ def test_unknown_provider_is_a_usage_error() -> None:
 def test_installed_templates_fallback_exists() -> None:
     assert shutil.which("python3") is not None
     assert (REPO / "templates" / "package" / "_client.py.jinja").is_file()
+
+
+def test_output_cache_follows_every_input(tmp_path: Path) -> None:
+    """A warm cache must notice a changed spec, a changed $ref'd file and a hand-edited output."""
+    project = make_project(tmp_path)
+    cache = tmp_path / "cache"
+    (project / "specs" / "common.yaml").write_text("Pet:\n  type: object\n  properties:\n    id: {type: integer}\n")
+    spec = project / "specs" / "pets.yaml"
+    spec.write_text(spec.read_text().replace("Pet:\n      type: object", "Pet:\n      $ref: common.yaml#/Pet\n      description: p", 1))
+    assert run_cli("generate", cwd=project, cache_dir=cache).returncode == 0
+    models = project / "generated" / "pets" / "models.py"
+    assert "id: int | None" in models.read_text()
+    assert run_cli("check", cwd=project, cache_dir=cache).returncode == 0
+    (project / "specs" / "common.yaml").write_text("Pet:\n  type: object\n  properties:\n    id: {type: string}\n")
+    stale = run_cli("check", cwd=project, cache_dir=cache)
+    assert stale.returncode == 1 and "+    id: str | None" in stale.stdout, stale.stdout
+    assert run_cli("generate", cwd=project, cache_dir=cache).returncode == 0
+    models.write_text(models.read_text() + "# edited\n")
+    edited = run_cli("check", cwd=project, cache_dir=cache)
+    assert edited.returncode == 1 and "-# edited" in edited.stdout
+    assert run_cli("generate", cwd=project, cache_dir=cache).returncode == 0
+    assert "# edited" not in models.read_text()
