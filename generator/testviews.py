@@ -315,6 +315,10 @@ class _Maker:
         resolved = self.resolve(type_ref)
         if depth > 20:
             return value
+        if value == {} and not self._object_like(resolved):
+            # An object where the type wants a scalar or list: the example synthesizer's reading of an
+            # `allOf` that wraps a non-object schema. A placeholder of the declared type stands in.
+            return _fallback(resolved)
         if isinstance(resolved, UnionType):
             if resolved.discriminator is not None and isinstance(value, dict) and resolved.discriminator.mapping:
                 tag = resolved.discriminator.property_wire_name
@@ -338,6 +342,14 @@ class _Maker:
                 repaired[key] = item if found is None else self.repair(found.type, item, depth + 1)
             return repaired
         return value
+
+    def _object_like(self, type_ref: TypeRef) -> bool:
+        resolved = self.resolve(type_ref)
+        if isinstance(resolved, UnionType):
+            return any(self._object_like(option) for option in resolved.options)
+        if isinstance(resolved, Primitive):
+            return resolved.python in ("Any",) or resolved.python.startswith("dict[")
+        return isinstance(resolved, (DictType, NamedType))
 
     # -- values passed to the client: (python source, wire value)
 
@@ -547,7 +559,7 @@ class _Maker:
             if self.fits(resolved, value):
                 return [f"assert {target} == {literal(value)}"]
             return [f"assert cast(object, {target}) == {literal(value)}"]
-        if isinstance(resolved, (ListType, DictType)) and ((self.plain(resolved) and self.fits(resolved, value)) or value in ([], {})):
+        if isinstance(resolved, (ListType, DictType)) and ((self.plain(resolved) and self.fits(resolved, value)) or value == ([] if isinstance(resolved, ListType) else {})):
             return [f"assert {target} == {literal(value)}"]
         if isinstance(resolved, ListType) and isinstance(value, list):
             # isinstance narrows an optional list for the item checks below

@@ -437,7 +437,11 @@ def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
         prop = converter.resolve(prop.get("items"))
         if not isinstance(prop, dict):
             return False
-    return prop.get("format") in ("binary", "byte") or "contentMediaType" in prop or prop.get("contentEncoding") == "binary"
+    if prop.get("format") in ("binary", "byte") or prop.get("contentEncoding") in ("binary", "base64"):
+        return True
+    # 3.1 style: a part with a media type is a file unless that media type is text or JSON.
+    media = str(prop.get("contentMediaType", "")).lower()
+    return bool(media) and not (media.startswith("text/") or "json" in media)
 
 
 __all__ = ["OperationParser", "RawOperation", "collect_operations", "method_name", "nullable", "NamedType"]

@@ -53,7 +53,7 @@ class FilesWithRawResponse:
         *,
         file: FileInput,
         session_id: str,
-        metadata: FileInput | NotGiven = NOT_GIVEN,
+        metadata: str | None | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -83,12 +83,12 @@ class FilesWithRawResponse:
                 fields=given(
                     {
                         "session_id": session_id,
+                        "metadata": metadata,
                     }
                 ),
                 files=given_files(
                     {
                         "file": file,
-                        "metadata": metadata,
                     }
                 ),
             ),
@@ -113,7 +113,7 @@ class Files:
         *,
         file: FileInput,
         session_id: str,
-        metadata: FileInput | NotGiven = NOT_GIVEN,
+        metadata: str | None | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -160,7 +160,7 @@ class AsyncFilesWithRawResponse:
         *,
         file: FileInput,
         session_id: str,
-        metadata: FileInput | NotGiven = NOT_GIVEN,
+        metadata: str | None | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -190,12 +190,12 @@ class AsyncFilesWithRawResponse:
                 fields=given(
                     {
                         "session_id": session_id,
+                        "metadata": metadata,
                     }
                 ),
                 files=given_files(
                     {
                         "file": file,
-                        "metadata": metadata,
                     }
                 ),
             ),
@@ -220,7 +220,7 @@ class AsyncFiles:
         *,
         file: FileInput,
         session_id: str,
-        metadata: FileInput | NotGiven = NOT_GIVEN,
+        metadata: str | None | NotGiven = NOT_GIVEN,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,

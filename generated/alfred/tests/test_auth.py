@@ -96,6 +96,29 @@ def test_create_token(use_async: bool) -> None:
     assert result.expires == "Thu, 01 Dec 2022 00:00:00 GMT"
 
 
+CREATE_TOKEN_WITH_ADDITIONS: Any = {
+    "access_token": "kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA",
+    "token_type": "bearer",
+    "expires_in": 1209599,
+    "userName": "jane.doe@example.com",
+    ".issued": "Thu, 17 Nov 2022 00:00:00 GMT",
+    ".expires": "Thu, 01 Dec 2022 00:00:00 GMT",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/token")
+    server.reply(200, CREATE_TOKEN_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create_token, _acall_create_token, use_async)
+    assert isinstance(result, models.TokenResponse)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_create_token_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /token` raises `BadRequestError` with the parsed body."""

@@ -72,6 +72,24 @@ def test_create(use_async: bool) -> None:
     assert result.session_id == "0f767925-b464-4ffa-b621-1a0aeacac256"
 
 
+CREATE_WITH_ADDITIONS: Any = {
+    "session_id": "0f767925-b464-4ffa-b621-1a0aeacac256",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/api/deferred/create")
+    server.reply(200, CREATE_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create, _acall_create, use_async)
+    assert isinstance(result, models.DeferredSessionCreated)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/deferred/create` raises `AuthenticationError` with the parsed body."""
@@ -159,6 +177,31 @@ def test_get(use_async: bool) -> None:
     assert result.user_name == "SuperTagShelf"
     assert result.company_id == "286e2ed0-3626-4faa-a745-8ebf3488fbd7"
     assert result.job_id is None
+
+
+GET_WITH_ADDITIONS: Any = {
+    "id": "0f767925-b464-4ffa-b621-1a0aeacad257",
+    "creation_date": "2022-11-17T00:00:00.000",
+    "update_date": "2022-11-17T00:00:00.000",
+    "status": "added-later-value",
+    "user_name": "SuperTagShelf",
+    "company_id": "286e2ed0-3626-4faa-a745-8ebf3488fbd7",
+    "job_id": None,
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/api/deferred/detail/{id}")
+    server.reply(200, GET_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get, _acall_get, use_async)
+    assert isinstance(result, models.DeferredSession)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+    assert result.status == "added-later-value"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])

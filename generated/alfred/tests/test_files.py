@@ -49,7 +49,7 @@ def _call_upload(client: Client) -> models.FileUploaded:
     return client.files.upload(
         file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
         session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
-        metadata='{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+        metadata='{"customer_id": "C-1042", "source": "scanner-3"}',
     )
 
 
@@ -58,7 +58,7 @@ async def _acall_upload(client: AsyncClient) -> models.FileUploaded:
     return await client.files.upload(
         file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
         session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
-        metadata='{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+        metadata='{"customer_id": "C-1042", "source": "scanner-3"}',
     )
 
 
@@ -75,7 +75,7 @@ def _check_upload_request(call: Call) -> None:
     assert call.body == {
         "file": "%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
         "session_id": "0f767925-b464-4ffa-b621-1a0aeacac256",
-        "metadata": '{"customer_id": "C-1042", "source": "scanner-3"}'.encode(),
+        "metadata": '{"customer_id": "C-1042", "source": "scanner-3"}',
     }
 
 
@@ -91,6 +91,24 @@ def test_upload(use_async: bool) -> None:
     _check_upload_request(server.only_call())
     assert isinstance(result, models.FileUploaded)
     assert result.file_id == "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"
+
+
+UPLOAD_WITH_ADDITIONS: Any = {
+    "file_id": "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/api/file/uploadfile")
+    server.reply(200, UPLOAD_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_upload, _acall_upload, use_async)
+    assert isinstance(result, models.FileUploaded)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])

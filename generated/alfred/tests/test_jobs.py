@@ -105,6 +105,24 @@ def test_create(use_async: bool) -> None:
     assert result.job_id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
 
 
+CREATE_WITH_ADDITIONS: Any = {
+    "job_id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/api/job/create")
+    server.reply(200, CREATE_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create, _acall_create, use_async)
+    assert isinstance(result, models.JobCreated)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /api/job/create` raises `BadRequestError` with the parsed body."""
@@ -221,6 +239,27 @@ def test_get(use_async: bool) -> None:
     assert result.stage == "finished"
     assert result.creation_date == "2022-11-17T00:00:00.000"
     assert result.update_date == "2022-11-17T00:05:00.000"
+
+
+GET_WITH_ADDITIONS: Any = {
+    "id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    "stage": "finished",
+    "creation_date": "2022-11-17T00:00:00.000",
+    "update_date": "2022-11-17T00:05:00.000",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/api/job/detail/{id}")
+    server.reply(200, GET_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get, _acall_get, use_async)
+    assert isinstance(result, models.JobDetail)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
