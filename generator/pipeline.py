@@ -99,29 +99,39 @@ def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_ca
     clashes = sorted({str(path) for path in paths if paths.count(path) > 1})
     if clashes:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
-    for output in plan:
-        files[output.path] = _produce(output, renderer, cache)
+    texts = {output.path: _render(output, renderer) for output in plan}
+    python = [output.path for output in plan if output.python]
+    for path, formatted in zip(python, _format(python, texts, cache)):
+        texts[path] = formatted
+    files.update(texts)
     rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return Built(job, files, rendered_warnings, len(api.operations)), dependencies
 
 
-def _produce(output: OutputFile, renderer: Renderer, cache: Path | None) -> str:
-    from .formatting import GeneratedCodeError, format_python
+def _render(output: OutputFile, renderer: Renderer) -> str:
     from .plan import RUNTIME_TEMPLATE_DIR
 
     if output.template is None:
-        text = output.content
-    elif output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
-        text = renderer.source_of(output.template)  # runtime modules are copied verbatim
-    else:
-        text = renderer.render(output.template, output.context)
-    if output.python:
-        try:
-            return format_python(text, cache)
-        except GeneratedCodeError as exc:
-            raise GeneratedCodeError(f"{output.path}: {exc}") from None
-    return text
+        return output.content
+    if output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
+        return renderer.source_of(output.template)  # runtime modules are copied verbatim
+    return renderer.render(output.template, output.context)
+
+
+def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None) -> list[str]:
+    from .formatting import GeneratedCodeError, format_many
+
+    try:
+        return format_many([texts[path] for path in paths], cache)
+    except GeneratedCodeError:
+        # Name the file: format one by one to find the culprit (a clientsmith bug, rare).
+        for path in paths:
+            try:
+                format_many([texts[path]], None, workers=1)
+            except GeneratedCodeError as exc:
+                raise GeneratedCodeError(f"{path}: {exc}") from None
+        raise
 
 
 def read_extras(folder: Path | None) -> dict[str, str]:
