@@ -208,6 +208,7 @@ class BodyField:
     required: bool
     description: str
     is_file: bool = False
+    required_without_body: bool = False  # required unless the caller passes the whole body model
 
 
 @dataclass(frozen=True)

@@ -95,9 +95,15 @@ class Renderer:
             tuple_literal=lambda values: literal(tuple(values)),
             join_literals=lambda values: ", ".join(literal(value) for value in values),
         )
-        from .views import operation_arguments, type_text
+        from .views import has_body_overloads, operation_arguments, type_text
 
-        environment.globals.update(annotation=annotation, literal=literal, type_text=type_text, operation_arguments=operation_arguments)
+        environment.globals.update(
+            annotation=annotation,
+            literal=literal,
+            type_text=type_text,
+            operation_arguments=operation_arguments,
+            has_body_overloads=has_body_overloads,
+        )
         from .testviews import contract_setup, operation_tests, test_error_classes
 
         environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes)

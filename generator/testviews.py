@@ -318,7 +318,7 @@ class _Maker:
         if value == {} and not self._object_like(resolved):
             # An object where the type wants a scalar or list: the example synthesizer's reading of an
             # `allOf` that wraps a non-object schema. A placeholder of the declared type stands in.
-            return _fallback(resolved)
+            return self.placeholder(resolved)
         if isinstance(resolved, UnionType):
             if resolved.discriminator is not None and isinstance(value, dict) and resolved.discriminator.mapping:
                 tag = resolved.discriminator.property_wire_name
@@ -342,6 +342,15 @@ class _Maker:
                 repaired[key] = item if found is None else self.repair(found.type, item, depth + 1)
             return repaired
         return value
+
+    def placeholder(self, type_ref: TypeRef, depth: int = 0) -> Any:
+        """A value of the type when the document gives (and synthesizes) none; aliases resolved."""
+        resolved = self.resolve(type_ref)
+        if isinstance(resolved, UnionType) and depth < 20:
+            for option in resolved.options:
+                if option != NONE:
+                    return self.placeholder(option, depth + 1)
+        return _fallback(resolved)
 
     def _object_like(self, type_ref: TypeRef) -> bool:
         resolved = self.resolve(type_ref)
@@ -428,7 +437,7 @@ class _Maker:
         for parameter in operation.parameters:
             example = self.repair(parameter.type, json.loads(parameter.example_json))
             if example is None:
-                example = _fallback(self.resolve(parameter.type))
+                example = self.placeholder(parameter.type)
             if example is None and not parameter.required:
                 continue
             if parameter.name == drop:
@@ -450,7 +459,7 @@ class _Maker:
                     if body_field.wire_name in given:
                         item = given[body_field.wire_name]
                     elif body_field.required or (body.model is None and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)):
-                        item = _fallback(self.resolve(body_field.type))
+                        item = self.placeholder(body_field.type)
                         notes.append(f"no example for body field {body_field.wire_name!r}: a placeholder is sent")
                     else:
                         continue
@@ -469,7 +478,7 @@ class _Maker:
                 body_wire = _body_wire(body.kind, self.model_wire(self.models[body.model], given))
             elif example is not None or body.required:
                 if example is None:
-                    example = _fallback(self.resolve(body.type))
+                    example = self.placeholder(body.type)
                 text, wire = self.value(body.type, example)
                 keyword.append(Argument(f"body={text}"))
                 body_wire = _body_wire(body.kind, wire)
@@ -526,7 +535,7 @@ class _Maker:
         kind = response.kind
         if kind == "json":
             if example is None and not self.fits(response.type, None):
-                example = _fallback(self.resolve(response.type))
+                example = self.placeholder(response.type)
             example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
             return Reply(status, response.status, kind, ident(constant), source(example), response.content_type or "application/json", checks, klass, test_name)

@@ -27,8 +27,18 @@ def _optional(annotation: str) -> str:
     return f"{annotation} | NotGiven"
 
 
-def operation_arguments(operation: Operation, *, drop: str | None = None) -> list[Argument]:
-    """The method's arguments in signature order: path parameters positionally, the rest keyword-only."""
+def has_body_overloads(operation: Operation) -> bool:
+    """A named body model with required fields: typed as two overloads (model given, or fields given)."""
+    body = operation.body
+    return body is not None and body.model is not None and any(field.required_without_body for field in body.fields)
+
+
+def operation_arguments(operation: Operation, *, drop: str | None = None, variant: str = "impl") -> list[Argument]:
+    """The method's arguments in signature order: path parameters positionally, the rest keyword-only.
+
+    `variant` shapes a named body model's arguments: "impl" (everything optional), "body" (the model is
+    required) or "fields" (no model; the model's required fields are required arguments).
+    """
     arguments: list[Argument] = []
     for parameter in operation.parameters:
         if parameter.location != "path":
@@ -45,12 +55,16 @@ def operation_arguments(operation: Operation, *, drop: str | None = None) -> lis
             keyword.append(Argument(parameter.name, _optional(annotation), "NOT_GIVEN", True, _describe(parameter.description, parameter.unverified)))
     body = operation.body
     if body is not None:
-        if body.model is not None:
-            keyword.append(Argument("body", _optional(MODELS + body.model), "NOT_GIVEN", True, "the whole request body as a model; keyword arguments below override its fields"))
+        if body.model is not None and variant != "fields":
+            described = "the whole request body as a model; keyword arguments below override its fields"
+            if variant == "body":
+                keyword.append(Argument("body", MODELS + body.model, None, True, described))
+            else:
+                keyword.append(Argument("body", _optional(MODELS + body.model), "NOT_GIVEN", True, described))
         if body.fields:
             for body_field in body.fields:
                 annotation = type_text(body_field.type)
-                if body_field.required:
+                if body_field.required or (variant == "fields" and body_field.required_without_body):
                     keyword.append(Argument(body_field.name, annotation, None, True, body_field.description))
                 else:
                     keyword.append(Argument(body_field.name, _optional(annotation), "NOT_GIVEN", True, body_field.description))

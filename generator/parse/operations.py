@@ -253,6 +253,7 @@ class OperationParser:
                     required=model_field.required and not named,
                     description=model_field.description,
                     is_file=is_file,
+                    required_without_body=model_field.required,
                 )
             )
         return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example)
