@@ -329,6 +329,11 @@ class _Maker:
                     value = (fitting or choices)[0]
                 return self.repair(NamedType(known[value[tag]]), value, depth + 1)
             option = self.option_for(resolved, value)
+            if option is None:  # nothing fits yet, maybe because of what is being repaired: the likeliest option
+                candidates = [item for item in resolved.options if item != NONE]
+                if isinstance(value, dict):
+                    candidates = [item for item in candidates if self._object_like(item)] or candidates
+                option = candidates[0] if candidates else None
             return value if option is None or option == NONE else self.repair(option, value, depth + 1)
         if isinstance(resolved, ListType) and isinstance(value, list):
             return [self.repair(resolved.item, item, depth + 1) for item in value]

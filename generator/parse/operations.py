@@ -118,7 +118,8 @@ class OperationParser:
         node = raw.node
         hint = make_identifier(raw.operation_id, style="pascal", fallback="operation")
         scope = NameScope()
-        scope.reserve("self", *CALL_OPTIONS, *RESERVED_TYPING_NAMES)
+        # `body` is the whole-body argument; a parameter or field of that name becomes `body_`.
+        scope.reserve("self", "body", *CALL_OPTIONS, *RESERVED_TYPING_NAMES)
         parameters = self._parameters(raw, scope)
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)

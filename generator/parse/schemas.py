@@ -301,6 +301,9 @@ class SchemaConverter:
             write_only = _flag(prop_schema, resolved, "writeOnly")
             is_required = wire_name in required and not read_only and not write_only
             default = _default_of(prop_schema if isinstance(prop_schema, dict) and "default" in prop_schema else resolved)
+            if default is not None and not _default_fits(prop_type, default.value):
+                self.warnings.warn(prop_pointer, f"default {default.value!r} does not fit the property's type; not used")
+                default = None
             if not is_required:
                 # Optional fields accept null too: servers often send null for "absent".
                 prop_type = nullable(prop_type)
@@ -379,6 +382,20 @@ def _default_of(schema: Any) -> Default | None:
         if value is None or isinstance(value, (str, int, float, bool)):
             return Default(value)
     return None
+
+
+def _default_fits(type_ref: TypeRef, value: object) -> bool:
+    """Whether a scalar default is a valid value of the field's type (else mypy rightly objects)."""
+    if value is None:
+        return True
+    if isinstance(type_ref, UnionType):
+        return any(_default_fits(option, value) for option in type_ref.options)
+    if isinstance(type_ref, LiteralType):
+        return any(type(value) is type(item) and value == item for item in type_ref.values)
+    if isinstance(type_ref, Primitive):
+        accepted = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "Any": (object,)}.get(type_ref.python, ())
+        return isinstance(value, accepted) and not (isinstance(value, bool) and type_ref.python in ("int", "float"))
+    return False
 
 
 def _literal_of(values: list[Any]) -> LiteralType | None:
