@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,13 @@ def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
 
 
 def split_pointer(pointer: str) -> list[str]:
-    """Split a JSON pointer ('#/a/b~1c') into its unescaped tokens."""
+    """Split a JSON pointer ('#/a/b~1c') into its unescaped tokens.
+
+    In a `$ref` the pointer is a URI fragment, so it may also be percent-encoded (`%7Bid%7D`).
+    """
     body = pointer[1:] if pointer.startswith("#") else pointer
+    if "%" in body:
+        body = unquote(body)
     if not body:
         return []
     return [part.replace("~1", "/").replace("~0", "~") for part in body.lstrip("/").split("/")]
