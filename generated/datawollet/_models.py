@@ -32,6 +32,9 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         protected_namespaces=(),
         populate_by_name=True,
+        # Build each model's validator on first use, not at import: a large API has thousands of
+        # models and an application touches a few.
+        defer_build=True,
     )
 
     __read_only_fields__: ClassVar[frozenset[str]] = frozenset()

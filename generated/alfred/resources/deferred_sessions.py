@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
@@ -63,6 +63,51 @@ class JobsWithRawResponse:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @overload
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]: ...
+
     def create(
         self,
         *,
@@ -112,6 +157,47 @@ class JobsWithRawResponse:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
+        return self._create(
+            body=body,
+            session_id=session_id,
+            propagate_metadata=propagate_metadata,
+            merge=merge,
+            decompose=decompose,
+            metadata=metadata,
+            channel=channel,
+            parent_file_prefix=parent_file_prefix,
+            page_rotation=page_rotation,
+            container=container,
+            file_name=file_name,
+            file_names=file_names,
+            priority=priority,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]:
         return self._client.request(
             _CREATE,
             body=JsonBody(
@@ -183,6 +269,51 @@ class Jobs:
         self._client = client
         self.with_raw_response = JobsWithRawResponse(client)
 
+    @overload
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated: ...
+
     def create(
         self,
         *,
@@ -232,7 +363,7 @@ class Jobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = self.with_raw_response.create(
+        raw = self.with_raw_response._create(
             body=body,
             session_id=session_id,
             propagate_metadata=propagate_metadata,
@@ -291,6 +422,51 @@ class AsyncJobsWithRawResponse:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @overload
+    async def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]: ...
+
     async def create(
         self,
         *,
@@ -340,6 +516,47 @@ class AsyncJobsWithRawResponse:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
+        return await self._create(
+            body=body,
+            session_id=session_id,
+            propagate_metadata=propagate_metadata,
+            merge=merge,
+            decompose=decompose,
+            metadata=metadata,
+            channel=channel,
+            parent_file_prefix=parent_file_prefix,
+            page_rotation=page_rotation,
+            container=container,
+            file_name=file_name,
+            file_names=file_names,
+            priority=priority,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.JobCreated]:
         return await self._client.request(
             _CREATE,
             body=JsonBody(
@@ -411,6 +628,51 @@ class AsyncJobs:
         self._client = client
         self.with_raw_response = AsyncJobsWithRawResponse(client)
 
+    @overload
+    async def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.JobCreated: ...
+
     async def create(
         self,
         *,
@@ -460,7 +722,7 @@ class AsyncJobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = await self.with_raw_response.create(
+        raw = await self.with_raw_response._create(
             body=body,
             session_id=session_id,
             propagate_metadata=propagate_metadata,

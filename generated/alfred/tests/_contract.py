@@ -818,6 +818,9 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
 # ---------------------------------------------------------------- the mock server
 
 
+_NO_BODY: Any = object()
+
+
 @dataclass
 class _Reply:
     status: int
@@ -845,7 +848,7 @@ class MockServer:
     def reply(
         self,
         status: int,
-        json: Any = None,
+        json: Any = _NO_BODY,
         *,
         content: bytes | None = None,
         content_type: str | None = None,
@@ -856,7 +859,7 @@ class MockServer:
         A documented reply is checked against the document before it is sent; `documented=False` is for
         operations that document no success reply at all.
         """
-        if content is None and json is not None:
+        if content is None and json is not _NO_BODY:
             content = _json_bytes(json)
             content_type = content_type or "application/json"
         self._replies.append(

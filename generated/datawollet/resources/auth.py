@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
@@ -48,6 +48,35 @@ class AuthWithRawResponse:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @overload
+    def create_token(
+        self,
+        *,
+        body: models.TokenRequest,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]: ...
+
+    @overload
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["client_credentials"] | str,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]: ...
+
     def create_token(
         self,
         *,
@@ -79,6 +108,31 @@ class AuthWithRawResponse:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
+        return self._create_token(
+            body=body,
+            grant_type=grant_type,
+            client_id=client_id,
+            client_secret=client_secret,
+            scope=scope,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
         return self._client.request(
             _CREATE_TOKEN,
             body=JsonBody(
@@ -109,6 +163,35 @@ class Auth:
         self._client = client
         self.with_raw_response = AuthWithRawResponse(client)
 
+    @overload
+    def create_token(
+        self,
+        *,
+        body: models.TokenRequest,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse: ...
+
+    @overload
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["client_credentials"] | str,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse: ...
+
     def create_token(
         self,
         *,
@@ -140,7 +223,7 @@ class Auth:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
-        raw = self.with_raw_response.create_token(
+        raw = self.with_raw_response._create_token(
             body=body,
             grant_type=grant_type,
             client_id=client_id,
@@ -159,6 +242,35 @@ class AsyncAuthWithRawResponse:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @overload
+    async def create_token(
+        self,
+        *,
+        body: models.TokenRequest,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]: ...
+
+    @overload
+    async def create_token(
+        self,
+        *,
+        grant_type: Literal["client_credentials"] | str,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]: ...
 
     async def create_token(
         self,
@@ -191,6 +303,31 @@ class AsyncAuthWithRawResponse:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
+        return await self._create_token(
+            body=body,
+            grant_type=grant_type,
+            client_id=client_id,
+            client_secret=client_secret,
+            scope=scope,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _create_token(
+        self,
+        *,
+        body: models.TokenRequest | NotGiven = NOT_GIVEN,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TokenResponse]:
         return await self._client.request(
             _CREATE_TOKEN,
             body=JsonBody(
@@ -220,6 +357,35 @@ class AsyncAuth:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncAuthWithRawResponse(client)
+
+    @overload
+    async def create_token(
+        self,
+        *,
+        body: models.TokenRequest,
+        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse: ...
+
+    @overload
+    async def create_token(
+        self,
+        *,
+        grant_type: Literal["client_credentials"] | str,
+        client_id: str | None | NotGiven = NOT_GIVEN,
+        client_secret: str | None | NotGiven = NOT_GIVEN,
+        scope: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.TokenResponse: ...
 
     async def create_token(
         self,
@@ -252,7 +418,7 @@ class AsyncAuth:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
-        raw = await self.with_raw_response.create_token(
+        raw = await self.with_raw_response._create_token(
             body=body,
             grant_type=grant_type,
             client_id=client_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
@@ -123,6 +123,39 @@ class EnvelopesWithRawResponse:
             ),
         )
 
+    @overload
+    def add_acl_entry(
+        self,
+        *,
+        body: models.AclEntry,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]: ...
+
+    @overload
+    def add_acl_entry(
+        self,
+        *,
+        client_id: str,
+        sub_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]: ...
+
     def add_acl_entry(
         self,
         *,
@@ -162,6 +195,35 @@ class EnvelopesWithRawResponse:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
+        return self._add_acl_entry(
+            origin=origin,
+            session_key=session_key,
+            session_id=session_id,
+            body=body,
+            client_id=client_id,
+            sub_id=sub_id,
+            permissions=permissions,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _add_acl_entry(
+        self,
+        *,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        body: models.AclEntry | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]:
         return self._client.request(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
@@ -284,6 +346,39 @@ class Envelopes:
         )
         return raw.parsed
 
+    @overload
+    def add_acl_entry(
+        self,
+        *,
+        body: models.AclEntry,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.EnvelopeAcl: ...
+
+    @overload
+    def add_acl_entry(
+        self,
+        *,
+        client_id: str,
+        sub_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.EnvelopeAcl: ...
+
     def add_acl_entry(
         self,
         *,
@@ -323,7 +418,7 @@ class Envelopes:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        raw = self.with_raw_response.add_acl_entry(
+        raw = self.with_raw_response._add_acl_entry(
             origin=origin,
             session_key=session_key,
             session_id=session_id,
@@ -433,6 +528,39 @@ class AsyncEnvelopesWithRawResponse:
             ),
         )
 
+    @overload
+    async def add_acl_entry(
+        self,
+        *,
+        body: models.AclEntry,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]: ...
+
+    @overload
+    async def add_acl_entry(
+        self,
+        *,
+        client_id: str,
+        sub_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]: ...
+
     async def add_acl_entry(
         self,
         *,
@@ -472,6 +600,35 @@ class AsyncEnvelopesWithRawResponse:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
+        return await self._add_acl_entry(
+            origin=origin,
+            session_key=session_key,
+            session_id=session_id,
+            body=body,
+            client_id=client_id,
+            sub_id=sub_id,
+            permissions=permissions,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _add_acl_entry(
+        self,
+        *,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        body: models.AclEntry | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.EnvelopeAcl]:
         return await self._client.request(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
@@ -594,6 +751,39 @@ class AsyncEnvelopes:
         )
         return raw.parsed
 
+    @overload
+    async def add_acl_entry(
+        self,
+        *,
+        body: models.AclEntry,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        client_id: str | NotGiven = NOT_GIVEN,
+        sub_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.EnvelopeAcl: ...
+
+    @overload
+    async def add_acl_entry(
+        self,
+        *,
+        client_id: str,
+        sub_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        permissions: builtins.list[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.EnvelopeAcl: ...
+
     async def add_acl_entry(
         self,
         *,
@@ -633,7 +823,7 @@ class AsyncEnvelopes:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        raw = await self.with_raw_response.add_acl_entry(
+        raw = await self.with_raw_response._add_acl_entry(
             origin=origin,
             session_key=session_key,
             session_id=session_id,

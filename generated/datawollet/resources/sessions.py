@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
@@ -167,6 +167,35 @@ class SessionsWithRawResponse:
             ),
         )
 
+    @overload
+    def resume(
+        self,
+        *,
+        body: models.SessionResumeRequest,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]: ...
+
+    @overload
+    def resume(
+        self,
+        *,
+        session_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]: ...
+
     def resume(
         self,
         *,
@@ -201,6 +230,31 @@ class SessionsWithRawResponse:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
+        return self._resume(
+            origin=origin,
+            session_key=session_key,
+            body=body,
+            session_id=session_id,
+            timeout_seconds=timeout_seconds,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _resume(
+        self,
+        *,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        body: models.SessionResumeRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]:
         return self._client.request(
             _RESUME,
             headers=(Param("Origin", origin, "simple", False),),
@@ -322,6 +376,35 @@ class Sessions:
         )
         return raw.parsed
 
+    @overload
+    def resume(
+        self,
+        *,
+        body: models.SessionResumeRequest,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.SessionResponse: ...
+
+    @overload
+    def resume(
+        self,
+        *,
+        session_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.SessionResponse: ...
+
     def resume(
         self,
         *,
@@ -356,7 +439,7 @@ class Sessions:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
-        raw = self.with_raw_response.resume(
+        raw = self.with_raw_response._resume(
             origin=origin,
             session_key=session_key,
             body=body,
@@ -476,6 +559,35 @@ class AsyncSessionsWithRawResponse:
             ),
         )
 
+    @overload
+    async def resume(
+        self,
+        *,
+        body: models.SessionResumeRequest,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]: ...
+
+    @overload
+    async def resume(
+        self,
+        *,
+        session_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]: ...
+
     async def resume(
         self,
         *,
@@ -510,6 +622,31 @@ class AsyncSessionsWithRawResponse:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
+        return await self._resume(
+            origin=origin,
+            session_key=session_key,
+            body=body,
+            session_id=session_id,
+            timeout_seconds=timeout_seconds,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _resume(
+        self,
+        *,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        body: models.SessionResumeRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SessionResponse]:
         return await self._client.request(
             _RESUME,
             headers=(Param("Origin", origin, "simple", False),),
@@ -631,6 +768,35 @@ class AsyncSessions:
         )
         return raw.parsed
 
+    @overload
+    async def resume(
+        self,
+        *,
+        body: models.SessionResumeRequest,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.SessionResponse: ...
+
+    @overload
+    async def resume(
+        self,
+        *,
+        session_id: str,
+        origin: str | NotGiven = NOT_GIVEN,
+        session_key: str | NotGiven = NOT_GIVEN,
+        timeout_seconds: int | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.SessionResponse: ...
+
     async def resume(
         self,
         *,
@@ -665,7 +831,7 @@ class AsyncSessions:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
-        raw = await self.with_raw_response.resume(
+        raw = await self.with_raw_response._resume(
             origin=origin,
             session_key=session_key,
             body=body,

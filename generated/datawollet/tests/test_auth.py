@@ -107,6 +107,27 @@ def test_create_token(use_async: bool) -> None:
     assert result.scope == "sessions:write envelopes:read"
 
 
+CREATE_TOKEN_WITH_ADDITIONS: Any = {
+    "access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
+    "token_type": "Bearer",
+    "expires_in": 3600,
+    "scope": "sessions:write envelopes:read",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_token_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/oauth/token")
+    server.reply(200, CREATE_TOKEN_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create_token, _acall_create_token, use_async)
+    assert isinstance(result, models.TokenResponse)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_create_token_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /oauth/token` raises `BadRequestError` with the parsed body."""

@@ -107,6 +107,31 @@ def test_get_acl(use_async: bool) -> None:
     assert result.entries[1].permissions == ["read"]
 
 
+GET_ACL_WITH_ADDITIONS: Any = {
+    "entries": [
+        {
+            "client_id": "dw_client_4f7a2c",
+            "sub_id": "user-8c41e2",
+            "permissions": ["read", "write"],
+        },
+        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
+    ],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_acl_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/envelope/acl")
+    server.reply(200, GET_ACL_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get_acl, _acall_get_acl, use_async)
+    assert isinstance(result, models.EnvelopeAcl)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
@@ -237,6 +262,31 @@ def test_add_acl_entry(use_async: bool) -> None:
     assert result.entries[1].client_id == "dw_client_91b0de"
     assert result.entries[1].sub_id == "partner-portal"
     assert result.entries[1].permissions == ["read"]
+
+
+ADD_ACL_ENTRY_WITH_ADDITIONS: Any = {
+    "entries": [
+        {
+            "client_id": "dw_client_4f7a2c",
+            "sub_id": "user-8c41e2",
+            "permissions": ["read", "write"],
+        },
+        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
+    ],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/envelope/acl")
+    server.reply(200, ADD_ACL_ENTRY_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
+    assert isinstance(result, models.EnvelopeAcl)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])

@@ -114,11 +114,34 @@ def test_start(use_async: bool) -> None:
     _check_start_request(server.only_call())
     assert isinstance(result, models.SessionResponse)
     assert result.session_id == "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"
-    assert result.resumed == False
+    assert result.resumed is False
     assert result.expires_at == datetime.datetime.fromisoformat("2023-11-07T06:01:56Z")
     assert result.envelope_id == "env_01HF3KB7M2N4P6Q8R0S2T4V6X8"
     assert result.envelope_key == "ek_Vb7Nq2Lx9Pz4Rt6Wy8"
     assert result.requests == []
+
+
+START_WITH_ADDITIONS: Any = {
+    "session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    "resumed": False,
+    "expires_at": "2023-11-07T06:01:56Z",
+    "envelope_id": "env_01HF3KB7M2N4P6Q8R0S2T4V6X8",
+    "envelope_key": "ek_Vb7Nq2Lx9Pz4Rt6Wy8",
+    "requests": [],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_start_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/session/start")
+    server.reply(200, START_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_start, _acall_start, use_async)
+    assert isinstance(result, models.SessionResponse)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
@@ -285,7 +308,7 @@ def test_resume(use_async: bool) -> None:
     _check_resume_request(server.only_call())
     assert isinstance(result, models.SessionResponse)
     assert result.session_id == "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"
-    assert result.resumed == True
+    assert result.resumed is True
     assert result.expires_at == datetime.datetime.fromisoformat("2023-11-07T06:31:56Z")
     assert result.envelope_id is None
     assert result.envelope_key is None
@@ -295,6 +318,35 @@ def test_resume(use_async: bool) -> None:
     assert result.requests[0].request_id == "req_01HF3KD0A1B2C3D4E5F6G7H8J9"
     assert result.requests[0].path == "/extract"
     assert result.requests[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+
+
+RESUME_WITH_ADDITIONS: Any = {
+    "session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
+    "resumed": True,
+    "expires_at": "2023-11-07T06:31:56Z",
+    "envelope_id": None,
+    "envelope_key": None,
+    "requests": [
+        {
+            "request_id": "req_01HF3KD0A1B2C3D4E5F6G7H8J9",
+            "path": "/extract",
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_resume_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/session/resume")
+    server.reply(200, RESUME_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_resume, _acall_resume, use_async)
+    assert isinstance(result, models.SessionResponse)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])

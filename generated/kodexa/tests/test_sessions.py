@@ -159,22 +159,22 @@ def test_create(use_async: bool) -> None:
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.organization.default_to_private_templates == True
+    assert result.organization.default_to_private_templates is True
     assert result.organization.description == "Document processing for the finance team."
-    assert result.organization.enterprise_organization == True
+    assert result.organization.enterprise_organization is True
     assert result.organization.features == {}
-    assert result.organization.has_image == True
+    assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
     assert isinstance(result.organization.memory, models.OrganizationMemory)
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
     assert result.organization.properties == {}
-    assert result.organization.public_access == True
+    assert result.organization.public_access is True
     assert result.organization.search_text == "acme finance"
     assert result.organization.slug == "acme-finance"
     assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
-    assert result.organization.support_access == True
+    assert result.organization.support_access is True
     assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
         "2023-11-07T05:31:56Z"
     )
@@ -206,22 +206,22 @@ def test_create_200(use_async: bool) -> None:
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.organization.default_to_private_templates == True
+    assert result.organization.default_to_private_templates is True
     assert result.organization.description == "Document processing for the finance team."
-    assert result.organization.enterprise_organization == True
+    assert result.organization.enterprise_organization is True
     assert result.organization.features == {}
-    assert result.organization.has_image == True
+    assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
     assert isinstance(result.organization.memory, models.OrganizationMemory)
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
     assert result.organization.properties == {}
-    assert result.organization.public_access == True
+    assert result.organization.public_access is True
     assert result.organization.search_text == "acme finance"
     assert result.organization.slug == "acme-finance"
     assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
-    assert result.organization.support_access == True
+    assert result.organization.support_access is True
     assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
         "2023-11-07T05:31:56Z"
     )
@@ -232,6 +232,54 @@ def test_create_200(use_async: bool) -> None:
     assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
     assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+CREATE_WITH_ADDITIONS: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+    "added_later": "kept",
+}
+"""The documented 201 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/api/sessions")
+    server.reply(201, CREATE_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create, _acall_create, use_async)
+    assert isinstance(result, models.Session)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
@@ -372,22 +420,22 @@ def test_get(use_async: bool) -> None:
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.organization.default_to_private_templates == True
+    assert result.organization.default_to_private_templates is True
     assert result.organization.description == "Document processing for the finance team."
-    assert result.organization.enterprise_organization == True
+    assert result.organization.enterprise_organization is True
     assert result.organization.features == {}
-    assert result.organization.has_image == True
+    assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
     assert isinstance(result.organization.memory, models.OrganizationMemory)
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
     assert result.organization.properties == {}
-    assert result.organization.public_access == True
+    assert result.organization.public_access is True
     assert result.organization.search_text == "acme finance"
     assert result.organization.slug == "acme-finance"
     assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
-    assert result.organization.support_access == True
+    assert result.organization.support_access is True
     assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
         "2023-11-07T05:31:56Z"
     )
@@ -398,6 +446,54 @@ def test_get(use_async: bool) -> None:
     assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
     assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+GET_WITH_ADDITIONS: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(200, GET_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get, _acall_get, use_async)
+    assert isinstance(result, models.Session)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
@@ -551,22 +647,22 @@ def test_update(use_async: bool) -> None:
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.organization.default_to_private_templates == True
+    assert result.organization.default_to_private_templates is True
     assert result.organization.description == "Document processing for the finance team."
-    assert result.organization.enterprise_organization == True
+    assert result.organization.enterprise_organization is True
     assert result.organization.features == {}
-    assert result.organization.has_image == True
+    assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
     assert isinstance(result.organization.memory, models.OrganizationMemory)
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
     assert result.organization.properties == {}
-    assert result.organization.public_access == True
+    assert result.organization.public_access is True
     assert result.organization.search_text == "acme finance"
     assert result.organization.slug == "acme-finance"
     assert result.organization.stripe_customer_id == "cus_NffrFeUfNV2Hib"
-    assert result.organization.support_access == True
+    assert result.organization.support_access is True
     assert result.organization.support_access_expires_at == datetime.datetime.fromisoformat(
         "2023-11-07T05:31:56Z"
     )
@@ -577,6 +673,54 @@ def test_update(use_async: bool) -> None:
     assert result.token == "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c"
     assert result.updated_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.uuid == "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"
+
+
+UPDATE_WITH_ADDITIONS: Any = {
+    "changeSequence": 123,
+    "createdOn": "2023-11-07T05:31:56Z",
+    "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
+    "organization": {
+        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
+        "changeSequence": 123,
+        "createdOn": "2023-11-07T05:31:56Z",
+        "defaultToPrivateTemplates": True,
+        "description": "Document processing for the finance team.",
+        "enterpriseOrganization": True,
+        "features": {},
+        "hasImage": True,
+        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
+        "name": "Acme Finance",
+        "organizationStatus": "ACTIVE",
+        "properties": {},
+        "publicAccess": True,
+        "searchText": "acme finance",
+        "slug": "acme-finance",
+        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
+        "supportAccess": True,
+        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
+        "updatedOn": "2023-11-07T05:31:56Z",
+        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
+    },
+    "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
+    "state": "OPEN",
+    "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
+    "updatedOn": "2023-11-07T05:31:56Z",
+    "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_update_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("PUT", "/api/sessions/{id}")
+    server.reply(200, UPDATE_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_update, _acall_update, use_async)
+    assert isinstance(result, models.Session)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])

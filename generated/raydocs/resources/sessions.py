@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
@@ -165,6 +165,31 @@ class SessionsWithRawResponse:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @overload
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]: ...
+
     def create(
         self,
         *,
@@ -195,6 +220,27 @@ class SessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return self._create(
+            body=body,
+            extraction_template_id=extraction_template_id,
+            name=name,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
         return self._client.request(
             _CREATE,
             body=JsonBody(
@@ -340,6 +386,31 @@ class SessionsWithRawResponse:
             ),
         )
 
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
     def attach_documents(
         self,
         session_id: str,
@@ -371,6 +442,27 @@ class SessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return self._attach_documents(
+            session_id,
+            body=body,
+            document_ids=document_ids,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _ATTACH_DOCUMENTS,
             path_params=(Param("sessionId", session_id, "simple", False),),
@@ -390,6 +482,31 @@ class SessionsWithRawResponse:
                 extra_query=extra_query,
             ),
         )
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
 
     def upload_documents(
         self,
@@ -424,6 +541,27 @@ class SessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return self._upload_documents(
+            session_id,
+            body=body,
+            keys=keys,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    def _upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _UPLOAD_DOCUMENTS,
             path_params=(Param("sessionId", session_id, "simple", False),),
@@ -495,6 +633,31 @@ class Sessions:
         self._client = client
         self.with_raw_response = SessionsWithRawResponse(client)
 
+    @overload
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session: ...
+
     def create(
         self,
         *,
@@ -525,7 +688,7 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.create(
+        raw = self.with_raw_response._create(
             body=body,
             extraction_template_id=extraction_template_id,
             name=name,
@@ -672,7 +835,7 @@ class Sessions:
         """
 
         def fetch(token: object | None) -> Any:
-            return self.list_documents(
+            raw = self.with_raw_response.list_documents(
                 session_id,
                 page=(page if token is None else cast(Any, token)),
                 per_page=per_page,
@@ -683,6 +846,7 @@ class Sessions:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             )
+            return raw.parsed
 
         return SyncPager(
             fetch,
@@ -695,6 +859,31 @@ class Sessions:
                 total_items=("meta", "total"),
             ),
         )
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
 
     def attach_documents(
         self,
@@ -727,7 +916,7 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.attach_documents(
+        raw = self.with_raw_response._attach_documents(
             session_id,
             body=body,
             document_ids=document_ids,
@@ -737,6 +926,31 @@ class Sessions:
             extra_query=extra_query,
         )
         return raw.parsed
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
 
     def upload_documents(
         self,
@@ -771,7 +985,7 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.upload_documents(
+        raw = self.with_raw_response._upload_documents(
             session_id,
             body=body,
             keys=keys,
@@ -828,6 +1042,31 @@ class AsyncSessionsWithRawResponse:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @overload
+    async def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]: ...
+
     async def create(
         self,
         *,
@@ -858,6 +1097,27 @@ class AsyncSessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return await self._create(
+            body=body,
+            extraction_template_id=extraction_template_id,
+            name=name,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Session]:
         return await self._client.request(
             _CREATE,
             body=JsonBody(
@@ -1003,6 +1263,31 @@ class AsyncSessionsWithRawResponse:
             ),
         )
 
+    @overload
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
+    @overload
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
     async def attach_documents(
         self,
         session_id: str,
@@ -1034,6 +1319,27 @@ class AsyncSessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return await self._attach_documents(
+            session_id,
+            body=body,
+            document_ids=document_ids,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _ATTACH_DOCUMENTS,
             path_params=(Param("sessionId", session_id, "simple", False),),
@@ -1053,6 +1359,31 @@ class AsyncSessionsWithRawResponse:
                 extra_query=extra_query,
             ),
         )
+
+    @overload
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
+
+    @overload
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]: ...
 
     async def upload_documents(
         self,
@@ -1087,6 +1418,27 @@ class AsyncSessionsWithRawResponse:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
+        return await self._upload_documents(
+            session_id,
+            body=body,
+            keys=keys,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+        )
+
+    async def _upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _UPLOAD_DOCUMENTS,
             path_params=(Param("sessionId", session_id, "simple", False),),
@@ -1158,6 +1510,31 @@ class AsyncSessions:
         self._client = client
         self.with_raw_response = AsyncSessionsWithRawResponse(client)
 
+    @overload
+    async def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session: ...
+
+    @overload
+    async def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.Session: ...
+
     async def create(
         self,
         *,
@@ -1188,7 +1565,7 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.create(
+        raw = await self.with_raw_response._create(
             body=body,
             extraction_template_id=extraction_template_id,
             name=name,
@@ -1335,7 +1712,7 @@ class AsyncSessions:
         """
 
         async def fetch(token: object | None) -> Any:
-            return await self.list_documents(
+            raw = await self.with_raw_response.list_documents(
                 session_id,
                 page=(page if token is None else cast(Any, token)),
                 per_page=per_page,
@@ -1346,6 +1723,7 @@ class AsyncSessions:
                 extra_headers=extra_headers,
                 extra_query=extra_query,
             )
+            return raw.parsed
 
         return AsyncPager(
             fetch,
@@ -1358,6 +1736,31 @@ class AsyncSessions:
                 total_items=("meta", "total"),
             ),
         )
+
+    @overload
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
+
+    @overload
+    async def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
 
     async def attach_documents(
         self,
@@ -1390,7 +1793,7 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.attach_documents(
+        raw = await self.with_raw_response._attach_documents(
             session_id,
             body=body,
             document_ids=document_ids,
@@ -1400,6 +1803,31 @@ class AsyncSessions:
             extra_query=extra_query,
         )
         return raw.parsed
+
+    @overload
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
+
+    @overload
+    async def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+    ) -> models.DocumentList: ...
 
     async def upload_documents(
         self,
@@ -1434,7 +1862,7 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.upload_documents(
+        raw = await self.with_raw_response._upload_documents(
             session_id,
             body=body,
             keys=keys,

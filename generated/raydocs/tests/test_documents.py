@@ -128,6 +128,43 @@ def test_get(use_async: bool) -> None:
     assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
 
 
+GET_WITH_ADDITIONS: Any = {
+    "id": "880e8400-e29b-41d4-a716-446655440000",
+    "workspace_id": 123,
+    "filename": "invoice.pdf",
+    "mime": "application/pdf",
+    "size": 184320,
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "status": "added-later-value",
+    "source_type": "upload",
+    "source_url": None,
+    "parsings": [
+        {
+            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            "config_hash": "5d41402abc4b2a76b9719d911017c592",
+            "status": "queued",
+            "parser_version": "2.3.1",
+            "updated_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "created_at": "2023-11-07T05:31:56Z",
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/extractions/documents/{documentId}")
+    server.reply(200, GET_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get, _acall_get, use_async)
+    assert isinstance(result, models.Document)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+    assert result.status == "added-later-value"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/documents/{documentId}` raises `AuthenticationError` with the parsed body."""

@@ -31,6 +31,7 @@ from .._exceptions import (
 from .._models import to_wire
 from ._contract import Call, MockServer
 
+
 # ---------------------------------------------------------------- create: POST /extractions/sessions
 
 CREATE_201: Any = {
@@ -120,6 +121,33 @@ def test_create(use_async: bool) -> None:
     assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.documents == []
     assert result.results == []
+
+
+CREATE_WITH_ADDITIONS: Any = {
+    "id": "770e8400-e29b-41d4-a716-446655440000",
+    "name": "November invoices",
+    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
+    "settings": {},
+    "status": "added-later-value",
+    "created_at": "2023-11-07T05:31:56Z",
+    "updated_at": "2023-11-07T05:31:56Z",
+    "documents": [],
+    "results": [],
+    "added_later": "kept",
+}
+"""The documented 201 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_create_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/extractions/sessions")
+    server.reply(201, CREATE_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_create, _acall_create, use_async)
+    assert isinstance(result, models.Session)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+    assert result.status == "added-later-value"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
@@ -293,6 +321,33 @@ def test_get(use_async: bool) -> None:
     assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T06:02:11Z")
     assert result.documents == []
     assert result.results == []
+
+
+GET_WITH_ADDITIONS: Any = {
+    "id": "770e8400-e29b-41d4-a716-446655440000",
+    "name": "November invoices",
+    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
+    "settings": {},
+    "status": "added-later-value",
+    "created_at": "2023-11-07T05:31:56Z",
+    "updated_at": "2023-11-07T06:02:11Z",
+    "documents": [],
+    "results": [],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_get_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}")
+    server.reply(200, GET_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_get, _acall_get, use_async)
+    assert isinstance(result, models.Session)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+    assert result.status == "added-later-value"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
@@ -632,6 +687,47 @@ def test_list_documents(use_async: bool) -> None:
     assert result.meta.total == 1
 
 
+LIST_DOCUMENTS_WITH_ADDITIONS: Any = {
+    "data": [
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_list_documents_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
+    server.reply(200, LIST_DOCUMENTS_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_list_documents, _acall_list_documents, use_async)
+    assert isinstance(result, models.DocumentPage)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_list_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/sessions/{sessionId}/documents` raises `AuthenticationError` with the parsed body."""
@@ -941,6 +1037,46 @@ def test_attach_documents(use_async: bool) -> None:
     assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
 
 
+ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {
+    "data": [
+        {
+            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "uploaded",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_attach_documents_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
+    server.reply(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
+    assert isinstance(result, models.DocumentList)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
+
+
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `BadRequestError` with the parsed body."""
@@ -1199,6 +1335,38 @@ def test_upload_documents_201(use_async: bool) -> None:
     assert result.data[0].source_url is None
     assert result.data[0].parsings == []
     assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+
+
+UPLOAD_DOCUMENTS_WITH_ADDITIONS: Any = {
+    "data": [
+        {
+            "id": "990e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice-1042.pdf",
+            "mime": "application/pdf",
+            "size": 98304,
+            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+            "status": "uploaded",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [],
+            "created_at": "2023-11-07T05:31:56Z",
+        }
+    ],
+    "added_later": "kept",
+}
+"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_upload_documents_accepts_additions(use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
+    server.reply(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, documented=False)
+    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
+    assert isinstance(result, models.DocumentList)
+    assert result.model_extra is not None
+    assert result.model_extra["added_later"] == "kept"
 
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
