@@ -39,13 +39,13 @@ HERE = Path(__file__).resolve().parent
 CLIENTBENCH = HERE / "_clientbench.py"
 GITHUB_SPEC = Path("/work/shared/bench/api.github.com.json")
 CORPUS = Path("/work/shared/corpus/apis-guru")
-# Corpus specs of increasing size for the growth table (operations in brackets, counted at the time of writing).
+# Corpus specs of increasing size for the growth table (operations), then the GitHub spec (1223).
 SCALING_SPECS = (
-    "1forge.com.json",
-    "amazonaws.com__codeguru-reviewer.json",
-    "mozilla.com__kinto.json",
-    "amazonaws.com__appmesh.json",
-    "amazonaws.com__iot.json",
+    "1forge.com.json",  # 2
+    "amazonaws.com__codeguru-reviewer.json",  # 14
+    "vestorly.com.json",  # 51
+    "twilio.com__twilio_conversations_v1.json",  # 101
+    "webflow.com.json",  # 119
 )
 EDIT_OPERATION = ("/orgs/{org}/repos", "get")
 TIMEOUT = 1800.0
@@ -178,12 +178,12 @@ class Bench:
         wall = self.metric("cold", "cold generation of GitHub (wall)", "s")
         rss = self.metric("cold_rss", "cold generation of GitHub (peak RSS)", "MB")
         bare = self.metric("cold_no_hooks", "cold generation, peer without post hooks (wall)", "s")
-        for i in range(self.args.gen_runs):
+        for i in range(self.args.cold_runs):
             out = self.tmp / f"ours-cold-{i}"
             shutil.rmtree(out, ignore_errors=True)
             cache = self.tmp / f"cache-{i}"
             shutil.rmtree(cache, ignore_errors=True)
-            self.log(f"cold {i + 1}/{self.args.gen_runs}: clientsmith ...")
+            self.log(f"cold {i + 1}/{self.args.cold_runs}: clientsmith ...")
             ours = self.ours_generate(spec, out, cache)
             self.log(f"  {ours.wall:.1f} s, {ours.peak_rss_kb / 1024:.0f} MB, exit {ours.returncode}")
             if ours.ok and self.ours_package is None:
@@ -193,7 +193,7 @@ class Bench:
                 self.notes.append(f"clientsmith failed on the GitHub spec: {self.failure(ours)}")
             peer_run = None
             if self.peer is not None:
-                self.log(f"cold {i + 1}/{self.args.gen_runs}: openapi-python-client ...")
+                self.log(f"cold {i + 1}/{self.args.cold_runs}: openapi-python-client ...")
                 project = self.tmp / f"peer-cold-{i}"
                 shutil.rmtree(project, ignore_errors=True)
                 peer_run = self.peer_generate(spec, project)
@@ -203,7 +203,7 @@ class Bench:
                     self.peer_package = peer_module.find_package(project)
                 if self.peer_package is None and i == 0:
                     self.notes.append(f"openapi-python-client on the GitHub spec: {self.failure(peer_run) or 'no package written'}")
-                self.log(f"cold {i + 1}/{self.args.gen_runs}: openapi-python-client without post hooks ...")
+                self.log(f"cold {i + 1}/{self.args.cold_runs}: openapi-python-client without post hooks ...")
                 project = self.tmp / f"peer-cold-nohooks-{i}"
                 shutil.rmtree(project, ignore_errors=True)
                 nohooks = self.peer_generate(spec, project, hooks=False)
@@ -279,7 +279,7 @@ class Bench:
             edited["paths"][route] = dict(document["paths"][route])
             edited["paths"][route][method] = dict(document["paths"][route][method], summary=f"{original} (edit {i + 1})")
             spec = self.tmp / "api.github.com.json"  # same file name as the original: only the summary differs
-            spec.write_text(json.dumps(edited, indent=2), encoding="utf-8")
+            spec.write_text(json.dumps(edited, indent=2, ensure_ascii=False), encoding="utf-8")
             ours = self.ours_generate(spec, self.ours_package.parent, self.ours_cache) if self.ours_package is not None else None
             peer_run = self.peer_generate(spec, peer_project) if peer_project is not None else None
             self.sample(m, ours, peer_run, lambda r: r.wall)
@@ -548,7 +548,8 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
         f"- date: {meta['date']}; clientsmith commit {meta['commit']}{meta.get('dirty', '')}",
         f"- peer: {bench.peer_status}",
         f"- spec: {bench.args.spec} ({bench.args.spec.stat().st_size / 1e6:.1f} MB, {bench.spec_ops} operations)",
-        f"- runs: {bench.args.gen_runs} for each GitHub generation/check measurement, {bench.args.runs} for the others; "
+        f"- runs: {bench.args.cold_runs} for the cold GitHub generations, {bench.args.gen_runs} for the other GitHub generation/check "
+        f"measurements and for each growth row, {bench.args.runs} for the others; "
         "medians shown; a ratio is clientsmith / peer taken run by run (the runs alternate between the two), then the median",
         "",
         "## Targets (issue 7)",
@@ -614,7 +615,8 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of the quick measurements (default 5)")
-    parser.add_argument("--gen-runs", type=int, default=3, help="runs of each GitHub generation/check measurement (default 3)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="runs of the cold GitHub generations (default 3)")
+    parser.add_argument("--gen-runs", type=int, default=3, help="runs of the other GitHub generation/check measurements and of the growth table (default 3)")
     parser.add_argument("--calls", type=int, default=200, help="calls per decoding run (default 200)")
     parser.add_argument("--spec", type=Path, default=GITHUB_SPEC)
     parser.add_argument("--scaling", nargs="*", default=list(SCALING_SPECS), help="corpus spec file names for the growth table")

@@ -24,10 +24,10 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -232,6 +232,10 @@ def _generate_peer(spec: Path, work: Path, venv: Path, deadline: float, result: 
         if "Traceback" in candidate or candidate.startswith(("Error", "Unable", "Failed")):
             failed_line = candidate.strip()
             break
+    if "Traceback" in failed_line:  # a crash: its last exception line says more than the box's title
+        stripped = [line.strip(" │╰╯─╭╮") for line in run.stderr.splitlines()]
+        raised = [line for line in stripped if re.match(r"^[\w.]*(?:Error|Exception)\b", line)]
+        failed_line = raised[-1] if raised else failed_line
     error_records = [r for r in records if str(r.get("level", "")).lower() == "error"]
     result["gen"] = {
         "exit": run.returncode,
@@ -354,7 +358,7 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
         result["tests"] = {"status": "timeout"}
         return
     cmd = [
-        measure.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=line", "-rfE",
+        measure.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider", "--tb=short", "-rfE",
         "--rootdir", str(package.parent), f"{package.name}/tests",
     ]  # fmt: skip
     env = dict(os.environ)
@@ -366,6 +370,7 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
     summary = next((line for line in reversed(lines) if _PYTEST_SUMMARY.search(line) or "no tests ran" in line), lines[-1] if lines else "")
     counts = {kind: int(n) for n, kind in _PYTEST_SUMMARY.findall(summary)}
     failing = [line for line in lines if line.startswith(("FAILED ", "ERROR "))]
+    reasons = _error_blocks(lines)
     if run.timed_out:
         status = "timeout"
     elif run.returncode == 0:
@@ -380,9 +385,30 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
         "line": clip(summary.strip("= "), 200),
         "passed": counts.get("passed", 0),
         "failed": counts.get("failed", 0) + counts.get("error", 0) + counts.get("errors", 0),
-        "first": clip(failing[0], 300) if failing else "",
+        "first": clip(failing[0].split(" - ", 1)[0] + (" - " + reasons[0] if reasons else ""), 400) if failing else "",
+        "reasons": reasons[:5],
         "seconds": round(run.wall, 2),
     }
+
+
+def _error_blocks(lines: list[str]) -> list[str]:
+    """The distinct 'E   ...' messages of pytest's --tb=short output: first line, plus the second
+    when the first ends with a colon (the detail)."""
+    found: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.startswith("E   "):
+            block.append(line[4:].strip())
+            continue
+        if block:
+            text = block[0]
+            if text.endswith(":") and len(block) > 1:
+                text += " " + block[1]
+            text = clip(text, 300)
+            if text not in found:
+                found.append(text)
+            block = []
+    return found
 
 
 def is_clean(r: dict[str, Any]) -> bool:
@@ -449,8 +475,13 @@ def reason(r: dict[str, Any]) -> str:
 _NORMALIZERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\(at #[^)]*\)"), "(at #…)"),
     (re.compile(r"\bc_[0-9a-z_]+"), "PKG"),
-    (re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) /\S*"), "METHOD /…"),
+    (re.compile(r"https?://[^\s'\"]+"), "URL"),
+    (re.compile(r"\{[^{}]*\}"), "{…}"),
+    (re.compile(r"\{[^{}]*\}"), "{…}"),
+    (re.compile(r"\{[^{}]*\}"), "{…}"),
+    (re.compile(r"\b(?:GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) (?:URL|/\S*)(?: \([^)]*\))?"), "METHOD …"),
     (re.compile(r"validation errors? for \S+"), "validation error(s) for MODEL"),
+    (re.compile(r"\bValue [\[{(].*$"), "Value …"),
     (re.compile(r"\"[^\"]*\""), '"…"'),
     (re.compile(r"'[^']*'"), "'…'"),
     (re.compile(r"\b\d+\b"), "N"),
@@ -485,6 +516,14 @@ def normalize(stage: str, text: str) -> str:
         if " - " not in text:
             return status
         text = status + ": " + text.split(" - ", 1)[1]
+        violated = re.search(r"violates the document:?\s*(\w+)?", text)
+        if violated:
+            return f"{status}: a request the client sent violates the document ({violated.group(1) or '?'})"
+        mismatch = re.search(r"reply for .*? does not match the document[^:]*:?\s*(?:\(fix the example in the spec\):\s*)?(\w+)?", text)
+        if mismatch:
+            return f"{status}: the test's reply (spec example) does not match the document ({mismatch.group(1) or '?'})"
+        if "assert " in text and "==" in text:
+            return f"{status}: AssertionError: assert … == … (decoded value differs from the example)"
     if stage == "generate":
         text = re.sub(r"^error: \S+?:\d+:\d+: ", "error: ", text)
     for pattern, replacement in _NORMALIZERS:
@@ -676,8 +715,14 @@ def markdown(meta: dict[str, Any], by_tool: dict[str, list[dict[str, Any]]]) -> 
         f"- peer: {meta['peer']}",
         *(
             f"- {' + '.join(run['tools'])}: `{run['command']}` on {run['date']}, clientsmith {run['commit']}; "
-            f"{run['jobs']} jobs, budget {run['timeout']:.0f} s per spec, {run['elapsed']} s in all"
+            f"{run['jobs']} jobs, budget {run['timeout']:.0f} s per spec, {run.get('measured', '?')} measured in {run['elapsed']} s"
+            + (" (**interrupted**)" if run.get("interrupted") else "")
             for run in meta["runs"]
+        ),
+        *(
+            [f"- **partial**: " + ", ".join(f"{TOOL_TITLE[t]} {len(by_tool[t])} of {meta['total_specs']} specs" for t in tools)]
+            if any(len(by_tool[t]) < meta.get("total_specs", 0) for t in tools)
+            else []
         ),
         "",
         "## Totals",
@@ -746,6 +791,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="specs measured in parallel (default 2)")
     parser.add_argument("--peer", action="store_true", help="also run openapi-python-client through the same harness")
     parser.add_argument("--peer-only", action="store_true", help="only the peer (e.g. to add it to an earlier run)")
+    parser.add_argument("--resume", action="store_true", help="keep earlier results in WORK (also of an interrupted run); measure only the rest")
     parser.add_argument("--render", action="store_true", help="only rewrite the reports from WORK/corpus-full.json")
     parser.add_argument("--limit", type=int, help="only the first N specs")
     parser.add_argument("--only", action="append", default=[], help="only specs whose relative path matches this glob")
@@ -783,10 +829,11 @@ def main(argv: list[str] | None = None) -> int:
     rel_folder = os.path.relpath(folder, REPO)
     by_tool: dict[str, list[dict[str, Any]]] = {}
     runs: list[dict[str, Any]] = []
-    if args.render or args.peer_only:
+    progress = work / "corpus-progress.jsonl"
+    if args.render or args.peer_only or args.resume:
         try:
             previous = json.loads(full_path.read_text(encoding="utf-8"))
-            by_tool = {tool: rs for tool, rs in previous["results"].items() if args.render or tool not in tools}
+            by_tool = {tool: rs for tool, rs in previous["results"].items() if args.render or args.resume or tool not in tools}
             runs = list(previous["meta"].get("runs", []))
             if "peer" in by_tool or args.render:
                 peer_note = str(previous["meta"].get("peer", peer_note))
@@ -794,14 +841,32 @@ def main(argv: list[str] | None = None) -> int:
             if args.render:
                 print(f"error: no earlier run in {full_path}", file=sys.stderr)
                 return 2
+    if args.resume and progress.exists():  # results of an interrupted run
+        for line in progress.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            kept = [r for r in by_tool.get(record["tool"], []) if r["spec"] != record["spec"]]
+            by_tool[record["tool"]] = [*kept, record]
+    interrupted = False
     if not args.render:
-        tasks = [Task(str(spec), str(spec.relative_to(folder)), tool, str(work), args.timeout, peer_venv) for tool in tools for spec in specs]
-        print(f"corpus: {len(specs)} specs x {len(tools)} generator(s), {args.jobs} jobs, work in {work}", file=sys.stderr)
+        done = {(tool, r["spec"]) for tool, rs in by_tool.items() for r in rs} if args.resume else set()
+        tasks = [
+            Task(str(spec), str(spec.relative_to(folder)), tool, str(work), args.timeout, peer_venv)
+            for spec in specs  # spec by spec, so that a partial run compares the same specs
+            for tool in tools
+            if (tool, str(spec.relative_to(folder))) not in done
+        ]
+        if not args.resume:
+            progress.unlink(missing_ok=True)
+        print(f"corpus: {len(tasks)} to measure ({len(specs)} specs x {len(tools)} generator(s), {len(done)} done before), {args.jobs} jobs, work in {work}", file=sys.stderr)
         started = time.perf_counter()
-        results = run_tasks(tasks, args.jobs, args.timeout)
+        results, interrupted = run_tasks(tasks, args.jobs, args.timeout, progress)
         elapsed = time.perf_counter() - started
         for tool in tools:
-            by_tool[tool] = sorted((r for r in results if r["tool"] == tool), key=lambda r: r["spec"])
+            mine = [r for r in by_tool.get(tool, []) if not any(n["spec"] == r["spec"] for n in results if n["tool"] == tool)]
+            by_tool[tool] = sorted([*mine, *(r for r in results if r["tool"] == tool)], key=lambda r: r["spec"])
         plain = not (args.peer or args.peer_only or args.limit or args.only or args.out or args.work or args.jobs != 2 or args.timeout != 300.0)
         given = argv if argv is not None else sys.argv[1:]
         command = f"make corpus SPECS={rel_folder}" if plain else ".venv/bin/python benchmarks/corpus.py " + " ".join(shlex.quote(a) for a in given)
@@ -813,11 +878,13 @@ def main(argv: list[str] | None = None) -> int:
                 "date": machine["date"],
                 "commit": machine["commit"] + (" (+ uncommitted changes in generator/ or templates/)" if _dirty() else ""),
                 "elapsed": round(elapsed),
+                "measured": len(results),
+                "interrupted": interrupted,
                 "jobs": args.jobs,
                 "timeout": args.timeout,
             }
         )
-    meta = {"corpus": rel_folder, "machine": measure.machine(), "peer": peer_note, "runs": runs}
+    meta = {"corpus": rel_folder, "machine": measure.machine(), "peer": peer_note, "runs": runs, "total_specs": len(specs)}
     write_reports(meta, by_tool, out, full_path)
     for tool in TOOLS:
         if tool not in by_tool:
@@ -840,22 +907,49 @@ def write_reports(meta: dict[str, Any], by_tool: dict[str, list[dict[str, Any]]]
     full_path.write_text(json.dumps({**summary, "results": by_tool}, indent=1) + "\n", encoding="utf-8")
 
 
-def run_tasks(tasks: list[Task], jobs: int, timeout: float) -> list[dict[str, Any]]:
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides
+
+    def stop(_signum: int, _frame: Any) -> None:
+        measure.kill_running()
+        os._exit(143)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _interrupt(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def run_tasks(tasks: list[Task], jobs: int, timeout: float, progress: Path) -> tuple[list[dict[str, Any]], bool]:
+    """Measure every task; each result is also appended to `progress` (JSON lines) as it arrives.
+    On Ctrl-C or SIGTERM: stop the workers and their children, return what is done, and True."""
     results: list[dict[str, Any]] = []
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures: list[tuple[Task, Future[dict[str, Any]]]] = [(task, pool.submit(measure_spec, task)) for task in tasks]
-        for done, (task, future) in enumerate(futures, 1):
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_worker_init)
+    futures: dict[Future[dict[str, Any]], Task] = {pool.submit(measure_spec, task): task for task in tasks}
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        for done, future in enumerate(as_completed(futures), 1):
+            task = futures[future]
             try:
-                # each step inside has its own limit; this is only a backstop against a stuck worker
-                result = future.result(timeout=timeout * 2 + 120 + timeout * len(tasks) / max(1, jobs))
-            except FutureTimeout:
-                result = _broken(task, "harness: worker did not finish")
-            except Exception as exc:  # noqa: BLE001
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - a crashed worker: recorded, not fatal
                 result = _broken(task, f"harness: {exc.__class__.__name__}: {exc}")
             results.append(result)
+            with progress.open("a", encoding="utf-8") as stream:
+                stream.write(json.dumps(result) + "\n")
             state = "clean" if result["clean"] else result["reason"][:110]
             print(f"[{done}/{len(tasks)}] {task.tool} {task.rel}: {state} ({result.get('seconds', '?')} s)", file=sys.stderr, flush=True)
-    return results
+    except KeyboardInterrupt:
+        print(f"corpus: interrupted after {len(results)} of {len(tasks)}; writing partial results (resume with --resume)", file=sys.stderr)
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        return results, True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    pool.shutdown()
+    return results, False
 
 
 def _broken(task: Task, message: str) -> dict[str, Any]:

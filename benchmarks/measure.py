@@ -25,6 +25,18 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_PYTHON = REPO / ".venv" / "bin" / "python"
 
 
+_RUNNING: set[int] = set()  # process groups of the children being waited for
+
+
+def kill_running() -> None:
+    """Kill the children that `run` is waiting for (for a signal handler)."""
+    for pid in list(_RUNNING):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 @dataclass(frozen=True)
 class Run:
     cmd: tuple[str, ...]
@@ -80,10 +92,12 @@ def run(
         timer = threading.Timer(max(timeout, 0.0), kill)
         timer.daemon = True
         timer.start()
+        _RUNNING.add(proc.pid)
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            _RUNNING.discard(proc.pid)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen from waiting again
         out.seek(0)
