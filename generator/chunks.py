@@ -37,8 +37,8 @@ def split_chunks(source: str) -> list[Chunk] | None:
             return None  # stray text between statements: let black see the whole file
         comments = between[first_text:]
         blank = first_text
-        if comments and not blank and index:
-            return None  # black may glue such a comment to the statement above: not worth modelling
+        if comments:
+            return None  # black's blank lines around top-level comments have special cases: not modelled
         body = "".join(comments + lines[start:end])
         if not body.endswith("\n"):
             body += "\n"

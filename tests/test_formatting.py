@@ -35,10 +35,11 @@ def test_chunked_equals_whole_file_black(path: Path) -> None:
 
 
 def test_blank_line_rules() -> None:
-    source = '"""Doc."""\nimport os\nx = 1\n\n\n\n\ny = 2\n\n# note\ndef f() -> None:\n    pass\nz = 3\n@staticmethod\ndef g() -> None: ...\n'
+    source = '"""Doc."""\nimport os\nx = 1\n\n\n\n\ny = 2\ndef f() -> None:\n    pass\nz = 3\n@staticmethod\ndef g() -> None: ...\n'
     chunks = split_chunks(source)
     assert chunks is not None and [chunk.kind for chunk in chunks] == ["docstring", "import", "other", "other", "def", "other", "def"]
-    assert format_many([source], None)[0] == black.format_str(source, mode=MODE)
+    assert join_chunks(chunks, [black.format_str(c.text, mode=MODE) for c in chunks]) == black.format_str(source, mode=MODE)
+    assert split_chunks("x = 1\n\n# a comment\ny = 2\n") is None  # comments: whole-file black
 
 
 def test_format_many_uses_the_pool_and_the_cache(tmp_path: Path) -> None:
