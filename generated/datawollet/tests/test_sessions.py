@@ -13,7 +13,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Awaitable, Callable
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 import pytest
 
