@@ -226,3 +226,27 @@ def test_webhooks_are_reported_not_dropped_silently() -> None:
     spec = minimal_spec(webhooks={"newPet": {"post": {"responses": {"200": {"description": "ok"}}}}})
     build_api(spec, "pkg", sink)
     assert any("webhooks" in item.message and item.pointer == "#/webhooks/newPet" for item in sink.sorted())
+
+
+def test_fragment_in_a_path_key_is_not_sent() -> None:
+    paths = {"/tags#operation=untag": {"post": {"operationId": "untag", "responses": {"204": {"description": "done"}}}}, "/#X-Target=Create": {"post": {"operationId": "create", "responses": {"204": {"description": "done"}}}}}
+    api, _ = api_for({}, paths)
+    assert [operation.path for operation in api.operations] == ["/tags", "/"]
+
+
+def test_examples_of_scalar_all_of_and_tagged_unions() -> None:
+    import json
+
+    schemas = {
+        "Name": {"type": "string", "pattern": "^[a-z]+$"},
+        "Wrapped": {"type": "object", "properties": {"name": {"allOf": [{"$ref": "#/components/schemas/Name"}, {"description": "the name"}]}}},
+        "Cat": {"type": "object", "properties": {"kind": {"type": "string"}, "lives": {"type": "integer"}}},
+        "Pet": {"oneOf": [{"$ref": "#/components/schemas/Cat"}], "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat"}}},
+    }
+    paths = {
+        "/w": {"put": {"operationId": "putW", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Wrapped"}}}}, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}
+    }
+    api, _ = api_for(schemas, paths)
+    operation = api.operations[0]
+    assert operation.body is not None and json.loads(operation.body.example_json) == {"name": "example"}
+    assert json.loads(operation.responses[0].example_json) == {"kind": "cat", "lives": 1}

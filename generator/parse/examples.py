@@ -88,9 +88,15 @@ class ExampleMaker:
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
                 options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")]
-                return self.for_schema(options[0] if options else schema[keyword][0], purpose, depth, seen)
+                chosen = options[0] if options else schema[keyword][0]
+                value = self.for_schema(chosen, purpose, depth, seen)
+                return _tag(value, schema.get("discriminator"), chosen)
         if isinstance(schema.get("allOf"), list):
-            return self._object(schema, purpose, depth, seen)
+            parts = [self.converter.resolve(part) for part in schema["allOf"]]
+            if any(isinstance(part, dict) and (part.get("type") == "object" or "properties" in part or "allOf" in part) for part in parts):
+                return self._object(schema, purpose, depth, seen)
+            # allOf over a scalar (e.g. a $ref plus a description): the example of its first part.
+            return self.for_schema(schema["allOf"][0], purpose, depth, seen) if schema["allOf"] else None
         kind = schema.get("type")
         if isinstance(kind, list):
             kinds = [k for k in kind if k != "null"]
@@ -168,3 +174,21 @@ class ExampleMaker:
         if isinstance(high, (int, float)) and not isinstance(high, bool) and high < fallback:
             return high
         return fallback
+
+
+def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
+    """Give an example of a tagged union member the tag that selects that member."""
+    if not isinstance(value, dict) or not isinstance(discriminator, dict):
+        return value
+    name = discriminator.get("propertyName")
+    if not isinstance(name, str):
+        return value
+    ref = chosen.get("$ref") if isinstance(chosen, dict) else None
+    raw_mapping = discriminator.get("mapping")
+    mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
+    tag = next((key for key, target in mapping.items() if target == ref or (isinstance(ref, str) and ref.endswith("/" + str(target)))), None)
+    if tag is None and isinstance(ref, str):
+        tag = ref.rsplit("/", 1)[-1]
+    if tag is not None:
+        value = {**value, name: tag}
+    return value
