@@ -43,30 +43,30 @@ class ExampleMaker:
     def for_media(self, media: Any, purpose: Purpose) -> Any:
         if not isinstance(media, dict):
             return None
-        if "example" in media:
-            return media["example"]
-        examples = media.get("examples")
-        if isinstance(examples, dict):
-            for item in examples.values():
-                resolved = self.converter.resolve(item)
-                if isinstance(resolved, dict) and "value" in resolved:
-                    return resolved["value"]
-        return self.for_schema(media.get("schema"), purpose)
+        found, value = self._own_example(media)
+        return value if found else self.for_schema(media.get("schema"), purpose)
 
     def for_parameter(self, parameter: dict[str, Any]) -> Any:
-        if "example" in parameter:
-            return parameter["example"]
-        examples = parameter.get("examples")
-        if isinstance(examples, dict):
-            for item in examples.values():
-                resolved = self.converter.resolve(item)
-                if isinstance(resolved, dict) and "value" in resolved:
-                    return resolved["value"]
+        found, value = self._own_example(parameter)
+        if found:
+            return value
         schema = parameter.get("schema")
         if schema is None and isinstance(parameter.get("content"), dict):
             for media in parameter["content"].values():
                 return self.for_media(media, "request")
         return self.for_schema(schema, "request")
+
+    def _own_example(self, node: dict[str, Any]) -> tuple[bool, Any]:
+        """The node's `example`, or the value of its first `examples` entry (which may be a $ref)."""
+        if "example" in node:
+            return True, node["example"]
+        examples = node.get("examples")
+        if isinstance(examples, dict):
+            for item in examples.values():
+                resolved = self.converter.resolve(item)
+                if isinstance(resolved, dict) and "value" in resolved:
+                    return True, resolved["value"]
+        return False, None
 
     def for_schema(self, schema: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
