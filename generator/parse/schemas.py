@@ -260,8 +260,10 @@ class SchemaConverter:
         return Discriminator(spec["propertyName"], tuple(mapping))
 
     def _all_of_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
-        parts = [part for part in schema["allOf"] if isinstance(part, dict)]
-        own = {key: value for key, value in schema.items() if key not in ("allOf", "description", "nullable", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default", "externalDocs", "discriminator")}
+        # A part that only annotates (`{description: ...}`) adds no type: `allOf: [{$ref}, {description}]`
+        # is how many specs put a description on a reference.
+        parts = [part for part in schema["allOf"] if isinstance(part, dict) and not _annotation_only(part)]
+        own = {key: value for key, value in schema.items() if key not in ("allOf",) and key not in _ANNOTATIONS}
         if len(parts) == 1 and not own:
             return self.type_of(parts[0], join_pointer(join_pointer(pointer, "allOf"), 0), hint)
         if self._is_object_model(schema):
@@ -366,6 +368,15 @@ class SchemaConverter:
 
     def all_aliases(self) -> tuple[TypeAlias, ...]:
         return tuple(self.aliases.values())
+
+
+_ANNOTATIONS = frozenset(
+    {"description", "nullable", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "default", "externalDocs", "discriminator", "xml", "$comment"}
+)
+
+
+def _annotation_only(part: dict[str, Any]) -> bool:
+    return all(key in _ANNOTATIONS or key.startswith("x-") for key in part)
 
 
 def _escape(name: str) -> str:
