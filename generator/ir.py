@@ -267,6 +267,12 @@ class Operation:
     pagination: Pagination | None = None
 
     @property
+    def url_path(self) -> str:
+        """The path template sent on the wire: a `#fragment` in a path key (AWS uses them to tell
+        operations on one URL apart) is never sent, and the query must not end up behind it."""
+        return self.path.split("#", 1)[0] or "/"
+
+    @property
     def return_type(self) -> TypeRef:
         types = tuple(response.type for response in self.responses)
         if not types:

@@ -131,8 +131,7 @@ class OperationParser:
             name=name,
             operation_id=raw.operation_id,
             method=raw.method.upper(),
-            # A `#fragment` in a path key only tells operations apart (AWS does this); it is never sent.
-            path=raw.path.split("#", 1)[0] or "/",
+            path=raw.path,
             summary=node.get("summary", "") if isinstance(node.get("summary"), str) else "",
             description=node.get("description", "") if isinstance(node.get("description"), str) else "",
             parameters=parameters,
