@@ -200,7 +200,40 @@ def _validation_document() -> dict[str, Any]:
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
+    _drop_transport_schemes(data)
     return data
+
+
+def _transport_schemes(document: dict[str, Any]) -> set[str]:
+    """Schemes met below HTTP (mutual TLS): no request shows them, and openapi-core rejects them."""
+    schemes = (document.get("components") or {}).get("securitySchemes") or {}
+    return {
+        name
+        for name, scheme in schemes.items()
+        if isinstance(scheme, dict) and scheme.get("type") == "mutualTLS"
+    }
+
+
+def _drop_transport_schemes(data: dict[str, Any]) -> None:
+    names = _transport_schemes(data)
+    if not names:
+        return
+    for name in names:
+        data["components"]["securitySchemes"].pop(name)
+    holders = [data] + [
+        operation
+        for path_item in (data.get("paths") or {}).values()
+        if isinstance(path_item, dict)
+        for operation in path_item.values()
+        if isinstance(operation, dict)
+    ]
+    for holder in holders:
+        if isinstance(holder.get("security"), list):
+            holder["security"] = [
+                {key: value for key, value in requirement.items() if key not in names}
+                for requirement in holder["security"]
+                if isinstance(requirement, dict)
+            ]
 
 
 def _identity(value: Any) -> Any:
@@ -704,6 +737,8 @@ def _group(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _satisfied(alternative: tuple[str, ...], request: httpx.Request) -> bool:
     cookies = dict(_cookies(request))
     for scheme in alternative:
+        if scheme in _transport_schemes(openapi_document()):
+            continue  # carried by the TLS connection, not the request
         credential = CREDENTIALS.get(scheme)
         if credential is None or not credential.location:
             return False
