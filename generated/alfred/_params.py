@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,9 @@ def _scalar(value: object) -> str:
     if isinstance(value, (bytes, bytearray)):
         return bytes(value).decode("utf-8")
     wired = to_wire(value)
+    if isinstance(wired, (dict, list, tuple)):
+        # A nested object or list where a scalar is expected: send it as JSON text.
+        return json.dumps(wired, separators=(",", ":"), default=str)
     if wired is not value:
         return _scalar(wired)
     return str(value)
