@@ -38,8 +38,12 @@ def bench_import(package: str, kind: str) -> dict[str, Any]:
     constructed = time.perf_counter()
     resources: Any = importlib.import_module(f"{package}.resources" if kind == "ours" else f"{package}.api")
     names = _submodules(resources)
+    failures: list[str] = []
     for name in names:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # noqa: BLE001 - counted: a module of the generated client that cannot be imported
+            failures.append(f"{name}: {exc.__class__.__name__}: {exc}")
     everything = time.perf_counter()
     del client
     return {
@@ -48,8 +52,20 @@ def bench_import(package: str, kind: str) -> dict[str, Any]:
         "import_and_construct": constructed - started,
         "all_resources": everything - constructed,
         "resource_modules": len(names),
+        "failed_modules": len(failures),
+        "first_failure": failures[0] if failures else "",
         "total": everything - started,
     }
+
+
+def _peer_operation(package: str, route: str, method: str) -> str:
+    """The peer names modules after operation ids; find the one for `method route` by its source."""
+    root = Path(importlib.import_module(package).__file__ or "").parent / "api"
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        if f'"url": "{route}"' in text and f'"method": "{method}"' in text:
+            return f"{package}.api." + ".".join(path.relative_to(root).with_suffix("").parts)
+    raise LookupError(f"no module for {method.upper()} {route}")
 
 
 def bench_decode(package: str, kind: str, payload_path: str, calls: int) -> dict[str, Any]:
@@ -80,7 +96,7 @@ def bench_decode(package: str, kind: str, payload_path: str, calls: int) -> dict
 
     else:
         client_module: Any = importlib.import_module(f"{package}.client")
-        operation: Any = importlib.import_module(f"{package}.api.repos.repos_list_for_org")
+        operation: Any = importlib.import_module(_peer_operation(package, "/orgs/{org}/repos", "get"))
         model: Any = importlib.import_module(f"{package}.models").MinimalRepository
         peer_client = client_module.Client(base_url="https://api.github.com", httpx_args={"transport": transport})
 

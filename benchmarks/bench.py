@@ -24,6 +24,7 @@ import copy
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -88,7 +89,17 @@ class Metric:
             "ratio": _round(self.ratio) if self.ratio is not None else None,
             "ours_note": self.ours_note,
             "peer_note": self.peer_note,
+            "pair_ratios": [round(v, 4) for v in self.pair_ratios],
+            "higher_is_better": self.higher_is_better,
         }
+
+    @classmethod
+    def from_json(cls, key: str, data: dict[str, Any]) -> Metric:
+        return cls(
+            key, data["label"], data["unit"], list(data["ours"]), list(data["peer"]), data["ours_note"], data["peer_note"],
+            bool(data.get("higher_is_better")),
+            list(data.get("pair_ratios") or ([o / p for o, p in zip(data["ours"], data["peer"]) if p] if len(data["ours"]) == len(data["peer"]) else [])),
+        )  # fmt: skip
 
 
 def _round(value: float) -> float:
@@ -108,6 +119,7 @@ class Bench:
         self.args = args
         self.tmp = tmp
         self.metrics: dict[str, Metric] = {}
+        self.fresh: set[str] = set()
         self.notes: list[str] = []
         self.peer: peer_module.Peer | None = None
         self.peer_status = "not run (--no-peer)"
@@ -117,11 +129,14 @@ class Bench:
         self.ours_cache = tmp / "cache-0"
         self.spec_ops = 0
         self.payload_bytes = 0
+        self.commands: list[str] = []
 
     # ------------------------------------------------------------------ helpers
 
     def metric(self, key: str, label: str, unit: str, higher_is_better: bool = False) -> Metric:
-        if key not in self.metrics:
+        if key not in self.fresh:  # measured in this run: replaces what --merge loaded
+            self.fresh.add(key)
+            self.metrics[key] = Metric(key, label, unit, higher_is_better=higher_is_better)
             self.metrics[key] = Metric(key, label, unit, higher_is_better=higher_is_better)
         return self.metrics[key]
 
@@ -130,7 +145,7 @@ class Bench:
 
     def ours_generate(self, spec: Path, out: Path, cache: Path, package: str = "github") -> Run:
         cmd = [measure.python(), "-m", "generator", "generate", str(spec), "--package", package, "--out", str(out)]
-        return measure.run(cmd, timeout=TIMEOUT, cwd=REPO, extra_env={"CLIENTSMITH_CACHE_DIR": str(cache)})
+        return measure.run(cmd, timeout=TIMEOUT, cwd=REPO, extra_env={"CLIENTSMITH_CACHE_DIR": str(cache)}, sample_tree=True)
 
     def peer_generate(self, spec: Path, out: Path, hooks: bool = True) -> Run | None:
         if self.peer is None:
@@ -139,7 +154,7 @@ class Bench:
         if not hooks:
             config = self.tmp / "peer-no-hooks.yaml"
             config.write_text("post_hooks: []\n")
-        return measure.run(self.peer.generate_cmd(spec, out, config), timeout=TIMEOUT, cwd=self.tmp, env=self.peer.env())
+        return measure.run(self.peer.generate_cmd(spec, out, config), timeout=TIMEOUT, cwd=self.tmp, env=self.peer.env(), sample_tree=True)
 
     @staticmethod
     def failure(run: Run | None) -> str:
@@ -176,7 +191,8 @@ class Bench:
     def cold(self) -> None:
         spec = self.args.spec
         wall = self.metric("cold", "cold generation of GitHub (wall)", "s")
-        rss = self.metric("cold_rss", "cold generation of GitHub (peak RSS)", "MB")
+        rss = self.metric("cold_rss", "cold generation of GitHub (peak RSS, all its processes together)", "MB")
+        single = self.metric("cold_rss_single", "cold generation of GitHub (peak RSS, largest single process)", "MB")
         bare = self.metric("cold_no_hooks", "cold generation, peer without post hooks (wall)", "s")
         for i in range(self.args.cold_runs):
             out = self.tmp / f"ours-cold-{i}"
@@ -185,7 +201,7 @@ class Bench:
             shutil.rmtree(cache, ignore_errors=True)
             self.log(f"cold {i + 1}/{self.args.cold_runs}: clientsmith ...")
             ours = self.ours_generate(spec, out, cache)
-            self.log(f"  {ours.wall:.1f} s, {ours.peak_rss_kb / 1024:.0f} MB, exit {ours.returncode}")
+            self.log(f"  {ours.wall:.1f} s, {ours.tree_rss_kb / 1024:.0f} MB (largest process {ours.peak_rss_kb / 1024:.0f} MB), exit {ours.returncode}")
             if ours.ok and self.ours_package is None:
                 self.ours_package = out / "github"
                 self.ours_cache = cache
@@ -198,7 +214,7 @@ class Bench:
                 shutil.rmtree(project, ignore_errors=True)
                 peer_run = self.peer_generate(spec, project)
                 assert peer_run is not None
-                self.log(f"  {peer_run.wall:.1f} s, {peer_run.peak_rss_kb / 1024:.0f} MB, exit {peer_run.returncode}")
+                self.log(f"  {peer_run.wall:.1f} s, {peer_run.tree_rss_kb / 1024:.0f} MB (largest process {peer_run.peak_rss_kb / 1024:.0f} MB), exit {peer_run.returncode}")
                 if peer_run.ok and self.peer_package is None:
                     self.peer_package = peer_module.find_package(project)
                 if self.peer_package is None and i == 0:
@@ -212,7 +228,8 @@ class Bench:
                 self.sample(bare, ours, nohooks, lambda r: r.wall)
                 shutil.rmtree(project, ignore_errors=True)
             self.sample(wall, ours, peer_run, lambda r: r.wall)
-            self.sample(rss, ours, peer_run, lambda r: r.peak_rss_kb / 1024)
+            self.sample(rss, ours, peer_run, lambda r: r.tree_rss_kb / 1024)
+            self.sample(single, ours, peer_run, lambda r: r.peak_rss_kb / 1024)
             if i > 0:  # keep only the first outputs
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(self.tmp / f"peer-cold-{i}", ignore_errors=True)
@@ -354,9 +371,9 @@ class Bench:
             construct.add(ours["construct"] if ours else None, theirs["construct"] if theirs else None)
             everything.add(ours["total"] if ours else None, theirs["total"] if theirs else None)
             if ours:
-                everything.ours_note = f"{ours['resource_modules']} resource modules"
+                everything.ours_note = f"{ours['resource_modules']} resource modules, {ours['failed_modules']} fail to import" + (f" ({clip(ours['first_failure'], 160)})" if ours["first_failure"] else "")
             if theirs:
-                everything.peer_note = f"{theirs['resource_modules']} api modules"
+                everything.peer_note = f"{theirs['resource_modules']} api modules, {theirs['failed_modules']} fail to import" + (f" ({clip(theirs['first_failure'], 160)})" if theirs["first_failure"] else "")
         if self.ours_package is None:
             m.ours_note = "no GitHub package (generation failed)"
 
@@ -390,6 +407,18 @@ class Bench:
         dicts = self.metric("decode_dicts", "decode the 100 repositories from dicts (lists/s)", "lists/s", higher_is_better=True)
         payload = self.payload()
         n = str(self.args.calls)
+        if self.peer_package is not None and self.peer is not None:
+            _, problem = self.client_run(self.peer.python, "decode", self.peer_package, "peer", str(payload), "1")
+            if problem:
+                lite = json.loads(payload.read_text(encoding="utf-8"))
+                for item in lite:
+                    item.pop("security_and_analysis", None)
+                payload = self.tmp / "repos-100-lite.json"
+                payload.write_text(json.dumps(lite), encoding="utf-8")
+                self.notes.append(
+                    f"openapi-python-client's GitHub client cannot decode the spec's own repository example ({problem}); "
+                    "both clients were therefore timed on the same 100 repositories without the optional `security_and_analysis` member."
+                )
         for i in range(self.args.runs):
             self.log(f"decoding {i + 1}/{self.args.runs} ...")
             ours: dict[str, Any] | None = None
@@ -541,8 +570,9 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
     md = [
         "# Benchmarks: clientsmith versus openapi-python-client",
         "",
-        "Issue 7. Reproduce with `make bench` (= `.venv/bin/python benchmarks/bench.py`); this run: "
-        f"`{command}`, {elapsed / 60:.0f} min in all.",
+        "Issue 7. Reproduce with `make bench` (= `.venv/bin/python benchmarks/bench.py`); this report: "
+        + "; then ".join(f"`{c}`" for c in [*bench.commands, command])
+        + f" ({elapsed / 60:.0f} min for the last).",
         "",
         f"- machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']}, Python {meta['python']}, {meta['platform']}",
         f"- date: {meta['date']}; clientsmith commit {meta['commit']}{meta.get('dirty', '')}",
@@ -584,8 +614,9 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
         "",
         "## How each number is taken",
         "",
-        "- Wall time and peak RSS of each generator process come from `os.wait4` on that one child "
-        "(benchmarks/measure.py); the peer's RSS includes its ruff post hooks.",
+        "- Wall time comes from the parent's clock around each child process; peak RSS is sampled every "
+        "50 ms as the sum over the child's whole process group (clientsmith's worker processes, the "
+        "peer's ruff post hooks), and the largest single process is also given (`os.wait4`; benchmarks/measure.py).",
         "- Cold: a fresh output folder and an empty formatting cache (`CLIENTSMITH_CACHE_DIR` set to a new "
         "folder); the peer writes to a fresh folder with `--overwrite`, once with its default post hooks "
         "(`ruff check --fix-only .`, `ruff format .`) and once with `post_hooks: []`.",
@@ -624,6 +655,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="only these parts: cold noop edit providers imports decoding sizes growth")
     parser.add_argument("--write", type=Path, default=REPO / "BENCHMARKS.md", help="markdown report (default BENCHMARKS.md)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--merge", action="store_true", help="keep the other measurements of benchmarks/results/bench.json; re-measure only --only's")
+    parser.add_argument("--ours-package", type=Path, help="with --merge: an existing generated GitHub package (skips the cold runs)")
+    parser.add_argument("--peer-package", type=Path, help="with --merge: an existing peer GitHub package")
     args = parser.parse_args(argv)
     if not args.spec.exists():
         print(f"error: {args.spec} not found", file=sys.stderr)
@@ -636,15 +670,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     bench.spec_ops = len(corpus.spec_operations(args.spec)[0])
     parts = args.only or ["cold", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth"]
+
+    def interrupted(_signum: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)  # still write what was measured
+    if args.merge:
+        previous = json.loads((HERE / "results" / "bench.json").read_text(encoding="utf-8"))
+        bench.metrics = {key: Metric.from_json(key, value) for key, value in previous["metrics"].items()}
+        bench.scaling = list(previous.get("growth", []))
+        bench.notes = [note for note in previous.get("notes", []) if "security_and_analysis" not in note]
+        bench.payload_bytes = int(previous.get("payload_bytes", 0))
+        bench.commands = list(previous.get("commands", []))
     try:
         bench.setup_peer()
-        if any(p in parts for p in ("cold", "noop", "edit", "imports", "decoding", "sizes")):
+        if args.ours_package is not None:
+            bench.ours_package = args.ours_package.resolve()
+            bench.peer_package = args.peer_package.resolve() if args.peer_package is not None else None
+        elif any(p in parts for p in ("cold", "noop", "edit", "imports", "decoding", "sizes")):
             bench.cold()
         for name in parts:
             if name == "cold":
                 continue
             step: Callable[[], None] = getattr(bench, {"providers": "providers_check", "sizes": "sizes"}.get(name, name))
             step()
+    except KeyboardInterrupt:
+        measure.kill_running()
+        bench.notes.append("the run was interrupted: the measurements missing above were not taken")
     finally:
         elapsed = time.perf_counter() - started
         meta = measure.machine()
@@ -658,7 +710,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = HERE / "results"
             results.mkdir(exist_ok=True)
             (results / "bench.json").write_text(
-                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() for k, m in bench.metrics.items()}, "growth": bench.scaling, "notes": bench.notes}, indent=1) + "\n",
+                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() for k, m in bench.metrics.items()}, "growth": bench.scaling, "notes": bench.notes, "payload_bytes": bench.payload_bytes, "commands": [*bench.commands, command]}, indent=1) + "\n",
                 encoding="utf-8",
             )
             print(f"wrote {args.write} and {results / 'bench.json'}")

@@ -382,10 +382,10 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
     result["tests"] = {
         "status": status,
         "exit": run.returncode,
-        "line": clip(summary.strip("= "), 200),
+        "line": f"pytest did not finish within the budget ({run.wall:.0f} s)" if run.timed_out else clip(summary.strip("= "), 200),
         "passed": counts.get("passed", 0),
         "failed": counts.get("failed", 0) + counts.get("error", 0) + counts.get("errors", 0),
-        "first": clip(failing[0].split(" - ", 1)[0] + (" - " + reasons[0] if reasons else ""), 400) if failing else "",
+        "first": clip(failing[0].split(" - ", 1)[0] + (" - " + reasons[0] if reasons else ""), 400) if failing and not run.timed_out else "",
         "reasons": reasons[:5],
         "seconds": round(run.wall, 2),
     }
@@ -456,7 +456,9 @@ def failures(r: dict[str, Any]) -> list[tuple[str, str]]:
             detail += f"; extra {ops['extra'][0]}" + (f" (+{len(ops['extra']) - 1})" if len(ops["extra"]) > 1 else "")
         found.append(("ops", f"spec {ops.get('spec', r['spec_ops'])} vs client {ops.get('client')}{detail}"))
     tests = r["tests"]
-    if tests.get("status") != "ok":
+    if tests.get("status") == "timeout":
+        found.append(("tests", "timeout: pytest did not finish within the budget"))
+    elif tests.get("status") != "ok":
         text = tests.get("first") or tests.get("line") or ""
         found.append(("tests", f"{tests.get('status')}: {text}" if text else str(tests.get("status"))))
     return found
@@ -622,7 +624,7 @@ _TOTAL_ROWS = (
     ("fully clean", "clean"),
     ("clean except tests", "clean_but_tests"),
     ("generation time: total / median / max (s)", None),
-    ("generation peak RSS max (MB)", "gen_peak_rss_mb_max"),
+    ("generation peak RSS max (MB, largest process)", "gen_peak_rss_mb_max"),
 )
 
 

@@ -77,6 +77,9 @@ def main(argv: list[str]) -> int:
         for label, key in _TOTAL_ROWS:
             out.append(f"| {label} | " + " | ".join(_total_cell(doc["totals"][t], label, key) for t in tools) + " |")
         out.append("")
+    findings = HERE / "results" / "corpus-findings.md"
+    if findings.exists():
+        out += [findings.read_text(encoding="utf-8").rstrip(), ""]
     out += ["## clientsmith failure categories, all corpora", "", "| stage | category | documents | examples (document: first failure) |", "|---|---|---|---|"]
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for folder, doc in data:

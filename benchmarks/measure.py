@@ -46,6 +46,7 @@ class Run:
     stdout: str
     stderr: str
     timed_out: bool
+    tree_rss_kb: int = 0  # peak of the summed RSS of the whole process group (sampled), 0 when not sampled
 
     @property
     def ok(self) -> bool:
@@ -64,8 +65,12 @@ def run(
     cwd: Path | str | None = None,
     env: Mapping[str, str] | None = None,
     extra_env: Mapping[str, str] | None = None,
+    sample_tree: bool = False,
 ) -> Run:
-    """Run `cmd`, wait at most `timeout` seconds, and measure it."""
+    """Run `cmd`, wait at most `timeout` seconds, and measure it.
+
+    With `sample_tree`, the summed RSS of its process group (it and every worker process it starts)
+    is also sampled every 50 ms: `peak_rss_kb` is only the largest single process."""
     full_env = dict(os.environ if env is None else env)
     if extra_env:
         full_env.update(extra_env)
@@ -92,19 +97,45 @@ def run(
         timer = threading.Timer(max(timeout, 0.0), kill)
         timer.daemon = True
         timer.start()
+        sampled = [0]
+        done = threading.Event()
+        sampler = threading.Thread(target=_sample_group, args=(proc.pid, done, sampled), daemon=True) if sample_tree else None
+        if sampler is not None:
+            sampler.start()
         _RUNNING.add(proc.pid)
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            done.set()
             _RUNNING.discard(proc.pid)
+        if sampler is not None:
+            sampler.join()
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # already reaped: keep Popen from waiting again
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    return Run(tuple(cmd), proc.returncode, wall, int(usage.ru_maxrss), stdout, stderr, expired.is_set())
+    return Run(tuple(cmd), proc.returncode, wall, int(usage.ru_maxrss), stdout, stderr, expired.is_set(), sampled[0])
+
+
+def _sample_group(pgid: int, done: threading.Event, peak: list[int]) -> None:
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    while not done.wait(0.05):
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stream:
+                    fields = stream.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            # fields[0] is the state (field 3); pgrp is field 5, rss (pages) field 24
+            if int(fields[2]) == pgid:
+                total += int(fields[21]) * page_kb
+        peak[0] = max(peak[0], total)
 
 
 def median(values: Sequence[float]) -> float:
