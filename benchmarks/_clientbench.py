@@ -68,7 +68,10 @@ def _peer_operation(package: str, route: str, method: str) -> str:
     raise LookupError(f"no module for {method.upper()} {route}")
 
 
-def bench_decode(package: str, kind: str, payload_path: str, calls: int) -> dict[str, Any]:
+def bench_decode(
+    package: str, kind: str, payload_path: str, calls: int,
+    route: str = "/orgs/{org}/repos", call: str = "repos.list_for_org", model_name: str = "MinimalRepository",
+) -> dict[str, Any]:  # fmt: skip
     import httpx
 
     payload = Path(payload_path).read_bytes()
@@ -86,35 +89,39 @@ def bench_decode(package: str, kind: str, payload_path: str, calls: int) -> dict
         http = httpx.Client(transport=transport)
         client = module.Client(base_url="https://api.github.com", http_client=http)
 
-        def call() -> Any:
-            return client.repos.list_for_org("octo-org")
+        resource_name, method_name = call.split(".")
+        method = getattr(getattr(client, resource_name), method_name)
 
-        adapter: Any = pydantic.TypeAdapter(list[models.MinimalRepository])
+        def call_once() -> Any:
+            return method("octo-org")
+
+        list_type: Any = list.__class_getitem__(getattr(models, model_name))
+        adapter: Any = pydantic.TypeAdapter(list_type)
 
         def from_dicts() -> Any:
             return adapter.validate_python(data)
 
     else:
         client_module: Any = importlib.import_module(f"{package}.client")
-        operation: Any = importlib.import_module(_peer_operation(package, "/orgs/{org}/repos", "get"))
-        model: Any = importlib.import_module(f"{package}.models").MinimalRepository
+        operation: Any = importlib.import_module(_peer_operation(package, route, "get"))
+        model: Any = getattr(importlib.import_module(f"{package}.models"), model_name)
         peer_client = client_module.Client(base_url="https://api.github.com", httpx_args={"transport": transport})
 
-        def call() -> Any:
+        def call_once() -> Any:
             return operation.sync_detailed(org="octo-org", client=peer_client).parsed
 
         def from_dicts() -> Any:
             return [model.from_dict(item) for item in data]
 
-    first = call()
+    first = call_once()
     count = len(first) if isinstance(first, list) else -1
     type_name = type(first[0]).__name__ if count > 0 else type(first).__name__
     for _ in range(3):  # warm up
-        call()
+        call_once()
         from_dicts()
     started = time.perf_counter()
     for _ in range(calls):
-        call()
+        call_once()
     end_to_end = (time.perf_counter() - started) / calls
     started = time.perf_counter()
     for _ in range(calls):
@@ -129,7 +136,7 @@ def main(argv: list[str]) -> int:
     if mode == "import":
         result = bench_import(package, kind)
     else:
-        result = bench_decode(package, kind, argv[4], int(argv[5]))
+        result = bench_decode(package, kind, argv[4], int(argv[5]), *argv[6:9])
     print(json.dumps(result))
     return 0
 

@@ -410,15 +410,12 @@ class Bench:
         if self.peer_package is not None and self.peer is not None:
             _, problem = self.client_run(self.peer.python, "decode", self.peer_package, "peer", str(payload), "1")
             if problem:
-                lite = json.loads(payload.read_text(encoding="utf-8"))
-                for item in lite:
-                    item.pop("security_and_analysis", None)
-                payload = self.tmp / "repos-100-lite.json"
-                payload.write_text(json.dumps(lite), encoding="utf-8")
                 self.notes.append(
-                    f"openapi-python-client's GitHub client cannot decode the spec's own repository example ({problem}); "
-                    "both clients were therefore timed on the same 100 repositories without the optional `security_and_analysis` member."
+                    f"openapi-python-client's GitHub client cannot decode `GET /orgs/{{org}}/repos` at all ({problem}: "
+                    "`MinimalRepository.from_dict` imports a module the generator did not write); the decoding "
+                    "comparison with it is therefore made on `GET /orgs/{org}/members` (100 `SimpleUser`s built from the spec's example)."
                 )
+                self.decode_members()
         for i in range(self.args.runs):
             self.log(f"decoding {i + 1}/{self.args.runs} ...")
             ours: dict[str, Any] | None = None
@@ -439,6 +436,40 @@ class Bench:
                 calls.peer_note = f"{theirs['objects']} x {theirs['type']}"
         if self.ours_package is None:
             calls.ours_note = "no GitHub package (generation failed)"
+
+    def decode_members(self) -> None:
+        calls = self.metric("decode_members_calls", "list 100 members (SimpleUser) through the client (calls/s)", "calls/s", higher_is_better=True)
+        dicts = self.metric("decode_members_dicts", "decode the 100 members from dicts (lists/s)", "lists/s", higher_is_better=True)
+        document = json.loads(self.args.spec.read_text(encoding="utf-8"))
+        template = document["components"]["examples"]["simple-user-items"]["value"][0]
+        items = []
+        for i in range(100):
+            item = copy.deepcopy(template)
+            item["id"] = 1000 + i
+            item["login"] = f"user-{i}"
+            item["node_id"] = f"MDQ6VXNlcj{i:06d}"
+            items.append(item)
+        payload = self.tmp / "members-100.json"
+        payload.write_text(json.dumps(items), encoding="utf-8")
+        extra = ("/orgs/{org}/members", "orgs.list_members", "SimpleUser")
+        for i in range(self.args.runs):
+            self.log(f"decoding members {i + 1}/{self.args.runs} ...")
+            ours: dict[str, Any] | None = None
+            theirs: dict[str, Any] | None = None
+            if self.ours_package is not None:
+                ours, problem = self.client_run(measure.python(), "decode", self.ours_package, "ours", str(payload), str(self.args.calls), *extra)
+                if problem:
+                    calls.ours_note = dicts.ours_note = problem
+            if self.peer_package is not None and self.peer is not None:
+                theirs, problem = self.client_run(self.peer.python, "decode", self.peer_package, "peer", str(payload), str(self.args.calls), *extra)
+                if problem:
+                    calls.peer_note = dicts.peer_note = problem
+            calls.add(1 / ours["call_seconds"] if ours else None, 1 / theirs["call_seconds"] if theirs else None)
+            dicts.add(1 / ours["from_dicts_seconds"] if ours else None, 1 / theirs["from_dicts_seconds"] if theirs else None)
+            if ours:
+                calls.ours_note = f"{ours['objects']} x {ours['type']}"
+            if theirs:
+                calls.peer_note = f"{theirs['objects']} x {theirs['type']}"
 
     def sizes(self) -> None:
         def measure_tree(root: Path, skip: tuple[str, ...] = ()) -> tuple[int, int]:
@@ -527,7 +558,8 @@ TARGETS = (
     Target("check of the providers <= 0.3 s", "providers_check", lambda m: _le(m, 0.3), lambda m: _fmt(_med(m), "s")),
     Target("peak RSS (cold generation) <= peer's", "cold_rss", lambda m: None if m.ratio is None else m.ratio <= 1.0, lambda m: _ratio(m)),
     Target("import + client construction <= 0.3 s", "import", lambda m: _le(m, 0.3), lambda m: _fmt(_med(m), "s")),
-    Target("decoding >= 3 x peer's throughput", "decode_calls", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
+    Target("decoding >= 3 x peer's throughput (repositories)", "decode_calls", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
+    Target("decoding >= 3 x peer's throughput (members; the peer cannot decode repositories)", "decode_members_calls", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
 )
 
 
@@ -560,8 +592,9 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
     for target in TARGETS:
         found = bench.metrics.get(target.metric)
         verdict = "not measured" if found is None else {True: "met", False: "**not met**", None: "n/a"}[target.check(found)]
-        if found is not None and target.check(found) is None and found.ours_note:
-            verdict = f"n/a ({clip(found.ours_note, 80)})"
+        if found is not None and target.check(found) is None and (found.peer_note.startswith("failed") or found.ours_note):
+            reason = found.peer_note if found.peer_note.startswith("failed") else found.ours_note
+            verdict = f"n/a ({'peer ' if reason is found.peer_note else ''}{clip(reason, 80)})"
         shown = target.shown(found) if found is not None else "–"
         target_rows.append(f"| {target.text} | {shown} | {verdict} |")
         if target is TARGETS[0]:
