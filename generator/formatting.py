@@ -51,10 +51,6 @@ def _key(source: str) -> str:
     return hashlib.sha256(_KEY_PREFIX + source.encode("utf-8")).hexdigest()
 
 
-def format_python(source: str, cache: Path | None) -> str:
-    return format_many([source], cache)[0]
-
-
 def format_many(sources: Sequence[str], cache: Path | None, workers: int | None = None) -> list[str]:
     """Black-format every source; the result equals `black.format_str` on each whole source."""
     plans: list[list[Chunk] | None] = []

@@ -115,10 +115,6 @@ def nullable(type_ref: TypeRef) -> TypeRef:
     return UnionType((type_ref, NONE))
 
 
-def is_nullable(type_ref: TypeRef) -> bool:
-    return type_ref == NONE or type_ref == ANY or (isinstance(type_ref, UnionType) and NONE in type_ref.options)
-
-
 # ---------------------------------------------------------------- models
 
 

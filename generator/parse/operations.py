@@ -14,7 +14,6 @@ from ..ir import (
     BodyKind,
     DictType,
     ListType,
-    NamedType,
     Operation,
     Pagination,
     Parameter,
@@ -25,7 +24,6 @@ from ..ir import (
     ResponseKind,
     TypeRef,
     UnionType,
-    nullable,
 )
 from ..loader import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
@@ -445,5 +443,3 @@ def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
     media = str(prop.get("contentMediaType", "")).lower()
     return bool(media) and not (media.startswith("text/") or "json" in media)
 
-
-__all__ = ["OperationParser", "RawOperation", "collect_operations", "method_name", "nullable", "NamedType"]
