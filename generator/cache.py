@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 
 _FORMAT = 1
@@ -53,13 +53,17 @@ def _own_source_digest() -> str:
     if _SOURCE_DIGEST is None:
         hasher = hashlib.sha256()
         _tree_digest(Path(__file__).resolve().parent, hasher)
-        hasher.update(version("black").encode())
+        for formatter in ("black", "ruff"):  # a formatter upgrade may change output bytes
+            try:
+                hasher.update(f"{formatter}={version(formatter)};".encode())
+            except PackageNotFoundError:
+                hasher.update(f"{formatter}=missing;".encode())
         _SOURCE_DIGEST = hasher.hexdigest()
     return _SOURCE_DIGEST
 
 
-def job_key(package: str, spec: Path, templates: list[Path], extras: Path | None) -> str:
-    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0".encode())
+def job_key(package: str, spec: Path, templates: list[Path], extras: Path | None, formatter: str) -> str:
+    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0".encode())
     hasher.update(_own_source_digest().encode())
     for folder in templates:
         _tree_digest(folder, hasher)

@@ -7,12 +7,13 @@ stderr, never a traceback (use --debug to see one).
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
-from .config import Config, find_pyproject, is_package_name, load_config
+from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
 from .diagnostics import ClientsmithError, ConfigError
 from .pipeline import ROOT_INIT, Built, Job, build, compare_all, default_templates, write_all
 
@@ -47,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("-v", "--verbose", action="store_true", help="print every file and timing")
     common.add_argument("--debug", action="store_true", help="show tracebacks (for bug reports)")
     common.add_argument("--config", type=Path, help="pyproject.toml to read [tool.clientsmith] from")
-    common.add_argument("--no-cache", action="store_true", help="do not use the formatting cache")
+    common.add_argument("--no-cache", action="store_true", help="do not use the output and formatting caches")
+    common.add_argument("--formatter", choices=FORMATTERS, help="ruff (default: black's style, fast) or black itself")
     root = argparse.ArgumentParser(prog="clientsmith", description="Typed Python clients from OpenAPI documents.", parents=[common])
     commands = root.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", parents=[common], help="regenerate configured clients, or one client from SPEC")
@@ -109,13 +111,16 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
             display = str(provider.spec.relative_to(config.root))
         except ValueError:
             display = str(provider.spec)
-        jobs.append(Job(provider.package, provider.spec, config.output / provider.package, display, provider.extras, provider.templates))
+        folder = config.output / provider.package
+        jobs.append(Job(provider.package, provider.spec, folder, display, provider.extras, provider.templates, config.formatter))
     return jobs
 
 
 def _build_all(jobs: list[Job], templates: Path, args: argparse.Namespace, out: Output) -> list[Built]:
     built = []
     for job in jobs:
+        if args.formatter:
+            job = replace(job, formatter=args.formatter)
         started = time.perf_counter()
         result = build(job, templates, use_cache=not args.no_cache)
         for warning in result.warnings:

@@ -24,6 +24,10 @@ class Config:
     output: Path
     templates: Path
     providers: tuple[Provider, ...]
+    formatter: str = "ruff"
+
+
+FORMATTERS = ("ruff", "black")  # ruff writes black's style much faster; black is the reference
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -49,7 +53,10 @@ def load_config(pyproject: Path) -> Config:
     if not isinstance(providers_table, dict) or not providers_table:
         raise ConfigError(f"{pyproject}: [tool.clientsmith.providers] lists no provider")
     providers = tuple(_provider(root, name, value, pyproject) for name, value in providers_table.items())
-    return Config(root, output, templates, providers)
+    formatter = table.get("formatter", "ruff")
+    if formatter not in FORMATTERS:
+        raise ConfigError(f"{pyproject}: [tool.clientsmith] formatter = {formatter!r}; use one of {', '.join(map(repr, FORMATTERS))}")
+    return Config(root, output, templates, providers, formatter)
 
 
 def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:

@@ -48,6 +48,10 @@ class SpecError(ClientsmithError):
         return text
 
 
+class GeneratedCodeError(Exception):
+    """A template produced invalid Python: a bug in clientsmith (reported as one), not in the user's spec."""
+
+
 class ConfigError(ClientsmithError):
     """pyproject.toml's [tool.clientsmith] table or a command-line argument is wrong."""
 

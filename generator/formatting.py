@@ -1,4 +1,4 @@
-"""Format stage: black, in-process or on a process pool, with a content-addressed cache.
+"""Format stage, black formatter (`formatter = "black"`): black in-process or on a process pool, with a content-addressed cache.
 
 Large files are formatted one top-level statement at a time and reassembled with black's own rules
 for blank lines between top-level statements (`chunks.py`). Every chunk is cached under the hash of
@@ -19,15 +19,12 @@ from pathlib import Path
 
 from .cache import cache_root
 from .chunks import Chunk, join_chunks, split_chunks
+from .diagnostics import GeneratedCodeError
 
 _LINE_LENGTH = 100
 _KEY_PREFIX = f"black={version('black')};mode=py311,{_LINE_LENGTH};".encode()
 CHUNK_THRESHOLD = 50_000  # characters: smaller files are formatted whole
 POOL_THRESHOLD = 400_000  # characters still to format before a process pool pays for itself
-
-
-class GeneratedCodeError(Exception):
-    """A template produced invalid Python: a bug in clientsmith, not in the user's spec."""
 
 
 def cache_dir() -> Path | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -32,6 +32,7 @@ class Job:
     spec_display: str
     extras: Path | None = None
     template_overrides: Path | None = None
+    formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
 
 
 @dataclass
@@ -64,7 +65,7 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        key = job_key(job.package, job.spec, template_dirs, job.extras)
+        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter)
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
@@ -101,7 +102,7 @@ def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_ca
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    for path, formatted in zip(python, _format(python, texts, cache)):
+    for path, formatted in zip(python, _format(python, texts, cache, job.formatter)):
         texts[path] = formatted
     files.update(texts)
     rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
@@ -119,19 +120,30 @@ def _render(output: OutputFile, renderer: Renderer) -> str:
     return renderer.render(output.template, output.context)
 
 
-def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None) -> list[str]:
-    from .formatting import GeneratedCodeError, format_many
+def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None, formatter: str) -> list[str]:
+    from .diagnostics import GeneratedCodeError
 
+    format_all = _formatter(formatter, cache)
     try:
-        return format_many([texts[path] for path in paths], cache)
+        return format_all([texts[path] for path in paths])
     except GeneratedCodeError:
         # Name the file: format one by one to find the culprit (a clientsmith bug, rare).
         for path in paths:
             try:
-                format_many([texts[path]], None, workers=1)
+                format_all([texts[path]])
             except GeneratedCodeError as exc:
                 raise GeneratedCodeError(f"{path}: {exc}") from None
         raise
+
+
+def _formatter(name: str, cache: Path | None) -> Callable[[list[str]], list[str]]:
+    if name == "ruff":
+        from .ruff_format import ruff_format_many
+
+        return ruff_format_many  # fast enough to need no cache
+    from .formatting import format_many
+
+    return lambda sources: format_many(sources, cache)
 
 
 def read_extras(folder: Path | None) -> dict[str, str]:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .ir import TypeRef
+from .layout import LINE_LENGTH, constant, fits, parameter, width
 
 _CONTROL = {i: f"\\x{i:02x}" for i in range(32) if chr(i) not in "\n\t"}
 _CONTROL[0x7F] = "\\x7f"
@@ -54,6 +55,23 @@ def docstring(text: object, indent: str = "") -> str:
     return value
 
 
+def docstring_end(text: object, indent: str = "") -> str:
+    """A docstring's text and its closing quotes, on a line of their own where black puts them.
+
+    Black (not ruff) moves the closing quotes of a multi-line docstring down when the last line
+    would overflow with them; the line is measured after black's own re-indentation.
+    """
+    value = docstring(text, indent)
+    lines = value.split("\n")
+    if len(lines) > 1:
+        rest = [line.expandtabs() for line in lines[1:]]
+        margin = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+        last = indent + rest[-1][margin:].strip() if rest[-1].strip() else ""
+        if width(last) + 3 > LINE_LENGTH:
+            return value + "\n" + indent + '"""'
+    return value + '"""'
+
+
 def comment(text: object) -> str:
     """Single-line text for a `#` comment."""
     return docstring(text).replace("\n", " ")
@@ -89,11 +107,15 @@ class Renderer:
         environment.filters.update(
             literal=literal,
             docstring=docstring,
+            docstring_end=docstring_end,
             comment=comment,
             ident=ident,
             annotation=annotation,
             tuple_literal=lambda values: literal(tuple(values)),
             join_literals=lambda values: ", ".join(literal(value) for value in values),
+            parameter=parameter,
+            constant=constant,
+            fits=fits,
         )
         from .views import has_body_overloads, operation_arguments, type_text
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.black_style import black_differences
 from tests.conftest import run_cli
 
 SMOKE_SPECS = {
@@ -23,6 +24,7 @@ def test_corpus_specs_generate_import_and_type_check(shared_corpus: Path, tmp_pa
     for package, relative in SMOKE_SPECS.items():
         result = run_cli("generate", str(shared_corpus / relative), "--package", package, "--out", str(out), "--quiet")
         assert result.returncode == 0, f"{relative}: {result.stderr}"
+    assert black_differences(out) == ""  # ruff wrote exactly black's style
     script = (
         "import importlib, pkgutil, sys\n"
         f"for name in {sorted(SMOKE_SPECS)!r}:\n"

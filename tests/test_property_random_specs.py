@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from generator.loader import LoadedSpec, SourceFile
 from generator.pipeline import Job, build, write_all
 from generator.validate import validate_spec
+from tests.black_style import black_differences
 from tests.conftest import REPO, minimal_spec
 
 ODD_WORDS = ["class", "self", "model_config", "None", "id", "type", "list", "Tag", "Field", "日本", "naïve", "x-y", "1st", "a b", "__init__", "_", "ça va"]
@@ -92,6 +93,7 @@ def test_random_specs_give_packages_that_import_and_type_check(spec: dict[str, A
     validate_spec(loaded)  # the strategy only makes valid documents
     job = Job("randompkg", spec_path, folder / "out" / "randompkg", "spec.json")
     write_all([build(job, REPO / "templates", use_cache=False)])
+    assert black_differences(folder / "out") == "", json.dumps(spec)  # ruff wrote exactly black's style
     script = "import importlib, pkgutil, randompkg\nfor m in pkgutil.walk_packages(randompkg.__path__, 'randompkg.'):\n    importlib.import_module(m.name)\n"
     imported = subprocess.run([sys.executable, "-c", script], cwd=folder / "out", capture_output=True, text=True, timeout=120)
     assert imported.returncode == 0, imported.stderr + json.dumps(spec)

@@ -967,10 +967,8 @@ class MockServer:
     def _token_reply(self, request: httpx.Request) -> httpx.Response:
         self.token_requests.append(request)
         fields = dict(parse_qsl(request.content.decode("ascii")))
-        assert fields.get("grant_type") in (
-            "client_credentials",
-            "password",
-        ), f"unexpected token request {fields.get('grant_type')!r}"
+        grant = fields.get("grant_type")
+        assert grant in ("client_credentials", "password"), f"unexpected token request {grant!r}"
         route = _route(request.method, request.url)
         if (
             route is not None

@@ -1,0 +1,68 @@
+"""Format stage, default formatter: `ruff format`, which writes black's style ~100x faster than black.
+
+All sources of a package go through one ruff process (ruff spreads them over the cores itself), in a
+private temporary folder with every setting given on the command line (`--isolated`), so no user
+configuration can change a byte. The tests check that the result is exactly what black produces.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sysconfig
+import tempfile
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .diagnostics import ClientsmithError, GeneratedCodeError
+
+LINE_LENGTH = 100  # the same as the black formatter's
+_ARGUMENTS = ("format", "--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311")
+
+
+class FormatterMissing(ClientsmithError):
+    pass
+
+
+def ruff_version() -> str:
+    try:
+        return version("ruff")
+    except PackageNotFoundError:
+        return "missing"
+
+
+def _ruff_binary() -> str:
+    # The binary the `ruff` package installed beside this Python, else one on PATH.
+    beside = Path(sysconfig.get_path("scripts")) / ("ruff.exe" if os.name == "nt" else "ruff")
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which("ruff")
+    if found is None:
+        raise FormatterMissing('ruff is not installed; run `make install` (or pip install ruff), or set formatter = "black"')
+    return found
+
+
+def ruff_format_many(sources: Sequence[str]) -> list[str]:
+    """Format every source; raises GeneratedCodeError naming the source ruff cannot parse."""
+    with tempfile.TemporaryDirectory(prefix="clientsmith-ruff-") as folder:
+        paths = [Path(folder) / f"m{index}.py" for index in range(len(sources))]
+        for path, source in zip(paths, sources):
+            path.write_text(source, encoding="utf-8", newline="")
+        result = subprocess.run(
+            [_ruff_binary(), *_ARGUMENTS, folder],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise GeneratedCodeError(_describe_failure(result.stderr or result.stdout, paths))
+        return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def _describe_failure(message: str, paths: list[Path]) -> str:
+    first = next((line for line in message.splitlines() if line.strip()), "ruff failed")
+    for index, path in enumerate(paths):
+        first = first.replace(str(path), f"<generated source {index}>")
+    return f"ruff could not format generated code: {first}"
