@@ -201,9 +201,9 @@ def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
 
 def _check_swagger2(root: SourceFile, data: dict[str, Any]) -> None:
     """Structural errors are reported against the original 2.0 document, where the lines are."""
-    from openapi_spec_validator import OpenAPIV2SpecValidator
+    from .validate import first_schema_error
 
-    error = next(iter(OpenAPIV2SpecValidator.schema_validator.iter_errors(data)), None)
+    error = first_schema_error(data, "2.0")
     if error is not None:
         pointer = "#"
         for token in error.absolute_path:
