@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -76,8 +77,30 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
 
 
 def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_cache: bool) -> tuple[Built, dict[str, str]]:
-    from .diagnostics import WarningSink
     from .formatting import cache_dir
+
+    rendered = _render_package(job, templates, template_dirs)
+    # The spec, the IR and the templates are garbage now: give their memory back before the
+    # formatter runs beside this process (it is the peak on big specs).
+    _release_memory()
+    texts = rendered.texts
+    cache = cache_dir() if use_cache else None
+    for path, formatted in zip(rendered.python, _format(rendered.python, texts, cache, job.formatter)):
+        texts[path] = formatted
+    return Built(job, texts, rendered.warnings, rendered.operations), rendered.dependencies
+
+
+@dataclass
+class _Rendered:
+    texts: dict[PurePosixPath, str]  # every file, Python still unformatted
+    python: list[PurePosixPath]  # the files to format
+    warnings: list[str]
+    operations: int
+    dependencies: dict[str, str]  # $ref'd files -> digest
+
+
+def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Rendered:
+    from .diagnostics import WarningSink
     from .loader import load_spec
     from .parse import build_api
     from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package
@@ -94,20 +117,27 @@ def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_ca
     test_templates = sorted(path.name for path in test_dir.glob("*.jinja")) if test_dir.is_dir() else []
     spec_json = json.dumps(spec.data, ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
-    cache = cache_dir() if use_cache else None
-    files: dict[PurePosixPath, str] = {}
     paths = [output.path for output in plan]
-    clashes = sorted({str(path) for path in paths if paths.count(path) > 1})
+    clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)
     if clashes:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    for path, formatted in zip(python, _format(python, texts, cache, job.formatter)):
-        texts[path] = formatted
-    files.update(texts)
     rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
-    return Built(job, files, rendered_warnings, len(api.operations)), dependencies
+    return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
+
+
+def _release_memory() -> None:
+    import gc
+
+    gc.collect()  # the IR has reference cycles
+    try:  # glibc keeps freed heap pages until asked to return them
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _render(output: OutputFile, renderer: Renderer) -> str:
