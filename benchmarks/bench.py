@@ -234,6 +234,23 @@ class Bench:
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(self.tmp / f"peer-cold-{i}", ignore_errors=True)
 
+    def black(self) -> None:
+        """Is the cold output what black itself would write? (ruff formats; black is the reference.)"""
+        if self.ours_package is None:
+            return
+        self.log("black --check over clientsmith's GitHub package ...")
+        cmd = [measure.python(), "-m", "black", "--check", "--quiet", "--line-length", "100", "--target-version", "py311", str(self.ours_package)]
+        run = measure.run(cmd, timeout=TIMEOUT * 4, cwd=REPO, extra_env={"BLACK_CACHE_DIR": str(self.tmp / "black-cache")})
+        files = sum(1 for _ in self.ours_package.rglob("*.py"))
+        if run.timed_out:
+            verdict = f"did not finish in {run.wall:.0f} s"
+        elif run.returncode == 0:
+            verdict = f"all {files} Python files are already black-formatted (black {_version('black')}, empty black cache; {run.wall:.0f} s)"
+        else:
+            changed = sum(1 for line in run.stderr.splitlines() if line.startswith("would reformat"))
+            verdict = f"black would reformat {changed} of {files} Python files (exit {run.returncode})"
+        self.notes.append(f"black --check on clientsmith's cold GitHub output: {verdict}.")
+
     def noop(self) -> None:
         spec = self.args.spec
         m = self.metric("noop_regen", "regeneration, nothing changed (wall)", "s")
@@ -685,7 +702,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=GITHUB_SPEC)
     parser.add_argument("--scaling", nargs="*", default=list(SCALING_SPECS), help="corpus spec file names for the growth table")
     parser.add_argument("--no-peer", action="store_true", help="clientsmith only")
-    parser.add_argument("--only", nargs="*", help="only these parts: cold noop edit providers imports decoding sizes growth")
+    parser.add_argument("--only", nargs="*", help="only these parts: cold black noop edit providers imports decoding sizes growth")
     parser.add_argument("--write", type=Path, default=REPO / "BENCHMARKS.md", help="markdown report (default BENCHMARKS.md)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--merge", action="store_true", help="keep the other measurements of benchmarks/results/bench.json; re-measure only --only's")
@@ -702,7 +719,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import corpus
 
     bench.spec_ops = len(corpus.spec_operations(args.spec)[0])
-    parts = args.only or ["cold", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth"]
+    parts = args.only or ["cold", "black", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth"]
 
     def interrupted(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt
@@ -720,7 +737,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.ours_package is not None:
             bench.ours_package = args.ours_package.resolve()
             bench.peer_package = args.peer_package.resolve() if args.peer_package is not None else None
-        elif any(p in parts for p in ("cold", "noop", "edit", "imports", "decoding", "sizes")):
+        elif any(p in parts for p in ("cold", "black", "noop", "edit", "imports", "decoding", "sizes")):
             bench.cold()
         for name in parts:
             if name == "cold":
@@ -752,6 +769,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"kept {tmp}")
     return 0
+
+
+def _version(distribution: str) -> str:
+    from importlib.metadata import version
+
+    return version(distribution)
 
 
 def _dirty() -> bool:
