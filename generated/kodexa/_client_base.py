@@ -416,8 +416,16 @@ class _BaseClient:
             return response.content
         if spec.kind == "text":
             return response.text
+        content = response.content
+        if spec.type is not None and content.strip():
+            # Fast path: pydantic-core parses and validates the bytes in one pass, without first
+            # building the dicts and lists of `json.loads` only to copy them into models.
+            try:
+                return _adapter(spec.type).validate_json(content)
+            except pydantic.ValidationError:
+                pass  # redone below, so that errors and non-UTF-8 bodies behave exactly as before
         data: Any = None
-        if response.content.strip():
+        if content.strip():
             try:
                 data = response.json()
             except ValueError as exc:

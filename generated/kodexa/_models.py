@@ -107,6 +107,12 @@ def discriminate(property_name: str, tags: Mapping[str, str]) -> Callable[[objec
     """
 
     def tag_of(value: object) -> str | None:
+        # Runs once per union value of every response: answer a parsed JSON object (a plain dict
+        # with a string tag) before the slower ABC and model checks below.
+        if type(value) is dict:
+            tag = value.get(property_name)
+            if type(tag) is str:
+                return tags.get(tag)
         if isinstance(value, Mapping):
             raw = value.get(property_name)
         else:

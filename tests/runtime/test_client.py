@@ -5,11 +5,11 @@ import json
 import logging
 import time
 import uuid
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import httpx
 import pytest
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from rt_helpers import BASE_URL, Recorder, SleepRecorder, async_client, endpoint, sync_client
 from rtpkg._auth import ApiKeyAuth, BearerAuth
@@ -34,7 +34,7 @@ from rtpkg._exceptions import (
     UnprocessableEntityError,
     status_error_class,
 )
-from rtpkg._models import BaseModel
+from rtpkg._models import BaseModel, discriminate
 from rtpkg._params import Param
 
 
@@ -154,6 +154,70 @@ def test_malformed_success_body_raises_validation_error() -> None:
     with pytest.raises(APIResponseValidationError) as info2:
         client.request(ep)
     assert info2.value.body == "<html>"
+
+
+class Cat(BaseModel):
+    kind: str
+    lives: int
+
+
+class Dog(BaseModel):
+    kind: str
+    good: bool
+
+
+Pet = (
+    Annotated[
+        Annotated[Cat, Tag("Cat")] | Annotated[Dog, Tag("Dog")],
+        Discriminator(discriminate("kind", {"cat": "Cat", "dog": "Dog"})),
+    ]
+    | dict[str, Any]
+)
+
+
+class Owner(BaseModel):
+    name: str
+    nickname: str | None = None
+    email: str | None = None
+    pets: list[Pet] = []
+
+
+def test_json_body_decoded_from_bytes_keeps_model_semantics() -> None:
+    # Success bodies are validated straight from the bytes (validate_json): unset vs null, unknown
+    # fields, aliases, open enums and discriminated unions with their open fallback as before.
+    body = {
+        "name": "ann", "nickname": None, "extraField": {"x": [1, 2]},
+        "pets": [{"kind": "cat", "lives": 9}, {"kind": "dog", "good": True}, {"kind": "bird", "wings": 2}],
+    }  # fmt: skip
+    rec = Recorder(json_response(200, body), json_response(200, [{"thingId": "t", "state": "archived"}]))
+    client = sync_client(rec)
+    owner = client.request(endpoint(responses={"200": ResponseSpec("json", Owner)})).parsed
+    reference = Owner.model_validate(body)  # the former path: parsed JSON, then validated
+    assert owner == reference and owner.model_fields_set == reference.model_fields_set
+    assert {"name", "nickname", "pets"} <= owner.model_fields_set and "email" not in owner.model_fields_set
+    assert owner.nickname is None and owner.email is None
+    assert owner.model_extra == {"extraField": {"x": [1, 2]}}
+    cat, dog, bird = owner.pets
+    assert isinstance(cat, Cat) and cat.lives == 9
+    assert isinstance(dog, Dog) and dog.good is True
+    assert bird == {"kind": "bird", "wings": 2}
+    things = client.request(endpoint(responses={"200": ResponseSpec("json", list[Thing])})).parsed
+    assert things[0].thing_id == "t" and things[0].state == "archived"
+
+
+def test_json_body_in_utf16_still_parses() -> None:
+    # Not UTF-8: the bytes fast path fails and the stdlib decoder (which detects UTF-16/32) takes over.
+    raw = json.dumps({"thingId": "t\u00e9"}).encode("utf-16")
+    client = sync_client(Recorder(httpx.Response(200, content=raw, headers={"content-type": "application/json"})))
+    thing = client.request(endpoint(responses={"200": ResponseSpec("json", Thing)})).parsed
+    assert thing.thing_id == "t\u00e9"
+
+
+def test_invalid_json_body_with_a_type_says_so() -> None:
+    client = sync_client(Recorder(httpx.Response(200, content=b'{"thingId": ')))
+    with pytest.raises(APIResponseValidationError, match="is not valid JSON") as info:
+        client.request(endpoint(responses={"200": ResponseSpec("json", Thing)}))
+    assert info.value.body == '{"thingId": '
 
 
 def test_422_raises_with_parsed_error_model() -> None:
