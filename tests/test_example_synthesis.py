@@ -75,6 +75,7 @@ AWS_PATTERNS = [
     r"^([A-Za-z]+\s)*[A-Za-z]+$",
     r"^\p{Letter}+$",
     r"^\pL\pN$",
+    r"\A\S[\p{Print}]*\z",
 ]
 
 

@@ -15,6 +15,7 @@ import importlib
 import re
 import sys
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,7 +138,8 @@ def translate(pattern: str) -> str:
                     out.append(body if in_class else f"[{body}]")
                     index = match.end()
                     continue
-            out.append(pattern[index : index + 2])
+            pair = pattern[index : index + 2]
+            out.append("\\Z" if pair == "\\z" else pair)  # Java/PCRE end of input; Python spells it \Z
             index += 2
             continue
         if char == "[" and not in_class:
@@ -164,7 +166,9 @@ def translate(pattern: str) -> str:
 def compile_pattern(pattern: str) -> re.Pattern[str] | None:
     """The document's pattern compiled for Python (after `translate`), or None when it cannot be."""
     try:
-        return re.compile(translate(pattern))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # "possible nested set": harmless here
+            return re.compile(translate(pattern))
     except (re.error, OverflowError, RecursionError):
         return None
 
@@ -199,7 +203,9 @@ def sample(pattern: str, min_length: int | None = None, max_length: int | None =
     if compiled is None:
         return None
     try:
-        tree = _sre_parse.parse(translate(pattern))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            tree = _sre_parse.parse(translate(pattern))
     except (re.error, OverflowError, RecursionError):
         return None
     low = max(0, min_length or 0)
