@@ -260,6 +260,7 @@ def test_valid_own_example_is_kept() -> None:
         {"type": "string", "minLength": 20, "example": "short"},
         {"type": "integer", "maximum": 10, "example": 100},
         {"type": "string", "format": "date-time", "example": "yesterday"},
+        {"type": "string", "format": "date-time", "example": "20170214T1215Z"},
         {"type": "array", "items": {"type": "string"}, "minItems": 1, "example": []},
     ],
 )
@@ -393,3 +394,8 @@ def test_all_of_with_a_description_keeps_the_referenced_constraints() -> None:
     }
     value = maker(components).for_schema({"$ref": "#/components/schemas/Project"}, "response")
     assert value == {"tags": {"key": "example"}, "arn": "arn:aws:a:111111111111"}
+
+
+def test_rfc3339_date_time_examples_are_kept() -> None:
+    for text in ("2017-02-14T12:15:00Z", "2017-02-14T12:15:00.123+02:00", "2017-02-14t12:15:00z"):
+        assert synth({"type": "string", "format": "date-time", "example": text}) == text

@@ -22,6 +22,7 @@ from .regex_sample import compile_pattern
 Purpose = Literal["request", "response"]
 Resolve = Callable[[Any], Any]
 _MAX_DEPTH = 24
+_RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
 
 
 @functools.lru_cache(maxsize=2048)
@@ -77,7 +78,8 @@ def string_fits(schema: dict[str, Any], value: str) -> bool:
 def _format_fits(kind: str, value: str) -> bool:
     try:
         if kind == "date-time":
-            return "T" in value.upper() and datetime.datetime.fromisoformat(value.replace("z", "Z")) is not None
+            # RFC 3339 only: Python's fromisoformat also takes ISO basic forms ("20170214T1215Z") that validators reject.
+            return _RFC3339.fullmatch(value) is not None and datetime.datetime.fromisoformat(value.upper().replace("Z", "+00:00")) is not None
         if kind == "date":
             return len(value) == 10 and datetime.date.fromisoformat(value) is not None
         if kind == "uuid":
