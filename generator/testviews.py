@@ -385,7 +385,13 @@ class _Maker:
         if isinstance(resolved, UnionType):
             option = self.option_for(resolved, value)
             if option is not None:
-                return self.value(option, value, depth)
+                text, wire = self.value(option, value, depth)
+                kind = type(self.resolve(option))
+                if kind in (ListType, DictType) and sum(type(self.resolve(other)) is kind for other in resolved.options) > 1:
+                    # Two list (or dict) options: mypy cannot tell which one a literal is meant for
+                    # and infers the literal's own, invariant type, which then fits neither.
+                    return f"cast(Any, {text})", wire
+                return text, wire
         return f"cast(Any, {literal(value)})", value
 
     def _primitive_value(self, python: str, value: Any) -> tuple[str, Any]:

@@ -203,7 +203,26 @@ def _validation_document() -> dict[str, Any]:
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
     _drop_transport_schemes(data)
+    _drop_foreign_patterns(data)
     return data
+
+
+def _drop_foreign_patterns(document: Any) -> None:
+    """Remove every `pattern` Python's `re` cannot compile, wherever it is (response and header
+    schemas too, which the walk above leaves alone); e.g. AWS's `\\p{L}` would crash validation."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            pattern = node.get("pattern")
+            if isinstance(pattern, str):
+                try:
+                    re.compile(pattern)
+                except re.error:
+                    del node["pattern"]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _transport_schemes(document: dict[str, Any]) -> set[str]:

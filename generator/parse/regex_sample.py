@@ -1,0 +1,348 @@
+"""A short string that a JSON-schema `pattern` finds (deterministic, no randomness).
+
+JSON schema patterns are ECMA-262 regexes searched anywhere in the value (`re.search`, not a full
+match). Documents (AWS above all) use Unicode property escapes such as `\\p{L}` that Python's `re`
+rejects; `translate` rewrites them into plain character classes first. The sampler walks the parse
+tree of `re._parser` and builds, for every node, the simplest text it matches: first branch of an
+alternation, minimum repeat counts, a readable member of each character class. Every result is
+checked with `re.search` (and the length bounds) before it is returned; `None` means "no sample".
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import sys
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+# re._parser is private but has been stable since 3.11 (the public sre_parse alias is deprecated).
+_sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_sre: Any = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
+
+# Characters tried, in this order, for a character class: readable ASCII first so samples look like
+# ordinary identifiers and are the same on every machine (the Unicode database only matters when a
+# class holds no ASCII at all).
+_PREFERRED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890-_.:/ " + "".join(
+    chr(code) for code in range(0x21, 0x7F) if not chr(code).isalnum()
+)
+# Tried last, for classes that exclude all of printable ASCII (`[^\x00-\x7f]`, `\p{M}`).
+_EXOTIC = "\u00e9\u00fc\u4e2d\u0301\u00a0\u2028"
+_MAX_STEPS = 20_000  # bound on work for pathological patterns (nested repeats, huge counts)
+_MAX_REPEAT_SAMPLE = 64  # a repeat never expands beyond this many copies while padding
+
+# POSIX-style (Java) property names, ASCII-only as in Java's default mode.
+_POSIX: dict[str, str] = {
+    "ascii": r"\x00-\x7f",
+    "print": r"\x20-\x7e",
+    "graph": r"\x21-\x7e",
+    "alpha": "a-zA-Z",
+    "alnum": "a-zA-Z0-9",
+    "digit": "0-9",
+    "lower": "a-z",
+    "upper": "A-Z",
+    "punct": r"!-/:-@\[-`{-~",
+    "space": r" \t\n\x0b\f\r",
+    "blank": r" \t",
+    "cntrl": r"\x00-\x1f\x7f",
+    "xdigit": "0-9a-fA-F",
+}
+# Long Unicode category names, as some documents spell them (\p{Letter}).
+_LONG: dict[str, str] = {
+    "letter": "L",
+    "lowercase_letter": "Ll",
+    "uppercase_letter": "Lu",
+    "titlecase_letter": "Lt",
+    "mark": "M",
+    "number": "N",
+    "decimal_number": "Nd",
+    "punctuation": "P",
+    "symbol": "S",
+    "separator": "Z",
+    "space_separator": "Zs",
+    "other": "C",
+    "control": "Cc",
+}
+_PROPERTY = re.compile(r"\\([pP])(?:\{\^?([A-Za-z_&= ]+)\}|([A-Za-z]))")
+
+
+def _escape(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+@functools.lru_cache(maxsize=1)
+def _category_runs() -> tuple[tuple[int, int, str], ...]:
+    """Runs of consecutive code points sharing a general category (one pass over Unicode, cached)."""
+    runs: list[tuple[int, int, str]] = []
+    for code in range(sys.maxunicode + 1):
+        category = unicodedata.category(chr(code))
+        if runs and runs[-1][2] == category:
+            runs[-1] = (runs[-1][0], code, category)
+        else:
+            runs.append((code, code, category))
+    return tuple(runs)
+
+
+@functools.lru_cache(maxsize=None)
+def _category_ranges(category: str, negate: bool) -> str:
+    """Class body (ranges, no brackets) of the code points whose general category starts with `category`."""
+    ranges: list[tuple[int, int]] = []
+    for low, high, name in _category_runs():
+        if name.startswith(category) == negate:
+            continue
+        if ranges and ranges[-1][1] == low - 1:
+            ranges[-1] = (ranges[-1][0], high)
+        else:
+            ranges.append((low, high))
+    return "".join(_escape(lo) if lo == hi else f"{_escape(lo)}-{_escape(hi)}" for lo, hi in ranges)
+
+
+def _property_body(name: str, negate: bool) -> str | None:
+    """Class body for one property name, or None when the name is unknown."""
+    key = name.strip().lower().removeprefix("is")
+    if key in _POSIX:
+        body = _POSIX[key]
+        if not negate:
+            return body
+        # A negated POSIX class inside a bracket: its complement, via a compiled check of each code point.
+        matcher = re.compile(f"[{body}]")
+        return "".join(_escape(code) for code in range(0x80) if not matcher.match(chr(code))) + r"\x80-\U0010ffff"
+    category = _LONG.get(key, name.strip().replace("&", ""))
+    if not re.fullmatch(r"[A-Z][a-z]?", category):
+        return None
+    return _category_ranges(category, negate)
+
+
+def translate(pattern: str) -> str:
+    """`pattern` with `\\p{..}`/`\\P{..}` escapes spelled as classes Python's `re` understands.
+
+    Inside a bracket the escape becomes ranges; outside it becomes a bracket of its own. Escaped
+    backslashes are kept as they are. Unknown property names are left alone (compiling then fails
+    and callers fall back).
+    """
+    out: list[str] = []
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            match = _PROPERTY.match(pattern, index)
+            if match is not None:
+                name = match.group(2) or match.group(3)
+                negate = (match.group(1) == "P") != ("{^" in match.group(0))
+                body = _property_body(name, negate)
+                if body is not None:
+                    out.append(body if in_class else f"[{body}]")
+                    index = match.end()
+                    continue
+            pair = pattern[index : index + 2]
+            out.append("\\Z" if pair == "\\z" else pair)  # Java/PCRE end of input; Python spells it \Z
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            index += 1
+            # A `]` (or `^]`) right after the opening bracket is a literal member, not the end.
+            if pattern.startswith("^", index):
+                out.append("^")
+                index += 1
+            if pattern.startswith("]", index):
+                out.append("\\]")
+                index += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    text = re.sub(r"\\k<(\w+)>", r"(?P=\1)", "".join(out))
+    # ECMA named groups `(?<name>...)` are `(?P<name>...)` in Python (lookbehinds stay as they are).
+    return text.replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str] | None:
+    """The document's pattern compiled for Python (after `translate`), or None when it cannot be."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # "possible nested set": harmless here
+            return re.compile(translate(pattern))
+    except (re.error, OverflowError, RecursionError):
+        return None
+
+
+@dataclass
+class _Walk:
+    """State of one sampling walk: extra characters still wanted, groups seen, work done."""
+
+    need: int
+    variant: int
+    groups: dict[int, str] = field(default_factory=dict)
+    steps: int = 0
+    choices: int = 0
+
+    def tick(self) -> None:
+        self.steps += 1
+        if self.steps > _MAX_STEPS:
+            raise _GiveUp
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def sample(pattern: str, min_length: int | None = None, max_length: int | None = None, variant: int = 0) -> str | None:
+    """A short string that `pattern` finds, within the length bounds; None when none is found.
+
+    `variant` > 0 asks for a different string (for arrays with `uniqueItems`): the n-th choice point
+    takes its n-th candidate character.
+    """
+    compiled = compile_pattern(pattern)
+    if compiled is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            tree = _sre_parse.parse(translate(pattern))
+    except (re.error, OverflowError, RecursionError):
+        return None
+    low = max(0, min_length or 0)
+    try:
+        text = _nodes(list(tree), _Walk(0, variant))
+        if len(text) < low:
+            # Too short: walk again, the repeats with room absorbing the missing characters.
+            longer = _nodes(list(tree), _Walk(low - len(text), variant))
+            fitted = _fit(compiled, longer, low, max_length)
+            if fitted is not None:
+                return fitted
+    except (_GiveUp, RecursionError):
+        return None
+    return _fit(compiled, text, low, max_length)
+
+
+def _fit(compiled: re.Pattern[str], text: str, low: int, high: int | None) -> str | None:
+    """`text`, padded to `low` characters where the pattern still finds it, if it fits `high`."""
+    candidates = [text]
+    if len(text) < low:
+        # Search semantics: text around a match does not matter unless the pattern is anchored there.
+        pad = low - len(text)
+        candidates = [text + "a" * pad, "a" * pad + text, text + "0" * pad, text + " " * pad, text + text[-1:] * pad]
+    for candidate in candidates:
+        if len(candidate) >= low and (high is None or len(candidate) <= high) and compiled.search(candidate):
+            return candidate
+    return None
+
+
+def _nodes(nodes: list[tuple[Any, Any]], walk: _Walk) -> str:
+    return "".join(_node(op, arg, walk) for op, arg in nodes)
+
+
+def _node(op: Any, arg: Any, walk: _Walk) -> str:
+    walk.tick()
+    if op is _sre.LITERAL:
+        return chr(arg)
+    if op is _sre.NOT_LITERAL:
+        return _choose([lambda char: ord(char) != arg], [], walk)
+    if op is _sre.ANY:
+        return _choose([lambda char: char != "\n"], [], walk)
+    if op is _sre.IN:
+        return _class(arg, walk)
+    if op is _sre.AT:
+        return ""  # anchors and boundaries match positions; the final check catches a bad spot
+    if op is _sre.BRANCH:
+        return _nodes(list(arg[1][0]), walk)
+    if op is _sre.SUBPATTERN:
+        group, _add, _del, body = arg
+        text = _nodes(list(body), walk)
+        if group is not None:
+            walk.groups[group] = text
+        return text
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+        return _repeat(arg, walk)
+    if op is getattr(_sre, "ATOMIC_GROUP", None):
+        return _nodes(list(arg), walk)
+    if op is _sre.GROUPREF:
+        return walk.groups.get(arg, "")
+    if op is _sre.GROUPREF_EXISTS:
+        group, yes, no = arg
+        chosen = yes if group in walk.groups else no
+        return _nodes(list(chosen), walk) if chosen is not None else ""
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return ""  # lookarounds consume nothing; the final check decides
+    raise _GiveUp
+
+
+def _repeat(arg: Any, walk: _Walk) -> str:
+    low, high, body = arg
+    body = list(body)
+    if high == 0 or (low == 0 and walk.need <= 0):
+        return ""  # the shortest text: no copy at all (and no choice point used up)
+    once = _nodes(body, walk)
+    count = low
+    spare = (_MAX_REPEAT_SAMPLE if high == _sre.MAXREPEAT else min(high, _MAX_REPEAT_SAMPLE)) - low
+    if walk.need > 0 and spare > 0 and once:
+        # The first repeat with room absorbs the characters still missing for `minLength`.
+        extra = min(spare, -(-walk.need // len(once)))
+        count += extra
+        walk.need = max(0, walk.need - extra * len(once))
+    if count == 0:
+        return ""
+    parts = [once] + [_nodes(body, walk) for _ in range(count - 1)]
+    return "".join(parts)
+
+
+def _class(items: list[tuple[Any, Any]], walk: _Walk) -> str:
+    """A member of a bracket expression: readable ASCII first, else the first code point it names."""
+    negate = bool(items) and items[0][0] is _sre.NEGATE
+    members = items[1:] if negate else items
+    tests = [_member_test(op, arg) for op, arg in members]
+
+    def inside(char: str) -> bool:
+        return any(test(char) for test in tests) != negate
+
+    fallbacks: list[int] = []
+    if not negate:
+        for op, arg in members:
+            if op is _sre.LITERAL:
+                fallbacks.append(arg)
+            elif op is _sre.RANGE:
+                fallbacks.append(arg[0])
+    return _choose([inside], fallbacks, walk)
+
+
+def _member_test(op: Any, arg: Any) -> Any:
+    if op is _sre.LITERAL:
+        return lambda char: ord(char) == arg
+    if op is _sre.RANGE:
+        return lambda char: arg[0] <= ord(char) <= arg[1]
+    if op is _sre.CATEGORY:
+        matcher = re.compile(_CATEGORIES.get(arg, r"(?!)"))
+        return lambda char: matcher.fullmatch(char) is not None
+    return lambda char: False
+
+
+_CATEGORIES: dict[Any, str] = {
+    _sre.CATEGORY_DIGIT: r"\d",
+    _sre.CATEGORY_NOT_DIGIT: r"\D",
+    _sre.CATEGORY_SPACE: r"\s",
+    _sre.CATEGORY_NOT_SPACE: r"\S",
+    _sre.CATEGORY_WORD: r"\w",
+    _sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _choose(tests: list[Any], fallbacks: list[int], walk: _Walk) -> str:
+    """The first preferred character passing every test; variants step through the candidates."""
+    found = [char for char in _PREFERRED if all(test(char) for test in tests)]
+    found += [chr(code) for code in fallbacks if chr(code) not in found and all(test(chr(code)) for test in tests)]
+    found += [char for char in _EXOTIC if char not in found and all(test(char) for test in tests)]
+    if not found:
+        raise _GiveUp
+    index = 0
+    if walk.variant and walk.choices == 0:
+        # Only the first choice point varies: enough for distinct array items, keeps text stable.
+        index = walk.variant % len(found)
+    walk.choices += 1
+    return found[index]
