@@ -170,10 +170,13 @@ def contract_setup(api: Api) -> ContractSetup:
     credentials: list[CredentialView] = []
     token_urls: list[str] = []
     notes: list[str] = []
+    by_key: dict[str, CredentialView] = {}
     for scheme in api.security_schemes:
         values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
         client_arguments.extend(values.items())
-        credentials.append(_credential(scheme, values))
+        owner = by_key.get(scheme.shares)
+        by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
+        credentials.append(by_key[scheme.key])
         if scheme.kind.startswith("oauth2_") and scheme.token_url:
             token_urls.append(scheme.token_url)
         if scheme.kind == "custom":
@@ -211,7 +214,7 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 
 
 def _credential_schemes(api: Api) -> set[str]:
-    return {scheme.key for scheme in api.security_schemes if scheme.kind != "custom" and scheme.arguments}
+    return {scheme.key for scheme in api.security_schemes if scheme.kind != "custom" and (scheme.arguments or scheme.shares)}
 
 
 def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:

@@ -1,0 +1,97 @@
+"""Real-world document shapes whose generated contract tests used to fail (issue 6).
+
+Each test builds a small package from a document with that shape and runs its generated tests, or
+checks the generated client directly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+
+from generator.diagnostics import WarningSink
+from generator.parse import build_api
+from generator.pipeline import Job, build, write_all
+from tests.conftest import REPO, minimal_spec, write_spec
+
+
+def generate(folder: Path, spec: dict[str, Any], name: str = "pkg") -> Path:
+    """Write the package for `spec` into folder/out/<name>; returns folder/out."""
+    path = write_spec(folder, spec)
+    write_all([build(Job(name, path, folder / "out" / name, "spec.yaml"), REPO / "templates", use_cache=False)])
+    return folder / "out"
+
+
+def run_generated_tests(out: Path, name: str = "pkg") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", f"{name}/tests"],
+        cwd=out, capture_output=True, text=True, timeout=300,
+    )
+
+
+def assert_generated_tests_pass(out: Path, name: str = "pkg") -> str:
+    run = run_generated_tests(out, name)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    return run.stdout
+
+
+@contextmanager
+def imported(out: Path, name: str = "pkg") -> Iterator[ModuleType]:
+    sys.path.insert(0, str(out))
+    try:
+        yield importlib.import_module(name)
+    finally:
+        sys.path.remove(str(out))
+        for module in [module for module in sys.modules if module == name or module.startswith(name + ".")]:
+            del sys.modules[module]
+
+
+def _get(operation_id: str, **extra: Any) -> dict[str, Any]:
+    return {"get": {"operationId": operation_id, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}}}}}, **extra}}
+
+
+# ---------------------------------------------------------------- AND-ed bearer-token schemes
+
+GOOGLE_SCHEMES = {
+    "Oauth2": {"type": "oauth2", "flows": {"implicit": {"authorizationUrl": "https://accounts.example.test/auth", "scopes": {"all": ""}}}},
+    "Oauth2c": {"type": "oauth2", "flows": {"authorizationCode": {"authorizationUrl": "https://accounts.example.test/auth", "tokenUrl": "https://accounts.example.test/token", "scopes": {"all": ""}}}},
+}
+GOOGLE_SECURITY = [{"Oauth2": ["all"], "Oauth2c": ["all"]}]
+
+
+def test_anded_bearer_schemes_take_one_token() -> None:
+    spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", security=GOOGLE_SECURITY)}, components={"securitySchemes": GOOGLE_SCHEMES})
+    api = build_api(spec, "pkg", WarningSink())
+    summary = [(s.key, s.kind, [a.name for a in s.arguments], s.shares) for s in api.security_schemes]
+    assert summary == [("Oauth2", "bearer", ["access_token"], ""), ("Oauth2c", "bearer", [], "Oauth2")]
+
+
+def test_or_ed_bearer_schemes_keep_their_own_tokens() -> None:
+    security = [{"Oauth2": ["all"]}, {"Oauth2c": ["all"]}]
+    spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", security=security)}, components={"securitySchemes": GOOGLE_SCHEMES})
+    api = build_api(spec, "pkg", WarningSink())
+    assert [[a.name for a in s.arguments] for s in api.security_schemes] == [["oauth2_access_token"], ["oauth2_c_access_token"]]
+
+
+def test_anded_bearer_schemes_one_token_authenticates(tmp_path: Path) -> None:
+    spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", security=GOOGLE_SECURITY)}, components={"securitySchemes": GOOGLE_SCHEMES})
+    out = generate(tmp_path, spec)
+    sent: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers.get("authorization"))
+        return httpx.Response(200, json={"id": "1"})
+
+    with imported(out) as pkg:
+        with pkg.Client(access_token="tok", http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
+            client.things.list()
+    assert sent == ["Bearer tok"]
+    assert_generated_tests_pass(out)
