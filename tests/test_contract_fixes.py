@@ -95,3 +95,27 @@ def test_anded_bearer_schemes_one_token_authenticates(tmp_path: Path) -> None:
             client.things.list()
     assert sent == ["Bearer tok"]
     assert_generated_tests_pass(out)
+
+
+# ---------------------------------------------------------------- servers
+
+
+def test_scheme_relative_server_defaults_to_https(tmp_path: Path) -> None:
+    spec = minimal_spec(openapi="3.0.3", servers=[{"url": "//api.example.test/v1"}], paths={"/things": _get("list")})
+    out = generate(tmp_path, spec)
+    with imported(out) as pkg:
+        assert pkg.Client().base_url == "https://api.example.test/v1"
+    assert_generated_tests_pass(out)
+
+
+def test_paths_repeating_the_base_path_warn() -> None:
+    spec = minimal_spec(servers=[{"url": "https://api.example.test/shop/v2"}], paths={"/shop/v2/things": _get("list")})
+    sink = WarningSink()
+    build_api(spec, "pkg", sink)
+    assert [item.pointer for item in sink.sorted() if "base path '/shop/v2'" in item.message] == ["#/servers/0"]
+
+
+def test_unknown_formats_are_annotations_in_contract_tests(tmp_path: Path) -> None:
+    parameter = {"name": "X-Market-Id", "in": "header", "schema": {"type": "string", "format": "bcp-47"}, "example": "en-US"}
+    spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", parameters=[parameter])})
+    assert_generated_tests_pass(generate(tmp_path, spec))

@@ -24,7 +24,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
     converter.convert_components()
     constructor_scope = NameScope()
     constructor_scope.reserve(*CLIENT_ARGUMENTS, "self")
-    servers = parse_servers(document, constructor_scope)
+    servers = parse_servers(document, constructor_scope, warnings)
     schemes = parse_security_schemes(document, package, constructor_scope, warnings)
     raw_operations = collect_operations(document, converter, warnings)
     for webhook in (document.get("webhooks") or {}):
