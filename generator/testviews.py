@@ -35,7 +35,7 @@ from .ir import (
     UnionType,
 )
 from .render import ident, literal
-from .views import type_text
+from .views import has_body_overloads, type_text
 
 TEST_HOST = "https://api.example.test"
 ACCESS_TOKEN = "test-access-token"
@@ -466,7 +466,10 @@ class _Maker:
                 for body_field in body.fields:
                     if body_field.wire_name in given:
                         item = given[body_field.wire_name]
-                    elif body_field.required or (body.model is None and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)):
+                    elif body_field.required or (
+                        # the overloads type a call as "body=" or "every required field": none of an optional body is neither
+                        (body.model is None or has_body_overloads(operation)) and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)
+                    ):
                         item = self.placeholder(body_field.type)
                         notes.append(f"no example for body field {body_field.wire_name!r}: a placeholder is sent")
                     else:

@@ -119,3 +119,37 @@ def test_unknown_formats_are_annotations_in_contract_tests(tmp_path: Path) -> No
     parameter = {"name": "X-Market-Id", "in": "header", "schema": {"type": "string", "format": "bcp-47"}, "example": "en-US"}
     spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", parameters=[parameter])})
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+# ---------------------------------------------------------------- examples and bodies
+
+
+def _json(schema: dict[str, Any], **media: Any) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": schema, **media}}}
+
+
+def test_reference_into_another_path_resolves_in_contract_tests(tmp_path: Path) -> None:
+    agent = {"type": "object", "required": ["symbol"], "properties": {"symbol": {"type": "string"}}}
+    register = {"post": {"operationId": "register", "responses": {"201": {"description": "made", **_json({"type": "object", "properties": {"agent": agent}})}}}}
+    reused = {"$ref": "#/paths/~1register/post/responses/201/content/application~1json/schema/properties/agent"}
+    mine = {"get": {"operationId": "mine", "responses": {"200": {"description": "ok", **_json({"type": "object", "properties": {"data": reused}})}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/register": register, "/my/agent": mine})
+    assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+def test_example_given_as_a_lone_reference_is_followed(tmp_path: Path) -> None:
+    schemas = {"Create": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}, "example": {"name": "My collection"}}}
+    body = {"required": True, **_json({"$ref": "#/components/schemas/Create"}, examples={"default": {"value": {"$ref": "#/components/schemas/Create/example"}}})}
+    operation = {"post": {"operationId": "create", "requestBody": body, "responses": {"204": {"description": "done"}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/collections": operation}, components={"schemas": schemas}))
+    assert "'My collection'" in (out / "pkg" / "tests" / "test_collections.py").read_text().replace('"', "'")
+    assert_generated_tests_pass(out)
+
+
+def test_optional_body_with_required_fields_type_checks(tmp_path: Path) -> None:
+    schemas = {"Note": {"type": "object", "required": ["total"], "properties": {"total": {"type": "number"}, "memo": {"type": "string"}}, "example": [{"total": 1}]}}
+    operation = {"post": {"operationId": "create", "requestBody": _json({"$ref": "#/components/schemas/Note"}), "responses": {"204": {"description": "done"}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/notes": operation}, components={"schemas": schemas}))
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "pkg/tests/test_notes.py"], cwd=out, capture_output=True, text=True, timeout=300)
+    assert mypy.returncode == 0, mypy.stdout
+    assert_generated_tests_pass(out)

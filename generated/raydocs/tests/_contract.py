@@ -163,9 +163,12 @@ def _strip_content_defaults(content: Any) -> None:
                                 encoding.pop(key, None)
 
 
+@lru_cache(maxsize=None)
 def _validation_document() -> dict[str, Any]:
-    """The document as the tests validate with: servers replaced by `BASE_URL`, schema defaults removed."""
+    """The document as the tests validate with: servers replaced by `BASE_URL`, schema defaults removed
+    (built once; `validator` copies only its top level)."""
     data = copy.deepcopy(openapi_document())
+    _hoist_path_references(data)
     data["servers"] = [{"url": BASE_URL}]
     components = data.get("components") or {}
     for schema in (components.get("schemas") or {}).values():
@@ -194,6 +197,49 @@ def _validation_document() -> dict[str, Any]:
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
     _drop_transport_schemes(data)
+    return data
+
+
+_PATH_REFERENCES = "x-clientsmith-path-references"
+
+
+def _hoist_path_references(data: dict[str, Any]) -> None:
+    """Point `$ref`s into `#/paths/...` (some documents reuse one operation's schema in another) at a
+    copy-free home outside `paths`, so they still resolve when `validator` keeps a single path."""
+    references: list[dict[str, Any]] = []
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/paths/"):
+                references.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    homes: dict[str, str] = {}  # pointer -> key under _PATH_REFERENCES
+    targets: dict[str, Any] = {}
+    for node in references:
+        pointer = node["$ref"]
+        if pointer not in homes:
+            homes[pointer] = str(len(homes))
+            targets[homes[pointer]] = _pointer_target(data, pointer)
+        node["$ref"] = f"#/{_PATH_REFERENCES}/{homes[pointer]}"
+    if targets:
+        data[_PATH_REFERENCES] = targets
+
+
+def _pointer_target(data: Any, pointer: str) -> Any:
+    for part in pointer[2:].split("/"):
+        part = unquote(part).replace("~1", "/").replace("~0", "~")
+        data = (
+            data.get(part)
+            if isinstance(data, dict)
+            else (
+                data[int(part)]
+                if isinstance(data, list) and part.isdigit() and int(part) < len(data)
+                else None
+            )
+        )
     return data
 
 
@@ -353,7 +399,7 @@ def validator(template: str) -> OpenAPI:
     One path at a time lets documents that use `#fragment` path keys (several operations on one
     path) be validated operation by operation; the fragment is not part of the URL.
     """
-    document = _validation_document()
+    document = dict(_validation_document())
     path_item = (document.get("paths") or {}).get(template)
     document["paths"] = {_url_template(template): path_item} if isinstance(path_item, dict) else {}
     deserializers: dict[str, Callable[..., Any]] = {
