@@ -153,3 +153,22 @@ def test_optional_body_with_required_fields_type_checks(tmp_path: Path) -> None:
     mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "pkg/tests/test_notes.py"], cwd=out, capture_output=True, text=True, timeout=300)
     assert mypy.returncode == 0, mypy.stdout
     assert_generated_tests_pass(out)
+
+
+def test_query_spelled_into_the_path_key(tmp_path: Path) -> None:
+    parameters = [
+        {"name": "city", "in": "path", "required": True, "schema": {"type": "string"}, "example": "Paris"},
+        {"name": "key", "in": "query", "required": True, "schema": {"type": "string"}, "example": "k"},
+    ]
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/current?city={city}": _get("current", parameters=parameters, tags=["weather"])}))
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(200, json={"id": "1"})
+
+    with imported(out) as pkg:
+        with pkg.Client(http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
+            client.weather.current("Paris & co", key="k")
+    assert sent == ["https://api.example.test/current?city=Paris%20%26%20co&key=k"]
+    assert_generated_tests_pass(out)

@@ -458,8 +458,19 @@ def _document_formats() -> frozenset[str]:
 
 
 def _url_template(template: str) -> str:
-    """A documented path without its `#fragment` (some documents use one to list several operations on a path)."""
-    return template.split("#", 1)[0]
+    """A documented path without its `#fragment` (some documents use one to list several operations on a
+    path) or `?query` (others spell part of the query into the key: `/current?city={city}`)."""
+    return re.split(r"[#?]", template, maxsplit=1)[0]
+
+
+def _template_query(template: str) -> list[tuple[str, str]]:
+    """The `?name={parameter}` pairs of a path key (a literal `name=value` has no parameter: "")."""
+    query = template.split("#", 1)[0].partition("?")[2]
+    pairs: list[tuple[str, str]] = []
+    for item in query.split("&") if query else ():
+        name, _, value = item.partition("=")
+        pairs.append((name, value[1:-1] if value.startswith("{") and value.endswith("}") else ""))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -650,6 +661,9 @@ def _path_values(route: _Route, url: httpx.URL, parameters: list[dict[str, Any]]
         prefix = {"label": ".", "matrix": ";"}.get(style, "")
         key = f"{prefix}{name}{'*' if explode and prefix else ''}"
         values[key] = unquote(match.group(f"p{index}"))
+    for name, parameter in _template_query(route.template):
+        if parameter and name in url.params:  # a "path" parameter that travels in the query
+            values[parameter] = url.params[name]
     return values
 
 
@@ -838,6 +852,8 @@ def _documented_names(route: _Route, location: str) -> set[str] | None:
     names.update(
         credential.name for credential in CREDENTIALS.values() if credential.location == location
     )
+    if location == "query":
+        names.update(name for name, _ in _template_query(route.template))
     return names
 
 
