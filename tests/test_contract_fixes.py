@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import httpx
+import pytest
 
 from generator.diagnostics import WarningSink
 from generator.parse import build_api
@@ -172,3 +173,26 @@ def test_query_spelled_into_the_path_key(tmp_path: Path) -> None:
             client.weather.current("Paris & co", key="k")
     assert sent == ["https://api.example.test/current?city=Paris%20%26%20co&key=k"]
     assert_generated_tests_pass(out)
+
+
+def test_parameters_holding_lists_of_objects(tmp_path: Path) -> None:
+    line = {"type": "object", "required": ["sku"], "properties": {"sku": {"type": "string"}, "count": {"type": "integer"}}}
+    items = {"type": "array", "items": {"$ref": "#/components/schemas/Line"}}
+    parameters = [
+        {"name": "lines", "in": "query", "required": True, "schema": items, "example": [{"sku": "a,b", "count": 2}, {"sku": "c"}]},
+        {"name": "X-Lines", "in": "header", "schema": items, "example": [{"sku": "d", "count": 1}, {"sku": "e"}]},
+    ]
+    spec = minimal_spec(openapi="3.0.3", paths={"/orders": _get("list", parameters=parameters)}, components={"schemas": {"Line": line}})
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    # Still checked against the item schema: an item without its required member is refused.
+    with imported(out) as pkg:
+        contract = importlib.import_module("pkg.tests._contract")
+        good = httpx.Request("GET", "https://api.example.test/orders", params=[("lines", '{"sku":"a,b"}'), ("lines", '{"sku":"c"}')], headers={"X-Lines": '{"sku":"d"},{"sku":"e"}'})
+        assert contract.read_call(good, ("GET", "/orders")).query == {"lines": [{"sku": "a,b"}, {"sku": "c"}]}
+        for bad in (
+            httpx.Request("GET", "https://api.example.test/orders", params=[("lines", '{"sku":"a"}'), ("lines", '{"kus":"c"}')]),
+            httpx.Request("GET", "https://api.example.test/orders", params={"lines": '{"sku":"a"}'}, headers={"X-Lines": '{"count":1}'}),
+        ):
+            with pytest.raises(AssertionError, match="'sku' is a required property"):
+                contract.read_call(bad, ("GET", "/orders"))

@@ -186,6 +186,7 @@ def _validation_document() -> dict[str, Any]:
         if isinstance(parameter, dict):
             _strip_defaults(parameter.get("schema"))
             _strip_content_defaults(parameter.get("content"))
+            _objects_as_json(parameter)
     for body in (components.get("requestBodies") or {}).values():
         if isinstance(body, dict):
             _strip_content_defaults(body.get("content"))
@@ -202,11 +203,56 @@ def _validation_document() -> dict[str, Any]:
                 if isinstance(parameter, dict):
                     _strip_defaults(parameter.get("schema"))
                     _strip_content_defaults(parameter.get("content"))
+                    _objects_as_json(parameter)
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
     _drop_transport_schemes(data)
     return data
+
+
+def _holds_objects(parameter: dict[str, Any]) -> bool:
+    """A query, header or cookie parameter whose items are objects: no OpenAPI style spells those, so
+    the client sends each object as JSON text (openapi-core would try to read them as form fields).
+    """
+    if parameter.get("in") not in ("query", "header", "cookie") or "schema" not in parameter:
+        return False
+    schema = _resolve(parameter["schema"])
+    return (
+        isinstance(schema, dict)
+        and _schema_type(schema) == "array"
+        and _is_object(schema.get("items"))
+    )
+
+
+def _objects_as_json(parameter: dict[str, Any]) -> None:
+    """Have openapi-core read such a parameter as one JSON array (see `_json_arrays`), still checked
+    against its full schema."""
+    if _holds_objects(parameter):
+        parameter["content"] = {"application/json": {"schema": parameter.pop("schema")}}
+        for key in ("style", "explode"):
+            parameter.pop(key, None)
+
+
+def _json_arrays(
+    parameters: list[dict[str, Any]], location: str, pairs: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The JSON objects sent for one object-list parameter (several query values, or one comma-joined
+    header) as a single JSON array text, the way `_objects_as_json` declares the parameter."""
+    names = {
+        str(item.get("name")).lower() if location == "header" else str(item.get("name"))
+        for item in parameters
+        if item.get("in") == location and _holds_objects(item)
+    }
+    if not names:
+        return pairs
+    key = (lambda name: name.lower()) if location == "header" else (lambda name: name)
+    kept = [(name, value) for name, value in pairs if key(name) not in names]
+    gathered: dict[str, list[str]] = {}
+    for name, value in pairs:
+        if key(name) in names:
+            gathered.setdefault(name, []).append(value)
+    return kept + [(name, "[" + ",".join(values) + "]") for name, values in gathered.items()]
 
 
 _PATH_REFERENCES = "x-clientsmith-path-references"
@@ -615,11 +661,15 @@ class OpenAPIRequest:
         self.request = request
         self.path_pattern = httpx.URL(BASE_URL).path.rstrip("/") + _url_template(route.template)
         parameters = _parameters(route)
-        query = _space_delimited(parameters, list(request.url.params.multi_items()))
-        cookies = _cookies(request)
+        query = _json_arrays(
+            parameters,
+            "query",
+            _space_delimited(parameters, list(request.url.params.multi_items())),
+        )
+        cookies = _json_arrays(parameters, "cookie", _cookies(request))
         self.parameters = RequestParameters(
             query=ImmutableMultiDict(query + _exploded_objects(parameters, "query", query)),
-            header=Headers(list(request.headers.multi_items())),
+            header=Headers(_json_arrays(parameters, "header", list(request.headers.multi_items()))),
             cookie=ImmutableMultiDict(cookies + _exploded_objects(parameters, "cookie", cookies)),
             path=_path_values(route, request.url, parameters),
         )
