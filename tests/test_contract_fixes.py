@@ -196,3 +196,21 @@ def test_parameters_holding_lists_of_objects(tmp_path: Path) -> None:
         ):
             with pytest.raises(AssertionError, match="'sku' is a required property"):
                 contract.read_call(bad, ("GET", "/orders"))
+
+
+def test_authorization_header_parameter_is_ignored_and_errors_always_describable(tmp_path: Path) -> None:
+    header = {"name": "Authorization", "in": "header", "required": True, "schema": {"type": "string"}}
+    spec = minimal_spec(
+        openapi="3.0.3",
+        paths={"/things": _get("list", parameters=[header], security=[{"bearer": []}])},
+        components={"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+    )
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    from openapi_core.deserializing.media_types.exceptions import MediaTypeDeserializeError
+
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        # openapi-core's own __str__ of this error fails on a str value
+        text = contract.describe_errors([MediaTypeDeserializeError("application/json", "file=@x.pdf")])
+    assert "MediaTypeDeserializeError" in text and "file=@x.pdf" in text

@@ -190,6 +190,10 @@ def _validation_document() -> dict[str, Any]:
         ]
         for operation in operations:
             operation.pop("servers", None)
+            if isinstance(operation.get("parameters"), list):
+                operation["parameters"] = [
+                    item for item in operation["parameters"] if not _ignored_header(item)
+                ]
             for parameter in operation.get("parameters") or []:
                 if isinstance(parameter, dict):
                     _strip_defaults(parameter.get("schema"))
@@ -200,6 +204,17 @@ def _validation_document() -> dict[str, Any]:
                 _strip_content_defaults(body.get("content"))
     _drop_transport_schemes(data)
     return data
+
+
+def _ignored_header(parameter: Any) -> bool:
+    """OAS: header parameters named Accept, Content-Type or Authorization SHALL be ignored (the client
+    takes no such argument; content and security say what goes there)."""
+    parameter = _resolve(parameter)
+    return (
+        isinstance(parameter, dict)
+        and parameter.get("in") == "header"
+        and str(parameter.get("name", "")).lower() in ("accept", "content-type", "authorization")
+    )
 
 
 def _holds_objects(parameter: dict[str, Any]) -> bool:
@@ -770,6 +785,14 @@ class OpenAPIResponse:
         return self.response.content or None
 
 
+def _error_text(error: BaseException) -> str:
+    """str(error), or its fields when openapi-core's own __str__ fails (it decodes a str value)."""
+    try:
+        return str(error)
+    except Exception:
+        return ", ".join(f"{key}={value!r}" for key, value in vars(error).items())
+
+
 def describe_errors(errors: list[Exception]) -> str:
     """openapi-core's errors with their causes and schema errors, one per line."""
     lines: list[str] = []
@@ -777,8 +800,8 @@ def describe_errors(errors: list[Exception]) -> str:
         cause: BaseException | None = error
         chain: list[str] = []
         while cause is not None:
-            text = str(cause) or type(cause).__name__
-            chain.append(f"{type(cause).__name__}: {text}" if str(cause) else text)
+            text = _error_text(cause)
+            chain.append(f"{type(cause).__name__}: {text}" if text else type(cause).__name__)
             for schema_error in getattr(cause, "schema_errors", ()) or ():
                 where = "/".join(str(part) for part in getattr(schema_error, "absolute_path", ()))
                 chain.append(
