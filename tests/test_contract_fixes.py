@@ -214,3 +214,23 @@ def test_authorization_header_parameter_is_ignored_and_errors_always_describable
         # openapi-core's own __str__ of this error fails on a str value
         text = contract.describe_errors([MediaTypeDeserializeError("application/json", "file=@x.pdf")])
     assert "MediaTypeDeserializeError" in text and "file=@x.pdf" in text
+
+
+def test_schema_local_dialects(tmp_path: Path) -> None:
+    def bounded(dialect: str, **bounds: Any) -> dict[str, Any]:
+        return {"$schema": dialect, "type": "number", "minimum": 10, "maximum": 20, **bounds}
+
+    schemas = {
+        "v5": bounded("https://json-schema.org/draft-05/schema#", exclusiveMinimum=True, exclusiveMaximum=True),
+        "v7": bounded("https://json-schema.org/draft-07/schema#", exclusiveMinimum=True, exclusiveMaximum=True),
+        "v7-plain": bounded("https://json-schema.org/draft-07/schema#"),
+    }
+    parameters = [{"name": name, "in": "query", "required": True, "schema": schema, "example": 14} for name, schema in schemas.items()]
+    out = generate(tmp_path, minimal_spec(paths={"/numbers": _get("numbers", parameters=parameters)}))
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        for value in ("20", "10"):  # the exclusive bounds still hold
+            request = httpx.Request("GET", "https://api.example.test/numbers", params={"v5": "14", "v7": value, "v7-plain": "14"})
+            with pytest.raises(AssertionError, match="v7"):
+                contract.read_call(request, ("GET", "/numbers"))

@@ -134,6 +134,9 @@ def _strip_defaults(schema: Any) -> None:
     if not isinstance(schema, dict):
         return
     schema.pop("default", None)
+    if isinstance(schema.get("$schema"), str):
+        schema["$schema"] = _dialect(schema["$schema"])
+    _numeric_exclusive_bounds(schema)
     if isinstance(schema.get("pattern"), str):
         try:
             re.compile(schema["pattern"])
@@ -156,6 +159,31 @@ def _strip_defaults(schema: Any) -> None:
                 _strip_defaults(item)
     for key in _SCHEMA_ONES:
         _strip_defaults(schema.get(key))
+
+
+def _dialect(uri: str) -> str:
+    """A schema-local `$schema` as the validator knows it: drafts 4 to 7 are named by their http URIs
+    (documents often write https), and "draft-05", never published, is draft 4 (its meta-schema)."""
+    match = re.fullmatch(r"https?://json-schema\.org/draft-0([4-7])/schema#?", uri)
+    if match is None:
+        return uri
+    return (
+        f"http://json-schema.org/draft-0{'4' if match.group(1) == '5' else match.group(1)}/schema#"
+    )
+
+
+def _numeric_exclusive_bounds(schema: dict[str, Any]) -> None:
+    """`exclusiveMaximum: true` (draft 4, OAS 3.0) inside an OAS 3.1 schema of a later dialect, where
+    the keyword is the bound itself: written as that dialect spells it (the generator warned)."""
+    if (
+        not str(openapi_document().get("openapi", "")).startswith("3.1")
+        or schema.get("$schema") == "http://json-schema.org/draft-04/schema#"
+    ):
+        return
+    for exclusive, inclusive in (("exclusiveMaximum", "maximum"), ("exclusiveMinimum", "minimum")):
+        if isinstance(schema.get(exclusive), bool):
+            if schema.pop(exclusive) and inclusive in schema:
+                schema[exclusive] = schema.pop(inclusive)
 
 
 def _strip_content_defaults(content: Any) -> None:
