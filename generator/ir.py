@@ -334,6 +334,16 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True)
+class Webhook:
+    """A request the API sends to its users (OAS 3.1 `webhooks`): no client method, but a payload type."""
+
+    name: str  # the key under `webhooks`
+    method: str
+    type: TypeRef  # of the JSON payload
+    example_json: str
+
+
+@dataclass(frozen=True)
 class Api:
     title: str
     version: str
@@ -345,6 +355,7 @@ class Api:
     models: tuple[Model, ...]
     aliases: tuple[TypeAlias, ...]
     warnings: tuple[str, ...] = field(default=())
+    webhooks: tuple[Webhook, ...] = field(default=())
 
     @property
     def custom_scheme_keys(self) -> frozenset[str]:

@@ -34,6 +34,7 @@ from .ir import (
     TypeRef,
     UnionType,
 )
+from .naming import NameScope, make_identifier
 from .render import ident, literal
 from .views import has_body_overloads, type_text
 
@@ -237,6 +238,32 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
 def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
     maker = _Maker(api)
     return [maker.operation(resource, operation) for operation in resource.operations]
+
+
+@dataclass(frozen=True)
+class WebhookTest:
+    test_name: str
+    model: str  # the payload's model class
+    payload_source: str
+    checks: tuple[str, ...]  # assertions on `parsed`
+
+
+def webhook_tests(api: Api) -> list[WebhookTest]:
+    """One test per webhook whose JSON payload is a model: the example payload parses field by field."""
+    maker = _Maker(api)
+    names = NameScope()
+    names.reserve("test_client_targets_the_documented_server", "test_client_exposes_the_documented_resources")
+    tests: list[WebhookTest] = []
+    for webhook in api.webhooks:
+        model = maker._model_of(webhook.type)
+        if model is None:
+            continue
+        example = maker.repair(webhook.type, json.loads(webhook.example_json))
+        if not isinstance(example, dict):
+            example = maker.placeholder(webhook.type)
+        name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))
+        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed"))))
+    return tests
 
 
 def uses_type(tests: list[OperationTest], name: str) -> bool:

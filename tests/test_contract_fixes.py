@@ -234,3 +234,25 @@ def test_schema_local_dialects(tmp_path: Path) -> None:
             request = httpx.Request("GET", "https://api.example.test/numbers", params={"v5": "14", "v7": value, "v7-plain": "14"})
             with pytest.raises(AssertionError, match="v7"):
                 contract.read_call(request, ("GET", "/numbers"))
+
+
+# ---------------------------------------------------------------- webhooks-only documents
+
+
+def test_webhooks_only_document_gets_meaningful_tests(tmp_path: Path) -> None:
+    pet = {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}}
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}, "example": {"id": 7, "name": "Rex"}}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Hooks", "version": "1"},
+        "webhooks": {"newPet": {"post": {"requestBody": body, "responses": {"200": {"description": "ok"}}}}},
+        "components": {"schemas": {"Pet": pet}},
+    }
+    out = generate(tmp_path, spec)
+    tests = (out / "pkg" / "tests" / "test_client.py").read_text()
+    assert "def test_webhook_new_pet_post_payload_parses" in tests and "parsed.name == 'Rex'" in tests.replace('"', "'")
+    assert "3 passed" in assert_generated_tests_pass(out)
+    # The payload test fails when the model reads the payload wrongly.
+    models = out / "pkg" / "models.py"
+    models.write_text(models.read_text().replace("    id: int\n", "    id: str\n"))
+    assert run_generated_tests(out).returncode != 0

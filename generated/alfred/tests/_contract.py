@@ -280,14 +280,18 @@ def _json_arrays(
 ) -> list[tuple[str, str]]:
     """The JSON objects sent for one object-list parameter (several query values, or one comma-joined
     header) as a single JSON array text, the way `_objects_as_json` declares the parameter."""
+    folded = location == "header"  # header names are case-insensitive
+
+    def key(name: str) -> str:
+        return name.lower() if folded else name
+
     names = {
-        str(item.get("name")).lower() if location == "header" else str(item.get("name"))
+        key(str(item.get("name")))
         for item in parameters
         if item.get("in") == location and _holds_objects(item)
     }
     if not names:
         return pairs
-    key = (lambda name: name.lower()) if location == "header" else (lambda name: name)
     kept = [(name, value) for name, value in pairs if key(name) not in names]
     gathered: dict[str, list[str]] = {}
     for name, value in pairs:
