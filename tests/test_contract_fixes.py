@@ -256,3 +256,15 @@ def test_webhooks_only_document_gets_meaningful_tests(tmp_path: Path) -> None:
     models = out / "pkg" / "models.py"
     models.write_text(models.read_text().replace("    id: int\n", "    id: str\n"))
     assert run_generated_tests(out).returncode != 0
+
+
+def test_parameters_reused_from_other_paths_and_read_only_parameter_schemas(tmp_path: Path) -> None:
+    # DigitalOcean: `$ref: #/paths/~1keys/get/parameters/0`, and a path parameter whose schema reuses
+    # a readOnly response property.
+    key = {"type": "object", "properties": {"id": {"type": "integer", "readOnly": True}}}
+    listing = _get("list", parameters=[{"name": "per_page", "in": "query", "schema": {"type": "integer"}, "example": 5}])
+    listing["get"]["responses"]["200"] = {"description": "ok", **_json({"type": "object", "properties": {"keys": {"type": "array", "items": key}}})}
+    identifier = {"name": "key_id", "in": "path", "required": True, "example": 42, "schema": {"anyOf": [{"$ref": "#/paths/~1keys/get/responses/200/content/application~1json/schema/properties/keys/items/properties/id"}, {"type": "string"}]}}
+    one = _get("get", parameters=[identifier, {"$ref": "#/paths/~1keys/get/parameters/0"}])
+    spec = minimal_spec(openapi="3.0.3", paths={"/keys": listing, "/keys/{key_id}": one})
+    assert_generated_tests_pass(generate(tmp_path, spec))

@@ -215,6 +215,7 @@ def _validation_document() -> dict[str, Any]:
             _strip_defaults(parameter.get("schema"))
             _strip_content_defaults(parameter.get("content"))
             _objects_as_json(parameter)
+            _writable_parameter(parameter, data)
     for body in (components.get("requestBodies") or {}).values():
         if isinstance(body, dict):
             _strip_content_defaults(body.get("content"))
@@ -236,6 +237,7 @@ def _validation_document() -> dict[str, Any]:
                     _strip_defaults(parameter.get("schema"))
                     _strip_content_defaults(parameter.get("content"))
                     _objects_as_json(parameter)
+                    _writable_parameter(parameter, data)
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
@@ -252,6 +254,35 @@ def _ignored_header(parameter: Any) -> bool:
         and parameter.get("in") == "header"
         and str(parameter.get("name", "")).lower() in ("accept", "content-type", "authorization")
     )
+
+
+def _writable_parameter(parameter: dict[str, Any], data: dict[str, Any]) -> None:
+    """readOnly/writeOnly speak of properties; openapi-core also refuses a readOnly *parameter* schema
+    (DigitalOcean's ssh_key_identifier reuses a response property). Copies drop them, shared schemas stay.
+    """
+    if isinstance(parameter.get("schema"), dict):
+        parameter["schema"] = _without_access_marks(parameter["schema"], data)
+
+
+def _without_access_marks(schema: Any, data: dict[str, Any], depth: int = 0) -> Any:
+    resolved = (
+        _pointer_target(data, schema["$ref"])
+        if isinstance(schema, dict)
+        and isinstance(schema.get("$ref"), str)
+        and schema["$ref"].startswith("#/")
+        else schema
+    )
+    if (
+        not isinstance(resolved, dict)
+        or depth > 3
+        or not any(key in resolved for key in ("readOnly", "writeOnly", "anyOf", "oneOf", "allOf"))
+    ):
+        return schema
+    copied = {key: value for key, value in resolved.items() if key not in ("readOnly", "writeOnly")}
+    for key in ("anyOf", "oneOf", "allOf"):
+        if isinstance(copied.get(key), list):
+            copied[key] = [_without_access_marks(item, data, depth + 1) for item in copied[key]]
+    return copied
 
 
 def _holds_objects(parameter: dict[str, Any]) -> bool:
@@ -970,11 +1001,9 @@ def _resolve(item: Any) -> Any:
         and item["$ref"].startswith("#/")
         and seen < 20
     ):
-        target: Any = openapi_document()
-        for part in item["$ref"][2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            target = target.get(part) if isinstance(target, dict) else None
-        item = target
+        item = _pointer_target(
+            openapi_document(), item["$ref"]
+        )  # may pass through lists (".../parameters/0")
         seen += 1
     return item
 
