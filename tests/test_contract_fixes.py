@@ -268,3 +268,12 @@ def test_parameters_reused_from_other_paths_and_read_only_parameter_schemas(tmp_
     one = _get("get", parameters=[identifier, {"$ref": "#/paths/~1keys/get/parameters/0"}])
     spec = minimal_spec(openapi="3.0.3", paths={"/keys": listing, "/keys/{key_id}": one})
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+def test_binary_upload_described_by_an_object_schema(tmp_path: Path) -> None:
+    # Google media uploads: `application/octet-stream` with a metadata object as its "schema".
+    body = {"content": {"application/octet-stream": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}}}
+    operation = {"post": {"operationId": "upload", "requestBody": body, "responses": {"204": {"description": "done"}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/files": operation}))
+    assert "assert call.body ==" in (out / "pkg" / "tests" / "test_files.py").read_text()
+    assert_generated_tests_pass(out)
