@@ -330,6 +330,17 @@ class SecurityScheme:
     token_url: str = ""
     scopes: tuple[str, ...] = ()
     unverified: str = ""
+    shares: str = ""  # key of the scheme whose token this one sends too (no arguments of its own)
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """A request the API sends to its users (OAS 3.1 `webhooks`): no client method, but a payload type."""
+
+    name: str  # the key under `webhooks`
+    method: str
+    type: TypeRef  # of the JSON payload
+    example_json: str
 
 
 @dataclass(frozen=True)
@@ -344,11 +355,17 @@ class Api:
     models: tuple[Model, ...]
     aliases: tuple[TypeAlias, ...]
     warnings: tuple[str, ...] = field(default=())
+    webhooks: tuple[Webhook, ...] = field(default=())
 
     @property
     def custom_scheme_keys(self) -> frozenset[str]:
         """Schemes the generator cannot implement: the caller's `auth=` serves them."""
         return frozenset(scheme.key for scheme in self.security_schemes if scheme.kind == "custom")
+
+    @property
+    def credential_env_vars(self) -> tuple[str, ...]:
+        """The environment variables the client reads credentials from, in constructor order."""
+        return tuple(argument.env_var for scheme in self.security_schemes for argument in scheme.arguments)
 
     @property
     def sensitive_headers(self) -> tuple[str, ...]:

@@ -126,9 +126,9 @@ class Renderer:
             operation_arguments=operation_arguments,
             has_body_overloads=has_body_overloads,
         )
-        from .testviews import contract_setup, operation_tests, test_error_classes
+        from .testviews import contract_setup, operation_tests, test_error_classes, webhook_tests
 
-        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes)
+        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes, webhook_tests=webhook_tests)
         return environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:

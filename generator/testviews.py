@@ -34,8 +34,9 @@ from .ir import (
     TypeRef,
     UnionType,
 )
+from .naming import NameScope, make_identifier
 from .render import ident, literal
-from .views import type_text
+from .views import has_body_overloads, type_text
 
 TEST_HOST = "https://api.example.test"
 ACCESS_TOKEN = "test-access-token"
@@ -170,10 +171,13 @@ def contract_setup(api: Api) -> ContractSetup:
     credentials: list[CredentialView] = []
     token_urls: list[str] = []
     notes: list[str] = []
+    by_key: dict[str, CredentialView] = {}
     for scheme in api.security_schemes:
         values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
         client_arguments.extend(values.items())
-        credentials.append(_credential(scheme, values))
+        owner = by_key.get(scheme.shares)
+        by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
+        credentials.append(by_key[scheme.key])
         if scheme.kind.startswith("oauth2_") and scheme.token_url:
             token_urls.append(scheme.token_url)
         if scheme.kind == "custom":
@@ -211,7 +215,7 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 
 
 def _credential_schemes(api: Api) -> set[str]:
-    return {scheme.key for scheme in api.security_schemes if scheme.kind != "custom" and scheme.arguments}
+    return {scheme.key for scheme in api.security_schemes if scheme.kind != "custom" and (scheme.arguments or scheme.shares)}
 
 
 def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
@@ -234,6 +238,32 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
 def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
     maker = _Maker(api)
     return [maker.operation(resource, operation) for operation in resource.operations]
+
+
+@dataclass(frozen=True)
+class WebhookTest:
+    test_name: str
+    model: str  # the payload's model class
+    payload_source: str
+    checks: tuple[str, ...]  # assertions on `parsed`
+
+
+def webhook_tests(api: Api) -> list[WebhookTest]:
+    """One test per webhook whose JSON payload is a model: the example payload parses field by field."""
+    maker = _Maker(api)
+    names = NameScope()
+    names.reserve("test_client_targets_the_documented_server", "test_client_exposes_the_documented_resources")
+    tests: list[WebhookTest] = []
+    for webhook in api.webhooks:
+        model = maker._model_of(webhook.type)
+        if model is None:
+            continue
+        example = maker.repair(webhook.type, json.loads(webhook.example_json))
+        if not isinstance(example, dict):
+            example = maker.placeholder(webhook.type)
+        name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))
+        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed"))))
+    return tests
 
 
 def uses_type(tests: list[OperationTest], name: str) -> bool:
@@ -469,7 +499,10 @@ class _Maker:
                 for body_field in body.fields:
                     if body_field.wire_name in given:
                         item = given[body_field.wire_name]
-                    elif body_field.required or (body.model is None and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)):
+                    elif body_field.required or (
+                        # the overloads type a call as "body=" or "every required field": none of an optional body is neither
+                        (body.model is None or has_body_overloads(operation)) and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)
+                    ):
                         item = self.placeholder(body_field.type)
                         notes.append(f"no example for body field {body_field.wire_name!r}: a placeholder is sent")
                     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .diagnostics import SpecError
@@ -128,10 +129,29 @@ def _raise_located(spec: LoadedSpec, error: Any) -> None:
     pointer = "#"
     for token in getattr(error, "absolute_path", ()):
         pointer = join_pointer(pointer, token)
+    unexpected = _unexpected_members(error)
+    if unexpected:
+        # The validator reports these at the enclosing object; point at the member itself.
+        others = f" (also {', '.join(map(repr, unexpected[1:4]))})" if len(unexpected) > 1 else ""
+        raise SpecError(
+            spec.locate(join_pointer(pointer, unexpected[0])),
+            f"invalid OpenAPI: unexpected member {unexpected[0]!r}{others}",
+            "this object allows only the fields the OpenAPI specification lists and `x-` extensions (rename it to x-...)",
+        )
     message = str(getattr(error, "message", error)).splitlines()[0]
     if len(message) > 300:
         message = message[:297] + "..."
     raise SpecError(spec.locate(pointer), f"invalid OpenAPI: {message}", "see the OpenAPI specification for this field")
+
+
+def _unexpected_members(error: Any) -> list[str]:
+    """The members an `additionalProperties: false` object does not allow, in document order."""
+    schema, instance = getattr(error, "schema", None), getattr(error, "instance", None)
+    if getattr(error, "validator", None) != "additionalProperties" or not isinstance(schema, dict) or not isinstance(instance, dict):
+        return []
+    known = schema.get("properties") or {}
+    patterns = list(schema.get("patternProperties") or {})
+    return [str(key) for key in instance if key not in known and not any(re.search(pattern, str(key)) for pattern in patterns)]
 
 
 def _check_operation_ids(spec: LoadedSpec) -> None:

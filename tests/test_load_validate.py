@@ -42,6 +42,16 @@ def test_missing_required_field_names_the_path_and_line(tmp_path: Path) -> None:
     assert "(at #/info)" in message
 
 
+def test_unexpected_member_is_located_at_the_member(tmp_path: Path) -> None:
+    # googleapis.com__cloudbuild.json has a root `source` member; the validator reports it at `#`.
+    path = write_spec(tmp_path, "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths: {}\nsource:\n  url: {}\nx-fine: 1\n")
+    with pytest.raises(SpecError) as error:
+        load_and_validate(path)
+    message = str(error.value)
+    assert message.startswith("spec.yaml:7:3: invalid OpenAPI: unexpected member 'source' (at #/source)")
+    assert "x-" in message and "\n" not in message
+
+
 def test_dangling_ref_names_the_ref_and_where(tmp_path: Path) -> None:
     spec = minimal_spec(paths={"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}}}}}}})
     path = write_spec(tmp_path, spec)

@@ -73,7 +73,7 @@ class Client:
     Responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` headers.
 
     Credentials not passed as arguments are read from the environment
-    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`, ).
+    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`).
     """
 
     def __init__(
@@ -225,7 +225,7 @@ class AsyncClient:
     Responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` headers.
 
     Credentials not passed as arguments are read from the environment
-    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`, ).
+    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`).
     """
 
     def __init__(

@@ -303,7 +303,9 @@ class _BaseClient:
         path = encode_path(endpoint.path, path_params)
         if not path.startswith("/"):
             path = "/" + path
-        qs = encode_query_string(query)
+        # Some documents spell part of the query into the path key (`/current?city={city}`).
+        path, _, fixed_query = path.partition("?")
+        qs = "&".join(part for part in (fixed_query, encode_query_string(query)) if part)
         if options.extra_query:
             extra = urlencode(list(options.extra_query.items()), quote_via=quote)
             qs = f"{qs}&{extra}" if qs else extra

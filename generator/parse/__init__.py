@@ -11,6 +11,7 @@ from .operations import OperationParser, RawOperation, collect_operations, metho
 from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
 from .servers import parse_servers
+from .webhooks import parse_webhooks
 from .text import describe
 
 # Attributes of the generated Client; a resource must not take these names.
@@ -24,13 +25,14 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
     converter.convert_components()
     constructor_scope = NameScope()
     constructor_scope.reserve(*CLIENT_ARGUMENTS, "self")
-    servers = parse_servers(document, constructor_scope)
+    servers = parse_servers(document, constructor_scope, warnings)
     schemes = parse_security_schemes(document, package, constructor_scope, warnings)
     raw_operations = collect_operations(document, converter, warnings)
     for webhook in (document.get("webhooks") or {}):
         warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
     parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes})
     resources = _group_resources(raw_operations, parser, document)
+    webhooks = parse_webhooks(document, converter)
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
     return Api(
@@ -44,6 +46,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
         models=converter.all_models(),
         aliases=converter.all_aliases(),
         warnings=tuple(item.render("") for item in warnings.sorted()),
+        webhooks=webhooks,
     )
 
 

@@ -84,14 +84,21 @@ class ExampleMaker:
     def _own_example(self, node: dict[str, Any]) -> tuple[bool, Any]:
         """The node's `example`, or the value of its first `examples` entry (which may be a $ref)."""
         if "example" in node:
-            return True, node["example"]
+            return True, self._literal(node["example"])
         examples = node.get("examples")
         if isinstance(examples, dict):
             for item in examples.values():
                 resolved = self.converter.resolve(item)
                 if isinstance(resolved, dict) and "value" in resolved:
-                    return True, resolved["value"]
+                    return True, self._literal(resolved["value"])
         return False, None
+
+    def _literal(self, value: Any) -> Any:
+        """An example value given as a lone `$ref` (Shutterstock: `{"$ref": ".../Schema/example"}`) is
+        meant as that reference, not as an object with a `$ref` member."""
+        if isinstance(value, dict) and len(value) == 1 and isinstance(value.get("$ref"), str) and value["$ref"].startswith("#/"):
+            return self.converter.resolve(value)
+        return value
 
     def violates(self, schema: Any, value: Any, purpose: Purpose) -> bool:
         return violates(self.converter.resolve, schema, value, purpose)

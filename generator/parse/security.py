@@ -15,9 +15,11 @@ CLIENT_ARGUMENTS = ("base_url", "auth", "timeout", "max_retries", "default_heade
 
 def parse_security_schemes(document: dict[str, Any], package: str, scope: NameScope, warnings: WarningSink) -> tuple[SecurityScheme, ...]:
     raw_schemes = document.get("components", {}).get("securitySchemes", {}) or {}
+    owners = shared_token_owners(document)
     counts: dict[str, int] = {}
-    for raw in raw_schemes.values():
-        counts[_family(raw)] = counts.get(_family(raw), 0) + 1
+    for key, raw in raw_schemes.items():
+        if key not in owners:  # a scheme sharing another's token adds no argument of its own
+            counts[_family(raw)] = counts.get(_family(raw), 0) + 1
     env_prefix = snake_case(package).upper()
     result: list[SecurityScheme] = []
     for key, raw in raw_schemes.items():
@@ -26,6 +28,9 @@ def parse_security_schemes(document: dict[str, Any], package: str, scope: NameSc
             continue
         if "$ref" in raw:
             warnings.warn(pointer, "security scheme given by $ref is not supported; skipped")
+            continue
+        if key in owners:
+            result.append(SecurityScheme(key, "bearer", describe(raw), (), scheme="Bearer", unverified=unverified_note(raw), shares=owners[key]))
             continue
         single = counts.get(_family(raw), 0) == 1
         prefix = "" if single else snake_case(key) + "_"
@@ -72,6 +77,60 @@ def parse_security_schemes(document: dict[str, Any], package: str, scope: NameSc
             warnings.warn(pointer, f"security scheme {key!r} ({scheme_name}) needs custom code: pass auth= to the client")
             result.append(SecurityScheme(key, "custom", description, (), scheme=scheme_name, unverified=note))
     return tuple(result)
+
+
+def _sends_ready_token(raw: Any) -> bool:
+    """Whether the scheme becomes 'Authorization: Bearer <token given by the user>' (kind "bearer" below)."""
+    if not isinstance(raw, dict) or "$ref" in raw:
+        return False
+    if raw.get("type") == "http":
+        return str(raw.get("scheme", "")).lower() == "bearer"
+    if raw.get("type") == "oauth2":
+        flows = raw.get("flows") or {}
+        fetches = any(isinstance(flows.get(name), dict) and flows[name].get("tokenUrl") for name in ("clientCredentials", "password"))
+        return not fetches
+    return raw.get("type") == "openIdConnect"
+
+
+def _requirements(document: dict[str, Any]) -> list[Any]:
+    """Every security requirement object of the document (top level, operations, webhooks)."""
+    found: list[Any] = list(document.get("security") or []) if isinstance(document.get("security"), list) else []
+    for section in ("paths", "webhooks"):
+        for path_item in (document.get(section) or {}).values():
+            if not isinstance(path_item, dict):
+                continue
+            for operation in path_item.values():
+                if isinstance(operation, dict) and isinstance(operation.get("security"), list):
+                    found.extend(operation["security"])
+    return found
+
+
+def shared_token_owners(document: dict[str, Any]) -> dict[str, str]:
+    """Bearer-token schemes that a requirement ANDs together, mapped to the first of their group.
+
+    Such schemes all travel in the one Authorization header, so the only way to meet the requirement
+    is one token for all of them (Google's specs AND an implicit and an authorizationCode OAuth2
+    scheme): the client takes a single token, and the others share the first one's credential.
+    """
+    raw_schemes = document.get("components", {}).get("securitySchemes", {}) or {}
+    if not isinstance(raw_schemes, dict):
+        return {}
+    order = {key: index for index, key in enumerate(raw_schemes)}
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for requirement in _requirements(document):
+        if not isinstance(requirement, dict):
+            continue
+        tokens = sorted((key for key in requirement if key in raw_schemes and _sends_ready_token(raw_schemes[key])), key=order.__getitem__)
+        for key in tokens[1:]:
+            first, other = sorted((root(tokens[0]), root(key)), key=order.__getitem__)
+            parent[other] = first
+    return {key: root(key) for key in parent if root(key) != key}
 
 
 def _family(raw: Any) -> str:

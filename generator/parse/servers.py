@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from ..diagnostics import WarningSink
 from ..ir import Server, ServerVariable
 from ..naming import NameScope, make_identifier
 from .text import describe
 
 
-def parse_servers(document: dict[str, Any], scope: NameScope) -> tuple[Server, ...]:
+def parse_servers(document: dict[str, Any], scope: NameScope, warnings: WarningSink) -> tuple[Server, ...]:
     servers: list[Server] = []
     for index, raw in enumerate(document.get("servers") or []):
         if not isinstance(raw, dict) or not isinstance(raw.get("url"), str):
@@ -22,5 +24,24 @@ def parse_servers(document: dict[str, Any], scope: NameScope) -> tuple[Server, .
             # Only the first server's variables become constructor arguments.
             name = scope.claim(make_identifier(wire, fallback="server_variable")) if index == 0 else make_identifier(wire)
             variables.append(ServerVariable(name, wire, str(spec.get("default", "")), enum, describe(spec)))
-        servers.append(Server(raw["url"], describe(raw), tuple(variables)))
+        servers.append(Server(absolute_scheme(raw["url"]), describe(raw), tuple(variables)))
+    if servers:
+        _warn_repeated_base_path(document, servers[0].url, warnings)
     return tuple(servers)
+
+
+def _warn_repeated_base_path(document: dict[str, Any], url: str, warnings: WarningSink) -> None:
+    """Paths that repeat the server's base path (a Swagger 2 conversion slip) give URLs with it twice."""
+    base = urlsplit(url).path.rstrip("/") if "{" not in url else ""
+    paths = [path for path in document.get("paths") or {} if isinstance(path, str)]
+    if base and paths and all(path == base or path.startswith(base + "/") for path in paths):
+        warnings.warn("#/servers/0", f"every path starts with the server's base path {base!r}, so requests go to {base}{base}/...; if the API does not, pass base_url without it")
+
+
+def absolute_scheme(url: str) -> str:
+    """A scheme-relative server URL (`//host/base`, Swagger 2 conversions without `schemes`) with https.
+
+    The document's own scheme would apply, but a generated client has no document URL: https is the
+    safe default (the user can still pass base_url).
+    """
+    return "https:" + url if url.startswith("//") else url
