@@ -239,7 +239,7 @@ class Bench:
         if self.ours_package is None:
             return
         self.log("black --check over clientsmith's GitHub package ...")
-        cmd = [measure.python(), "-m", "black", "--check", "--quiet", "--line-length", "100", "--target-version", "py311", str(self.ours_package)]
+        cmd = [measure.python(), "-m", "black", "--check", "--line-length", "100", "--target-version", "py311", str(self.ours_package)]
         run = measure.run(cmd, timeout=TIMEOUT * 4, cwd=REPO, extra_env={"BLACK_CACHE_DIR": str(self.tmp / "black-cache")})
         files = sum(1 for _ in self.ours_package.rglob("*.py"))
         if run.timed_out:
@@ -247,8 +247,8 @@ class Bench:
         elif run.returncode == 0:
             verdict = f"all {files} Python files are already black-formatted (black {_version('black')}, empty black cache; {run.wall:.0f} s)"
         else:
-            changed = sum(1 for line in run.stderr.splitlines() if line.startswith("would reformat"))
-            verdict = f"black would reformat {changed} of {files} Python files (exit {run.returncode})"
+            changed = [line.split()[-1] for line in run.stderr.splitlines() if line.startswith("would reformat")]
+            verdict = f"black would reformat {len(changed)} of {files} Python files (exit {run.returncode}): {', '.join(Path(name).name for name in changed[:5])}"
         self.notes.append(f"black --check on clientsmith's cold GitHub output: {verdict}.")
 
     def noop(self) -> None:

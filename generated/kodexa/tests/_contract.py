@@ -283,7 +283,8 @@ def _ignored_header(parameter: Any) -> bool:
 
 def _writable_parameter(parameter: dict[str, Any], data: dict[str, Any]) -> None:
     """readOnly/writeOnly speak of properties; openapi-core also refuses a readOnly *parameter* schema
-    (DigitalOcean's ssh_key_identifier reuses a response property). Copies drop them, shared schemas stay."""
+    (DigitalOcean's ssh_key_identifier reuses a response property). Copies drop them, shared schemas stay.
+    """
     if isinstance(parameter.get("schema"), dict):
         parameter["schema"] = _without_access_marks(parameter["schema"], data)
 
@@ -311,7 +312,8 @@ def _without_access_marks(schema: Any, data: dict[str, Any], depth: int = 0) -> 
 
 def _holds_objects(parameter: dict[str, Any]) -> bool:
     """A query, header or cookie parameter whose items are objects: no OpenAPI style spells those, so
-    the client sends each object as JSON text (openapi-core would try to read them as form fields)."""
+    the client sends each object as JSON text (openapi-core would try to read them as form fields).
+    """
     if parameter.get("in") not in ("query", "header", "cookie") or "schema" not in parameter:
         return False
     schema = _resolve(parameter["schema"])
@@ -387,13 +389,12 @@ def _hoist_path_references(data: dict[str, Any]) -> None:
 def _pointer_target(data: Any, pointer: str) -> Any:
     for part in pointer[2:].split("/"):
         part = unquote(part).replace("~1", "/").replace("~0", "~")
-        data = (
-            data.get(part)
-            if isinstance(data, dict)
-            else data[int(part)]
-            if isinstance(data, list) and part.isdigit() and int(part) < len(data)
-            else None
-        )
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            data = None
     return data
 
 
