@@ -62,7 +62,7 @@ def _operations() -> list[Operation]:
     for provider in PROVIDERS:
         for path in sorted((REPO / "generated" / provider / "tests").glob("test_*.py")):
             module = f"generated.{provider}.tests.{path.stem}"
-            for key in importlib.import_module(module).EXAMPLE_CALLS:
+            for key in getattr(importlib.import_module(module), "EXAMPLE_CALLS", {}):  # test_client.py has none
                 found.append(Operation(provider, key, module))
     return found
 
