@@ -8,6 +8,8 @@ namespace in the order they are claimed (spec order, which is stable).
 
 from __future__ import annotations
 
+import hashlib
+
 import keyword
 import re
 import unicodedata
@@ -72,6 +74,17 @@ def is_reserved(name: str, extra: frozenset[str] = frozenset()) -> bool:
     return keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in extra
 
 
+# Longer names (some specs have 120-character schema names) help no reader, and a signature line
+# that cannot fit even alone is where ruff's layout and black's part ways.
+MAX_IDENTIFIER = 64
+
+
+def shortened(name: str) -> str:
+    """`name` cut to MAX_IDENTIFIER characters, ending in a digest of the whole so cut names stay apart."""
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
+    return f"{name[: MAX_IDENTIFIER - 7].rstrip('_')}_{digest}"
+
+
 def make_identifier(raw: str, *, style: str = "snake", fallback: str = "value", reserved: frozenset[str] = frozenset()) -> str:
     """A safe identifier for `raw`: converted to `style`, never empty, never a keyword or reserved name."""
     name = pascal_case(raw) if style == "pascal" else snake_case(raw)
@@ -81,6 +94,8 @@ def make_identifier(raw: str, *, style: str = "snake", fallback: str = "value", 
         name = f"{fallback}_{name}" if style == "snake" else f"{pascal_case(fallback)}{name}"
     if name.startswith("_"):
         name = name.lstrip("_") or fallback
+    if len(name) > MAX_IDENTIFIER:
+        name = shortened(name)
     while is_reserved(name, reserved):
         name += "_"
     return name

@@ -23,3 +23,27 @@ def test_black_formatter_and_ruff_formatter_agree(provider: str, tmp_path: Path)
     ruff = build(Job("pkg", spec, tmp_path / "a", "spec.yaml", formatter="ruff"), REPO / "templates", use_cache=False)
     black = build(Job("pkg", spec, tmp_path / "b", "spec.yaml", formatter="black"), REPO / "templates", use_cache=False)
     assert dict(ruff.files) == dict(black.files)
+
+
+def test_very_long_schema_and_operation_names_stay_black_formatted(tmp_path: Path) -> None:
+    """A 100-character return annotation is where black and ruff part ways; names are capped before."""
+    from tests.conftest import minimal_spec, write_spec
+    from generator.pipeline import write_all
+
+    long_name = "ConversationsV1ServiceServiceConversationServiceConversationMessageServiceConversationMessageReceipt"
+    operation_id = "putUsersIdUserAccountsIdAccountTransactionsclustersIdTransactionsclusterWithVeryLongName"
+    schema = {"type": "object", "properties": {"id": {"type": "string"}}}
+    spec = minimal_spec(
+        paths={
+            "/r": {
+                "put": {
+                    "operationId": operation_id,
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{long_name}"}}}}},
+                }
+            }
+        },
+        components={"schemas": {long_name: schema}},
+    )
+    path = write_spec(tmp_path, spec)
+    write_all([build(Job("pkg", path, tmp_path / "out" / "pkg", "spec.yaml"), REPO / "templates", use_cache=False)])
+    assert black_differences(tmp_path / "out") == ""

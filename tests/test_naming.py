@@ -71,3 +71,15 @@ def test_name_scope_resolves_collisions_in_claim_order() -> None:
 )
 def test_method_names_drop_the_tag_words(operation_id: str, tag: str, expected: str) -> None:
     assert method_name(operation_id, tag) == expected
+
+
+def test_very_long_names_are_shortened_deterministically() -> None:
+    from generator.naming import MAX_IDENTIFIER, make_identifier
+
+    base = "RechnungsdruckWebAppControllersApiApiResultSystemCollectionsGenericListBillbeeInterfaces"
+    first = make_identifier(base + "CloudStorageApiModel", style="pascal")
+    second = make_identifier(base + "CustomerAddressApiModel", style="pascal")
+    assert len(first) == len(second) == MAX_IDENTIFIER
+    assert first != second and first.isidentifier()
+    assert first == make_identifier(base + "CloudStorageApiModel", style="pascal")
+    assert make_identifier("ShortName", style="pascal") == "ShortName"
