@@ -277,3 +277,11 @@ def test_binary_upload_described_by_an_object_schema(tmp_path: Path) -> None:
     out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/files": operation}))
     assert "assert call.body ==" in (out / "pkg" / "tests" / "test_files.py").read_text()
     assert_generated_tests_pass(out)
+
+
+def test_a_204_documented_with_a_body_is_checked_as_bodiless(tmp_path: Path) -> None:
+    """HTTP sends no body with 204; AWS documents one anyway (billingconductor): the tests must pass."""
+    tags = {"type": "object", "properties": {"Tags": {"type": "object", "additionalProperties": {"type": "string"}}}}
+    operation = {"get": {"operationId": "listTags", "responses": {"204": {"description": "none", **_json(tags)}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/tags": operation})
+    assert_generated_tests_pass(generate(tmp_path, spec))

@@ -254,6 +254,7 @@ def _validation_document() -> dict[str, Any]:
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
+            _drop_bodies_http_forbids(operation)
     _drop_transport_schemes(data)
     _drop_foreign_patterns(data)
     return data
@@ -275,6 +276,18 @@ def _drop_foreign_patterns(document: Any) -> None:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _drop_bodies_http_forbids(operation: dict[str, Any]) -> None:
+    """A 204 or 304 reply has no body on the wire (RFC 9110), whatever the document says; openapi-core
+    would call the missing body an error. The operation gets its own copy without `content`."""
+    responses = operation.get("responses")
+    if not isinstance(responses, dict):
+        return
+    for status in ("204", "304"):
+        response = _resolve(responses.get(status))
+        if isinstance(response, dict) and "content" in response:
+            responses[status] = {key: value for key, value in response.items() if key != "content"}
 
 
 def _ignored_header(parameter: Any) -> bool:
