@@ -399,3 +399,15 @@ def test_all_of_with_a_description_keeps_the_referenced_constraints() -> None:
 def test_rfc3339_date_time_examples_are_kept() -> None:
     for text in ("2017-02-14T12:15:00Z", "2017-02-14T12:15:00.123+02:00", "2017-02-14t12:15:00z"):
         assert synth({"type": "string", "format": "date-time", "example": text}) == text
+
+
+def test_required_names_without_a_property_schema_are_present() -> None:
+    """Spotify's PagingObject requires `items` but declares no such property: any value is valid."""
+    schema = {"type": "object", "required": ["href", "items"], "properties": {"href": {"type": "string"}}}
+    value = synth(schema, "response")
+    assert set(value) == {"href", "items"}
+    assert_valid(schema, value)
+    repaired = maker().conform(schema, {"href": "https://x"}, "response")
+    assert set(repaired) == {"href", "items"} and repaired["href"] == "https://x"
+    typed = {"type": "object", "required": ["n"], "additionalProperties": {"type": "integer", "minimum": 3}}
+    assert_valid(typed, synth(typed, "response"))

@@ -165,7 +165,15 @@ class ExampleMaker:
         for name in sorted(required - set(result)):
             if name in properties and not skipped(self.converter.resolve, properties[name], purpose):
                 result[name] = self.for_schema(properties[name], purpose, depth + 1, seen)
+            elif name not in properties:
+                result[name] = self._undeclared(schema, purpose, depth, seen)
         return result
+
+    def _undeclared(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]) -> Any:
+        """A value for a name `required` lists but `properties` does not (Spotify's PagingObject
+        requires `items`): the `additionalProperties` schema's, else anything goes."""
+        extra = self._keyword(schema, "additionalProperties")
+        return self.for_schema(extra, purpose, depth + 1, seen) if isinstance(extra, dict) else "example"
 
     def _synthesize(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
         if isinstance(schema.get("enum"), list) and schema["enum"]:
@@ -242,6 +250,8 @@ class ExampleMaker:
             if value is None and name not in required:
                 continue
             result[name] = value
+        for name in sorted(required - set(properties)):
+            result[name] = self._undeclared(schema, purpose, depth, seen)
         high = self._keyword(schema, "maxProperties")
         if isinstance(high, int):
             # Too many: drop optional properties, last first.
