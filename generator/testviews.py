@@ -582,7 +582,7 @@ class _Maker:
                 example = self.placeholder(response.type)
             example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
-            return Reply(status, response.status, kind, ident(constant), source(example), response.content_type or "application/json", checks, klass, test_name)
+            return Reply(status, response.status, kind, ident(constant), source(example), _concrete_json_type(response.content_type), checks, klass, test_name)
         if kind in ("bytes", "text"):
             text = example if isinstance(example, str) else ("" if example is None else json.dumps(example, ensure_ascii=False))
             if kind == "bytes":
@@ -941,6 +941,11 @@ def _concrete_status(key: str, operation: Operation | None, success: bool) -> in
         if str(candidate) not in documented and f"{str(candidate)[0]}XX" not in documented:
             return candidate
     return 599
+
+
+def _concrete_json_type(media_type: str | None) -> str:
+    """What a server sends for a JSON reply documented as `*/*` (a reply has no wildcard type)."""
+    return media_type if media_type and "*" not in media_type else "application/json"
 
 
 def _snake(name: str) -> str:

@@ -285,3 +285,16 @@ def test_a_204_documented_with_a_body_is_checked_as_bodiless(tmp_path: Path) -> 
     operation = {"get": {"operationId": "listTags", "responses": {"204": {"description": "none", **_json(tags)}}}}
     spec = minimal_spec(openapi="3.0.3", paths={"/tags": operation})
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+def test_a_wildcard_reply_with_an_object_schema_is_json(tmp_path: Path) -> None:
+    """Mandrill documents every reply as `*/*` with an object schema: the client decodes JSON."""
+    status = {"type": "object", "properties": {"id": {"type": "string"}, "state": {"type": "string"}}}
+    operation = {"post": {"operationId": "exportActivity", "responses": {"200": {"description": "ok", "content": {"*/*": {"schema": status}}}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/exports/activity.json": operation}))
+    assert_generated_tests_pass(out)
+    with imported(out) as package:
+        transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"id": "e1", "state": "done"}))
+        with package.Client(base_url="https://api.example.test", http_client=httpx.Client(transport=transport)) as client:
+            result = client.exports.activity()
+        assert result.id == "e1" and result.state == "done"

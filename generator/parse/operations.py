@@ -292,8 +292,8 @@ class OperationParser:
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         kind: ResponseKind
         base = media_type.split(";")[0].strip().lower()
-        if _is_json(base):
-            kind = "json"
+        if _is_json(base) or (base in ("*/*", "application/*") and self._structured(media.get("schema"))):
+            kind = "json"  # a wildcard with an object or array schema: servers send JSON
         elif base.startswith("text/"):
             kind = "text"
         else:
@@ -306,6 +306,12 @@ class OperationParser:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
         example = to_json_text(self.examples.for_media(media, "response"))
         return Response(status, kind, type_ref, description, media_type, example, headers)
+
+    def _structured(self, schema: Any) -> bool:
+        resolved = self.converter.resolve(schema)
+        return isinstance(resolved, dict) and (
+            resolved.get("type") in ("object", "array") or any(key in resolved for key in ("properties", "items", "allOf"))
+        )
 
     # ------------------------------------------------------------ pagination
 
