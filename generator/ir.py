@@ -173,8 +173,8 @@ class TypeAlias:
 # ---------------------------------------------------------------- operations
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
-BodyKind = Literal["json", "form", "multipart", "binary", "text"]
-ResponseKind = Literal["json", "bytes", "text", "none"]
+BodyKind = Literal["json", "form", "multipart", "binary", "text", "xml"]
+ResponseKind = Literal["json", "bytes", "text", "none", "xml"]
 
 
 @dataclass(frozen=True)
@@ -217,6 +217,7 @@ class RequestBody:
     fields: tuple[BodyField, ...] = ()  # non-empty when the body's properties become keyword arguments
     model: str | None = None  # the model a caller may pass whole as `body=`
     example_json: str = "null"  # an example body (JSON text) for generated tests
+    xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ class Response:
     content_type: str = ""
     example_json: str = "null"  # an example body (JSON text) for generated tests
     headers: tuple[str, ...] = ()  # documented response header names
+    xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
 
 
 @dataclass(frozen=True)
@@ -356,6 +358,7 @@ class Api:
     aliases: tuple[TypeAlias, ...]
     warnings: tuple[str, ...] = field(default=())
     webhooks: tuple[Webhook, ...] = field(default=())
+    xml_shapes: tuple[tuple[str, str], ...] = field(default=())  # named XML shapes: (key, JSON text)
 
     @property
     def custom_scheme_keys(self) -> frozenset[str]:
@@ -383,6 +386,13 @@ class Api:
             "oauth2_password": "OAuth2Password",
         }
         return tuple(sorted({classes[s.kind] for s in self.security_schemes if s.kind in classes}))
+
+    @property
+    def uses_xml(self) -> bool:
+        """Whether a body is written or read as XML elements (the package then has `_xml_shapes.py`)."""
+        return any(
+            response.kind == "xml" for operation in self.operations for response in operation.responses
+        ) or any(operation.body is not None and operation.body.kind == "xml" for operation in self.operations)
 
     @property
     def operations(self) -> tuple[Operation, ...]:

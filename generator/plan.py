@@ -49,6 +49,8 @@ def plan_package(
         files.append(
             OutputFile(PurePosixPath(f"resources/{resource.module}.py"), "package/resources/resource.py.jinja", {"api": api, "resource": resource})
         )
+    if api.uses_xml:
+        files.append(OutputFile(PurePosixPath("_xml_shapes.py"), "package/_xml_shapes.py.jinja", {"api": api}))
     for name in test_templates:
         template = f"{TEST_TEMPLATE_DIR}/{name}"
         if name == PER_RESOURCE_TEST:

@@ -8,6 +8,7 @@ the raw spec. Autoescaping is off because the output is Python, not HTML; these 
 
 from __future__ import annotations
 
+import json
 import keyword
 from functools import cached_property
 from pathlib import Path
@@ -112,6 +113,7 @@ class Renderer:
             ident=ident,
             annotation=annotation,
             tuple_literal=lambda values: literal(tuple(values)),
+            json_literal=lambda text: literal(json.loads(text)),
             join_literals=lambda values: ", ".join(literal(value) for value in values),
             parameter=parameter,
             constant=constant,

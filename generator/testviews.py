@@ -37,6 +37,7 @@ from .ir import (
 from .naming import NameScope, make_identifier
 from .render import ident, literal
 from .views import has_body_overloads, type_text
+from .xmlbodies import XmlBodies
 
 TEST_HOST = "https://api.example.test"
 ACCESS_TOKEN = "test-access-token"
@@ -284,6 +285,7 @@ class _Maker:
         self.api = api
         self.models: dict[str, Model] = {model.name: model for model in api.models}
         self.aliases: dict[str, TypeRef] = {alias.name: alias.type for alias in api.aliases}
+        self.xml = XmlBodies(api.xml_shapes)
 
     # -- types
 
@@ -526,6 +528,8 @@ class _Maker:
                 text, wire = self.value(body.type, example)
                 keyword.append(Argument(f"body={text}"))
                 body_wire = _body_wire(body.kind, wire)
+        if body is not None and body.kind == "xml" and body_wire is not None:
+            body_wire = self.xml.read_back(body_wire, body.xml_shape)  # what the contract's XML reader finds
         return positional + keyword, expected, body_wire, notes
 
     def operation(self, resource: Resource, operation: Operation) -> OperationTest:
@@ -583,6 +587,14 @@ class _Maker:
             example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
             return Reply(status, response.status, kind, ident(constant), source(example), _concrete_json_type(response.content_type), checks, klass, test_name)
+        if kind == "xml":
+            if example is None and not self.fits(response.type, None):
+                example = self.placeholder(response.type)
+            example = self.repair(response.type, example)
+            document = self.xml.document(example, response.xml_shape)
+            checks = tuple(self.checks(response.type, self.xml.read_back(example, response.xml_shape), target))
+            content_type = response.content_type if "*" not in response.content_type else "application/xml"
+            return Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, checks, klass, test_name)
         if kind in ("bytes", "text"):
             text = example if isinstance(example, str) else ("" if example is None else json.dumps(example, ensure_ascii=False))
             if kind == "bytes":
@@ -871,7 +883,7 @@ def _param_wire(parameter: Parameter, wire: Any) -> Any:
 
 def _body_wire(kind: str, wire: Any) -> Any:
     """The body as the contract test reads it back: JSON as parsed; form fields as text; multipart parts."""
-    if kind == "json":
+    if kind in ("json", "xml"):
         return _json_only(wire)
     if kind in ("form", "multipart") and isinstance(wire, dict):
         fields = {key: _form_value(value, multipart=kind == "multipart") for key, value in wire.items() if value is not None}

@@ -47,6 +47,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
         aliases=converter.all_aliases(),
         warnings=tuple(item.render("") for item in warnings.sorted()),
         webhooks=webhooks,
+        xml_shapes=parser.xml.shapes(),
     )
 
 

@@ -27,10 +27,12 @@ from ..ir import (
 )
 from ..loader import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
-from .examples import ExampleMaker, to_json_text
+from .examples import ExampleMaker, Purpose, to_json_text
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .text import describe, unverified_note
+from .xml_examples import xml_text_example
+from .xml_shapes import XmlShapes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Keyword arguments every generated method has; spec parameters must not take these names.
@@ -111,6 +113,7 @@ class OperationParser:
 
     def __post_init__(self) -> None:
         self.examples = ExampleMaker(self.converter)
+        self.xml = XmlShapes(self.converter, self.warnings)
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
         node = raw.node
@@ -183,6 +186,10 @@ class OperationParser:
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else Primitive("str")
             style = str(resolved.get("style") or _DEFAULT_STYLE[location])
             explode = resolved.get("explode")
+            if location != "path" and self._list_of_objects(type_ref):
+                self.warnings.warn(pointer, f"{location} parameter {wire!r} is a list of objects, which no OpenAPI style serializes: the client sends each object as JSON text")
+            elif location != "path" and self._nested_object(type_ref):
+                self.warnings.warn(pointer, f"{location} parameter {wire!r} is an object with object or list members, which no OpenAPI style serializes: the client sends each such member as JSON text")
             required = location == "path" or resolved.get("required") is True
             result.append(
                 Parameter(
@@ -218,9 +225,15 @@ class OperationParser:
         kind = _body_kind(media_type)
         schema = media.get("schema")
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+        xml_shape = ""
+        if _is_xml(media_type) and self.xml.structured(schema):
+            kind = "xml"  # an object or array written as XML elements; any other XML body is text or bytes
+            xml_shape = self.xml.root(schema, schema_pointer)
+        elif _is_xml(media_type) and self._string(schema):
+            kind = "text"
         required = resolved.get("required") is True
         description = describe(resolved)
-        example = to_json_text(self.examples.for_media(media, "request"))
+        example = to_json_text(self._example(media, "request", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type)))
         if kind == "binary":
             return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
         if kind == "text":
@@ -231,9 +244,9 @@ class OperationParser:
             if kind in ("form", "multipart"):
                 self.warnings.warn(schema_pointer, f"{media_type} body without object properties; sent as given")
                 type_ref = DictType(ANY)
-            return RequestBody(media_type, kind, type_ref, required, description, example_json=example)
+            return RequestBody(media_type, kind, type_ref, required, description, example_json=example, xml_shape=xml_shape)
         resolved_schema = self.converter.resolve(schema)
-        named = isinstance(schema, dict) and "$ref" in schema and kind == "json"
+        named = isinstance(schema, dict) and "$ref" in schema and kind in ("json", "xml")
         fields: list[BodyField] = []
         raw_encoding = media.get("encoding")
         encoding: dict[str, Any] = raw_encoding if isinstance(raw_encoding, dict) else {}
@@ -255,7 +268,7 @@ class OperationParser:
                     required_without_body=model_field.required,
                 )
             )
-        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example)
+        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example, xml_shape)
 
     # ------------------------------------------------------------ responses
 
@@ -292,20 +305,46 @@ class OperationParser:
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         kind: ResponseKind
         base = media_type.split(";")[0].strip().lower()
-        if _is_json(base) or (base in ("*/*", "application/*") and self._structured(media.get("schema"))):
+        schema = media.get("schema")
+        schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+        xml_shape = ""
+        if _is_json(base) or (base in ("*/*", "application/*") and self._structured(schema)):
             kind = "json"  # a wildcard with an object or array schema: servers send JSON
-        elif base.startswith("text/"):
-            kind = "text"
+        elif _is_xml(base) and self.xml.structured(schema):
+            kind = "xml"  # elements the client reads into the schema's type
+            xml_shape = self.xml.root(schema, schema_pointer)
+        elif base.startswith("text/") or (_is_xml(base) and self._string(schema)):
+            kind = "text"  # an XML reply described as a string is its text
         else:
             kind = "bytes"
-        if kind == "json":
-            schema = media.get("schema")
-            schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+        if kind in ("json", "xml"):
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
-        example = to_json_text(self.examples.for_media(media, "response"))
-        return Response(status, kind, type_ref, description, media_type, example, headers)
+        example = to_json_text(self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type)))
+        return Response(status, kind, type_ref, description, media_type, example, headers, xml_shape)
+
+    def _example(self, media: dict[str, Any], purpose: Purpose, media_type: str, kind: str, pointer: str) -> Any:
+        """The example body; for XML the document describes only as text, a well-formed XML document."""
+        value = self.examples.for_media(media, purpose)
+        if _is_xml(media_type) and kind in ("text", "bytes", "binary"):
+            documented = "example" in media or "examples" in media
+            return xml_text_example(value, documented, self.converter.resolve(media.get("schema")), pointer, self.warnings)
+        return value
+
+    def _list_of_objects(self, type_ref: TypeRef) -> bool:
+        type_ref = _strip_none(type_ref)
+        return isinstance(type_ref, ListType) and self.converter.model_for(_strip_none(type_ref.item)) is not None
+
+    def _nested_object(self, type_ref: TypeRef) -> bool:
+        type_ref = _strip_none(type_ref)
+        model = self.converter.model_for(type_ref)
+        members = [field.type for field in model.fields] if model is not None else [type_ref.value] if isinstance(type_ref, DictType) else []
+        return any(isinstance(_strip_none(member), (ListType, DictType)) or self.converter.model_for(_strip_none(member)) is not None for member in members)
+
+    def _string(self, schema: Any) -> bool:
+        resolved = self.converter.resolve(schema)
+        return isinstance(resolved, dict) and resolved.get("type") == "string"
 
     def _structured(self, schema: Any) -> bool:
         resolved = self.converter.resolve(schema)
@@ -392,6 +431,11 @@ def _strip_none(type_ref: TypeRef) -> TypeRef:
         rest = tuple(option for option in type_ref.options if option != NONE)
         return rest[0] if len(rest) == 1 else UnionType(rest, type_ref.discriminator)
     return type_ref
+
+
+def _is_xml(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base in ("application/xml", "text/xml") or base.endswith("+xml")
 
 
 def _is_json(media_type: str) -> bool:
