@@ -573,7 +573,7 @@ class _Maker:
             errors=tuple(errors),
             paging=self.paging(operation),
             additions=self.additions(operation),
-            notes=tuple(notes),
+            notes=tuple(notes + _media_notes(operation)),
         )
 
     # -- replies and the checks on what the client parsed from them
@@ -803,6 +803,25 @@ class _Maker:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+def _media_notes(operation: Operation) -> list[str]:
+    """What openapi-core can check of bodies that are neither JSON, form fields nor XML elements."""
+    notes: list[str] = []
+    body = operation.body
+    if body is not None and body.kind == "binary":
+        notes.append(f"the {body.content_type} request body is bytes: openapi-core checks its content type; the test compares the exact bytes")
+    for response in operation.responses:
+        if response.kind == "bytes":
+            notes.append(f"the {response.status} reply is {response.content_type} bytes: openapi-core checks its status and content type; the test compares the exact bytes")
+        elif response.kind == "text" and _xml_media(response.content_type):
+            notes.append(f"the {response.status} reply is {response.content_type} text: the contract checks it is well-formed XML, openapi-core the string schema; the test compares the exact text")
+    return notes
+
+
+def _xml_media(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base in ("application/xml", "text/xml") or base.endswith("+xml")
 
 
 def response_status(response: Response) -> int:
