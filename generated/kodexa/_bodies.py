@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from ._models import to_wire
 from ._types import FileContent, FileInput, NotGiven
+from ._xml import XmlSchema
 
 __all__ = [
     "Body",
@@ -27,6 +28,7 @@ __all__ = [
     "JsonBody",
     "MultipartBody",
     "TextBody",
+    "XmlBody",
     "BodyKwargs",
     "json_dumps",
 ]
@@ -213,4 +215,19 @@ class TextBody:
         }
 
 
-Body: TypeAlias = JsonBody | FormBody | MultipartBody | BinaryBody | TextBody
+@dataclass(slots=True)
+class XmlBody:
+    """An object or array written as XML elements, the way its schema's ``xml`` objects say."""
+
+    value: object
+    schema: XmlSchema
+    content_type: str = "application/xml"
+
+    def request_kwargs(self) -> BodyKwargs:
+        return {
+            "content": self.schema.encode(to_wire(self.value)),
+            "headers": {"Content-Type": self.content_type},
+        }
+
+
+Body: TypeAlias = JsonBody | FormBody | MultipartBody | BinaryBody | TextBody | XmlBody

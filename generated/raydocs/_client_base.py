@@ -37,6 +37,7 @@ from ._exceptions import (
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
 from ._params import Param, encode_cookies, encode_headers, encode_path, encode_query_string
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
+from ._xml import XmlSchema
 
 __all__ = [
     "ResponseSpec",
@@ -65,10 +66,12 @@ _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 @dataclass(frozen=True, slots=True)
 class ResponseSpec:
-    """How to parse a documented response: ``kind`` and, for JSON, a type expression."""
+    """How to parse a documented response: ``kind`` and, for JSON and XML, a type expression
+    (XML: with the shape of its elements)."""
 
-    kind: Literal["json", "bytes", "text", "none"]
+    kind: Literal["json", "bytes", "text", "none", "xml"]
     type: Any = None
+    xml: XmlSchema | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +421,8 @@ class _BaseClient:
             return response.content
         if spec.kind == "text":
             return response.text
+        if spec.kind == "xml":
+            return self._parse_xml(spec, response)
         content = response.content
         if spec.type is not None and content.strip():
             # Fast path: pydantic-core parses and validates the bytes in one pass, without first
@@ -437,6 +442,27 @@ class _BaseClient:
                     message=(
                         f"Response body of {response.status_code} for "
                         f"{response.request.method} {_safe(response)} is not valid JSON"
+                    ),
+                ) from exc
+        if spec.type is None:
+            return data
+        try:
+            return _adapter(spec.type).validate_python(data)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(response=response, body=data) from exc
+
+    def _parse_xml(self, spec: ResponseSpec, response: httpx.Response) -> Any:
+        data: Any = None
+        if response.content.strip() and spec.xml is not None:
+            try:
+                data = spec.xml.decode(response.content)
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    response=response,
+                    body=_safe_text(response),
+                    message=(
+                        f"Response body of {response.status_code} for "
+                        f"{response.request.method} {_safe(response)} is not usable XML: {exc}"
                     ),
                 ) from exc
         if spec.type is None:

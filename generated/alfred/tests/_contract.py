@@ -7,6 +7,11 @@ security (the dummy credentials below must be on the request). A request that br
 fails the test right where it is sent. The server then answers with the replies the test queued
 (themselves checked against the document), so the test can assert what the client parsed.
 
+XML bodies are read element by element as their schema and its `xml` objects describe them (a reader
+of its own, not the client's), and openapi-core checks the values found like a JSON body's; an XML
+body described as a string must still be well-formed XML. Bodies of other media types are checked for
+their content type, and the tests compare their exact bytes.
+
 OAuth2 token requests the client makes on its own (the runtime sends them through the same
 transport) are answered with a test token, and checked against the document too when it describes
 the token endpoint.
@@ -23,10 +28,12 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
+from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote
+from xml.etree import ElementTree
 
 import httpx
 from openapi_core import Config, OpenAPI
@@ -367,10 +374,30 @@ def _holds_objects(parameter: dict[str, Any]) -> bool:
     )
 
 
+def _nested_members(parameter: dict[str, Any]) -> bool:
+    """An exploded form object (query or cookie) with object or array members: no style spells those
+    either, so the client sends each such member as JSON text (AWS's maps of attribute objects)."""
+    if parameter.get("in") not in ("query", "cookie") or "schema" not in parameter:
+        return False
+    if (
+        parameter.get("style", "form") != "form"
+        or not parameter.get("explode", True)
+        or not _is_object(parameter["schema"])
+    ):
+        return False
+    flat = _merged_schema(parameter["schema"])
+    members = list((flat.get("properties") or {}).values()) + [flat.get("additionalProperties")]
+    return any(
+        isinstance(_resolve(member), dict)
+        and _merged_kind(_merged_schema(member)) in ("object", "array")
+        for member in members
+    )
+
+
 def _objects_as_json(parameter: dict[str, Any]) -> None:
-    """Have openapi-core read such a parameter as one JSON array (see `_json_arrays`), still checked
-    against its full schema."""
-    if _holds_objects(parameter):
+    """Have openapi-core read such a parameter as one JSON value (see `_json_arrays`, `_json_objects`),
+    still checked against its full schema."""
+    if _holds_objects(parameter) or _nested_members(parameter):
         parameter["content"] = {"application/json": {"schema": parameter.pop("schema")}}
         for key in ("style", "explode"):
             parameter.pop(key, None)
@@ -562,6 +589,239 @@ def _multipart_parts(value: bytes, boundary: str) -> list[tuple[str, Message]]:
     return parts
 
 
+# ---------------------------------------------------------------- XML bodies
+
+
+_XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+
+
+def _is_xml(media_type: str | None) -> bool:
+    base = (media_type or "").split(";")[0].strip().lower()
+    return base in ("application/xml", "text/xml") or base.endswith("+xml")
+
+
+def _media_schema(content: Any, media_type: str) -> Any:
+    """The schema documented for a body of `media_type` (exact media types before ranges), or None."""
+    if not isinstance(content, dict):
+        return None
+    base = media_type.split(";")[0].strip().lower()
+    keys = sorted(content, key=lambda key: "*" in str(key))
+    for key in keys:
+        if fnmatch(base, str(key).split(";")[0].strip().lower()):
+            media = _resolve(content[key])
+            return media.get("schema") if isinstance(media, dict) else None
+    return None
+
+
+def _request_schema(route: _Route, media_type: str) -> Any:
+    body = _resolve(route.operation.get("requestBody"))
+    return _media_schema(body.get("content") if isinstance(body, dict) else None, media_type)
+
+
+def _response_schema(route: _Route, status: int, media_type: str) -> Any:
+    responses = route.operation.get("responses") or {}
+    by_key = (
+        {str(key).upper(): value for key, value in responses.items()}
+        if isinstance(responses, dict)
+        else {}
+    )
+    response = next(
+        (by_key[key] for key in (str(status), f"{str(status)[0]}XX", "DEFAULT") if key in by_key),
+        None,
+    )
+    response = _resolve(response)
+    return _media_schema(
+        response.get("content") if isinstance(response, dict) else None, media_type
+    )
+
+
+def _merged_schema(schema: Any, depth: int = 0) -> dict[str, Any]:
+    """A schema with `$ref`s followed and `allOf` parts merged: later parts' `xml` over earlier
+    ones', the schema's own over all; `oneOf`/`anyOf` options lend their properties too."""
+    schema = _resolve(schema)
+    if not isinstance(schema, dict) or depth > 20:
+        return {}
+    merged: dict[str, Any] = {}
+    xml: dict[str, Any] = {}
+    properties: dict[str, Any] = {}
+    required: set[str] = set()
+    for keyword in ("allOf", "oneOf", "anyOf"):
+        for part in schema.get(keyword) or []:
+            flat = _merged_schema(part, depth + 1)
+            if keyword == "allOf":
+                xml.update(flat["xml"])
+                required.update(flat.get("required") or ())
+            for name, prop in (flat.get("properties") or {}).items():
+                properties.setdefault(name, prop)
+            for key, value in flat.items():
+                if key not in ("xml", "properties", "required"):
+                    merged.setdefault(key, value)
+    for key, value in schema.items():
+        if key not in ("allOf", "oneOf", "anyOf", "xml", "properties", "required"):
+            merged[key] = value
+    if isinstance(schema.get("properties"), dict):
+        properties.update(schema["properties"])
+    if properties:
+        merged["properties"] = properties
+    if isinstance(schema.get("required"), list):
+        required.update(str(name) for name in schema["required"])
+    if required:
+        merged["required"] = sorted(required)
+    if isinstance(schema.get("xml"), dict):
+        xml.update(schema["xml"])
+    merged["xml"] = xml
+    return merged
+
+
+def _merged_kind(flat: dict[str, Any]) -> str | None:
+    kind = _schema_type(flat)
+    if kind is None and (
+        "properties" in flat or isinstance(flat.get("additionalProperties"), dict)
+    ):
+        return "object"
+    if kind is None and "items" in flat:
+        return "array"
+    return kind
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _xml_body_value(content: bytes, schema: Any, media_type: str, what: str) -> Any:
+    """An XML body as the value its schema describes, read element by element (names and `xml` objects
+    as OpenAPI defines them); an XML body whose schema is a string (or absent) is its text.
+
+    openapi-core reads XML only as an `Element`, which no schema accepts; the adapters below hand it
+    this value as JSON instead, so it checks an XML body's values against the schema like a JSON body's.
+    """
+    try:
+        root = ElementTree.fromstring(content)
+    except ElementTree.ParseError as error:
+        raise AssertionError(
+            f"{what} is not well-formed XML ({error}): {content[:200]!r}"
+        ) from None
+    flat = _merged_schema(schema)
+    if _merged_kind(flat) not in ("object", "array"):
+        charset = next(
+            (
+                item.partition("=")[2].strip('" ')
+                for item in media_type.split(";")[1:]
+                if item.strip().lower().startswith("charset=")
+            ),
+            "utf-8",
+        )
+        return content.decode(charset or "utf-8", errors="surrogateescape")
+    expected = flat["xml"].get("name")
+    if isinstance(expected, str) and _local(root.tag) != expected:
+        raise AssertionError(
+            f"{what} has the root element <{_local(root.tag)}>; the document names it <{expected}>"
+        )
+    return _xml_read(root, schema)
+
+
+def _xml_read(element: Any, schema: Any, depth: int = 0) -> Any:
+    if element.get(_XSI_NIL) in ("true", "1"):
+        return None
+    flat = _merged_schema(schema)
+    kind = _merged_kind(flat)
+    if depth > 40:
+        return element.text or ""
+    if kind == "object":
+        return _xml_object(element, flat, depth)
+    if kind == "array":
+        items = flat.get("items")
+        name = _merged_schema(items)["xml"].get("name")
+        return [
+            _xml_read(child, items, depth + 1)
+            for child in element
+            if name is None or _local(child.tag) == name
+        ]
+    if kind is None and len(element):
+        return _xml_any(element, depth)
+    return _xml_scalar(element.text or "", kind)
+
+
+def _xml_object(element: Any, flat: dict[str, Any], depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    claimed: set[str] = set()
+    attributes = {_local(key): item for key, item in element.attrib.items()}
+    for name, prop in (flat.get("properties") or {}).items():
+        prop_flat = _merged_schema(prop)
+        xml = prop_flat["xml"]
+        tag = str(xml.get("name") or name)
+        if xml.get("attribute"):
+            if tag in attributes:
+                value[name] = _xml_scalar(attributes[tag], _merged_kind(prop_flat))
+            continue
+        if _merged_kind(prop_flat) == "array" and not xml.get("wrapped"):
+            items = prop_flat.get("items")
+            item_tag = str(_merged_schema(items)["xml"].get("name") or tag)
+            children = [child for child in element if _local(child.tag) == item_tag]
+            claimed.add(item_tag)
+            if children or name in (
+                flat.get("required") or ()
+            ):  # a required list without items has no element
+                value[name] = [_xml_read(child, items, depth + 1) for child in children]
+            continue
+        child = next((child for child in element if _local(child.tag) == tag), None)
+        if child is not None:
+            value[name] = _xml_read(child, prop, depth + 1)
+            claimed.add(tag)
+    # Elements the properties do not name are the object's other members (map entries, or extras that
+    # additionalProperties may forbid); repeated ones are a list.
+    additional = flat.get("additionalProperties")
+    extras: dict[str, Any] = {}
+    for child in element:
+        name = _local(child.tag)
+        if name in claimed:
+            continue
+        item = (
+            _xml_read(child, additional, depth + 1)
+            if isinstance(additional, dict)
+            else _xml_any(child, depth + 1)
+        )
+        if name in extras:
+            extras[name] = (extras[name] if isinstance(extras[name], list) else [extras[name]]) + [
+                item
+            ]
+        else:
+            extras[name] = item
+    return {**extras, **value}
+
+
+def _xml_any(element: Any, depth: int) -> Any:
+    """Elements the schema does not describe: children by name (repeated ones as a list), leaves as text."""
+    if element.get(_XSI_NIL) in ("true", "1"):
+        return None
+    if not len(element) or depth > 40:
+        return element.text or ""
+    value: dict[str, Any] = {}
+    for child in element:
+        name = _local(child.tag)
+        item = _xml_any(child, depth + 1)
+        if name in value:
+            value[name] = (value[name] if isinstance(value[name], list) else [value[name]]) + [item]
+        else:
+            value[name] = item
+    return value
+
+
+def _xml_scalar(text: str, kind: str | None) -> Any:
+    """Element or attribute text as its schema type (XML Schema's lexical forms); text when it is not one."""
+    stripped = text.strip()
+    try:
+        if kind == "integer":
+            return int(stripped)
+        if kind == "number":
+            return int(stripped) if re.fullmatch(r"[+-]?\d+", stripped) else float(stripped)
+    except ValueError:
+        return text
+    if kind == "boolean" and stripped in ("true", "false", "1", "0"):
+        return stripped in ("true", "1")
+    return text
+
+
 _KNOWN_MEDIA = (
     "application/json",
     "application/x-www-form-urlencoded",
@@ -572,22 +832,33 @@ _KNOWN_MEDIA = (
 )
 
 
-def _request_media_types(document: dict[str, Any]) -> set[str]:
-    found: set[str] = set()
-    bodies = [
-        body for body in ((document.get("components") or {}).get("requestBodies") or {}).values()
-    ]
+def _media_types(document: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The media types of request bodies and of replies the document names."""
+    components = document.get("components") or {}
+    bodies = list((components.get("requestBodies") or {}).values())
+    replies = list((components.get("responses") or {}).values())
     for path_item in (document.get("paths") or {}).values():
-        if isinstance(path_item, dict):
-            bodies += [
-                operation.get("requestBody")
-                for operation in path_item.values()
-                if isinstance(operation, dict)
-            ]
-    for body in bodies:
-        if isinstance(body, dict) and isinstance(body.get("content"), dict):
-            found.update(str(media).split(";")[0].strip().lower() for media in body["content"])
+        for operation in path_item.values() if isinstance(path_item, dict) else ():
+            if isinstance(operation, dict):
+                bodies.append(operation.get("requestBody"))
+                replies.extend(
+                    (operation.get("responses") or {}).values()
+                    if isinstance(operation.get("responses"), dict)
+                    else ()
+                )
+    found: tuple[set[str], set[str]] = (set(), set())
+    for index, holders in enumerate((bodies, replies)):
+        for holder in holders:
+            if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
+                found[index].update(
+                    str(media).split(";")[0].strip().lower() for media in holder["content"]
+                )
     return found
+
+
+def _plain_loads(value: bytes, **parameters: str) -> str:
+    """Any text/* body as text (openapi-core reads only text/plain and text/html so; others as bytes)."""
+    return value.decode(parameters.get("charset") or "utf-8", errors="surrogateescape")
 
 
 @lru_cache(maxsize=None)
@@ -603,14 +874,17 @@ def validator(template: str) -> OpenAPI:
     deserializers: dict[str, Callable[..., Any]] = {
         "multipart/form-data": _multipart_loader(openapi_document(), template)
     }
-    for media in _request_media_types(document):
-        if media.endswith("+json"):
+    requests, replies = _media_types(document)
+    for media in requests | replies:
+        if _is_xml(media):
+            deserializers[media] = (
+                _json_loads  # the adapters hand XML bodies over as JSON (_xml_body_value)
+            )
+        elif media.endswith("+json"):
             deserializers[media] = _json_loads
-        elif (
-            media not in _KNOWN_MEDIA
-            and not media.startswith("text/")
-            and not media.endswith("+xml")
-        ):
+        elif media.startswith("text/") and media not in _KNOWN_MEDIA:
+            deserializers[media] = _plain_loads
+        elif media in requests and media not in _KNOWN_MEDIA:
             deserializers[media] = _text_loads
     # Every format keeps its wire value (the tests compare what was sent); openapi-core would also
     # refuse formats it does not know (e.g. bcp-47), which JSON Schema treats as annotations.
@@ -748,9 +1022,14 @@ def _parameters(route: _Route) -> list[dict[str, Any]]:
     return list(found.values())
 
 
-def _is_object(schema: Any) -> bool:
+def _is_object(schema: Any, depth: int = 0) -> bool:
+    """An object schema, also one spelled as an `allOf` (AWS: `allOf: [{$ref: Entry}, {xml: ...}]`)."""
     schema = _resolve(schema)
-    return isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema)
+    if not isinstance(schema, dict):
+        return False
+    if schema.get("type") == "object" or "properties" in schema:
+        return True
+    return depth < 10 and any(_is_object(part, depth + 1) for part in schema.get("allOf") or [])
 
 
 def _properties(schema: Any) -> set[str] | None:
@@ -802,6 +1081,12 @@ class OpenAPIRequest:
 
     def __init__(self, request: httpx.Request, route: _Route) -> None:
         self.request = request
+        self._body = _body_for_validation(
+            request.content,
+            request.headers.get("content-type"),
+            lambda media: _request_schema(route, media),
+            f"the {request.method} request body",
+        )
         self.path_pattern = httpx.URL(BASE_URL).path.rstrip("/") + _url_template(route.template)
         parameters = _parameters(route)
         query = _json_arrays(
@@ -831,11 +1116,23 @@ class OpenAPIRequest:
 
     @property
     def body(self) -> bytes | None:
-        return self.request.content or None
+        return self._body
 
     @property
     def content_type(self) -> str:
         return str(self.request.headers.get("content-type", "")).lower()
+
+
+def _body_for_validation(
+    content: bytes, content_type: str | None, schema_of: Callable[[str], Any], what: str
+) -> bytes | None:
+    """The body openapi-core is given: an XML body as the JSON of what it says (see `_xml_body_value`)."""
+    if not content:
+        return None
+    if content_type is not None and _is_xml(content_type):
+        media = content_type.split(";")[0].strip().lower()
+        return _json_bytes(_xml_body_value(content, schema_of(media), content_type, what))
+    return content
 
 
 def _path_values(route: _Route, url: httpx.URL, parameters: list[dict[str, Any]]) -> dict[str, Any]:
@@ -886,6 +1183,9 @@ def _exploded_objects(
             or not _is_object(parameter.get("schema"))
         ):
             continue
+        if _nested_members(parameter):
+            added += _json_object(parameter, documented, pairs)
+            continue
         members = _properties(parameter.get("schema"))
         chosen = [
             (key, value)
@@ -899,11 +1199,45 @@ def _exploded_objects(
     return added
 
 
+def _json_object(
+    parameter: dict[str, Any], documented: set[str], pairs: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The members of an exploded object with nested members as one JSON object text: members of an
+    object or array schema are the JSON the client sent, the others typed as their schema says."""
+    flat = _merged_schema(parameter["schema"])
+    properties = flat.get("properties") or {}
+    additional = flat.get("additionalProperties")
+    value: dict[str, Any] = {}
+    for key, text in pairs:
+        if key in properties:
+            member: Any = properties[key]
+        elif additional not in (None, False) and key not in documented:
+            member = additional
+        else:
+            continue
+        kind = _merged_kind(_merged_schema(member))
+        if kind in ("object", "array"):
+            try:
+                value[key] = json.loads(text)
+            except ValueError:
+                value[key] = text
+        else:
+            value[key] = _typed(text, kind)
+    name = str(parameter.get("name"))
+    return [(name, json.dumps(value))] if value and name not in dict(pairs) else []
+
+
 class OpenAPIResponse:
     """An `httpx.Response` as openapi-core's response protocol."""
 
-    def __init__(self, response: httpx.Response) -> None:
+    def __init__(self, response: httpx.Response, route: _Route) -> None:
         self.response = response
+        self._data = _body_for_validation(
+            response.content,
+            response.headers.get("content-type"),
+            lambda media: _response_schema(route, response.status_code, media),
+            f"the {response.status_code} reply",
+        )
 
     @property
     def status_code(self) -> int:
@@ -919,7 +1253,7 @@ class OpenAPIResponse:
 
     @property
     def data(self) -> bytes | None:
-        return self.response.content or None
+        return self._data
 
 
 def _error_text(error: BaseException) -> str:
@@ -978,12 +1312,22 @@ def _media_type(request: httpx.Request) -> str | None:
     return value.split(";")[0].strip().lower() if value else None
 
 
-def _raw_body(request: httpx.Request) -> Any:
-    """The body as a test reads it: JSON parsed; form fields as text; multipart parts (files as bytes)."""
+def _raw_body(request: httpx.Request, route: _Route) -> Any:
+    """The body as a test reads it: JSON parsed; form fields as text; multipart parts (files as bytes);
+    XML as the value its schema describes (or its text)."""
     content = request.content
     media = _media_type(request)
     if not content:
         return None
+    if media is not None and _is_xml(media):
+        value = _xml_body_value(
+            content,
+            _request_schema(route, media),
+            request.headers.get("content-type", ""),
+            "the request body",
+        )
+        if not isinstance(value, str):
+            return value  # otherwise text or bytes, as below
     if media is not None and (media == "application/json" or media.endswith("+json")):
         return json.loads(content)
     if media == "application/x-www-form-urlencoded":
@@ -1134,7 +1478,7 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
         headers=dict(parameters.header),
         cookies=dict(parameters.cookie),
         content_type=_media_type(request),
-        body=_raw_body(request),
+        body=_raw_body(request, route),
         security=chosen,
     )
 
@@ -1279,7 +1623,7 @@ class MockServer:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = validator(route.template).unmarshal_response(
-                OpenAPIRequest(request, route), OpenAPIResponse(response)
+                OpenAPIRequest(request, route), OpenAPIResponse(response, route)
             )
         if result.errors:
             raise AssertionError(
