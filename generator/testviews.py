@@ -495,6 +495,8 @@ class _Maker:
         body = operation.body
         if body is not None:
             example = self.repair(body.type, json.loads(body.example_json))
+            if body.kind == "xml":
+                example = self.xml.writable(example, body.xml_shape)
             if body.fields:
                 given = example if isinstance(example, dict) else {}
                 wire_fields: dict[str, Any] = {}
@@ -590,7 +592,7 @@ class _Maker:
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
-            example = self.repair(response.type, example)
+            example = self.xml.writable(self.repair(response.type, example), response.xml_shape)
             document = self.xml.document(example, response.xml_shape)
             checks = tuple(self.checks(response.type, self.xml.read_back(example, response.xml_shape), target))
             content_type = response.content_type if "*" not in response.content_type else "application/xml"

@@ -32,13 +32,31 @@ class XmlBodies:
             shape = {**self.table.get(str(shape["ref"]), {}), **{key: value for key, value in shape.items() if key != "ref"}}
         return shape
 
-    def writable(self, value: Any, root_json: str) -> bool:
-        """Whether XML can carry `value` at all (element names, text characters)."""
-        try:
-            self.document(value, root_json)
-        except ValueError:
-            return False
-        return True
+    def writable(self, value: Any, root_json: str) -> Any:
+        """`value` without the members XML cannot carry: names that are no XML names (the generator
+        warned of such properties), text with characters XML 1.0 has none for, objects in attributes."""
+        return self._writable(value, json.loads(root_json), 0)
+
+    def _writable(self, value: Any, shape: Shape | None, depth: int) -> Any:
+        shape = self.node(shape)
+        if depth > 100:
+            return None
+        if isinstance(value, dict):
+            properties = shape.get("properties") or {}
+            kept: dict[str, Any] = {}
+            for key, item in value.items():
+                prop = self.node(properties[key]) if key in properties else self.node(shape.get("additional"))
+                name = str(prop.get("name") or key) if key in properties else key
+                if not _NAME.match(name) or (prop.get("attribute") and isinstance(item, (dict, list))):
+                    continue
+                items = prop.get("items") if isinstance(item, list) else None
+                kept[key] = [self._writable(entry, items, depth + 1) for entry in item] if isinstance(item, list) else self._writable(item, prop, depth + 1)
+            return kept
+        if isinstance(value, list):
+            return [self._writable(entry, shape.get("items"), depth + 1) for entry in value]
+        if isinstance(value, str) and _ILLEGAL.search(value):
+            return _ILLEGAL.sub("", value)
+        return value
 
     def document(self, value: Any, root_json: str) -> str:
         root = self.node(json.loads(root_json))

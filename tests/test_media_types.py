@@ -202,3 +202,30 @@ def test_objects_in_query_parameters_travel_as_json_text(tmp_path: Path) -> None
     assert any("'Entries' is a list of objects" in message for message in messages)
     assert any("'Attributes' is an object with object or list members" in message for message in messages)
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+# ---------------------------------------------------------------- what XML cannot say
+
+
+def test_names_xml_cannot_carry_are_warned_and_left_out_of_test_bodies(tmp_path: Path) -> None:
+    thing = {"type": "object", "properties": {"ok": {"type": "string"}, "odd name": {"type": "string"}}, "example": {"ok": "yes", "odd name": "no"}}
+    spec = minimal_spec(
+        openapi="3.0.3",
+        paths={
+            "/things": {
+                "post": {
+                    "operationId": "put",
+                    "requestBody": {"content": {"application/xml": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                    "responses": _reply("application/xml", {"$ref": "#/components/schemas/Thing"}),
+                }
+            },
+            # XML text as the example of an object: the tests build their document from a value instead
+            "/text": {"get": {"operationId": "text", "responses": _reply("application/xml", {"$ref": "#/components/schemas/Thing"}, example="<Thing><ok>1</ok></Thing>")}},
+        },
+        components={"schemas": {"Thing": thing}},
+    )
+    sink = WarningSink()
+    build_api(spec, "pkg", sink)
+    found = {(item.pointer, item.message.split(":")[0]) for item in sink.sorted()}
+    assert ("#/components/schemas/Thing/properties/odd name", "'odd name' cannot be an XML element name") in found
+    assert_generated_tests_pass(generate(tmp_path, spec))
