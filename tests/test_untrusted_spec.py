@@ -87,3 +87,19 @@ def test_no_eval_or_exec_in_the_generator() -> None:
     for path in (REPO / "generator").rglob("*.py"):
         text = path.read_text()
         assert "eval(" not in text and "exec(" not in text, path
+
+
+def test_tags_named_like_the_client_bodys_names_still_type_check(tmp_path: Path) -> None:
+    """A resource property called `type` (or `str`, `Literal`, ...) would shadow that name inside the
+    client classes, where `__exit__` annotates `type[BaseException]`; mypy rejected such packages."""
+    tags = ["type", "str", "Literal", "TracebackType", "httpx", "NOT_GIVEN"]
+    paths = {
+        f"/{index}": {"get": {"operationId": f"op{index}", "tags": [tag], "responses": {"204": {"description": "ok"}}}}
+        for index, tag in enumerate(tags)
+    }
+    spec = write_spec(tmp_path, {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths})
+    out = tmp_path / "out"
+    result = run_cli("generate", str(spec), "--package", "shadow", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    mypy = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "shadow/_client.py"], cwd=out, capture_output=True, text=True, timeout=300)
+    assert mypy.returncode == 0, mypy.stdout

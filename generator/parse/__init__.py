@@ -15,7 +15,23 @@ from .webhooks import parse_webhooks
 from .text import describe
 
 # Attributes of the generated Client; a resource must not take these names.
-CLIENT_ATTRIBUTES = ("close", "aclose", "base_url", "with_options", "models", "errors")
+CLIENT_ATTRIBUTES = (
+    "close", "aclose", "base_url", "with_options", "models", "errors",
+    # Names the client classes' bodies use in annotations and defaults: a resource property of the
+    # same name would shadow them there (a tag called `type` broke `type[BaseException]` under mypy).
+    "type", "str", "int", "float", "bool", "dict", "list", "tuple", "object", "frozenset", "os", "httpx",
+    "Literal", "Mapping", "TracebackType", "BaseException", "cached_property", "NotGiven", "NOT_GIVEN",
+    "TimeoutTypes", "DEFAULT_MAX_RETRIES", "SERVERS", "Client", "AsyncClient", "TYPE_CHECKING",
+)
+# Names the resource modules and _client.py import or define: a resource class (and its `Async`
+# twin) must not take them.
+RESOURCE_MODULE_NAMES = (
+    "Client", "AsyncClient", "Any", "Literal", "Mapping", "TracebackType", "BinaryBody", "FormBody", "JsonBody",
+    "MultipartBody", "TextBody", "XmlBody", "AsyncAPIClient", "SyncAPIClient", "Endpoint", "RawResponse",
+    "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "Param",
+    "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
+    "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
+)
 # Attributes of a generated resource class; an operation must not take these names.
 RESOURCE_ATTRIBUTES = ("with_raw_response", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
@@ -61,7 +77,7 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
     class_scope = NameScope()
-    class_scope.reserve("Client", "AsyncClient")
+    class_scope.reserve(*RESOURCE_MODULE_NAMES, *(name[len("Async") :] for name in RESOURCE_MODULE_NAMES if name.startswith("Async")))
     resources: list[Resource] = []
     for tag, raws in by_tag.items():
         attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
