@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .ir import (
+    ANY,
     NONE,
     Api,
     DictType,
@@ -292,6 +293,8 @@ class _Maker:
         while isinstance(type_ref, NamedType) and type_ref.name in self.aliases and type_ref.name not in seen:
             seen.add(type_ref.name)
             type_ref = self.aliases[type_ref.name]
+        if isinstance(type_ref, UnionType) and ANY in type_ref.options:
+            return ANY  # annotated `Any` (see UnionType.annotation): the client keeps the JSON as it is
         return type_ref
 
     def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool:
@@ -616,18 +619,18 @@ class _Maker:
             return [f"assert {target} == {literal(value)}"]
         if isinstance(resolved, ListType) and isinstance(value, list):
             # isinstance narrows an optional list for the item checks below
-            lines = [f"assert isinstance({target}, list)", f"assert len({target}) == {len(value)}"]
+            lines = [_is_a(target, "list"), f"assert len({target}) == {len(value)}"]
             for index, item in enumerate(value[:_MAX_CHECKED_ITEMS]):
                 lines += self.checks(resolved.item, item, f"{target}[{index}]", depth + 1)
             return lines
         if isinstance(resolved, DictType) and isinstance(value, dict):
-            lines = [f"assert isinstance({target}, dict)", f"assert sorted({target}) == {literal(sorted(value))}"]
+            lines = [_is_a(target, "dict"), f"assert sorted({target}) == {literal(sorted(value))}"]
             for key, item in value.items():
                 lines += self.checks(resolved.value, item, f"{target}[{literal(key)}]", depth + 1)
             return lines
         if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
             model = self.models[resolved.name]
-            lines = [f"assert isinstance({target}, models.{ident(model.name)})"]
+            lines = [_is_a(target, f"models.{ident(model.name)}")]
             extras: dict[str, Any] = {}
             for key, item in value.items():
                 found = model.field_by_wire(key)
@@ -682,7 +685,7 @@ class _Maker:
         while model.field_by_wire(extra) is not None or extra in example:
             extra += "_"
         reply_body = {**example, extra: "kept"}
-        checks = [f"assert isinstance(result, models.{ident(model.name)})", f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
+        checks = [_is_a("result", f"models.{ident(model.name)}"), f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
         for model_field in model.fields:
             if model_field.write_only or not self._open_string_enum(model_field.type):
                 continue
@@ -748,7 +751,7 @@ class _Maker:
         item_type = self.resolve(paging.item_type)
         item_check = ""
         if isinstance(item_type, NamedType) and item_type.name in self.models:
-            item_check = f"assert isinstance(item, models.{ident(item_type.name)})"
+            item_check = _is_a("item", f"models.{ident(item_type.name)}")
         arguments, _, _, _ = self.arguments(operation, drop=paging.param)
         return PagingTest(pages, paging.param_wire, literal(token), len(items), item_check, tuple(arguments))
 
@@ -791,6 +794,11 @@ class _Maker:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+def _is_a(target: str, klass: str) -> str:
+    """`assert isinstance(target, klass)` that says, when it fails, which type the value has instead."""
+    return f"assert isinstance({target}, {klass}), {literal('expected ' + klass + ', got ')} + type({target}).__name__"
 
 
 def response_status(response: Response) -> int:

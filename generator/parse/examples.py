@@ -384,8 +384,8 @@ def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
     raw_mapping = discriminator.get("mapping")
     mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
     tag = next((key for key, target in mapping.items() if target == ref or (isinstance(ref, str) and ref.endswith("/" + str(target)))), None)
-    if tag is None and isinstance(ref, str):
-        tag = ref.rsplit("/", 1)[-1]
+    if tag is None and isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        tag = ref.rsplit("/", 1)[-1]  # OpenAPI's implicit mapping: the schema's name (other references have none)
     if tag is not None:
         value = {**value, name: tag}
     return value
