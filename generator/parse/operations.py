@@ -121,7 +121,10 @@ class OperationParser:
         parameters = self._parameters(raw, scope)
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)
-        security = security_requirements(node.get("security", self.document.get("security")), self.scheme_names)
+        own = "security" in node
+        security = security_requirements(
+            node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
+        )
         idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)
         if idempotency is None and node.get("x-idempotent") is True:
             idempotency = "Idempotency-Key"
