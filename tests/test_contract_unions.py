@@ -104,3 +104,4 @@ def test_failing_isinstance_assertions_say_what_the_value_is(tmp_path: Path) -> 
     out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": _patch(CAT_OR_DOG)}, components={"schemas": PETS}))
     text = (out / "pkg" / "tests" / "test_pets.py").read_text()
     assert 'assert isinstance(result, models.Cat), "expected models.Cat, got " + type(result).__name__' in text
+

@@ -32,7 +32,7 @@ def _format_sample(kind: str, variant: int) -> str | None:
     samples = {
         "date-time": f"{day.isoformat()}T03:04:05Z",
         "date": day.isoformat(),
-        "time": f"03:04:{5 + variant % 50:02d}",
+        "time": f"03:04:{5 + variant % 50:02d}Z",  # RFC 3339 full-time: with its offset
         "uuid": f"3c90c3cc-0d44-4b50-8888-{0x8dd25736052a + variant:012x}",
         "email": f"user{variant or ''}@example.com",
         "idn-email": f"user{variant or ''}@example.com",
