@@ -261,6 +261,7 @@ class Operation:
     unverified: str = ""
     idempotency_header: str | None = None
     pagination: Pagination | None = None
+    server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
 
     @property
     def url_path(self) -> str:
@@ -383,6 +384,11 @@ class Api:
             "oauth2_password": "OAuth2Password",
         }
         return tuple(sorted({classes[s.kind] for s in self.security_schemes if s.kind in classes}))
+
+    @property
+    def has_operation_servers(self) -> bool:
+        """Whether some operation documents its own server (`Operation.server`)."""
+        return any(operation.server is not None for operation in self.operations)
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -30,6 +30,7 @@ from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_ca
 from .examples import ExampleMaker, to_json_text
 from .schemas import SchemaConverter
 from .security import security_requirements
+from .servers import operation_server
 from .text import describe, unverified_note
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -143,6 +144,7 @@ class OperationParser:
             deprecated=node.get("deprecated") is True,
             unverified=unverified_note(node),
             idempotency_header=idempotency,
+            server=operation_server(node, raw.path_item),
         )
         pagination = self._pagination(raw, operation)
         if pagination is not None:
