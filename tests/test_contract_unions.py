@@ -31,7 +31,7 @@ CAT_OR_DOG = {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/compon
 def _patch(schema: dict[str, Any]) -> dict[str, Any]:
     body = {"required": True, "content": {"application/json": {"schema": schema}}}
     reply = {"description": "ok", "content": {"application/json": {"schema": schema}}}
-    return {"patch": {"operationId": "update", "requestBody": body, "responses": {"200": reply}}}
+    return {"patch": {"operationId": "update", "requestBody": body, "responses": {"200": reply, "default": reply}}}
 
 
 def _request(body: Any) -> httpx.Request:
