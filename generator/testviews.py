@@ -334,10 +334,16 @@ class _Maker:
             for wire, model_name in union.discriminator.mapping:
                 if wire == tag:
                     return NamedType(model_name)
-        for option in union.options:
-            if option != NONE and self.fits(option, value):
-                return option
-        return None
+        fitting = [option for option in union.options if option != NONE and self.fits(option, value)]
+        if len(fitting) > 1 and isinstance(value, dict) and all(self._model_of(option) is not None for option in fitting):
+            # Models that all accept the object (their options overlap): pydantic's smart union takes
+            # the one that sets the most fields, the first of equals.
+            return max(fitting, key=lambda option: self._fields_set(option, value))
+        return fitting[0] if fitting else None
+
+    def _fields_set(self, option: TypeRef, value: dict[str, Any]) -> int:
+        model = self._model_of(option)
+        return 0 if model is None else sum(1 for key in value if model.field_by_wire(key) is not None)
 
     def repair(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any:
         """The example with every discriminator property set to a value its mapping knows.

@@ -105,3 +105,17 @@ def test_failing_isinstance_assertions_say_what_the_value_is(tmp_path: Path) -> 
     text = (out / "pkg" / "tests" / "test_pets.py").read_text()
     assert 'assert isinstance(result, models.Cat), "expected models.Cat, got " + type(result).__name__' in text
 
+
+
+def test_overlapping_reply_is_expected_as_the_model_pydantic_picks(tmp_path: Path) -> None:
+    # Nexmo Verify: success and error objects with optional properties only; the error example fits both.
+    schemas = {
+        "Success": {"type": "object", "properties": {"currency": {"type": "string"}, "status": {"type": "string"}}},
+        "Failure": {"type": "object", "properties": {"error_text": {"type": "string"}, "status": {"type": "string"}}},
+    }
+    schema = {"oneOf": [{"$ref": "#/components/schemas/Success"}, {"$ref": "#/components/schemas/Failure"}]}
+    reply = {"description": "ok", "content": {"application/json": {"schema": schema, "example": {"error_text": "Throttled", "status": "1"}}}}
+    get = {"get": {"operationId": "check", "responses": {"200": reply}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}, components={"schemas": schemas}))
+    assert "assert isinstance(result, models.Failure)" in (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert_generated_tests_pass(out)
