@@ -119,3 +119,27 @@ def test_overlapping_reply_is_expected_as_the_model_pydantic_picks(tmp_path: Pat
     out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}, components={"schemas": schemas}))
     assert "assert isinstance(result, models.Failure)" in (out / "pkg" / "tests" / "test_pets.py").read_text()
     assert_generated_tests_pass(out)
+
+
+def test_implicit_tag_that_the_option_forbids(tmp_path: Path) -> None:
+    # Spotify: `discriminator: {propertyName: type}` without mapping over TrackObject (type: enum [track]).
+    def media(kind: str) -> dict[str, Any]:
+        return {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": [kind]}, "name": {"type": "string"}}}
+
+    schemas = {"TrackObject": media("track"), "EpisodeObject": media("episode")}
+    item = {"oneOf": [{"$ref": "#/components/schemas/TrackObject"}, {"$ref": "#/components/schemas/EpisodeObject"}], "discriminator": {"propertyName": "type"}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch({"type": "object", "properties": {"item": item}})}, components={"schemas": schemas})
+    warnings = WarningSink()
+    api = build_api(spec, "pkg", warnings)
+    assert any("has no mapping for 'TrackObject', whose 'type' can only be 'track'" in item.message for item in warnings.sorted())
+    model = next(model for model in api.models if model.name == "UpdateRequest")
+    union = next(field.type for field in model.fields if field.wire_name == "item")
+    assert isinstance(union, UnionType) and union.discriminator is not None
+    assert union.discriminator.mapping == (("track", "TrackObject"), ("episode", "EpisodeObject"))
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        assert contract.read_call(_request({"item": {"type": "episode"}}), ("PATCH", "/pets")).body == {"item": {"type": "episode"}}
+        with pytest.raises(AssertionError, match="'TrackObject' is not one of"):
+            contract.read_call(_request({"item": {"type": "TrackObject"}}), ("PATCH", "/pets"))

@@ -44,6 +44,33 @@ def inherited_discriminator(resolve: Callable[[Any], Any], schema: dict[str, Any
     return {"propertyName": found[0]["propertyName"], "mapping": mapping}
 
 
+def implicit_tag(resolve: Callable[[Any], Any], reference: str, property_name: str) -> tuple[str, str | None]:
+    """The tag OpenAPI's implicit mapping gives the component `reference` (its schema name), and
+    the one value the option's own schema allows for the tag property when that differs (Spotify:
+    `TrackObject` whose `type` is `enum: [track]`); the document cannot mean the name then."""
+    name = reference.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+    allowed = _tag_values(resolve, resolve({"$ref": reference}), property_name, 0)
+    if allowed is not None and len(allowed) == 1 and isinstance(allowed[0], str) and allowed[0] != name:
+        return name, allowed[0]
+    return name, None
+
+
+def _tag_values(resolve: Callable[[Any], Any], schema: Any, property_name: str, depth: int) -> list[Any] | None:
+    if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+        return None
+    prop = resolve((schema.get("properties") or {}).get(property_name)) if isinstance(schema.get("properties"), dict) else None
+    if isinstance(prop, dict):
+        if "const" in prop:
+            return [prop["const"]]
+        if isinstance(prop.get("enum"), list):
+            return list(prop["enum"])
+    for part in schema.get("allOf") or []:
+        found = _tag_values(resolve, resolve(part), property_name, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def _parent_discriminator(resolve: Callable[[Any], Any], schema: dict[str, Any], depth: int) -> dict[str, Any] | None:
     if depth > _MAX_DEPTH:
         return None

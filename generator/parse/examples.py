@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .discriminators import implicit_tag
 from .regex_sample import sample as pattern_sample
 from .schema_check import Purpose, is_number, number_fits, object_parts, skipped, string_fits, violates
 from .schemas import SchemaConverter
@@ -184,7 +186,7 @@ class ExampleMaker:
                 options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")]
                 chosen = options[0] if options else schema[keyword][0]
                 value = self.for_schema(chosen, purpose, depth, seen, variant)
-                return _tag(value, schema.get("discriminator"), chosen)
+                return _tag(value, schema.get("discriminator"), chosen, self.converter.resolve)
         if isinstance(schema.get("allOf"), list):
             parts = [self.converter.resolve(part) for part in schema["allOf"]]
             substantive = [part for part, resolved in zip(schema["allOf"], parts) if not _annotation(resolved)]
@@ -373,7 +375,7 @@ def _counter(variant: int, width: int) -> str:
             return text[-width:]
 
 
-def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
+def _tag(value: Any, discriminator: Any, chosen: Any, resolve: Callable[[Any], Any]) -> Any:
     """Give an example of a tagged union member the tag that selects that member."""
     if not isinstance(value, dict) or not isinstance(discriminator, dict):
         return value
@@ -385,7 +387,8 @@ def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
     mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
     tag = next((key for key, target in mapping.items() if target == ref or (isinstance(ref, str) and ref.endswith("/" + str(target)))), None)
     if tag is None and isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-        tag = ref.rsplit("/", 1)[-1]  # OpenAPI's implicit mapping: the schema's name (other references have none)
+        implicit, allowed = implicit_tag(resolve, ref, name)  # the schema's name (other references have none)
+        tag = allowed or implicit
     if tag is not None:
         value = {**value, name: tag}
     return value

@@ -30,7 +30,7 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .discriminators import inherited_discriminator
+from .discriminators import implicit_tag, inherited_discriminator
 from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 
@@ -280,7 +280,17 @@ class SchemaConverter:
         for option in options:
             if isinstance(option, NamedType) and option.name not in mapped:
                 raw = next((key for key, name in self._component_names.items() if name == option.name), "")
-                mapping.append((split_pointer(raw)[-1] if raw else option.name, option.name))
+                tag = split_pointer(raw)[-1] if raw else option.name
+                if raw:
+                    implicit, allowed = implicit_tag(self.resolve, raw, spec["propertyName"])
+                    if allowed is not None:
+                        self.warnings.warn(
+                            pointer,
+                            f"discriminator {spec['propertyName']!r} has no mapping for {implicit!r}, whose {spec['propertyName']!r} can only be"
+                            f" {allowed!r}: tagged {allowed!r}, not with the schema name",
+                        )
+                        tag = allowed
+                mapping.append((tag, option.name))
         components = set(self._component_names.values())
         if not all(isinstance(option, NamedType) and option.name in components for option in options):
             # Inline options have no schema name to be tagged with (inline models are named by us).
