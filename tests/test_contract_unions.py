@@ -143,3 +143,15 @@ def test_implicit_tag_that_the_option_forbids(tmp_path: Path) -> None:
         assert contract.read_call(_request({"item": {"type": "episode"}}), ("PATCH", "/pets")).body == {"item": {"type": "episode"}}
         with pytest.raises(AssertionError, match="'TrackObject' is not one of"):
             contract.read_call(_request({"item": {"type": "TrackObject"}}), ("PATCH", "/pets"))
+
+
+def test_query_parameter_one_of_arrays(tmp_path: Path) -> None:
+    # Shutterstock: contributor_country is oneOf two arrays of (differently formatted) strings.
+    codes = {"oneOf": [{"type": "array", "items": {"type": "string", "format": "country-code-2"}}, {"type": "array", "items": {"type": "string", "format": "negated-country-code-2"}}]}
+    get = {"get": {"operationId": "search", "parameters": [{"name": "country", "in": "query", "schema": codes}], "responses": {"204": {"description": "none"}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}))
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        request = httpx.Request("GET", "https://api.example.test/pets", params=[("country", "US"), ("country", "NOT DE")])
+        assert contract.read_call(request, ("GET", "/pets")).query == {"country": ["US", "NOT DE"]}
