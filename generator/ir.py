@@ -263,6 +263,7 @@ class Operation:
     unverified: str = ""
     idempotency_header: str | None = None
     pagination: Pagination | None = None
+    server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
 
     @property
     def url_path(self) -> str:
@@ -393,6 +394,11 @@ class Api:
         return any(
             response.kind == "xml" for operation in self.operations for response in operation.responses
         ) or any(operation.body is not None and operation.body.kind == "xml" for operation in self.operations)
+
+    @property
+    def has_operation_servers(self) -> bool:
+        """Whether some operation documents its own server (`Operation.server`)."""
+        return any(operation.server is not None for operation in self.operations)
 
     @property
     def operations(self) -> tuple[Operation, ...]:

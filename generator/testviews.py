@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .ir import (
+    ANY,
     NONE,
     Api,
     DictType,
@@ -294,6 +295,8 @@ class _Maker:
         while isinstance(type_ref, NamedType) and type_ref.name in self.aliases and type_ref.name not in seen:
             seen.add(type_ref.name)
             type_ref = self.aliases[type_ref.name]
+        if isinstance(type_ref, UnionType) and ANY in type_ref.options:
+            return ANY  # annotated `Any` (see UnionType.annotation): the client keeps the JSON as it is
         return type_ref
 
     def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool:
@@ -333,10 +336,16 @@ class _Maker:
             for wire, model_name in union.discriminator.mapping:
                 if wire == tag:
                     return NamedType(model_name)
-        for option in union.options:
-            if option != NONE and self.fits(option, value):
-                return option
-        return None
+        fitting = [option for option in union.options if option != NONE and self.fits(option, value)]
+        if len(fitting) > 1 and isinstance(value, dict) and all(self._model_of(option) is not None for option in fitting):
+            # Models that all accept the object (their options overlap): pydantic's smart union takes
+            # the one that sets the most fields, the first of equals.
+            return max(fitting, key=lambda option: self._fields_set(option, value))
+        return fitting[0] if fitting else None
+
+    def _fields_set(self, option: TypeRef, value: dict[str, Any]) -> int:
+        model = self._model_of(option)
+        return 0 if model is None else sum(1 for key in value if model.field_by_wire(key) is not None)
 
     def repair(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any:
         """The example with every discriminator property set to a value its mapping knows.
@@ -630,18 +639,18 @@ class _Maker:
             return [f"assert {target} == {literal(value)}"]
         if isinstance(resolved, ListType) and isinstance(value, list):
             # isinstance narrows an optional list for the item checks below
-            lines = [f"assert isinstance({target}, list)", f"assert len({target}) == {len(value)}"]
+            lines = [_is_a(target, "list"), f"assert len({target}) == {len(value)}"]
             for index, item in enumerate(value[:_MAX_CHECKED_ITEMS]):
                 lines += self.checks(resolved.item, item, f"{target}[{index}]", depth + 1)
             return lines
         if isinstance(resolved, DictType) and isinstance(value, dict):
-            lines = [f"assert isinstance({target}, dict)", f"assert sorted({target}) == {literal(sorted(value))}"]
+            lines = [_is_a(target, "dict"), f"assert sorted({target}) == {literal(sorted(value))}"]
             for key, item in value.items():
                 lines += self.checks(resolved.value, item, f"{target}[{literal(key)}]", depth + 1)
             return lines
         if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
             model = self.models[resolved.name]
-            lines = [f"assert isinstance({target}, models.{ident(model.name)})"]
+            lines = [_is_a(target, f"models.{ident(model.name)}")]
             extras: dict[str, Any] = {}
             for key, item in value.items():
                 found = model.field_by_wire(key)
@@ -696,7 +705,7 @@ class _Maker:
         while model.field_by_wire(extra) is not None or extra in example:
             extra += "_"
         reply_body = {**example, extra: "kept"}
-        checks = [f"assert isinstance(result, models.{ident(model.name)})", f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
+        checks = [_is_a("result", f"models.{ident(model.name)}"), f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
         for model_field in model.fields:
             if model_field.write_only or not self._open_string_enum(model_field.type):
                 continue
@@ -762,7 +771,7 @@ class _Maker:
         item_type = self.resolve(paging.item_type)
         item_check = ""
         if isinstance(item_type, NamedType) and item_type.name in self.models:
-            item_check = f"assert isinstance(item, models.{ident(item_type.name)})"
+            item_check = _is_a("item", f"models.{ident(item_type.name)}")
         arguments, _, _, _ = self.arguments(operation, drop=paging.param)
         return PagingTest(pages, paging.param_wire, literal(token), len(items), item_check, tuple(arguments))
 
@@ -824,6 +833,11 @@ def _media_notes(operation: Operation) -> list[str]:
 def _xml_media(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
+
+
+def _is_a(target: str, klass: str) -> str:
+    """`assert isinstance(target, klass)` that says, when it fails, which type the value has instead."""
+    return f"assert isinstance({target}, {klass}), {literal('expected ' + klass + ', got ')} + type({target}).__name__"
 
 
 def response_status(response: Response) -> int:
@@ -899,7 +913,8 @@ def _fallback(type_ref: TypeRef) -> Any:
 
 
 def _param_wire(parameter: Parameter, wire: Any) -> Any:
-    return wire
+    """A parameter as the contract test reads it back: text, so bytes (format: binary) as their UTF-8 text."""
+    return _json_only(wire)
 
 
 def _body_wire(kind: str, wire: Any) -> Any:

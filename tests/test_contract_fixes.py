@@ -258,6 +258,24 @@ def test_webhooks_only_document_gets_meaningful_tests(tmp_path: Path) -> None:
     assert run_generated_tests(out).returncode != 0
 
 
+def test_webhook_payload_keeps_read_only_values(tmp_path: Path) -> None:
+    # Train Travel: the payload reuses Booking, whose `id` is readOnly; the API sends it all the same.
+    booking = {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}, "secret": {"type": "string", "writeOnly": True}, "name": {"type": "string"}}}
+    body = {"content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Booking"}, {"properties": {"note": {"type": "string"}}}]}}}}
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Hooks", "version": "1"},
+        "webhooks": {"newBooking": {"post": {"requestBody": body, "responses": {"200": {"description": "ok"}}}}},
+        "components": {"schemas": {"Booking": booking}},
+    }
+    out = generate(tmp_path, spec)
+    tests = (out / "pkg" / "tests" / "test_client.py").read_text()
+    payload = tests.split("payload: Any = ")[1].split("\n    parsed")[0]
+    assert '"id"' in payload and '"secret"' not in payload  # made like a reply's
+    assert "to_wire(parsed, keep_read_only=True) == payload" in tests
+    assert_generated_tests_pass(out)
+
+
 def test_parameters_reused_from_other_paths_and_read_only_parameter_schemas(tmp_path: Path) -> None:
     # DigitalOcean: `$ref: #/paths/~1keys/get/parameters/0`, and a path parameter whose schema reuses
     # a readOnly response property.

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .discriminators import implicit_tag
 from .regex_sample import sample as pattern_sample
 from .schema_check import Purpose, is_number, number_fits, object_parts, skipped, string_fits, violates
 from .schemas import SchemaConverter
@@ -32,7 +34,7 @@ def _format_sample(kind: str, variant: int) -> str | None:
     samples = {
         "date-time": f"{day.isoformat()}T03:04:05Z",
         "date": day.isoformat(),
-        "time": f"03:04:{5 + variant % 50:02d}",
+        "time": f"03:04:{5 + variant % 50:02d}Z",  # RFC 3339 full-time: with its offset
         "uuid": f"3c90c3cc-0d44-4b50-8888-{0x8dd25736052a + variant:012x}",
         "email": f"user{variant or ''}@example.com",
         "idn-email": f"user{variant or ''}@example.com",
@@ -184,7 +186,7 @@ class ExampleMaker:
                 options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")]
                 chosen = options[0] if options else schema[keyword][0]
                 value = self.for_schema(chosen, purpose, depth, seen, variant)
-                return _tag(value, schema.get("discriminator"), chosen)
+                return _tag(value, schema.get("discriminator"), chosen, self.converter.resolve)
         if isinstance(schema.get("allOf"), list):
             parts = [self.converter.resolve(part) for part in schema["allOf"]]
             substantive = [part for part, resolved in zip(schema["allOf"], parts) if not _annotation(resolved)]
@@ -373,7 +375,7 @@ def _counter(variant: int, width: int) -> str:
             return text[-width:]
 
 
-def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
+def _tag(value: Any, discriminator: Any, chosen: Any, resolve: Callable[[Any], Any]) -> Any:
     """Give an example of a tagged union member the tag that selects that member."""
     if not isinstance(value, dict) or not isinstance(discriminator, dict):
         return value
@@ -384,8 +386,9 @@ def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:
     raw_mapping = discriminator.get("mapping")
     mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
     tag = next((key for key, target in mapping.items() if target == ref or (isinstance(ref, str) and ref.endswith("/" + str(target)))), None)
-    if tag is None and isinstance(ref, str):
-        tag = ref.rsplit("/", 1)[-1]
+    if tag is None and isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        implicit, allowed = implicit_tag(resolve, ref, name)  # the schema's name (other references have none)
+        tag = allowed or implicit
     if tag is not None:
         value = {**value, name: tag}
     return value

@@ -30,6 +30,7 @@ from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_ca
 from .examples import ExampleMaker, Purpose, to_json_text
 from .schemas import SchemaConverter
 from .security import security_requirements
+from .servers import operation_server
 from .text import describe, unverified_note
 from .xml_examples import xml_text_example
 from .xml_shapes import XmlShapes
@@ -124,7 +125,10 @@ class OperationParser:
         parameters = self._parameters(raw, scope)
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)
-        security = security_requirements(node.get("security", self.document.get("security")), self.scheme_names)
+        own = "security" in node
+        security = security_requirements(
+            node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
+        )
         idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)
         if idempotency is None and node.get("x-idempotent") is True:
             idempotency = "Idempotency-Key"
@@ -143,6 +147,7 @@ class OperationParser:
             deprecated=node.get("deprecated") is True,
             unverified=unverified_note(node),
             idempotency_header=idempotency,
+            server=operation_server(node, raw.path_item),
         )
         pagination = self._pagination(raw, operation)
         if pagination is not None:

@@ -17,11 +17,15 @@ import uuid
 from collections.abc import Callable
 from typing import Any, Literal, TypeGuard
 
+import idna  # httpx's dependency: the IDNA 2008 rules validators check `idn-hostname` with
+
 from .regex_sample import compile_pattern
 
 Purpose = Literal["request", "response"]
 Resolve = Callable[[Any], Any]
 _MAX_DEPTH = 24
+# RFC 3339 full-time, JSON Schema's `time` (the tests check it so too): the offset is required.
+_FULL_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)")
 _RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
 
 
@@ -86,7 +90,11 @@ def _format_fits(kind: str, value: str) -> bool:
             return uuid.UUID(value) is not None and len(value) == 36
         if kind == "byte":
             return base64.b64decode(value, validate=True) is not None
-    except (ValueError, binascii.Error):
+        if kind == "time":
+            return _FULL_TIME.fullmatch(value) is not None
+        if kind == "idn-hostname":
+            return bool(idna.encode(value))
+    except (ValueError, binascii.Error, idna.IDNAError):
         return False
     return True
 

@@ -30,6 +30,8 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
+from .discriminators import implicit_tag, inherited_discriminator
+from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 
 _COMPONENT_PREFIX = "#/components/schemas/"
@@ -229,6 +231,8 @@ class SchemaConverter:
                 options.append(option)
         if schema.get("properties") and isinstance(schema.get("type"), str):
             self.warnings.warn(pointer, f"{keyword} beside properties: the properties are not merged into the options")
+        if keyword == "oneOf":
+            self._warn_overlap(schema, members, pointer)
         if not options:
             return ANY
         if len(options) == 1:
@@ -236,15 +240,38 @@ class SchemaConverter:
         discriminator = self._discriminator(schema, options, pointer)
         return UnionType(tuple(options), discriminator)
 
+    def _warn_overlap(self, schema: dict[str, Any], members: list[Any], pointer: str) -> None:
+        """Options one value can satisfy together, in a oneOf no discriminator (own or inherited) decides."""
+        own = schema.get("discriminator")
+        named = all(isinstance(member, dict) and str(member.get("$ref", "")).startswith(_COMPONENT_PREFIX) for member in members)
+        if named and (isinstance(own, dict) or inherited_discriminator(self.resolve, schema) is not None):
+            return
+        for first in range(len(members)):
+            for second in range(first + 1, len(members)):
+                if certainly_overlap(self.resolve, members[first], members[second]):
+                    self.warnings.warn(
+                        pointer,
+                        f"oneOf options {first + 1} and {second + 1} overlap (a value can be valid under both, which"
+                        " JSON Schema's exactly-one rejects); the generated contract tests check this oneOf as anyOf",
+                    )
+                    return
+
     def _discriminator(self, schema: dict[str, Any], options: list[TypeRef], pointer: str) -> Discriminator | None:
         spec = schema.get("discriminator")
+        inherited = False
+        if not isinstance(spec, dict):
+            spec = inherited_discriminator(self.resolve, schema)
+            inherited = True
         if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
             return None
         mapping: list[tuple[str, str]] = []
         raw_mapping = spec.get("mapping")
         explicit: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
+        names = {option.name for option in options if isinstance(option, NamedType)}
         for value, ref in explicit.items():
             target = self._component_names.get(ref) or self._component_names.get(_COMPONENT_PREFIX + _escape(str(ref)))
+            if inherited and target not in names:
+                continue  # the parent's mapping also names schemas this union does not offer
             if target is None:
                 self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {ref!r} is not a component schema")
                 continue
@@ -253,8 +280,20 @@ class SchemaConverter:
         for option in options:
             if isinstance(option, NamedType) and option.name not in mapped:
                 raw = next((key for key, name in self._component_names.items() if name == option.name), "")
-                mapping.append((split_pointer(raw)[-1] if raw else option.name, option.name))
-        if not all(isinstance(option, NamedType) for option in options):
+                tag = split_pointer(raw)[-1] if raw else option.name
+                if raw:
+                    implicit, allowed = implicit_tag(self.resolve, raw, spec["propertyName"])
+                    if allowed is not None:
+                        self.warnings.warn(
+                            pointer,
+                            f"discriminator {spec['propertyName']!r} has no mapping for {implicit!r}, whose {spec['propertyName']!r} can only be"
+                            f" {allowed!r}: tagged {allowed!r}, not with the schema name",
+                        )
+                        tag = allowed
+                mapping.append((tag, option.name))
+        components = set(self._component_names.values())
+        if not all(isinstance(option, NamedType) and option.name in components for option in options):
+            # Inline options have no schema name to be tagged with (inline models are named by us).
             self.warnings.warn(pointer, "discriminator over inline options: parsed as a plain union")
             return None
         return Discriminator(spec["propertyName"], tuple(mapping))

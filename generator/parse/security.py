@@ -150,14 +150,70 @@ def _family(raw: Any) -> str:
     return str(raw.get("type"))
 
 
-def security_requirements(value: Any, known: set[str]) -> tuple[tuple[str, ...], ...] | None:
-    """OpenAPI `security` (a list of alternatives, each a map of scheme names) as tuples."""
+def security_requirements(
+    value: Any, known: set[str], document: dict[str, Any], warnings: WarningSink, pointer: str
+) -> tuple[tuple[str, ...], ...] | None:
+    """OpenAPI `security` (a list of alternatives, each a map of scheme names) as tuples.
+
+    A name no scheme defines is left out (warned). One request carries one Authorization header (and
+    one value per API-key name), so of AND-ed schemes that need the same one only the first is kept
+    (warned; AND-ed bearer tokens share one token, see `shared_token_owners`); alternatives met in
+    full come first, since the client uses the first it has credentials for.
+    """
     if value is None:
         return None
     if not isinstance(value, list):
         return None
-    alternatives: list[tuple[str, ...]] = []
-    for requirement in value:
-        if isinstance(requirement, dict):
-            alternatives.append(tuple(name for name in requirement if name in known))
-    return tuple(alternatives)
+    raw_schemes = document.get("components", {}).get("securitySchemes", {}) or {}
+    complete: list[tuple[str, ...]] = []
+    reduced: list[tuple[str, ...]] = []
+    for index, requirement in enumerate(value):
+        if not isinstance(requirement, dict):
+            continue
+        where = f"{pointer}/{index}"
+        kept: list[str] = []
+        dropped = False
+        for name in requirement:
+            if name not in known:
+                if name not in raw_schemes:
+                    warnings.warn(where, f"security requirement names {name!r}, which components.securitySchemes does not define: the client sends nothing for it")
+                continue
+            clash = next((other for other in kept if _collide(raw_schemes.get(other), raw_schemes.get(name))), None)
+            if clash is not None:
+                warnings.warn(
+                    where,
+                    f"security requirement ANDs {clash!r} and {name!r}, which both need the {_carrier_text(raw_schemes.get(name))}:"
+                    f" one request cannot carry both; the client sends {clash!r}",
+                )
+                dropped = True
+                continue
+            kept.append(name)
+        (reduced if dropped else complete).append(tuple(kept))
+    return tuple(complete + reduced)
+
+
+def _carrier(raw: Any) -> tuple[str, str] | None:
+    """Where a scheme's credential travels: ("header", "authorization"), ("query", "key") ..."""
+    if not isinstance(raw, dict) or "$ref" in raw:
+        return None
+    if raw.get("type") == "apiKey":
+        location = str(raw.get("in", "header"))
+        name = str(raw.get("name", ""))
+        return location, name.lower() if location == "header" else name
+    if raw.get("type") in ("http", "oauth2", "openIdConnect"):
+        return "header", "authorization"
+    return None
+
+
+def _collide(first: Any, second: Any) -> bool:
+    carrier = _carrier(first)
+    return carrier is not None and carrier == _carrier(second) and not (_sends_ready_token(first) and _sends_ready_token(second))
+
+
+def _carrier_text(raw: Any) -> str:
+    carrier = _carrier(raw)
+    if carrier is None:
+        return "same place"
+    if carrier == ("header", "authorization"):
+        return "Authorization header"
+    return f"{carrier[0]} parameter {carrier[1]!r}"

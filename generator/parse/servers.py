@@ -30,6 +30,21 @@ def parse_servers(document: dict[str, Any], scope: NameScope, warnings: WarningS
     return tuple(servers)
 
 
+def operation_server(operation: dict[str, Any], path_item: dict[str, Any]) -> str | None:
+    """The server an operation documents for itself (its own `servers`, else its path item's; an
+    empty list is no override): the first one, variables at their defaults. May be relative: the
+    client resolves it against its base URL."""
+    for holder in (operation, path_item):
+        servers = holder.get("servers")
+        if isinstance(servers, list) and servers and isinstance(servers[0], dict) and isinstance(servers[0].get("url"), str):
+            url = str(servers[0]["url"])
+            for wire, spec in (servers[0].get("variables") or {}).items():
+                if isinstance(spec, dict):
+                    url = url.replace("{" + str(wire) + "}", str(spec.get("default", "")))
+            return absolute_scheme(url)
+    return None
+
+
 def _warn_repeated_base_path(document: dict[str, Any], url: str, warnings: WarningSink) -> None:
     """Paths that repeat the server's base path (a Swagger 2 conversion slip) give URLs with it twice."""
     base = urlsplit(url).path.rstrip("/") if "{" not in url else ""

@@ -33,7 +33,8 @@ def parse_webhooks(document: dict[str, Any], converter: SchemaConverter) -> tupl
             pointer = join_pointer(join_pointer(join_pointer(join_pointer(join_pointer(join_pointer("#/webhooks", str(name)), method), "requestBody"), "content"), json_types[0]), "schema")
             hint = make_identifier(f"{name} {method} payload", style="pascal", fallback="WebhookPayload")
             type_ref = converter.type_of(media["schema"], pointer, hint)
-            found.append(Webhook(str(name), method, type_ref, to_json_text(examples.for_media(media, "request"))))
+            # The API sends the payload: as in a reply, read-only values are in and write-only ones out.
+            found.append(Webhook(str(name), method, type_ref, to_json_text(examples.for_media(media, "response"))))
     return tuple(found)
 
 

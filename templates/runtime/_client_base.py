@@ -85,6 +85,9 @@ class Endpoint:
     responses: Mapping[str, ResponseSpec]
     errors: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     idempotency_header: str | None = None
+    #: The operation's own server (OpenAPI operation- or path-level ``servers``); a relative
+    #: one is resolved against the client's base URL.
+    server: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +312,12 @@ class _BaseClient:
         if options.extra_query:
             extra = urlencode(list(options.extra_query.items()), quote_via=quote)
             qs = f"{qs}&{extra}" if qs else extra
-        return f"{self._base_url}{path}" + (f"?{qs}" if qs else "")
+        return f"{self._server(endpoint)}{path}" + (f"?{qs}" if qs else "")
+
+    def _server(self, endpoint: Endpoint) -> str:
+        if endpoint.server is None:
+            return self._base_url
+        return str(httpx.URL(self._base_url).join(endpoint.server)).rstrip("/")
 
     def _build_request(
         self,

@@ -59,6 +59,12 @@ def test_open_enum_accepts_unknown_values() -> None:
         Session.model_validate({"status": 5})
 
 
+def test_to_wire_keeps_read_only_fields_of_received_data() -> None:
+    received = Session.model_validate({"id": "s1", "createdAt": "2024-01-02T03:04:05+00:00", "tags": [{"tagName": "a"}], "more": {"x": 1}})
+    assert to_wire(received) == {"tags": [{"tagName": "a"}], "more": {"x": 1}}
+    assert to_wire([received], keep_read_only=True) == [{"id": "s1", "createdAt": "2024-01-02T03:04:05+00:00", "tags": [{"tagName": "a"}], "more": {"x": 1}}]
+
+
 def test_to_wire_only_set_fields_read_only_excluded_extra_kept() -> None:
     parsed = Session.model_validate(
         {"id": "s1", "createdAt": "2024-01-02T03:04:05Z", "changeSequence": 7, "unknownField": [1]}

@@ -87,7 +87,9 @@ def test_create_token(use_async: bool) -> None:
     server.reply(200, CREATE_TOKEN_200)
     result = server.run(_call_create_token, _acall_create_token, use_async)
     _check_create_token_request(server.only_call())
-    assert isinstance(result, models.TokenResponse)
+    assert isinstance(result, models.TokenResponse), (
+        "expected models.TokenResponse, got " + type(result).__name__
+    )
     assert result.access_token == "kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA"
     assert result.token_type == "bearer"
     assert result.expires_in == 1209599
@@ -114,7 +116,9 @@ def test_create_token_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/token")
     server.reply(200, CREATE_TOKEN_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create_token, _acall_create_token, use_async)
-    assert isinstance(result, models.TokenResponse)
+    assert isinstance(result, models.TokenResponse), (
+        "expected models.TokenResponse, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -130,7 +134,9 @@ def test_create_token_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.TokenError)
+    assert isinstance(body, models.TokenError), (
+        "expected models.TokenError, got " + type(body).__name__
+    )
     assert body.error == "invalid_grant"
     assert body.error_description == "The user name or password is incorrect."
 

@@ -68,7 +68,9 @@ def test_create(use_async: bool) -> None:
     server.reply(200, CREATE_200)
     result = server.run(_call_create, _acall_create, use_async)
     _check_create_request(server.only_call())
-    assert isinstance(result, models.DeferredSessionCreated)
+    assert isinstance(result, models.DeferredSessionCreated), (
+        "expected models.DeferredSessionCreated, got " + type(result).__name__
+    )
     assert result.session_id == "0f767925-b464-4ffa-b621-1a0aeacac256"
 
 
@@ -85,7 +87,9 @@ def test_create_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/api/deferred/create")
     server.reply(200, CREATE_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create, _acall_create, use_async)
-    assert isinstance(result, models.DeferredSessionCreated)
+    assert isinstance(result, models.DeferredSessionCreated), (
+        "expected models.DeferredSessionCreated, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -101,7 +105,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Unauthorized"
     assert body.message == "Authorization has been denied for this request."
 
@@ -169,7 +173,9 @@ def test_get(use_async: bool) -> None:
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
     _check_get_request(server.only_call())
-    assert isinstance(result, models.DeferredSession)
+    assert isinstance(result, models.DeferredSession), (
+        "expected models.DeferredSession, got " + type(result).__name__
+    )
     assert result.id == "0f767925-b464-4ffa-b621-1a0aeacad257"
     assert result.creation_date == "2022-11-17T00:00:00.000"
     assert result.update_date == "2022-11-17T00:00:00.000"
@@ -198,7 +204,9 @@ def test_get_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/api/deferred/detail/{id}")
     server.reply(200, GET_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.DeferredSession)
+    assert isinstance(result, models.DeferredSession), (
+        "expected models.DeferredSession, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
     assert result.status == "added-later-value"
@@ -215,7 +223,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Unauthorized"
     assert body.message == "Authorization has been denied for this request."
 
@@ -231,7 +239,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Not Found"
     assert (
         body.message

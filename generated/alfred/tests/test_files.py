@@ -89,7 +89,9 @@ def test_upload(use_async: bool) -> None:
     server.reply(200, UPLOAD_200)
     result = server.run(_call_upload, _acall_upload, use_async)
     _check_upload_request(server.only_call())
-    assert isinstance(result, models.FileUploaded)
+    assert isinstance(result, models.FileUploaded), (
+        "expected models.FileUploaded, got " + type(result).__name__
+    )
     assert result.file_id == "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"
 
 
@@ -106,7 +108,9 @@ def test_upload_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/api/file/uploadfile")
     server.reply(200, UPLOAD_WITH_ADDITIONS, documented=False)
     result = server.run(_call_upload, _acall_upload, use_async)
-    assert isinstance(result, models.FileUploaded)
+    assert isinstance(result, models.FileUploaded), (
+        "expected models.FileUploaded, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -122,7 +126,7 @@ def test_upload_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Bad Request"
     assert body.message == "The metadata field is not valid JSON."
 
@@ -138,7 +142,7 @@ def test_upload_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Unauthorized"
     assert body.message == "Authorization has been denied for this request."
 
@@ -154,7 +158,7 @@ def test_upload_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Not Found"
     assert (
         body.message

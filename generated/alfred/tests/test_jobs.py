@@ -101,7 +101,9 @@ def test_create(use_async: bool) -> None:
     server.reply(200, CREATE_200)
     result = server.run(_call_create, _acall_create, use_async)
     _check_create_request(server.only_call())
-    assert isinstance(result, models.JobCreated)
+    assert isinstance(result, models.JobCreated), (
+        "expected models.JobCreated, got " + type(result).__name__
+    )
     assert result.job_id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
 
 
@@ -118,7 +120,9 @@ def test_create_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/api/job/create")
     server.reply(200, CREATE_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create, _acall_create, use_async)
-    assert isinstance(result, models.JobCreated)
+    assert isinstance(result, models.JobCreated), (
+        "expected models.JobCreated, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -134,7 +138,7 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Bad Request"
     assert body.message == "The session_id field is required."
 
@@ -150,7 +154,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Unauthorized"
     assert body.message == "Authorization has been denied for this request."
 
@@ -166,7 +170,7 @@ def test_create_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Not Found"
     assert (
         body.message
@@ -234,7 +238,9 @@ def test_get(use_async: bool) -> None:
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
     _check_get_request(server.only_call())
-    assert isinstance(result, models.JobDetail)
+    assert isinstance(result, models.JobDetail), (
+        "expected models.JobDetail, got " + type(result).__name__
+    )
     assert result.id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
     assert result.stage == "finished"
     assert result.creation_date == "2022-11-17T00:00:00.000"
@@ -257,7 +263,9 @@ def test_get_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/api/job/detail/{id}")
     server.reply(200, GET_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.JobDetail)
+    assert isinstance(result, models.JobDetail), (
+        "expected models.JobDetail, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -273,7 +281,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Unauthorized"
     assert body.message == "Authorization has been denied for this request."
 
@@ -289,7 +297,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "Not Found"
     assert body.message == "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist."
 

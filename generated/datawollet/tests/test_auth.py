@@ -97,7 +97,9 @@ def test_create_token(use_async: bool) -> None:
     server.reply(200, CREATE_TOKEN_200)
     result = server.run(_call_create_token, _acall_create_token, use_async)
     _check_create_token_request(server.only_call())
-    assert isinstance(result, models.TokenResponse)
+    assert isinstance(result, models.TokenResponse), (
+        "expected models.TokenResponse, got " + type(result).__name__
+    )
     assert (
         result.access_token
         == "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl"
@@ -123,7 +125,9 @@ def test_create_token_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/oauth/token")
     server.reply(200, CREATE_TOKEN_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create_token, _acall_create_token, use_async)
-    assert isinstance(result, models.TokenResponse)
+    assert isinstance(result, models.TokenResponse), (
+        "expected models.TokenResponse, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -139,7 +143,9 @@ def test_create_token_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.TokenError)
+    assert isinstance(body, models.TokenError), (
+        "expected models.TokenError, got " + type(body).__name__
+    )
     assert body.error == "unsupported_grant_type"
     assert body.error_description == "Only the client_credentials grant is supported."
 
@@ -155,7 +161,9 @@ def test_create_token_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.TokenError)
+    assert isinstance(body, models.TokenError), (
+        "expected models.TokenError, got " + type(body).__name__
+    )
     assert body.error == "invalid_client"
     assert body.error_description == "Client authentication failed."
 
@@ -171,7 +179,9 @@ def test_create_token_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.TokenError)
+    assert isinstance(body, models.TokenError), (
+        "expected models.TokenError, got " + type(body).__name__
+    )
     assert body.error == "server_error"
     assert body.error_description == "The token could not be issued."
 

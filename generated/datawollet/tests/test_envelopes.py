@@ -94,14 +94,20 @@ def test_get_acl(use_async: bool) -> None:
     server.reply(200, GET_ACL_200)
     result = server.run(_call_get_acl, _acall_get_acl, use_async)
     _check_get_acl_request(server.only_call())
-    assert isinstance(result, models.EnvelopeAcl)
-    assert isinstance(result.entries, list)
+    assert isinstance(result, models.EnvelopeAcl), (
+        "expected models.EnvelopeAcl, got " + type(result).__name__
+    )
+    assert isinstance(result.entries, list), "expected list, got " + type(result.entries).__name__
     assert len(result.entries) == 2
-    assert isinstance(result.entries[0], models.AclEntry)
+    assert isinstance(result.entries[0], models.AclEntry), (
+        "expected models.AclEntry, got " + type(result.entries[0]).__name__
+    )
     assert result.entries[0].client_id == "dw_client_4f7a2c"
     assert result.entries[0].sub_id == "user-8c41e2"
     assert result.entries[0].permissions == ["read", "write"]
-    assert isinstance(result.entries[1], models.AclEntry)
+    assert isinstance(result.entries[1], models.AclEntry), (
+        "expected models.AclEntry, got " + type(result.entries[1]).__name__
+    )
     assert result.entries[1].client_id == "dw_client_91b0de"
     assert result.entries[1].sub_id == "partner-portal"
     assert result.entries[1].permissions == ["read"]
@@ -127,7 +133,9 @@ def test_get_acl_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/envelope/acl")
     server.reply(200, GET_ACL_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get_acl, _acall_get_acl, use_async)
-    assert isinstance(result, models.EnvelopeAcl)
+    assert isinstance(result, models.EnvelopeAcl), (
+        "expected models.EnvelopeAcl, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -143,7 +151,7 @@ def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "forbidden"
     assert body.message == "Envelope access denied."
 
@@ -159,7 +167,7 @@ def test_get_acl_412_precondition_failed_error(use_async: bool) -> None:
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "no_envelope"
     assert body.message == "The session is not attached to an envelope."
 
@@ -251,14 +259,20 @@ def test_add_acl_entry(use_async: bool) -> None:
     server.reply(200, ADD_ACL_ENTRY_200)
     result = server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
     _check_add_acl_entry_request(server.only_call())
-    assert isinstance(result, models.EnvelopeAcl)
-    assert isinstance(result.entries, list)
+    assert isinstance(result, models.EnvelopeAcl), (
+        "expected models.EnvelopeAcl, got " + type(result).__name__
+    )
+    assert isinstance(result.entries, list), "expected list, got " + type(result.entries).__name__
     assert len(result.entries) == 2
-    assert isinstance(result.entries[0], models.AclEntry)
+    assert isinstance(result.entries[0], models.AclEntry), (
+        "expected models.AclEntry, got " + type(result.entries[0]).__name__
+    )
     assert result.entries[0].client_id == "dw_client_4f7a2c"
     assert result.entries[0].sub_id == "user-8c41e2"
     assert result.entries[0].permissions == ["read", "write"]
-    assert isinstance(result.entries[1], models.AclEntry)
+    assert isinstance(result.entries[1], models.AclEntry), (
+        "expected models.AclEntry, got " + type(result.entries[1]).__name__
+    )
     assert result.entries[1].client_id == "dw_client_91b0de"
     assert result.entries[1].sub_id == "partner-portal"
     assert result.entries[1].permissions == ["read"]
@@ -284,7 +298,9 @@ def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/envelope/acl")
     server.reply(200, ADD_ACL_ENTRY_WITH_ADDITIONS, documented=False)
     result = server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    assert isinstance(result, models.EnvelopeAcl)
+    assert isinstance(result, models.EnvelopeAcl), (
+        "expected models.EnvelopeAcl, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -300,7 +316,7 @@ def test_add_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "forbidden"
     assert body.message == "Envelope access denied."
 
@@ -316,7 +332,7 @@ def test_add_acl_entry_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "not_found"
     assert body.message == "Client dw_client_91b0de was not found."
 
@@ -332,7 +348,7 @@ def test_add_acl_entry_409_conflict_error(use_async: bool) -> None:
     assert type(raised.value) is ConflictError
     assert raised.value.status_code == 409
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "conflict"
     assert body.message == "The access-control list was modified concurrently; retry."
 
@@ -348,7 +364,7 @@ def test_add_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "no_envelope"
     assert body.message == "The session is not attached to an envelope."
 
@@ -364,7 +380,7 @@ def test_add_acl_entry_422_unprocessable_entity_error(use_async: bool) -> None:
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "invalid_entry"
     assert body.message == "Unknown permission: admin."
 
@@ -451,7 +467,7 @@ def test_remove_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "forbidden"
     assert body.message == "Envelope access denied."
 
@@ -467,7 +483,7 @@ def test_remove_acl_entry_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "not_found"
     assert body.message == "Client dw_client_91b0de was not found."
 
@@ -483,7 +499,7 @@ def test_remove_acl_entry_409_conflict_error(use_async: bool) -> None:
     assert type(raised.value) is ConflictError
     assert raised.value.status_code == 409
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "conflict"
     assert body.message == "The access-control list was modified concurrently; retry."
 
@@ -499,7 +515,7 @@ def test_remove_acl_entry_412_precondition_failed_error(use_async: bool) -> None
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "no_envelope"
     assert body.message == "The session is not attached to an envelope."
 

@@ -112,7 +112,9 @@ def test_start(use_async: bool) -> None:
     server.reply(200, START_200)
     result = server.run(_call_start, _acall_start, use_async)
     _check_start_request(server.only_call())
-    assert isinstance(result, models.SessionResponse)
+    assert isinstance(result, models.SessionResponse), (
+        "expected models.SessionResponse, got " + type(result).__name__
+    )
     assert result.session_id == "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"
     assert result.resumed is False
     assert result.expires_at == datetime.datetime.fromisoformat("2023-11-07T06:01:56Z")
@@ -139,7 +141,9 @@ def test_start_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/session/start")
     server.reply(200, START_WITH_ADDITIONS, documented=False)
     result = server.run(_call_start, _acall_start, use_async)
-    assert isinstance(result, models.SessionResponse)
+    assert isinstance(result, models.SessionResponse), (
+        "expected models.SessionResponse, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -155,7 +159,7 @@ def test_start_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "invalid_request"
     assert body.message == "Envelope operations are not supported when resuming a session."
 
@@ -176,7 +180,7 @@ def test_start_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "unauthorized"
     assert body.message == "Missing or invalid bearer token."
 
@@ -192,7 +196,7 @@ def test_start_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "forbidden"
     assert body.message == "Missing required scope: envelopes:create."
 
@@ -208,7 +212,7 @@ def test_start_412_precondition_failed_error(use_async: bool) -> None:
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "envelope_not_found"
     assert body.message == "Envelope env_01HF3KB7M2N4P6Q8R0S2T4V6X8 was not found."
 
@@ -224,7 +228,7 @@ def test_start_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "internal_error"
     assert body.message == "Failed to store session."
 
@@ -306,15 +310,19 @@ def test_resume(use_async: bool) -> None:
     server.reply(200, RESUME_200)
     result = server.run(_call_resume, _acall_resume, use_async)
     _check_resume_request(server.only_call())
-    assert isinstance(result, models.SessionResponse)
+    assert isinstance(result, models.SessionResponse), (
+        "expected models.SessionResponse, got " + type(result).__name__
+    )
     assert result.session_id == "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"
     assert result.resumed is True
     assert result.expires_at == datetime.datetime.fromisoformat("2023-11-07T06:31:56Z")
     assert result.envelope_id is None
     assert result.envelope_key is None
-    assert isinstance(result.requests, list)
+    assert isinstance(result.requests, list), "expected list, got " + type(result.requests).__name__
     assert len(result.requests) == 1
-    assert isinstance(result.requests[0], models.SessionRequestRecord)
+    assert isinstance(result.requests[0], models.SessionRequestRecord), (
+        "expected models.SessionRequestRecord, got " + type(result.requests[0]).__name__
+    )
     assert result.requests[0].request_id == "req_01HF3KD0A1B2C3D4E5F6G7H8J9"
     assert result.requests[0].path == "/extract"
     assert result.requests[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
@@ -344,7 +352,9 @@ def test_resume_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/session/resume")
     server.reply(200, RESUME_WITH_ADDITIONS, documented=False)
     result = server.run(_call_resume, _acall_resume, use_async)
-    assert isinstance(result, models.SessionResponse)
+    assert isinstance(result, models.SessionResponse), (
+        "expected models.SessionResponse, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -360,7 +370,7 @@ def test_resume_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "invalid_session"
     assert body.message == "Session ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA has expired."
 
@@ -381,7 +391,7 @@ def test_resume_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "unauthorized"
     assert body.message == "Missing or invalid bearer token."
 
@@ -397,7 +407,7 @@ def test_resume_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "forbidden"
     assert body.message == "Session key check failed."
 
@@ -413,7 +423,7 @@ def test_resume_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.error == "internal_error"
     assert body.message == "Failed to store session."
 

@@ -150,12 +150,18 @@ def test_create(use_async: bool) -> None:
     server.reply(201, CREATE_201)
     result = server.run(_call_create, _acall_create, use_async)
     _check_create_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.change_sequence == 123
     assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
-    assert isinstance(result.organization, models.Organization)
-    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert isinstance(result.organization, models.Organization), (
+        "expected models.Organization, got " + type(result.organization).__name__
+    )
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink), (
+        "expected models.AuthGroupLink, got " + type(result.organization.auth_group_link).__name__
+    )
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
@@ -165,7 +171,9 @@ def test_create(use_async: bool) -> None:
     assert result.organization.features == {}
     assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
-    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert isinstance(result.organization.memory, models.OrganizationMemory), (
+        "expected models.OrganizationMemory, got " + type(result.organization.memory).__name__
+    )
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
@@ -197,12 +205,18 @@ def test_create_200(use_async: bool) -> None:
     server.reply(200, CREATE_200)
     result = server.run(_call_create, _acall_create, use_async)
     _check_create_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.change_sequence == 123
     assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
-    assert isinstance(result.organization, models.Organization)
-    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert isinstance(result.organization, models.Organization), (
+        "expected models.Organization, got " + type(result.organization).__name__
+    )
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink), (
+        "expected models.AuthGroupLink, got " + type(result.organization.auth_group_link).__name__
+    )
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
@@ -212,7 +226,9 @@ def test_create_200(use_async: bool) -> None:
     assert result.organization.features == {}
     assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
-    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert isinstance(result.organization.memory, models.OrganizationMemory), (
+        "expected models.OrganizationMemory, got " + type(result.organization.memory).__name__
+    )
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
@@ -277,7 +293,9 @@ def test_create_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/api/sessions")
     server.reply(201, CREATE_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create, _acall_create, use_async)
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -293,7 +311,9 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"organizationId": "must be a valid organization id"}
 
 
@@ -308,7 +328,9 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"x-api-key": "invalid or missing API key"}
 
 
@@ -323,7 +345,9 @@ def test_create_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"session": "access denied"}
 
 
@@ -411,12 +435,18 @@ def test_get(use_async: bool) -> None:
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
     _check_get_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.change_sequence == 123
     assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
-    assert isinstance(result.organization, models.Organization)
-    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert isinstance(result.organization, models.Organization), (
+        "expected models.Organization, got " + type(result.organization).__name__
+    )
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink), (
+        "expected models.AuthGroupLink, got " + type(result.organization.auth_group_link).__name__
+    )
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
@@ -426,7 +456,9 @@ def test_get(use_async: bool) -> None:
     assert result.organization.features == {}
     assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
-    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert isinstance(result.organization.memory, models.OrganizationMemory), (
+        "expected models.OrganizationMemory, got " + type(result.organization.memory).__name__
+    )
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
@@ -491,7 +523,9 @@ def test_get_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/api/sessions/{id}")
     server.reply(200, GET_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -507,7 +541,9 @@ def test_get_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"id": "must be a UUID"}
 
 
@@ -522,7 +558,9 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"x-api-key": "invalid or missing API key"}
 
 
@@ -537,7 +575,9 @@ def test_get_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"session": "access denied"}
 
 
@@ -638,12 +678,18 @@ def test_update(use_async: bool) -> None:
     server.reply(200, UPDATE_200)
     result = server.run(_call_update, _acall_update, use_async)
     _check_update_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.change_sequence == 123
     assert result.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
     assert result.id == "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"
-    assert isinstance(result.organization, models.Organization)
-    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink)
+    assert isinstance(result.organization, models.Organization), (
+        "expected models.Organization, got " + type(result.organization).__name__
+    )
+    assert isinstance(result.organization.auth_group_link, models.AuthGroupLink), (
+        "expected models.AuthGroupLink, got " + type(result.organization.auth_group_link).__name__
+    )
     assert result.organization.auth_group_link.auth_group == "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"
     assert result.organization.change_sequence == 123
     assert result.organization.created_on == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
@@ -653,7 +699,9 @@ def test_update(use_async: bool) -> None:
     assert result.organization.features == {}
     assert result.organization.has_image is True
     assert result.organization.id == "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11"
-    assert isinstance(result.organization.memory, models.OrganizationMemory)
+    assert isinstance(result.organization.memory, models.OrganizationMemory), (
+        "expected models.OrganizationMemory, got " + type(result.organization.memory).__name__
+    )
     assert result.organization.memory.ordered_dashboards == ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]
     assert result.organization.name == "Acme Finance"
     assert result.organization.organization_status == "ACTIVE"
@@ -718,7 +766,9 @@ def test_update_accepts_additions(use_async: bool) -> None:
     server = MockServer("PUT", "/api/sessions/{id}")
     server.reply(200, UPDATE_WITH_ADDITIONS, documented=False)
     result = server.run(_call_update, _acall_update, use_async)
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -734,7 +784,9 @@ def test_update_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"state": "must not be blank"}
 
 
@@ -749,7 +801,9 @@ def test_update_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"x-api-key": "invalid or missing API key"}
 
 
@@ -764,7 +818,9 @@ def test_update_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.ErrorResponse)
+    assert isinstance(body, models.ErrorResponse), (
+        "expected models.ErrorResponse, got " + type(body).__name__
+    )
     assert body.errors == {"session": "access denied"}
 
 

@@ -12,6 +12,15 @@ of its own, not the client's), and openapi-core checks the values found like a J
 body described as a string must still be well-formed XML. Bodies of other media types are checked for
 their content type, and the tests compare their exact bytes.
 
+oneOf is checked as OpenAPI uses it, not as JSON Schema's "exactly one": a oneOf with a
+discriminator (its own, or one its options inherit from their allOf parent, as `Cat: allOf: [Pet]`
+with `Pet.discriminator`) accepts a value valid under the option its tag selects, and nothing else;
+any other oneOf is checked as anyOf, valid under at least one option. Documents' options often
+overlap (a Cat is also a valid Dog, two objects with optional properties, two plain strings), which
+makes "exactly one" reject every value a correct client can send; where the options do not overlap
+the two rules agree. Which variant the client sent is still compared exactly by each test's
+`_check_*_request`, and the reply a test queues is its own choice of variant.
+
 OAuth2 token requests the client makes on its own (the runtime sends them through the same
 transport) are answered with a test token, and checked against the document too when it describes
 the token endpoint.
@@ -123,8 +132,7 @@ _SCHEMA_ONES = (
 
 
 def _strip_defaults(schema: Any) -> None:
-    """Remove `default` from a schema and its subschemas (also patterns Python cannot compile; and spell
-    discriminator mappings as references).
+    """Remove `default` from a schema and its subschemas (also patterns Python cannot compile).
 
     openapi-core fills in defaults for absent parameters and properties; the tests must see what the
     client actually sent (a dropped parameter must not be masked by its default).
@@ -140,13 +148,6 @@ def _strip_defaults(schema: Any) -> None:
             re.compile(schema["pattern"])
         except re.error:  # e.g. \p{L}: the validator uses Python's re, which cannot check it
             schema.pop("pattern")
-    discriminator = schema.get("discriminator")
-    if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
-        # A mapping value may name a schema ("Cat") instead of referencing it; the validator needs a reference.
-        mapping = discriminator["mapping"]
-        for key, target in list(mapping.items()):
-            if isinstance(target, str) and "/" not in target and "#" not in target:
-                mapping[key] = f"#/components/schemas/{target}"
     for key in _SCHEMA_LISTS:
         for item in schema.get(key) or []:
             _strip_defaults(item)
@@ -219,7 +220,7 @@ def _validation_document() -> dict[str, Any]:
     (built once; `validator` copies only its top level)."""
     data = copy.deepcopy(openapi_document())
     _hoist_path_references(data)
-    data["servers"] = [{"url": BASE_URL}]
+    data["servers"] = [{"url": _base_server()}]
     components = data.get("components") or {}
     for schema in (components.get("schemas") or {}).values():
         _strip_defaults(schema)
@@ -229,18 +230,33 @@ def _validation_document() -> dict[str, Any]:
             _strip_content_defaults(parameter.get("content"))
             _objects_as_json(parameter)
             _writable_parameter(parameter, data)
+            _typed_union_parameter(parameter)
     for body in (components.get("requestBodies") or {}).values():
         if isinstance(body, dict):
             _strip_content_defaults(body.get("content"))
     for path_item in (data.get("paths") or {}).values():
         if not isinstance(path_item, dict):
             continue
+        for method, operation in path_item.items():
+            if method in (
+                "get",
+                "put",
+                "post",
+                "delete",
+                "options",
+                "head",
+                "patch",
+                "trace",
+            ) and isinstance(operation, dict):
+                own = _own_server(operation, path_item)
+                operation.pop("servers", None)
+                if own is not None:
+                    operation["servers"] = [{"url": own}]
         path_item.pop("servers", None)
         operations = [path_item] + [
             value for value in path_item.values() if isinstance(value, dict)
         ]
         for operation in operations:
-            operation.pop("servers", None)
             if isinstance(operation.get("parameters"), list):
                 operation["parameters"] = [
                     item for item in operation["parameters"] if not _ignored_header(item)
@@ -251,14 +267,156 @@ def _validation_document() -> dict[str, Any]:
                     _strip_content_defaults(parameter.get("content"))
                     _objects_as_json(parameter)
                     _writable_parameter(parameter, data)
+                    _typed_union_parameter(parameter)
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
             _drop_bodies_http_forbids(operation)
             _wildcard_replies_as_json(operation)
     _drop_transport_schemes(data)
+    _meetable_security(data)
     _drop_foreign_patterns(data)
+    _oas_unions(data)
     return data
+
+
+_COMPONENT_SCHEMAS = "#/components/schemas/"
+
+
+def _oas_unions(data: dict[str, Any]) -> None:
+    """oneOf and discriminators as OpenAPI means them (see the module docstring): a union whose options
+    inherit a discriminator through allOf is discriminated by it; a discriminator the validator cannot
+    apply is dropped; every oneOf left without a discriminator is checked as anyOf."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        # Every node, schema or not: a `default` response, a property named `example`; rewriting an
+        # example value that happens to hold a "oneOf" list changes no check.
+        stack.extend(node.values())
+        keyword = next(
+            (name for name in ("oneOf", "anyOf") if isinstance(node.get(name), list)), None
+        )
+        discriminator = node.get("discriminator")
+        if keyword is None:
+            if isinstance(discriminator, dict) and isinstance(node.get("allOf"), list):
+                # A parent's discriminator beside allOf tags its children; the validator would validate
+                # the value against the tagged child instead of the allOf parts (and loop on itself).
+                node.pop("discriminator")
+            continue
+        options = node[keyword]
+        named = all(
+            isinstance(option, dict) and str(option.get("$ref", "")).startswith(_COMPONENT_SCHEMAS)
+            for option in options
+        )
+        if not isinstance(discriminator, dict) or not isinstance(
+            discriminator.get("propertyName"), str
+        ):
+            discriminator = _inherited_discriminator(options) if named else None
+        if discriminator is not None and named:
+            node["discriminator"] = _with_references(
+                discriminator, options, own="discriminator" in node
+            )
+        else:
+            node.pop(
+                "discriminator", None
+            )  # over inline options: no schema name to select (the generator warned)
+            if keyword == "oneOf":
+                del node["oneOf"]
+                if "anyOf" in node:
+                    node["allOf"] = list(node.get("allOf") or []) + [{"anyOf": options}]
+                else:
+                    node["anyOf"] = options
+
+
+def _inherited_discriminator(options: list[Any]) -> dict[str, Any] | None:
+    """The discriminator every option inherits from an allOf parent (one propertyName; the parents'
+    mappings merged), or None; an option with a discriminator of its own tags its own children."""
+    found: list[dict[str, Any]] = []
+    for option in options:
+        schema = _resolve(option)
+        if not isinstance(schema, dict) or isinstance(schema.get("discriminator"), dict):
+            return None
+        parent = _parent_discriminator(schema, 0)
+        if parent is None:
+            return None
+        found.append(parent)
+    if len({item.get("propertyName") for item in found}) != 1:
+        return None
+    mapping: dict[str, Any] = {}
+    for item in found:
+        mapping.update(item.get("mapping") or {})
+    return {"propertyName": found[0]["propertyName"], "mapping": mapping}
+
+
+def _parent_discriminator(schema: dict[str, Any], depth: int) -> dict[str, Any] | None:
+    for part in schema.get("allOf") or [] if depth < 12 else []:
+        parent = _resolve(part)
+        if not isinstance(parent, dict):
+            continue
+        own = parent.get("discriminator")
+        if isinstance(own, dict) and isinstance(own.get("propertyName"), str):
+            return own
+        deeper = _parent_discriminator(parent, depth + 1)
+        if deeper is not None:
+            return deeper
+    return None
+
+
+def _with_references(
+    discriminator: dict[str, Any], options: list[Any], own: bool
+) -> dict[str, Any]:
+    """The discriminator with every mapping value a reference (a value may name the schema: "Cat") and
+    each option reachable: by the mapping, else by its schema name (OpenAPI's implicit mapping).
+
+    An inherited mapping keeps only this union's options (the parent's names its other children too).
+    """
+    references = [str(option["$ref"]) for option in options]
+    mapping: dict[str, str] = {}
+    for key, target in (discriminator.get("mapping") or {}).items():
+        if isinstance(target, str):
+            target = target if "/" in target or "#" in target else _COMPONENT_SCHEMAS + target
+            if own or target in references:
+                mapping[str(key)] = target
+    for reference in references:
+        if reference not in mapping.values():
+            name = (
+                unquote(reference[len(_COMPONENT_SCHEMAS) :]).replace("~1", "/").replace("~0", "~")
+            )
+            allowed = _tag_values(
+                _resolve({"$ref": reference}), str(discriminator["propertyName"]), 0
+            )
+            if allowed is not None and len(allowed) == 1 and isinstance(allowed[0], str):
+                name = allowed[
+                    0
+                ]  # the one tag the option allows (the generator warned: not its name)
+            mapping.setdefault(name, reference)
+    return {**discriminator, "mapping": mapping}
+
+
+def _tag_values(schema: Any, property_name: str, depth: int) -> list[Any] | None:
+    """The values an option's own schema allows for the tag property (enum or const), allOf followed."""
+    if not isinstance(schema, dict) or depth > 12:
+        return None
+    prop = (
+        _resolve((schema.get("properties") or {}).get(property_name))
+        if isinstance(schema.get("properties"), dict)
+        else None
+    )
+    if isinstance(prop, dict):
+        if "const" in prop:
+            return [prop["const"]]
+        if isinstance(prop.get("enum"), list):
+            return list(prop["enum"])
+    for part in schema.get("allOf") or []:
+        found = _tag_values(_resolve(part), property_name, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 def _drop_foreign_patterns(document: Any) -> None:
@@ -330,6 +488,23 @@ def _writable_parameter(parameter: dict[str, Any], data: dict[str, Any]) -> None
     """
     if isinstance(parameter.get("schema"), dict):
         parameter["schema"] = _without_access_marks(parameter["schema"], data)
+
+
+def _typed_union_parameter(parameter: dict[str, Any]) -> None:
+    """A parameter whose oneOf/anyOf options are all arrays (Shutterstock's country codes) is an array.
+
+    Said so, openapi-core splits it into items as its style says (else it reads one string).
+    """
+    schema = parameter.get("schema")
+    if not isinstance(schema, dict) or "type" in schema or "$ref" in schema:
+        return
+    options = schema.get("oneOf") or schema.get("anyOf")
+    if (
+        isinstance(options, list)
+        and options
+        and all(_schema_type(option) == "array" for option in options)
+    ):
+        parameter["schema"] = {**schema, "type": "array"}
 
 
 def _without_access_marks(schema: Any, data: dict[str, Any], depth: int = 0) -> Any:
@@ -471,6 +646,20 @@ def _transport_schemes(document: dict[str, Any]) -> set[str]:
     }
 
 
+def _meetable_security(data: dict[str, Any]) -> None:
+    """Security requirements as `_meetable` reads them (the client is held to what a request can carry)."""
+    holders = [data] + [
+        operation
+        for path_item in (data.get("paths") or {}).values()
+        if isinstance(path_item, dict)
+        for operation in path_item.values()
+        if isinstance(operation, dict)
+    ]
+    for holder in holders:
+        if isinstance(holder.get("security"), list):
+            holder["security"] = _meetable(holder["security"])
+
+
 def _drop_transport_schemes(data: dict[str, Any]) -> None:
     names = _transport_schemes(data)
     if not names:
@@ -514,7 +703,7 @@ def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., 
     number, boolean, object or array the way a form field of that type is written.
     """
     types: dict[str, str | None] = {}
-    path_item = (document.get("paths") or {}).get(template) or {}
+    path_item = _path_item(template)
     for operation in path_item.values():
         body = _resolve(operation.get("requestBody")) if isinstance(operation, dict) else None
         media = (
@@ -884,6 +1073,7 @@ def validator(template: str) -> OpenAPI:
     formats = {name: _identity for name in _document_formats()}
     config = Config(
         spec_validator_cls=None,  # the generator validated the document already; this saves ~0.5 s per package
+        extra_format_validators={"time": _rfc3339_time},
         extra_format_unmarshallers=formats
         | {
             "date-time": _identity,
@@ -895,6 +1085,17 @@ def validator(template: str) -> OpenAPI:
         extra_media_type_deserializers=deserializers,
     )
     return OpenAPI.from_dict(document, config=config)
+
+
+_FULL_TIME = re.compile(
+    r"([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
+
+
+def _rfc3339_time(value: object) -> bool:
+    """`time` as JSON Schema defines it (RFC 3339 full-time, "16:39:57-08:00"); the validator's own
+    checker is draft 3's HH:MM:SS, which refuses every offset and fraction."""
+    return not isinstance(value, str) or _FULL_TIME.fullmatch(value) is not None
 
 
 @lru_cache(maxsize=None)
@@ -937,14 +1138,45 @@ class _Route:
     names: tuple[str, ...]  # path parameter names, in the order of the pattern's groups
     operation_id: str
     operation: dict[str, Any]
+    server: str  # where the client sends it: BASE_URL, or the operation's own server
+
+
+def _path_item(template: str) -> dict[str, Any]:
+    """A documented path item, `$ref`s followed (a path item may reference another one)."""
+    item = _resolve((openapi_document().get("paths") or {}).get(template))
+    return item if isinstance(item, dict) else {}
+
+
+def _own_server(operation: dict[str, Any], path_item: dict[str, Any]) -> str | None:
+    """The server an operation documents for itself (its `servers`, else its path item's; an empty
+    list overrides nothing), as the client uses it: the first, variables at their defaults,
+    resolved against BASE_URL; default ports dropped, as httpx drops them from requests."""
+    for holder in (operation, path_item):
+        servers = holder.get("servers")
+        if (
+            isinstance(servers, list)
+            and servers
+            and isinstance(servers[0], dict)
+            and isinstance(servers[0].get("url"), str)
+        ):
+            url = str(servers[0]["url"])
+            for name, variable in (servers[0].get("variables") or {}).items():
+                if isinstance(variable, dict):
+                    url = url.replace("{" + str(name) + "}", str(variable.get("default", "")))
+            url = "https:" + url if url.startswith("//") else url
+            return str(httpx.URL(BASE_URL).join(url)).rstrip("/")
+    return None
+
+
+def _base_server() -> str:
+    return str(httpx.URL(BASE_URL)).rstrip("/")
 
 
 @lru_cache(maxsize=None)
 def _routes() -> tuple[_Route, ...]:
     routes: list[_Route] = []
-    for template, path_item in (openapi_document().get("paths") or {}).items():
-        if not isinstance(path_item, dict):
-            continue
+    for template in openapi_document().get("paths") or {}:
+        path_item = _path_item(template)
         names: list[str] = []
         regex = ""
         for part in re.split(r"(\{[^}/]+\})", _url_template(template)):
@@ -965,6 +1197,7 @@ def _routes() -> tuple[_Route, ...]:
                 "trace",
             ) or not isinstance(operation, dict):
                 continue
+            server = _own_server(operation, path_item) or _base_server()
             routes.append(
                 _Route(
                     method.upper(),
@@ -973,6 +1206,7 @@ def _routes() -> tuple[_Route, ...]:
                     tuple(names),
                     str(operation.get("operationId", "")),
                     operation,
+                    server,
                 )
             )
     # A literal segment beats a template one: fewer placeholders first.
@@ -980,8 +1214,12 @@ def _routes() -> tuple[_Route, ...]:
     return tuple(routes)
 
 
-def _relative_path(url: httpx.URL) -> str | None:
-    base_path = httpx.URL(BASE_URL).path.rstrip("/")
+def _relative_path(url: httpx.URL, server: str | None = None) -> str | None:
+    """The request's path below `server` (default BASE_URL), or None when it is not for that server."""
+    base = httpx.URL(server or _base_server())
+    if (url.scheme, url.host, url.port) != (base.scheme, base.host, base.port):
+        return None
+    base_path = base.path.rstrip("/")
     path = url.raw_path.decode("ascii").split("?", 1)[0]
     if base_path and not path.startswith(base_path):
         return None
@@ -990,12 +1228,11 @@ def _relative_path(url: httpx.URL) -> str | None:
 
 def _route(method: str, url: httpx.URL, prefer: str | None = None) -> _Route | None:
     """The documented operation a request is for (`prefer`: the path key to pick among equal URLs)."""
-    path = _relative_path(url)
-    if path is None:
-        return None
-    candidates = [
-        route for route in _routes() if route.method == method.upper() and route.pattern.match(path)
-    ]
+    candidates = []
+    for route in _routes():
+        path = _relative_path(url, route.server) if route.method == method.upper() else None
+        if path is not None and route.pattern.match(path):
+            candidates.append(route)
     for route in candidates:
         if route.template == prefer:
             return route
@@ -1004,7 +1241,7 @@ def _route(method: str, url: httpx.URL, prefer: str | None = None) -> _Route | N
 
 def _parameters(route: _Route) -> list[dict[str, Any]]:
     """The operation's parameters, path-level ones included (the operation's win), $refs resolved."""
-    path_item = (openapi_document().get("paths") or {}).get(route.template) or {}
+    path_item = _path_item(route.template)
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for raw in list(path_item.get("parameters") or []) + list(
         route.operation.get("parameters") or []
@@ -1045,8 +1282,70 @@ def _security(route: _Route) -> list[tuple[str, ...]]:
     requirements = route.operation.get("security", openapi_document().get("security"))
     if not isinstance(requirements, list):
         return [()]
-    alternatives = [tuple(item) for item in requirements if isinstance(item, dict)]
+    alternatives = [tuple(item) for item in _meetable(requirements)]
     return alternatives or [()]
+
+
+def _meetable(requirements: list[Any]) -> list[dict[str, Any]]:
+    """The security alternatives as one request can meet them, as the generator reads them: names no
+    scheme defines left out; of AND-ed schemes that need the same header (or API-key name) the first
+    kept (one Authorization header per request; AND-ed bearer tokens share one token); alternatives
+    met in full first."""
+    schemes = (openapi_document().get("components") or {}).get("securitySchemes") or {}
+    complete: list[dict[str, Any]] = []
+    reduced: list[dict[str, Any]] = []
+    for requirement in requirements:
+        if not isinstance(requirement, dict):
+            continue
+        kept: dict[str, Any] = {}
+        clashed = False
+        for name, scopes in requirement.items():
+            if name not in schemes:
+                continue
+            if any(_collide(schemes[other], schemes[name]) for other in kept):
+                clashed = True
+                continue
+            kept[name] = scopes
+        (reduced if clashed else complete).append(kept)
+    return complete + reduced
+
+
+def _collide(first: Any, second: Any) -> bool:
+    carrier = _carrier(first)
+    return (
+        carrier is not None
+        and carrier == _carrier(second)
+        and not (_ready_token(first) and _ready_token(second))
+    )
+
+
+def _carrier(scheme: Any) -> tuple[str, str] | None:
+    if not isinstance(scheme, dict):
+        return None
+    if scheme.get("type") == "apiKey":
+        location = str(scheme.get("in", "header"))
+        name = str(scheme.get("name", ""))
+        return location, name.lower() if location == "header" else name
+    return (
+        ("header", "authorization")
+        if scheme.get("type") in ("http", "oauth2", "openIdConnect")
+        else None
+    )
+
+
+def _ready_token(scheme: Any) -> bool:
+    """A bearer token the user gives (not one the client fetches): AND-ed ones share one token."""
+    if not isinstance(scheme, dict):
+        return False
+    if scheme.get("type") == "oauth2":
+        flows = scheme.get("flows") or {}
+        return not any(
+            isinstance(flows.get(name), dict) and flows[name].get("tokenUrl")
+            for name in ("clientCredentials", "password")
+        )
+    return scheme.get("type") == "openIdConnect" or (
+        scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
+    )
 
 
 # ---------------------------------------------------------------- adapters for openapi-core
@@ -1080,7 +1379,7 @@ class OpenAPIRequest:
             lambda media: _request_schema(route, media),
             f"the {request.method} request body",
         )
-        self.path_pattern = httpx.URL(BASE_URL).path.rstrip("/") + _url_template(route.template)
+        self.path_pattern = httpx.URL(route.server).path.rstrip("/") + _url_template(route.template)
         parameters = _parameters(route)
         query = _json_arrays(
             parameters,
@@ -1129,7 +1428,7 @@ def _body_for_validation(
 
 
 def _path_values(route: _Route, url: httpx.URL, parameters: list[dict[str, Any]]) -> dict[str, Any]:
-    path = _relative_path(url) or ""
+    path = _relative_path(url, route.server) or ""
     match = route.pattern.match(path)
     if match is None:
         return {}
@@ -1377,6 +1676,12 @@ def _documented_names(route: _Route, location: str) -> set[str] | None:
     """Names a request may carry in the query or cookies; None when an exploded object makes any name valid."""
     names: set[str] = set()
     for parameter in _parameters(route):
+        if (
+            location == "cookie"
+            and parameter.get("in") == "header"
+            and str(parameter.get("name", "")).lower() == "cookie"
+        ):
+            return None  # a documented `Cookie` header parameter (VTEX): its text names the cookies
         if parameter.get("in") != location:
             continue
         style = parameter.get("style", "form")

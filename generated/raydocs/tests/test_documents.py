@@ -107,7 +107,9 @@ def test_get(use_async: bool) -> None:
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
     _check_get_request(server.only_call())
-    assert isinstance(result, models.Document)
+    assert isinstance(result, models.Document), (
+        "expected models.Document, got " + type(result).__name__
+    )
     assert result.id == "880e8400-e29b-41d4-a716-446655440000"
     assert result.workspace_id == 123
     assert result.filename == "invoice.pdf"
@@ -117,9 +119,11 @@ def test_get(use_async: bool) -> None:
     assert result.status == "processed"
     assert result.source_type == "upload"
     assert result.source_url is None
-    assert isinstance(result.parsings, list)
+    assert isinstance(result.parsings, list), "expected list, got " + type(result.parsings).__name__
     assert len(result.parsings) == 1
-    assert isinstance(result.parsings[0], models.Parsing)
+    assert isinstance(result.parsings[0], models.Parsing), (
+        "expected models.Parsing, got " + type(result.parsings[0]).__name__
+    )
     assert result.parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
     assert result.parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
     assert result.parsings[0].status == "queued"
@@ -159,7 +163,9 @@ def test_get_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(200, GET_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.Document)
+    assert isinstance(result, models.Document), (
+        "expected models.Document, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
     assert result.status == "added-later-value"
@@ -176,7 +182,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -191,7 +197,7 @@ def test_get_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -206,7 +212,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -221,7 +227,7 @@ def test_get_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -236,7 +242,7 @@ def test_get_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 

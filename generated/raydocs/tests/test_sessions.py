@@ -110,7 +110,9 @@ def test_create(use_async: bool) -> None:
     server.reply(201, CREATE_201)
     result = server.run(_call_create, _acall_create, use_async)
     _check_create_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.id == "770e8400-e29b-41d4-a716-446655440000"
     assert result.name == "November invoices"
     assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
@@ -143,7 +145,9 @@ def test_create_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions")
     server.reply(201, CREATE_WITH_ADDITIONS, documented=False)
     result = server.run(_call_create, _acall_create, use_async)
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
     assert result.status == "added-later-value"
@@ -160,7 +164,7 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Malformed JSON body."
 
 
@@ -175,7 +179,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -190,7 +194,7 @@ def test_create_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -205,7 +209,7 @@ def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "The extraction template id field is required."
     assert body.errors == {
         "extraction_template_id": ["The extraction template id field is required."]
@@ -223,7 +227,7 @@ def test_create_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -238,7 +242,7 @@ def test_create_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -310,7 +314,9 @@ def test_get(use_async: bool) -> None:
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
     _check_get_request(server.only_call())
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.id == "770e8400-e29b-41d4-a716-446655440000"
     assert result.name == "November invoices"
     assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
@@ -343,7 +349,9 @@ def test_get_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(200, GET_WITH_ADDITIONS, documented=False)
     result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.Session)
+    assert isinstance(result, models.Session), (
+        "expected models.Session, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
     assert result.status == "added-later-value"
@@ -360,7 +368,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -375,7 +383,7 @@ def test_get_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -390,7 +398,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -405,7 +413,7 @@ def test_get_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -420,7 +428,7 @@ def test_get_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -492,7 +500,7 @@ def test_delete_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -507,7 +515,7 @@ def test_delete_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -522,7 +530,7 @@ def test_delete_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -537,7 +545,7 @@ def test_delete_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -552,7 +560,7 @@ def test_delete_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -653,10 +661,14 @@ def test_list_documents(use_async: bool) -> None:
     server.reply(200, LIST_DOCUMENTS_200)
     result = server.run(_call_list_documents, _acall_list_documents, use_async)
     _check_list_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentPage)
-    assert isinstance(result.data, list)
+    assert isinstance(result, models.DocumentPage), (
+        "expected models.DocumentPage, got " + type(result).__name__
+    )
+    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
     assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document)
+    assert isinstance(result.data[0], models.Document), (
+        "expected models.Document, got " + type(result.data[0]).__name__
+    )
     assert result.data[0].id == "880e8400-e29b-41d4-a716-446655440000"
     assert result.data[0].workspace_id == 123
     assert result.data[0].filename == "invoice.pdf"
@@ -668,9 +680,13 @@ def test_list_documents(use_async: bool) -> None:
     assert result.data[0].status == "processed"
     assert result.data[0].source_type == "upload"
     assert result.data[0].source_url is None
-    assert isinstance(result.data[0].parsings, list)
+    assert isinstance(result.data[0].parsings, list), (
+        "expected list, got " + type(result.data[0].parsings).__name__
+    )
     assert len(result.data[0].parsings) == 1
-    assert isinstance(result.data[0].parsings[0], models.Parsing)
+    assert isinstance(result.data[0].parsings[0], models.Parsing), (
+        "expected models.Parsing, got " + type(result.data[0].parsings[0]).__name__
+    )
     assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
     assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
     assert result.data[0].parsings[0].status == "queued"
@@ -679,7 +695,9 @@ def test_list_documents(use_async: bool) -> None:
         "2023-11-07T05:31:56Z"
     )
     assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert isinstance(result.meta, models.PaginationMeta)
+    assert isinstance(result.meta, models.PaginationMeta), (
+        "expected models.PaginationMeta, got " + type(result.meta).__name__
+    )
     assert result.meta.current_page == 1
     assert result.meta.last_page == 1
     assert result.meta.per_page == 25
@@ -722,7 +740,9 @@ def test_list_documents_accepts_additions(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(200, LIST_DOCUMENTS_WITH_ADDITIONS, documented=False)
     result = server.run(_call_list_documents, _acall_list_documents, use_async)
-    assert isinstance(result, models.DocumentPage)
+    assert isinstance(result, models.DocumentPage), (
+        "expected models.DocumentPage, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -738,7 +758,7 @@ def test_list_documents_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -753,7 +773,7 @@ def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -768,7 +788,7 @@ def test_list_documents_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -783,7 +803,7 @@ def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "The per page field must not be greater than 100."
     assert body.errors == {"per_page": ["The per page field must not be greater than 100."]}
 
@@ -799,7 +819,7 @@ def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -814,7 +834,7 @@ def test_list_documents_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -909,7 +929,9 @@ def test_iter_list_documents(use_async: bool) -> None:
     items = server.run(_iter_list_documents, _aiter_list_documents, use_async)
     assert len(items) == 2
     for item in items:
-        assert isinstance(item, models.Document)
+        assert isinstance(item, models.Document), (
+            "expected models.Document, got " + type(item).__name__
+        )
     first, second = server.calls
     assert "page" not in first.query
     assert second.query["page"] == 2
@@ -1008,10 +1030,14 @@ def test_attach_documents(use_async: bool) -> None:
     server.reply(200, ATTACH_DOCUMENTS_200)
     result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
     _check_attach_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList)
-    assert isinstance(result.data, list)
+    assert isinstance(result, models.DocumentList), (
+        "expected models.DocumentList, got " + type(result).__name__
+    )
+    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
     assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document)
+    assert isinstance(result.data[0], models.Document), (
+        "expected models.Document, got " + type(result.data[0]).__name__
+    )
     assert result.data[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
     assert result.data[0].workspace_id == 123
     assert result.data[0].filename == "invoice.pdf"
@@ -1023,9 +1049,13 @@ def test_attach_documents(use_async: bool) -> None:
     assert result.data[0].status == "uploaded"
     assert result.data[0].source_type == "upload"
     assert result.data[0].source_url is None
-    assert isinstance(result.data[0].parsings, list)
+    assert isinstance(result.data[0].parsings, list), (
+        "expected list, got " + type(result.data[0].parsings).__name__
+    )
     assert len(result.data[0].parsings) == 1
-    assert isinstance(result.data[0].parsings[0], models.Parsing)
+    assert isinstance(result.data[0].parsings[0], models.Parsing), (
+        "expected models.Parsing, got " + type(result.data[0].parsings[0]).__name__
+    )
     assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
     assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
     assert result.data[0].parsings[0].status == "queued"
@@ -1071,7 +1101,9 @@ def test_attach_documents_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, documented=False)
     result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    assert isinstance(result, models.DocumentList)
+    assert isinstance(result, models.DocumentList), (
+        "expected models.DocumentList, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -1087,7 +1119,7 @@ def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Malformed JSON body."
 
 
@@ -1102,7 +1134,7 @@ def test_attach_documents_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -1117,7 +1149,7 @@ def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -1132,7 +1164,7 @@ def test_attach_documents_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -1147,7 +1179,7 @@ def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> Non
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "One or more documents do not belong to the session workspace."
     assert body.errors == {
         "document_ids": ["One or more documents do not belong to the session workspace."]
@@ -1165,7 +1197,7 @@ def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -1180,7 +1212,7 @@ def test_attach_documents_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -1288,10 +1320,14 @@ def test_upload_documents(use_async: bool) -> None:
     server.reply(200, UPLOAD_DOCUMENTS_200)
     result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
     _check_upload_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList)
-    assert isinstance(result.data, list)
+    assert isinstance(result, models.DocumentList), (
+        "expected models.DocumentList, got " + type(result).__name__
+    )
+    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
     assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document)
+    assert isinstance(result.data[0], models.Document), (
+        "expected models.Document, got " + type(result.data[0]).__name__
+    )
     assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
     assert result.data[0].workspace_id == 123
     assert result.data[0].filename == "invoice-1042.pdf"
@@ -1317,10 +1353,14 @@ def test_upload_documents_201(use_async: bool) -> None:
     server.reply(201, UPLOAD_DOCUMENTS_201)
     result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
     _check_upload_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList)
-    assert isinstance(result.data, list)
+    assert isinstance(result, models.DocumentList), (
+        "expected models.DocumentList, got " + type(result).__name__
+    )
+    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
     assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document)
+    assert isinstance(result.data[0], models.Document), (
+        "expected models.Document, got " + type(result.data[0]).__name__
+    )
     assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
     assert result.data[0].workspace_id == 123
     assert result.data[0].filename == "invoice-1042.pdf"
@@ -1363,7 +1403,9 @@ def test_upload_documents_accepts_additions(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, documented=False)
     result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    assert isinstance(result, models.DocumentList)
+    assert isinstance(result, models.DocumentList), (
+        "expected models.DocumentList, got " + type(result).__name__
+    )
     assert result.model_extra is not None
     assert result.model_extra["added_later"] == "kept"
 
@@ -1379,7 +1421,7 @@ def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Malformed JSON body."
 
 
@@ -1394,7 +1436,7 @@ def test_upload_documents_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -1409,7 +1451,7 @@ def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -1424,7 +1466,7 @@ def test_upload_documents_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -1439,7 +1481,7 @@ def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> Non
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "The selected keys.0 is invalid."
     assert body.errors == {"keys.0": ["The selected keys.0 is invalid."]}
 
@@ -1455,7 +1497,7 @@ def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -1470,7 +1512,7 @@ def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 
@@ -1547,7 +1589,7 @@ def test_detach_document_401_authentication_error(use_async: bool) -> None:
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Unauthenticated."
 
 
@@ -1562,7 +1604,7 @@ def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "This action is unauthorized."
 
 
@@ -1577,7 +1619,7 @@ def test_detach_document_404_not_found_error(use_async: bool) -> None:
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Not found."
 
 
@@ -1592,7 +1634,7 @@ def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Too Many Attempts."
 
 
@@ -1607,7 +1649,7 @@ def test_detach_document_500_internal_server_error(use_async: bool) -> None:
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error)
+    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
     assert body.message == "Server Error"
 
 

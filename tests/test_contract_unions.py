@@ -1,0 +1,157 @@
+"""oneOf and discriminators in the generated contract tests: OpenAPI's reading, not JSON Schema's.
+
+Documents' oneOf options often overlap (a Cat is also a valid Dog); the contract check dispatches
+discriminated unions by their tag (inherited from an allOf parent too) and checks the others as anyOf.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from generator.diagnostics import WarningSink
+from generator.ir import UnionType
+from generator.parse import build_api
+from tests.conftest import minimal_spec
+from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
+
+PET = {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}}, "discriminator": {"propertyName": "pet_type"}}
+PETS = {
+    "Pet": PET,
+    "Cat": {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "object", "properties": {"hunts": {"type": "boolean"}}}]},
+    "Dog": {"allOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "object", "properties": {"bark": {"type": "boolean"}}}]},
+}
+CAT_OR_DOG = {"oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}]}
+
+
+def _patch(schema: dict[str, Any]) -> dict[str, Any]:
+    body = {"required": True, "content": {"application/json": {"schema": schema}}}
+    reply = {"description": "ok", "content": {"application/json": {"schema": schema}}}
+    return {"patch": {"operationId": "update", "requestBody": body, "responses": {"200": reply, "default": reply}}}
+
+
+def _request(body: Any) -> httpx.Request:
+    return httpx.Request("PATCH", "https://api.example.test/pets", json=body)
+
+
+def test_discriminator_inherited_from_the_allof_parent(tmp_path: Path) -> None:
+    spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch(CAT_OR_DOG)}, components={"schemas": PETS})
+    api = build_api(spec, "pkg", WarningSink())
+    body = api.resources[0].operations[0].body
+    assert body is not None and isinstance(body.type, UnionType) and body.type.discriminator is not None
+    assert body.type.discriminator.mapping == (("Cat", "Cat"), ("Dog", "Dog"))
+    out = generate(tmp_path, spec)
+    assert 'models.Cat.model_validate({"pet_type": "Cat"' in (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert_generated_tests_pass(out)  # a Cat is also a valid Dog: "exactly one" refused every value
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        assert contract.read_call(_request({"pet_type": "Dog", "bark": True}), ("PATCH", "/pets")).body["pet_type"] == "Dog"
+        with pytest.raises(AssertionError, match="could not be resolved"):  # the tag selects no option
+            contract.read_call(_request({"pet_type": "example", "bark": True}), ("PATCH", "/pets"))
+        with pytest.raises(AssertionError, match="is not of type 'boolean'"):  # checked as the tagged option
+            contract.read_call(_request({"pet_type": "Dog", "bark": "loud"}), ("PATCH", "/pets"))
+
+
+def test_overlapping_one_of_is_checked_as_any_of_and_warned(tmp_path: Path) -> None:
+    objects = {
+        "First": {"type": "object", "properties": {"a": {"type": "string"}}},
+        "Second": {"type": "object", "properties": {"c": {"type": "string"}}},
+    }
+    schema = {"type": "object", "properties": {
+        "config": {"oneOf": [{"$ref": "#/components/schemas/First"}, {"$ref": "#/components/schemas/Second"}]},
+        "name": {"oneOf": [{"type": "string", "title": "one"}, {"type": "string", "title": "two"}]},
+        "count": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+    }}
+    spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch(schema)}, components={"schemas": objects})
+    warnings = WarningSink()
+    build_api(spec, "pkg", warnings)
+    overlapping = sorted({item.pointer.rsplit("/", 1)[-1] for item in warnings.sorted() if "overlap" in item.message})
+    assert overlapping == ["config", "name"]  # a string or an integer: no value is both
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        assert contract.read_call(_request({"config": {}, "name": "x", "count": 1}), ("PATCH", "/pets")).body["count"] == 1
+        with pytest.raises(AssertionError, match="is not valid under any of the given schemas"):
+            contract.read_call(_request({"count": 1.5}), ("PATCH", "/pets"))
+
+
+def test_discriminator_over_inline_options_tags_nothing(tmp_path: Path) -> None:
+    # DigitalOcean: inline options, mapping values that point into files the bundler left out.
+    option = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["attach", "detach"]}, "id": {"type": "integer"}}}
+    schema = {"oneOf": [option, {**option, "required": ["type", "id"]}], "discriminator": {"propertyName": "type", "mapping": {"attach": "models/attach.yml"}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": _patch(schema)}))
+    text = (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert '"type": "attach"' in text and "Option1" not in text.split("def _call_update")[1].split('"type"')[1][:20]
+    assert_generated_tests_pass(out)
+
+
+def test_union_typed_any_is_asserted_as_json(tmp_path: Path) -> None:
+    # DigitalOcean's links.pages: anyOf [object, object, {}] is typed Any, so the client keeps the JSON.
+    pages = {"anyOf": [{"type": "object", "properties": {"next": {"type": "string"}}}, {"type": "object", "properties": {"prev": {"type": "string"}}}, {}]}
+    reply = {"type": "object", "properties": {"pages": pages}, "example": {"pages": {"prev": "https://x.test/?page=1"}}}
+    get = {"get": {"operationId": "list", "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": reply}}}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}))
+    assert "assert result.pages == {" in (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert_generated_tests_pass(out)
+
+
+def test_failing_isinstance_assertions_say_what_the_value_is(tmp_path: Path) -> None:
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": _patch(CAT_OR_DOG)}, components={"schemas": PETS}))
+    text = (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert 'assert isinstance(result, models.Cat), "expected models.Cat, got " + type(result).__name__' in text
+
+
+
+def test_overlapping_reply_is_expected_as_the_model_pydantic_picks(tmp_path: Path) -> None:
+    # Nexmo Verify: success and error objects with optional properties only; the error example fits both.
+    schemas = {
+        "Success": {"type": "object", "properties": {"currency": {"type": "string"}, "status": {"type": "string"}}},
+        "Failure": {"type": "object", "properties": {"error_text": {"type": "string"}, "status": {"type": "string"}}},
+    }
+    schema = {"oneOf": [{"$ref": "#/components/schemas/Success"}, {"$ref": "#/components/schemas/Failure"}]}
+    reply = {"description": "ok", "content": {"application/json": {"schema": schema, "example": {"error_text": "Throttled", "status": "1"}}}}
+    get = {"get": {"operationId": "check", "responses": {"200": reply}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}, components={"schemas": schemas}))
+    assert "assert isinstance(result, models.Failure)" in (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert_generated_tests_pass(out)
+
+
+def test_implicit_tag_that_the_option_forbids(tmp_path: Path) -> None:
+    # Spotify: `discriminator: {propertyName: type}` without mapping over TrackObject (type: enum [track]).
+    def media(kind: str) -> dict[str, Any]:
+        return {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": [kind]}, "name": {"type": "string"}}}
+
+    schemas = {"TrackObject": media("track"), "EpisodeObject": media("episode")}
+    item = {"oneOf": [{"$ref": "#/components/schemas/TrackObject"}, {"$ref": "#/components/schemas/EpisodeObject"}], "discriminator": {"propertyName": "type"}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch({"type": "object", "properties": {"item": item}})}, components={"schemas": schemas})
+    warnings = WarningSink()
+    api = build_api(spec, "pkg", warnings)
+    assert any("has no mapping for 'TrackObject', whose 'type' can only be 'track'" in item.message for item in warnings.sorted())
+    model = next(model for model in api.models if model.name == "UpdateRequest")
+    union = next(field.type for field in model.fields if field.wire_name == "item")
+    assert isinstance(union, UnionType) and union.discriminator is not None
+    assert union.discriminator.mapping == (("track", "TrackObject"), ("episode", "EpisodeObject"))
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        assert contract.read_call(_request({"item": {"type": "episode"}}), ("PATCH", "/pets")).body == {"item": {"type": "episode"}}
+        with pytest.raises(AssertionError, match="'TrackObject' is not one of"):
+            contract.read_call(_request({"item": {"type": "TrackObject"}}), ("PATCH", "/pets"))
+
+
+def test_query_parameter_one_of_arrays(tmp_path: Path) -> None:
+    # Shutterstock: contributor_country is oneOf two arrays of (differently formatted) strings.
+    codes = {"oneOf": [{"type": "array", "items": {"type": "string", "format": "country-code-2"}}, {"type": "array", "items": {"type": "string", "format": "negated-country-code-2"}}]}
+    get = {"get": {"operationId": "search", "parameters": [{"name": "country", "in": "query", "schema": codes}], "responses": {"204": {"description": "none"}}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}))
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        request = httpx.Request("GET", "https://api.example.test/pets", params=[("country", "US"), ("country", "NOT DE")])
+        assert contract.read_call(request, ("GET", "/pets")).query == {"country": ["US", "NOT DE"]}
