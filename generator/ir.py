@@ -261,6 +261,7 @@ class Operation:
     unverified: str = ""
     idempotency_header: str | None = None
     pagination: Pagination | None = None
+    relaxed: tuple[str, ...] = ()  # why the tests validate part of this operation's schemas relaxed (see parse/finite.py)
 
     @property
     def url_path(self) -> str:
@@ -356,6 +357,7 @@ class Api:
     aliases: tuple[TypeAlias, ...]
     warnings: tuple[str, ...] = field(default=())
     webhooks: tuple[Webhook, ...] = field(default=())
+    relaxations: tuple[tuple[str, str, str], ...] = field(default=())  # (pointer, schema JSON, reason) for the tests' validation copy
 
     @property
     def custom_scheme_keys(self) -> frozenset[str]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from .regex_sample import sample as pattern_sample
-from .schema_check import Purpose, is_number, number_fits, object_parts, skipped, string_fits, violates
+from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
 from .schemas import SchemaConverter
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
@@ -62,24 +62,45 @@ def to_json_text(value: Any) -> str:
 @dataclass
 class ExampleMaker:
     converter: SchemaConverter
+    check: SchemaCheck = field(init=False)
 
-    def for_media(self, media: Any, purpose: Purpose) -> Any:
+    def __post_init__(self) -> None:
+        self.check = SchemaCheck(self.converter.document, self.converter.relaxations)
+
+    def for_media(self, media: Any, purpose: Purpose, pointer: str | None = None) -> Any:
+        """The example of a media type object; with `pointer` (where its schema is), a value the
+        schema still rejects is reported there, since the generated test will then fail."""
         if not isinstance(media, dict):
             return None
+        schema = media.get("schema")
         found, value = self._own_example(media)
         if found:
-            return self.conform(media.get("schema"), value, purpose) if media.get("schema") is not None else value
-        return self.for_schema(media.get("schema"), purpose)
+            value = self.conform(schema, value, purpose) if schema is not None else value
+        else:
+            value = self.for_schema(schema, purpose)
+        if pointer is not None and schema is not None:
+            self._report(schema, value, purpose, pointer)
+        return value
 
-    def for_parameter(self, parameter: dict[str, Any]) -> Any:
+    def for_parameter(self, parameter: dict[str, Any], pointer: str | None = None) -> Any:
         schema = parameter.get("schema")
         found, value = self._own_example(parameter)
         if found:
-            return self.conform(schema, value, "request") if schema is not None else value
-        if schema is None and isinstance(parameter.get("content"), dict):
-            for media in parameter["content"].values():
-                return self.for_media(media, "request")
-        return self.for_schema(schema, "request")
+            value = self.conform(schema, value, "request") if schema is not None else value
+        elif schema is None and isinstance(parameter.get("content"), dict):
+            for media_type, media in parameter["content"].items():
+                return self.for_media(media, "request", f"{pointer}/content/{media_type.replace('~', '~0').replace('/', '~1')}/schema" if pointer else None)
+        else:
+            value = self.for_schema(schema, "request")
+        if pointer is not None and schema is not None and value is not None:
+            self._report(schema, value, "request", f"{pointer}/schema")
+        return value
+
+    def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:
+        problem = self.check.first_error(self.check.local(schema), value, purpose)
+        if problem is not None:
+            what = "request" if purpose == "request" else "reply"
+            self.converter.warnings.warn(pointer, f"no example value found that satisfies the schema ({problem}); the generated tests' {what} will not match the document")
 
     def _own_example(self, node: dict[str, Any]) -> tuple[bool, Any]:
         """The node's `example`, or the value of its first `examples` entry (which may be a $ref)."""
@@ -101,19 +122,20 @@ class ExampleMaker:
         return value
 
     def violates(self, schema: Any, value: Any, purpose: Purpose) -> bool:
-        return violates(self.converter.resolve, schema, value, purpose)
+        return self.check.violates(schema, value, purpose)
 
     def for_schema(self, schema: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset(), variant: int = 0) -> Any:
         """The schema's own example (repaired where it breaks the schema), else a synthesized value.
 
         `variant` n > 0 asks for the n-th distinct synthesized value (items of `uniqueItems` arrays).
         """
+        schema = self.check.local(schema)
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
             if ref in seen:
                 return None
             seen = seen | {ref}
-        schema = self.converter.resolve(schema)
+        schema = self.check.resolve(schema)
         if not isinstance(schema, dict):
             return None
         if "const" in schema:
@@ -128,9 +150,10 @@ class ExampleMaker:
 
     def conform(self, schema: Any, value: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """`value` where it satisfies the schema; the parts that break it replaced by synthesized ones."""
+        schema = self.check.local(schema)
         if not self.violates(schema, value, purpose):
             return value
-        resolved = self.converter.resolve(schema)
+        resolved = self.check.resolve(schema)
         if not isinstance(resolved, dict) or depth > 3 * _MAX_DEPTH:
             return value
         fixed = value
@@ -152,10 +175,15 @@ class ExampleMaker:
         return schema.get("type") == "object" or "properties" in schema or "allOf" in schema or "additionalProperties" in schema
 
     def _conform_object(self, schema: dict[str, Any], value: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]) -> dict[str, Any]:
-        properties, required = object_parts(self.converter.resolve, schema)
+        properties, required = object_parts(self.check.resolve, schema)
         extra = schema.get("additionalProperties")
+        allowed = self._allowed_names(schema)
         result: dict[str, Any] = {}
         for key, item in value.items():
+            if allowed is not None and key not in allowed and key not in required:
+                continue
+            if key in properties and skipped(self.check.resolve, properties[key], purpose) and not self.check.oas31:
+                continue  # readOnly in a request (writeOnly in a reply): OAS 3.0's validator refuses it
             if key in properties:
                 result[key] = self.conform(properties[key], item, purpose, depth + 1, seen)
             elif isinstance(extra, dict):
@@ -163,7 +191,7 @@ class ExampleMaker:
             elif extra is not False:
                 result[key] = item
         for name in sorted(required - set(result)):
-            if name in properties and not skipped(self.converter.resolve, properties[name], purpose):
+            if name in properties and not skipped(self.check.resolve, properties[name], purpose):
                 result[name] = self.for_schema(properties[name], purpose, depth + 1, seen)
             elif name not in properties:
                 result[name] = self._undeclared(schema, purpose, depth, seen)
@@ -178,15 +206,14 @@ class ExampleMaker:
     def _synthesize(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             non_null = [value for value in schema["enum"] if value is not None]
-            return non_null[variant % len(non_null)] if non_null else None
+            # Options the rest of the schema rejects ("" in a number enum) are no example.
+            usable = [value for value in non_null if not self.violates(schema, value, purpose)] or non_null
+            return usable[variant % len(usable)] if usable else None
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
-                options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")]
-                chosen = options[0] if options else schema[keyword][0]
-                value = self.for_schema(chosen, purpose, depth, seen, variant)
-                return _tag(value, schema.get("discriminator"), chosen)
+                return self._option(schema, keyword, purpose, depth, seen, variant)
         if isinstance(schema.get("allOf"), list):
-            parts = [self.converter.resolve(part) for part in schema["allOf"]]
+            parts = [self.check.resolve(part) for part in schema["allOf"]]
             substantive = [part for part, resolved in zip(schema["allOf"], parts) if not _annotation(resolved)]
             if len(substantive) == 1 and "properties" not in schema:
                 # `allOf: [$ref, {description}]` (AWS, everywhere): the referenced schema, all its keywords.
@@ -215,6 +242,38 @@ class ExampleMaker:
             return variant % 2 == 0
         return None
 
+    def _option(self, schema: dict[str, Any], keyword: str, purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
+        """A value of the first option that gives one the whole schema accepts (else of the first).
+
+        Properties beside the options (`properties` plus `oneOf: [{required: [a]}, {required: [b]}]`)
+        belong to every option, so they are synthesized together with the chosen one.
+        """
+        options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")] or list(schema[keyword])
+        base = {key: value for key, value in schema.items() if key not in ("oneOf", "anyOf", "discriminator", "example", "examples", "default")}
+        shared = isinstance(base.get("properties"), dict) or base.get("type") == "object"
+        values: list[Any] = []
+        for chosen in options[:8]:
+            if shared:
+                value = self._object({"allOf": [base, chosen]}, purpose, depth, seen, variant)
+                if isinstance(value, dict):
+                    # What only the other options require would make the value match them too.
+                    others = set().union(*(self._required_names(other) for other in options if other is not chosen))
+                    mine = self._required_names(chosen) | self._required_names(base)
+                    value = {key: item for key, item in value.items() if key not in others - mine}
+            else:
+                value = self.for_schema(chosen, purpose, depth, seen, variant)
+            values.append(_tag(value, schema.get("discriminator"), chosen))
+        # A value that matches exactly one `oneOf` option is valid however the check reads oneOf.
+        for exclusive in (True, False):
+            for value in values:
+                if not self.check.violates(schema, value, purpose, exclusive=exclusive):
+                    return value
+        return values[0]
+
+    def _required_names(self, schema: Any) -> set[str]:
+        resolved = self.check.resolve(schema)
+        return object_parts(self.check.resolve, resolved)[1] if isinstance(resolved, dict) else set()
+
     def _array(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
         low, high = schema.get("minItems"), schema.get("maxItems")
         count = max(1, low if isinstance(low, int) else 1)
@@ -239,16 +298,19 @@ class ExampleMaker:
         return items
 
     def _object(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int = 0) -> Any:
-        properties, required = object_parts(self.converter.resolve, schema)
+        properties, required = object_parts(self.check.resolve, schema)
+        allowed = self._allowed_names(schema)
         result: dict[str, Any] = {}
         for name, prop in properties.items():
-            if skipped(self.converter.resolve, prop, purpose):
+            if skipped(self.check.resolve, prop, purpose):
+                continue
+            if allowed is not None and name not in allowed and name not in required:
                 continue
             if depth >= _MAX_DEPTH and name not in required:
                 continue
             value = self.for_schema(prop, purpose, depth + 1, seen, variant)
-            if value is None and name not in required:
-                continue
+            if name not in required and (value is None or self.violates(prop, value, purpose)):
+                continue  # an optional property without a valid value stays out
             result[name] = value
         for name in sorted(required - set(properties)):
             result[name] = self._undeclared(schema, purpose, depth, seen)
@@ -271,12 +333,29 @@ class ExampleMaker:
                 result[key] = self.for_schema(extra, purpose, depth + 1, seen, variant) if isinstance(extra, dict) else "example"
         return result
 
+    def _allowed_names(self, schema: dict[str, Any]) -> set[str] | None:
+        """The property names every `additionalProperties: false` among the schema and its `allOf`
+        parts lets through (each part only knows its own `properties`); None when any name may go."""
+        allowed: set[str] | None = None
+        stack: list[Any] = [schema]
+        for _ in range(200):  # bounded: allOf chains may loop through references
+            if not stack:
+                break
+            part = self.check.resolve(stack.pop())
+            if not isinstance(part, dict):
+                continue
+            if part.get("additionalProperties") is False and not part.get("patternProperties"):
+                own = set(part["properties"]) if isinstance(part.get("properties"), dict) else set()
+                allowed = own if allowed is None else allowed & own
+            stack.extend(part.get("allOf") or [])
+        return allowed
+
     def _keyword(self, schema: dict[str, Any], name: str) -> Any:
         """A keyword of the schema, else of its first `allOf` part that has it."""
         if name in schema:
             return schema[name]
         for part in schema.get("allOf") or []:
-            resolved = self.converter.resolve(part)
+            resolved = self.check.resolve(part)
             if isinstance(resolved, dict) and name in resolved:
                 return resolved[name]
         return None

@@ -28,6 +28,7 @@ from ..ir import (
 from ..loader import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
 from .examples import ExampleMaker, to_json_text
+from .finite import operation_roots
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .text import describe, unverified_note
@@ -38,6 +39,7 @@ CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query")
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
 _IDEMPOTENCY_HEADERS = {"idempotency-key", "x-idempotency-key"}
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_CHECKED_LOCATIONS = frozenset(_DEFAULT_STYLE)  # parameters whose example values the contract tests validate
 _STATUS = re.compile(r"^[1-5](?:[0-9]{2}|XX)$")
 FILE_INPUT = Primitive("FileInput")
 FILE_CONTENT = Primitive("FileContent")
@@ -140,6 +142,7 @@ class OperationParser:
             deprecated=node.get("deprecated") is True,
             unverified=unverified_note(node),
             idempotency_header=idempotency,
+            relaxed=self._relaxed(raw),
         )
         pagination = self._pagination(raw, operation)
         if pagination is not None:
@@ -147,6 +150,11 @@ class OperationParser:
 
             operation = replace(operation, pagination=pagination)
         return operation
+
+    def _relaxed(self, raw: RawOperation) -> tuple[str, ...]:
+        """The relaxations (finite.py) this operation's schemas reach, said where and why."""
+        reached = self.converter.relaxations.reached_from(self.document, operation_roots(self.document, raw.path, raw.method.lower()))
+        return tuple(f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached)
 
     # ------------------------------------------------------------ parameters
 
@@ -197,7 +205,7 @@ class OperationParser:
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
                     unverified=unverified_note(resolved),
-                    example_json=to_json_text(self.examples.for_parameter(resolved)),
+                    example_json=to_json_text(self.examples.for_parameter(resolved, pointer if location in _CHECKED_LOCATIONS else None)),
                 )
             )
         return tuple(result)
@@ -220,7 +228,7 @@ class OperationParser:
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
         required = resolved.get("required") is True
         description = describe(resolved)
-        example = to_json_text(self.examples.for_media(media, "request"))
+        example = to_json_text(self.examples.for_media(media, "request", schema_pointer if kind in ("json", "form", "multipart") else None))
         if kind == "binary":
             return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
         if kind == "text":
@@ -304,7 +312,8 @@ class OperationParser:
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
-        example = to_json_text(self.examples.for_media(media, "response"))
+        checked = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if kind == "json" else None
+        example = to_json_text(self.examples.for_media(media, "response", checked))
         return Response(status, kind, type_ref, description, media_type, example, headers)
 
     def _structured(self, schema: Any) -> bool:

@@ -30,6 +30,7 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
+from .finite import Relaxations
 from .text import describe, unverified_note as _unverified
 
 _COMPONENT_PREFIX = "#/components/schemas/"
@@ -42,6 +43,7 @@ _SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean"
 class SchemaConverter:
     document: dict[str, Any]
     warnings: WarningSink
+    relaxations: Relaxations = field(default_factory=Relaxations)
     model_names: NameScope = field(default_factory=NameScope)
     models: dict[str, Model] = field(default_factory=dict)
     aliases: dict[str, TypeAlias] = field(default_factory=dict)
@@ -49,8 +51,10 @@ class SchemaConverter:
     _pending_components: list[str] = field(default_factory=list)
     _in_progress: set[str] = field(default_factory=set)
     _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
+    _nullable_pointers: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
+        self._nullable_pointers = self.relaxations.nullable_pointers()
         # Names models.py itself uses unprefixed; pydantic helpers are imported as _Field etc.
         self.model_names.reserve("Any", "Literal", "Annotated", "datetime")
         schemas = self.document.get("components", {}).get("schemas", {}) or {}
@@ -292,6 +296,12 @@ class SchemaConverter:
         # Register first so that recursion through this model sees its name.
         self.models[name] = Model(name, describe(schema), (), pointer)
         properties, required = self._collect_properties(schema, pointer, set())
+        for wire_name in sorted(required - set(properties)):
+            # Required but not declared: still part of the contract, so a field (typed by
+            # additionalProperties, else Any) lets callers send it and replies keep it.
+            extra = schema.get("additionalProperties")
+            self.warnings.warn(pointer, f"required property {wire_name!r} is not declared in properties; typed by additionalProperties" if isinstance(extra, dict) else f"required property {wire_name!r} is not declared in properties; typed as Any")
+            properties[wire_name] = (extra if isinstance(extra, dict) else {}, join_pointer(pointer, "additionalProperties") if isinstance(extra, dict) else pointer)
         scope = NameScope()
         scope.reserve(*_FIELD_RESERVED)
         fields: list[ModelField] = []
@@ -306,6 +316,8 @@ class SchemaConverter:
             if default is not None and not _default_fits(prop_type, default.value):
                 self.warnings.warn(prop_pointer, f"default {default.value!r} does not fit the property's type; not used")
                 default = None
+            if prop_pointer in self._nullable_pointers:
+                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (finite.py)
             if not is_required:
                 # Optional fields accept null too: servers often send null for "absent".
                 prop_type = nullable(prop_type)
