@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from .schemas import SchemaConverter
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 
 _MAX_DEPTH = 4
+_WORDS = re.compile(r"[\s\"'`<>(),\[\]{}]+")
 _MAX_ITEMS = 64  # minItems beyond this is not honoured (the check then says why the test fails)
 
 
@@ -63,6 +65,8 @@ def to_json_text(value: Any) -> str:
 class ExampleMaker:
     converter: SchemaConverter
     check: SchemaCheck = field(init=False)
+    _words: list[str] | None = field(default=None, init=False)
+    _merged: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self.check = SchemaCheck(self.converter.document, self.converter.relaxations)
@@ -151,21 +155,35 @@ class ExampleMaker:
     def conform(self, schema: Any, value: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """`value` where it satisfies the schema; the parts that break it replaced by synthesized ones."""
         schema = self.check.local(schema)
+        resolved = self.check.resolve(schema)
+        if isinstance(value, str) and isinstance(resolved, dict) and self._structured(resolved):
+            value = _json_text(value)
         if not self.violates(schema, value, purpose):
             return value
-        resolved = self.check.resolve(schema)
         if not isinstance(resolved, dict) or depth > 3 * _MAX_DEPTH:
             return value
         fixed = value
-        if isinstance(value, dict) and self._object_like(resolved):
-            fixed = self._conform_object(resolved, value, purpose, depth, seen)
-        elif isinstance(value, list) and isinstance(resolved.get("items"), dict):
-            fixed = [self.conform(resolved["items"], item, purpose, depth + 1, seen) for item in value]
+        shape = self._merge(resolved) if isinstance(resolved.get("allOf"), list) else resolved
+        if isinstance(value, dict) and self._object_like(shape):
+            fixed = self._conform_object(shape, value, purpose, depth, seen)
+        elif isinstance(value, list) and isinstance(shape.get("items"), dict):
+            fixed = [self.conform(shape["items"], item, purpose, depth + 1, seen) for item in value]
+            valid = [item for item in fixed if not self.violates(shape["items"], item, purpose)]
+            low = shape.get("minItems")
+            if len(valid) < len(fixed) and len(valid) >= (low if isinstance(low, int) else 0):
+                fixed = valid  # items no value of the item schema replaces (Sendgrid's disjoint enums) are left out
         if fixed is not value and not self.violates(resolved, fixed, purpose):
             return fixed
         synthesized = self._synthesize(resolved, purpose, depth, seen, 0)
-        # A synthesized value the schema also rejects (an unsatisfiable pattern, say) is no better.
-        return synthesized if not self.violates(resolved, synthesized, purpose) or self._kind_differs(resolved, value, synthesized) else value
+        if not self.violates(resolved, synthesized, purpose) or self._kind_differs(resolved, value, synthesized):
+            return synthesized
+        # Nothing valid (an unsatisfiable pattern deep inside, say): the candidate with the fewest errors.
+        candidates = [fixed, synthesized] if fixed is not value else [value, synthesized]
+        return min(candidates, key=lambda candidate: self.check.error_count(resolved, candidate, purpose))
+
+    def _structured(self, schema: dict[str, Any]) -> bool:
+        """An object or array schema (however spelled): the client reads such values as JSON data."""
+        return schema.get("type") in ("object", "array") or any(key in schema for key in ("properties", "items", "additionalProperties"))
 
     def _kind_differs(self, schema: dict[str, Any], value: Any, synthesized: Any) -> bool:
         """Whether the example has the wrong JSON type where the synthesized value has the right one."""
@@ -218,9 +236,9 @@ class ExampleMaker:
             if len(substantive) == 1 and "properties" not in schema:
                 # `allOf: [$ref, {description}]` (AWS, everywhere): the referenced schema, all its keywords.
                 return self.for_schema(substantive[0], purpose, depth, seen, variant)
-            if any(isinstance(part, dict) and (part.get("type") == "object" or "properties" in part or "allOf" in part) for part in parts):
-                return self._object(schema, purpose, depth, seen, variant)
-            # allOf over a scalar (e.g. a $ref plus a description): the example of its first part.
+            merged = self._merge(schema)
+            if "allOf" not in merged:
+                return self._synthesize(merged, purpose, depth, seen, variant)
             return self.for_schema(schema["allOf"][0], purpose, depth, seen, variant) if schema["allOf"] else None
         kind = schema.get("type")
         if isinstance(kind, list):
@@ -240,6 +258,9 @@ class ExampleMaker:
             return float(self._number(schema, False, variant))
         if kind == "boolean":
             return variant % 2 == 0
+        if kind is None and not any(key in schema for key in ("not", "if", "nullable")):
+            # Any value will do (Twilio's `Channel: {description}`); null would vanish from a form body.
+            return "example" if variant == 0 else f"example{variant + 1}"
         return None
 
     def _option(self, schema: dict[str, Any], keyword: str, purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
@@ -333,6 +354,43 @@ class ExampleMaker:
                 result[key] = self.for_schema(extra, purpose, depth + 1, seen, variant) if isinstance(extra, dict) else "example"
         return result
 
+    def _merge(self, schema: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+        """One schema with what its `allOf` parts say folded in (a value must satisfy every part):
+        properties and items met in several parts become `allOf`s of their schemas, `required` and
+        enums combine; otherwise the first word wins. Only a guide for synthesis and repair: the
+        check still validates against the schema as written."""
+        key = id(schema)
+        if key in self._merged:
+            return self._merged[key]
+        merged: dict[str, Any] = {name: value for name, value in schema.items() if name != "allOf"}
+        parts = [self.check.resolve(part) for part in schema.get("allOf") or []]
+        for part in parts:
+            if not isinstance(part, dict) or depth > _MAX_DEPTH:
+                continue
+            if isinstance(part.get("allOf"), list):
+                part = self._merge(part, depth + 1)
+            for name, value in part.items():
+                if name not in merged:
+                    merged[name] = dict(value) if name == "properties" and isinstance(value, dict) else value
+                elif name == "properties" and isinstance(value, dict) and isinstance(merged[name], dict):
+                    for prop, sub in value.items():
+                        before = merged[name].get(prop)
+                        merged[name][prop] = sub if before is None or before is sub else {"allOf": [before, sub]}
+                elif name == "required" and isinstance(value, list) and isinstance(merged[name], list):
+                    merged[name] = list(dict.fromkeys(merged[name] + value))
+                elif name in ("items", "additionalProperties") and isinstance(value, dict) and isinstance(merged[name], dict) and value is not merged[name]:
+                    merged[name] = {"allOf": [merged[name], value]}
+                elif name == "additionalProperties" and value is False:
+                    merged[name] = False
+                elif name == "enum" and isinstance(value, list) and isinstance(merged[name], list):
+                    merged[name] = [option for option in merged[name] if option in value] or merged[name]
+        allowed = self._allowed_names(schema)
+        if allowed is not None and isinstance(merged.get("properties"), dict):
+            required = set(merged.get("required") or [])
+            merged["properties"] = {name: sub for name, sub in merged["properties"].items() if name in allowed or name in required}
+        self._merged[key] = merged
+        return merged
+
     def _allowed_names(self, schema: dict[str, Any]) -> set[str] | None:
         """The property names every `additionalProperties: false` among the schema and its `allOf`
         parts lets through (each part only knows its own `properties`); None when any name may go."""
@@ -378,7 +436,32 @@ class ExampleMaker:
         for candidate in candidates:
             if string_fits(schema, candidate):
                 return candidate
+        if isinstance(pattern, str):
+            # A pattern the sampler cannot walk (lookarounds: AWS's ARN patterns): the document's
+            # own texts (examples, descriptions) often hold a value that fits.
+            fitting = [text for text in self._document_words() if string_fits(schema, text)]
+            if fitting:
+                return fitting[variant % len(fitting)]
         return _pad(formatted if formatted is not None else plain, low, high)
+
+    def _document_words(self) -> list[str]:
+        """Every distinct word of the document's strings, in document order (computed once)."""
+        if self._words is None:
+            words: dict[str, None] = {}
+            stack: list[Any] = [self.converter.document]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    stack.extend(reversed(list(node.values())))
+                elif isinstance(node, list):
+                    stack.extend(reversed(node))
+                elif isinstance(node, str) and len(node) < 100_000:
+                    for word in _WORDS.split(node):
+                        if word and len(word) <= 2048:
+                            words.setdefault(word, None)
+                            words.setdefault(word.rstrip(".;:"), None)  # a sentence's last word
+            self._words = list(words)
+        return self._words
 
     def _number(self, schema: dict[str, Any], integer: bool, variant: int) -> int | float:
         """The first values in a walk outwards from a natural start that satisfy bounds and multipleOf."""
@@ -450,6 +533,19 @@ def _counter(variant: int, width: int) -> str:
         number = number // 26 - 1
         if number < 0:
             return text[-width:]
+
+
+def _json_text(value: str) -> Any:
+    """An example of an object or array written as JSON text (Nexmo: `example: "{\n  \"_links\": ..."`)
+    means the data it spells; a schema without `type` would accept the text itself, the client not."""
+    text = value.strip()
+    if not text.startswith(("{", "[")):
+        return value
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return value
+    return parsed if isinstance(parsed, (dict, list)) else value
 
 
 def _tag(value: Any, discriminator: Any, chosen: Any) -> Any:

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..diagnostics import WarningSink
 from ..loader import join_pointer, resolve_pointer
+from .schema_check import format_fits
 
 _ALL_KINDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -143,12 +144,14 @@ class _Finder:
         self._relaxed_ids: set[int] = set()
         self._kinds_memo: dict[int, frozenset[str]] = {}
         self._memo: dict[int, bool] = {}  # verdicts on inline nodes, once the references are settled
+        self._dependents: dict[str, set[str]] = {}  # ref -> refs whose "no value" verdict consulted it
         self._settled = False
 
     # -- the fixed point: references start as "no value" and become inhabited as values are found
 
     def run(self) -> Relaxations:
         roots = self._roots()
+        tagged = {item.pointer: item for item in _discriminator_relaxations(self.document)}
         for _ in range(_MAX_ROUNDS):
             self._solve(roots)
             spot = self._next_relaxation(roots)
@@ -159,7 +162,8 @@ class _Finder:
                 self._relaxed_ids.add(id(resolve_pointer(self.document, spot.pointer)))
             except KeyError:
                 pass
-        return Relaxations(sorted(self.relaxed.values(), key=lambda item: item.pointer))
+        found = {**tagged, **self.relaxed}
+        return Relaxations(sorted(found.values(), key=lambda item: item.pointer))
 
     def _roots(self) -> list[tuple[str, Any]]:
         roots: list[tuple[str, Any]] = []
@@ -179,10 +183,21 @@ class _Finder:
         self._queue = deque()
         self._consulted = []
         self._memo = {}
+        self._dependents = {}
         self._settled = False
-        dependents: dict[str, set[str]] = {}
-        for _, schema in roots:
+        for pointer, schema in roots:
+            if pointer.startswith("#/components/schemas/"):
+                self._register(pointer)
             self._inhabited(schema, 0)
+        self._drain()
+        self._settled = True
+
+    def _register(self, ref: str) -> None:
+        if ref not in self.table:
+            self.table[ref] = False
+            self._queue.append(ref)
+
+    def _drain(self) -> None:
         while self._queue:
             ref = self._queue.popleft()
             if self.table[ref]:
@@ -190,12 +205,11 @@ class _Finder:
             self._consulted = []
             if self._target_inhabited(ref):
                 self.table[ref] = True
-                self._queue.extend(dependents.pop(ref, ()))
+                self._queue.extend(self._dependents.pop(ref, ()))
             else:
                 for other in self._consulted:
                     if not self.table[other]:
-                        dependents.setdefault(other, set()).add(ref)
-        self._settled = True
+                        self._dependents.setdefault(other, set()).add(ref)
 
     def _target_inhabited(self, ref: str) -> bool:
         try:
@@ -222,8 +236,11 @@ class _Finder:
             if not ref.startswith("#/"):
                 return True
             if ref not in self.table:
-                self.table[ref] = False
-                self._queue.append(ref)
+                self._register(ref)
+                if self._settled:  # met only now (after the fixed point): settle it too
+                    consulted, self._settled = self._consulted, False
+                    self._drain()
+                    self._consulted, self._settled = consulted, True
             self._consulted.append(ref)
             return self.table[ref]
         kinds = self._kinds(schema, depth)
@@ -275,10 +292,20 @@ class _Finder:
         if self.oas30 and isinstance(declared, str) and schema.get("nullable") is True:
             kinds.add("null")
         if isinstance(schema.get("enum"), list) and schema["enum"]:
-            kinds &= {_kind_of(value) for value in schema["enum"]} | ({"integer"} if any(_kind_of(value) == "number" for value in schema["enum"]) else set())
+            options = self._fitting_options(schema)
+            kinds &= {_kind_of(value) for value in options} | ({"integer"} if any(_kind_of(value) == "number" for value in options) else set())
         for part in schema.get("allOf") or []:
             kinds &= self._kinds(part, depth + 1)
         return frozenset(kinds)
+
+    def _fitting_options(self, schema: dict[str, Any]) -> list[Any]:
+        """The enum values the schema's own `format` accepts (Sendgrid: `enum: [now]` with
+        `format: date-time` accepts none)."""
+        kind = schema.get("format")
+        options = list(schema["enum"])
+        if not isinstance(kind, str):
+            return options
+        return [value for value in options if not isinstance(value, str) or format_fits(kind, value)]
 
     def _resolve(self, schema: Any) -> Any:
         for _ in range(20):
@@ -347,6 +374,27 @@ class _Finder:
 
     def _conflict(self, schema: dict[str, Any], pointer: str) -> Relaxation | None:
         parts = schema.get("allOf")
+        if isinstance(schema.get("enum"), list) and schema["enum"] and isinstance(schema.get("format"), str) and not self._fitting_options(schema):
+            relaxed = {key: value for key, value in schema.items() if key != "format"}
+            if self._kinds(relaxed, 0):
+                return Relaxation(
+                    pointer,
+                    relaxed,
+                    f"no enum value is a {schema['format']!r}: no value satisfies the schema; the client reads it as the enum "
+                    "(open to other strings), and the contract tests validate it without the format",
+                    nullable=False,
+                )
+        if is_item_enum(schema):
+            items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+            relaxed = {key: value for key, value in schema.items() if key != "enum"}
+            relaxed["items"] = {"allOf": [items], "enum": schema["enum"]}
+            return Relaxation(
+                pointer,
+                relaxed,
+                "an array schema whose enum lists single values: no array is one of them; the client and the "
+                "contract tests read the enum as the items'",
+                nullable=False,
+            )
         if not isinstance(parts, list) or not parts:
             return None
         own = {key: value for key, value in schema.items() if key != "allOf"}
@@ -373,6 +421,133 @@ class _Finder:
         resolved = self._resolve(schema)
         declared = resolved.get("type") if isinstance(resolved, dict) else None
         return [declared] if isinstance(declared, str) else [str(item) for item in declared] if isinstance(declared, list) else []
+
+
+@dataclass(frozen=True)
+class DiscriminatorReading:
+    """How a `oneOf`/`anyOf` discriminator is read (by the client and the contract tests alike).
+
+    `mapping` (tag -> `#/components/schemas/...` pointer) is None when the discriminator cannot tell
+    the options apart; the union is then read plainly. `note` says why the reading differs from
+    the document's literal one ("" when it does not).
+    """
+
+    mapping: dict[str, str] | None
+    note: str
+
+
+def read_discriminator(document: dict[str, Any], schema: dict[str, Any]) -> DiscriminatorReading | None:
+    """The reading of the schema's discriminator; None when it has none (or one on `allOf`)."""
+    spec = schema.get("discriminator")
+    options = schema.get("oneOf") if isinstance(schema.get("oneOf"), list) else schema.get("anyOf")
+    if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str) or not isinstance(options, list):
+        return None
+    name = spec["propertyName"]
+    mapping: dict[str, str] = {}
+    explicit = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+    assert isinstance(explicit, dict)
+    for tag, target in explicit.items():
+        pointer = _mapping_pointer(target)
+        if pointer is None or not _resolves(document, pointer):
+            return DiscriminatorReading(None, f"discriminator mapping {tag!r} -> {target!r} points outside the document: read as a plain union")
+        mapping[str(tag)] = pointer
+    inferred = False
+    for option in options:
+        ref = option.get("$ref") if isinstance(option, dict) else None
+        if isinstance(ref, str) and ref in mapping.values():
+            continue
+        if not (isinstance(ref, str) and ref.startswith("#/components/schemas/") and "/" not in ref[len("#/components/schemas/") :]):
+            return DiscriminatorReading(None, "discriminator over options that are not named schemas (no implicit tag): read as a plain union")
+        implicit = ref[len("#/components/schemas/") :].replace("~1", "/").replace("~0", "~")
+        pinned = _pinned(document, option, name)
+        if pinned is None or implicit in pinned:
+            mapping[implicit] = ref
+            continue
+        for value in pinned:  # Spotify: ArtistObject's `type` is "artist", never "ArtistObject"
+            mapping.setdefault(value, ref)
+        inferred = True
+    note = "the options' own values of the discriminator property contradict its implicit tags (the schema names): read as the tags those values give" if inferred else ""
+    return DiscriminatorReading(mapping, note)
+
+
+def _mapping_pointer(target: Any) -> str | None:
+    if not isinstance(target, str):
+        return None
+    if target.startswith("#/"):
+        return target
+    if "/" not in target and "#" not in target:
+        return join_pointer("#/components/schemas", target)
+    return None
+
+
+def _resolves(document: dict[str, Any], pointer: str) -> bool:
+    try:
+        resolve_pointer(document, pointer)
+    except KeyError:
+        return False
+    return True
+
+
+def _pinned(document: dict[str, Any], schema: Any, name: str, depth: int = 0) -> list[str] | None:
+    """The string values an option's `name` property may take (its enum or const), allOf parts included."""
+    for _ in range(20):
+        if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/")):
+            break
+        try:
+            schema = resolve_pointer(document, schema["$ref"])
+        except KeyError:
+            return None
+    if not isinstance(schema, dict) or depth > 8:
+        return None
+    found: list[str] | None = None
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and name in properties:
+        prop = properties[name]
+        for _ in range(20):
+            if not (isinstance(prop, dict) and isinstance(prop.get("$ref"), str)):
+                break
+            try:
+                prop = resolve_pointer(document, prop["$ref"])
+            except KeyError:
+                return None
+        if isinstance(prop, dict) and "const" in prop and isinstance(prop["const"], str):
+            found = [prop["const"]]
+        elif isinstance(prop, dict) and isinstance(prop.get("enum"), list) and all(isinstance(value, str) for value in prop["enum"]):
+            found = list(prop["enum"])
+    for part in schema.get("allOf") or []:
+        more = _pinned(document, part, name, depth + 1)
+        if more is not None:
+            found = more if found is None else [value for value in found if value in more]
+    return found
+
+
+def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
+    """Discriminators read otherwise than written (see `read_discriminator`), as validation-copy edits."""
+    found: list[Relaxation] = []
+    stack: list[tuple[str, Any]] = [("#", document)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            if "discriminator" in node:
+                reading = read_discriminator(document, node)
+                if reading is not None and reading.note:
+                    replaced = {key: value for key, value in node.items() if key != "discriminator"}
+                    if reading.mapping is not None:
+                        replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
+                    found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const", "x-examples"):
+                    stack.append((join_pointer(pointer, key), value))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                stack.append((join_pointer(pointer, index), value))
+    return found
+
+
+def is_item_enum(schema: Any) -> bool:
+    """`type: array` with an enum of single values (BBC's `mixin`): meant as the items' enum."""
+    enum = schema.get("enum") if isinstance(schema, dict) else None
+    return schema.get("type") == "array" and isinstance(enum, list) and bool(enum) and not any(isinstance(value, list) for value in enum)
 
 
 def _kind_of(value: Any) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from typing import Any, Literal, TypeGuard
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard
 
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from jsonschema.validators import extend  # type: ignore[import-untyped]
@@ -33,8 +33,10 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from ..loader import resolve_pointer
-from .finite import Relaxations
 from .regex_sample import compile_pattern
+
+if TYPE_CHECKING:
+    from .finite import Relaxations
 
 Purpose = Literal["request", "response"]
 Resolve = Callable[[Any], Any]
@@ -169,6 +171,21 @@ class SchemaCheck:
         `exclusive` also asks that a value match only one option of each `oneOf` (JSON Schema's reading).
         """
         return self._first(schema, value, purpose, exclusive) is not None
+
+    def error_count(self, schema: Any, value: Any, purpose: Purpose, limit: int = 50) -> int:
+        """How many errors the validator reports (at most `limit`), to compare imperfect values."""
+        if not isinstance(schema, (dict, bool)):
+            return 0
+        validator = self._validator_class(purpose, False)(schema, _resolver=self._resolver, format_checker=oas30_format_checker)
+        count = 0
+        try:
+            for _ in validator.iter_errors(value):
+                count += 1
+                if count >= limit:
+                    break
+        except Exception:
+            pass
+        return count
 
     def first_error(self, schema: Any, value: Any, purpose: Purpose) -> str | None:
         """What is wrong with `value`, with where (for warnings); None when nothing is."""

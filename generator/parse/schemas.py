@@ -30,7 +30,7 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .finite import Relaxations
+from .finite import Relaxations, is_item_enum, read_discriminator
 from .text import describe, unverified_note as _unverified
 
 _COMPONENT_PREFIX = "#/components/schemas/"
@@ -152,6 +152,11 @@ class SchemaConverter:
         if "const" in schema:
             literal = _literal_of([schema["const"]])
             base: TypeRef = literal if literal is not None else ANY
+        elif is_item_enum(schema):
+            # The document's enum is meant for the items (finite.py relaxes the tests the same way).
+            items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+            item_schema = {"allOf": [items], "enum": schema["enum"]} if items else {"enum": schema["enum"]}
+            base = ListType(self.type_of(item_schema, join_pointer(pointer, "items"), hint + "Item"))
         elif isinstance(schema.get("enum"), list):
             base = self._enum_type(schema, pointer)
             is_null = is_null or None in schema["enum"]
@@ -241,27 +246,25 @@ class SchemaConverter:
         return UnionType(tuple(options), discriminator)
 
     def _discriminator(self, schema: dict[str, Any], options: list[TypeRef], pointer: str) -> Discriminator | None:
-        spec = schema.get("discriminator")
-        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+        reading = read_discriminator(self.document, schema)
+        if reading is None:
             return None
+        if reading.mapping is None:
+            self.warnings.warn(pointer, reading.note)
+            return None
+        if reading.note:
+            self.warnings.warn(pointer, reading.note)
         mapping: list[tuple[str, str]] = []
-        raw_mapping = spec.get("mapping")
-        explicit: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
-        for value, ref in explicit.items():
-            target = self._component_names.get(ref) or self._component_names.get(_COMPONENT_PREFIX + _escape(str(ref)))
+        for value, target_pointer in reading.mapping.items():
+            target = self._component_names.get(target_pointer)
             if target is None:
-                self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {ref!r} is not a component schema")
+                self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {target_pointer!r} is not a component schema")
                 continue
-            mapping.append((str(value), target))
-        mapped = {name for _, name in mapping}
-        for option in options:
-            if isinstance(option, NamedType) and option.name not in mapped:
-                raw = next((key for key, name in self._component_names.items() if name == option.name), "")
-                mapping.append((split_pointer(raw)[-1] if raw else option.name, option.name))
+            mapping.append((value, target))
         if not all(isinstance(option, NamedType) for option in options):
             self.warnings.warn(pointer, "discriminator over inline options: parsed as a plain union")
             return None
-        return Discriminator(spec["propertyName"], tuple(mapping))
+        return Discriminator(schema["discriminator"]["propertyName"], tuple(mapping))
 
     def _all_of_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         # A part that only annotates (`{description: ...}`) adds no type: `allOf: [{$ref}, {description}]`
