@@ -458,8 +458,8 @@ class ExampleMaker:
                 elif isinstance(node, str) and len(node) < 100_000:
                     for word in _WORDS.split(node):
                         if word and len(word) <= 2048:
+                            words.setdefault(word.rstrip(".;:"), None)  # a sentence's last word, without its stop
                             words.setdefault(word, None)
-                            words.setdefault(word.rstrip(".;:"), None)  # a sentence's last word
             self._words = list(words)
         return self._words
 
