@@ -522,26 +522,64 @@ def _pinned(document: dict[str, Any], schema: Any, name: str, depth: int = 0) ->
 
 
 def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
-    """Discriminators read otherwise than written (see `read_discriminator`), as validation-copy edits."""
+    """Schemas read otherwise than written wherever they are (see `read_discriminator`, and a `type`
+    that names no type), as validation-copy edits."""
     found: list[Relaxation] = []
-    stack: list[tuple[str, Any]] = [("#", document)]
+    for pointer, node in _schema_nodes(document):
+        declared = node.get("type")
+        if "type" in node and not (isinstance(declared, str) or (isinstance(declared, list) and all(isinstance(item, str) for item in declared))):
+            # Codat's `itemType: {type: {type: string, enum: [...]}}`: the validator cannot even run.
+            found.append(Relaxation(pointer, {key: value for key, value in node.items() if key != "type"}, "`type` is not a type name: the client reads any value there, and so do the contract tests", nullable=False))
+            continue
+        if "discriminator" in node:
+            reading = read_discriminator(document, node)
+            if reading is not None and reading.note:
+                replaced = {key: value for key, value in node.items() if key != "discriminator"}
+                if reading.mapping is not None:
+                    replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
+                found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
+    return found
+
+
+_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SUBSCHEMA_ONES = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties")
+
+
+def _schema_nodes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema of the document with its own pointer (references followed, each node once)."""
+    roots: list[tuple[str, Any]] = []
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    if isinstance(schemas, dict):
+        roots += [(join_pointer("#/components/schemas", name), schema) for name, schema in schemas.items()]
+    for path, path_item in (document.get("paths") or {}).items():
+        if isinstance(path_item, dict):
+            for method in _METHODS:
+                roots += operation_roots(document, str(path), method)
+    seen: set[str] = set()
+    stack = list(reversed(roots))
     while stack:
         pointer, node = stack.pop()
-        if isinstance(node, dict):
-            if "discriminator" in node:
-                reading = read_discriminator(document, node)
-                if reading is not None and reading.note:
-                    replaced = {key: value for key, value in node.items() if key != "discriminator"}
-                    if reading.mapping is not None:
-                        replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
-                    found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const", "x-examples"):
-                    stack.append((join_pointer(pointer, key), value))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                stack.append((join_pointer(pointer, index), value))
-    return found
+        if pointer in seen or not isinstance(node, dict):
+            continue
+        seen.add(pointer)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            try:
+                stack.append((ref, resolve_pointer(document, ref)))
+            except KeyError:
+                pass
+            continue
+        yield pointer, node
+        for key in _SUBSCHEMA_ONES:
+            if isinstance(node.get(key), dict):
+                stack.append((join_pointer(pointer, key), node[key]))
+        for key in _SUBSCHEMA_LISTS:
+            if isinstance(node.get(key), list):
+                stack.extend((join_pointer(join_pointer(pointer, key), index), item) for index, item in enumerate(node[key]))
+        for key in _SUBSCHEMA_MAPS:
+            if isinstance(node.get(key), dict):
+                stack.extend((join_pointer(join_pointer(pointer, key), name), item) for name, item in node[key].items())
 
 
 def is_item_enum(schema: Any) -> bool:

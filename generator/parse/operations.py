@@ -228,7 +228,10 @@ class OperationParser:
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
         required = resolved.get("required") is True
         description = describe(resolved)
-        example = to_json_text(self.examples.for_media(media, "request", schema_pointer if kind in ("json", "form", "multipart") else None))
+        value = self.examples.for_media(media, "request", schema_pointer if kind in ("json", "form", "multipart") else None)
+        if kind in ("form", "multipart") and not isinstance(value, dict):
+            value = None  # form fields come from an object; a typeless schema's value ("example") is none
+        example = to_json_text(value)
         if kind == "binary":
             return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
         if kind == "text":
