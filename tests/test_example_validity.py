@@ -290,6 +290,13 @@ END_TO_END: dict[str, Any] = {
                 "responses": {"200": {"description": "ok", "content": {"application/octet-stream": {"schema": {"title": "Data"}}}}},
             }
         },
+        "/attachments": {
+            "post": {
+                "operationId": "attach",
+                "requestBody": {"content": {"multipart/form-data": {"schema": {}}}},
+                "responses": {"200": {"description": "ok", "content": {"*/*": {"schema": {}}}}},
+            }
+        },
         "/top": {
             "get": {
                 "operationId": "top",
@@ -361,3 +368,9 @@ def test_bytes_query_parameters_and_read_only_webhook_fields(tmp_path: Path) -> 
     }
     out = generate(tmp_path, spec)
     assert_generated_tests_pass(out)
+
+
+def test_a_type_that_names_no_type_is_read_as_any_value() -> None:
+    doc = document({"Item": {"type": "object", "properties": {"kind": {"$ref": "#/components/schemas/Item/definitions/kind"}}, "definitions": {"kind": {"type": {"type": "string", "enum": ["a"]}}}}})
+    found = find_relaxations(doc, WarningSink())
+    assert [(item.pointer, item.schema) for item in found.items] == [("#/components/schemas/Item/definitions/kind", {})]
