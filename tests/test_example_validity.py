@@ -20,7 +20,8 @@ from generator.diagnostics import WarningSink
 from generator.ir import ListType, NamedType, NONE, UnionType
 from generator.parse import build_api
 from generator.parse.examples import ExampleMaker
-from generator.parse.finite import find_relaxations, read_discriminator
+from generator.parse.discriminators import read_discriminator
+from generator.parse.finite import find_relaxations
 from generator.parse.schema_check import SchemaCheck
 from generator.parse.schemas import SchemaConverter
 from tests.test_contract_fixes import assert_generated_tests_pass, generate

@@ -3,8 +3,9 @@
 Synthesis is deterministic (same schema, same value) and bounded (recursion stops at a fixed depth,
 where only required properties are kept). Values are plain JSON data that satisfy the schema's
 constraints (formats, patterns, lengths, bounds, item counts) as far as one value can; a document's
-own example that plainly breaks its schema is repaired part by part, since the generated tests
-validate every request and reply against the document.
+own example that breaks its schema is repaired part by part, since the generated tests validate
+every request and reply against the document. "Breaks" is the tests' own validator's verdict
+(`schema_check.SchemaCheck`), on the document as the tests read it (relaxations of finite.py applied).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..loader import join_pointer
 from .regex_sample import sample as pattern_sample
 from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
 from .schemas import SchemaConverter
@@ -93,11 +95,11 @@ class ExampleMaker:
             value = self.conform(schema, value, "request") if schema is not None else value
         elif schema is None and isinstance(parameter.get("content"), dict):
             for media_type, media in parameter["content"].items():
-                return self.for_media(media, "request", f"{pointer}/content/{media_type.replace('~', '~0').replace('/', '~1')}/schema" if pointer else None)
+                return self.for_media(media, "request", join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if pointer else None)
         else:
             value = self.for_schema(schema, "request")
         if pointer is not None and schema is not None and value is not None:
-            self._report(schema, value, "request", f"{pointer}/schema")
+            self._report(schema, value, "request", join_pointer(pointer, "schema"))
         return value
 
     def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:

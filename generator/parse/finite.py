@@ -25,6 +25,7 @@ from typing import Any
 
 from ..diagnostics import WarningSink
 from ..loader import join_pointer, resolve_pointer
+from .discriminators import read_discriminator
 from .schema_check import format_fits
 
 _ALL_KINDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
@@ -421,104 +422,6 @@ class _Finder:
         resolved = self._resolve(schema)
         declared = resolved.get("type") if isinstance(resolved, dict) else None
         return [declared] if isinstance(declared, str) else [str(item) for item in declared] if isinstance(declared, list) else []
-
-
-@dataclass(frozen=True)
-class DiscriminatorReading:
-    """How a `oneOf`/`anyOf` discriminator is read (by the client and the contract tests alike).
-
-    `mapping` (tag -> `#/components/schemas/...` pointer) is None when the discriminator cannot tell
-    the options apart; the union is then read plainly. `note` says why the reading differs from
-    the document's literal one ("" when it does not).
-    """
-
-    mapping: dict[str, str] | None
-    note: str
-
-
-def read_discriminator(document: dict[str, Any], schema: dict[str, Any]) -> DiscriminatorReading | None:
-    """The reading of the schema's discriminator; None when it has none (or one on `allOf`)."""
-    spec = schema.get("discriminator")
-    options = schema.get("oneOf") if isinstance(schema.get("oneOf"), list) else schema.get("anyOf")
-    if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str) or not isinstance(options, list):
-        return None
-    name = spec["propertyName"]
-    mapping: dict[str, str] = {}
-    explicit = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
-    assert isinstance(explicit, dict)
-    for tag, target in explicit.items():
-        pointer = _mapping_pointer(target)
-        if pointer is None or not _resolves(document, pointer):
-            return DiscriminatorReading(None, f"discriminator mapping {tag!r} -> {target!r} points outside the document: read as a plain union")
-        mapping[str(tag)] = pointer
-    inferred = False
-    for option in options:
-        ref = option.get("$ref") if isinstance(option, dict) else None
-        if isinstance(ref, str) and ref in mapping.values():
-            continue
-        if not (isinstance(ref, str) and ref.startswith("#/components/schemas/") and "/" not in ref[len("#/components/schemas/") :]):
-            return DiscriminatorReading(None, "discriminator over options that are not named schemas (no implicit tag): read as a plain union")
-        implicit = ref[len("#/components/schemas/") :].replace("~1", "/").replace("~0", "~")
-        pinned = _pinned(document, option, name)
-        if pinned is None or implicit in pinned:
-            mapping[implicit] = ref
-            continue
-        for value in pinned:  # Spotify: ArtistObject's `type` is "artist", never "ArtistObject"
-            mapping.setdefault(value, ref)
-        inferred = True
-    note = "the options' own values of the discriminator property contradict its implicit tags (the schema names): read as the tags those values give" if inferred else ""
-    return DiscriminatorReading(mapping, note)
-
-
-def _mapping_pointer(target: Any) -> str | None:
-    if not isinstance(target, str):
-        return None
-    if target.startswith("#/"):
-        return target
-    if "/" not in target and "#" not in target:
-        return join_pointer("#/components/schemas", target)
-    return None
-
-
-def _resolves(document: dict[str, Any], pointer: str) -> bool:
-    try:
-        resolve_pointer(document, pointer)
-    except KeyError:
-        return False
-    return True
-
-
-def _pinned(document: dict[str, Any], schema: Any, name: str, depth: int = 0) -> list[str] | None:
-    """The string values an option's `name` property may take (its enum or const), allOf parts included."""
-    for _ in range(20):
-        if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/")):
-            break
-        try:
-            schema = resolve_pointer(document, schema["$ref"])
-        except KeyError:
-            return None
-    if not isinstance(schema, dict) or depth > 8:
-        return None
-    found: list[str] | None = None
-    properties = schema.get("properties")
-    if isinstance(properties, dict) and name in properties:
-        prop = properties[name]
-        for _ in range(20):
-            if not (isinstance(prop, dict) and isinstance(prop.get("$ref"), str)):
-                break
-            try:
-                prop = resolve_pointer(document, prop["$ref"])
-            except KeyError:
-                return None
-        if isinstance(prop, dict) and "const" in prop and isinstance(prop["const"], str):
-            found = [prop["const"]]
-        elif isinstance(prop, dict) and isinstance(prop.get("enum"), list) and all(isinstance(value, str) for value in prop["enum"]):
-            found = list(prop["enum"])
-    for part in schema.get("allOf") or []:
-        more = _pinned(document, part, name, depth + 1)
-        if more is not None:
-            found = more if found is None else [value for value in found if value in more]
-    return found
 
 
 def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:

@@ -30,7 +30,8 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .finite import Relaxations, is_item_enum, read_discriminator
+from .discriminators import read_discriminator
+from .finite import Relaxations, is_item_enum
 from .text import describe, unverified_note as _unverified
 
 _COMPONENT_PREFIX = "#/components/schemas/"
