@@ -375,3 +375,12 @@ def test_a_type_that_names_no_type_is_read_as_any_value() -> None:
     doc = document({"Item": {"type": "object", "properties": {"kind": {"$ref": "#/components/schemas/Item/definitions/kind"}}, "definitions": {"kind": {"type": {"type": "string", "enum": ["a"]}}}}})
     found = find_relaxations(doc, WarningSink())
     assert [(item.pointer, item.schema) for item in found.items] == [("#/components/schemas/Item/definitions/kind", {})]
+
+
+def test_relaxed_spots_under_integer_keys_are_found() -> None:
+    """YAML reads `200:` as an integer; the checked copy (JSON) has "200": the spot must still be relaxed."""
+    media = {"schema": {"allOf": [{"type": "string"}, {"type": "integer"}]}}
+    paths = {"/x": {"get": {"responses": {200: {"description": "ok", "content": {"application/json": media}}}}}}
+    examples = maker(document(paths=paths))
+    value = examples.for_media(media, "response")
+    assert value == "example" and not examples.check.violates(examples.check.local(media["schema"]), value, "response")

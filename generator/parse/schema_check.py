@@ -288,7 +288,10 @@ def _pair(original: Any, copy: Any, twins: dict[int, Any]) -> None:
         left, right = stack.pop()
         if isinstance(left, dict) and isinstance(right, dict):
             twins[id(left)] = right
-            stack.extend((left[key], right[key]) for key in left if key in right and right[key] is not left[key])
+            for key, item in left.items():
+                twin = right.get(key, right.get(str(key)))  # JSON made YAML's integer keys (200:) text
+                if twin is not None and twin is not item:
+                    stack.append((item, twin))
         elif isinstance(left, list) and isinstance(right, list) and len(left) == len(right):
             stack.extend(zip(left, right))
 
