@@ -1,18 +1,25 @@
 """Schemas no value satisfies, and the relaxations the generator answers them with.
 
-Two kinds of schema admit no (finite) value at all:
+Some schemas admit no (finite) value at all:
 
 - a cycle of required, non-nullable properties (`TreeNode` requires `parent`, itself a `TreeNode`):
   every value would need an infinitely deep parent chain;
-- an `allOf` whose parts share no JSON type (`allOf: [{type: string}, {type: integer}]`).
+- an `allOf` whose parts share no JSON type (`allOf: [{type: string}, {type: integer}]`);
+- an enum none of whose values has the schema's format (`enum: [now]`, `format: date-time`);
+- an array schema whose enum lists single values (meant for the items).
 
 No test can send or answer such a value, and no client can either. The generator then takes the
 closest honest reading and says so in a located warning: the property that closes the cycle is
 typed nullable (`parent: TreeNode | None`), the `allOf` is read as its parts that agree with the
-first one (the client's type already is that part). The same reading replaces the schema in the
-contract tests' validation copy of the document (`Relaxation`), nowhere else, and the tests of the
-operations that reach it say so in a comment. Only what blocks a value is relaxed: an unsatisfiable
-schema under an optional property is left alone (the examples leave the property out).
+first one (the client's type already is that part), the enum without the format, the array enum as
+the items'. The same reading replaces the schema in the contract tests' validation copy of the
+document (`Relaxation`), nowhere else, and the tests of the operations that reach it say so in a
+comment. Only what blocks a value is relaxed: an unsatisfiable schema under an optional property is
+left alone (the examples leave the property out).
+
+Two more readings apply wherever they occur, since openapi-core could not even judge a value there:
+a `type` that names no type (read as any value, as the client does) and a discriminator read
+otherwise than written (discriminators.py).
 """
 
 from __future__ import annotations
