@@ -384,3 +384,22 @@ def test_relaxed_spots_under_integer_keys_are_found() -> None:
     examples = maker(document(paths=paths))
     value = examples.for_media(media, "response")
     assert value == "example" and not examples.check.violates(examples.check.local(media["schema"]), value, "response")
+
+
+def test_parameter_schemas_are_checked_without_access_marks() -> None:
+    """The tests drop readOnly from parameter schemas (DigitalOcean's ssh_key_identifier reuses a
+    read-only property): the value is fine, and no warning says otherwise."""
+    doc = document({"Id": {"anyOf": [{"type": "integer", "readOnly": True}, {"type": "string", "readOnly": True}]}})
+    warnings = WarningSink()
+    examples = ExampleMaker(SchemaConverter(doc, warnings))
+    parameter = {"name": "id", "in": "path", "required": True, "schema": {"$ref": "#/components/schemas/Id"}, "example": 512189}
+    assert examples.for_parameter(parameter, "#/paths/~1keys~1{id}/get/parameters/0") == 512189
+    assert not warnings.sorted()
+
+
+def test_a_wrapper_s_own_required_names_are_kept() -> None:
+    """`allOf: [$ref]` beside `required` (DigitalOcean's uptime check requires `method`, declared nowhere)."""
+    doc = document({"Check": {"type": "object", "properties": {"name": {"type": "string"}}}})
+    schema = {"allOf": [{"$ref": "#/components/schemas/Check"}], "required": ["name", "method"], "type": "object"}
+    value = maker(doc).for_schema(schema, "request")
+    assert set(value) == {"name", "method"}

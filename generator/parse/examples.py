@@ -92,20 +92,20 @@ class ExampleMaker:
         schema = parameter.get("schema")
         found, value = self._own_example(parameter)
         if found:
-            value = self.conform(schema, value, "request") if schema is not None else value
+            value = self.conform(schema, value, "parameter") if schema is not None else value
         elif schema is None and isinstance(parameter.get("content"), dict):
             for media_type, media in parameter["content"].items():
                 return self.for_media(media, "request", join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if pointer else None)
         else:
-            value = self.for_schema(schema, "request")
+            value = self.for_schema(schema, "parameter")
         if pointer is not None and schema is not None and value is not None:
-            self._report(schema, value, "request", join_pointer(pointer, "schema"))
+            self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
         return value
 
     def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:
         problem = self.check.first_error(self.check.local(schema), value, purpose)
         if problem is not None:
-            what = "request" if purpose == "request" else "reply"
+            what = "reply" if purpose == "response" else "request"
             self.converter.warnings.warn(pointer, f"no example value found that satisfies the schema ({problem}); the generated tests' {what} will not match the document")
 
     def _own_example(self, node: dict[str, Any]) -> tuple[bool, Any]:
@@ -235,7 +235,8 @@ class ExampleMaker:
         if isinstance(schema.get("allOf"), list):
             parts = [self.check.resolve(part) for part in schema["allOf"]]
             substantive = [part for part, resolved in zip(schema["allOf"], parts) if not _annotation(resolved)]
-            if len(substantive) == 1 and "properties" not in schema:
+            constraints = [key for key in schema if key not in _ANNOTATIONS and key not in ("allOf", "type", "example", "examples", "default") and not key.startswith("x-")]
+            if len(substantive) == 1 and not constraints:
                 # `allOf: [$ref, {description}]` (AWS, everywhere): the referenced schema, all its keywords.
                 return self.for_schema(substantive[0], purpose, depth, seen, variant)
             merged = self._merge(schema)

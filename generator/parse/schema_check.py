@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeGuard
 
 from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from jsonschema.validators import extend  # type: ignore[import-untyped]
-from openapi_schema_validator import OAS30ReadValidator, OAS30WriteValidator, OAS31Validator
+from openapi_schema_validator import OAS30ReadValidator, OAS30Validator, OAS30WriteValidator, OAS31Validator
 from openapi_schema_validator import _keywords as oas_keywords
 from openapi_schema_validator._format import oas30_format_checker
 from referencing import Registry
@@ -38,7 +38,9 @@ from .regex_sample import compile_pattern
 if TYPE_CHECKING:
     from .finite import Relaxations
 
-Purpose = Literal["request", "response"]
+Purpose = Literal["request", "response", "parameter"]
+"""Which way a value travels: request bodies are written (readOnly refused), replies read (writeOnly
+refused); the tests check parameters with neither (their copy drops readOnly/writeOnly there)."""
 Resolve = Callable[[Any], Any]
 _DOCUMENT_URI = "urn:clientsmith:document"
 
@@ -127,6 +129,8 @@ def skipped(resolve: Resolve, schema: Any, purpose: Purpose) -> bool:
     resolved = resolve(schema)
     if not isinstance(resolved, dict):
         return False
+    if purpose == "parameter":
+        return False
     return resolved.get("readOnly" if purpose == "request" else "writeOnly") is True
 
 
@@ -207,7 +211,7 @@ class SchemaCheck:
 
     def _validator_class(self, purpose: Purpose, exclusive: bool) -> Any:
         if (purpose, exclusive) not in self._classes:
-            base = OAS31Validator if self.oas31 else (OAS30WriteValidator if purpose == "request" else OAS30ReadValidator)
+            base = OAS31Validator if self.oas31 else {"request": OAS30WriteValidator, "response": OAS30ReadValidator, "parameter": OAS30Validator}[purpose]
             keywords = {name: _safe(function) for name, function in base.VALIDATORS.items()}
             keywords.update(
                 pattern=_safe(_pattern),
