@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..loader import join_pointer, resolve_pointer
+from ..loader import join_pointer, resolve_pointer, split_pointer
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,10 @@ def _mapping_pointer(target: Any) -> str | None:
     if not isinstance(target, str):
         return None
     if target.startswith("#/"):
-        return target
+        path = "#"
+        for token in split_pointer(target):
+            path = join_pointer(path, token)
+        return path  # spelled as component names are (no percent-encoding)
     if "/" not in target and "#" not in target:
         return join_pointer("#/components/schemas", target)
     return None
