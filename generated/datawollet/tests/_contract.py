@@ -282,7 +282,7 @@ def _replace_at(data: Any, pointer: str, value: Any) -> None:
     if isinstance(data, list):
         data[int(tokens[-1])] = value
     else:
-        data[tokens[-1]] = value
+        data[tokens[-1]] = value  # the generator found the place in this very document
 
 
 def _drop_foreign_patterns(document: Any) -> None:
