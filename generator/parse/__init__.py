@@ -8,6 +8,7 @@ from ..diagnostics import WarningSink
 from ..ir import Api, Operation, Resource
 from ..naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, method_name
+from .finite import find_relaxations
 from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
 from .servers import parse_servers
@@ -37,7 +38,8 @@ RESOURCE_ATTRIBUTES = ("with_raw_response", "str", "int", "float", "bool", "byte
 
 
 def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> Api:
-    converter = SchemaConverter(document, warnings)
+    relaxations = find_relaxations(document, warnings)
+    converter = SchemaConverter(document, warnings, relaxations=relaxations)
     converter.convert_components()
     constructor_scope = NameScope()
     constructor_scope.reserve(*CLIENT_ARGUMENTS, "self")
@@ -64,6 +66,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
         warnings=tuple(item.render("") for item in warnings.sorted()),
         webhooks=webhooks,
         xml_shapes=parser.xml.shapes(),
+        relaxations=tuple((item.pointer, item.schema_json, item.reason) for item in relaxations.items),
     )
 
 

@@ -1,14 +1,138 @@
-"""Discriminators a oneOf/anyOf inherits from its options' allOf parent (OAS "embedded" discriminators).
+"""How a `oneOf`/`anyOf` discriminator is read, by the client and the contract tests alike.
 
-OAS lets the parent of an allOf hierarchy carry the discriminator (`Pet` with `propertyName:
+As written, a discriminator's tags are its mapping's keys plus, for unmapped options, their schema
+names. Two kinds of document break that: a mapping whose targets lie outside the document (no value
+can then pass openapi-core's discriminator check), and options whose own discriminator property is
+pinned to values other than their names (Spotify's `ArtistObject` has `type: artist`, never
+"ArtistObject"). The first is read as a plain union, the second by the values the options pin;
+finite.py puts the same reading into the tests' validation copy.
+
+OAS also lets the parent of an allOf hierarchy carry the discriminator (`Pet` with `propertyName:
 pet_type`, `Cat: allOf: [Pet, ...]`): a `Cat` is then tagged `pet_type: Cat` (or the parent's mapping
-value for it). A union of such children without a discriminator of its own is discriminated by it.
+value for it). A union of such children without a discriminator of its own is discriminated by it
+(`inherited_discriminator`); the contract tests read such unions the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from ..loader import join_pointer, resolve_pointer, split_pointer
+
+
+@dataclass(frozen=True)
+class DiscriminatorReading:
+    """How a `oneOf`/`anyOf` discriminator is read (by the client and the contract tests alike).
+
+    `mapping` (tag -> `#/components/schemas/...` pointer) is None when the discriminator cannot tell
+    the options apart; the union is then read plainly. `note` says why the reading differs from
+    the document's literal one ("" when it does not).
+    """
+
+    mapping: dict[str, str] | None
+    note: str
+    property_name: str = ""
+
+
+def read_discriminator(document: dict[str, Any], schema: dict[str, Any], inherited: dict[str, Any] | None = None) -> DiscriminatorReading | None:
+    """The reading of the schema's discriminator; None when it has none (or one on `allOf`).
+
+    `inherited` is the discriminator the options inherit from their allOf parent (see
+    `inherited_discriminator`), used when the union has none of its own; its mapping also names the
+    parent's other children, which are not this union's options and are left out."""
+    spec = schema.get("discriminator")
+    options = schema.get("oneOf") if isinstance(schema.get("oneOf"), list) else schema.get("anyOf")
+    own = isinstance(spec, dict)
+    if not own:
+        spec = inherited
+    if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str) or not isinstance(options, list):
+        return None
+    name = spec["propertyName"]
+    offered = {option.get("$ref") for option in options if isinstance(option, dict)}
+    mapping: dict[str, str] = {}
+    explicit = spec.get("mapping") if isinstance(spec.get("mapping"), dict) else {}
+    assert isinstance(explicit, dict)
+    for tag, target in explicit.items():
+        pointer = _mapping_pointer(target)
+        if not own and pointer not in offered:
+            continue
+        if pointer is None or not _resolves(document, pointer):
+            return DiscriminatorReading(None, f"discriminator mapping {tag!r} -> {target!r} points outside the document: read as a plain union", name)
+        mapping[str(tag)] = pointer
+    inferred = False
+    for option in options:
+        ref = option.get("$ref") if isinstance(option, dict) else None
+        if isinstance(ref, str) and ref in mapping.values():
+            continue
+        if not (isinstance(ref, str) and ref.startswith("#/components/schemas/") and "/" not in ref[len("#/components/schemas/") :]):
+            return DiscriminatorReading(None, "discriminator over options that are not named schemas (no implicit tag): read as a plain union", name)
+        implicit = ref[len("#/components/schemas/") :].replace("~1", "/").replace("~0", "~")
+        pinned = _pinned(document, option, name)
+        if pinned is None or implicit in pinned:
+            mapping[implicit] = ref
+            continue
+        for value in pinned:  # Spotify: ArtistObject's `type` is "artist", never "ArtistObject"
+            mapping.setdefault(value, ref)
+        inferred = True
+    note = "the options' own values of the discriminator property contradict its implicit tags (the schema names): read as the tags those values give" if inferred else ""
+    return DiscriminatorReading(mapping, note, name)
+
+
+def _mapping_pointer(target: Any) -> str | None:
+    if not isinstance(target, str):
+        return None
+    if target.startswith("#/"):
+        path = "#"
+        for token in split_pointer(target):
+            path = join_pointer(path, token)
+        return path  # spelled as component names are (no percent-encoding)
+    if "/" not in target and "#" not in target:
+        return join_pointer("#/components/schemas", target)
+    return None
+
+
+def _resolves(document: dict[str, Any], pointer: str) -> bool:
+    try:
+        resolve_pointer(document, pointer)
+    except KeyError:
+        return False
+    return True
+
+
+def _pinned(document: dict[str, Any], schema: Any, name: str, depth: int = 0) -> list[str] | None:
+    """The string values an option's `name` property may take (its enum or const), allOf parts included."""
+    for _ in range(20):
+        if not (isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and schema["$ref"].startswith("#/")):
+            break
+        try:
+            schema = resolve_pointer(document, schema["$ref"])
+        except KeyError:
+            return None
+    if not isinstance(schema, dict) or depth > 8:
+        return None
+    found: list[str] | None = None
+    properties = schema.get("properties")
+    if isinstance(properties, dict) and name in properties:
+        prop = properties[name]
+        for _ in range(20):
+            if not (isinstance(prop, dict) and isinstance(prop.get("$ref"), str)):
+                break
+            try:
+                prop = resolve_pointer(document, prop["$ref"])
+            except KeyError:
+                return None
+        if isinstance(prop, dict) and "const" in prop and isinstance(prop["const"], str):
+            found = [prop["const"]]
+        elif isinstance(prop, dict) and isinstance(prop.get("enum"), list) and all(isinstance(value, str) for value in prop["enum"]):
+            found = list(prop["enum"])
+    for part in schema.get("allOf") or []:
+        more = _pinned(document, part, name, depth + 1)
+        if more is not None:
+            found = more if found is None else [value for value in found if value in more]
+    return found
+
 
 _COMPONENT_PREFIX = "#/components/schemas/"
 _MAX_DEPTH = 12
@@ -42,33 +166,6 @@ def inherited_discriminator(resolve: Callable[[Any], Any], schema: dict[str, Any
         if isinstance(item.get("mapping"), dict):
             mapping.update(item["mapping"])
     return {"propertyName": found[0]["propertyName"], "mapping": mapping}
-
-
-def implicit_tag(resolve: Callable[[Any], Any], reference: str, property_name: str) -> tuple[str, str | None]:
-    """The tag OpenAPI's implicit mapping gives the component `reference` (its schema name), and
-    the one value the option's own schema allows for the tag property when that differs (Spotify:
-    `TrackObject` whose `type` is `enum: [track]`); the document cannot mean the name then."""
-    name = reference.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-    allowed = _tag_values(resolve, resolve({"$ref": reference}), property_name, 0)
-    if allowed is not None and len(allowed) == 1 and isinstance(allowed[0], str) and allowed[0] != name:
-        return name, allowed[0]
-    return name, None
-
-
-def _tag_values(resolve: Callable[[Any], Any], schema: Any, property_name: str, depth: int) -> list[Any] | None:
-    if not isinstance(schema, dict) or depth > _MAX_DEPTH:
-        return None
-    prop = resolve((schema.get("properties") or {}).get(property_name)) if isinstance(schema.get("properties"), dict) else None
-    if isinstance(prop, dict):
-        if "const" in prop:
-            return [prop["const"]]
-        if isinstance(prop.get("enum"), list):
-            return list(prop["enum"])
-    for part in schema.get("allOf") or []:
-        found = _tag_values(resolve, resolve(part), property_name, depth + 1)
-        if found is not None:
-            return found
-    return None
 
 
 def _parent_discriminator(resolve: Callable[[Any], Any], schema: dict[str, Any], depth: int) -> dict[str, Any] | None:

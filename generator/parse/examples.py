@@ -3,8 +3,9 @@
 Synthesis is deterministic (same schema, same value) and bounded (recursion stops at a fixed depth,
 where only required properties are kept). Values are plain JSON data that satisfy the schema's
 constraints (formats, patterns, lengths, bounds, item counts) as far as one value can; a document's
-own example that plainly breaks its schema is repaired part by part, since the generated tests
-validate every request and reply against the document.
+own example that breaks its schema is repaired part by part, since the generated tests validate
+every request and reply against the document. "Breaks" is the tests' own validator's verdict
+(`schema_check.SchemaCheck`), on the document as the tests read it (relaxations of finite.py applied).
 """
 
 from __future__ import annotations
@@ -12,19 +13,22 @@ from __future__ import annotations
 import datetime
 import json
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import unquote
 
-from .discriminators import implicit_tag
+from ..loader import join_pointer
+from .discriminators import inherited_discriminator, read_discriminator
 from .regex_sample import sample as pattern_sample
-from .schema_check import Purpose, is_number, number_fits, object_parts, skipped, string_fits, violates
+from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
 from .schemas import SchemaConverter
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 
 _MAX_DEPTH = 4
+_WORDS = re.compile(r"[\s\"'`<>(),\[\]{}]+")
 _MAX_ITEMS = 64  # minItems beyond this is not honoured (the check then says why the test fails)
 
 
@@ -64,24 +68,47 @@ def to_json_text(value: Any) -> str:
 @dataclass
 class ExampleMaker:
     converter: SchemaConverter
+    check: SchemaCheck = field(init=False)
+    _words: list[str] | None = field(default=None, init=False)
+    _merged: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
 
-    def for_media(self, media: Any, purpose: Purpose) -> Any:
+    def __post_init__(self) -> None:
+        self.check = SchemaCheck(self.converter.document, self.converter.relaxations)
+
+    def for_media(self, media: Any, purpose: Purpose, pointer: str | None = None) -> Any:
+        """The example of a media type object; with `pointer` (where its schema is), a value the
+        schema still rejects is reported there, since the generated test will then fail."""
         if not isinstance(media, dict):
             return None
+        schema = media.get("schema")
         found, value = self._own_example(media)
         if found:
-            return self.conform(media.get("schema"), value, purpose) if media.get("schema") is not None else value
-        return self.for_schema(media.get("schema"), purpose)
+            value = self.conform(schema, value, purpose) if schema is not None else value
+        else:
+            value = self.for_schema(schema, purpose)
+        if pointer is not None and schema is not None:
+            self._report(schema, value, purpose, pointer)
+        return value
 
-    def for_parameter(self, parameter: dict[str, Any]) -> Any:
+    def for_parameter(self, parameter: dict[str, Any], pointer: str | None = None) -> Any:
         schema = parameter.get("schema")
         found, value = self._own_example(parameter)
         if found:
-            return self.conform(schema, value, "request") if schema is not None else value
-        if schema is None and isinstance(parameter.get("content"), dict):
-            for media in parameter["content"].values():
-                return self.for_media(media, "request")
-        return self.for_schema(schema, "request")
+            value = self.conform(schema, value, "parameter") if schema is not None else value
+        elif schema is None and isinstance(parameter.get("content"), dict):
+            for media_type, media in parameter["content"].items():
+                return self.for_media(media, "request", join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if pointer else None)
+        else:
+            value = self.for_schema(schema, "parameter")
+        if pointer is not None and schema is not None and value is not None:
+            self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
+        return value
+
+    def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:
+        problem = self.check.first_error(self.check.local(schema), value, purpose)
+        if problem is not None:
+            what = "reply" if purpose == "response" else "request"
+            self.converter.warnings.warn(pointer, f"no example value found that satisfies the schema ({problem}); the generated tests' {what} will not match the document")
 
     def _own_example(self, node: dict[str, Any]) -> tuple[bool, Any]:
         """The node's `example`, or the value of its first `examples` entry (which may be a $ref)."""
@@ -103,19 +130,20 @@ class ExampleMaker:
         return value
 
     def violates(self, schema: Any, value: Any, purpose: Purpose) -> bool:
-        return violates(self.converter.resolve, schema, value, purpose)
+        return self.check.violates(schema, value, purpose)
 
     def for_schema(self, schema: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset(), variant: int = 0) -> Any:
         """The schema's own example (repaired where it breaks the schema), else a synthesized value.
 
         `variant` n > 0 asks for the n-th distinct synthesized value (items of `uniqueItems` arrays).
         """
+        schema = self.check.local(schema)
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
             if ref in seen:
                 return None
             seen = seen | {ref}
-        schema = self.converter.resolve(schema)
+        schema = self.check.resolve(schema)
         if not isinstance(schema, dict):
             return None
         if "const" in schema:
@@ -130,21 +158,36 @@ class ExampleMaker:
 
     def conform(self, schema: Any, value: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """`value` where it satisfies the schema; the parts that break it replaced by synthesized ones."""
+        schema = self.check.local(schema)
+        resolved = self.check.resolve(schema)
+        if isinstance(value, str) and isinstance(resolved, dict) and self._structured(resolved):
+            value = _json_text(value)
         if not self.violates(schema, value, purpose):
             return value
-        resolved = self.converter.resolve(schema)
         if not isinstance(resolved, dict) or depth > 3 * _MAX_DEPTH:
             return value
         fixed = value
-        if isinstance(value, dict) and self._object_like(resolved):
-            fixed = self._conform_object(resolved, value, purpose, depth, seen)
-        elif isinstance(value, list) and isinstance(resolved.get("items"), dict):
-            fixed = [self.conform(resolved["items"], item, purpose, depth + 1, seen) for item in value]
+        shape = self._merge(resolved) if isinstance(resolved.get("allOf"), list) else resolved
+        if isinstance(value, dict) and self._object_like(shape):
+            fixed = self._conform_object(shape, value, purpose, depth, seen)
+        elif isinstance(value, list) and isinstance(shape.get("items"), dict):
+            fixed = [self.conform(shape["items"], item, purpose, depth + 1, seen) for item in value]
+            valid = [item for item in fixed if not self.violates(shape["items"], item, purpose)]
+            low = shape.get("minItems")
+            if len(valid) < len(fixed) and len(valid) >= (low if isinstance(low, int) else 0):
+                fixed = valid  # items no value of the item schema replaces (Sendgrid's disjoint enums) are left out
         if fixed is not value and not self.violates(resolved, fixed, purpose):
             return fixed
         synthesized = self._synthesize(resolved, purpose, depth, seen, 0)
-        # A synthesized value the schema also rejects (an unsatisfiable pattern, say) is no better.
-        return synthesized if not self.violates(resolved, synthesized, purpose) or self._kind_differs(resolved, value, synthesized) else value
+        if not self.violates(resolved, synthesized, purpose) or self._kind_differs(resolved, value, synthesized):
+            return synthesized
+        # Nothing valid (an unsatisfiable pattern deep inside, say): the candidate with the fewest errors.
+        candidates = [fixed, synthesized] if fixed is not value else [value, synthesized]
+        return min(candidates, key=lambda candidate: self.check.error_count(resolved, candidate, purpose))
+
+    def _structured(self, schema: dict[str, Any]) -> bool:
+        """An object or array schema (however spelled): the client reads such values as JSON data."""
+        return schema.get("type") in ("object", "array") or any(key in schema for key in ("properties", "items", "additionalProperties"))
 
     def _kind_differs(self, schema: dict[str, Any], value: Any, synthesized: Any) -> bool:
         """Whether the example has the wrong JSON type where the synthesized value has the right one."""
@@ -154,10 +197,15 @@ class ExampleMaker:
         return schema.get("type") == "object" or "properties" in schema or "allOf" in schema or "additionalProperties" in schema
 
     def _conform_object(self, schema: dict[str, Any], value: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]) -> dict[str, Any]:
-        properties, required = object_parts(self.converter.resolve, schema)
+        properties, required = object_parts(self.check.resolve, schema)
         extra = schema.get("additionalProperties")
+        allowed = self._allowed_names(schema)
         result: dict[str, Any] = {}
         for key, item in value.items():
+            if allowed is not None and key not in allowed and key not in required:
+                continue
+            if key in properties and skipped(self.check.resolve, properties[key], purpose) and not self.check.oas31:
+                continue  # readOnly in a request (writeOnly in a reply): OAS 3.0's validator refuses it
             if key in properties:
                 result[key] = self.conform(properties[key], item, purpose, depth + 1, seen)
             elif isinstance(extra, dict):
@@ -165,7 +213,7 @@ class ExampleMaker:
             elif extra is not False:
                 result[key] = item
         for name in sorted(required - set(result)):
-            if name in properties and not skipped(self.converter.resolve, properties[name], purpose):
+            if name in properties and not skipped(self.check.resolve, properties[name], purpose):
                 result[name] = self.for_schema(properties[name], purpose, depth + 1, seen)
             elif name not in properties:
                 result[name] = self._undeclared(schema, purpose, depth, seen)
@@ -180,22 +228,22 @@ class ExampleMaker:
     def _synthesize(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             non_null = [value for value in schema["enum"] if value is not None]
-            return non_null[variant % len(non_null)] if non_null else None
+            # Options the rest of the schema rejects ("" in a number enum) are no example.
+            usable = [value for value in non_null if not self.violates(schema, value, purpose)] or non_null
+            return usable[variant % len(usable)] if usable else None
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
-                options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")]
-                chosen = options[0] if options else schema[keyword][0]
-                value = self.for_schema(chosen, purpose, depth, seen, variant)
-                return _tag(value, schema.get("discriminator"), chosen, self.converter.resolve)
+                return self._option(schema, keyword, purpose, depth, seen, variant)
         if isinstance(schema.get("allOf"), list):
-            parts = [self.converter.resolve(part) for part in schema["allOf"]]
+            parts = [self.check.resolve(part) for part in schema["allOf"]]
             substantive = [part for part, resolved in zip(schema["allOf"], parts) if not _annotation(resolved)]
-            if len(substantive) == 1 and "properties" not in schema:
+            constraints = [key for key in schema if key not in _ANNOTATIONS and key not in ("allOf", "type", "example", "examples", "default") and not key.startswith("x-")]
+            if len(substantive) == 1 and not constraints:
                 # `allOf: [$ref, {description}]` (AWS, everywhere): the referenced schema, all its keywords.
                 return self.for_schema(substantive[0], purpose, depth, seen, variant)
-            if any(isinstance(part, dict) and (part.get("type") == "object" or "properties" in part or "allOf" in part) for part in parts):
-                return self._object(schema, purpose, depth, seen, variant)
-            # allOf over a scalar (e.g. a $ref plus a description): the example of its first part.
+            merged = self._merge(schema)
+            if "allOf" not in merged:
+                return self._synthesize(merged, purpose, depth, seen, variant)
             return self.for_schema(schema["allOf"][0], purpose, depth, seen, variant) if schema["allOf"] else None
         kind = schema.get("type")
         if isinstance(kind, list):
@@ -215,7 +263,58 @@ class ExampleMaker:
             return float(self._number(schema, False, variant))
         if kind == "boolean":
             return variant % 2 == 0
+        if kind is None and not any(key in schema for key in ("not", "if", "nullable")):
+            # Any value will do (Twilio's `Channel: {description}`); null would vanish from a form body.
+            return "example" if variant == 0 else f"example{variant + 1}"
         return None
+
+    def _option(self, schema: dict[str, Any], keyword: str, purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
+        """A value of the first option that gives one the whole schema accepts (else of the first).
+
+        Properties beside the options (`properties` plus `oneOf: [{required: [a]}, {required: [b]}]`)
+        belong to every option, so they are synthesized together with the chosen one.
+        """
+        options = [o for o in schema[keyword] if not (isinstance(o, dict) and o.get("type") == "null")] or list(schema[keyword])
+        base = {key: value for key, value in schema.items() if key not in ("oneOf", "anyOf", "discriminator", "example", "examples", "default")}
+        shared = isinstance(base.get("properties"), dict) or base.get("type") == "object"
+        values: list[Any] = []
+        for chosen in options[:8]:
+            if shared:
+                value = self._object({"allOf": [base, chosen]}, purpose, depth, seen, variant)
+                if isinstance(value, dict):
+                    # What only the other options require would make the value match them too.
+                    others = set().union(*(self._required_names(other) for other in options if other is not chosen))
+                    mine = self._required_names(chosen) | self._required_names(base)
+                    value = {key: item for key, item in value.items() if key not in others - mine}
+            else:
+                value = self.for_schema(chosen, purpose, depth, seen, variant)
+            values.append(self._tag(value, schema, chosen))
+        # A value that matches exactly one `oneOf` option is valid however the check reads oneOf.
+        for exclusive in (True, False):
+            for value in values:
+                if not self.check.violates(schema, value, purpose, exclusive=exclusive):
+                    return value
+        return values[0]
+
+    def _tag(self, value: Any, schema: dict[str, Any], chosen: Any) -> Any:
+        """An example of a tagged union's member with the tag that selects that member, read as the
+        client reads the discriminator (its own or one inherited through allOf; see discriminators.py)."""
+        if not isinstance(value, dict) or not isinstance(chosen, dict) or not isinstance(chosen.get("$ref"), str):
+            return value
+        own = schema.get("discriminator")
+        inherited = None if isinstance(own, dict) else inherited_discriminator(self.converter.resolve, schema)
+        reading = read_discriminator(self.converter.document, schema, inherited)
+        if reading is None or reading.mapping is None:
+            return value
+        ref = unquote(chosen["$ref"])
+        tags = [tag for tag, target in reading.mapping.items() if unquote(target) == ref]
+        if not tags or value.get(reading.property_name) in tags:
+            return value
+        return {**value, reading.property_name: tags[0]}
+
+    def _required_names(self, schema: Any) -> set[str]:
+        resolved = self.check.resolve(schema)
+        return object_parts(self.check.resolve, resolved)[1] if isinstance(resolved, dict) else set()
 
     def _array(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
         low, high = schema.get("minItems"), schema.get("maxItems")
@@ -241,16 +340,19 @@ class ExampleMaker:
         return items
 
     def _object(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int = 0) -> Any:
-        properties, required = object_parts(self.converter.resolve, schema)
+        properties, required = object_parts(self.check.resolve, schema)
+        allowed = self._allowed_names(schema)
         result: dict[str, Any] = {}
         for name, prop in properties.items():
-            if skipped(self.converter.resolve, prop, purpose):
+            if skipped(self.check.resolve, prop, purpose):
+                continue
+            if allowed is not None and name not in allowed and name not in required:
                 continue
             if depth >= _MAX_DEPTH and name not in required:
                 continue
             value = self.for_schema(prop, purpose, depth + 1, seen, variant)
-            if value is None and name not in required:
-                continue
+            if name not in required and (value is None or self.violates(prop, value, purpose)):
+                continue  # an optional property without a valid value stays out
             result[name] = value
         for name in sorted(required - set(properties)):
             result[name] = self._undeclared(schema, purpose, depth, seen)
@@ -273,12 +375,66 @@ class ExampleMaker:
                 result[key] = self.for_schema(extra, purpose, depth + 1, seen, variant) if isinstance(extra, dict) else "example"
         return result
 
+    def _merge(self, schema: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+        """One schema with what its `allOf` parts say folded in (a value must satisfy every part):
+        properties and items met in several parts become `allOf`s of their schemas, `required` and
+        enums combine; otherwise the first word wins. Only a guide for synthesis and repair: the
+        check still validates against the schema as written."""
+        key = id(schema)
+        if key in self._merged:
+            return self._merged[key]
+        merged: dict[str, Any] = {name: value for name, value in schema.items() if name != "allOf"}
+        parts = [self.check.resolve(part) for part in schema.get("allOf") or []]
+        for part in parts:
+            if not isinstance(part, dict) or depth > _MAX_DEPTH:
+                continue
+            if isinstance(part.get("allOf"), list):
+                part = self._merge(part, depth + 1)
+            for name, value in part.items():
+                if name not in merged:
+                    merged[name] = dict(value) if name == "properties" and isinstance(value, dict) else value
+                elif name == "properties" and isinstance(value, dict) and isinstance(merged[name], dict):
+                    for prop, sub in value.items():
+                        before = merged[name].get(prop)
+                        merged[name][prop] = sub if before is None or before is sub else {"allOf": [before, sub]}
+                elif name == "required" and isinstance(value, list) and isinstance(merged[name], list):
+                    merged[name] = list(dict.fromkeys(merged[name] + value))
+                elif name in ("items", "additionalProperties") and isinstance(value, dict) and isinstance(merged[name], dict) and value is not merged[name]:
+                    merged[name] = {"allOf": [merged[name], value]}
+                elif name == "additionalProperties" and value is False:
+                    merged[name] = False
+                elif name == "enum" and isinstance(value, list) and isinstance(merged[name], list):
+                    merged[name] = [option for option in merged[name] if option in value] or merged[name]
+        allowed = self._allowed_names(schema)
+        if allowed is not None and isinstance(merged.get("properties"), dict):
+            required = set(merged.get("required") or [])
+            merged["properties"] = {name: sub for name, sub in merged["properties"].items() if name in allowed or name in required}
+        self._merged[key] = merged
+        return merged
+
+    def _allowed_names(self, schema: dict[str, Any]) -> set[str] | None:
+        """The property names every `additionalProperties: false` among the schema and its `allOf`
+        parts lets through (each part only knows its own `properties`); None when any name may go."""
+        allowed: set[str] | None = None
+        stack: list[Any] = [schema]
+        for _ in range(200):  # bounded: allOf chains may loop through references
+            if not stack:
+                break
+            part = self.check.resolve(stack.pop())
+            if not isinstance(part, dict):
+                continue
+            if part.get("additionalProperties") is False and not part.get("patternProperties"):
+                own = set(part["properties"]) if isinstance(part.get("properties"), dict) else set()
+                allowed = own if allowed is None else allowed & own
+            stack.extend(part.get("allOf") or [])
+        return allowed
+
     def _keyword(self, schema: dict[str, Any], name: str) -> Any:
         """A keyword of the schema, else of its first `allOf` part that has it."""
         if name in schema:
             return schema[name]
         for part in schema.get("allOf") or []:
-            resolved = self.converter.resolve(part)
+            resolved = self.check.resolve(part)
             if isinstance(resolved, dict) and name in resolved:
                 return resolved[name]
         return None
@@ -301,7 +457,32 @@ class ExampleMaker:
         for candidate in candidates:
             if string_fits(schema, candidate):
                 return candidate
+        if isinstance(pattern, str):
+            # A pattern the sampler cannot walk (lookarounds: AWS's ARN patterns): the document's
+            # own texts (examples, descriptions) often hold a value that fits.
+            fitting = [text for text in self._document_words() if string_fits(schema, text)]
+            if fitting:
+                return fitting[variant % len(fitting)]
         return _pad(formatted if formatted is not None else plain, low, high)
+
+    def _document_words(self) -> list[str]:
+        """Every distinct word of the document's strings, in document order (computed once)."""
+        if self._words is None:
+            words: dict[str, None] = {}
+            stack: list[Any] = [self.converter.document]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    stack.extend(reversed(list(node.values())))
+                elif isinstance(node, list):
+                    stack.extend(reversed(node))
+                elif isinstance(node, str) and len(node) < 100_000:
+                    for word in _WORDS.split(node):
+                        if word and len(word) <= 2048:
+                            words.setdefault(word.rstrip(".;:"), None)  # a sentence's last word, without its stop
+                            words.setdefault(word, None)
+            self._words = list(words)
+        return self._words
 
     def _number(self, schema: dict[str, Any], integer: bool, variant: int) -> int | float:
         """The first values in a walk outwards from a natural start that satisfy bounds and multipleOf."""
@@ -375,20 +556,14 @@ def _counter(variant: int, width: int) -> str:
             return text[-width:]
 
 
-def _tag(value: Any, discriminator: Any, chosen: Any, resolve: Callable[[Any], Any]) -> Any:
-    """Give an example of a tagged union member the tag that selects that member."""
-    if not isinstance(value, dict) or not isinstance(discriminator, dict):
+def _json_text(value: str) -> Any:
+    """An example of an object or array written as JSON text (Nexmo: `example: "{\n  \"_links\": ..."`)
+    means the data it spells; a schema without `type` would accept the text itself, the client not."""
+    text = value.strip()
+    if not text.startswith(("{", "[")):
         return value
-    name = discriminator.get("propertyName")
-    if not isinstance(name, str):
+    try:
+        parsed = json.loads(text)
+    except ValueError:
         return value
-    ref = chosen.get("$ref") if isinstance(chosen, dict) else None
-    raw_mapping = discriminator.get("mapping")
-    mapping: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
-    tag = next((key for key, target in mapping.items() if target == ref or (isinstance(ref, str) and ref.endswith("/" + str(target)))), None)
-    if tag is None and isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-        implicit, allowed = implicit_tag(resolve, ref, name)  # the schema's name (other references have none)
-        tag = allowed or implicit
-    if tag is not None:
-        value = {**value, name: tag}
-    return value
+    return parsed if isinstance(parsed, (dict, list)) else value

@@ -28,6 +28,7 @@ from ..ir import (
 from ..loader import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
 from .examples import ExampleMaker, Purpose, to_json_text
+from .finite import operation_roots
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .servers import operation_server
@@ -41,6 +42,7 @@ CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query")
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
 _IDEMPOTENCY_HEADERS = {"idempotency-key", "x-idempotency-key"}
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_CHECKED_LOCATIONS = frozenset(_DEFAULT_STYLE)  # parameters whose example values the contract tests validate
 _STATUS = re.compile(r"^[1-5](?:[0-9]{2}|XX)$")
 FILE_INPUT = Primitive("FileInput")
 FILE_CONTENT = Primitive("FileContent")
@@ -148,6 +150,7 @@ class OperationParser:
             unverified=unverified_note(node),
             idempotency_header=idempotency,
             server=operation_server(node, raw.path_item),
+            relaxed=self._relaxed(raw),
         )
         pagination = self._pagination(raw, operation)
         if pagination is not None:
@@ -155,6 +158,11 @@ class OperationParser:
 
             operation = replace(operation, pagination=pagination)
         return operation
+
+    def _relaxed(self, raw: RawOperation) -> tuple[str, ...]:
+        """The relaxations (finite.py) this operation's schemas reach, said where and why."""
+        reached = self.converter.relaxations.reached_from(self.document, operation_roots(self.document, raw.path, raw.method.lower()))
+        return tuple(f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached)
 
     # ------------------------------------------------------------ parameters
 
@@ -209,7 +217,7 @@ class OperationParser:
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
                     unverified=unverified_note(resolved),
-                    example_json=to_json_text(self.examples.for_parameter(resolved)),
+                    example_json=to_json_text(self.examples.for_parameter(resolved, pointer if location in _CHECKED_LOCATIONS else None)),
                 )
             )
         return tuple(result)
@@ -238,7 +246,11 @@ class OperationParser:
             kind = "text"
         required = resolved.get("required") is True
         description = describe(resolved)
-        example = to_json_text(self._example(media, "request", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type)))
+        checked = schema_pointer if kind in ("json", "form", "multipart") else None
+        value = self._example(media, "request", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type), checked)
+        if kind in ("form", "multipart") and not isinstance(value, dict):
+            value = None  # form fields come from an object; a typeless schema's value ("example") is none
+        example = to_json_text(value)
         if kind == "binary":
             return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
         if kind == "text":
@@ -326,12 +338,15 @@ class OperationParser:
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
-        example = to_json_text(self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type)))
+        checked = schema_pointer if kind == "json" else None
+        example = to_json_text(self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type), checked))
         return Response(status, kind, type_ref, description, media_type, example, headers, xml_shape)
 
-    def _example(self, media: dict[str, Any], purpose: Purpose, media_type: str, kind: str, pointer: str) -> Any:
-        """The example body; for XML the document describes only as text, a well-formed XML document."""
-        value = self.examples.for_media(media, purpose)
+    def _example(self, media: dict[str, Any], purpose: Purpose, media_type: str, kind: str, pointer: str, checked: str | None) -> Any:
+        """The example body; for XML the document describes only as text, a well-formed XML document.
+
+        With `checked` (where its schema is), a value the schema still rejects is reported there."""
+        value = self.examples.for_media(media, purpose, checked)
         if _is_xml(media_type) and kind in ("text", "bytes", "binary"):
             documented = "example" in media or "examples" in media
             return xml_text_example(value, documented, self.converter.resolve(media.get("schema")), pointer, self.warnings)

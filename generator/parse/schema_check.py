@@ -1,36 +1,55 @@
-"""Whether an example value plainly breaks its schema (the checks the generated contract tests make).
+"""Whether an example value breaks its schema, as the generated contract tests will judge it.
 
 Documents' own examples are often wrong (a number spelled as a string, a value outside the enum, an
-ARN placeholder that misses the pattern); the tests validate every request and reply against the
-document, so such an example would fail them. This is a small, lenient validator: it flags only what
-the test's validator (openapi-core) certainly rejects, and it says "fine" for anything it cannot judge.
+ARN placeholder that misses the pattern, a null where the schema is not nullable); the tests validate
+every request and reply against the document with openapi-core, so such an example would fail them.
+The check here runs the validator classes openapi-core runs (openapi-schema-validator: OAS 3.0 read
+and write semantics for nullable, readOnly and writeOnly; JSON Schema 2020-12 for OAS 3.1; the same
+format checker), adjusted only where the tests' validation copy of the document differs:
+
+- patterns are read the way `regex_sample` translates them (`\\p{L}` ...); one Python cannot compile
+  is not checked (the tests drop it);
+- a discriminator mapping that names a schema ("Cat") means `#/components/schemas/Cat`;
+- OAS 3.1 schemas written with draft 4's boolean `exclusiveMaximum` keep their draft 4 meaning;
+- `oneOf` is satisfied by any of its options (whether a value may match several is the contract
+  check's business, not the examples');
+- the spots the generator relaxed (see `finite.py`) are read relaxed, as the tests read them.
+
+A keyword the validator cannot evaluate (a malformed schema) counts as satisfied.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import datetime
 import functools
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard
+
 import re
-import uuid
-from collections.abc import Callable
-from typing import Any, Literal, TypeGuard
 
-import idna  # httpx's dependency: the IDNA 2008 rules validators check `idn-hostname` with
+from jsonschema import FormatChecker  # type: ignore[import-untyped]
+from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+from jsonschema.validators import extend  # type: ignore[import-untyped]
+from openapi_schema_validator import OAS30ReadValidator, OAS30Validator, OAS30WriteValidator, OAS31Validator
+from openapi_schema_validator import _keywords as oas_keywords
+from openapi_schema_validator._format import oas30_format_checker
+from referencing import Registry
+from referencing.jsonschema import DRAFT4, DRAFT202012
 
+from ..loader import resolve_pointer
 from .regex_sample import compile_pattern
 
-Purpose = Literal["request", "response"]
+if TYPE_CHECKING:
+    from .finite import Relaxations
+
+Purpose = Literal["request", "response", "parameter"]
+"""Which way a value travels: request bodies are written (readOnly refused), replies read (writeOnly
+refused); the tests check parameters with neither (their copy drops readOnly/writeOnly there)."""
 Resolve = Callable[[Any], Any]
-_MAX_DEPTH = 24
-# RFC 3339 full-time, JSON Schema's `time` (the tests check it so too): the offset is required.
-_FULL_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)")
-_RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
+_DOCUMENT_URI = "urn:clientsmith:document"
 
 
 @functools.lru_cache(maxsize=2048)
-def _compiled(pattern: str) -> re.Pattern[str] | None:
+def _compiled(pattern: str) -> Any:
     return compile_pattern(pattern)
 
 
@@ -61,11 +80,13 @@ def number_fits(schema: dict[str, Any], value: Any) -> bool:
             except (OverflowError, ValueError):
                 return False
         return bool(value % step == 0)
+    if schema.get("format") in ("int32", "int64") and isinstance(value, int):
+        return format_fits(str(schema["format"]), value)
     return True
 
 
 def string_fits(schema: dict[str, Any], value: str) -> bool:
-    """Length bounds, pattern (searched, as JSON schema means it) and the formats a validator checks."""
+    """Length bounds, pattern (searched, as JSON schema means it) and the formats the validator checks."""
     low, high = schema.get("minLength"), schema.get("maxLength")
     if isinstance(low, int) and len(value) < low:
         return False
@@ -76,98 +97,35 @@ def string_fits(schema: dict[str, Any], value: str) -> bool:
         compiled = _compiled(pattern)
         if compiled is not None and compiled.search(value) is None:
             return False
-    return _format_fits(str(schema.get("format", "")), value)
+    return format_fits(str(schema.get("format", "")), value)
 
 
-def _format_fits(kind: str, value: str) -> bool:
+# RFC 3339 full-time, JSON Schema's `time`: the contract tests check it so (the validator's own
+# checker follows draft 3's HH:MM:SS and refuses every offset, "16:39:57-08:00" included).
+_FULL_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
+
+
+def _full_time(value: object) -> bool:
+    return not isinstance(value, str) or _FULL_TIME.fullmatch(value) is not None
+
+
+def _tests_format_checker() -> Any:
+    """openapi-core's format checker with `time` as the contract tests check it."""
+    checker = FormatChecker(formats=())
+    checker.checkers = dict(oas30_format_checker.checkers)
+    checker.checks("time")(_full_time)
+    return checker
+
+
+FORMAT_CHECKER = _tests_format_checker()
+
+
+def format_fits(kind: str, value: Any) -> bool:
+    """The tests' format checker (openapi-core's, `time` as RFC 3339 full-time; `date-time` RFC 3339 ...)."""
     try:
-        if kind == "date-time":
-            # RFC 3339 only: Python's fromisoformat also takes ISO basic forms ("20170214T1215Z") that validators reject.
-            return _RFC3339.fullmatch(value) is not None and datetime.datetime.fromisoformat(value.upper().replace("Z", "+00:00")) is not None
-        if kind == "date":
-            return len(value) == 10 and datetime.date.fromisoformat(value) is not None
-        if kind == "uuid":
-            return uuid.UUID(value) is not None and len(value) == 36
-        if kind == "byte":
-            return base64.b64decode(value, validate=True) is not None
-        if kind == "time":
-            return _FULL_TIME.fullmatch(value) is not None
-        if kind == "idn-hostname":
-            return bool(idna.encode(value))
-    except (ValueError, binascii.Error, idna.IDNAError):
-        return False
-    return True
-
-
-def _type_fits(kind: str, value: Any) -> bool:
-    if kind == "string":
-        return isinstance(value, str)
-    if kind == "integer":
-        return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
-    if kind == "number":
-        return is_number(value)
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "array":
-        return isinstance(value, list)
-    if kind == "object":
-        return isinstance(value, dict)
-    if kind == "null":
-        return value is None
-    return True
-
-
-def violates(resolve: Resolve, schema: Any, value: Any, purpose: Purpose, depth: int = 0) -> bool:
-    """Whether `value` certainly breaks `schema` (references followed through `resolve`)."""
-    schema = resolve(schema)
-    if not isinstance(schema, dict) or depth > _MAX_DEPTH:
-        return False
-    if value is None:
-        kinds = schema.get("type")
-        return not (schema.get("nullable") is True or kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or kinds is None)
-    if "const" in schema and not _same(schema["const"], value):
+        return bool(FORMAT_CHECKER.conforms(value, kind))
+    except Exception:  # a checker that chokes on a value: no verdict
         return True
-    if isinstance(schema.get("enum"), list) and schema["enum"] and not any(_same(option, value) for option in schema["enum"]):
-        return True
-    kinds = schema.get("type")
-    if isinstance(kinds, str) and not _type_fits(kinds, value):
-        return True
-    if isinstance(kinds, list) and kinds and not any(_type_fits(str(kind), value) for kind in kinds):
-        return True
-    if isinstance(value, str) and not string_fits(schema, value):
-        return True
-    if not number_fits(schema, value):
-        return True
-    if isinstance(value, list) and _array_violates(resolve, schema, value, purpose, depth):
-        return True
-    if isinstance(value, dict) and _object_violates(resolve, schema, value, purpose, depth):
-        return True
-    for part in schema.get("allOf") or []:
-        if violates(resolve, part, value, purpose, depth + 1):
-            return True
-    for keyword in ("oneOf", "anyOf"):
-        options = schema.get(keyword)
-        if isinstance(options, list) and options and all(violates(resolve, option, value, purpose, depth + 1) for option in options):
-            return True
-    return False
-
-
-def _same(expected: Any, value: Any) -> bool:
-    return bool(expected == value) and (isinstance(expected, bool) == isinstance(value, bool))
-
-
-def _array_violates(resolve: Resolve, schema: dict[str, Any], value: list[Any], purpose: Purpose, depth: int) -> bool:
-    low, high = schema.get("minItems"), schema.get("maxItems")
-    if isinstance(low, int) and len(value) < low:
-        return True
-    if isinstance(high, int) and len(value) > high:
-        return True
-    if schema.get("uniqueItems") is True:
-        texts = [repr(item) for item in value]
-        if len(set(texts)) != len(texts):
-            return True
-    items = schema.get("items")
-    return isinstance(items, dict) and any(violates(resolve, items, item, purpose, depth + 1) for item in value)
 
 
 def object_parts(resolve: Resolve, schema: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
@@ -194,26 +152,186 @@ def skipped(resolve: Resolve, schema: Any, purpose: Purpose) -> bool:
     resolved = resolve(schema)
     if not isinstance(resolved, dict):
         return False
+    if purpose == "parameter":
+        return False
     return resolved.get("readOnly" if purpose == "request" else "writeOnly") is True
 
 
-def _object_violates(resolve: Resolve, schema: dict[str, Any], value: dict[str, Any], purpose: Purpose, depth: int) -> bool:
-    properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
-    required = schema.get("required") if isinstance(schema.get("required"), list) else []
-    assert isinstance(properties, dict) and isinstance(required, list)
-    for name in required:
-        if name not in value and not skipped(resolve, properties.get(name), purpose):
-            return True
-    low, high = schema.get("minProperties"), schema.get("maxProperties")
-    if (isinstance(low, int) and len(value) < low) or (isinstance(high, int) and len(value) > high):
-        return True
-    extra = schema.get("additionalProperties")
-    for key, item in value.items():
-        if key in properties:
-            if violates(resolve, properties[key], item, purpose, depth + 1):
-                return True
-        elif extra is False and not schema.get("allOf"):
-            return True
-        elif isinstance(extra, dict) and violates(resolve, extra, item, purpose, depth + 1):
-            return True
-    return False
+class SchemaCheck:
+    """The contract tests' verdict on values of one document's schemas."""
+
+    def __init__(self, document: dict[str, Any], relaxations: Relaxations | None = None) -> None:
+        self.oas31 = str(document.get("openapi", "")).startswith("3.1")
+        self._twins: dict[int, Any] = {}
+        if relaxations is not None and relaxations.items:
+            # The tests validate a copy with the relaxations in place; so do the examples.
+            self.document: dict[str, Any] = relaxations.apply(document)
+            _pair(document, self.document, self._twins)
+        else:
+            self.document = document
+        specification = DRAFT202012 if self.oas31 else DRAFT4
+        registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, specification.create_resource(self.document))
+        self._resolver = registry.resolver(base_uri=_DOCUMENT_URI)
+        self._classes: dict[tuple[Purpose, bool], Any] = {}
+
+    def local(self, node: Any) -> Any:
+        """The node of the checked copy that stands for `node` of the document (itself without relaxations)."""
+        return self._twins.get(id(node), node) if self._twins else node
+
+    def resolve(self, value: Any) -> Any:
+        """Follow `$ref`s within the checked document ({} for a loop or a dangling one)."""
+        seen: set[str] = set()
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+            ref = value["$ref"]
+            if ref in seen:
+                return {}
+            seen.add(ref)
+            try:
+                value = resolve_pointer(self.document, ref)
+            except KeyError:
+                return {}
+        return value
+
+    def violates(self, schema: Any, value: Any, purpose: Purpose, exclusive: bool = False) -> bool:
+        """Whether the tests would reject `value` for `schema` (a node of the document, `$ref`s allowed).
+
+        `exclusive` also asks that a value match only one option of each `oneOf` (JSON Schema's reading).
+        """
+        return self._first(schema, value, purpose, exclusive) is not None
+
+    def error_count(self, schema: Any, value: Any, purpose: Purpose, limit: int = 50) -> int:
+        """How many errors the validator reports (at most `limit`), to compare imperfect values."""
+        if not isinstance(schema, (dict, bool)):
+            return 0
+        validator = self._validator_class(purpose, False)(schema, _resolver=self._resolver, format_checker=FORMAT_CHECKER)
+        count = 0
+        try:
+            for _ in validator.iter_errors(value):
+                count += 1
+                if count >= limit:
+                    break
+        except Exception:
+            pass
+        return count
+
+    def first_error(self, schema: Any, value: Any, purpose: Purpose) -> str | None:
+        """What is wrong with `value`, with where (for warnings); None when nothing is."""
+        error = self._first(schema, value, purpose, False)
+        if error is None:
+            return None
+        where = "".join(f"[{part!r}]" for part in error.absolute_path)
+        return f"{error.message}" + (f" (at {where})" if where else "")
+
+    def _first(self, schema: Any, value: Any, purpose: Purpose, exclusive: bool) -> Any:
+        """The first error the validator finds (it stops there), or None."""
+        if not isinstance(schema, (dict, bool)):
+            return None
+        validator = self._validator_class(purpose, exclusive)(schema, _resolver=self._resolver, format_checker=FORMAT_CHECKER)
+        try:
+            return next(iter(validator.iter_errors(value)), None)
+        except Exception:  # an unresolvable reference, say: no verdict
+            return None
+
+    def _validator_class(self, purpose: Purpose, exclusive: bool) -> Any:
+        if (purpose, exclusive) not in self._classes:
+            base = OAS31Validator if self.oas31 else {"request": OAS30WriteValidator, "response": OAS30ReadValidator, "parameter": OAS30Validator}[purpose]
+            keywords = {name: _safe(function) for name, function in base.VALIDATORS.items()}
+            keywords.update(
+                pattern=_safe(_pattern),
+                oneOf=_safe(_discriminated(oas_keywords.oneOf) if exclusive else _one_of),
+                anyOf=_safe(_any_of),
+                allOf=_safe(_discriminated(oas_keywords.allOf)),
+            )
+            if self.oas31:
+                keywords.update(exclusiveMaximum=_safe(_exclusive("maximum")), exclusiveMinimum=_safe(_exclusive("minimum")))
+            self._classes[(purpose, exclusive)] = extend(base, keywords)
+        return self._classes[(purpose, exclusive)]
+
+
+Keyword = Callable[[Any, Any, Any, Any], Any]
+
+
+def _safe(function: Keyword) -> Keyword:
+    """A keyword that raises (a malformed schema: `type: file`, `required: true` ...) finds nothing."""
+
+    def run(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        try:
+            yield from function(validator, value, instance, schema) or ()
+        except Exception:
+            return
+
+    return run
+
+
+def _pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if not isinstance(instance, str) or not isinstance(pattern, str):
+        return
+    compiled = _compiled(pattern)
+    if compiled is not None and compiled.search(instance) is None:
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _with_mapping_references(schema: Any) -> Any:
+    discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+    if not isinstance(discriminator, dict):
+        return schema
+    mapping = discriminator.get("mapping")
+    if not isinstance(mapping, dict) or all(not isinstance(target, str) or "/" in target or "#" in target for target in mapping.values()):
+        return schema
+    fixed = {key: f"#/components/schemas/{target}" if isinstance(target, str) and "/" not in target and "#" not in target else target for key, target in mapping.items()}
+    return {**schema, "discriminator": {**discriminator, "mapping": fixed}}
+
+
+def _discriminated(function: Keyword) -> Keyword:
+    def run(validator: Any, value: Any, instance: Any, schema: Any) -> Any:
+        return function(validator, value, instance, _with_mapping_references(schema))
+
+    return run
+
+
+def _one_of(validator: Any, options: Any, instance: Any, schema: Any) -> Any:
+    if isinstance(schema, dict) and "discriminator" in schema:
+        return oas_keywords.oneOf(validator, options, instance, _with_mapping_references(schema))
+    return _any_of(validator, options, instance, schema)
+
+
+def _any_of(validator: Any, options: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """anyOf that stops at the first option a value satisfies, and at each option's first error
+    (jsonschema's collects every error of every option; a verdict needs none of them)."""
+    if isinstance(schema, dict) and "discriminator" in schema:
+        yield from oas_keywords.anyOf(validator, options, instance, _with_mapping_references(schema))
+        return
+    for index, option in enumerate(options):
+        if next(iter(validator.descend(instance, option, schema_path=index)), None) is None:
+            return
+    yield ValidationError(f"{instance!r} is not valid under any of the given schemas")
+
+
+def _pair(original: Any, copy: Any, twins: dict[int, Any]) -> None:
+    """Map every dict of `original` to its counterpart in `copy` (where a relaxation replaced a node,
+    the replacement is the counterpart and the walk stops)."""
+    stack = [(original, copy)]
+    while stack:
+        left, right = stack.pop()
+        if isinstance(left, dict) and isinstance(right, dict):
+            twins[id(left)] = right
+            for key, item in left.items():
+                twin = right.get(key, right.get(str(key)))  # JSON made YAML's integer keys (200:) text
+                if twin is not None and twin is not item:
+                    stack.append((item, twin))
+        elif isinstance(left, list) and isinstance(right, list) and len(left) == len(right):
+            stack.extend(zip(left, right))
+
+
+def _exclusive(inclusive: str) -> Keyword:
+    """3.1's numeric exclusive bound, or draft 4's boolean one (the tests rewrite it as the former)."""
+
+    def run(validator: Any, bound: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        if isinstance(bound, bool):
+            bound = schema.get(inclusive) if bound else None
+        if not is_number(bound) or not is_number(instance):
+            return
+        if (inclusive == "maximum" and instance >= bound) or (inclusive == "minimum" and instance <= bound):
+            yield ValidationError(f"{instance!r} is not {'less' if inclusive == 'maximum' else 'greater'} than {bound!r}")
+
+    return run

@@ -30,7 +30,8 @@ from ..ir import (
 )
 from ..loader import join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .discriminators import implicit_tag, inherited_discriminator
+from .discriminators import inherited_discriminator, read_discriminator
+from .finite import Relaxations, is_item_enum
 from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 
@@ -44,6 +45,7 @@ _SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean"
 class SchemaConverter:
     document: dict[str, Any]
     warnings: WarningSink
+    relaxations: Relaxations = field(default_factory=Relaxations)
     model_names: NameScope = field(default_factory=NameScope)
     models: dict[str, Model] = field(default_factory=dict)
     aliases: dict[str, TypeAlias] = field(default_factory=dict)
@@ -51,8 +53,10 @@ class SchemaConverter:
     _pending_components: list[str] = field(default_factory=list)
     _in_progress: set[str] = field(default_factory=set)
     _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
+    _nullable_pointers: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
+        self._nullable_pointers = self.relaxations.nullable_pointers()
         # Names models.py itself uses unprefixed; pydantic helpers are imported as _Field etc.
         self.model_names.reserve("Any", "Literal", "Annotated", "datetime")
         schemas = self.document.get("components", {}).get("schemas", {}) or {}
@@ -150,6 +154,11 @@ class SchemaConverter:
         if "const" in schema:
             literal = _literal_of([schema["const"]])
             base: TypeRef = literal if literal is not None else ANY
+        elif is_item_enum(schema):
+            # The document's enum is meant for the items (finite.py relaxes the tests the same way).
+            items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+            item_schema = {"allOf": [items], "enum": schema["enum"]} if items else {"enum": schema["enum"]}
+            base = ListType(self.type_of(item_schema, join_pointer(pointer, "items"), hint + "Item"))
         elif isinstance(schema.get("enum"), list):
             base = self._enum_type(schema, pointer)
             is_null = is_null or None in schema["enum"]
@@ -257,46 +266,27 @@ class SchemaConverter:
                     return
 
     def _discriminator(self, schema: dict[str, Any], options: list[TypeRef], pointer: str) -> Discriminator | None:
-        spec = schema.get("discriminator")
-        inherited = False
-        if not isinstance(spec, dict):
-            spec = inherited_discriminator(self.resolve, schema)
-            inherited = True
-        if not isinstance(spec, dict) or not isinstance(spec.get("propertyName"), str):
+        own = schema.get("discriminator")
+        inherited = None if isinstance(own, dict) else inherited_discriminator(self.resolve, schema)
+        reading = read_discriminator(self.document, schema, inherited)
+        if reading is None:
             return None
+        if reading.mapping is None:
+            self.warnings.warn(pointer, reading.note)
+            return None
+        if reading.note:
+            self.warnings.warn(pointer, reading.note)
         mapping: list[tuple[str, str]] = []
-        raw_mapping = spec.get("mapping")
-        explicit: dict[str, Any] = raw_mapping if isinstance(raw_mapping, dict) else {}
-        names = {option.name for option in options if isinstance(option, NamedType)}
-        for value, ref in explicit.items():
-            target = self._component_names.get(ref) or self._component_names.get(_COMPONENT_PREFIX + _escape(str(ref)))
-            if inherited and target not in names:
-                continue  # the parent's mapping also names schemas this union does not offer
+        for value, target_pointer in reading.mapping.items():
+            target = self._component_names.get(target_pointer)
             if target is None:
-                self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {ref!r} is not a component schema")
+                self.warnings.warn(pointer, f"discriminator mapping {value!r} -> {target_pointer!r} is not a component schema")
                 continue
-            mapping.append((str(value), target))
-        mapped = {name for _, name in mapping}
-        for option in options:
-            if isinstance(option, NamedType) and option.name not in mapped:
-                raw = next((key for key, name in self._component_names.items() if name == option.name), "")
-                tag = split_pointer(raw)[-1] if raw else option.name
-                if raw:
-                    implicit, allowed = implicit_tag(self.resolve, raw, spec["propertyName"])
-                    if allowed is not None:
-                        self.warnings.warn(
-                            pointer,
-                            f"discriminator {spec['propertyName']!r} has no mapping for {implicit!r}, whose {spec['propertyName']!r} can only be"
-                            f" {allowed!r}: tagged {allowed!r}, not with the schema name",
-                        )
-                        tag = allowed
-                mapping.append((tag, option.name))
-        components = set(self._component_names.values())
-        if not all(isinstance(option, NamedType) and option.name in components for option in options):
-            # Inline options have no schema name to be tagged with (inline models are named by us).
+            mapping.append((value, target))
+        if not all(isinstance(option, NamedType) for option in options):
             self.warnings.warn(pointer, "discriminator over inline options: parsed as a plain union")
             return None
-        return Discriminator(spec["propertyName"], tuple(mapping))
+        return Discriminator(reading.property_name, tuple(mapping))
 
     def _all_of_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         # A part that only annotates (`{description: ...}`) adds no type: `allOf: [{$ref}, {description}]`
@@ -331,6 +321,12 @@ class SchemaConverter:
         # Register first so that recursion through this model sees its name.
         self.models[name] = Model(name, describe(schema), (), pointer)
         properties, required = self._collect_properties(schema, pointer, set())
+        for wire_name in sorted(required - set(properties)):
+            # Required but not declared: still part of the contract, so a field (typed by
+            # additionalProperties, else Any) lets callers send it and replies keep it.
+            extra = schema.get("additionalProperties")
+            self.warnings.warn(pointer, f"required property {wire_name!r} is not declared in properties; typed by additionalProperties" if isinstance(extra, dict) else f"required property {wire_name!r} is not declared in properties; typed as Any")
+            properties[wire_name] = (extra if isinstance(extra, dict) else {}, join_pointer(pointer, "additionalProperties") if isinstance(extra, dict) else pointer)
         scope = NameScope()
         scope.reserve(*_FIELD_RESERVED)
         fields: list[ModelField] = []
@@ -345,6 +341,8 @@ class SchemaConverter:
             if default is not None and not _default_fits(prop_type, default.value):
                 self.warnings.warn(prop_pointer, f"default {default.value!r} does not fit the property's type; not used")
                 default = None
+            if prop_pointer in self._nullable_pointers:
+                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (finite.py)
             if not is_required:
                 # Optional fields accept null too: servers often send null for "absent".
                 prop_type = nullable(prop_type)
