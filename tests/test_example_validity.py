@@ -25,6 +25,7 @@ from generator.parse.discriminators import read_discriminator
 from generator.parse.finite import find_relaxations
 from generator.parse.schema_check import SchemaCheck
 from generator.parse.schemas import SchemaConverter
+from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate
 
 sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
@@ -430,3 +431,25 @@ def test_relaxations_through_percent_encoded_references_are_spelled_canonically(
     assert relaxed["paths"]["/x/{id}"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["odd"] == {"allOf": [{"type": "string"}]}
     value = maker(doc).for_schema({"$ref": "#/components/schemas/B"}, "request")
     assert not real_verdict(relaxed, {"$ref": "#/components/schemas/B"}, value, "request"), value
+
+
+def test_text_bodies_with_a_non_string_schema_are_read_as_text(tmp_path: Path) -> None:
+    # chain49: a text/plain transaction hex whose schema says `type: object`; vtex: a text/plain
+    # reply `{}` with `type: object`. No text satisfies an object schema; the client sends and reads str.
+    text_object = {"text/plain": {"schema": {"type": "object", "properties": {}}}}
+    post = {
+        "post": {
+            "operationId": "send",
+            "requestBody": {"content": text_object, "description": "Transaction hex as plain text"},
+            "responses": {"200": {"description": "ok", "content": {"text/plain": {"example": {}, "schema": {"type": "object"}}}}},
+        }
+    }
+    spec = minimal_spec(openapi="3.0.3", paths={"/sendtx": post})
+    warnings = WarningSink()
+    api = build_api(spec, "pkg", warnings)
+    messages = [item.message for item in warnings.sorted()]
+    assert sum("text/plain body is text, but its schema says 'object'" in message for message in messages) == 2, messages
+    operation = api.resources[0].operations[0]
+    assert operation.body is not None and operation.body.kind == "text"
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)

@@ -159,7 +159,7 @@ class _Finder:
 
     def run(self) -> Relaxations:
         roots = self._roots()
-        tagged = {item.pointer: item for item in _discriminator_relaxations(self.document)}
+        tagged = {item.pointer: item for item in _discriminator_relaxations(self.document) + _text_body_relaxations(self.document)}
         for _ in range(_MAX_ROUNDS):
             self._solve(roots)
             spot = self._next_relaxation(roots)
@@ -449,6 +449,54 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
                     replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
                 found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
     return found
+
+
+def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:
+    """Plain-text bodies (`text/plain`, `text/csv` ...) whose schema declares another JSON type:
+    chain49's transaction hex is `text/plain` with `type: object`. A text body is a string on the wire
+    and in the client; openapi-core would hold that string against the object schema, which no text
+    satisfies. Read as a string, with the schema's own annotations."""
+    found: list[Relaxation] = []
+    for path, path_item in (document.get("paths") or {}).items():
+        if not isinstance(path_item, dict):
+            continue
+        for method in _METHODS:
+            for pointer, schema in operation_roots(document, str(path), method):
+                media_type = _media_type_of(pointer)
+                if media_type is None or not _plain_text(media_type):
+                    continue
+                resolved = schema
+                for _ in range(20):
+                    if not (isinstance(resolved, dict) and isinstance(resolved.get("$ref"), str)):
+                        break
+                    try:
+                        resolved = resolve_pointer(document, resolved["$ref"])
+                    except KeyError:
+                        resolved = None
+                if not isinstance(resolved, dict):
+                    continue
+                declared = resolved.get("type")
+                kinds = {declared} if isinstance(declared, str) else set(declared) if isinstance(declared, list) else set()
+                if not kinds or "string" in kinds or not kinds <= _ALL_KINDS:
+                    continue
+                kept = {key: value for key, value in resolved.items() if key in ("description", "title", "example", "deprecated") and not isinstance(value, (dict, list))}
+                reason = f"a {media_type} body is text, but its schema says {declared!r}: the client sends and reads it as a string, and the contract tests check it as one"
+                found.append(Relaxation(pointer, {**kept, "type": "string"}, reason, nullable=False))
+    unique = {item.pointer: item for item in found}
+    return list(unique.values())
+
+
+def _media_type_of(pointer: str) -> str | None:
+    """The media type of a `.../content/<media type>/schema` pointer."""
+    tokens = split_pointer(pointer)
+    if len(tokens) >= 3 and tokens[-1] == "schema" and tokens[-3] == "content":
+        return str(tokens[-2])
+    return None
+
+
+def _plain_text(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base.startswith("text/") and "xml" not in base and "json" not in base
 
 
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
