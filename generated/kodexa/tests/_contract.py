@@ -570,7 +570,7 @@ def _nested_members(parameter: dict[str, Any]) -> bool:
     if parameter.get("in") not in ("query", "cookie") or "schema" not in parameter:
         return False
     if (
-        parameter.get("style", "form") != "form"
+        parameter.get("style", "form") not in ("form", "deepObject")
         or not parameter.get("explode", True)
         or not _is_object(parameter["schema"])
     ):
@@ -1492,10 +1492,22 @@ def _exploded_objects(
         style = parameter.get("style", "form")
         if (
             parameter.get("in") != location
-            or style != "form"
+            or style not in ("form", "deepObject")
             or not parameter.get("explode", True)
             or not _is_object(parameter.get("schema"))
         ):
+            continue
+        if style == "deepObject":
+            if _nested_members(
+                parameter
+            ):  # `name[key]=<JSON text>`: the members, read as the form case reads them
+                name = str(parameter.get("name"))
+                inner = [
+                    (key[len(name) + 1 : -1], value)
+                    for key, value in pairs
+                    if key.startswith(name + "[") and key.endswith("]")
+                ]
+                added += _json_object(parameter, set(), inner)
             continue
         if _nested_members(parameter):
             added += _json_object(parameter, documented, pairs)
