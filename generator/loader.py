@@ -113,6 +113,21 @@ def resolve_pointer(data: Any, pointer: str) -> Any:
     return node
 
 
+def follow_refs(document: Any, value: Any) -> Any:
+    """Follow local `$ref`s from `value` to what they finally point at; {} for a loop or a dangling one."""
+    seen: set[str] = set()
+    while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+        ref = value["$ref"]
+        if ref in seen:
+            return {}
+        seen.add(ref)
+        try:
+            value = resolve_pointer(document, ref)
+        except KeyError:
+            return {}
+    return value
+
+
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one file; syntax errors become a located `SpecError`."""
     shown = display or str(path)

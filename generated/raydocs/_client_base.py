@@ -129,6 +129,16 @@ class RawResponse(Generic[T]):
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
 
 
+def _typed(spec: ResponseSpec, response: httpx.Response, data: Any) -> Any:
+    """The decoded body `data` validated into the documented type (as is when there is none)."""
+    if spec.type is None:
+        return data
+    try:
+        return _adapter(spec.type).validate_python(data)
+    except pydantic.ValidationError as exc:
+        raise APIResponseValidationError(response=response, body=data) from exc
+
+
 def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
     try:
         return _ADAPTERS[tp]
@@ -452,12 +462,7 @@ class _BaseClient:
                         f"{response.request.method} {_safe(response)} is not valid JSON"
                     ),
                 ) from exc
-        if spec.type is None:
-            return data
-        try:
-            return _adapter(spec.type).validate_python(data)
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(response=response, body=data) from exc
+        return _typed(spec, response, data)
 
     def _parse_xml(self, spec: ResponseSpec, response: httpx.Response) -> Any:
         data: Any = None
@@ -473,12 +478,7 @@ class _BaseClient:
                         f"{response.request.method} {_safe(response)} is not usable XML: {exc}"
                     ),
                 ) from exc
-        if spec.type is None:
-            return data
-        try:
-            return _adapter(spec.type).validate_python(data)
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(response=response, body=data) from exc
+        return _typed(spec, response, data)
 
     def _make_status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
         body: object = None

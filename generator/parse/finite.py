@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..loader import join_pointer, resolve_pointer, split_pointer
+from ..loader import follow_refs, join_pointer, resolve_pointer, split_pointer
 from .discriminators import read_discriminator
 from .schema_check import format_fits
 
@@ -465,14 +465,7 @@ def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:
                 media_type = _media_type_of(pointer)
                 if media_type is None or not _plain_text(media_type):
                     continue
-                resolved = schema
-                for _ in range(20):
-                    if not (isinstance(resolved, dict) and isinstance(resolved.get("$ref"), str)):
-                        break
-                    try:
-                        resolved = resolve_pointer(document, resolved["$ref"])
-                    except KeyError:
-                        resolved = None
+                resolved = follow_refs(document, schema)
                 if not isinstance(resolved, dict):
                     continue
                 declared = resolved.get("type")

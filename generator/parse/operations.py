@@ -17,7 +17,6 @@ from ..ir import (
     Operation,
     Pagination,
     Parameter,
-    ParameterLocation,
     Primitive,
     RequestBody,
     Response,

@@ -36,7 +36,7 @@ from openapi_schema_validator._format import oas30_format_checker
 from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-from ..loader import resolve_pointer
+from ..loader import follow_refs
 from .regex_sample import compile_pattern
 
 if TYPE_CHECKING:
@@ -185,17 +185,7 @@ class SchemaCheck:
 
     def resolve(self, value: Any) -> Any:
         """Follow `$ref`s within the checked document ({} for a loop or a dangling one)."""
-        seen: set[str] = set()
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-            ref = value["$ref"]
-            if ref in seen:
-                return {}
-            seen.add(ref)
-            try:
-                value = resolve_pointer(self.document, ref)
-            except KeyError:
-                return {}
-        return value
+        return follow_refs(self.document, value)
 
     def violates(self, schema: Any, value: Any, purpose: Purpose, exclusive: bool = False) -> bool:
         """Whether the tests would reject `value` for `schema` (a node of the document, `$ref`s allowed).

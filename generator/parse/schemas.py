@@ -28,7 +28,7 @@ from ..ir import (
     UnionType,
     nullable,
 )
-from ..loader import join_pointer, resolve_pointer, split_pointer
+from ..loader import follow_refs, join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
 from .discriminators import inherited_discriminator, read_discriminator
 from .finite import Relaxations, is_item_enum
@@ -88,17 +88,7 @@ class SchemaConverter:
 
     def resolve(self, value: Any) -> Any:
         """Follow `$ref`s (of any component kind) to the object they point at."""
-        seen: set[str] = set()
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-            ref = value["$ref"]
-            if ref in seen:
-                return {}
-            seen.add(ref)
-            try:
-                value = resolve_pointer(self.document, ref)
-            except KeyError:
-                return {}
-        return value
+        return follow_refs(self.document, value)
 
     def model_for(self, type_ref: TypeRef) -> Model | None:
         if isinstance(type_ref, NamedType):
