@@ -158,10 +158,15 @@ def bench_decode(
         from_bytes()
     end_to_end, end_to_end_cpu = _median_seconds(call_once, calls)
     decode_only, decode_only_cpu = _median_seconds(from_bytes, calls)
+    # The floor under any decoding into Python objects: the JSON text parsed into plain dicts, lists
+    # and strings by pydantic-core's parser (jiter), with no models and no validation.
+    import pydantic_core
+
+    parse_only, _ = _median_seconds(lambda: pydantic_core.from_json(payload), calls)
     return {
         "objects": count, "type": type_name, "calls": calls,
         "call_seconds": end_to_end, "call_cpu_seconds": end_to_end_cpu,
-        "from_bytes_seconds": decode_only, "from_bytes_cpu_seconds": decode_only_cpu,
+        "from_bytes_seconds": decode_only, "from_bytes_cpu_seconds": decode_only_cpu, "parse_only_seconds": parse_only,
     }  # fmt: skip
 
 
