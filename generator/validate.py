@@ -85,16 +85,98 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     warnings: list[str] = []
     try:
         validator = validator_class(spec.data)
+        finder = _KeywordErrorFinder(spec.data)
         for error in validator.root_validator(validator.schema_path):
             if isinstance(error, DuplicateOperationIDError):
                 _raise_located(spec, error)
             message = str(getattr(error, "message", error)).splitlines()[0][:200]
-            warnings.append(f"{spec.root.display}: warning: {message}")
+            pointer = finder.pointer(error)
+            if pointer is None:
+                line = f"{spec.root.display}: warning: {message}"
+            else:
+                line = f"{spec.locate(pointer)}: warning: {_explain(pointer, message)} (at {pointer})"
+            if line not in warnings:
+                warnings.append(line)
     except SpecError:
         raise
     except Exception as exc:  # noqa: BLE001 - the validator's own failures (e.g. unresolvable refs)
         raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
     return warnings
+
+
+_UNRESOLVED_PATH_PARAMETER = re.compile(r"Path parameter '.*' for '(\w+)' operation in '(.*)' was not resolved")
+
+
+def _explain(pointer: str, message: str) -> str:
+    if "/default" in pointer:
+        return f"default does not fit its schema: {message}"
+    if pointer.endswith("/pattern"):
+        return f"pattern: {message}"
+    return message
+
+
+class _KeywordErrorFinder:
+    """Finds where in the document a keyword-check error of openapi-spec-validator belongs.
+
+    Its errors carry no document path. A `default` error carries the document's own schema
+    object (found by identity); a meta-schema error (e.g. a pattern that is not a regex) carries
+    only the offending value, found as the first member of that name with that value in document
+    order; an unresolved path parameter names its path and method.
+    """
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self._pointers: dict[int, str] | None = None
+        self._objects: list[tuple[str, dict[str, Any]]] = []
+        self._used: set[str] = set()
+
+    def pointer(self, error: Any) -> str | None:
+        matched = _UNRESOLVED_PATH_PARAMETER.fullmatch(str(getattr(error, "message", "")))
+        if matched:
+            return join_pointer(join_pointer("#/paths", matched.group(2)), matched.group(1))
+        schema = getattr(error, "schema", None)
+        owner = self._index().get(id(schema))
+        path = list(getattr(error, "path", ()))
+        if owner is not None and isinstance(schema, dict) and "default" in schema:
+            pointer = join_pointer(owner, "default")
+            for token in path:
+                pointer = join_pointer(pointer, token)
+            return pointer
+        if path and isinstance(path[-1], str):
+            return self._member_with_value(path[-1], getattr(error, "instance", None))
+        return None
+
+    def _index(self) -> dict[int, str]:
+        """Every object and list of the document by identity, in document order (pre-order)."""
+        if self._pointers is None:
+            self._pointers = {}
+            stack: list[tuple[Any, str]] = [(self._data, "#")]
+            while stack:
+                value, pointer = stack.pop()
+                if isinstance(value, dict):
+                    self._pointers.setdefault(id(value), pointer)
+                    self._objects.append((pointer, value))
+                    children = [(item, join_pointer(pointer, key)) for key, item in value.items() if isinstance(item, (dict, list))]
+                elif isinstance(value, list):
+                    self._pointers.setdefault(id(value), pointer)
+                    children = [(item, join_pointer(pointer, index)) for index, item in enumerate(value) if isinstance(item, (dict, list))]
+                else:
+                    continue
+                stack.extend(reversed(children))
+        return self._pointers
+
+    def _member_with_value(self, name: str, value: Any) -> str | None:
+        """The first `name` member holding `value` not reported yet (the validator reports each once)."""
+        first: str | None = None
+        self._index()
+        for pointer, node in self._objects:
+            if name in node and node[name] == value:
+                found = join_pointer(pointer, name)
+                first = first or found
+                if found not in self._used:
+                    self._used.add(found)
+                    return found
+        return first
 
 
 def first_schema_error(data: Any, version: str) -> Any | None:
