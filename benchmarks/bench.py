@@ -761,6 +761,9 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
     ]
     if bench.notes:
         md += ["", "## Notes", "", *(f"- {note}" for note in bench.notes)]
+    findings = HERE / "results" / "bench-findings.md"  # hand-written analysis, kept across runs
+    if findings.exists():
+        md += ["", findings.read_text(encoding="utf-8").rstrip()]
     return "\n".join(plain), "\n".join(md) + "\n"
 
 
