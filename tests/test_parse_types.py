@@ -251,3 +251,25 @@ def test_examples_of_scalar_all_of_and_tagged_unions() -> None:
     operation = api.operations[0]
     assert operation.body is not None and json.loads(operation.body.example_json) == {"name": "example"}
     assert json.loads(operation.responses[0].example_json) == {"kind": "cat", "lives": 1}
+
+
+def test_references_to_nullable_object_components_allow_none() -> None:
+    """GitHub's nullable-simple-user: a class cannot hold None, so every reference to it must."""
+    user = {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}
+    holder = {
+        "type": "object",
+        "required": ["user"],
+        "properties": {
+            "user": {"$ref": "#/components/schemas/NullableUser"},
+            "users": {"type": "array", "items": {"$ref": "#/components/schemas/NullableUser"}},
+            "plain": {"$ref": "#/components/schemas/User"},
+        },
+    }
+    api30, _ = api_for({"NullableUser": {**user, "nullable": True}, "User": user, "Holder": holder}, version="3.0.3")
+    api31, _ = api_for({"NullableUser": {**user, "type": ["object", "null"]}, "User": user, "Holder": holder})
+    for api in (api30, api31):
+        assert field_types(api, "Holder") == {
+            "user": "NullableUser | None",
+            "users": "list[NullableUser | None] | None",
+            "plain": "User | None",
+        }

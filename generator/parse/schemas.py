@@ -100,6 +100,8 @@ class SchemaConverter:
     def _ref_type(self, ref: str, pointer: str, hint: str) -> TypeRef:
         name = self._component_names.get(ref)
         if name is not None:
+            if self._is_nullable_model(ref):
+                return nullable(NamedType(name))  # a class cannot hold None: every reference must
             return NamedType(name)
         if not ref.startswith("#/"):
             self.warnings.warn(pointer, f"unsupported $ref {ref!r}; typed as Any")
@@ -291,6 +293,17 @@ class SchemaConverter:
         return self.type_of(parts[0], join_pointer(join_pointer(pointer, "allOf"), 0), hint) if parts else ANY
 
     # ------------------------------------------------------------ objects
+
+    def _is_nullable_model(self, ref: str) -> bool:
+        """A component that becomes a model class yet allows null (3.0 `nullable`, 3.1 `type: [object, "null"]`)."""
+        try:
+            schema = resolve_pointer(self.document, ref)
+        except KeyError:
+            return False
+        if not isinstance(schema, dict) or not self._is_object_model(schema):
+            return False
+        declared = schema.get("type")
+        return schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
 
     def _is_object_model(self, schema: dict[str, Any]) -> bool:
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
