@@ -340,15 +340,27 @@ class _Maker:
                 if wire == tag:
                     return NamedType(model_name)
         fitting = [option for option in union.options if option != NONE and self.fits(option, value)]
-        if len(fitting) > 1 and isinstance(value, dict) and all(self._model_of(option) is not None for option in fitting):
-            # Models that all accept the object (their options overlap): pydantic's smart union takes
-            # the one that sets the most fields, the first of equals.
-            return max(fitting, key=lambda option: self._fields_set(option, value))
+        if len(fitting) > 1 and isinstance(value, dict):
+            counts = [self._fields_set(option, value) for option in fitting]
+            if all(count is not None for count in counts):
+                # Models (or unions of models) that all accept the object: pydantic's smart union
+                # takes the one that sets the most fields, the first of equals.
+                return fitting[counts.index(max(count or 0 for count in counts))]
         return fitting[0] if fitting else None
 
-    def _fields_set(self, option: TypeRef, value: dict[str, Any]) -> int:
+    def _fields_set(self, option: TypeRef, value: dict[str, Any], depth: int = 0) -> int | None:
+        """How many fields the model pydantic builds from `value` under `option` sets (None: no model).
+
+        A nested union counts as the option it picks itself: pydantic carries that count outward.
+        """
         model = self._model_of(option)
-        return 0 if model is None else sum(1 for key in value if model.field_by_wire(key) is not None)
+        if model is not None:
+            return sum(1 for key in value if model.field_by_wire(key) is not None)
+        resolved = self.resolve(option)
+        if isinstance(resolved, UnionType) and depth < 10:
+            inner = self.option_for(resolved, value)
+            return None if inner is None else self._fields_set(inner, value, depth + 1)
+        return None
 
     def repair(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any:
         """The example with every discriminator property set to a value its mapping knows.

@@ -121,6 +121,30 @@ def test_overlapping_reply_is_expected_as_the_model_pydantic_picks(tmp_path: Pat
     assert_generated_tests_pass(out)
 
 
+def test_overlapping_reply_through_a_nested_union_is_expected_as_pydantic_picks(tmp_path: Path) -> None:
+    # GitHub's ruleset conditions: anyOf [repository conditions, org conditions], the second a oneOf of
+    # allOfs that extend the first; an org example fits both, and pydantic takes the inner option
+    # that sets more fields (it carries the nested union's count outward).
+    ref_name = {"type": "object", "properties": {"ref_name": {"type": "string"}}}
+    schemas = {
+        "RepoConditions": ref_name,
+        "ByName": {"type": "object", "required": ["repository_name"], "properties": {"repository_name": {"type": "string"}}},
+        "ById": {"type": "object", "required": ["repository_id"], "properties": {"repository_id": {"type": "integer"}}},
+        "OrgConditions": {
+            "oneOf": [
+                {"allOf": [{"$ref": "#/components/schemas/RepoConditions"}, {"$ref": "#/components/schemas/ByName"}]},
+                {"allOf": [{"$ref": "#/components/schemas/RepoConditions"}, {"$ref": "#/components/schemas/ById"}]},
+            ]
+        },
+    }
+    schema = {"anyOf": [{"$ref": "#/components/schemas/RepoConditions"}, {"$ref": "#/components/schemas/OrgConditions"}]}
+    reply = {"description": "ok", "content": {"application/json": {"schema": schema, "example": {"ref_name": "main", "repository_name": "x"}}}}
+    get = {"get": {"operationId": "check", "responses": {"200": reply}}}
+    out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/pets": get}, components={"schemas": schemas}))
+    assert "assert isinstance(result, models.OrgConditionsOption1)" in (out / "pkg" / "tests" / "test_pets.py").read_text()
+    assert_generated_tests_pass(out)
+
+
 def test_implicit_tag_that_the_option_forbids(tmp_path: Path) -> None:
     # Spotify: `discriminator: {propertyName: type}` without mapping over TrackObject (type: enum [track]).
     def media(kind: str) -> dict[str, Any]:

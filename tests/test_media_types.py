@@ -182,6 +182,16 @@ def test_text_vendor_json_and_xml_text_replies(tmp_path: Path) -> None:
     assert "<example>example</example>" in tests  # a synthesized string as one XML element
 
 
+def test_vendor_media_reply_with_a_string_schema(tmp_path: Path) -> None:
+    # GitHub's GET /octocat: `application/octocat-stream`, schema `type: string`. The client returns the
+    # bytes; the contract test reads them as the text the schema describes (bytes are no JSON string).
+    art = "  MMM.  .MMM\n  | Avoid administrative distraction. |\n"
+    spec = minimal_spec(openapi="3.0.3", paths={"/octocat": {"get": {"operationId": "octocat", "responses": _reply("application/octocat-stream", {"type": "string"}, example=art)}}})
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    assert "Avoid administrative distraction" in (out / "pkg" / "tests" / "test_octocat.py").read_text(encoding="utf-8")
+
+
 # ---------------------------------------------------------------- objects in query parameters
 
 

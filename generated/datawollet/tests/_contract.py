@@ -1097,7 +1097,7 @@ def validator(template: str) -> OpenAPI:
             deserializers[media] = _json_loads
         elif media.startswith("text/") and media not in _KNOWN_MEDIA:
             deserializers[media] = _plain_loads
-        elif media in requests and media not in _KNOWN_MEDIA:
+        elif media not in _KNOWN_MEDIA:  # bodies the client sends and reads as bytes
             deserializers[media] = _text_loads
     # Every format keeps its wire value (the tests compare what was sent); openapi-core would also
     # refuse formats it does not know (e.g. bcp-47), which JSON Schema treats as annotations.
