@@ -85,16 +85,19 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     warnings: list[str] = []
     try:
         validator = validator_class(spec.data)
-        finder = _KeywordErrorFinder(spec.data)
+        errors = []
         for error in validator.root_validator(validator.schema_path):
             if isinstance(error, DuplicateOperationIDError):
                 _raise_located(spec, error)
+            errors.append(error)
+        for error, pointer in zip(errors, _keyword_error_pointers(spec.data, errors)):
             message = str(getattr(error, "message", error)).splitlines()[0][:200]
-            pointer = finder.pointer(error)
             if pointer is None:
                 line = f"{spec.root.display}: warning: {message}"
             else:
-                line = f"{spec.locate(pointer)}: warning: {_explain(pointer, message)} (at {pointer})"
+                # The pointer alone, as every warning gives it: a line number would mean composing
+                # the whole document as YAML nodes (seconds and tens of MB for a large JSON spec).
+                line = f"{spec.root.display}: warning: {_explain(pointer, message)} (at {pointer})"
             if line not in warnings:
                 warnings.append(line)
     except SpecError:
@@ -115,68 +118,71 @@ def _explain(pointer: str, message: str) -> str:
     return message
 
 
-class _KeywordErrorFinder:
-    """Finds where in the document a keyword-check error of openapi-spec-validator belongs.
+def _keyword_error_pointers(data: Any, errors: list[Any]) -> list[str | None]:
+    """Where in the document each keyword-check error of openapi-spec-validator belongs (None: unknown).
 
-    Its errors carry no document path. A `default` error carries the document's own schema
-    object (found by identity); a meta-schema error (e.g. a pattern that is not a regex) carries
-    only the offending value, found as the first member of that name with that value in document
-    order; an unresolved path parameter names its path and method.
+    Its errors carry no document path. A `default` error carries the document's own schema object
+    (found by identity); a meta-schema error (e.g. a pattern that is not a regex) carries only the
+    offending value, found as a member of that name with that value, each error taking the next
+    one in document order; an unresolved path parameter names its path and method. One walk of the
+    document serves every error.
     """
-
-    def __init__(self, data: Any) -> None:
-        self._data = data
-        self._pointers: dict[int, str] | None = None
-        self._objects: list[tuple[str, dict[str, Any]]] = []
-        self._used: set[str] = set()
-
-    def pointer(self, error: Any) -> str | None:
+    pointers: list[str | None] = [None] * len(errors)
+    by_identity: dict[int, list[int]] = {}
+    by_member: dict[str, list[tuple[int, Any]]] = {}
+    for index, error in enumerate(errors):
         matched = _UNRESOLVED_PATH_PARAMETER.fullmatch(str(getattr(error, "message", "")))
-        if matched:
-            return join_pointer(join_pointer("#/paths", matched.group(2)), matched.group(1))
         schema = getattr(error, "schema", None)
-        owner = self._index().get(id(schema))
         path = list(getattr(error, "path", ()))
-        if owner is not None and isinstance(schema, dict) and "default" in schema:
-            pointer = join_pointer(owner, "default")
-            for token in path:
-                pointer = join_pointer(pointer, token)
-            return pointer
-        if path and isinstance(path[-1], str):
-            return self._member_with_value(path[-1], getattr(error, "instance", None))
-        return None
+        if matched:
+            pointers[index] = join_pointer(join_pointer("#/paths", matched.group(2)), matched.group(1))
+        elif isinstance(schema, dict) and "default" in schema:
+            by_identity.setdefault(id(schema), []).append(index)
+        elif path and isinstance(path[-1], str):
+            by_member.setdefault(path[-1], []).append((index, getattr(error, "instance", None)))
+    if not by_identity and not by_member:
+        return pointers
+    first_match: dict[int, str] = {}
+    # Pre-order walk; a node's place is kept as (parent place, token) and spelled only when needed.
+    stack: list[tuple[Any, Any]] = [(data, None)]
+    while stack:
+        value, place = stack.pop()
+        if isinstance(value, dict):
+            if id(value) in by_identity:
+                for index in by_identity.pop(id(value)):
+                    pointer = join_pointer(_spell(place), "default")
+                    for token in getattr(errors[index], "path", ()):
+                        pointer = join_pointer(pointer, token)
+                    pointers[index] = pointer
+            for name in by_member.keys() & value.keys():
+                for index, wanted in by_member[name]:
+                    if value[name] == wanted:
+                        found = join_pointer(_spell(place), name)
+                        first_match.setdefault(index, found)
+                        if pointers[index] is None:
+                            pointers[index] = found
+                            break
+            children = [(item, (place, key)) for key, item in value.items() if isinstance(item, (dict, list))]
+        elif isinstance(value, list):
+            children = [(item, (place, index)) for index, item in enumerate(value) if isinstance(item, (dict, list))]
+        else:
+            continue
+        stack.extend(reversed(children))
+    for index, found in first_match.items():
+        if pointers[index] is None:  # more errors than places: the first place
+            pointers[index] = found
+    return pointers
 
-    def _index(self) -> dict[int, str]:
-        """Every object and list of the document by identity, in document order (pre-order)."""
-        if self._pointers is None:
-            self._pointers = {}
-            stack: list[tuple[Any, str]] = [(self._data, "#")]
-            while stack:
-                value, pointer = stack.pop()
-                if isinstance(value, dict):
-                    self._pointers.setdefault(id(value), pointer)
-                    self._objects.append((pointer, value))
-                    children = [(item, join_pointer(pointer, key)) for key, item in value.items() if isinstance(item, (dict, list))]
-                elif isinstance(value, list):
-                    self._pointers.setdefault(id(value), pointer)
-                    children = [(item, join_pointer(pointer, index)) for index, item in enumerate(value) if isinstance(item, (dict, list))]
-                else:
-                    continue
-                stack.extend(reversed(children))
-        return self._pointers
 
-    def _member_with_value(self, name: str, value: Any) -> str | None:
-        """The first `name` member holding `value` not reported yet (the validator reports each once)."""
-        first: str | None = None
-        self._index()
-        for pointer, node in self._objects:
-            if name in node and node[name] == value:
-                found = join_pointer(pointer, name)
-                first = first or found
-                if found not in self._used:
-                    self._used.add(found)
-                    return found
-        return first
+def _spell(place: Any) -> str:
+    tokens: list[str | int] = []
+    while place is not None:
+        place, token = place
+        tokens.append(token)
+    pointer = "#"
+    for token in reversed(tokens):
+        pointer = join_pointer(pointer, token)
+    return pointer
 
 
 def first_schema_error(data: Any, version: str) -> Any | None:

