@@ -54,8 +54,8 @@ def main(argv: list[str]) -> int:
             "## Machine",
             "",
             f"{machine['nproc']} cores ({machine['cpu']}), {machine['memory']}, Python {machine['python']}, {machine['platform']}. "
-            "The work tree was shared with other engineers editing and testing the generator at the same time, "
-            "so times are noisy and each run reflects the generator at its commit (listed per run).",
+            "Times are wall times with two documents measured at once (`--jobs 2`), so each measures under "
+            "the other's load; each run reflects the generator at its commit (listed per run).",
             "",
         ]
     for folder, doc in data:
