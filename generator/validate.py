@@ -90,14 +90,14 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
             if isinstance(error, DuplicateOperationIDError):
                 _raise_located(spec, error)
             errors.append(error)
-        for error, pointer in zip(errors, _keyword_error_pointers(spec.data, errors)):
+        for error, (pointer, subject) in zip(errors, _keyword_error_places(spec.data, errors)):
             message = str(getattr(error, "message", error)).splitlines()[0][:200]
             if pointer is None:
                 line = f"{spec.root.display}: warning: {message}"
             else:
                 # The pointer alone, as every warning gives it: a line number would mean composing
                 # the whole document as YAML nodes (seconds and tens of MB for a large JSON spec).
-                line = f"{spec.root.display}: warning: {_explain(pointer, message)} (at {pointer})"
+                line = f"{spec.root.display}: warning: {subject}{message} (at {pointer})"
             if line not in warnings:
                 warnings.append(line)
     except SpecError:
@@ -110,16 +110,9 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
 _UNRESOLVED_PATH_PARAMETER = re.compile(r"Path parameter '.*' for '(\w+)' operation in '(.*)' was not resolved")
 
 
-def _explain(pointer: str, message: str) -> str:
-    if "/default" in pointer:
-        return f"default does not fit its schema: {message}"
-    if pointer.endswith("/pattern"):
-        return f"pattern: {message}"
-    return message
-
-
-def _keyword_error_pointers(data: Any, errors: list[Any]) -> list[str | None]:
-    """Where in the document each keyword-check error of openapi-spec-validator belongs (None: unknown).
+def _keyword_error_places(data: Any, errors: list[Any]) -> list[tuple[str | None, str]]:
+    """Where in the document each keyword-check error of openapi-spec-validator belongs (None: unknown),
+    with what the message speaks of ("default does not fit its schema: ", the member as "pattern: ", or "").
 
     Its errors carry no document path. A `default` error carries the document's own schema object
     (found by identity); a meta-schema error (e.g. a pattern that is not a regex) carries only the
@@ -128,6 +121,7 @@ def _keyword_error_pointers(data: Any, errors: list[Any]) -> list[str | None]:
     document serves every error.
     """
     pointers: list[str | None] = [None] * len(errors)
+    subjects = [""] * len(errors)
     by_identity: dict[int, list[int]] = {}
     by_member: dict[str, list[tuple[int, Any]]] = {}
     for index, error in enumerate(errors):
@@ -138,10 +132,17 @@ def _keyword_error_pointers(data: Any, errors: list[Any]) -> list[str | None]:
             pointers[index] = join_pointer(join_pointer("#/paths", matched.group(2)), matched.group(1))
         elif isinstance(schema, dict) and "default" in schema:
             by_identity.setdefault(id(schema), []).append(index)
+            subjects[index] = "default does not fit its schema: "
         elif path and isinstance(path[-1], str):
             by_member.setdefault(path[-1], []).append((index, getattr(error, "instance", None)))
-    if not by_identity and not by_member:
-        return pointers
+            subjects[index] = f"{path[-1]}: "
+    if by_identity or by_member:
+        _find_places(data, errors, pointers, by_identity, by_member)
+    return list(zip(pointers, subjects))
+
+
+def _find_places(data: Any, errors: list[Any], pointers: list[str | None], by_identity: dict[int, list[int]], by_member: dict[str, list[tuple[int, Any]]]) -> None:
+    """One pre-order walk of the document fills in `pointers` for the errors wanted by identity or by member."""
     first_match: dict[int, str] = {}
     # Pre-order walk; a node's place is kept as (parent place, token) and spelled only when needed.
     stack: list[tuple[Any, Any]] = [(data, None)]
@@ -171,7 +172,6 @@ def _keyword_error_pointers(data: Any, errors: list[Any]) -> list[str | None]:
     for index, found in first_match.items():
         if pointers[index] is None:  # more errors than places: the first place
             pointers[index] = found
-    return pointers
 
 
 def _spell(place: Any) -> str:

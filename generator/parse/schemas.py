@@ -53,6 +53,7 @@ class SchemaConverter:
     _pending_components: list[str] = field(default_factory=list)
     _in_progress: set[str] = field(default_factory=set)
     _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
+    _nullable_models: dict[str, bool] = field(default_factory=dict)  # per component pointer: every reference asks
     _nullable_pointers: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
@@ -296,14 +297,17 @@ class SchemaConverter:
 
     def _is_nullable_model(self, ref: str) -> bool:
         """A component that becomes a model class yet allows null (3.0 `nullable`, 3.1 `type: [object, "null"]`)."""
-        try:
-            schema = resolve_pointer(self.document, ref)
-        except KeyError:
-            return False
-        if not isinstance(schema, dict) or not self._is_object_model(schema):
-            return False
-        declared = schema.get("type")
-        return schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+        known = self._nullable_models.get(ref)
+        if known is None:
+            schema = resolve_pointer(self.document, ref)  # a known component: it resolves
+            declared = schema.get("type") if isinstance(schema, dict) else None
+            known = (
+                isinstance(schema, dict)
+                and (schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared))
+                and self._is_object_model(schema)
+            )
+            self._nullable_models[ref] = known
+        return known
 
     def _is_object_model(self, schema: dict[str, Any]) -> bool:
         if isinstance(schema.get("properties"), dict) and schema["properties"]:

@@ -1036,27 +1036,26 @@ _KNOWN_MEDIA = (
 )
 
 
-def _media_types(document: dict[str, Any]) -> tuple[set[str], set[str]]:
-    """The media types of request bodies and of replies the document names."""
+def _media_types(document: dict[str, Any]) -> set[str]:
+    """The media types of the request bodies and replies the document names."""
     components = document.get("components") or {}
-    bodies = list((components.get("requestBodies") or {}).values())
-    replies = list((components.get("responses") or {}).values())
+    holders = [
+        *(components.get("requestBodies") or {}).values(),
+        *(components.get("responses") or {}).values(),
+    ]
     for path_item in (document.get("paths") or {}).values():
         for operation in path_item.values() if isinstance(path_item, dict) else ():
             if isinstance(operation, dict):
-                bodies.append(operation.get("requestBody"))
-                replies.extend(
+                holders.append(operation.get("requestBody"))
+                holders.extend(
                     (operation.get("responses") or {}).values()
                     if isinstance(operation.get("responses"), dict)
                     else ()
                 )
-    found: tuple[set[str], set[str]] = (set(), set())
-    for index, holders in enumerate((bodies, replies)):
-        for holder in holders:
-            if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
-                found[index].update(
-                    str(media).split(";")[0].strip().lower() for media in holder["content"]
-                )
+    found: set[str] = set()
+    for holder in holders:
+        if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
+            found.update(str(media).split(";")[0].strip().lower() for media in holder["content"])
     return found
 
 
@@ -1078,8 +1077,7 @@ def validator(template: str) -> OpenAPI:
     deserializers: dict[str, Callable[..., Any]] = {
         "multipart/form-data": _multipart_loader(openapi_document(), template)
     }
-    requests, replies = _media_types(document)
-    for media in requests | replies:
+    for media in _media_types(document):
         if _is_xml(media):
             deserializers[media] = (
                 _json_loads  # the adapters hand XML bodies over as JSON (_xml_body_value)
