@@ -176,7 +176,7 @@ def _check(args: argparse.Namespace, out: Output) -> int:
 
 
 def _validate(args: argparse.Namespace, out: Output) -> int:
-    from .loader import load_spec
+    from .load import load_spec
     from .validate import validate_spec
 
     failures = 0

@@ -77,7 +77,7 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
 
 
 def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_cache: bool) -> tuple[Built, dict[str, str]]:
-    from .formatting import cache_dir
+    from .format.with_black import cache_dir
 
     rendered = _render_package(job, templates, template_dirs)
     # The spec, the IR and the templates are garbage now: give their memory back before the
@@ -101,7 +101,7 @@ class _Rendered:
 
 def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Rendered:
     from .diagnostics import WarningSink
-    from .loader import load_spec
+    from .load import load_spec
     from .parse import build_api
     from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package
     from .render import Renderer
@@ -168,10 +168,10 @@ def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: 
 
 def _formatter(name: str, cache: Path | None) -> Callable[[list[str]], list[str]]:
     if name == "ruff":
-        from .ruff_format import ruff_format_many
+        from .format.with_ruff import ruff_format_many
 
         return ruff_format_many  # fast enough to need no cache
-    from .formatting import format_many
+    from .format.with_black import format_many
 
     return lambda sources: format_many(sources, cache)
 

@@ -18,8 +18,8 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from generator.diagnostics import WarningSink
-from generator.parse.examples import ExampleMaker
-from generator.parse.regex_sample import compile_pattern, sample, translate
+from generator.generated_tests.examples import ExampleMaker
+from generator.generated_tests.regex_sample import compile_pattern, sample, translate
 from generator.parse.schemas import SchemaConverter
 
 

@@ -20,10 +20,10 @@ from openapi_schema_validator._format import oas30_format_checker
 from generator.diagnostics import WarningSink
 from generator.ir import ListType, NamedType, NONE, UnionType
 from generator.parse import build_api
-from generator.parse.examples import ExampleMaker
+from generator.generated_tests.examples import ExampleMaker
 from generator.parse.discriminators import read_discriminator
-from generator.parse.finite import find_relaxations
-from generator.parse.schema_check import SchemaCheck
+from generator.generated_tests.relaxations import find_relaxations
+from generator.generated_tests.schema_check import SchemaCheck
 from generator.parse.schemas import SchemaConverter
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate

@@ -7,8 +7,8 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.chunks import join_chunks, split_chunks
-from generator.formatting import format_many
+from generator.format.chunks import join_chunks, split_chunks
+from generator.format.with_black import format_many
 from tests.conftest import REPO
 
 MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=100)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import SpecError
-from generator.loader import load_spec
+from generator.load import load_spec
 from generator.validate import validate_spec
 from tests.conftest import minimal_spec, write_spec
 

@@ -7,7 +7,7 @@ from typing import Any
 from generator.diagnostics import WarningSink
 from generator.ir import Api, Model
 from generator.parse import build_api
-from generator.views import operation_arguments
+from generator.render.views import operation_arguments
 from tests.conftest import minimal_spec
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from generator.loader import LoadedSpec, SourceFile
+from generator.load import LoadedSpec, SourceFile
 from generator.pipeline import Job, build, write_all
 from generator.validate import validate_spec
 from tests.black_style import black_differences

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.loader import load_spec
+from generator.load import load_spec
 from generator.validate import validate_spec
 from tests.conftest import run_cli, write_spec
 

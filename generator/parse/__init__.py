@@ -8,7 +8,7 @@ from ..diagnostics import WarningSink
 from ..ir import Api, Operation, Resource
 from ..naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, method_name
-from .finite import find_relaxations
+from ..generated_tests.relaxations import find_relaxations
 from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
 from .servers import parse_servers

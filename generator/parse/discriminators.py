@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..loader import join_pointer, resolve_pointer, split_pointer
+from ..load import join_pointer, resolve_pointer, split_pointer
 
 
 @dataclass(frozen=True)

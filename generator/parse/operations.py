@@ -24,15 +24,15 @@ from ..ir import (
     TypeRef,
     UnionType,
 )
-from ..loader import join_pointer
+from ..load import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
-from .examples import ExampleMaker, Purpose, to_json_text
-from .finite import operation_roots
+from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
+from ..generated_tests.relaxations import operation_roots
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .servers import operation_server
 from .text import describe, unverified_note
-from .xml_examples import xml_text_example
+from ..generated_tests.xml_examples import xml_text_example
 from .xml_shapes import XmlShapes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

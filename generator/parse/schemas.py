@@ -28,10 +28,10 @@ from ..ir import (
     UnionType,
     nullable,
 )
-from ..loader import follow_refs, join_pointer, resolve_pointer, split_pointer
+from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
 from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
 from .discriminators import inherited_discriminator, read_discriminator
-from .finite import Relaxations, is_item_enum
+from ..generated_tests.relaxations import Relaxations, is_item_enum
 from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 

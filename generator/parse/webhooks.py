@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..ir import Webhook
-from ..loader import join_pointer
+from ..load import join_pointer
 from ..naming import make_identifier
-from .examples import ExampleMaker, to_json_text
+from ..generated_tests.examples import ExampleMaker, to_json_text
 from .schemas import SchemaConverter
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..loader import join_pointer
+from ..load import join_pointer
 from .schemas import SchemaConverter
 
 _XML_NAME = re.compile(r"[^\W\d][\w.\-]*\Z")

@@ -1,23 +1,12 @@
-"""Views of the IR for the generated contract tests (templates/package/tests/).
-
-Every operation gets: the Python arguments of an example call (built from the IR's `example_json`, typed
-the way a caller would write them: datetimes as `datetime`, models via `model_validate`), the values that
-call must put on the wire (what openapi-core reads back from the request), the documented replies, and the
-assertions on the parsed result, field by field.
-
-Spec text is untrusted: every spec-derived fragment of the Python source built here goes through
-`render.literal` (values) or `render.ident` (names), the same functions as the template filters.
-"""
+"""The test cases of one operation: its example call, the request it must send, the replies and their checks."""
 
 from __future__ import annotations
 
-import base64
-import datetime
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
-from .ir import (
+from ..ir import (
     ANY,
     NONE,
     Api,
@@ -27,196 +16,18 @@ from .ir import (
     Model,
     NamedType,
     Operation,
-    Parameter,
     Primitive,
     Resource,
     Response,
-    SecurityScheme,
     TypeRef,
     UnionType,
 )
-from .naming import NameScope, make_identifier
-from .render import ident, literal
-from .views import has_body_overloads, type_text
-from .xmlbodies import XmlBodies
+from ..render import ident, literal
+from ..render.views import has_body_overloads, type_text
+from .xml_bodies import XmlBodies
 
-TEST_HOST = "https://api.example.test"
-ACCESS_TOKEN = "test-access-token"
-# Lists in replies are checked item by item up to this many items (their length always).
-_MAX_CHECKED_ITEMS = 3
-
-_ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    412: "PreconditionFailedError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-}
-
-
-def error_class(status: int) -> str:
-    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
-    if status >= 500:
-        return "InternalServerError"
-    return _ERROR_CLASSES.get(status, "APIStatusError")
-
-
-class Encoded(str):
-    """Wire bytes: the UTF-8 encoding of this text (rendered as `"text".encode()`)."""
-
-
-def source(value: Any) -> str:
-    """Python source for a JSON value, where `Encoded` text becomes bytes."""
-    if isinstance(value, Encoded):
-        return f"{literal(str(value))}.encode()"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(key)}: {source(item)}" for key, item in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(source(item) for item in value) + "]"
-    return literal(value)
-
-
-# ------------------------------------------------------------------ views
-
-
-@dataclass(frozen=True)
-class Argument:
-    source: str  # "expr" (positional) or "name=expr"
-
-
-@dataclass(frozen=True)
-class Reply:
-    status: int
-    status_key: str  # as documented: "200", "2XX", "default"
-    kind: str  # json, bytes, text, none
-    constant: str  # module constant holding the reply body ("" for none)
-    body_source: str  # Python source of the reply body
-    content_type: str
-    checks: tuple[str, ...]  # assertions on `result` (success) or `body` (error)
-    error_class: str = ""
-    test_name: str = ""
-    attempts: int = 1  # requests the client sends for this reply (an OAuth2 client retries a 401 once)
-
-
-@dataclass(frozen=True)
-class AdditionsTest:
-    """A reply with what an API adds later: an unknown field and, if any, an unknown open-enum value."""
-
-    reply: Reply
-    checks: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class PagingTest:
-    pages: tuple[Reply, ...]
-    param_wire: str
-    second_token_source: str  # the page number / cursor the second request must carry
-    items_per_page: int
-    item_check: str  # assertion on `item`, or ""
-    call_arguments: tuple[Argument, ...]
-
-
-@dataclass(frozen=True)
-class OperationTest:
-    operation: Operation
-    resource: Resource
-    method_path: str  # "resource.method"
-    arguments: tuple[Argument, ...]
-    returns: str  # annotation of the call's result
-    returns_none: bool
-    expected_path: str
-    expected_query: str
-    expected_headers: str
-    expected_cookies: str
-    expected_content_type: str
-    expected_body: str
-    expected_security: str  # source of a tuple of scheme names, or "None" (not checkable)
-    successes: tuple[Reply, ...]
-    errors: tuple[Reply, ...]
-    paging: PagingTest | None
-    additions: AdditionsTest | None = None
-    notes: tuple[str, ...] = ()
-
-    @property
-    def upper(self) -> str:
-        return ident(self.operation.name.upper())
-
-
-@dataclass(frozen=True)
-class CredentialView:
-    scheme: str  # security scheme key (wire)
-    location: str  # header, query, cookie; "" when the test cannot check it (custom schemes)
-    name: str  # header/query/cookie name
-    value: str  # the exact value the request must carry
-
-
-@dataclass(frozen=True)
-class ContractSetup:
-    base_url: str  # the test server's URL
-    base_url_argument: str | None  # passed to the client; None: its default server is `base_url`
-    client_arguments: tuple[tuple[str, str], ...]  # (constructor argument, dummy value)
-    credentials: tuple[CredentialView, ...]
-    token_urls: tuple[str, ...]
-    access_token: str = ACCESS_TOKEN
-    notes: tuple[str, ...] = field(default=())
-    relaxations: tuple[tuple[str, str], ...] = field(default=())  # (pointer, schema JSON) replaced in the validation copy
-
-
-# ------------------------------------------------------------------ setup
-
-
-def contract_setup(api: Api) -> ContractSetup:
-    base_url, argument = _test_base_url(api)
-    client_arguments: list[tuple[str, str]] = []
-    credentials: list[CredentialView] = []
-    token_urls: list[str] = []
-    notes: list[str] = []
-    by_key: dict[str, CredentialView] = {}
-    for scheme in api.security_schemes:
-        values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
-        client_arguments.extend(values.items())
-        owner = by_key.get(scheme.shares)
-        by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
-        credentials.append(by_key[scheme.key])
-        if scheme.kind.startswith("oauth2_") and scheme.token_url:
-            token_urls.append(scheme.token_url)
-        if scheme.kind == "custom":
-            notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
-    for pointer, _, reason in api.relaxations:
-        notes.append(f"{pointer} is validated relaxed (see RELAXATIONS): {reason}")
-    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), notes=tuple(notes), relaxations=tuple((pointer, schema) for pointer, schema, _ in api.relaxations))
-
-
-def _credential(scheme: SecurityScheme, values: dict[str, str]) -> CredentialView:
-    given = list(values.values())
-    if scheme.kind == "apiKey":
-        return CredentialView(scheme.key, scheme.location, scheme.parameter_name, given[0])
-    if scheme.kind == "bearer":
-        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {given[0]}")
-    if scheme.kind == "basic":
-        token = base64.b64encode(f"{given[0]}:{given[1]}".encode()).decode("ascii")
-        return CredentialView(scheme.key, "header", "Authorization", f"Basic {token}")
-    if scheme.kind.startswith("oauth2_"):
-        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {ACCESS_TOKEN}")
-    return CredentialView(scheme.key, "", "", "")
-
-
-def _test_base_url(api: Api) -> tuple[str, str | None]:
-    """The first server with its variables' defaults when absolute (the client's own default), else a test host."""
-    if not api.servers:
-        return TEST_HOST, TEST_HOST
-    first = api.servers[0]
-    url = first.url
-    for variable in first.variables:
-        url = url.replace("{" + variable.wire_name + "}", variable.default)
-    if "://" in url and "{" not in url:
-        return url.rstrip("/"), None
-    path = url if url.startswith("/") else ""
-    resolved = (TEST_HOST + path).rstrip("/")
-    return resolved, resolved
+from .views import AdditionsTest, Argument, Encoded, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
+from .wire import body_on_wire, concrete_json_type, concrete_status, fallback, fits_primitive, get_at, model_name, param_wire, parse_date, parse_datetime, required_in_model, set_at, snake_name, unset_at
 
 
 def _credential_schemes(api: Api) -> set[str]:
@@ -237,54 +48,7 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
     return None
 
 
-# ------------------------------------------------------------------ per operation
-
-
-def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
-    maker = _Maker(api)
-    return [maker.operation(resource, operation) for operation in resource.operations]
-
-
-@dataclass(frozen=True)
-class WebhookTest:
-    test_name: str
-    model: str  # the payload's model class
-    payload_source: str
-    checks: tuple[str, ...]  # assertions on `parsed`
-
-
-def webhook_tests(api: Api) -> list[WebhookTest]:
-    """One test per webhook whose JSON payload is a model: the example payload parses field by field."""
-    maker = _Maker(api)
-    names = NameScope()
-    names.reserve("test_client_targets_the_documented_server", "test_client_exposes_the_documented_resources")
-    tests: list[WebhookTest] = []
-    for webhook in api.webhooks:
-        model = maker._model_of(webhook.type)
-        if model is None:
-            continue
-        example = maker.repair(webhook.type, json.loads(webhook.example_json))
-        if not isinstance(example, dict):
-            example = maker.placeholder(webhook.type)
-        name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))
-        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed"))))
-    return tests
-
-
-def uses_type(tests: list[OperationTest], name: str) -> bool:
-    """Whether any generated source mentions `name` (to keep imports tidy)."""
-    for test in tests:
-        texts = [arg.source for arg in test.arguments] + [test.returns, test.expected_body]
-        for reply in test.successes + test.errors:
-            texts += [reply.body_source, *reply.checks, reply.error_class]
-        if test.paging:
-            texts += [test.paging.item_check] + [arg.source for arg in test.paging.call_arguments]
-        if any(name in text for text in texts):
-            return True
-    return False
-
-
-class _Maker:
+class CaseMaker:
     def __init__(self, api: Api) -> None:
         self.api = api
         self.models: dict[str, Model] = {model.name: model for model in api.models}
@@ -308,7 +72,7 @@ class _Maker:
         if depth > 20:
             return True
         if isinstance(type_ref, Primitive):
-            return _fits_primitive(type_ref.python, value)
+            return fits_primitive(type_ref.python, value)
         if isinstance(type_ref, LiteralType):
             return any(value == option and type(value) is type(option) for option in type_ref.values)
         if isinstance(type_ref, ListType):
@@ -411,7 +175,7 @@ class _Maker:
             for option in resolved.options:
                 if option != NONE:
                     return self.placeholder(option, depth + 1)
-        return _fallback(resolved)
+        return fallback(resolved)
 
     def _object_like(self, type_ref: TypeRef) -> bool:
         resolved = self.resolve(type_ref)
@@ -451,18 +215,18 @@ class _Maker:
         return f"cast(Any, {literal(value)})", value
 
     def _primitive_value(self, python: str, value: Any) -> tuple[str, Any]:
-        if python == "datetime.datetime" and isinstance(value, str) and _parse_datetime(value) is not None:
-            parsed = _parse_datetime(value)
+        if python == "datetime.datetime" and isinstance(value, str) and parse_datetime(value) is not None:
+            parsed = parse_datetime(value)
             assert parsed is not None
             return f"datetime.datetime.fromisoformat({literal(value)})", parsed.isoformat()
-        if python == "datetime.date" and isinstance(value, str) and _parse_date(value) is not None:
-            parsed_date = _parse_date(value)
+        if python == "datetime.date" and isinstance(value, str) and parse_date(value) is not None:
+            parsed_date = parse_date(value)
             assert parsed_date is not None
             return f"datetime.date.fromisoformat({literal(value)})", parsed_date.isoformat()
         if python in ("bytes", "FileInput", "FileContent"):
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             return f"{literal(text)}.encode()", Encoded(text)
-        if _fits_primitive(python, value):
+        if fits_primitive(python, value):
             return literal(value), value
         return f"cast(Any, {literal(value)})", value
 
@@ -514,7 +278,7 @@ class _Maker:
                 positional.append(Argument(text))
             else:
                 keyword.append(Argument(f"{ident(parameter.name)}={text}"))
-            expected[parameter.location][parameter.wire_name] = _param_wire(parameter, wire)
+            expected[parameter.location][parameter.wire_name] = param_wire(parameter, wire)
         body_wire: Any = None
         body = operation.body
         if body is not None:
@@ -529,7 +293,7 @@ class _Maker:
                         item = given[body_field.wire_name]
                     elif body_field.required or (
                         # the overloads type a call as "body=" or "every required field": none of an optional body is neither
-                        (body.model is None or has_body_overloads(operation)) and _required_in_model(self.models.get(_model_name(body.type)), body_field.wire_name)
+                        (body.model is None or has_body_overloads(operation)) and required_in_model(self.models.get(model_name(body.type)), body_field.wire_name)
                     ):
                         item = self.placeholder(body_field.type)
                         notes.append(f"no example for body field {body_field.wire_name!r}: a placeholder is sent")
@@ -543,17 +307,17 @@ class _Maker:
                     text, wire = self.value(body_field.type, item)
                     keyword.append(Argument(f"{ident(body_field.name)}={text}"))
                     wire_fields[body_field.wire_name] = wire
-                body_wire = _body_wire(body.kind, wire_fields)
+                body_wire = body_on_wire(body.kind, wire_fields)
             elif body.model is not None and body.model in self.models:
                 given = example if isinstance(example, dict) else {}
                 keyword.append(Argument(f"body=models.{ident(body.model)}.model_validate({literal(given)})"))
-                body_wire = _body_wire(body.kind, self.model_wire(self.models[body.model], given))
+                body_wire = body_on_wire(body.kind, self.model_wire(self.models[body.model], given))
             elif example is not None or body.required:
                 if example is None:
                     example = self.placeholder(body.type)
                 text, wire = self.value(body.type, example)
                 keyword.append(Argument(f"body={text}"))
-                body_wire = _body_wire(body.kind, wire)
+                body_wire = body_on_wire(body.kind, wire)
         if body is not None and body.kind == "xml" and body_wire is not None:
             body_wire = self.xml.read_back(body_wire, body.xml_shape)  # what the contract's XML reader finds
         return positional + keyword, expected, body_wire, notes
@@ -564,7 +328,7 @@ class _Maker:
         upper = operation.name.upper()
         successes: list[Reply] = []
         for index, response in enumerate(operation.responses):
-            status = _concrete_status(response.status, operation, success=True)
+            status = concrete_status(response.status, operation, success=True)
             name = f"test_{operation.name}" if index == 0 else f"test_{operation.name}_{response.status.lower()}"
             successes.append(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name))
         if not successes:
@@ -574,9 +338,9 @@ class _Maker:
         uses_oauth = bool(security and oauth.intersection(security))
         errors: list[Reply] = []
         for response in operation.errors:
-            status = _concrete_status(response.status, operation, success=False)
+            status = concrete_status(response.status, operation, success=False)
             klass = error_class(status)
-            name = f"test_{operation.name}_{response.status.lower()}_{_snake(klass)}"
+            name = f"test_{operation.name}_{response.status.lower()}_{snake_name(klass)}"
             reply = self.reply(response, status, f"{upper}_{response.status.upper()}", "body", name, klass)
             if status == 401 and uses_oauth:
                 reply = replace(reply, attempts=2)
@@ -613,7 +377,7 @@ class _Maker:
                 example = self.placeholder(response.type)
             example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
-            return Reply(status, response.status, kind, ident(constant), source(example), _concrete_json_type(response.content_type), checks, klass, test_name)
+            return Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), checks, klass, test_name)
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -659,7 +423,7 @@ class _Maker:
         if isinstance(resolved, ListType) and isinstance(value, list):
             # isinstance narrows an optional list for the item checks below
             lines = [_is_a(target, "list"), f"assert len({target}) == {len(value)}"]
-            for index, item in enumerate(value[:_MAX_CHECKED_ITEMS]):
+            for index, item in enumerate(value[:MAX_CHECKED_ITEMS]):
                 lines += self.checks(resolved.item, item, f"{target}[{index}]", depth + 1)
             return lines
         if isinstance(resolved, DictType) and isinstance(value, dict):
@@ -700,13 +464,13 @@ class _Maker:
         return False
 
     def _primitive_checks(self, python: str, value: Any, target: str) -> list[str]:
-        if python == "datetime.datetime" and isinstance(value, str) and _parse_datetime(value) is not None:
+        if python == "datetime.datetime" and isinstance(value, str) and parse_datetime(value) is not None:
             return [f"assert {target} == datetime.datetime.fromisoformat({literal(value)})"]
-        if python == "datetime.date" and isinstance(value, str) and _parse_date(value) is not None:
+        if python == "datetime.date" and isinstance(value, str) and parse_date(value) is not None:
             return [f"assert {target} == datetime.date.fromisoformat({literal(value)})"]
         if isinstance(value, bool) and python in ("bool", "Any"):
             return [f"assert {target} is {literal(value)}"]
-        if python in ("Any", "dict[str, Any]") or _fits_primitive(python, value):
+        if python in ("Any", "dict[str, Any]") or fits_primitive(python, value):
             return [f"assert {target} == {literal(value)}"]
         return [f"assert cast(object, {target}) == {literal(value)}"]
 
@@ -754,14 +518,14 @@ class _Maker:
         if response.kind != "json" or not isinstance(example, dict):
             return None
         items_path = self.wire_path(response.type, paging.items)
-        items = _get(example, items_path) if items_path else None
+        items = get_at(example, items_path) if items_path else None
         if not isinstance(items, list) or not items:
             return None
         items = items[:2]
         first = json.loads(json.dumps(example))
         second = json.loads(json.dumps(example))
-        _set(first, items_path or [], items)
-        _set(second, items_path or [], items)
+        set_at(first, items_path or [], items)
+        set_at(second, items_path or [], items)
         total = 2 * len(items)
         if paging.style == "cursor":
             cursor_path = self.wire_path(response.type, paging.next_cursor or ())
@@ -769,8 +533,8 @@ class _Maker:
                 return None
             cursor_type = self.path_type(response.type, paging.next_cursor or ())
             token: Any = 2 if cursor_type is not None and self.fits(cursor_type, 2) and not self.fits(cursor_type, "x") else "cursor-2"
-            _set(first, cursor_path, token)
-            _unset(second, cursor_path)
+            set_at(first, cursor_path, token)
+            unset_at(second, cursor_path)
         else:
             token = paging.start + 1
             for path, first_value, second_value in (
@@ -780,8 +544,8 @@ class _Maker:
             ):
                 wire = self.wire_path(response.type, path) if path else None
                 if wire is not None:
-                    _set(first, wire, first_value)
-                    _set(second, wire, second_value)
+                    set_at(first, wire, first_value)
+                    set_at(second, wire, second_value)
         upper = operation.name.upper()
         pages = (
             Reply(response_status(response), response.status, "json", ident(f"{upper}_PAGE_1"), source(first), response.content_type or "application/json", ()),
@@ -860,194 +624,5 @@ def _is_a(target: str, klass: str) -> str:
 
 
 def response_status(response: Response) -> int:
-    return _concrete_status(response.status, None, success=True)
+    return concrete_status(response.status, None, success=True)
 
-
-# ------------------------------------------------------------------ helpers
-
-
-def _fits_primitive(python: str, value: Any) -> bool:
-    if python == "Any":
-        return True
-    if python == "None":
-        return value is None
-    if python == "str":
-        return isinstance(value, str)
-    if python == "bool":
-        return isinstance(value, bool)
-    if python == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if python == "float":
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if python.startswith("dict["):
-        return isinstance(value, dict)
-    if python.startswith("list["):
-        return isinstance(value, list)
-    if python == "datetime.datetime":
-        return isinstance(value, str) and _parse_datetime(value) is not None
-    if python == "datetime.date":
-        return isinstance(value, str) and _parse_date(value) is not None
-    return False
-
-
-def _parse_datetime(text: str) -> datetime.datetime | None:
-    try:
-        return datetime.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_date(text: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _fallback(type_ref: TypeRef) -> Any:
-    """A placeholder value for a type when the spec gives (and synthesizes) none."""
-    if isinstance(type_ref, Primitive):
-        return {
-            "str": "example",
-            "int": 1,
-            "float": 1.5,
-            "bool": True,
-            "datetime.datetime": "2024-01-02T03:04:05+00:00",
-            "datetime.date": "2024-01-02",
-            "bytes": "example",
-            "FileInput": "example",
-            "FileContent": "example",
-        }.get(type_ref.python, {} if type_ref.python.startswith("dict[") else None)
-    if isinstance(type_ref, LiteralType):
-        return type_ref.values[0] if type_ref.values else None
-    if isinstance(type_ref, ListType):
-        return []
-    if isinstance(type_ref, (DictType, NamedType)):
-        return {}
-    if isinstance(type_ref, UnionType):
-        for option in type_ref.options:
-            if option != NONE:
-                return _fallback(option)
-    return None
-
-
-def _param_wire(parameter: Parameter, wire: Any) -> Any:
-    """A parameter as the contract test reads it back: text, so bytes (format: binary) as their UTF-8 text."""
-    return _json_only(wire)
-
-
-def _body_wire(kind: str, wire: Any) -> Any:
-    """The body as the contract test reads it back: JSON as parsed; form fields as text; multipart parts."""
-    if kind in ("json", "xml"):
-        return _json_only(wire)
-    if kind in ("form", "multipart") and isinstance(wire, dict):
-        fields = {key: _form_value(value, multipart=kind == "multipart") for key, value in wire.items() if value is not None}
-        # On the wire a one-item list is one field, and an empty list no field at all.
-        return {key: value[0] if isinstance(value, list) and len(value) == 1 else value for key, value in fields.items() if value != []}
-    if kind == "binary":
-        if isinstance(wire, Encoded):
-            return wire
-        return Encoded(wire if isinstance(wire, str) else json.dumps(wire, ensure_ascii=False))
-    if kind == "text":
-        return str(wire) if not isinstance(wire, str) else str(wire)
-    return wire
-
-
-def _json_only(value: Any) -> Any:
-    if isinstance(value, Encoded):
-        return str(value)
-    if isinstance(value, dict):
-        return {key: _json_only(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_json_only(item) for item in value]
-    return value
-
-
-def _form_value(value: Any, multipart: bool) -> Any:
-    if isinstance(value, Encoded):
-        return value if multipart else str(value)
-    if isinstance(value, list):
-        return [item if isinstance(item, Encoded) and multipart else _form_text(item) for item in value if item is not None]
-    return _form_text(value)
-
-
-def _form_text(value: Any) -> str:
-    """A non-file form field as the runtime writes it: text as is, anything else as compact JSON."""
-    if isinstance(value, str):
-        return str(value)
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _model_name(type_ref: TypeRef) -> str:
-    return type_ref.name if isinstance(type_ref, NamedType) else ""
-
-
-def _required_in_model(model: Model | None, wire_name: str) -> bool:
-    if model is None:
-        return False
-    found = model.field_by_wire(wire_name)
-    return found is not None and found.required
-
-
-def _concrete_status(key: str, operation: Operation | None, success: bool) -> int:
-    """A real status code for a documented key: "404" -> 404, "4XX" -> an undocumented 4xx, "default" -> 500/200."""
-    documented = set()
-    if operation is not None:
-        documented = {response.status for response in operation.responses + operation.errors}
-    if key.isdigit():
-        return int(key)
-    if len(key) == 3 and key[0].isdigit() and key[1:].upper() == "XX":
-        base = int(key[0]) * 100
-        for candidate in range(base, base + 100):
-            if str(candidate) not in documented:
-                return candidate
-        return base
-    if success:
-        return 200
-    for candidate in (500, 599, 418):
-        if str(candidate) not in documented and f"{str(candidate)[0]}XX" not in documented:
-            return candidate
-    return 599
-
-
-def _concrete_json_type(media_type: str | None) -> str:
-    """What a server sends for a JSON reply documented as `*/*` (a reply has no wildcard type)."""
-    return media_type if media_type and "*" not in media_type else "application/json"
-
-
-def _snake(name: str) -> str:
-    out = ""
-    for char in name:
-        if char.isupper() and out:
-            out += "_"
-        out += char.lower()
-    return out.replace("a_p_i", "api")
-
-
-def _get(value: Any, path: list[str]) -> Any:
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def _set(value: Any, path: list[str], item: Any) -> None:
-    for key in path[:-1]:
-        if not isinstance(value.get(key), dict):
-            value[key] = {}
-        value = value[key]
-    if path:
-        value[path[-1]] = item
-
-
-def _unset(value: Any, path: list[str]) -> None:
-    for key in path[:-1]:
-        value = value.get(key) if isinstance(value, dict) else None
-    if isinstance(value, dict) and path:
-        value.pop(path[-1], None)
-
-
-def test_error_classes(tests: list[OperationTest]) -> list[str]:
-    """The exception classes the tests of one module expect, sorted."""
-    return sorted({reply.error_class for test in tests for reply in test.errors})

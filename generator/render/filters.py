@@ -1,4 +1,4 @@
-"""Render stage: Jinja2 templates turn IR contexts into Python text.
+"""The template filters: how spec text reaches generated Python source.
 
 Every string from a spec reaches generated source through exactly one of three filters:
 `literal` (a Python literal built with repr), `docstring` (prose made safe inside triple quotes) and
@@ -8,16 +8,10 @@ the raw spec. Autoescaping is off because the output is Python, not HTML; these 
 
 from __future__ import annotations
 
-import json
 import keyword
-from functools import cached_property
-from pathlib import Path
-from typing import Any
 
-import jinja2
-
-from .ir import TypeRef
-from .layout import LINE_LENGTH, constant, fits, parameter, width
+from ..ir import TypeRef
+from .layout import LINE_LENGTH, width
 
 _CONTROL = {i: f"\\x{i:02x}" for i in range(32) if chr(i) not in "\n\t"}
 _CONTROL[0x7F] = "\\x7f"
@@ -87,57 +81,3 @@ def ident(name: object) -> str:
 
 def annotation(type_ref: TypeRef, models_prefix: str = "", builtins_prefix: str = "") -> str:
     return type_ref.annotation(models_prefix, builtins_prefix)
-
-
-class Renderer:
-    """Loads templates from one folder (plus optional overrides) and renders them."""
-
-    def __init__(self, template_dirs: list[Path]) -> None:
-        self.template_dirs = template_dirs
-
-    @cached_property
-    def environment(self) -> jinja2.Environment:
-        environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(path) for path in self.template_dirs]),
-            autoescape=False,  # noqa: S701 - output is Python; the filters above do the escaping
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        environment.filters.update(
-            literal=literal,
-            docstring=docstring,
-            docstring_end=docstring_end,
-            comment=comment,
-            ident=ident,
-            annotation=annotation,
-            tuple_literal=lambda values: literal(tuple(values)),
-            json_literal=lambda text: literal(json.loads(text)),
-            join_literals=lambda values: ", ".join(literal(value) for value in values),
-            parameter=parameter,
-            constant=constant,
-            fits=fits,
-        )
-        from .views import has_body_overloads, operation_arguments, type_text
-
-        environment.globals.update(
-            annotation=annotation,
-            literal=literal,
-            type_text=type_text,
-            operation_arguments=operation_arguments,
-            has_body_overloads=has_body_overloads,
-        )
-        from .testviews import contract_setup, operation_tests, test_error_classes, webhook_tests
-
-        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes, webhook_tests=webhook_tests)
-        return environment
-
-    def render(self, template: str, context: dict[str, Any]) -> str:
-        return self.environment.get_template(template).render(**context)
-
-    def source_of(self, template: str) -> str:
-        loader = self.environment.loader
-        assert loader is not None
-        source, _, _ = loader.get_source(self.environment, template)
-        return source

@@ -36,11 +36,11 @@ from openapi_schema_validator._format import oas30_format_checker
 from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
-from ..loader import follow_refs
+from ..load import follow_refs
 from .regex_sample import compile_pattern
 
 if TYPE_CHECKING:
-    from .finite import Relaxations
+    from .relaxations import Relaxations
 
 Purpose = Literal["request", "response", "parameter"]
 """Which way a value travels: request bodies are written (readOnly refused), replies read (writeOnly

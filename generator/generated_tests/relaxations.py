@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..loader import follow_refs, join_pointer, resolve_pointer, split_pointer
-from .discriminators import read_discriminator
+from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
+from ..parse.discriminators import read_discriminator
 from .schema_check import format_fits
 
 _ALL_KINDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})

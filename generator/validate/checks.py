@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .diagnostics import SpecError
-from .loader import LoadedSpec, join_pointer, resolve_pointer
+from ..diagnostics import SpecError
+from ..load import LoadedSpec, join_pointer, resolve_pointer
 
 _SUPPORTED = ("3.0.", "3.1.")
 

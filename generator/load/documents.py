@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from urllib.parse import unquote
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,8 @@ from typing import Any
 import yaml
 
 from . import swagger2
-from .diagnostics import Location, SpecError
+from ..diagnostics import Location, SpecError
+from .pointers import join_pointer, resolve_pointer, split_pointer
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -80,52 +80,6 @@ def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
         if index < len(node.value):
             return node.value[index]  # type: ignore[no-any-return]
     return None
-
-
-def split_pointer(pointer: str) -> list[str]:
-    """Split a JSON pointer ('#/a/b~1c') into its unescaped tokens.
-
-    In a `$ref` the pointer is a URI fragment, so it may also be percent-encoded (`%7Bid%7D`).
-    """
-    body = pointer[1:] if pointer.startswith("#") else pointer
-    if "%" in body:
-        body = unquote(body)
-    if not body:
-        return []
-    return [part.replace("~1", "/").replace("~0", "~") for part in body.lstrip("/").split("/")]
-
-
-def join_pointer(parent: str, token: str | int) -> str:
-    text = str(token).replace("~", "~0").replace("/", "~1")
-    return f"{parent}/{text}"
-
-
-def resolve_pointer(data: Any, pointer: str) -> Any:
-    """The value at a JSON pointer; raises KeyError when it does not exist."""
-    node = data
-    for token in split_pointer(pointer):
-        if isinstance(node, dict):
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise KeyError(token)
-    return node
-
-
-def follow_refs(document: Any, value: Any) -> Any:
-    """Follow local `$ref`s from `value` to what they finally point at; {} for a loop or a dangling one."""
-    seen: set[str] = set()
-    while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-        ref = value["$ref"]
-        if ref in seen:
-            return {}
-        seen.add(ref)
-        try:
-            value = resolve_pointer(document, ref)
-        except KeyError:
-            return {}
-    return value
 
 
 def read_source(path: Path, display: str | None = None) -> SourceFile:
@@ -216,7 +170,7 @@ def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
 
 def _check_swagger2(root: SourceFile, data: dict[str, Any]) -> None:
     """Structural errors are reported against the original 2.0 document, where the lines are."""
-    from .validate import first_schema_error
+    from ..validate import first_schema_error
 
     error = first_schema_error(data, "2.0")
     if error is not None:

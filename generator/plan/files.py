@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from .ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
+from ..ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
 
 RUNTIME_TEMPLATE_DIR = "runtime"
 

@@ -19,11 +19,11 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import unquote
 
-from ..loader import join_pointer
-from .discriminators import inherited_discriminator, read_discriminator
+from ..load import join_pointer
+from ..parse.discriminators import inherited_discriminator, read_discriminator
 from .regex_sample import sample as pattern_sample
 from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
-from .schemas import SchemaConverter
+from ..parse.schemas import SchemaConverter
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import Operation, TypeRef
+from ..ir import Operation, TypeRef
 
 MODELS = "models."
 BUILTINS = "builtins."

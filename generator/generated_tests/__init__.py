@@ -1,0 +1,6 @@
+"""The machinery of the generated tests, in one home.
+
+The values a generated test sends and answers with (examples, synthesized values, samples of
+patterns, XML bodies), their check against the schema with the validator openapi-core runs, the
+relaxed readings of schemas no value satisfies, and the views the test templates render.
+Imported lazily by its users: nothing here is needed on a cache hit."""

@@ -1,0 +1,114 @@
+"""The entry points the test templates call: the contract setup and the tests of each operation and webhook.
+
+Every operation gets: the Python arguments of an example call (built from the IR's `example_json`, typed
+the way a caller would write them: datetimes as `datetime`, models via `model_validate`), the values that
+call must put on the wire (what openapi-core reads back from the request), the documented replies, and the
+assertions on the parsed result, field by field.
+
+Spec text is untrusted: every spec-derived fragment of the Python source built here goes through
+`render.literal` (values) or `render.ident` (names), the same functions as the template filters.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, replace
+
+from ..ir import (
+    Api,
+    Resource,
+    SecurityScheme,
+)
+from ..naming import NameScope, make_identifier
+
+from .cases import CaseMaker
+from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
+
+# ------------------------------------------------------------------ setup
+
+
+def contract_setup(api: Api) -> ContractSetup:
+    base_url, argument = _test_base_url(api)
+    client_arguments: list[tuple[str, str]] = []
+    credentials: list[CredentialView] = []
+    token_urls: list[str] = []
+    notes: list[str] = []
+    by_key: dict[str, CredentialView] = {}
+    for scheme in api.security_schemes:
+        values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
+        client_arguments.extend(values.items())
+        owner = by_key.get(scheme.shares)
+        by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
+        credentials.append(by_key[scheme.key])
+        if scheme.kind.startswith("oauth2_") and scheme.token_url:
+            token_urls.append(scheme.token_url)
+        if scheme.kind == "custom":
+            notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
+    for pointer, _, reason in api.relaxations:
+        notes.append(f"{pointer} is validated relaxed (see RELAXATIONS): {reason}")
+    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), notes=tuple(notes), relaxations=tuple((pointer, schema) for pointer, schema, _ in api.relaxations))
+
+
+def _credential(scheme: SecurityScheme, values: dict[str, str]) -> CredentialView:
+    given = list(values.values())
+    if scheme.kind == "apiKey":
+        return CredentialView(scheme.key, scheme.location, scheme.parameter_name, given[0])
+    if scheme.kind == "bearer":
+        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {given[0]}")
+    if scheme.kind == "basic":
+        token = base64.b64encode(f"{given[0]}:{given[1]}".encode()).decode("ascii")
+        return CredentialView(scheme.key, "header", "Authorization", f"Basic {token}")
+    if scheme.kind.startswith("oauth2_"):
+        return CredentialView(scheme.key, "header", "Authorization", f"Bearer {ACCESS_TOKEN}")
+    return CredentialView(scheme.key, "", "", "")
+
+
+def _test_base_url(api: Api) -> tuple[str, str | None]:
+    """The first server with its variables' defaults when absolute (the client's own default), else a test host."""
+    if not api.servers:
+        return TEST_HOST, TEST_HOST
+    first = api.servers[0]
+    url = first.url
+    for variable in first.variables:
+        url = url.replace("{" + variable.wire_name + "}", variable.default)
+    if "://" in url and "{" not in url:
+        return url.rstrip("/"), None
+    path = url if url.startswith("/") else ""
+    resolved = (TEST_HOST + path).rstrip("/")
+    return resolved, resolved
+
+
+# ------------------------------------------------------------------ per operation
+
+
+def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
+    maker = CaseMaker(api)
+    return [maker.operation(resource, operation) for operation in resource.operations]
+
+
+@dataclass(frozen=True)
+class WebhookTest:
+    test_name: str
+    model: str  # the payload's model class
+    payload_source: str
+    checks: tuple[str, ...]  # assertions on `parsed`
+
+
+def webhook_tests(api: Api) -> list[WebhookTest]:
+    """One test per webhook whose JSON payload is a model: the example payload parses field by field."""
+    maker = CaseMaker(api)
+    names = NameScope()
+    names.reserve("test_client_targets_the_documented_server", "test_client_exposes_the_documented_resources")
+    tests: list[WebhookTest] = []
+    for webhook in api.webhooks:
+        model = maker._model_of(webhook.type)
+        if model is None:
+            continue
+        example = maker.repair(webhook.type, json.loads(webhook.example_json))
+        if not isinstance(example, dict):
+            example = maker.placeholder(webhook.type)
+        name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))
+        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed"))))
+    return tests
+

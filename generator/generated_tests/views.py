@@ -1,0 +1,159 @@
+"""What the test templates render: one frozen view per generated test, and the helpers that spell it.
+
+Spec text is untrusted: every spec-derived fragment of the Python source built here goes through
+`render.literal` (values) or `render.ident` (names), the same functions as the template filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ir import (
+    Operation,
+    Resource,
+)
+from ..render import ident, literal
+
+
+TEST_HOST = "https://api.example.test"
+ACCESS_TOKEN = "test-access-token"
+# Lists in replies are checked item by item up to this many items (their length always).
+MAX_CHECKED_ITEMS = 3
+
+_ERROR_CLASSES = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    412: "PreconditionFailedError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+}
+
+
+def error_class(status: int) -> str:
+    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
+    if status >= 500:
+        return "InternalServerError"
+    return _ERROR_CLASSES.get(status, "APIStatusError")
+
+
+class Encoded(str):
+    """Wire bytes: the UTF-8 encoding of this text (rendered as `"text".encode()`)."""
+
+
+def source(value: Any) -> str:
+    """Python source for a JSON value, where `Encoded` text becomes bytes."""
+    if isinstance(value, Encoded):
+        return f"{literal(str(value))}.encode()"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(key)}: {source(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(source(item) for item in value) + "]"
+    return literal(value)
+
+
+# ------------------------------------------------------------------ views
+
+
+@dataclass(frozen=True)
+class Argument:
+    source: str  # "expr" (positional) or "name=expr"
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    status_key: str  # as documented: "200", "2XX", "default"
+    kind: str  # json, bytes, text, none
+    constant: str  # module constant holding the reply body ("" for none)
+    body_source: str  # Python source of the reply body
+    content_type: str
+    checks: tuple[str, ...]  # assertions on `result` (success) or `body` (error)
+    error_class: str = ""
+    test_name: str = ""
+    attempts: int = 1  # requests the client sends for this reply (an OAuth2 client retries a 401 once)
+
+
+@dataclass(frozen=True)
+class AdditionsTest:
+    """A reply with what an API adds later: an unknown field and, if any, an unknown open-enum value."""
+
+    reply: Reply
+    checks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PagingTest:
+    pages: tuple[Reply, ...]
+    param_wire: str
+    second_token_source: str  # the page number / cursor the second request must carry
+    items_per_page: int
+    item_check: str  # assertion on `item`, or ""
+    call_arguments: tuple[Argument, ...]
+
+
+@dataclass(frozen=True)
+class OperationTest:
+    operation: Operation
+    resource: Resource
+    method_path: str  # "resource.method"
+    arguments: tuple[Argument, ...]
+    returns: str  # annotation of the call's result
+    returns_none: bool
+    expected_path: str
+    expected_query: str
+    expected_headers: str
+    expected_cookies: str
+    expected_content_type: str
+    expected_body: str
+    expected_security: str  # source of a tuple of scheme names, or "None" (not checkable)
+    successes: tuple[Reply, ...]
+    errors: tuple[Reply, ...]
+    paging: PagingTest | None
+    additions: AdditionsTest | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def upper(self) -> str:
+        return ident(self.operation.name.upper())
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    scheme: str  # security scheme key (wire)
+    location: str  # header, query, cookie; "" when the test cannot check it (custom schemes)
+    name: str  # header/query/cookie name
+    value: str  # the exact value the request must carry
+
+
+@dataclass(frozen=True)
+class ContractSetup:
+    base_url: str  # the test server's URL
+    base_url_argument: str | None  # passed to the client; None: its default server is `base_url`
+    client_arguments: tuple[tuple[str, str], ...]  # (constructor argument, dummy value)
+    credentials: tuple[CredentialView, ...]
+    token_urls: tuple[str, ...]
+    access_token: str = ACCESS_TOKEN
+    notes: tuple[str, ...] = field(default=())
+    relaxations: tuple[tuple[str, str], ...] = field(default=())  # (pointer, schema JSON) replaced in the validation copy
+
+
+def uses_type(tests: list[OperationTest], name: str) -> bool:
+    """Whether any generated source mentions `name` (to keep imports tidy)."""
+    for test in tests:
+        texts = [arg.source for arg in test.arguments] + [test.returns, test.expected_body]
+        for reply in test.successes + test.errors:
+            texts += [reply.body_source, *reply.checks, reply.error_class]
+        if test.paging:
+            texts += [test.paging.item_check] + [arg.source for arg in test.paging.call_arguments]
+        if any(name in text for text in texts):
+            return True
+    return False
+
+
+def test_error_classes(tests: list[OperationTest]) -> list[str]:
+    """The exception classes the tests of one module expect, sorted."""
+    return sorted({reply.error_class for test in tests for reply in test.errors})

@@ -1,0 +1,68 @@
+"""The Jinja2 environment: templates from layered folders, the filters and the view helpers."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .filters import annotation, comment, docstring, docstring_end, ident, literal
+from .layout import constant, fits, parameter
+
+
+class Renderer:
+    """Loads templates from folders searched in order (overrides first) and renders them."""
+
+    def __init__(self, template_dirs: list[Path]) -> None:
+        self.template_dirs = template_dirs
+
+    @cached_property
+    def environment(self) -> jinja2.Environment:
+        environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(path) for path in self.template_dirs]),
+            autoescape=False,  # noqa: S701 - output is Python; the filters do the escaping
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        environment.filters.update(
+            literal=literal,
+            docstring=docstring,
+            docstring_end=docstring_end,
+            comment=comment,
+            ident=ident,
+            annotation=annotation,
+            tuple_literal=lambda values: literal(tuple(values)),
+            json_literal=lambda text: literal(json.loads(text)),
+            join_literals=lambda values: ", ".join(literal(value) for value in values),
+            parameter=parameter,
+            constant=constant,
+            fits=fits,
+        )
+        from .views import has_body_overloads, operation_arguments, type_text
+
+        environment.globals.update(
+            annotation=annotation,
+            literal=literal,
+            type_text=type_text,
+            operation_arguments=operation_arguments,
+            has_body_overloads=has_body_overloads,
+        )
+        from ..generated_tests.contract import contract_setup, operation_tests, webhook_tests
+        from ..generated_tests.views import test_error_classes
+
+        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes, webhook_tests=webhook_tests)
+        return environment
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        return self.environment.get_template(template).render(**context)
+
+    def source_of(self, template: str) -> str:
+        loader = self.environment.loader
+        assert loader is not None
+        source, _, _ = loader.get_source(self.environment, template)
+        return source
