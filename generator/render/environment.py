@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from .filters import annotation, comment, docstring, docstring_end, ident, literal
+from .filters import annotation, comment, docstring, docstring_end, ident, literal, toml_string
 from .layout import constant, fits, parameter
 
 
@@ -42,6 +42,7 @@ class Renderer:
             parameter=parameter,
             constant=constant,
             fits=fits,
+            toml_string=toml_string,
         )
         from .views import has_body_overloads, operation_arguments, type_text
 
