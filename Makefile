@@ -15,9 +15,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Regenerate every configured client into generated/.
+## Regenerate every configured client into generated/ (GENERATE_FLAGS=--fail-on-change: exit 1 when files changed).
 generate: $(STAMP)
-	$(PY) -m generator generate
+	$(PY) -m generator generate $(GENERATE_FLAGS)
 
 ## Exit 1 with a diff when generated/ is stale.
 check: $(STAMP)
