@@ -115,7 +115,9 @@ def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Re
     runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
     test_dir = templates / TEST_TEMPLATE_DIR
     test_templates = sorted(path.name for path in test_dir.glob("*.jinja")) if test_dir.is_dir() else []
-    spec_json = json.dumps(spec.data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    from .generated_tests.stream_cases import test_reading
+
+    spec_json = json.dumps(test_reading(spec.data), ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     paths = [output.path for output in plan]
     clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)

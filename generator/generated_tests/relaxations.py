@@ -144,7 +144,7 @@ def _follow(document: dict[str, Any], pointer: str, node: Any) -> tuple[str, Any
 class _Finder:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
-        self.oas30 = not str(document.get("openapi", "")).startswith("3.1")
+        self.oas30 = str(document.get("openapi", "")).startswith("3.0")
         self.relaxed: dict[str, Relaxation] = {}
         self.table: dict[str, bool] = {}  # $ref -> whether its target admits a value
         self._queue: deque[str] = deque()
