@@ -261,24 +261,28 @@ class _Items:
             JsonSeqDecoder() if stream_format.framing == "json-seq" else JsonLinesDecoder()
         )
 
-    def feed(self, chunk: bytes) -> list[Any]:
+    # Generators: each frame is parsed when its item is asked for, so an item that does not parse
+    # raises in its turn, after the items before it were handed out.
+    def feed(self, chunk: bytes) -> Iterator[Any]:
         if self._sse is not None:
-            return self._events(self._sse.feed(chunk))
-        return [self._parse_json(frame) for frame in self._json.feed(chunk)]
+            yield from self._events(self._sse.feed(chunk))
+        else:
+            for frame in self._json.feed(chunk):
+                yield self._parse_json(frame)
 
-    def end(self) -> list[Any]:
+    def end(self) -> Iterator[Any]:
         if self._sse is not None:
-            return self._events(self._sse.end())
-        return [self._parse_json(frame) for frame in self._json.end()]
+            yield from self._events(self._sse.end())
+        else:
+            for frame in self._json.end():
+                yield self._parse_json(frame)
 
-    def _events(self, events: list[ServerSentEvent]) -> list[Any]:
-        items: list[Any] = []
+    def _events(self, events: list[ServerSentEvent]) -> Iterator[Any]:
         for event in events:
             if self.format.sentinel is not None and event.data.strip() == self.format.sentinel:
                 self.finished = True
-                break
-            items.append(self._parse_event(event))
-        return items
+                return
+            yield self._parse_event(event)
 
     def _parse_event(self, event: ServerSentEvent) -> Any:
         kind = self.format.sse_items
