@@ -489,7 +489,8 @@ def _media_type_of(pointer: str) -> str | None:
 
 def _plain_text(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
-    return base.startswith("text/") and "xml" not in base and "json" not in base
+    # text/event-stream is no text body: its schema describes each event's data (parse/streams.py).
+    return base.startswith("text/") and "xml" not in base and "json" not in base and base != "text/event-stream"
 
 
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")

@@ -123,20 +123,20 @@ class StreamReader:
         items = [self.examples.for_schema(schema, "response", variant=variant) for variant in (0, 1)]
         return to_json_text(items)
 
-    def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:
+    def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], json_body: bool, pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:
         """For a reply documented both as JSON and as a stream: the boolean request member that
         chooses the stream. Without one the client asks for JSON, and says so."""
         dual = [response for response in responses if response.stream is not None and response.kind != "stream"]
         if not dual:
             return responses, None
-        for body_field in body_fields:
+        for body_field in body_fields if json_body else ():  # the client reads the flag of a JSON body
             if body_field.wire_name in _FLAG_NAMES and _is_bool(body_field.type):
                 return responses, StreamFlag(body_field.name, body_field.wire_name)
         for response in dual:
             self.warnings.warn(
                 join_pointer(join_pointer(pointer, "responses"), response.status),
                 f"reply {response.status} is documented as JSON and as {response.stream.media_type if response.stream else ''}, "
-                "and no boolean `stream` request member chooses between them: the client asks for JSON",
+                "and no boolean `stream` member of a JSON request body chooses between them: the client asks for JSON",
             )
         from dataclasses import replace
 
