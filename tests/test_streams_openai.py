@@ -61,7 +61,7 @@ def server() -> Iterator[str]:
 
 def test_chat_completion_chunks_stream_typed(openai: ModuleType, server: str) -> None:
     messages = [{"role": "user", "content": "Say hello"}]
-    with openai.Client(api_key="sk-test", base_url=server) as client:
+    with openai.Client(api_key_auth_bearer_token="sk-test", base_url=server) as client:
         with client.chat.create_completion(model="gpt-4o", messages=messages, stream=True) as stream:
             chunks = list(stream)
     assert [type(chunk).__name__ for chunk in chunks] == ["CreateChatCompletionStreamResponse"] * 2
@@ -69,7 +69,7 @@ def test_chat_completion_chunks_stream_typed(openai: ModuleType, server: str) ->
     assert Handler.bodies[-1]["stream"] is True
 
     async def run() -> list[Any]:
-        async with openai.AsyncClient(api_key="sk-test", base_url=server) as client:
+        async with openai.AsyncClient(api_key_auth_bearer_token="sk-test", base_url=server) as client:
             async with await client.chat.create_completion(model="gpt-4o", messages=messages, stream=True) as stream:
                 return [chunk async for chunk in stream]
 

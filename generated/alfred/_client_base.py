@@ -77,7 +77,8 @@ class ResponseSpec:
 
 class StreamOpener(Protocol):
     """A documented streamed reply (``_streaming.StreamFormat``): turns an unread response into the
-    stream of its items. A protocol here, so that packages without streams need no ``_streaming``."""
+    stream of its items. A protocol here, so that packages without streams need no ``_streaming``.
+    """
 
     @property
     def media_type(self) -> str: ...
