@@ -48,6 +48,33 @@ SHAPES: dict[str, Any] = {
         "/download": {"get": {"operationId": "download", "responses": {"200": {"description": "file", "content": {JSON: {"schema": {"type": "string", "format": "binary"}}}}}}},
         # An audio reply "described" by an object schema (CallFire): bytes on the wire and in the client.
         "/recording.mp3": {"get": {"operationId": "recording", "responses": {"200": {"description": "mp3", "content": {"audio/mpeg": {"schema": {"type": "object", "description": "~"}}}}}}},
+        # An error model named like a builtin, defined after its first use (tl-api's Exception);
+        # a reply documented with `content: {}` (TrueSight).
+        "/articles": {
+            "get": {
+                "operationId": "getArticle",
+                "responses": {
+                    "200": {"description": "ok", "content": {}},
+                    "500": {"description": "failed", "content": {JSON: {"schema": {"$ref": "#/components/schemas/ApiException"}}}},
+                },
+            },
+            # A GET documenting an empty text body (nowpayments); a list of read-only ids (Probely).
+            "post": {
+                "operationId": "tagArticles",
+                "requestBody": {"required": True, "content": {JSON: {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Id"}}}}},
+                "responses": {"204": {"description": "done"}},
+            },
+        },
+        "/subscriptions": {"get": {"operationId": "listSubscriptions", "requestBody": {"content": {"text/plain": {"example": ""}}}, "responses": {"204": {"description": "none"}}}},
+        # A free-form object query parameter with an empty example (Twilio's AddOnsData); a
+        # reference into a oneOf option (Nexmo's `channel/properties/from/oneOf/0`).
+        "/lookups": {
+            "get": {
+                "operationId": "lookup",
+                "parameters": [{"name": "AddOnsData", "in": "query", "schema": {"type": "object"}, "example": {}}],
+                "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Channel"}}}}},
+            }
+        },
         # A closed object that requires names its properties lack (e-conomic).
         "/employees": {
             "put": {
@@ -62,6 +89,16 @@ SHAPES: dict[str, Any] = {
         "securitySchemes": {"key": {"type": "apiKey", "in": "query", "name": "api_key"}},
         "schemas": {
             "WorkbookList": {"properties": {"value": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}}},
+            "ApiException": {"allOf": [{"$ref": "#/components/schemas/Exception"}, {"type": "object", "properties": {"statusCode": {"type": "integer"}}}]},
+            "Exception": {"type": "object", "properties": {"InnerException": {"nullable": True, "oneOf": [{"$ref": "#/components/schemas/Exception"}]}, "Message": {"type": "string"}}},
+            "Id": {"type": "string", "readOnly": True, "example": "jMXUw-BE_2vd"},
+            "Channel": {
+                "type": "object",
+                "properties": {
+                    "from": {"oneOf": [{"type": "object", "properties": {"user": {"type": "string"}}}, {"type": "object", "properties": {"number": {"type": "string"}}}]},
+                    "to": {"$ref": "#/components/schemas/Channel/properties/from/oneOf/0"},
+                },
+            },
             "Employee": {
                 "type": "object",
                 "additionalProperties": False,
@@ -100,6 +137,9 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert '"x-amz-content-sha256": "' in tests and '"X-Amz-Content-Sha256"' not in tests
     assert 'printed="example"' in tests and 'office="H"' in tests
     assert "DEMO_KEY" not in tests  # the credential fills api_key
+    assert "add_ons_data={}" not in tests
+    models = (out / "shapes" / "models.py").read_text()
+    assert "class Exception_2(" in models and "class Exception(" not in models
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

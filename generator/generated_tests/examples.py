@@ -60,6 +60,22 @@ def _format_sample(kind: str, variant: int) -> str | None:
     return samples.get(kind)
 
 
+def _empty(value: Any) -> bool:
+    return isinstance(value, (str, dict, list)) and not value
+
+
+def _one_member(schema: dict[str, Any], empty: Any, synthesize: Any) -> Any:
+    """An empty object or list made to hold one member its schema allows."""
+    if isinstance(empty, list) and isinstance(schema.get("items"), dict):
+        item = synthesize(schema["items"], "parameter")
+        return [] if item is None else [item]
+    extra = schema.get("additionalProperties", True)
+    if isinstance(empty, dict) and extra is not False:
+        value = synthesize(extra, "parameter") if isinstance(extra, dict) and extra else "example"
+        return {"example": value}
+    return empty
+
+
 def _clipped(text: str, limit: int = 120) -> str:
     """A validator message stays one short clause (its value dump can be the whole example)."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -105,15 +121,16 @@ class ExampleMaker:
                 return self.for_media(media, "request", join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if pointer else None)
         else:
             value = self.for_schema(schema, "parameter")
-        if value == "" and not (parameter.get("in") == "query" and parameter.get("allowEmptyValue") is True):
-            value = self._non_empty(schema, pointer)
+        if _empty(value) and not (parameter.get("in") == "query" and parameter.get("allowEmptyValue") is True):
+            value = self._non_empty(schema, value, pointer)
         if pointer is not None and schema is not None and value is not None:
             self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
         return value
 
-    def _non_empty(self, schema: Any, pointer: str | None) -> Any:
+    def _non_empty(self, schema: Any, empty: Any, pointer: str | None) -> Any:
         """A parameter cannot travel empty (an empty path segment; a query value without
-        `allowEmptyValue`): a synthesized value stands in for an empty example, if one fits."""
+        `allowEmptyValue`; an empty object or list, which no style writes): a synthesized value
+        stands in for an empty example, if one fits."""
         resolved = self.check.resolve(schema)
         if isinstance(resolved, dict):  # the empty value may be the schema's own default, example or first enum value
             resolved = {key: value for key, value in resolved.items() if key not in ("default", "example", "examples")}
@@ -121,8 +138,10 @@ class ExampleMaker:
             if isinstance(enum, list) and any(item != "" for item in enum):
                 resolved["enum"] = [item for item in enum if item != ""]
         replacement = self.for_schema(resolved, "parameter") if schema is not None else "example"
-        if replacement in ("", None) or (schema is not None and self.violates(schema, replacement, "parameter")):
-            return ""
+        if isinstance(resolved, dict) and _empty(replacement):
+            replacement = _one_member(resolved, replacement, self.for_schema)
+        if _empty(replacement) or replacement is None or (schema is not None and self.violates(schema, replacement, "parameter")):
+            return empty
         if pointer is not None:
             self.converter.warnings.warn(pointer, "the parameter's example is empty, which it cannot be on the wire; the generated tests use a synthesized value")
         return replacement

@@ -7,7 +7,8 @@ Some schemas admit no (finite) value at all:
 - an `allOf` whose parts share no JSON type (`allOf: [{type: string}, {type: integer}]`);
 - an enum none of whose values has the schema's format (`enum: [now]`, `format: date-time`);
 - an array schema whose enum lists single values (meant for the items);
-- an object with `additionalProperties: false` that requires a name its `properties` lack.
+- an object with `additionalProperties: false` that requires a name its `properties` lack;
+- array items marked readOnly (or writeOnly): no request (or reply) could hold a single item.
 
 No test can send or answer such a value, and no client can either. The generator then takes the
 closest honest reading and says so in a located warning: the property that closes the cycle is
@@ -458,7 +459,19 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
         if notes:
             found.append(Relaxation(pointer, replaced, "; ".join(notes), nullable=False))
+        item = _access_marked_item(document, node)
+        if item is not None:
+            found.append(Relaxation(join_pointer(pointer, "items"), item, "readOnly/writeOnly on array items: only properties are left out of requests or replies; the client sends and reads the items, and the contract tests check them without the mark", nullable=False))
     return found
+
+
+def _access_marked_item(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any] | None:
+    """The items schema of an array without its readOnly/writeOnly mark, when it has one (Probely's
+    `targetIds: {items: {$ref: id}}` where `id` is read-only): the validator would refuse every item."""
+    items = follow_refs(document, node.get("items"))
+    if not isinstance(items, dict) or not (items.get("readOnly") is True or items.get("writeOnly") is True):
+        return None
+    return {key: value for key, value in items.items() if key not in ("readOnly", "writeOnly")}
 
 
 def _required_but_forbidden(node: dict[str, Any]) -> list[str]:

@@ -29,7 +29,7 @@ from ..ir import (
     nullable,
 )
 from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
-from ..naming import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
+from ..naming import BUILTIN_CLASS_NAMES, RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
 from .discriminators import inherited_discriminator, read_discriminator
 from ..generated_tests.relaxations import Relaxations, is_item_enum
 from .overlap import certainly_overlap
@@ -59,7 +59,7 @@ class SchemaConverter:
     def __post_init__(self) -> None:
         self._nullable_pointers = self.relaxations.nullable_pointers()
         # Names models.py itself uses unprefixed; pydantic helpers are imported as _Field etc.
-        self.model_names.reserve("Any", "Literal", "Annotated", "datetime")
+        self.model_names.reserve("Any", "Literal", "Annotated", "datetime", *BUILTIN_CLASS_NAMES)
         schemas = self.document.get("components", {}).get("schemas", {}) or {}
         for raw_name in schemas:
             name = self.model_names.claim(make_identifier(raw_name, style="pascal", fallback="model"))

@@ -217,9 +217,12 @@ def _drop_opaque_object_schemas(content: Any) -> None:
 
 
 def _drop_opaque_reply_schemas(responses: Any) -> None:
+    """Replies read as the client reads them: opaque bodies as bytes, `content: {}` as no body at all."""
     if isinstance(responses, dict):
         for response in responses.values():
             if isinstance(response, dict):
+                if response.get("content") == {}:
+                    del response["content"]
                 _drop_opaque_object_schemas(response.get("content"))
 
 
@@ -304,11 +307,38 @@ def _validation_document() -> dict[str, Any]:
     _drop_transport_schemes(data)
     _meetable_security(data)
     _drop_foreign_patterns(data)
+    _copy_references_into_one_of(data)
     _oas_unions(data)
     return data
 
 
 _COMPONENT_SCHEMAS = "#/components/schemas/"
+
+
+def _copy_references_into_one_of(data: dict[str, Any]) -> None:
+    """A `$ref` to an option of a `oneOf` (`.../from/oneOf/0`, Nexmo) becomes a copy of that option:
+    `_oas_unions` renames the `oneOf` it points into. (A bounded number: an option that refers to
+    itself this way is left a reference.)"""
+    stack: list[Any] = [data]
+    copies = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if (
+                isinstance(ref, str)
+                and ref.startswith("#/")
+                and "/oneOf/" in ref
+                and copies < 10_000
+            ):
+                target = _pointer_target(data, ref)
+                if isinstance(target, dict):
+                    copies += 1
+                    del node["$ref"]
+                    node.update(copy.deepcopy(target))
+            stack.extend(node.values())
 
 
 def _oas_unions(data: dict[str, Any]) -> None:
@@ -1662,7 +1692,10 @@ def _raw_body(request: httpx.Request, route: _Route) -> Any:
     content = request.content
     media = _media_type(request)
     if not content:
-        return None
+        # An empty text or byte body that says what it is (a documented empty example) is that empty value.
+        if media is not None and media.startswith("text/"):
+            return ""
+        return b"" if media == "application/octet-stream" else None
     if media is not None and _is_xml(media):
         value = _xml_body_value(
             content,
@@ -1785,11 +1818,21 @@ def _carried_credentials(alternative: tuple[str, ...]) -> set[tuple[str, str]]:
 def _without(carried: set[tuple[str, str]], location: str, read: dict[str, Any]) -> dict[str, Any]:
     """A documented parameter where a credential travels holds the credential: `security` checked it,
     and the client takes no argument for it."""
-    return {
+    kept = {
         name: value
         for name, value in read.items()
         if (location, name.lower() if location == "header" else name) not in carried
     }
+    if location == "query":
+        # a free-form object exploded into the query also reads the credential's name
+        kept = {name: _without_credential_keys(carried, value) for name, value in kept.items()}
+    return kept
+
+
+def _without_credential_keys(carried: set[tuple[str, str]], value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    return {key: item for key, item in value.items() if ("query", key) not in carried}
 
 
 def _one_per_header(route: _Route, read: dict[str, Any]) -> dict[str, Any]:
