@@ -445,7 +445,7 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             reading = read_discriminator(document, node)
             if reading is not None and reading.note:
                 replaced = {key: value for key, value in node.items() if key != "discriminator"}
-                if reading.mapping is not None:
+                if reading.mapping is not None and not reading.shared:  # a shared tag selects no one schema
                     replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
                 found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
     return found

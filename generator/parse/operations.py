@@ -125,7 +125,7 @@ class OperationParser:
         parameters = self._parameters(raw, scope)
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)
-        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind == "json", raw.pointer)
+        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind in ("json", "form", "multipart"), raw.pointer)
         own = "security" in node
         security = security_requirements(
             node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
