@@ -5,6 +5,8 @@ events, otherwise the JSON model, as for a flag of a JSON body."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +61,24 @@ def test_stream_flag_of_a_form_body(tmp_path: Path, media_type: str) -> None:
         whole = client.transcriptions.transcribe(model="whisper", **extra)
         assert isinstance(whole, package.models.TranscribeResponse) and whole.text == "Hello"
         assert len(sent) == 3 and b'name="stream"' not in sent[2].content and b"stream=" not in sent[2].content
+
+
+def test_stream_without_a_schema_yields_the_events(tmp_path: Path) -> None:
+    # ReadMe's askOwlbot: a JSON body with `stream`, a `text/event-stream` reply with examples only.
+    body = {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}, "stream": {"type": "boolean"}}}}}}
+    content = {"text/event-stream": {"example": "data: hi"}, "application/json": {"schema": DONE}}
+    post = {"post": {"operationId": "ask", "requestBody": body, "responses": {"200": {"description": "an answer", "content": content}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/ask": post})
+    out = generate(tmp_path, spec)
+    assert "from .._streaming import ServerSentEvent" in (out / "pkg" / "tests" / "test_ask.py").read_text()
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "pkg"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    assert_generated_tests_pass(out)
+    frames = b"event: answer\nid: 4\ndata: Hel\ndata: lo\n\n"
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=frames, headers={"content-type": "text/event-stream"}))
+    with imported(out) as package:
+        client = package.Client(base_url="https://api.example.test", http_client=httpx.Client(transport=transport))
+        with client.ask.ask(question="hi", stream=True) as stream:
+            events = list(stream)
+        assert [(event.event, event.id, event.data) for event in events] == [("answer", "4", "Hel\nlo")]
+        assert type(events[0]).__name__ == "ServerSentEvent"

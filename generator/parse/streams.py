@@ -100,8 +100,8 @@ class StreamReader:
 
     def _event_items(self, media_type: str, schema: Any, pointer: str, hint: str) -> StreamReply:
         resolved = self.converter.resolve(schema)
-        if not isinstance(resolved, dict):
-            return StreamReply("sse", media_type, SERVER_SENT_EVENT, False)
+        if not isinstance(resolved, dict):  # no schema: the events themselves, as the type says
+            return StreamReply("sse", media_type, SERVER_SENT_EVENT, False, sse_items="event")
         if resolved.get("type") == "string":
             return StreamReply("sse", media_type, Primitive("str"), False, sse_items="text", example_items_json=self._items(schema))
         if not self._event_shaped(resolved):
