@@ -360,7 +360,7 @@ def _decoded(data: str) -> object:
 
 
 def _error_message(body: object) -> str:
-    """What an error's body says: ``error.message`` (OpenAI, Anthropic), ``message``, or the text."""
+    """What an error's body says: ``error.message`` (OpenAI, Anthropic), ``message``, or text."""
     found: object = body
     if isinstance(found, dict):
         inner = found.get("error")

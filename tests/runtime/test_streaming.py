@@ -105,6 +105,18 @@ FRAMES = [
 ]
 
 
+def _drain_body(conn: socket.socket, head: bytes) -> None:
+    """Read the rest of a request with a Content-Length body (the head may hold its start)."""
+    lines = head.split(b"\r\n\r\n", 1)
+    length = next((int(line.split(b":", 1)[1]) for line in lines[0].split(b"\r\n") if line.lower().startswith(b"content-length:")), 0)
+    received = len(lines[1]) if len(lines) > 1 else 0
+    while received < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        received += len(chunk)
+
+
 def chunked_reply(
     parts: list[bytes],
     *,
@@ -119,6 +131,7 @@ def chunked_reply(
 
     def behaviour(conn: socket.socket, stop: threading.Event) -> None:
         head = read_request_head(conn)
+        _drain_body(conn, head)  # a socket closed with unread request bytes resets the connection
         if requests is not None:
             requests.append(head)
         conn.sendall(

@@ -740,7 +740,7 @@ def _identity(value: Any) -> Any:
 
 def _text_loads(value: bytes | str, **parameters: str) -> str:
     """A binary body read as text: OAS 3.1 types binary content `string`, which bytes do not satisfy.
-    A multipart part arrives as text already (`_multipart_loader`; OpenAI's `application/sdp` part)."""
+    A multipart part arrives as text already (`_multipart_loader`; OpenAI's `application/sdp`)."""
     return value if isinstance(value, str) else value.decode("utf-8", errors="surrogateescape")
 
 
@@ -784,8 +784,8 @@ def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., 
 
 
 def _schema_type(schema: Any, depth: int = 0) -> str | None:
-    """The JSON type a schema names besides null: `type: [boolean, "null"]`, or the one type all the
-    options of a union with null share (OpenAI's `stream: anyOf: [{type: boolean}, {type: "null"}]`)."""
+    """The JSON type a schema names besides null: `type: [boolean, "null"]`, or the one type all
+    the options of a union with null share (OpenAI's `anyOf: [{type: boolean}, {type: "null"}]`)."""
     schema = _resolve(schema)
     kind = schema.get("type") if isinstance(schema, dict) else None
     if isinstance(kind, list):
@@ -1096,7 +1096,7 @@ def _media_types(document: dict[str, Any]) -> set[str]:
 
 
 def _part_media_types(document: dict[str, Any]) -> set[str]:
-    """Multipart parts' `encoding.contentType`s, spelled as openapi-core looks them up (the raw text)."""
+    """Multipart parts' `encoding.contentType`s, as openapi-core looks them up (the raw text)."""
     found: set[str] = set()
     for path_item in (document.get("paths") or {}).values():
         for operation in path_item.values() if isinstance(path_item, dict) else ():
@@ -1340,7 +1340,7 @@ def _parameters(route: _Route) -> list[dict[str, Any]]:
 
 def _is_object(schema: Any, depth: int = 0) -> bool:
     """An object schema, also one spelled as an `allOf` (AWS: `allOf: [{$ref: Entry}, {xml: ...}]`) or
-    as a union of objects and null (OpenAI's `Metadata: anyOf: [{type: object}, {type: "null"}]`)."""
+    as a union of objects and null (OpenAI's `Metadata: anyOf: [{type: object}, {type: null}]`)."""
     schema = _resolve(schema)
     if not isinstance(schema, dict) or depth >= 10:
         return False
@@ -1363,7 +1363,8 @@ def _non_null_options(schema: dict[str, Any]) -> list[Any]:
 
 
 def _properties(schema: Any, depth: int = 0) -> set[str] | None:
-    """Property names of an object schema (allOf merged, a union's options joined); None when any name is allowed."""
+    """Property names of an object schema (allOf merged, a union's options joined); None when any
+    name is allowed."""
     schema = _resolve(schema)
     if not isinstance(schema, dict) or depth >= 10:
         return None
