@@ -80,15 +80,27 @@ class UnionType:
         return " | ".join(none_last)
 
     def _tagged(self, parts: list[str]) -> str:
-        """A discriminated union, open: a value with an unknown tag still parses, as a dict."""
-        assert self.discriminator is not None
-        members = [part for part in parts if part != "None"]
-        names = {name for _, name in self.discriminator.mapping}
-        tagged = " | ".join(f"Annotated[{part}, _Tag({part!r})]" if part in names else part for part in members)
-        tags = "{" + ", ".join(f"{value!r}: {name!r}" for value, name in self.discriminator.mapping) + "}"
-        text = (
-            f"Annotated[{tagged}, _Discriminator(_discriminate({self.discriminator.property_wire_name!r}, {tags}))]"
-            " | dict[str, Any]"
+        """A discriminated union, open: a value with an unknown tag still parses, as a dict.
+
+        Each tag selects one member, or several that share it (read as the best fit among them);
+        an option no tag selects stays beside the tagged union, where pydantic still tries it."""
+        discriminator = self.discriminator
+        assert discriminator is not None
+        groups: list[tuple[str, ...]] = []  # the members of the tagged union: one option, or those sharing a tag
+        for names in [names for _, names in discriminator.selections()] + [discriminator.untagged]:
+            if names and names not in groups:
+                groups.append(names)
+        order = {part: index for index, part in enumerate(parts)}  # members in the options' order
+        groups.sort(key=lambda names: min(order.get(name, len(order)) for name in names))
+        tagged = " | ".join(f"Annotated[{' | '.join(names)}, _Tag({' | '.join(names)!r})]" for names in groups)
+        grouped = discriminator.grouped()
+        tags = "{" + ", ".join(f"{value!r}: {' | '.join(names)!r}" for value, names in discriminator.selections()) + "}"
+        untagged = f", {' | '.join(discriminator.untagged)!r}" if discriminator.untagged else ""
+        rest = [part for part in parts if part != "None" and part not in grouped]
+        text = " | ".join(
+            [f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.property_wire_name!r}, {tags}{untagged}))]"]
+            + rest
+            + ["dict[str, Any]"]
         )
         return text + (" | None" if "None" in parts else "")
 
@@ -96,7 +108,26 @@ class UnionType:
 @dataclass(frozen=True)
 class Discriminator:
     property_wire_name: str
-    mapping: tuple[tuple[str, str], ...]  # (wire value, model name)
+    mapping: tuple[tuple[str, str], ...]  # (wire value, model name): the first option that claims the value
+    # Values several options claim (OpenAI's input and output messages, both `type: message`): all of them.
+    shared: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The options a value without the tag (or with null there) is read among.
+    untagged: tuple[str, ...] = ()
+
+    def selections(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(wire value, the model names it selects), in mapping order."""
+        shared = dict(self.shared)
+        return [(value, shared.get(value, (name,))) for value, name in self.mapping]
+
+    def grouped(self) -> set[str]:
+        """The options some tag (or the lack of one) selects: the members of the tagged union."""
+        return {name for _, names in self.selections() for name in names} | set(self.untagged)
+
+    def select(self, tag: object) -> tuple[str, ...]:
+        """The model names a value's tag selects (its `untagged` ones for a missing or null tag)."""
+        if tag is None:
+            return self.untagged
+        return next((names for value, names in self.selections() if value == tag), ())
 
 
 TypeRef = Union[Primitive, LiteralType, ListType, DictType, NamedType, UnionType]
@@ -234,6 +265,9 @@ class StreamReply:
     sse_items: SseItems = "json"  # SSE: `data` decoded as JSON, `data` as text, or the whole event
     sentinel: str | None = "[DONE]"  # SSE data that ends the stream
     example_items_json: str = "[]"  # a JSON list of example items for generated tests
+    # SSE: the event name that reports an error (raised from the iteration); None when the document
+    # describes that event as an item (OpenAI's Responses API has an item of `type: error`).
+    error_event: str | None = "error"
 
 
 @dataclass(frozen=True)

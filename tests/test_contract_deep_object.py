@@ -56,3 +56,38 @@ def test_deep_object_list_members_are_warned_sent_as_json_and_checked(tmp_path: 
             call("range[id]=[1,2,3]")  # three items where the schema allows two
         with pytest.raises(AssertionError, match="range"):
             call('range[id]=["a","b"]')  # not integers
+
+
+# OpenAI's `metadata` filter: a free-form map spelled as a union with null (`anyOf: [{type: object,
+# additionalProperties: string}, {type: "null"}]`), sent with the default style (form, exploded) or as
+# deepObject. openapi-core reads form fields only into a plain object schema; the contract check reads
+# such a parameter back as one JSON object and validates it against the whole union.
+NULLABLE_MAP = {"anyOf": [{"type": "object", "additionalProperties": {"type": "string", "maxLength": 8}}, {"type": "null"}]}
+
+
+@pytest.mark.parametrize("style", ["form", "deepObject"])
+def test_exploded_object_spelled_as_a_union_with_null(tmp_path: Path, style: str) -> None:
+    parameter: dict[str, Any] = {"name": "metadata", "in": "query", "schema": {"$ref": "#/components/schemas/Metadata"}, "example": {"key1": "value1"}}
+    if style == "deepObject":
+        parameter |= {"style": "deepObject", "explode": True}
+    other = {"name": "limit", "in": "query", "schema": {"type": "integer"}}
+    get = {"get": {"operationId": "listThings", "parameters": [parameter, other], "responses": {"204": {"description": "ok"}}}}
+    spec = minimal_spec(paths={"/things": get}, components={"schemas": {"Metadata": NULLABLE_MAP}})
+    out = generate(tmp_path, spec)
+    assert "\"metadata\": {\"key1\": \"value1\"}" in (out / "pkg" / "tests" / "test_things.py").read_text()
+    assert_generated_tests_pass(out)
+    with imported(out) as package:
+        contract = importlib.import_module("pkg.tests._contract")
+
+        def call(query: str) -> Any:
+            return contract.read_call(httpx.Request("GET", "https://api.example.test/things?" + query), ("GET", "/things"))
+
+        seen: list[httpx.Request] = []
+        transport = httpx.MockTransport(lambda request: seen.append(request) or httpx.Response(204))
+        client = package.Client(base_url="https://api.example.test", http_client=httpx.Client(transport=transport))
+        client.things.list(metadata={"a": "1", "b": "2"}, limit=3)
+        sent = str(seen[0].url.query, "ascii")
+        assert sent == ("a=1&b=2&limit=3" if style == "form" else "metadata[a]=1&metadata[b]=2&limit=3")
+        assert call(sent).query == {"metadata": {"a": "1", "b": "2"}, "limit": 3}
+        with pytest.raises(AssertionError, match="metadata"):  # longer than the map's values may be
+            call(sent.replace("=1", "=far-too-long"))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pydantic
 import pytest
 
 from generator.diagnostics import WarningSink
@@ -179,3 +180,85 @@ def test_query_parameter_one_of_arrays(tmp_path: Path) -> None:
         contract = importlib.import_module("pkg.tests._contract")
         request = httpx.Request("GET", "https://api.example.test/pets", params=[("country", "US"), ("country", "NOT DE")])
         assert contract.read_call(request, ("GET", "/pets")).query == {"country": ["US", "NOT DE"]}
+
+
+def _typed(tag: str | None, required: list[str], *, tag_required: bool = True, nullable_tag: bool = False, **properties: Any) -> dict[str, Any]:
+    """An object whose `type` is pinned to `tag` (optional, or null-able, when asked)."""
+    pinned: dict[str, Any] = {"type": "string", "enum": [tag]}
+    if nullable_tag:
+        pinned = {"anyOf": [pinned, {"type": "null"}]}
+    return {
+        "type": "object",
+        "required": (["type"] if tag_required else []) + required,
+        "properties": {"type": pinned, **{name: {"type": kind} for name, kind in properties.items()}},
+    }
+
+
+# OpenAI's Responses API in small: two options that share a tag (an input and an output message are
+# both `type: message`), a union option whose own options pin the tags, options whose tag is optional
+# or null-able, and values without the tag.
+RESPONSES_SCHEMAS = {
+    "InputMsg": _typed("message", ["role", "parts"], role="string", parts="array"),
+    "OutputMsg": _typed("message", ["id", "status"], id="string", status="string"),
+    "Call": _typed("call", ["name"], name="string"),
+    "Item": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("InputMsg", "OutputMsg", "Call")], "discriminator": {"propertyName": "type"}},
+    "EasyMsg": _typed("message", ["role", "content"], tag_required=False, role="string", content="string"),
+    "ItemRef": _typed("item_reference", ["ref"], tag_required=False, nullable_tag=True, ref="string"),
+    "InputItem": {"oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("EasyMsg", "Item", "ItemRef")], "discriminator": {"propertyName": "type"}},
+}
+RESPONSES_EXAMPLE = [  # the document's example: every item tagged (3.0/3.1 leave a missing tag undefined)
+    {"type": "message", "id": "msg_1", "status": "completed"},
+    {"type": "message", "role": "user", "parts": ["hi"]},
+    {"type": "message", "role": "user", "content": "hi"},
+    {"type": "call", "name": "lookup"},
+    {"type": "item_reference", "ref": "item_7"},
+]
+UNTAGGED = [{"ref": "item_9"}, {"type": None, "ref": "item_8"}, {"role": "user", "content": "untagged"}, {"type": "newer_kind", "anything": 1}]
+
+
+def test_tags_shared_nested_and_missing(tmp_path: Path) -> None:
+    items = {"type": "array", "items": {"$ref": "#/components/schemas/InputItem"}}
+    reply = {"description": "ok", "content": {"application/json": {"schema": items, "example": RESPONSES_EXAMPLE}}}
+    body = {"required": True, "content": {"application/json": {"schema": items, "example": RESPONSES_EXAMPLE}}}
+    spec = minimal_spec(paths={"/items": {"post": {"operationId": "echo", "requestBody": body, "responses": {"200": reply}}}}, components={"schemas": RESPONSES_SCHEMAS})
+    api = build_api(spec, "pkg", WarningSink())
+    union = next(alias.type for alias in api.aliases if alias.name == "InputItem")
+    assert isinstance(union, UnionType) and union.discriminator is not None
+    assert union.discriminator.select("message") == ("EasyMsg", "Item")  # both claim it: the best fit wins
+    assert union.discriminator.select("call") == ("Item",)  # the nested union's own options pin its tags
+    assert union.discriminator.select("item_reference") == ("ItemRef",)  # through anyOf [enum, null]
+    assert union.discriminator.select(None) == ("EasyMsg", "ItemRef")  # the options that do not require it
+    item = next(alias.type for alias in api.aliases if alias.name == "Item")
+    assert isinstance(item, UnionType) and item.discriminator is not None
+    assert item.discriminator.select("message") == ("InputMsg", "OutputMsg") and item.discriminator.select(None) == ()
+    out = generate(tmp_path, spec)
+    text = (out / "pkg" / "tests" / "test_items.py").read_text()
+    for index, name in enumerate(["OutputMsg", "InputMsg", "EasyMsg"]):  # the generated test expects each
+        assert f"assert isinstance(result[{index}], models.{name})" in text
+    assert_generated_tests_pass(out)
+    with imported(out) as package:
+        adapter = pydantic.TypeAdapter(list[package.models.InputItem])  # "`Tag` not provided" failed here
+        parsed = adapter.validate_python(RESPONSES_EXAMPLE + UNTAGGED)
+        assert [type(value).__name__ for value in parsed] == ["OutputMsg", "InputMsg", "EasyMsg", "Call", "ItemRef", "ItemRef", "ItemRef", "EasyMsg", "dict"]
+        # A built model validates again as itself (the discriminator reads model instances too).
+        assert [type(value).__name__ for value in adapter.validate_python(parsed)] == [type(value).__name__ for value in parsed]
+
+
+def test_default_mapping_reads_values_without_the_tag(tmp_path: Path) -> None:
+    # OpenAPI 3.2: `defaultMapping` names the option for a value without the tag (or an unmapped one).
+    schemas = {
+        "Circle": _typed("circle", ["radius"], tag_required=False, radius="number"),
+        "Square": _typed("square", ["side"], tag_required=False, side="number"),
+        "Shape": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Square"}],
+                  "discriminator": {"propertyName": "type", "defaultMapping": "#/components/schemas/Square"}},
+    }
+    spec = minimal_spec(openapi="3.2.0", paths={"/shapes": _patch({"$ref": "#/components/schemas/Shape"})}, components={"schemas": schemas})
+    api = build_api(spec, "pkg", WarningSink())
+    shape = next(alias.type for alias in api.aliases if alias.name == "Shape")
+    assert isinstance(shape, UnionType) and shape.discriminator is not None and shape.discriminator.select(None) == ("Square",)
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    with imported(out) as package:
+        adapter = pydantic.TypeAdapter(package.models.Shape)
+        assert type(adapter.validate_python({"side": 2})).__name__ == "Square"
+        assert type(adapter.validate_python({"type": "circle", "radius": 1})).__name__ == "Circle"

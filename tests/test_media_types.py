@@ -239,3 +239,41 @@ def test_names_xml_cannot_carry_are_warned_and_left_out_of_test_bodies(tmp_path:
     found = {(item.pointer, item.message.split(":")[0]) for item in sink.sorted()}
     assert ("#/components/schemas/Thing/properties/odd name", "'odd name' cannot be an XML element name") in found
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+def _multipart_call(content_type: str, fields: dict[str, str]) -> httpx.Request:
+    boundary = "b0undary"
+    parts = "".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n' for name, value in fields.items()
+    )
+    body = (parts + f"--{boundary}--\r\n").encode()
+    return httpx.Request("POST", "https://api.example.test/calls", content=body, headers={"content-type": f"{content_type}; boundary={boundary}"})
+
+
+@pytest.mark.parametrize("also_a_body", [True, False], ids=["also-a-body", "only-a-part"])
+def test_multipart_part_of_a_text_media_type_outside_the_known_ones(tmp_path: Path, also_a_body: bool) -> None:
+    # OpenAI's createCall: multipart with an `application/sdp` part (encoding.contentType) and a JSON
+    # `session` part holding a number; the same SDP may also be the whole body. The contract check reads
+    # such a part as its text and checks it; a `number` member the example spells 1 travels as 1.0.
+    session = {"type": "object", "properties": {"speed": {"type": "number"}, "voice": {"type": "string"}}}
+    form = {"type": "object", "required": ["sdp"], "properties": {"sdp": {"type": "string", "maxLength": 20}, "session": {"$ref": "#/components/schemas/Session"}}}
+    content: dict[str, Any] = {
+        "multipart/form-data": {"schema": form, "encoding": {"sdp": {"contentType": "application/sdp"}, "session": {"contentType": "application/json"}},
+                                "example": {"sdp": "v=0", "session": {"speed": 1, "voice": "ash"}}},
+    }
+    if also_a_body:
+        content["application/sdp"] = {"schema": {"type": "string"}}
+    post = {"post": {"operationId": "createCall", "requestBody": {"required": True, "content": content},
+                     "responses": {"201": {"description": "answer", "content": {"application/sdp": {"schema": {"type": "string"}}}}}}}
+    spec = minimal_spec(paths={"/calls": post}, components={"schemas": {"Session": session}})
+    out = generate(tmp_path, spec)
+    assert '"session": \'{"speed":1.0,"voice":"ash"}\'' in (out / "pkg" / "tests" / "test_calls.py").read_text()
+    assert_generated_tests_pass(out)
+    with imported(out):
+        import importlib
+
+        contract = importlib.import_module("pkg.tests._contract")
+        good = contract.read_call(_multipart_call("multipart/form-data", {"sdp": "v=0", "session": '{"speed":1.5}'}), ("POST", "/calls"))
+        assert good.body == {"sdp": "v=0", "session": '{"speed":1.5}'}
+        with pytest.raises(AssertionError, match="sdp"):  # the SDP part is checked, not skipped
+            contract.read_call(_multipart_call("multipart/form-data", {"sdp": "v=0" * 10}), ("POST", "/calls"))

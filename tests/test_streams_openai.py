@@ -34,8 +34,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_POST(self) -> None:
-        self.bodies.append(json.loads(self.rfile.read(int(self.headers["content-length"]))))
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        self.bodies.append(body)
         frames = b"".join(b"data: " + json.dumps(chunk).encode() + b"\n\n" for chunk in CHUNKS) + b"data: [DONE]\n\n"
+        if body["messages"][0]["content"] == "fail midway":  # how OpenAI reports an error mid-stream
+            frames = b"data: " + json.dumps(CHUNKS[0]).encode() + b"\n\n" + b'data: {"error": {"message": "The server had an error", "type": "server_error"}}\n\n'
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.send_header("content-length", str(len(frames)))
@@ -74,3 +77,13 @@ def test_chat_completion_chunks_stream_typed(openai: ModuleType, server: str) ->
                 return [chunk async for chunk in stream]
 
     assert [chunk.choices[0].delta.content for chunk in asyncio.run(run())] == ["Hel", "lo"]
+
+
+def test_an_error_midway_raises_stream_error(openai: ModuleType, server: str) -> None:
+    messages = [{"role": "user", "content": "fail midway"}]
+    with openai.Client(api_key_auth_bearer_token="sk-test", base_url=server) as client:
+        with client.chat.create_completion(model="gpt-4o", messages=messages, stream=True) as stream:
+            assert next(stream).choices[0].delta.content == "Hel"
+            with pytest.raises(openai.StreamError, match="The server had an error") as raised:
+                next(stream)
+    assert raised.value.body == {"error": {"message": "The server had an error", "type": "server_error"}}

@@ -110,12 +110,16 @@ def to_wire(value: object, *, keep_read_only: bool = False) -> object:
     return value
 
 
-def discriminate(property_name: str, tags: Mapping[str, str]) -> Callable[[object], str | None]:
+def discriminate(
+    property_name: str, tags: Mapping[str, str], untagged: str | None = None
+) -> Callable[[object], str | None]:
     """A pydantic callable discriminator: the union member's tag for a value of `property_name`.
 
     `tags` maps each wire value to the tag of its member. Works on raw dicts (parsing) and on model
     instances (validation of an already-built model). An unknown value gives None, which makes the
     tagged union fail so that the open fallback member (`dict[str, Any]`) takes the value instead.
+    An object without the property (or with null there) gets `untagged`: the member of the options
+    whose schemas do not require it (None when every option requires it).
     """
 
     def tag_of(value: object) -> str | None:
@@ -127,16 +131,19 @@ def discriminate(property_name: str, tags: Mapping[str, str]) -> Callable[[objec
                 return tags.get(tag)
         if isinstance(value, Mapping):
             raw = value.get(property_name)
-        else:
-            raw = getattr(value, "model_extra", None) or {}
-            raw = raw.get(property_name) if isinstance(raw, Mapping) else None
-            if raw is None and isinstance(value, pydantic.BaseModel):
+        elif isinstance(value, pydantic.BaseModel):
+            raw = value.model_extra.get(property_name) if value.model_extra else None
+            if raw is None:
                 for name, info in type(value).model_fields.items():
                     if info.alias == property_name or name == property_name:
                         raw = getattr(value, name)
                         break
+        else:
+            return None  # not an object: no member of the tagged union takes it
         if isinstance(raw, enum.Enum):
             raw = raw.value
+        if raw is None:
+            return untagged
         return tags.get(raw) if isinstance(raw, str) else None
 
     return tag_of

@@ -19,6 +19,7 @@ from ._exceptions import (
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    StreamError,
     UnprocessableEntityError,
 )
 from ._types import NOT_GIVEN, NotGiven
@@ -58,6 +59,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "SERVERS",
+    "StreamError",
     "UnprocessableEntityError",
     "errors",
     "models",

@@ -25,6 +25,7 @@ __all__ = [
     "RateLimitError",
     "InternalServerError",
     "OAuth2Error",
+    "StreamError",
     "status_error_class",
     "safe_url",
     "describe_request",
@@ -181,6 +182,34 @@ class OAuth2Error(APIError):
     def __init__(self, message: str, *, response: httpx.Response | None = None) -> None:
         super().__init__(message)
         self.response = response
+
+
+class StreamError(APIError):
+    """The server reported an error inside a streamed reply that had started (2xx): a server-sent
+    ``event: error`` the document does not describe as an item (OpenAI, Anthropic), or an
+    ``{"error": ...}`` object in place of an item. Raised by the stream's iteration.
+
+    ``body`` is the error's data decoded as JSON (else its text); ``event`` the SSE event name.
+    """
+
+    response: httpx.Response
+    body: object
+    event: str | None
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object, event: str | None
+    ) -> None:
+        super().__init__(message)
+        self.response = response
+        self.body = body
+        self.event = event
+
+    @property
+    def request(self) -> httpx.Request:
+        return self.response.request
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -23,7 +23,7 @@ import httpx
 import pydantic
 
 from ._auth import BASE_URL_EXTENSION, ApiKeyAuth, CombinedAuth, append_cookie, select_auth
-from ._bodies import Body, FileChunks, JsonBody
+from ._bodies import Body, FileChunks, FormBody, JsonBody, MultipartBody
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -104,8 +104,9 @@ class Endpoint:
     server: str | None = None
     #: Streamed replies by status: the call returns a stream of their items instead of a value.
     streams: Mapping[str, StreamOpener] = field(default_factory=lambda: _EMPTY)
-    #: The boolean request-body member that asks for the streamed reply (OpenAI's ``stream``); with
-    #: None, every call of an operation that has ``streams`` streams.
+    #: The boolean request-body member that asks for the streamed reply (OpenAI's ``stream``, a
+    #: member of a JSON body or a field of a form or multipart one); with None, every call of an
+    #: operation that has ``streams`` streams.
     stream_flag: str | None = None
 
     def streaming(self, body: Body | None) -> bool:
@@ -114,7 +115,12 @@ class Endpoint:
             return False
         if self.stream_flag is None:
             return True
-        value = body.value if isinstance(body, JsonBody) else None
+        if isinstance(body, JsonBody):
+            value: object = body.value
+        elif isinstance(body, (FormBody, MultipartBody)):
+            value = body.fields
+        else:
+            value = None
         return isinstance(value, Mapping) and value.get(self.stream_flag) is True
 
 

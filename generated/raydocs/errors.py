@@ -2,7 +2,8 @@
 
 Every HTTP error status raises a subclass of `APIStatusError` carrying `status_code`, `headers`,
 the raw `response` and `body`: the error body parsed into the model the API documents for that
-operation and status (or the decoded JSON/text when it documents none).
+operation and status (or the decoded JSON/text when it documents none). An error the server
+reports inside a stream that has started raises `StreamError` from the iteration.
 """
 
 from ._exceptions import (
@@ -19,6 +20,7 @@ from ._exceptions import (
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
+    StreamError,
     UnprocessableEntityError,
 )
 
@@ -36,5 +38,6 @@ __all__ = [
     "PermissionDeniedError",
     "PreconditionFailedError",
     "RateLimitError",
+    "StreamError",
     "UnprocessableEntityError",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from collections.abc import Sequence
 from typing import Any
 
 from ..ir import (
@@ -99,12 +100,22 @@ class CaseMaker:
     def option_for(self, union: UnionType, value: Any) -> TypeRef | None:
         if value is None and NONE in union.options:
             return NONE
-        if union.discriminator is not None and isinstance(value, dict):
-            tag = value.get(union.discriminator.property_wire_name)
-            for wire, model_name in union.discriminator.mapping:
-                if wire == tag:
-                    return NamedType(model_name)
-        fitting = [option for option in union.options if option != NONE and self.fits(option, value)]
+        options = [option for option in union.options if option != NONE]
+        if union.discriminator is not None and union.discriminator.mapping and isinstance(value, dict):
+            # As the client's tagged union reads it: the tag selects one option, or several that
+            # share it (the best fit among them); an unknown tag selects none (the open dict).
+            selected = union.discriminator.select(value.get(union.discriminator.property_wire_name))
+            if len(selected) == 1:
+                return NamedType(selected[0])
+            if selected:
+                chosen = self._best_fit([NamedType(name) for name in selected], value)
+                if chosen is not None:
+                    return chosen
+            options = [option for option in options if not (isinstance(option, NamedType) and option.name in union.discriminator.grouped())]
+        return self._best_fit(options, value)
+
+    def _best_fit(self, options: Sequence[TypeRef], value: Any) -> TypeRef | None:
+        fitting = [option for option in options if self.fits(option, value)]
         if len(fitting) > 1 and isinstance(value, dict):
             counts = [self._fields_set(option, value) for option in fitting]
             if all(count is not None for count in counts):
@@ -141,14 +152,18 @@ class CaseMaker:
             # `allOf` that wraps a non-object schema. A placeholder of the declared type stands in.
             return self.placeholder(resolved)
         if isinstance(resolved, UnionType):
-            if resolved.discriminator is not None and isinstance(value, dict) and resolved.discriminator.mapping:
-                tag = resolved.discriminator.property_wire_name
-                known = dict(resolved.discriminator.mapping)
-                if value.get(tag) not in known:
-                    choices = [{**value, tag: wire} for wire, _ in resolved.discriminator.mapping]
+            discriminator = resolved.discriminator
+            if discriminator is not None and isinstance(value, dict) and discriminator.mapping:
+                tag = discriminator.property_wire_name
+                selected = [NamedType(name) for name in discriminator.select(value.get(tag))]
+                if not selected:  # a tag that selects nothing (a synthesized "example"): one that does
+                    known = dict(discriminator.mapping)
+                    choices = [{**value, tag: wire} for wire, _ in discriminator.mapping]
                     fitting = [item for item in choices if self.fits(NamedType(known[item[tag]]), item)]
                     value = (fitting or choices)[0]
-                return self.repair(NamedType(known[value[tag]]), value, depth + 1)
+                    selected = [NamedType(name) for name in discriminator.select(value[tag])]
+                best = self._best_fit(selected, value) or selected[0]
+                return self.repair(best, value, depth + 1)
             option = self.option_for(resolved, value)
             if option is None:  # nothing fits yet, maybe because of what is being repaired: the likeliest option
                 candidates = [item for item in resolved.options if item != NONE]
@@ -256,8 +271,24 @@ class CaseMaker:
             if found is None:
                 out[key] = item
             elif found.name not in read_only:
-                out[found.wire_name] = self.value(found.type, item, keep_read_only=keep_read_only)[1]
+                out[found.wire_name] = self._as_validated(found.type, self.value(found.type, item, keep_read_only=keep_read_only)[1])
         return out
+
+    def _as_validated(self, type_ref: TypeRef, wire: Any, depth: int = 0) -> Any:
+        """A model field's value as pydantic holds it: a `float` field keeps 1 as 1.0, which JSON
+        text (a form field, a multipart part) spells "1.0" (an argument passed as is stays 1)."""
+        resolved = self.resolve(type_ref)
+        if depth > 20:
+            return wire
+        if isinstance(wire, int) and not isinstance(wire, bool) and abs(wire) < 2**53:
+            options = resolved.options if isinstance(resolved, UnionType) else (resolved,)
+            exact = any(option == Primitive("int") or (isinstance(option, LiteralType) and wire in option.values) for option in options)
+            return float(wire) if Primitive("float") in options and not exact else wire
+        if isinstance(resolved, ListType) and isinstance(wire, list):
+            return [self._as_validated(resolved.item, item, depth + 1) for item in wire]
+        if isinstance(resolved, DictType) and isinstance(wire, dict):
+            return {key: self._as_validated(resolved.value, item, depth + 1) for key, item in wire.items()}
+        return wire
 
     # -- the example call
 

@@ -449,7 +449,7 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             reading = read_discriminator(document, node)
             if reading is not None and reading.note:
                 del replaced["discriminator"]
-                if reading.mapping is not None:
+                if reading.mapping is not None and not reading.shared:  # a shared tag selects no one schema
                     replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
                 notes.append(reading.note)
         forbidden = _required_but_forbidden(node)

@@ -31,7 +31,7 @@ def stream_frames(stream: StreamReply, items: list[Any]) -> bytes:
     out = [b": stream opened\n\n"]
     for index, item in enumerate(items):
         lines: list[str] = []
-        if stream.sse_items == "event" and isinstance(item, dict):
+        if stream.sse_items == "event" and isinstance(item, dict) and "data" in item:  # the event's own fields
             if item.get("event") is not None:
                 lines.append(f"event: {item['event']}")
             data = str(item.get("data", ""))

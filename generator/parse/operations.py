@@ -129,7 +129,7 @@ class OperationParser:
         parameters = self._parameters(raw, scope, self._credential_carriers(security))
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)
-        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind == "json", raw.pointer)
+        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind in ("json", "form", "multipart"), raw.pointer)
         idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)
         if idempotency is None and node.get("x-idempotent") is True:
             idempotency = "Idempotency-Key"

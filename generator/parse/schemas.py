@@ -279,7 +279,11 @@ class SchemaConverter:
         if not all(isinstance(option, NamedType) for option in options):
             self.warnings.warn(pointer, "discriminator over inline options: parsed as a plain union")
             return None
-        return Discriminator(reading.property_name, tuple(mapping))
+        shared = tuple((value, self._names(targets)) for value, targets in reading.shared.items())
+        return Discriminator(reading.property_name, tuple(mapping), shared, self._names(reading.untagged))
+
+    def _names(self, pointers: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(name for name in (self._component_names.get(pointer) for pointer in pointers) if name is not None)
 
     def _all_of_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
         # A part that only annotates (`{description: ...}`) adds no type: `allOf: [{$ref}, {description}]`

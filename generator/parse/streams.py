@@ -8,13 +8,14 @@ JSON, unless it is a string or describes the event's own fields).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import WarningSink
 from ..ir import ANY, BodyField, Primitive, Response, StreamFlag, StreamFraming, StreamReply, TypeRef, UnionType
 from ..load import join_pointer
 from ..generated_tests.examples import ExampleMaker, to_json_text
+from .discriminators import pinned_values
 from .schemas import SchemaConverter
 
 STREAM_MEDIA_TYPES: dict[str, StreamFraming] = {
@@ -28,6 +29,7 @@ STREAM_MEDIA_TYPES: dict[str, StreamFraming] = {
 SERVER_SENT_EVENT = Primitive("ServerSentEvent")
 _EVENT_FIELDS = frozenset({"event", "data", "id", "retry"})
 _FLAG_NAMES = ("stream",)  # the request member that, when true, asks for the stream (OpenAI's)
+_ERROR_EVENT = "error"  # the SSE event name OpenAI and Anthropic report errors with, mid-stream
 
 
 def base_media_type(media_type: str) -> str:
@@ -74,9 +76,32 @@ class StreamReader:
         return self._events(media_type, schema, schema_pointer, hint)
 
     def _events(self, media_type: str, schema: Any, pointer: str, hint: str) -> StreamReply:
+        reply = self._event_items(media_type, schema, pointer, hint)
         resolved = self.converter.resolve(schema)
-        if not isinstance(resolved, dict):
-            return StreamReply("sse", media_type, SERVER_SENT_EVENT, False)
+        documented = [schema] + [content for content, _ in (self._data_contents(resolved, pointer) if isinstance(resolved, dict) else [])]
+        if any(self._describes_error(item) for item in documented):
+            return replace(reply, error_event=None)
+        return reply
+
+    def _describes_error(self, schema: Any, names: frozenset[str] = frozenset({"event", "type"}), depth: int = 0) -> bool:
+        """Whether the items have one for an error: an object whose tag (`event`, `type`, or the
+        enclosing union's discriminator property) is pinned to "error", in the schema or one of its
+        union's options. Otherwise an `event: error` frame is no item: it raises."""
+        resolved = self.converter.resolve(schema)
+        if not isinstance(resolved, dict) or depth > 8:
+            return False
+        discriminator = resolved.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("propertyName"), str):
+            names = names | {discriminator["propertyName"]}
+        options = [option for keyword in ("oneOf", "anyOf") for option in resolved.get(keyword) or []]
+        if options:
+            return any(self._describes_error(option, names, depth + 1) for option in options)
+        return any(_ERROR_EVENT in (pinned_values(self.converter.document, resolved, name) or []) for name in names)
+
+    def _event_items(self, media_type: str, schema: Any, pointer: str, hint: str) -> StreamReply:
+        resolved = self.converter.resolve(schema)
+        if not isinstance(resolved, dict):  # no schema: the events themselves, as the type says
+            return StreamReply("sse", media_type, SERVER_SENT_EVENT, False, sse_items="event")
         if resolved.get("type") == "string":
             return StreamReply("sse", media_type, Primitive("str"), False, sse_items="text", example_items_json=self._items(schema))
         if not self._event_shaped(resolved):
@@ -123,23 +148,22 @@ class StreamReader:
         items = [self.examples.for_schema(schema, "response", variant=variant) for variant in (0, 1)]
         return to_json_text(items)
 
-    def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], json_body: bool, pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:
+    def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], fields_body: bool, pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:
         """For a reply documented both as JSON and as a stream: the boolean request member that
-        chooses the stream. Without one the client asks for JSON, and says so."""
+        chooses the stream, of a JSON body or a form or multipart one (OpenAI's transcriptions).
+        Without one the client asks for JSON, and says so."""
         dual = [response for response in responses if response.stream is not None and response.kind != "stream"]
         if not dual:
             return responses, None
-        for body_field in body_fields if json_body else ():  # the client reads the flag of a JSON body
+        for body_field in body_fields if fields_body else ():  # the client reads the flag among the body's fields
             if body_field.wire_name in _FLAG_NAMES and _is_bool(body_field.type):
                 return responses, StreamFlag(body_field.name, body_field.wire_name)
         for response in dual:
             self.warnings.warn(
                 join_pointer(join_pointer(pointer, "responses"), response.status),
                 f"reply {response.status} is documented as JSON and as {response.stream.media_type if response.stream else ''}, "
-                "and no boolean `stream` member of a JSON request body chooses between them: the client asks for JSON",
+                "and no boolean `stream` member of a JSON, form or multipart request body chooses between them: the client asks for JSON",
             )
-        from dataclasses import replace
-
         return tuple(replace(response, stream=None) if response in dual else response for response in responses), None
 
 

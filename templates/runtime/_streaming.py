@@ -17,7 +17,7 @@ from typing import Any, Generic, Literal, Self, TypeVar
 import httpx
 import pydantic
 
-from ._exceptions import APIResponseValidationError, connection_error
+from ._exceptions import APIResponseValidationError, StreamError, connection_error
 
 __all__ = [
     "ServerSentEvent",
@@ -109,12 +109,18 @@ class SSEDecoder:
         self._event: str | None = None
         self._retry: int | None = None
         self._last_id: str | None = None
-        self._saw_field = False
+        self._reconnection_time: int | None = None
 
     @property
     def last_event_id(self) -> str | None:
         """The id the server gave last (a reconnecting client would send it as ``Last-Event-ID``)."""
         return self._last_id
+
+    @property
+    def reconnection_time(self) -> int | None:
+        """The reconnection time in milliseconds the server asked for last (``retry:``), if any;
+        it holds from then on, also when the event that carried it had no data."""
+        return self._reconnection_time
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         events: list[ServerSentEvent] = []
@@ -156,7 +162,7 @@ class SSEDecoder:
                 self._last_id = value
         elif name == "retry":
             if value.isascii() and value.isdigit():
-                self._retry = int(value)
+                self._retry = self._reconnection_time = int(value)
         return None  # other field names are ignored
 
     def _dispatch(self) -> ServerSentEvent | None:
@@ -234,6 +240,8 @@ class StreamFormat:
 
     ``item_type`` None yields items as decoded (SSE: :class:`ServerSentEvent` or the data text;
     JSON Lines and sequences: the decoded JSON). ``sentinel``: SSE data that ends the stream.
+    ``error_event``: the SSE event name that reports an error (raised as :class:`StreamError`);
+    None when the document describes that event as an item.
     """
 
     framing: Framing
@@ -241,6 +249,7 @@ class StreamFormat:
     sse_items: SseItems = "json"
     sentinel: str | None = "[DONE]"
     media_type: str = ""
+    error_event: str | None = "error"
 
     def open(self, response: httpx.Response) -> Stream[Any]:
         return Stream(response, self)
@@ -277,11 +286,18 @@ class _Items:
             for frame in self._json.end():
                 yield self._parse_json(frame)
 
+    @property
+    def sse(self) -> SSEDecoder | None:
+        return self._sse
+
     def _events(self, events: list[ServerSentEvent]) -> Iterator[Any]:
         for event in events:
             if self.format.sentinel is not None and event.data.strip() == self.format.sentinel:
                 self.finished = True
                 return
+            if self.format.error_event is not None and event.event == self.format.error_event:
+                self.finished = True
+                raise self._error(_decoded(event.data), event.event)
             yield self._parse_event(event)
 
     def _parse_event(self, event: ServerSentEvent) -> Any:
@@ -302,14 +318,27 @@ class _Items:
                 return _adapter(self.format.item_type).validate_json(frame)
             except pydantic.ValidationError as exc:
                 try:
-                    json.loads(frame)
+                    value = json.loads(frame)
                 except ValueError:
                     raise self._invalid(_text(frame), "a streamed item is not valid JSON") from exc
+                if isinstance(value, dict) and "error" in value:
+                    # An error object where an item belongs (OpenAI's chat completions mid-stream).
+                    self.finished = True
+                    raise self._error(value, None) from exc
                 raise self._invalid(_text(frame), f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
         try:
             return json.loads(frame)
         except ValueError as exc:
             raise self._invalid(_text(frame), "a streamed item is not valid JSON") from exc
+
+    def _error(self, body: object, event: str | None) -> StreamError:
+        request = self.response.request
+        return StreamError(
+            f"{request.method} {request.url.path}: the stream reported an error: {_error_message(body)}",
+            response=self.response,
+            body=body,
+            event=event,
+        )
 
     def _invalid(self, body: object, why: str) -> APIResponseValidationError:
         request = self.response.request
@@ -322,7 +351,47 @@ def _text(frame: bytes) -> str:
     return frame.decode("utf-8", errors="replace")
 
 
-class Stream(Generic[T]):
+def _decoded(data: str) -> object:
+    """An error event's data as JSON, else as its text."""
+    try:
+        return json.loads(data)
+    except ValueError:
+        return data
+
+
+def _error_message(body: object) -> str:
+    """What an error's body says: ``error.message`` (OpenAI, Anthropic), ``message``, or text."""
+    found: object = body
+    if isinstance(found, dict):
+        inner = found.get("error")
+        if isinstance(inner, dict):
+            found = inner.get("message", inner)
+        elif isinstance(inner, str):
+            found = inner
+        else:
+            found = found.get("message", found)
+    text = found if isinstance(found, str) else json.dumps(found, ensure_ascii=False, default=str)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+class _EventState:
+    """What a server-sent event stream tells a client that reconnects (the standard's ``id`` and
+    ``retry``), shared by :class:`Stream` and :class:`AsyncStream`."""
+
+    _items: _Items
+
+    @property
+    def last_event_id(self) -> str | None:
+        """SSE: the id the server gave last, to send as ``Last-Event-ID`` when reconnecting."""
+        return self._items.sse.last_event_id if self._items.sse is not None else None
+
+    @property
+    def reconnection_time(self) -> int | None:
+        """SSE: the reconnection time (ms) the server asked for with ``retry:``, if any."""
+        return self._items.sse.reconnection_time if self._items.sse is not None else None
+
+
+class Stream(_EventState, Generic[T]):
     """The items of a streamed reply, parsed as they arrive. Iterate it once.
 
     Use it as a context manager (or call :meth:`close`) to release the connection when you stop
@@ -373,7 +442,7 @@ class Stream(Generic[T]):
         return f"Stream(status_code={self.response.status_code})"
 
 
-class AsyncStream(Generic[T]):
+class AsyncStream(_EventState, Generic[T]):
     """The asynchronous twin of :class:`Stream`: ``async for item in stream``."""
 
     def __init__(self, response: httpx.Response, stream_format: StreamFormat) -> None:

@@ -20,7 +20,7 @@ import pytest
 from rt_helpers import TinyServer, read_request_head
 from rtpkg._bodies import BinaryBody
 from rtpkg._client_base import AsyncAPIClient, Endpoint, ResponseSpec, SyncAPIClient
-from rtpkg._exceptions import APIConnectionError, APIResponseValidationError, NotFoundError
+from rtpkg._exceptions import APIConnectionError, APIError, APIResponseValidationError, NotFoundError, StreamError
 from rtpkg._streaming import JsonLinesDecoder, JsonSeqDecoder, ServerSentEvent, SSEDecoder, StreamFormat
 
 
@@ -76,6 +76,15 @@ def test_sse_decoder_keeps_the_last_event_id() -> None:
     assert decoder.last_event_id == ""
 
 
+def test_sse_decoder_keeps_the_reconnection_time() -> None:
+    # `retry` holds from the event that gave it on, also when that event had no data.
+    decoder = SSEDecoder()
+    events = decoder.feed(b"retry: 3000\n\ndata: 1\n\nretry: soon\ndata: 2\n\nretry: 500\ndata: 3\n\n")
+    assert [event.retry for event in events] == [None, None, 500]
+    assert decoder.reconnection_time == 500
+    assert SSEDecoder().reconnection_time is None
+
+
 def test_json_lines_and_json_seq_decoders() -> None:
     lines = b'{"a": 1}\r\n\n{"a": 2}\n{"a": 3}'
     assert feed_bytewise(JsonLinesDecoder(), lines) == [b'{"a": 1}', b'{"a": 2}', b'{"a": 3}']
@@ -96,6 +105,18 @@ FRAMES = [
 ]
 
 
+def _drain_body(conn: socket.socket, head: bytes) -> None:
+    """Read the rest of a request with a Content-Length body (the head may hold its start)."""
+    lines = head.split(b"\r\n\r\n", 1)
+    length = next((int(line.split(b":", 1)[1]) for line in lines[0].split(b"\r\n") if line.lower().startswith(b"content-length:")), 0)
+    received = len(lines[1]) if len(lines) > 1 else 0
+    while received < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        received += len(chunk)
+
+
 def chunked_reply(
     parts: list[bytes],
     *,
@@ -110,6 +131,7 @@ def chunked_reply(
 
     def behaviour(conn: socket.socket, stop: threading.Event) -> None:
         head = read_request_head(conn)
+        _drain_body(conn, head)  # a socket closed with unread request bytes resets the connection
         if requests is not None:
             requests.append(head)
         conn.sendall(
@@ -219,6 +241,84 @@ def test_an_error_status_raises_the_typed_error_before_any_item() -> None:
             with pytest.raises(NotFoundError) as raised:
                 client.request(stream_endpoint())
             assert raised.value.body == {"message": "no such chat"}
+    finally:
+        server.close()
+
+
+# OpenAI (Assistants, Realtime) and Anthropic report an error mid-stream as an `error` event:
+ERROR_FRAMES = [
+    b'id: e1\nretry: 1500\ndata: {"id": "c1", "delta": "Hel"}\n\n',
+    b'event: error\nid: e2\ndata: {"type": "error", "error": {"type": "overloaded_error", "message": "Overl',
+    b'oaded"}}\n\n',
+    b'data: {"id": "never", "delta": "read"}\n\n',
+]
+
+
+@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+def test_an_error_event_raises_a_stream_error_from_the_iterator(use_async: bool) -> None:
+    requests: list[bytes] = []
+    server = TinyServer(chunked_reply(ERROR_FRAMES, delay=0.01, requests=requests))
+
+    async def consume_async(items: list[Chunk]) -> Any:
+        async with async_client(server.url, max_retries=3) as client:
+            stream = (await client.request(stream_endpoint())).parsed
+            async with stream:
+                with pytest.raises(StreamError) as raised:
+                    async for item in stream:
+                        items.append(item)
+                return raised.value, stream
+
+    try:
+        items: list[Chunk] = []
+        if use_async:
+            error, stream = asyncio.run(consume_async(items))
+        else:
+            with sync_client(server.url, max_retries=3) as client:
+                with client.request(stream_endpoint()).parsed as stream:
+                    with pytest.raises(StreamError) as raised:
+                        for item in stream:
+                            items.append(item)
+                    error = raised.value
+        assert items == [Chunk(id="c1", delta="Hel")]
+        assert isinstance(error, APIError) and error.event == "error"
+        assert error.body == {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+        assert str(error) == "GET /events: the stream reported an error: Overloaded"
+        assert error.response.status_code == 200
+        assert (stream.last_event_id, stream.reconnection_time) == ("e2", 1500)  # to reconnect with Last-Event-ID
+        assert stream.response.is_closed
+        time.sleep(0.05)
+        assert len(requests) == 1  # a stream that has started is never retried
+    finally:
+        server.close()
+
+
+def test_an_error_event_the_document_describes_is_an_item() -> None:
+    class Event(pydantic.BaseModel):
+        type: str
+        message: str = ""
+
+    frames = [b'event: error\ndata: {"type": "error", "message": "rate limited"}\n\n', b'data: {"type": "done"}\n\n']
+    server = TinyServer(chunked_reply(frames))
+    try:
+        with sync_client(server.url) as client:
+            described = StreamFormat("sse", Event, media_type="text/event-stream", error_event=None)
+            with client.request(stream_endpoint(described)).parsed as stream:
+                assert list(stream) == [Event(type="error", message="rate limited"), Event(type="done")]
+    finally:
+        server.close()
+
+
+def test_an_error_object_in_place_of_an_item_raises_a_stream_error() -> None:
+    # OpenAI's chat completions: `data: {"error": {...}}` where a chunk belongs.
+    frames = [b'data: {"id": "c1", "delta": "Hel"}\n\n', b'data: {"error": {"message": "server_error", "code": 500}}\n\n']
+    server = TinyServer(chunked_reply(frames))
+    try:
+        with sync_client(server.url) as client:
+            with client.request(stream_endpoint()).parsed as stream:
+                assert next(stream) == Chunk(id="c1", delta="Hel")
+                with pytest.raises(StreamError, match="the stream reported an error: server_error") as raised:
+                    next(stream)
+                assert raised.value.event is None and raised.value.body == {"error": {"message": "server_error", "code": 500}}
     finally:
         server.close()
 

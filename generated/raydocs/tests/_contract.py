@@ -616,7 +616,9 @@ def _holds_objects(parameter: dict[str, Any]) -> bool:
 
 def _nested_members(parameter: dict[str, Any]) -> bool:
     """An exploded form object (query or cookie) with object or array members: no style spells those
-    either, so the client sends each such member as JSON text (AWS's maps of attribute objects)."""
+    either, so the client sends each such member as JSON text (AWS's maps of attribute objects).
+    Also one whose object is a union's option (with null, say): openapi-core reads form fields only
+    into a plain object schema, so such a parameter is read as one JSON object too."""
     if parameter.get("in") not in ("query", "cookie") or "schema" not in parameter:
         return False
     if (
@@ -625,6 +627,14 @@ def _nested_members(parameter: dict[str, Any]) -> bool:
         or not _is_object(parameter["schema"])
     ):
         return False
+    schema = _resolve(parameter["schema"])
+    if (
+        isinstance(schema, dict)
+        and _non_null_options(schema)
+        and "type" not in schema
+        and "properties" not in schema
+    ):
+        return True  # the object is an option of a union, not the schema itself
     flat = _merged_schema(parameter["schema"])
     members = list((flat.get("properties") or {}).values()) + [flat.get("additionalProperties")]
     return any(
@@ -758,9 +768,10 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _text_loads(value: bytes, **parameters: str) -> str:
-    """A binary body read as text: OAS 3.1 types binary content `string`, which bytes do not satisfy."""
-    return value.decode("utf-8", errors="surrogateescape")
+def _text_loads(value: bytes | str, **parameters: str) -> str:
+    """A binary body read as text: OAS 3.1 types binary content `string`, which bytes do not satisfy.
+    A multipart part arrives as text already (`_multipart_loader`; OpenAI's `application/sdp`)."""
+    return value if isinstance(value, str) else value.decode("utf-8", errors="surrogateescape")
 
 
 def _json_loads(value: bytes, **parameters: str) -> Any:
@@ -802,11 +813,16 @@ def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., 
     return loads
 
 
-def _schema_type(schema: Any) -> str | None:
+def _schema_type(schema: Any, depth: int = 0) -> str | None:
+    """The JSON type a schema names besides null: `type: [boolean, "null"]`, or the one type all
+    the options of a union with null share (OpenAI's `anyOf: [{type: boolean}, {type: "null"}]`)."""
     schema = _resolve(schema)
     kind = schema.get("type") if isinstance(schema, dict) else None
     if isinstance(kind, list):
         kind = next((item for item in kind if item != "null"), None)
+    if kind is None and isinstance(schema, dict) and depth < 10:
+        kinds = {_schema_type(option, depth + 1) for option in _non_null_options(schema)}
+        kind = kinds.pop() if len(kinds) == 1 else None
     return kind if isinstance(kind, str) else None
 
 
@@ -1109,9 +1125,29 @@ def _media_types(document: dict[str, Any]) -> set[str]:
     return found
 
 
-def _plain_loads(value: bytes, **parameters: str) -> str:
+def _part_media_types(document: dict[str, Any]) -> set[str]:
+    """Multipart parts' `encoding.contentType`s, as openapi-core looks them up (the raw text)."""
+    found: set[str] = set()
+    for path_item in (document.get("paths") or {}).values():
+        for operation in path_item.values() if isinstance(path_item, dict) else ():
+            body = _resolve(operation.get("requestBody")) if isinstance(operation, dict) else None
+            for media in (
+                ((body or {}).get("content") or {}).values() if isinstance(body, dict) else ()
+            ):
+                encoding = media.get("encoding") if isinstance(media, dict) else None
+                for item in encoding.values() if isinstance(encoding, dict) else ():
+                    if isinstance(item, dict) and isinstance(item.get("contentType"), str):
+                        found.add(item["contentType"])
+    return found
+
+
+def _plain_loads(value: bytes | str, **parameters: str) -> str:
     """Any text/* body as text (openapi-core reads only text/plain and text/html so; others as bytes)."""
-    return value.decode(parameters.get("charset") or "utf-8", errors="surrogateescape")
+    return (
+        value
+        if isinstance(value, str)
+        else value.decode(parameters.get("charset") or "utf-8", errors="surrogateescape")
+    )
 
 
 @lru_cache(maxsize=None)
@@ -1138,6 +1174,16 @@ def validator(template: str) -> OpenAPI:
             deserializers[media] = _plain_loads
         elif media not in _KNOWN_MEDIA:  # bodies the client sends and reads as bytes
             deserializers[media] = _text_loads
+    for media in _part_media_types(document):
+        # A part of a media type no body has (OpenAI's `application/sdp` offer): read as its text,
+        # where openapi-core, finding no reader, would leave it unchecked.
+        if (
+            media not in deserializers
+            and media not in _KNOWN_MEDIA
+            and not _is_xml(media)
+            and "json" not in media
+        ):
+            deserializers[media] = _plain_loads
     # Every format keeps its wire value (the tests compare what was sent); openapi-core would also
     # refuse formats it does not know (e.g. bcp-47), which JSON Schema treats as annotations.
     formats = {name: _identity for name in _document_formats()}
@@ -1323,23 +1369,38 @@ def _parameters(route: _Route) -> list[dict[str, Any]]:
 
 
 def _is_object(schema: Any, depth: int = 0) -> bool:
-    """An object schema, also one spelled as an `allOf` (AWS: `allOf: [{$ref: Entry}, {xml: ...}]`)."""
+    """An object schema, also one spelled as an `allOf` (AWS: `allOf: [{$ref: Entry}, {xml: ...}]`) or
+    as a union of objects and null (OpenAI's `Metadata: anyOf: [{type: object}, {type: null}]`)."""
     schema = _resolve(schema)
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or depth >= 10:
         return False
-    if schema.get("type") == "object" or "properties" in schema:
+    if _schema_type(schema) == "object" or "properties" in schema:
         return True
-    return depth < 10 and any(_is_object(part, depth + 1) for part in schema.get("allOf") or [])
+    if any(_is_object(part, depth + 1) for part in schema.get("allOf") or []):
+        return True
+    options = _non_null_options(schema)
+    return bool(options) and all(_is_object(option, depth + 1) for option in options)
 
 
-def _properties(schema: Any) -> set[str] | None:
-    """Property names of an object schema (allOf merged); None when any name is allowed."""
+def _non_null_options(schema: dict[str, Any]) -> list[Any]:
+    """The options of a `oneOf`/`anyOf` other than `{type: "null"}`."""
+    options = schema.get("oneOf") or schema.get("anyOf") or []
+    return [
+        option
+        for option in options
+        if not (isinstance(_resolve(option), dict) and _resolve(option).get("type") == "null")
+    ]
+
+
+def _properties(schema: Any, depth: int = 0) -> set[str] | None:
+    """Property names of an object schema (allOf merged, a union's options joined); None when any
+    name is allowed."""
     schema = _resolve(schema)
-    if not isinstance(schema, dict):
+    if not isinstance(schema, dict) or depth >= 10:
         return None
     names = set((schema.get("properties") or {}).keys())
-    for part in schema.get("allOf") or []:
-        more = _properties(part)
+    for part in list(schema.get("allOf") or []) + _non_null_options(schema):
+        more = _properties(part, depth + 1)
         if more is None:
             return None
         names |= more
