@@ -57,9 +57,10 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="package name for SPEC")
     generate.add_argument("--out", type=Path, help="folder that receives the package folder for SPEC")
     generate.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
+    generate.add_argument("--strict", action="store_true", help="refuse defects that would otherwise be repaired with a warning")
     check = commands.add_parser("check", parents=[common], help="exit 1 with a diff when generated code is stale")
     check.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
-    validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only")
+    validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only (strictly: nothing is repaired)")
     validate.add_argument("specs", nargs="+", type=Path)
     return root
 
@@ -121,6 +122,8 @@ def _build_all(jobs: list[Job], templates: Path, args: argparse.Namespace, out: 
     for job in jobs:
         if args.formatter:
             job = replace(job, formatter=args.formatter)
+        if getattr(args, "strict", False):
+            job = replace(job, strict=True)
         started = time.perf_counter()
         result = build(job, templates, use_cache=not args.no_cache)
         for warning in result.warnings:
@@ -182,7 +185,7 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
     failures = 0
     for path in args.specs:
         try:
-            for warning in validate_spec(load_spec(path, str(path)), thorough=True):
+            for warning in validate_spec(load_spec(path, str(path)), thorough=True, strict=True):
                 out.warn(warning)
             out.info(f"{path}: valid")
         except ClientsmithError as exc:

@@ -41,11 +41,26 @@ class SpecError(ClientsmithError):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = f" (at {self.location.pointer})" if self.location.pointer else ""
-        text = f"{self.location}: {self.message}{where}"
-        if self.hint:
-            text += f"; {self.hint}"
-        return text
+        hint = f"; {self.hint}" if self.hint else ""
+        return fit_line(f"{self.location}: {self.message}", self.location.pointer, hint)
+
+
+# A message is one line a person reads; the pointer (often the longest part) gives way first.
+LINE_LIMIT = 200
+
+
+def fit_line(head: str, pointer: str, tail: str = "") -> str:
+    """`head (at pointer)tail` within LINE_LIMIT characters when it can be: the pointer loses its
+    middle tokens (`#/.../properties/id`) as far as needed; head and tail are kept whole."""
+    if not pointer:
+        return head + tail
+    tokens = pointer.split("/")
+    shortened = ["#/.../" + "/".join(tokens[-keep:]) for keep in range(len(tokens) - 2, 0, -1)]
+    for shown in [pointer] + shortened:
+        line = f"{head} (at {shown}){tail}"
+        if len(line) <= LINE_LIMIT:
+            return line
+    return f"{head} (at {shortened[-1] if shortened else pointer}){tail}"
 
 
 class GeneratedCodeError(Exception):
@@ -64,7 +79,7 @@ class Warning_:
     message: str
 
     def render(self, file: str) -> str:
-        return f"{file}: warning: {self.message} (at {self.pointer or '#'})"
+        return fit_line(f"{file}: warning: {self.message}", self.pointer or "#")
 
 
 @dataclass

@@ -34,6 +34,7 @@ class Job:
     extras: Path | None = None
     template_overrides: Path | None = None
     formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
+    strict: bool = False  # refuse what tolerant reading would repair (`generate --strict`)
 
 
 @dataclass
@@ -66,7 +67,7 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter)
+        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, job.strict)
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
@@ -108,7 +109,7 @@ def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Re
     from .validate import validate_spec
 
     spec = load_spec(job.spec, job.spec_display)
-    validation_warnings = validate_spec(spec)
+    validation_warnings = validate_spec(spec, strict=job.strict)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings)
     renderer = Renderer(template_dirs)
