@@ -185,7 +185,7 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
     failures = 0
     for path in args.specs:
         try:
-            for warning in validate_spec(load_spec(path, str(path)), thorough=True, strict=True):
+            for warning in validate_spec(load_spec(path, str(path), strict=True), thorough=True, strict=True):
                 out.warn(warning)
             out.info(f"{path}: valid")
         except ClientsmithError as exc:

@@ -47,20 +47,24 @@ class SpecError(ClientsmithError):
 
 # A message is one line a person reads; the pointer (often the longest part) gives way first.
 LINE_LIMIT = 200
+_MESSAGE_LIMIT = 160
 
 
 def fit_line(head: str, pointer: str, tail: str = "") -> str:
-    """`head (at pointer)tail` within LINE_LIMIT characters when it can be: the pointer loses its
-    middle tokens (`#/.../properties/id`) as far as needed; head and tail are kept whole."""
+    """`head (at pointer)tail` within LINE_LIMIT characters when it can be: the pointer keeps its
+    start (which path, which component) and loses middle tokens (`#/paths/~1pets/.../properties/id`)
+    as far as needed; head and tail are kept whole."""
     if not pointer:
         return head + tail
     tokens = pointer.split("/")
-    shortened = ["#/.../" + "/".join(tokens[-keep:]) for keep in range(len(tokens) - 2, 0, -1)]
+    lead = tokens[:3]
+    shortened = ["/".join(lead + ["..."] + tokens[-keep:]) for keep in range(len(tokens) - 4, 0, -1)]
+    shortened += ["#/.../" + tokens[-1]]
     for shown in [pointer] + shortened:
         line = f"{head} (at {shown}){tail}"
         if len(line) <= LINE_LIMIT:
             return line
-    return f"{head} (at {shortened[-1] if shortened else pointer}){tail}"
+    return f"{head} (at {shortened[-1]}){tail}"
 
 
 class GeneratedCodeError(Exception):
@@ -79,7 +83,8 @@ class Warning_:
     message: str
 
     def render(self, file: str) -> str:
-        return fit_line(f"{file}: warning: {self.message}", self.pointer or "#")
+        message = self.message if len(self.message) <= _MESSAGE_LIMIT else self.message[: _MESSAGE_LIMIT - 3] + "..."
+        return fit_line(f"{file}: warning: {message}", self.pointer or "#")
 
 
 @dataclass

@@ -71,7 +71,14 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
-    built, dependencies = _build_uncached(job, templates, template_dirs, use_cache)
+    try:
+        built, dependencies = _build_uncached(job, templates, template_dirs, use_cache)
+    except RecursionError:
+        # The load and validate stages bound nesting and $ref chains; this is the net for any
+        # shape they do not foresee: a located refusal, never a crash.
+        from .diagnostics import Location, SpecError
+
+        raise SpecError(Location(job.spec_display), "the document nests too deep for clientsmith to follow", "flatten deeply nested schemas or $ref chains") from None
     if store is not None and key is not None:
         built.digests = store.store(key, built.files, built.warnings, built.operation_count, dependencies)
     return built
@@ -108,7 +115,7 @@ def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Re
     from .render import Renderer
     from .validate import validate_spec
 
-    spec = load_spec(job.spec, job.spec_display)
+    spec = load_spec(job.spec, job.spec_display, strict=job.strict)
     validation_warnings = validate_spec(spec, strict=job.strict)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings)

@@ -14,7 +14,7 @@ from tests.conftest import minimal_spec, write_spec
 
 def load_and_validate(path: Path) -> None:
     """Strictly, as `validate` reads (tolerant reading is tests/test_tolerant_input.py's subject)."""
-    validate_spec(load_spec(path, path.name), strict=True)
+    validate_spec(load_spec(path, path.name, strict=True), strict=True)
 
 
 def test_invalid_yaml_is_located(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def tolerant(tmp_path: Path, text: str) -> tuple[list[str], Api, dict[str, Any]]
 
 def strict_error(tmp_path: Path, text: str) -> str:
     with pytest.raises(SpecError) as error:
-        validate_spec(load_spec(write_spec(tmp_path, text), "spec.yaml"), strict=True)
+        validate_spec(load_spec(write_spec(tmp_path, text), "spec.yaml", strict=True), strict=True)
     return str(error.value)
 
 

@@ -67,10 +67,7 @@ def _instance_has(instance: Any, member: str) -> bool:
 def deepest(error: Any) -> Any:
     """Descend from a `oneOf`/`anyOf` error into the branch the instance meant, to its best error."""
     while error.validator in _WEAK and error.context:
-        branches: dict[Any, list[Any]] = {}
-        for item in error.context:
-            branches.setdefault(item.relative_schema_path[0], []).append(item)
-        every = list(branches.values())
+        every = list(_branches(error).values())
         meant = [errors for errors in every if not _rejects_selector(errors, error.instance)]
         if len(meant) == 1:
             error = _best(meant[0])
@@ -80,6 +77,10 @@ def deepest(error: Any) -> Any:
                 return _merged(meant or every)
         if not meant and _all_selector_enums(every):
             return _merged_selector(error, every)
+        fewest = sorted(meant, key=len)
+        if len(fewest) >= 2 and len(fewest[0]) < len(fewest[1]):
+            error = _best(fewest[0])  # the option the value is closest to (one stray member, not three)
+            continue
         return error
     return error
 
@@ -96,7 +97,16 @@ def _rejects_selector(errors: list[Any], instance: Any) -> bool:
             return True  # the instance is a Reference: a branch that is not one is not meant
         if _selector_error(item):
             return True
+        if not path and item.validator in _WEAK and item.context and all(_rejects_selector(errors, instance) for errors in _branches(item).values()):
+            return True  # a nested choice none of whose options is meant (Swagger 2's non-body parameters)
     return False
+
+
+def _branches(error: Any) -> dict[Any, list[Any]]:
+    branches: dict[Any, list[Any]] = {}
+    for item in error.context:
+        branches.setdefault(item.relative_schema_path[0], []).append(item)
+    return branches
 
 
 def _selector_error(item: Any) -> bool:
@@ -215,8 +225,9 @@ def _kind_name(definition: str) -> str:
 def article(kind: str) -> str:
     if not kind or kind == "openapi":
         return "the document"
-    name = " ".join(word.capitalize() if word not in ("oauth",) else "OAuth" for word in kind.split())
-    return f"{'an' if kind[0] in 'aeio' else 'a'} {name} object"
+    spelled = {"oauth": "OAuth", "xml": "XML"}
+    name = " ".join(spelled.get(word, word.capitalize()) for word in kind.split())
+    return f"{'an' if name[0] in 'AEIOX' else 'a'} {name} object"
 
 
 def short(value: Any, limit: int = 40) -> str:
@@ -247,7 +258,7 @@ def _finding(error: Any, kind: str, version: str, whole: bool) -> Finding:
     expected = error.validator_value
     where = article(kind)
     label = f"'{member}'" if member is not None else "this value"
-    oas = f"OpenAPI {version}"
+    oas = "Swagger 2.0" if version == "2.0" else f"OpenAPI {version}"
     if keyword in ("additionalProperties", "unevaluatedProperties"):
         unexpected = _unexpected(error)
         if unexpected:
@@ -292,6 +303,8 @@ def _finding(error: Any, kind: str, version: str, whole: bool) -> Finding:
             text = f"{label} must be {'one of ' if len(allowed) > 1 else ''}{shown} (found {short(instance)})"
         return Finding(path, kind, keyword, member, instance, text, "", expected)
     if keyword == "pattern":
+        if instance == "":
+            return Finding(path, kind, keyword, member, instance, f"{label} is empty", "", expected)
         if member == "openapi" and len(path) == 1:
             return Finding(path, kind, keyword, member, instance, f"{short(instance)} is not an OpenAPI {version}.x version", f"write openapi: {version}.x, e.g. '{version}.3'" if version == "3.0" else "write openapi: 3.1.0", expected)
         return Finding(path, kind, keyword, member, instance, f"{label} {short(instance)} does not match the pattern {short(expected, 30)}", "", expected)

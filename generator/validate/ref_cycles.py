@@ -42,6 +42,33 @@ class Cycle:
     removable: tuple[Edge, ...]  # allOf parts to drop for the reading; empty: no reading
 
 
+# Real documents chain a few levels of `allOf` inheritance; every stage follows such chains by
+# recursion, so a chain far deeper than any real one is refused rather than overflowing the stack.
+MAX_CHAIN = 64
+
+
+def find_long_chain(document: dict[str, Any]) -> tuple[Edge, int] | None:
+    """The first edge of a same-value chain longer than MAX_CHAIN schemas (the graph has no cycle)."""
+    graph = _graph(document)
+    length: dict[str, int] = {}
+    for start in graph:
+        stack = [(start, False)]
+        while stack:
+            node, done = stack.pop()
+            if node in length:
+                continue
+            targets = [edge.target for edge in graph.get(node, [])]
+            if done:
+                length[node] = 1 + max((length.get(target, 0) for target in targets), default=0)
+                if length[node] > MAX_CHAIN:
+                    edge = max(graph[node], key=lambda item: length.get(item.target, 0))
+                    return edge, length[node]
+                continue
+            stack.append((node, True))
+            stack.extend((target, False) for target in targets if target not in length and target != node)
+    return None
+
+
 def find_cycle(document: dict[str, Any]) -> Cycle | None:
     """The first same-value cycle of the document's schemas, or None."""
     graph = _graph(document)

@@ -70,24 +70,32 @@ def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText,
     notes += cycle_notes
     if cycle is not None:
         return RepairResult(working, notes, None, cycle)
+    result = repair_structure(working, version, schema_errors, copied)
+    result.notes[:0] = notes
+    return result
+
+
+def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaErrors, copied: bool = False) -> RepairResult:
+    """Step 2 alone (Swagger 2.0 documents get only this, before their conversion)."""
+    notes: list[Note] = []
     seen: set[tuple[Any, ...]] = set()
     for _ in range(_MAX_ROUNDS):
-        findings = schema_errors(working)
+        findings = schema_errors(data)
         if not findings:
-            return RepairResult(working, notes)
+            return RepairResult(data, notes)
         if not copied:
-            working = copy.deepcopy(working)
+            data = copy.deepcopy(data)
             copied = True
         for finding in findings:
             key = (finding.path, finding.keyword, finding.member)
-            message = None if key in seen else repair(finding, working, version)
+            message = None if key in seen else repair(finding, data, version)
             if message is None:
-                return RepairResult(working, notes, finding)
+                return RepairResult(data, notes, finding)
             seen.add(key)
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())
             notes.append(Note(_pointer(at), message))
-    findings = schema_errors(working)
-    return RepairResult(working, notes, findings[0] if findings else None)
+    findings = schema_errors(data)
+    return RepairResult(data, notes, findings[0] if findings else None)
 
 
 def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText) -> Iterable[Planned]:

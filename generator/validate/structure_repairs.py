@@ -28,6 +28,7 @@ _SCHEMA_FIELDS_OF_SWAGGER2 = (
     "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
     "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "multipleOf",
 )
+_INFO_FIELDS = ("license", "contact", "termsOfService")
 _NEUTRAL_REQUIRED: dict[tuple[str, str], tuple[Any, str]] = {
     ("response", "description"): ("", "an empty description"),
     ("header", "description"): ("", "an empty description"),
@@ -71,6 +72,11 @@ def repair(finding: Finding, data: dict[str, Any], version: str) -> str | None:
         if isinstance(parent, dict) and finding.member in parent and not parent[finding.member]:
             del parent[finding.member]
             return f"'{finding.member}' is empty; ignored"
+    if keyword == "pattern" and finding.instance == "" and finding.path and finding.member is not None:
+        parent = _at(data, finding.path[:-1])
+        if isinstance(parent, dict) and parent.get(finding.member) == "":
+            del parent[finding.member]
+            return f"{_label(finding)} is empty; read as not given"
     if keyword == "uniqueItems" and isinstance(holder, list):
         unique: list[Any] = []
         for item in holder:
@@ -124,9 +130,12 @@ def _unexpected_member(finding: Finding, holder: dict[str, Any], member: str, ve
         holder["schema"] = {name: holder.pop(name) for name in moved}
         holder.pop("collectionFormat", None)
         return f"{', '.join(moved)} on a {finding.kind} is Swagger 2.0; read as its schema"
+    if finding.kind == "openapi" and member in _INFO_FIELDS and isinstance(holder.get("info"), dict) and member not in holder["info"]:
+        holder["info"][member] = holder.pop(member)
+        return f"'{member}' belongs in info, not at the document's root; read as info.{member}"
     del holder[member]
     what = article(finding.kind) if finding.kind not in ("openapi", "") else "the document's root"
-    return f"'{member}' is not a field of {what} in OpenAPI {version}; ignored"
+    return f"'{member}' is not a field of {what} in {'Swagger' if version == '2.0' else 'OpenAPI'} {version}; ignored"
 
 
 def _rename(holder: dict[str, Any], old: str, new: str) -> None:
