@@ -148,8 +148,13 @@ def _parse_text(text: str, shown: str, suffix: str) -> tuple[Any, bool]:
         if "maximum nesting depth" in problem:  # libyaml's own limit (1,000), deeper than ours
             raise _limit_error(depth_error(), text, shown) from None
         raise SpecError(Location(shown, line, column), f"invalid YAML: {problem}", "fix the syntax at that position") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: located by its offset
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        problem = f"character #x{exc.character:04x} is not allowed ({exc.reason})" if isinstance(exc.character, int) else str(exc.reason)
+        raise SpecError(Location(shown, line, column), f"invalid YAML: {problem}", "remove the control character") from None
     except yaml.YAMLError as exc:
-        raise SpecError(Location(shown), f"invalid YAML: {exc}") from None
+        raise SpecError(Location(shown), f"invalid YAML: {str(exc).splitlines()[0][:160]}") from None
 
 
 def _stringify_keys(value: Any) -> Any:

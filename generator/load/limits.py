@@ -43,6 +43,8 @@ def depth_error() -> LimitExceeded:
 def check_tree(data: Any, shared: bool) -> None:
     """Raise `LimitExceeded` when `data` nests too deep, or (`shared`: it may contain YAML aliases)
     when its aliases expand it too far or close a cycle."""
+    if type(data) is not dict and type(data) is not list:
+        return  # a scalar document (refused later: not a mapping)
     if not shared:
         _check_depth(data)
         return

@@ -107,9 +107,8 @@ def _refuse(spec: LoadedSpec, finding: Finding) -> None:
     pointer = "#"
     for token in finding.path:
         pointer = join_pointer(pointer, token)
-    if finding.keyword in ("additionalProperties", "unevaluatedProperties", "required") and finding.member is not None:
-        if finding.keyword != "required":
-            pointer = join_pointer(pointer, finding.member)  # the member itself, not its object
+    if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member is not None:
+        pointer = join_pointer(pointer, finding.member)  # the member itself, not its object
     raise SpecError(spec.locate(pointer), finding.text, finding.hint)
 
 

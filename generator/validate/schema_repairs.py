@@ -281,6 +281,8 @@ def _beside_ref(node: dict[str, Any], place: Place) -> Iterator[Planned]:
     for member in node:
         if member == "$ref" or member.startswith("x-") or member in _QUIET_BESIDE_REF:
             continue
+        if member == "required" and isinstance(node[member], bool) and place.tokens[:1] == ("properties",):
+            continue  # `required: true` on a property: its parent reads it (_required_flags)
         if member in _APPLIED_BESIDE_REF:
             message = f"{member} beside $ref is ignored by OpenAPI 3.0; read as applying to the reference, as 3.1 does"
         else:
