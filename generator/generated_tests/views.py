@@ -78,6 +78,15 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class StreamTest:
+    """The call that asks for the streamed twin of a JSON reply (`flag=True`) and its reply."""
+
+    arguments: tuple[Argument, ...]
+    returns: str  # the list of items the call collects
+    reply: Reply
+
+
+@dataclass(frozen=True)
 class AdditionsTest:
     """A reply with what an API adds later: an unknown field and, if any, an unknown open-enum value."""
 
@@ -115,6 +124,8 @@ class OperationTest:
     paging: PagingTest | None
     additions: AdditionsTest | None = None
     notes: tuple[str, ...] = ()
+    streams: bool = False  # the example call returns a stream: the call collects its items
+    stream_test: StreamTest | None = None  # a JSON reply with a streamed twin chosen by a flag
 
     @property
     def upper(self) -> str:

@@ -97,6 +97,10 @@ def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
     return None
 
 
+class NotAMappingError(SpecError):
+    """The file parsed, but its top level is a list or a scalar: it cannot be an OpenAPI document."""
+
+
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one file; syntax errors become a located `SpecError`."""
     shown = display or str(path)
@@ -116,7 +120,7 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     except LimitExceeded as exc:
         raise _limit_error(exc, text, shown) from None
     if not isinstance(data, dict):
-        raise SpecError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
+        raise NotAMappingError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
     return SourceFile(path, shown, text, _stringify_keys(data))
 
 

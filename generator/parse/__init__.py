@@ -13,6 +13,7 @@ from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
 from .servers import parse_servers
 from .webhooks import parse_webhooks
+from .tag_tree import nest_resources, tag_parents
 from .text import describe
 
 # Attributes of the generated Client; a resource must not take these names.
@@ -32,9 +33,10 @@ RESOURCE_MODULE_NAMES = (
     "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "Param",
     "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
     "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
+    "Stream", "AsyncStream", "ServerSentEvent", "StreamFormat", "StreamedResponseManager", "AsyncStreamedResponseManager",
 )
 # Attributes of a generated resource class; an operation must not take these names.
-RESOURCE_ATTRIBUTES = ("with_raw_response", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
+RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
 
 def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> Api:
@@ -75,7 +77,7 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
     for raw in raw_operations:
         by_tag.setdefault(raw.tag, []).append(raw)
     tag_descriptions = {
-        tag.get("name"): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
+        str(tag.get("name")): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
     }
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
@@ -92,4 +94,5 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
             name = method_scope.claim(make_identifier(method_name(raw.operation_id, tag), fallback="call"))
             operations.append(parser.parse(raw, name))
         resources.append(Resource(attribute, class_name, attribute, tag_descriptions.get(tag, ""), tuple(operations)))
-    return tuple(resources)
+    parents = tag_parents(document, parser.warnings)
+    return nest_resources(resources, list(by_tag), parents, attribute_scope, class_scope, tag_descriptions, RESOURCE_ATTRIBUTES)

@@ -17,12 +17,12 @@ from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
 from .repairs import Note, repair_document
 
-_SUPPORTED = ("3.0.", "3.1.")
+_SUPPORTED = ("3.0.", "3.1.", "3.2.")
 # The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
 # large documents; `generate` runs them below this size, `validate` always. Above it, warnings carry
 # pointers only (their lines would mean composing the whole document as YAML nodes).
 THOROUGH_CHECK_LIMIT = 4_000_000
-_VERSION_NUMBER = re.compile(r"3\.([01])(\.0)?")
+_VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 
 
 def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool = False) -> list[str]:
@@ -72,18 +72,18 @@ def _no_text(pointer: str, value: Any) -> str | None:
 
 
 def _check_version(spec: LoadedSpec, strict: bool, warnings: list[str]) -> str:
-    """"3.0" or "3.1". Tolerant, `openapi: 3.0` (a YAML number, or no patch number) is 3.0.x."""
+    """"3.0", "3.1" or "3.2". Tolerant, `openapi: 3.0` (a YAML number, or no patch number) is 3.0.x."""
     data = spec.data
     version = data.get("openapi")
     if version is None:
         if "swagger" in data:
-            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {short(data['swagger'])}", "only Swagger 2.0 and OpenAPI 3.0/3.1 are read")
+            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {short(data['swagger'])}", "only Swagger 2.0 and OpenAPI 3.0/3.1/3.2 are read")
         raise SpecError(spec.locate("#"), "missing 'openapi' version field", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)")
     text = str(version) if isinstance(version, (str, int, float)) and not isinstance(version, bool) else ""
     if not strict and not (isinstance(version, str) and version.startswith(_SUPPORTED)):
         matched = _VERSION_NUMBER.fullmatch(text.strip())
         if matched:
-            read = "3.0.3" if matched.group(1) == "0" else "3.1.0"
+            read = {"0": "3.0.3", "1": "3.1.0", "2": "3.2.0"}[matched.group(1)]
             spelled = f"the number {text}" if not isinstance(version, str) else repr(version)
             warnings.append(_render_note(spec, Note("#/openapi", f"openapi version {spelled} is not a version string x.y.z; read as {read!r}")))
             spec.data = {**data, "openapi": read}
@@ -91,7 +91,7 @@ def _check_version(spec: LoadedSpec, strict: bool, warnings: list[str]) -> str:
     if not isinstance(version, str):
         raise SpecError(spec.locate("#/openapi"), f"the openapi version must be a string like '3.1.0' (found {short(version)})", "quote it: openapi: '3.1.0'")
     if not version.startswith(_SUPPORTED):
-        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {short(version)}", "use OpenAPI 3.0.x or 3.1.x")
+        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {short(version)}", "use OpenAPI 3.0.x, 3.1.x or 3.2.x")
     return version[:3]
 
 
@@ -173,11 +173,11 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     """openapi-spec-validator's keyword checks (schemas against their dialect, defaults, path
     parameters): findings are warnings. A spec with a `default` that does not match its schema still
     describes a usable API: the generator reports it and goes on."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
     from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-    version31 = str(spec.data["openapi"]).startswith("3.1")
-    validator_class = OpenAPIV31SpecValidator if version31 else OpenAPIV30SpecValidator
+    version = str(spec.data["openapi"])[:3]
+    validator_class = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}[version]
     if thorough is None:
         thorough = len(spec.root.text) <= THOROUGH_CHECK_LIMIT
     if not thorough:
@@ -207,20 +207,23 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
 
 def _findings(data: Any, version: str) -> list[Finding]:
     """Every error against the OpenAPI schema, explained; [] when the document is valid."""
-    from openapi_spec_validator.schemas import schema_v30, schema_v31
     from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 
-    schema = schema_v31 if version == "3.1" else schema_v30
+    schema = _openapi_schema(version)
     if _fast_validity(schema, data):
         return []
     return [explain(error, schema, version) for error in create_validator(dict(schema)).iter_errors(data)]
 
 
 def _first_finding(data: Any, version: str) -> Finding | None:
-    from openapi_spec_validator.schemas import schema_v30, schema_v31
-
     error = first_schema_error(data, version)
-    return None if error is None else explain(error, schema_v31 if version == "3.1" else schema_v30, version)
+    return None if error is None else explain(error, _openapi_schema(version), version)
+
+
+def _openapi_schema(version: str) -> Any:
+    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
+
+    return {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
 
 
 _UNRESOLVED_PATH_PARAMETER = re.compile(r"Path parameter '.*' for '(\w+)' operation in '(.*)' was not resolved")
@@ -308,10 +311,9 @@ def first_schema_error(data: Any, version: str) -> Any | None:
     Python jsonschema backend takes seconds on a 13 MB document; only an invalid document (rare,
     and then small is typical) is validated again in Python, for the error and its path.
     """
-    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31
     from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 
-    schema = {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31}[version]
+    schema = _openapi_schema(version)
     if _fast_validity(schema, data):
         return None
     return next(iter(create_validator(dict(schema)).iter_errors(data)), None)

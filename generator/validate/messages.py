@@ -68,7 +68,9 @@ def deepest(error: Any) -> Any:
     """Descend from a `oneOf`/`anyOf` error into the branch the instance meant, to its best error."""
     while error.validator in _WEAK and error.context:
         every = list(_branches(error).values())
-        meant = [errors for errors in every if not _rejects_selector(errors, error.instance)]
+        meant = [errors for errors in every if not _rejects_selector(errors, error.instance, nested=True)]
+        if not meant:  # every option rejects a nested selector: the selector's value is the mistake
+            meant = [errors for errors in every if not _rejects_selector(errors, error.instance, nested=False)]
         if len(meant) == 1:
             error = _best(meant[0])
             continue
@@ -85,7 +87,7 @@ def deepest(error: Any) -> Any:
     return error
 
 
-def _rejects_selector(errors: list[Any], instance: Any) -> bool:
+def _rejects_selector(errors: list[Any], instance: Any, nested: bool = True) -> bool:
     """Whether a branch fails because the instance is of another kind (not a mistake inside it)."""
     for item in errors:
         path = tuple(item.relative_path)
@@ -97,7 +99,7 @@ def _rejects_selector(errors: list[Any], instance: Any) -> bool:
             return True  # the instance is a Reference: a branch that is not one is not meant
         if _selector_error(item):
             return True
-        if not path and item.validator in _WEAK and item.context and all(_rejects_selector(errors, instance) for errors in _branches(item).values()):
+        if nested and not path and item.validator in _WEAK and item.context and all(_rejects_selector(errors, instance) for errors in _branches(item).values()):
             return True  # a nested choice none of whose options is meant (Swagger 2's non-body parameters)
     return False
 
