@@ -133,7 +133,9 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
     from .generated_tests.stream_cases import test_reading
 
-    spec_json = json.dumps(test_reading(spec.data), ensure_ascii=False, separators=(",", ":")) + "\n"
+    from .generated_tests.parameter_reading import parameters_without_null
+
+    spec_json = json.dumps(parameters_without_null(test_reading(spec.data)), ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     if job.project is not None:
         plan = plan_project(api, plan, job.project, warnings)

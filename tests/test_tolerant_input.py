@@ -324,3 +324,27 @@ def test_cli_generates_with_warnings_and_strict_refuses(tmp_path: Path) -> None:
     ]
     validate_run = run_cli("validate", "spec.yaml", cwd=tmp_path)
     assert validate_run.returncode == 1 and "a list of types is not OpenAPI 3.0" in validate_run.stderr
+
+
+def test_a_nullable_parameter_passes_the_generated_tests(tmp_path: Path) -> None:
+    """The repair of a 3.1 `nullable` writes `type: [string, "null"]`; a parameter's schema of that
+    shape (also written natively in 3.1) must not break the generated contract tests."""
+    text = HEAD_31 + (
+        "servers: [{url: 'https://api.example.test'}]\npaths:\n  /items:\n    get:\n      operationId: list\n"
+        "      parameters:\n        - {name: cursor, in: query, schema: {$ref: '#/components/schemas/Cursor'}}\n"
+        "        - {name: tag, in: query, schema: {type: [string, 'null']}}\n"
+        "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {type: object, properties: {next: {$ref: '#/components/schemas/Cursor'}}}\n"
+        "components:\n  schemas:\n    Cursor: {type: string, nullable: true}\n"
+    )
+    write_spec(tmp_path, text)
+    generated = run_cli("generate", "spec.yaml", "--package", "nullparams", "--out", "out", cwd=tmp_path)
+    assert generated.returncode == 0, generated.stderr
+    import subprocess
+    import sys
+
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "nullparams/tests"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=300
+    )
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    assert "Cursor = str | None" in (tmp_path / "out" / "nullparams" / "models.py").read_text()
