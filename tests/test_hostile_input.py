@@ -152,3 +152,12 @@ def test_a_long_chain_of_required_properties_generates(tmp_path: Path) -> None:
     result = run_cli("generate", "spec.json", "--package", "chain", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and all(len(line) <= 200 for line in result.stderr.splitlines())
+
+
+def test_a_server_url_urllib_cannot_split_is_no_internal_error(tmp_path: Path) -> None:
+    """Found by the fuzz test: `http://[` made urllib raise inside the parser."""
+    text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers: [{url: 'http://[oops/v1'}]\npaths:\n  /v1/a:\n    get:\n      responses: {'200': {description: ok}}\n"
+    write_spec(tmp_path, text)
+    result = run_cli("generate", "spec.yaml", "--package", "pkg", "--out", "out", cwd=tmp_path)
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0, result.stderr
