@@ -39,6 +39,15 @@ scalars = st.one_of(st.none(), st.booleans(), st.integers(-3, 1000), st.sampled_
 values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["type", "$ref", "properties", "items", "nullable", "required", "enum", "allOf", "schema", "x"]), inner, max_size=3)), max_leaves=6)
 
 
+_REMOVE = object()
+DEFECTS: list[tuple[str, Any]] = [
+    ("type", ["string", "null"]), ("type", "null"), ("type", ["integer", "string"]), ("nullable", True), ("const", 1),
+    ("examples", [1, 2]), ("exclusiveMinimum", 3), ("exclusiveMaximum", True), ("required", True), ("enum", [1, "a", None]),
+    ("default", "10"), ("format", "not-a-format"), ("description", _REMOVE), ("schema", None), ("responses", _REMOVE),
+    ("operationId", "same"), ("style", "simple"), ("in", "path"), ("$ref", "#/components/schemas/Pet"), ("x-extra", {"a": 1}),
+]
+
+
 def _containers(data: Any) -> list[tuple[Any, Any]]:
     """Every (container, key) slot of the document, in a fixed order."""
     found: list[tuple[Any, Any]] = []
@@ -65,8 +74,15 @@ def mutated_documents(draw: st.DrawFn) -> tuple[str, str]:
             if not slots:
                 break
             holder, key = slots[draw(st.integers(0, len(slots) - 1))]
-            operation = draw(st.sampled_from(["replace", "delete", "duplicate", "reference", "nest"]))
-            if operation == "delete" and isinstance(holder, dict):
+            operation = draw(st.sampled_from(["replace", "delete", "duplicate", "reference", "nest", "defect", "defect"]))
+            if operation == "defect" and isinstance(holder[key], dict):
+                # a defect real documents carry (what the tolerant reading repairs)
+                member, value = draw(st.sampled_from(DEFECTS))
+                if value is _REMOVE:
+                    holder[key].pop(member, None)
+                else:
+                    holder[key][member] = value
+            elif operation == "delete" and isinstance(holder, dict):
                 del holder[key]
             elif operation == "duplicate":
                 other, other_key = slots[draw(st.integers(0, len(slots) - 1))]
