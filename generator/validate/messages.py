@@ -189,11 +189,8 @@ def kind_of(root: dict[str, Any], schema_path: list[Any]) -> str:
                 node = target
                 continue
             break
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
-            node = node[token]
-        else:
+        node = child(node, token)
+        if node is MISSING:
             return kind
         if isinstance(node, dict) and isinstance(node.get("$ref"), str):
             name = node["$ref"].rsplit("/", 1)[-1]
@@ -202,6 +199,18 @@ def kind_of(root: dict[str, Any], schema_path: list[Any]) -> str:
         if isinstance(node, dict) and node.get("$dynamicRef") == "#meta":
             kind = "schema"
     return kind
+
+
+MISSING = object()
+
+
+def child(node: Any, token: Any) -> Any:
+    """`node[token]` for a member or an item, or MISSING."""
+    if isinstance(node, dict) and token in node:
+        return node[token]
+    if isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node):
+        return node[token]
+    return MISSING
 
 
 def _resolve_local(root: dict[str, Any], ref: str) -> Any:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .messages import Finding, article, short
+from .messages import MISSING as _MISSING
+from .messages import Finding, article, child, short
 
 _SCHEMA_FIELDS_OF_SWAGGER2 = (
     "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -88,18 +89,12 @@ def repair(finding: Finding, data: dict[str, Any], version: str) -> str | None:
     return None
 
 
-_MISSING = object()
-
-
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:
     node = data
     for token in path:
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
-            node = node[token]
-        else:
-            return _MISSING
+        node = child(node, token)
+        if node is _MISSING:
+            break
     return node
 
 
