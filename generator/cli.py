@@ -59,6 +59,7 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="package name for SPEC")
     generate.add_argument("--out", type=Path, help="folder that receives the package folder for SPEC")
     generate.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
+    generate.add_argument("--strict", action="store_true", help="refuse defects that would otherwise be repaired with a warning")
     generate.add_argument("--fail-on-change", action="store_true", help="exit 1 when a file was written or removed (pre-commit hooks: new files must be added)")
     generate.add_argument("--templates", type=Path, help="with SPEC: a folder whose templates override the built-in ones, file by file")
     generate.add_argument("--no-project", action="store_true", help="with SPEC: write the package alone, without DIR/pyproject.toml")
@@ -66,7 +67,7 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--project-version", help="with SPEC: the distribution version (default: info.version as PEP 440)")
     check = commands.add_parser("check", parents=[common], help="exit 1 with a diff when generated code is stale")
     check.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
-    validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only")
+    validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only (strictly: nothing is repaired)")
     validate.add_argument("specs", nargs="+", type=Path)
     validate.add_argument("--openapi-only", action="store_true", help="skip files that are not OpenAPI documents (for hooks that pass every YAML/JSON file)")
     return root
@@ -130,6 +131,8 @@ def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[B
     for job in jobs:
         if args.formatter:
             job = replace(job, formatter=args.formatter)
+        if getattr(args, "strict", False):
+            job = replace(job, strict=True)
         started = time.perf_counter()
         result = build(job, use_cache=not args.no_cache)
         for warning in result.warnings:
@@ -216,7 +219,7 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
             out.detail(f"{path}: skipped (not an OpenAPI document)")
             continue
         try:
-            for warning in validate_spec(load_spec(path, str(path)), thorough=True):
+            for warning in validate_spec(load_spec(path, str(path), strict=True), thorough=True, strict=True):
                 out.warn(warning)
             out.info(f"{path}: valid")
         except ClientsmithError as exc:

@@ -41,11 +41,30 @@ class SpecError(ClientsmithError):
         super().__init__(self.render())
 
     def render(self) -> str:
-        where = f" (at {self.location.pointer})" if self.location.pointer else ""
-        text = f"{self.location}: {self.message}{where}"
-        if self.hint:
-            text += f"; {self.hint}"
-        return text
+        hint = f"; {self.hint}" if self.hint else ""
+        return fit_line(f"{self.location}: {self.message}", self.location.pointer, hint)
+
+
+# A message is one line a person reads; the pointer (often the longest part) gives way first.
+LINE_LIMIT = 200
+_MESSAGE_LIMIT = 160
+
+
+def fit_line(head: str, pointer: str, tail: str = "") -> str:
+    """`head (at pointer)tail` within LINE_LIMIT characters when it can be: the pointer keeps its
+    start (which path, which component) and loses middle tokens (`#/paths/~1pets/.../properties/id`)
+    as far as needed; head and tail are kept whole."""
+    if not pointer:
+        return head + tail
+    tokens = pointer.split("/")
+    lead = tokens[:3]
+    shortened = ["/".join(lead + ["..."] + tokens[-keep:]) for keep in range(len(tokens) - 4, 0, -1)]
+    shortened += ["#/.../" + tokens[-1]]
+    for shown in [pointer] + shortened:
+        line = f"{head} (at {shown}){tail}"
+        if len(line) <= LINE_LIMIT:
+            return line
+    return f"{head} (at {shortened[-1]}){tail}"
 
 
 class GeneratedCodeError(Exception):
@@ -64,7 +83,8 @@ class Warning_:
     message: str
 
     def render(self, file: str) -> str:
-        return f"{file}: warning: {self.message} (at {self.pointer or '#'})"
+        message = self.message if len(self.message) <= _MESSAGE_LIMIT else self.message[: _MESSAGE_LIMIT - 3] + "..."
+        return fit_line(f"{file}: warning: {message}", self.pointer or "#")
 
 
 @dataclass

@@ -37,6 +37,7 @@ class Job:
     templates: tuple[Path, ...] = ()  # searched in order; the built-ins are searched last
     formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
     project: ProjectSettings | None = None  # also write pyproject.toml beside the package folder
+    strict: bool = False  # refuse what tolerant reading would repair (`generate --strict`)
 
     @property
     def template_dirs(self) -> tuple[Path, ...]:
@@ -73,11 +74,19 @@ def build(job: Job, use_cache: bool = True) -> Built:
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, repr(job.project))
+        settings = repr(job.project) + (" strict" if job.strict else "")  # strict reads the spec without repairs
+        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, settings)
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
-    built, dependencies = _build_uncached(job, template_dirs, use_cache)
+    try:
+        built, dependencies = _build_uncached(job, template_dirs, use_cache)
+    except RecursionError:
+        # The load and validate stages bound nesting and $ref chains; this is the net for any
+        # shape they do not foresee: a located refusal, never a crash.
+        from .diagnostics import Location, SpecError
+
+        raise SpecError(Location(job.spec_display), "the document nests too deep for clientsmith to follow", "flatten deeply nested schemas or $ref chains") from None
     if store is not None and key is not None:
         built.digests = store.store(key, built.files, built.warnings, built.operation_count, dependencies)
     return built
@@ -115,8 +124,8 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     from .render.search_path import template_names
     from .validate import validate_spec
 
-    spec = load_spec(job.spec, job.spec_display)
-    validation_warnings = validate_spec(spec)
+    spec = load_spec(job.spec, job.spec_display, strict=job.strict)
+    validation_warnings = validate_spec(spec, strict=job.strict)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings)
     renderer = Renderer(list(template_dirs))
@@ -124,7 +133,9 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
     from .generated_tests.stream_cases import test_reading
 
-    spec_json = json.dumps(test_reading(spec.data), ensure_ascii=False, separators=(",", ":")) + "\n"
+    from .generated_tests.parameter_reading import parameters_without_null
+
+    spec_json = json.dumps(parameters_without_null(test_reading(spec.data)), ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     if job.project is not None:
         plan = plan_project(api, plan, job.project, warnings)

@@ -33,7 +33,7 @@ def write_spec(folder: Path, spec: dict[str, Any] | str, name: str = "spec.yaml"
     return path
 
 
-def run_cli(*args: str, cwd: Path | None = None, cache_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path | None = None, cache_dir: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run the CLI in a subprocess; without `cache_dir` the formatting cache is off."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
@@ -41,7 +41,7 @@ def run_cli(*args: str, cwd: Path | None = None, cache_dir: Path | None = None) 
         capture_output=True,
         text=True,
         env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "CLIENTSMITH_CACHE_DIR": str(cache_dir or "")},
-        timeout=300,
+        timeout=timeout,
     )
 
 

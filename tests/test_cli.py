@@ -83,7 +83,10 @@ def test_generate_removes_stale_files(tmp_path: Path) -> None:
     ("broken_text", "expected"),
     [
         ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a: {get: [\n", "invalid YAML"),
-        ("openapi: 3.1.0\ninfo: {title: x}\npaths: {}\n", "'version' is a required property"),
+        (
+            "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: body, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n",
+            "'in' must be one of",
+        ),
         (
             "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Gone'}\n",
             "does not resolve",

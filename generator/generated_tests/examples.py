@@ -28,6 +28,7 @@ from ..parse.schemas import SchemaConverter
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 
 _MAX_DEPTH = 4
+_DEEPEST = 64  # required properties are followed beyond _MAX_DEPTH, but not without end
 _WORDS = re.compile(r"[\s\"'`<>(),\[\]{}]+")
 _MAX_ITEMS = 64  # minItems beyond this is not honoured (the check then says why the test fails)
 
@@ -189,6 +190,8 @@ class ExampleMaker:
 
         `variant` n > 0 asks for the n-th distinct synthesized value (items of `uniqueItems` arrays).
         """
+        if depth > _DEEPEST:
+            return None  # a chain of required objects deeper than any real one: no value (never a stack overflow)
         schema = self.check.local(schema)
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]

@@ -19,6 +19,7 @@ import yaml
 
 from . import swagger2
 from ..diagnostics import Location, SpecError
+from .limits import MAX_DEPTH, LimitExceeded, check_tree, depth_error, locate_in_text
 from .pointers import join_pointer, resolve_pointer, split_pointer
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -51,23 +52,37 @@ class SourceFile:
         line, column = self._position(pointer)
         return Location(self.display, line, column, pointer)
 
-    def _position(self, pointer: str) -> tuple[int | None, int | None]:
+    def scalar_text(self, pointer: str, value: Any) -> str | None:
+        """How the file spells the scalar `value` at `pointer` (`yes` for True), when it is there."""
+        node, complete = self._node(pointer)
+        if not complete or not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None or ""
+            return None
         try:
-            if self._root_node is None:
-                self._root_node = yaml.compose(self.text, Loader=yaml.SafeLoader)
+            spelled = yaml.load(node.value, Loader=_SpecLoader)  # noqa: S506 - a safe loader subclass
         except yaml.YAMLError:
-            return None, None
-        node = self._root_node
-        best = node
-        for token in split_pointer(pointer):
-            child = _child_node(node, token)
-            if child is None:
-                break
-            node = child
-            best = child
+            return None
+        return str(node.value) if type(spelled) is type(value) and spelled == value else None
+
+    def _position(self, pointer: str) -> tuple[int | None, int | None]:
+        best, _ = self._node(pointer)
         if best is None:
             return None, None
         return best.start_mark.line + 1, best.start_mark.column + 1
+
+    def _node(self, pointer: str) -> tuple[yaml.Node | None, bool]:
+        """The deepest node on the pointer's way, and whether it is the pointer's own."""
+        try:
+            if self._root_node is None:
+                self._root_node = yaml.compose(self.text, Loader=_BaseLoader)
+        except yaml.YAMLError:
+            return None, False
+        node = self._root_node
+        for token in split_pointer(pointer):
+            child = _child_node(node, token)
+            if child is None:
+                return node, False
+            node = child
+        return node, True
 
 
 def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
@@ -99,29 +114,51 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecError(Location(shown), f"not UTF-8 text (byte {exc.start})", "save the spec as UTF-8") from None
-    data = _parse_text(text, shown, path.suffix.lower())
+    data, shared = _parse_text(text, shown, path.suffix.lower())
+    try:
+        check_tree(data, shared)
+    except LimitExceeded as exc:
+        raise _limit_error(exc, text, shown) from None
     if not isinstance(data, dict):
         raise NotAMappingError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
     return SourceFile(path, shown, text, _stringify_keys(data))
 
 
-def _parse_text(text: str, shown: str, suffix: str) -> Any:
+def _limit_error(exc: LimitExceeded, text: str, shown: str) -> SpecError:
+    position = locate_in_text(text, exc.kind)
+    line, column = position if position is not None else (None, None)
+    return SpecError(Location(shown, line, column), exc.message, exc.hint)
+
+
+def _parse_text(text: str, shown: str, suffix: str) -> tuple[Any, bool]:
+    """The data, and whether it may share nodes (YAML aliases; JSON never does)."""
     if suffix == ".json" or text.lstrip()[:1] in ("{", "["):
         try:
-            return json.loads(text)
+            return json.loads(text), False
         except json.JSONDecodeError as exc:
             if suffix == ".json":
                 raise SpecError(Location(shown, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}") from None
+        except RecursionError:
+            raise _limit_error(depth_error(), text, shown) from None
     try:
-        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_SpecLoader), True  # noqa: S506 - a safe loader subclass
+    except RecursionError:
+        raise _limit_error(depth_error(), text, shown) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit (1,000), deeper than ours
+            raise _limit_error(depth_error(), text, shown) from None
         raise SpecError(Location(shown, line, column), f"invalid YAML: {problem}", "fix the syntax at that position") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: located by its offset
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - text.rfind("\n", 0, exc.position)
+        problem = f"character #x{exc.character:04x} is not allowed ({exc.reason})" if isinstance(exc.character, int) else str(exc.reason)
+        raise SpecError(Location(shown, line, column), f"invalid YAML: {problem}", "remove the control character") from None
     except yaml.YAMLError as exc:
-        raise SpecError(Location(shown), f"invalid YAML: {exc}") from None
+        raise SpecError(Location(shown), f"invalid YAML: {str(exc).splitlines()[0][:160]}") from None
 
 
 def _stringify_keys(value: Any) -> Any:
@@ -155,34 +192,63 @@ class LoadedSpec:
     root: SourceFile
     data: dict[str, Any]
     files: dict[Path, SourceFile]
+    notes: list[str] = field(default_factory=list)  # warnings of the load stage (Swagger 2.0 repairs)
 
     def locate(self, pointer: str) -> Location:
         return self.root.locate(pointer)
 
 
-def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
-    """Load a spec and inline the `$ref`s that point at other files in its folder."""
+def load_spec(path: Path, display: str | None = None, strict: bool = False) -> LoadedSpec:
+    """Load a spec and inline the `$ref`s that point at other files in its folder.
+
+    A Swagger 2.0 document is checked against the 2.0 schema (where its lines are), repaired
+    unless `strict` (as validate/repairs.py repairs 3.x documents), and converted to OpenAPI 3.0.
+    """
     root = read_source(path, display)
     files = {path.resolve(): root}
     inliner = _ExternalRefInliner(path.resolve().parent, files)
     data = inliner.inline_document(root)
+    notes: list[str] = []
     if swagger2.is_swagger2(data):
-        _check_swagger2(root, data)
+        data = _check_swagger2(root, data, strict, notes)
         data = swagger2.convert(data)
-    return LoadedSpec(root, data, files)
+    return LoadedSpec(root, data, files, notes)
 
 
-def _check_swagger2(root: SourceFile, data: dict[str, Any]) -> None:
+def _check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool, notes: list[str]) -> dict[str, Any]:
     """Structural errors are reported against the original 2.0 document, where the lines are."""
-    from ..validate import first_schema_error
+    from openapi_spec_validator.schemas import schema_v2
 
-    error = first_schema_error(data, "2.0")
-    if error is not None:
+    from ..diagnostics import fit_line
+    from ..validate import explain, first_schema_error
+    from ..validate.repairs import repair_structure
+
+    finding = None
+    if strict:
+        error = first_schema_error(data, "2.0")
+        finding = None if error is None else explain(error, schema_v2, "2.0")
+    else:
+        result = repair_structure(data, "2.0", lambda document: _swagger2_findings(document, schema_v2))
+        notes += [fit_line(f"{root.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
+        data, finding = result.data, result.refusal
+    if finding is not None:
         pointer = "#"
-        for token in error.absolute_path:
+        for token in finding.path:
             pointer = join_pointer(pointer, token)
-        message = str(error.message).splitlines()[0][:300]
-        raise SpecError(root.locate(pointer), f"invalid Swagger 2.0: {message}", "see the Swagger 2.0 specification for this field")
+        if finding.keyword == "additionalProperties" and finding.member is not None:
+            pointer = join_pointer(pointer, finding.member)
+        raise SpecError(root.locate(pointer), f"invalid Swagger 2.0: {finding.text}", finding.hint or "see the Swagger 2.0 specification for this field")
+    return data
+
+
+def _swagger2_findings(data: Any, schema: Any) -> list[Any]:
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
+    from ..validate import explain, first_schema_error
+
+    if first_schema_error(data, "2.0") is None:
+        return []
+    return [explain(error, schema, "2.0") for error in create_validator(dict(schema)).iter_errors(data)]
 
 
 @dataclass
@@ -196,21 +262,23 @@ class _ExternalRefInliner:
     def inline_document(self, source: SourceFile) -> dict[str, Any]:
         if not _has_external_ref(source.data):
             return source.data  # type: ignore[no-any-return]
-        result = self._walk(source.data, source, "#")
+        result = self._walk(source.data, source, "#", 1)
         assert isinstance(result, dict)
         return result
 
-    def _walk(self, value: Any, source: SourceFile, pointer: str) -> Any:
+    def _walk(self, value: Any, source: SourceFile, pointer: str, depth: int) -> Any:
+        if depth > MAX_DEPTH and isinstance(value, (dict, list)):
+            raise SpecError(source.locate(pointer), f"with its $ref'd files inlined, the document nests deeper than {MAX_DEPTH} levels", "use fewer levels of files")
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str) and not ref.startswith("#"):
-                return self._inline(ref, source, join_pointer(pointer, "$ref"))
-            return {key: self._walk(item, source, join_pointer(pointer, key)) for key, item in value.items()}
+                return self._inline(ref, source, join_pointer(pointer, "$ref"), depth)
+            return {key: self._walk(item, source, join_pointer(pointer, key), depth + 1) for key, item in value.items()}
         if isinstance(value, list):
-            return [self._walk(item, source, join_pointer(pointer, index)) for index, item in enumerate(value)]
+            return [self._walk(item, source, join_pointer(pointer, index), depth + 1) for index, item in enumerate(value)]
         return value
 
-    def _inline(self, ref: str, source: SourceFile, pointer: str) -> Any:
+    def _inline(self, ref: str, source: SourceFile, pointer: str, depth: int) -> Any:
         target_file, _, target_pointer = ref.partition("#")
         where = source.locate(pointer)
         if _URL_SCHEME.match(target_file) or target_file.startswith("//"):
@@ -236,7 +304,7 @@ class _ExternalRefInliner:
         self._stack.append(key)
         try:
             rewritten = _relative_refs_to(copy.deepcopy(target), target_path.name)
-            return self._walk(rewritten, target_source, target_pointer or "#")
+            return self._walk(rewritten, target_source, target_pointer or "#", depth)
         finally:
             self._stack.pop()
 

@@ -210,6 +210,8 @@ class SchemaConverter:
 
     def _enum_type(self, schema: dict[str, Any], pointer: str) -> TypeRef:
         values = [value for value in schema["enum"] if value is not None]
+        if not values and schema["enum"]:
+            return NONE  # `enum: [null]`: null is the only value (3.0's reading of `type: 'null'`)
         literal = _literal_of(values)
         declared = schema.get("type")
         kinds = [declared] if isinstance(declared, str) else [k for k in declared or [] if k != "null"]

@@ -47,7 +47,10 @@ def operation_server(operation: dict[str, Any], path_item: dict[str, Any]) -> st
 
 def _warn_repeated_base_path(document: dict[str, Any], url: str, warnings: WarningSink) -> None:
     """Paths that repeat the server's base path (a Swagger 2 conversion slip) give URLs with it twice."""
-    base = urlsplit(url).path.rstrip("/") if "{" not in url else ""
+    try:
+        base = urlsplit(url).path.rstrip("/") if "{" not in url else ""
+    except ValueError:  # not a URL urllib can split (`http://[`): nothing to compare
+        return
     paths = [path for path in document.get("paths") or {} if isinstance(path, str)]
     if base and paths and all(path == base or path.startswith(base + "/") for path in paths):
         warnings.warn("#/servers/0", f"every path starts with the server's base path {base!r}, so requests go to {base}{base}/...; if the API does not, pass base_url without it")

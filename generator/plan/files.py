@@ -51,11 +51,16 @@ def plan_package(
         )
     if api.uses_xml:
         files.append(OutputFile(PurePosixPath("_xml_shapes.py"), "package/_xml_shapes.py.jinja", {"api": api}))
+    # A resource's test file must not take a fixed test file's name (Clerk has a `client` tag).
+    fixed_tests = {f"tests/{name[: -len('.jinja')]}" for name in test_templates if name != PER_RESOURCE_TEST}
     for name in test_templates:
         template = f"{TEST_TEMPLATE_DIR}/{name}"
         if name == PER_RESOURCE_TEST:
             for resource in api.resources:
-                files.append(OutputFile(PurePosixPath(f"tests/test_{resource.module}.py"), template, {"api": api, "resource": resource}))
+                path = f"tests/test_{resource.module}.py"
+                if path in fixed_tests:
+                    path = f"tests/test_{resource.module}_resource.py"
+                files.append(OutputFile(PurePosixPath(path), template, {"api": api, "resource": resource}))
         elif name.endswith(".jinja"):
             output = PurePosixPath("tests") / name[: -len(".jinja")]
             files.append(OutputFile(output, template, {"api": api}, python=output.suffix == ".py"))

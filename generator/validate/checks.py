@@ -1,83 +1,183 @@
-"""Validate stage: the spec's own `$ref`s first (located errors), then openapi-spec-validator."""
+"""Validate stage: the spec's version and `$ref`s first (located errors), then its structure.
+
+Tolerant (the default of `generate`): defects with one honest reading are repaired in a copy of the
+document (repairs.py), each reported as a located warning, and the copy replaces `spec.data`.
+Strict (`validate`, `generate --strict`): the document is read as written and its first structural
+error refused. Either way the refusal names the rule broken (messages.py) on one line.
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from ..diagnostics import SpecError
+from ..diagnostics import SpecError, fit_line
 from ..load import LoadedSpec, join_pointer, resolve_pointer
+from .messages import Finding, explain, short
+from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
+from .repairs import Note, repair_document
 
 _SUPPORTED = ("3.0.", "3.1.", "3.2.")
+# The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
+# large documents; `generate` runs them below this size, `validate` always. Above it, warnings carry
+# pointers only (their lines would mean composing the whole document as YAML nodes).
+THOROUGH_CHECK_LIMIT = 4_000_000
+_VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 
 
-def validate_spec(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
-    """Raise a located `SpecError` for the first structural problem; return warnings for the rest.
+def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool = False) -> list[str]:
+    """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest.
 
-    A `default` that does not match its own schema is the spec's bug, not a reason to refuse the
-    whole document: it is reported as a warning (the generator never uses defaults for requests).
+    Not `strict`: what has one reading is repaired in a copy that replaces `spec.data` (one warning
+    each). A `default` that does not match its own schema is the spec's bug, not a reason to refuse
+    the whole document: it is reported as a warning (the generator never uses defaults for requests).
     """
+    warnings: list[str] = list(spec.notes)
+    version = _check_version(spec, strict, warnings)
+    _check_internal_refs(spec)
+    if strict:
+        _refuse_cycle(spec, find_cycle(spec.data))
+        _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
+        finding = _first_finding(spec.data, version)
+        if finding is not None:
+            _refuse(spec, finding)
+    else:
+        result = repair_document(spec.data, version, spec.root.scalar_text if _small(spec) else _no_text, lambda data: _findings(data, version))
+        warnings += [_render_note(spec, note) for note in result.notes]
+        _refuse_cycle(spec, result.cycle)
+        if result.refusal is not None:
+            _refuse(spec, result.refusal)
+        spec.data = result.data
+    _refuse_long_chain(spec)
+    return warnings + _run_validator(spec, thorough)
+
+
+def _refuse_long_chain(spec: LoadedSpec) -> None:
+    found = find_long_chain(spec.data)
+    if found is not None:
+        edge, length = found
+        raise SpecError(
+            spec.locate(edge.at),
+            f"a chain of {length} schemas each including the next ($ref/allOf) is deeper than the {MAX_CHAIN} clientsmith follows",
+            "flatten the chain",
+        )
+
+
+def _small(spec: LoadedSpec) -> bool:
+    return len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+
+
+def _no_text(pointer: str, value: Any) -> str | None:
+    return None
+
+
+def _check_version(spec: LoadedSpec, strict: bool, warnings: list[str]) -> str:
+    """"3.0", "3.1" or "3.2". Tolerant, `openapi: 3.0` (a YAML number, or no patch number) is 3.0.x."""
     data = spec.data
     version = data.get("openapi")
-    if not isinstance(version, str):
+    if version is None:
         if "swagger" in data:
-            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {data['swagger']!r}", "only Swagger 2.0 and OpenAPI 3.0/3.1/3.2 are read")
+            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {short(data['swagger'])}", "only Swagger 2.0 and OpenAPI 3.0/3.1/3.2 are read")
         raise SpecError(spec.locate("#"), "missing 'openapi' version field", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)")
+    text = str(version) if isinstance(version, (str, int, float)) and not isinstance(version, bool) else ""
+    if not strict and not (isinstance(version, str) and version.startswith(_SUPPORTED)):
+        matched = _VERSION_NUMBER.fullmatch(text.strip())
+        if matched:
+            read = {"0": "3.0.3", "1": "3.1.0", "2": "3.2.0"}[matched.group(1)]
+            spelled = f"the number {text}" if not isinstance(version, str) else repr(version)
+            warnings.append(_render_note(spec, Note("#/openapi", f"openapi version {spelled} is not a version string x.y.z; read as {read!r}")))
+            spec.data = {**data, "openapi": read}
+            return read[:3]
+    if not isinstance(version, str):
+        raise SpecError(spec.locate("#/openapi"), f"the openapi version must be a string like '3.1.0' (found {short(version)})", "quote it: openapi: '3.1.0'")
     if not version.startswith(_SUPPORTED):
-        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x, 3.1.x or 3.2.x")
-    _check_internal_refs(spec)
-    _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
-    return _run_validator(spec, thorough)
+        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {short(version)}", "use OpenAPI 3.0.x, 3.1.x or 3.2.x")
+    return version[:3]
+
+
+def _render_note(spec: LoadedSpec, note: Note) -> str:
+    """`file:line:col: warning: message (at pointer)`; the line only where composing it is cheap."""
+    # A converted Swagger 2.0 document's pointers name the 3.0 conversion: no line in the file.
+    lines = _small(spec) and "swagger" not in spec.root.data
+    where = str(spec.locate(note.pointer)) if lines else spec.root.display
+    return fit_line(f"{where}: warning: {note.message}", note.pointer)
+
+
+def _refuse(spec: LoadedSpec, finding: Finding) -> None:
+    pointer = "#"
+    for token in finding.path:
+        pointer = join_pointer(pointer, token)
+    if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member is not None:
+        pointer = join_pointer(pointer, finding.member)  # the member itself, not its object
+    raise SpecError(spec.locate(pointer), finding.text, finding.hint)
+
+
+def _refuse_cycle(spec: LoadedSpec, cycle: Cycle | None) -> None:
+    if cycle is None:
+        return
+    loop = " -> ".join(cycle.names)
+    raise SpecError(
+        spec.locate(cycle.closing.at),
+        f"$ref cycle with no property or item in between ({loop if len(loop) <= 100 else loop[:97] + '...'}): the schema includes itself",
+        "break the loop, or put the recursion under a property or items",
+    )
+
+
+# Members whose value is data, not OpenAPI: a `$ref` inside is a value like any other (Okta writes
+# `example: {Device: {$ref: ...}}`). Under a map of names (`properties`, `schemas`, ...) the same
+# words are names, and what they hold is OpenAPI again.
+_DATA_MEMBERS = frozenset({"example", "default", "enum", "const"})
+_NAME_MAPS = frozenset(
+    {
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "parameters", "responses",
+        "examples", "headers", "content", "paths", "webhooks", "callbacks", "links", "securitySchemes", "requestBodies",
+        "pathItems", "encoding", "variables", "mapping", "scopes",
+    }
+)
 
 
 def _check_internal_refs(spec: LoadedSpec) -> None:
-    stack: list[tuple[Any, str]] = [(spec.data, "#")]
+    # (value, its pointer, the member that holds it, the member that holds that)
+    stack: list[tuple[Any, str, str, str]] = [(spec.data, "#", "", "")]
     while stack:
-        value, pointer = stack.pop()
+        value, pointer, key, outer = stack.pop()
         if isinstance(value, dict):
+            names = key in _NAME_MAPS
             ref = value.get("$ref")
-            if isinstance(ref, str):
-                if not ref.startswith("#"):
-                    raise SpecError(spec.locate(join_pointer(pointer, "$ref")), f"$ref {ref!r} is not a local reference")
-                try:
-                    resolve_pointer(spec.data, ref)
-                except KeyError:
-                    raise SpecError(
-                        spec.locate(join_pointer(pointer, "$ref")),
-                        f"$ref {ref!r} does not resolve: nothing at that pointer",
-                        "fix the name or add the missing definition",
-                    ) from None
-            for key, item in value.items():
-                if isinstance(item, (dict, list)):
-                    stack.append((item, join_pointer(pointer, key)))
-        elif isinstance(value, list):
+            if isinstance(ref, str) and not names:
+                _check_ref(spec, ref, join_pointer(pointer, "$ref"))
+            for member, item in value.items():
+                if not isinstance(item, (dict, list)):
+                    continue
+                if not names and (member in _DATA_MEMBERS or str(member).startswith("x-")):
+                    continue
+                if member == "value" and outer == "examples":
+                    continue  # an Example object's value
+                stack.append((item, join_pointer(pointer, member), str(member), key))
+        elif isinstance(value, list) and key != "examples":  # a 3.1 schema's examples are values
             for index, item in enumerate(value):
                 if isinstance(item, (dict, list)):
-                    stack.append((item, join_pointer(pointer, index)))
+                    stack.append((item, join_pointer(pointer, index), "", key))
 
 
-# The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
-# large documents; `generate` runs them below this size, `validate` always.
-THOROUGH_CHECK_LIMIT = 4_000_000
+def _check_ref(spec: LoadedSpec, ref: str, pointer: str) -> None:
+    if not ref.startswith("#"):
+        raise SpecError(spec.locate(pointer), f"$ref {short(ref, 80)} is not a local reference")
+    try:
+        resolve_pointer(spec.data, ref)
+    except KeyError:
+        raise SpecError(spec.locate(pointer), f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", "fix the name or add the missing definition") from None
 
 
 def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
-    """Structural errors (against the OpenAPI schema) are fatal; the keyword checks only warn.
-
-    A spec with a `default` that does not match its schema, or a 3.0-style keyword in a 3.1 schema,
-    still describes a usable API: the generator reports it and goes on.
-    """
+    """openapi-spec-validator's keyword checks (schemas against their dialect, defaults, path
+    parameters): findings are warnings. A spec with a `default` that does not match its schema still
+    describes a usable API: the generator reports it and goes on."""
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
     from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
     version = str(spec.data["openapi"])[:3]
     validator_class = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}[version]
-    try:
-        structural = first_schema_error(spec.data, version)
-    except Exception as exc:  # noqa: BLE001 - the validator's own failures
-        raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
-    if structural is not None:
-        _raise_located(spec, structural)
     if thorough is None:
         thorough = len(spec.root.text) <= THOROUGH_CHECK_LIMIT
     if not thorough:
@@ -88,23 +188,42 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
         errors = []
         for error in validator.root_validator(validator.schema_path):
             if isinstance(error, DuplicateOperationIDError):
-                _raise_located(spec, error)
+                raise SpecError(spec.locate("#/paths"), f"an operationId is used twice: {short(str(error), 80)}", "operationIds must be unique")
             errors.append(error)
         for error, (pointer, subject) in zip(errors, _keyword_error_places(spec.data, errors)):
-            message = str(getattr(error, "message", error)).splitlines()[0][:200]
-            if pointer is None:
-                line = f"{spec.root.display}: warning: {message}"
-            else:
-                # The pointer alone, as every warning gives it: a line number would mean composing
-                # the whole document as YAML nodes (seconds and tens of MB for a large JSON spec).
-                line = f"{spec.root.display}: warning: {subject}{message} (at {pointer})"
+            message = str(getattr(error, "message", error)).splitlines()[0][:160]
+            # The pointer alone, as every warning gives it: a line number would mean composing
+            # the whole document as YAML nodes (seconds and tens of MB for a large JSON spec).
+            line = fit_line(f"{spec.root.display}: warning: {subject}{message}", pointer or "")
             if line not in warnings:
                 warnings.append(line)
     except SpecError:
         raise
-    except Exception as exc:  # noqa: BLE001 - the validator's own failures (e.g. unresolvable refs)
-        raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
+    except Exception as exc:  # noqa: BLE001 - the validator's own failures: its checks only warn, so they are skipped
+        # (apicurio's `paths: {x-codegen-contextRoot: "/v2"}` is valid OpenAPI yet crashes them)
+        warnings.append(f"{spec.root.display}: note: the validator's keyword checks failed on this document ({exc.__class__.__name__}: {short(str(exc), 60)}); skipped")
     return warnings
+
+
+def _findings(data: Any, version: str) -> list[Finding]:
+    """Every error against the OpenAPI schema, explained; [] when the document is valid."""
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
+    schema = _openapi_schema(version)
+    if _fast_validity(schema, data):
+        return []
+    return [explain(error, schema, version) for error in create_validator(dict(schema)).iter_errors(data)]
+
+
+def _first_finding(data: Any, version: str) -> Finding | None:
+    error = first_schema_error(data, version)
+    return None if error is None else explain(error, _openapi_schema(version), version)
+
+
+def _openapi_schema(version: str) -> Any:
+    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
+
+    return {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
 
 
 _UNRESOLVED_PATH_PARAMETER = re.compile(r"Path parameter '.*' for '(\w+)' operation in '(.*)' was not resolved")
@@ -192,10 +311,9 @@ def first_schema_error(data: Any, version: str) -> Any | None:
     Python jsonschema backend takes seconds on a 13 MB document; only an invalid document (rare,
     and then small is typical) is validated again in Python, for the error and its path.
     """
-    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
     from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 
-    schema = {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
+    schema = _openapi_schema(version)
     if _fast_validity(schema, data):
         return None
     return next(iter(create_validator(dict(schema)).iter_errors(data)), None)
@@ -211,35 +329,6 @@ def _fast_validity(schema: Any, data: Any) -> bool:
         return bool(jsonschema_rs.create_validator(dict(schema)).is_valid(data))
     except Exception:  # noqa: BLE001 - e.g. a value it cannot convert: the Python backend decides
         return False
-
-
-def _raise_located(spec: LoadedSpec, error: Any) -> None:
-    pointer = "#"
-    for token in getattr(error, "absolute_path", ()):
-        pointer = join_pointer(pointer, token)
-    unexpected = _unexpected_members(error)
-    if unexpected:
-        # The validator reports these at the enclosing object; point at the member itself.
-        others = f" (also {', '.join(map(repr, unexpected[1:4]))})" if len(unexpected) > 1 else ""
-        raise SpecError(
-            spec.locate(join_pointer(pointer, unexpected[0])),
-            f"invalid OpenAPI: unexpected member {unexpected[0]!r}{others}",
-            "this object allows only the fields the OpenAPI specification lists and `x-` extensions (rename it to x-...)",
-        )
-    message = str(getattr(error, "message", error)).splitlines()[0]
-    if len(message) > 300:
-        message = message[:297] + "..."
-    raise SpecError(spec.locate(pointer), f"invalid OpenAPI: {message}", "see the OpenAPI specification for this field")
-
-
-def _unexpected_members(error: Any) -> list[str]:
-    """The members an `additionalProperties: false` object does not allow, in document order."""
-    schema, instance = getattr(error, "schema", None), getattr(error, "instance", None)
-    if getattr(error, "validator", None) != "additionalProperties" or not isinstance(schema, dict) or not isinstance(instance, dict):
-        return []
-    known = schema.get("properties") or {}
-    patterns = list(schema.get("patternProperties") or {})
-    return [str(key) for key in instance if key not in known and not any(re.search(pattern, str(key)) for pattern in patterns)]
 
 
 def _check_operation_ids(spec: LoadedSpec) -> None:
