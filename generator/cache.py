@@ -62,8 +62,8 @@ def _own_source_digest() -> str:
     return _SOURCE_DIGEST
 
 
-def job_key(package: str, spec: Path, templates: list[Path], extras: Path | None, formatter: str) -> str:
-    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0".encode())
+def job_key(package: str, spec: Path, templates: list[Path], extras: Path | None, formatter: str, pagination: tuple[str, ...] = ()) -> str:
+    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0{','.join(pagination)}\0".encode())
     hasher.update(_own_source_digest().encode())
     for folder in templates:
         _tree_digest(folder, hasher)

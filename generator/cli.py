@@ -112,7 +112,7 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
         except ValueError:
             display = str(provider.spec)
         folder = config.output / provider.package
-        jobs.append(Job(provider.package, provider.spec, folder, display, provider.extras, provider.templates, config.formatter))
+        jobs.append(Job(provider.package, provider.spec, folder, display, provider.extras, provider.templates, config.formatter, provider.pagination))
     return jobs
 
 

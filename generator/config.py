@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import ConfigError
+from .ir import PAGINATION_STYLES
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Provider:
     spec: Path
     extras: Path | None  # hand-written files copied into the package (e.g. a custom auth signer)
     templates: Path | None  # per-provider template overrides, searched before the shared templates
+    pagination: tuple[str, ...] = PAGINATION_STYLES  # the conventions recognised (x-pagination always counts)
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,15 @@ def load_config(pyproject: Path) -> Config:
     providers_table = table.get("providers", {})
     if not isinstance(providers_table, dict) or not providers_table:
         raise ConfigError(f"{pyproject}: [tool.clientsmith.providers] lists no provider")
-    providers = tuple(_provider(root, name, value, pyproject) for name, value in providers_table.items())
+    default_pagination = pagination_setting(table.get("pagination", True), f"{pyproject}: [tool.clientsmith] pagination")
+    providers = tuple(_provider(root, name, value, pyproject, default_pagination) for name, value in providers_table.items())
     formatter = table.get("formatter", "ruff")
     if formatter not in FORMATTERS:
         raise ConfigError(f"{pyproject}: [tool.clientsmith] formatter = {formatter!r}; use one of {', '.join(map(repr, FORMATTERS))}")
     return Config(root, output, templates, providers, formatter)
 
 
-def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:
+def _provider(root: Path, name: str, value: Any, pyproject: Path, default_pagination: tuple[str, ...]) -> Provider:
     where = f"{pyproject}: [tool.clientsmith.providers.{name}]"
     if not is_package_name(name):
         raise ConfigError(f"{where}: {name!r} is not a valid Python package name")
@@ -67,7 +70,22 @@ def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:
         raise ConfigError(f"{where}: needs `spec = \"specs/{name}.yaml\"`")
     extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
     templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
-    return Provider(name, root / value["spec"], extras, templates)
+    pagination = pagination_setting(value["pagination"], f"{where} pagination") if "pagination" in value else default_pagination
+    return Provider(name, root / value["spec"], extras, templates, pagination)
+
+
+def pagination_setting(value: Any, where: str) -> tuple[str, ...]:
+    """`pagination = true` (every convention, the default), `false` (none: only `x-pagination`
+    declarations), or the conventions to recognise by name (`"link"`, `["cursor", "page"]`)."""
+    if value is True:
+        return PAGINATION_STYLES
+    if value is False:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    if isinstance(names, list) and names and all(isinstance(name, str) and name in PAGINATION_STYLES for name in names):
+        return tuple(dict.fromkeys(names))
+    choices = ", ".join(repr(style) for style in PAGINATION_STYLES)
+    raise ConfigError(f"{where} = {value!r}; use true, false, or one or a list of {choices}")
 
 
 def is_package_name(name: str) -> bool:

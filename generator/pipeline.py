@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import ClientsmithError
+from .ir import PAGINATION_STYLES
 from typing import TYPE_CHECKING
 
 from .cache import ObjectFiles, OutputCache, cache_root, digest, job_key
@@ -34,6 +35,7 @@ class Job:
     extras: Path | None = None
     template_overrides: Path | None = None
     formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
+    pagination: tuple[str, ...] = PAGINATION_STYLES  # pagination conventions recognised
 
 
 @dataclass
@@ -66,7 +68,7 @@ def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter)
+        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, job.pagination)
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
@@ -110,7 +112,7 @@ def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Re
     spec = load_spec(job.spec, job.spec_display)
     validation_warnings = validate_spec(spec)
     warnings = WarningSink()
-    api = build_api(spec.data, job.package, warnings)
+    api = build_api(spec.data, job.package, warnings, pagination=job.pagination)
     renderer = Renderer(template_dirs)
     runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
     test_dir = templates / TEST_TEMPLATE_DIR
@@ -123,7 +125,7 @@ def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Re
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
+    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
 

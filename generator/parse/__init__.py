@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..ir import Api, Operation, Resource
+from ..ir import PAGINATION_STYLES, Api, Operation, Resource
 from ..naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, method_name
 from ..generated_tests.relaxations import find_relaxations
@@ -29,15 +29,16 @@ CLIENT_ATTRIBUTES = (
 RESOURCE_MODULE_NAMES = (
     "Client", "AsyncClient", "Any", "Literal", "Mapping", "TracebackType", "BinaryBody", "FormBody", "JsonBody",
     "MultipartBody", "TextBody", "XmlBody", "AsyncAPIClient", "SyncAPIClient", "Endpoint", "RawResponse",
-    "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "Param",
+    "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "OffsetPaging",
+    "LinkPaging", "NextUrlPaging", "Param",
     "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
     "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
 )
 # Attributes of a generated resource class; an operation must not take these names.
-RESOURCE_ATTRIBUTES = ("with_raw_response", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
+RESOURCE_ATTRIBUTES = ("with_raw_response", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
 
-def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> Api:
+def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES) -> Api:
     relaxations = find_relaxations(document, warnings)
     converter = SchemaConverter(document, warnings, relaxations=relaxations)
     converter.convert_components()
@@ -48,7 +49,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
     raw_operations = collect_operations(document, converter, warnings)
     for webhook in (document.get("webhooks") or {}):
         warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
-    parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes})
+    parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes}, pagination)
     resources = _group_resources(raw_operations, parser, document)
     webhooks = parse_webhooks(document, converter)
     raw_info = document.get("info")

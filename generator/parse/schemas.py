@@ -96,6 +96,18 @@ class SchemaConverter:
             return self.models.get(type_ref.name)
         return None
 
+    def property_schema(self, model: Model, wire_name: str) -> dict[str, Any]:
+        """The raw schema of a model's property (allOf parts merged, references followed); {} if unknown."""
+        try:
+            schema = resolve_pointer(self.document, model.pointer)
+        except KeyError:
+            return {}
+        if not isinstance(schema, dict):
+            return {}
+        properties, _ = self._collect_properties(schema, model.pointer, set())
+        found = self.resolve(properties.get(wire_name, ({}, ""))[0])
+        return found if isinstance(found, dict) else {}
+
     # ------------------------------------------------------------ references
 
     def _ref_type(self, ref: str, pointer: str, hint: str) -> TypeRef:

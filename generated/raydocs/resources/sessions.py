@@ -18,7 +18,16 @@ from .._client_base import (
     SyncAPIClient,
 )
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -176,6 +185,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     @overload
@@ -188,6 +198,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     def create(
@@ -200,6 +211,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Create Extraction Session
 
@@ -228,6 +240,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _create(
@@ -240,6 +253,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         return self._client.request(
             _CREATE,
@@ -258,6 +272,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -269,6 +284,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Get Extraction Session
 
@@ -296,6 +312,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -307,6 +324,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Delete Extraction Session
 
@@ -332,6 +350,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -347,6 +366,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentPage]:
         """List Session Documents
 
@@ -383,6 +403,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -397,6 +418,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -409,6 +431,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     def attach_documents(
@@ -421,6 +444,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -450,6 +474,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _attach_documents(
@@ -462,6 +487,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _ATTACH_DOCUMENTS,
@@ -480,6 +506,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -494,6 +521,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -506,6 +534,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     def upload_documents(
@@ -518,6 +547,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Upload Session Documents
 
@@ -549,6 +579,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _upload_documents(
@@ -561,6 +592,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _UPLOAD_DOCUMENTS,
@@ -579,6 +611,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -591,6 +624,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Detach Session Document
 
@@ -622,6 +656,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -644,6 +679,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     @overload
@@ -656,6 +692,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     def create(
@@ -668,6 +705,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Create Extraction Session
 
@@ -696,6 +734,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -707,6 +746,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Get Extraction Session
 
@@ -732,6 +772,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -743,6 +784,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Delete Extraction Session
 
@@ -766,6 +808,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -781,6 +824,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -813,6 +857,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -828,16 +873,19 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> SyncPager[models.Document]:
-        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate.
 
-        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
+        with their HTTP responses). declared by x-pagination (style page).
+        `page`, if given, is where the walk starts.
         """
 
-        def fetch(token: object | None) -> Any:
-            raw = self.with_raw_response.list_documents(
+        def _fetch_page(_token: object | None) -> RawResponse[Any]:
+            return self.with_raw_response.list_documents(
                 session_id,
-                page=(page if token is None else cast(Any, token)),
+                page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
                 sort=sort,
                 order=order,
@@ -845,11 +893,11 @@ class Sessions:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             )
-            return raw.parsed
 
         return SyncPager(
-            fetch,
+            _fetch_page,
             PageNumberPaging(
                 param="page",
                 start=1,
@@ -858,6 +906,7 @@ class Sessions:
                 last_page=("meta", "last_page"),
                 total_items=("meta", "total"),
             ),
+            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
@@ -871,6 +920,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -883,6 +933,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     def attach_documents(
@@ -895,6 +946,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -924,6 +976,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -938,6 +991,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -950,6 +1004,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     def upload_documents(
@@ -962,6 +1017,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -993,6 +1049,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1005,6 +1062,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Detach Session Document
 
@@ -1032,6 +1090,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1053,6 +1112,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     @overload
@@ -1065,6 +1125,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     async def create(
@@ -1077,6 +1138,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Create Extraction Session
 
@@ -1105,6 +1167,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _create(
@@ -1117,6 +1180,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         return await self._client.request(
             _CREATE,
@@ -1135,6 +1199,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1146,6 +1211,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Get Extraction Session
 
@@ -1173,6 +1239,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1184,6 +1251,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Delete Extraction Session
 
@@ -1209,6 +1277,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1224,6 +1293,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentPage]:
         """List Session Documents
 
@@ -1260,6 +1330,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1274,6 +1345,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -1286,6 +1358,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     async def attach_documents(
@@ -1298,6 +1371,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -1327,6 +1401,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _attach_documents(
@@ -1339,6 +1414,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _ATTACH_DOCUMENTS,
@@ -1357,6 +1433,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1371,6 +1448,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -1383,6 +1461,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     async def upload_documents(
@@ -1395,6 +1474,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Upload Session Documents
 
@@ -1426,6 +1506,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _upload_documents(
@@ -1438,6 +1519,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _UPLOAD_DOCUMENTS,
@@ -1456,6 +1538,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1468,6 +1551,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Detach Session Document
 
@@ -1499,6 +1583,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1521,6 +1606,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     @overload
@@ -1533,6 +1619,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     async def create(
@@ -1545,6 +1632,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Create Extraction Session
 
@@ -1573,6 +1661,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1584,6 +1673,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Get Extraction Session
 
@@ -1609,6 +1699,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1620,6 +1711,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Delete Extraction Session
 
@@ -1643,6 +1735,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1658,6 +1751,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -1690,6 +1784,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1705,16 +1800,19 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncPager[models.Document]:
-        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
 
-        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
+        with their HTTP responses). declared by x-pagination (style page).
+        `page`, if given, is where the walk starts.
         """
 
-        async def fetch(token: object | None) -> Any:
-            raw = await self.with_raw_response.list_documents(
+        async def _fetch_page(_token: object | None) -> RawResponse[Any]:
+            return await self.with_raw_response.list_documents(
                 session_id,
-                page=(page if token is None else cast(Any, token)),
+                page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
                 sort=sort,
                 order=order,
@@ -1722,11 +1820,11 @@ class AsyncSessions:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             )
-            return raw.parsed
 
         return AsyncPager(
-            fetch,
+            _fetch_page,
             PageNumberPaging(
                 param="page",
                 start=1,
@@ -1735,6 +1833,7 @@ class AsyncSessions:
                 last_page=("meta", "last_page"),
                 total_items=("meta", "total"),
             ),
+            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
@@ -1748,6 +1847,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -1760,6 +1860,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     async def attach_documents(
@@ -1772,6 +1873,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -1801,6 +1903,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1815,6 +1918,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -1827,6 +1931,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     async def upload_documents(
@@ -1839,6 +1944,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -1870,6 +1976,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1882,6 +1989,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Detach Session Document
 
@@ -1909,5 +2017,6 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
