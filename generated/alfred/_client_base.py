@@ -520,7 +520,7 @@ def _with_query(url: str, extra: Mapping[str, str] | None) -> str:
     if not extra:
         return url
     parsed = httpx.URL(url)
-    missing = [(key, value) for key, value in extra.items() if key not in parsed.params]
+    missing = {key: value for key, value in extra.items() if key not in parsed.params}
     return str(parsed.copy_merge_params(missing)) if missing else url
 
 

@@ -23,6 +23,7 @@ from ..ir import (
     UnionType,
 )
 from ..render import ident, literal
+from ..render.call_views import expected_deprecations
 from ..render.views import has_body_overloads, type_text
 from .xml_bodies import XmlBodies
 
@@ -362,9 +363,10 @@ class CaseMaker:
             expected_security="None" if security is None else literal(tuple(security)),
             successes=tuple(successes),
             errors=tuple(errors),
-            paging=self.paging(operation),
+            paging=self.paging(resource, operation),
             additions=self.additions(operation),
             notes=tuple(notes + _media_notes(operation)),
+            deprecations=expected_deprecations(resource.name, operation, _keywords(arguments)),
         )
 
     # -- replies and the checks on what the client parsed from them
@@ -509,10 +511,10 @@ class CaseMaker:
 
     # -- pagination
 
-    def paging(self, operation: Operation) -> PagingTest | None:
+    def paging(self, resource: Resource, operation: Operation) -> PagingTest | None:
         from .paging import paging_test
 
-        return paging_test(self, operation)
+        return paging_test(self, resource.name, operation)
 
     def wire_path(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[str] | None:
         """Python attribute names along a reply model -> wire names."""
@@ -553,6 +555,11 @@ class CaseMaker:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+def _keywords(arguments: list[Argument] | tuple[Argument, ...]) -> set[str]:
+    """The names of the keyword arguments a call passes."""
+    return {argument.source.split("=", 1)[0] for argument in arguments if "=" in argument.source.split("(", 1)[0]}
 
 
 def _media_notes(operation: Operation) -> list[str]:

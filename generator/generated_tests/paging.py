@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ir import NONE, NamedType, Operation, Pagination, Primitive, TypeRef, UnionType
 from ..render import ident, literal
+from ..render.call_views import expected_deprecations
 from .views import PagingTest, Reply, source
 from .wire import concrete_status, get_at, set_at, unset_at
 
@@ -25,7 +26,7 @@ NEXT_PAGE_MARKER = "clientsmith-test-page"  # as in templates/package/tests/_con
 _LINK_CURSOR_PARAMS = ("cursor", "after", "pagetoken", "nexttoken", "continuationtoken", "startingafter", "marker", "since")
 
 
-def paging_test(maker: CaseMaker, operation: Operation) -> PagingTest | None:
+def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> PagingTest | None:
     paging = operation.pagination
     reply = next((response for response in operation.responses if response.kind == "json"), None)
     if paging is None or reply is None:
@@ -94,7 +95,7 @@ def paging_test(maker: CaseMaker, operation: Operation) -> PagingTest | None:
         else:
             empty = []
         replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), reply.content_type or "application/json", ()))
-    from .cases import _is_a as is_a
+    from .cases import _is_a as is_a, _keywords
 
     item_type = maker.resolve(paging.item_type)
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
@@ -113,6 +114,7 @@ def paging_test(maker: CaseMaker, operation: Operation) -> PagingTest | None:
         style=paging.style,
         next_query=source(next_query) if paging.style in ("link", "next_url") else "",
         next_field=literal(tuple(maker.wire_path(page_type, paging.next_url) or ())) if paging.style == "next_url" and paging.next_url else "",
+        deprecations=expected_deprecations(resource, operation, _keywords(arguments)),
     )
 
 

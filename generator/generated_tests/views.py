@@ -96,6 +96,7 @@ class PagingTest:
     style: str = "page"
     next_query: str = ""  # link styles: source of the query parameters the test's next-page link sets
     next_field: str = ""  # style next_url: source of the wire path of the field the server puts the link in
+    deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the iter_ call must give
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class OperationTest:
     paging: PagingTest | None
     additions: AdditionsTest | None = None
     notes: tuple[str, ...] = ()
+    deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the example call must give
 
     @property
     def upper(self) -> str:

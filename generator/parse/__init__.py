@@ -15,9 +15,10 @@ from .servers import parse_servers
 from .webhooks import parse_webhooks
 from .text import describe
 
-# Attributes of the generated Client; a resource must not take these names.
+# Attributes of the generated Client; a resource must not take these names. (The package's own
+# modules, `models` and `errors`, are no attributes of the client: `client.models` is the API's.)
 CLIENT_ATTRIBUTES = (
-    "close", "aclose", "base_url", "with_options", "models", "errors",
+    "close", "aclose", "base_url", "with_options",
     # Names the client classes' bodies use in annotations and defaults: a resource property of the
     # same name would shadow them there (a tag called `type` broke `type[BaseException]` under mypy).
     "type", "str", "int", "float", "bool", "dict", "list", "tuple", "object", "frozenset", "os", "httpx",
@@ -34,6 +35,9 @@ RESOURCE_MODULE_NAMES = (
     "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
     "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
 )
+# Resource module names that would collide with a file of the package: `tests/test_client.py`
+# belongs to the client's own tests. Only the file is renamed, never the attribute.
+RESERVED_RESOURCE_MODULES = ("client", "__init__")
 # Attributes of a generated resource class; an operation must not take these names.
 RESOURCE_ATTRIBUTES = ("with_raw_response", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
@@ -72,25 +76,34 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pag
 
 
 def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any]) -> tuple[Resource, ...]:
+    # Tags that differ only in case are one resource (`Responses` and `responses`), named as first seen.
     by_tag: dict[str, list[RawOperation]] = {}
+    spelling: dict[str, str] = {}
     for raw in raw_operations:
-        by_tag.setdefault(raw.tag, []).append(raw)
-    tag_descriptions = {
-        tag.get("name"): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
-    }
+        key = raw.tag.casefold()
+        spelling.setdefault(key, raw.tag)
+        by_tag.setdefault(key, []).append(raw)
+    tag_descriptions: dict[str, str] = {}
+    for tag in document.get("tags") or []:
+        if isinstance(tag, dict) and isinstance(tag.get("name"), str):
+            tag_descriptions.setdefault(tag["name"].casefold(), describe(tag))
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
+    module_scope = NameScope()
+    module_scope.reserve(*RESERVED_RESOURCE_MODULES)
     class_scope = NameScope()
     class_scope.reserve(*RESOURCE_MODULE_NAMES, *(name[len("Async") :] for name in RESOURCE_MODULE_NAMES if name.startswith("Async")))
     resources: list[Resource] = []
-    for tag, raws in by_tag.items():
+    for key, raws in by_tag.items():
+        tag = spelling[key]
         attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
+        module = module_scope.claim(attribute)
         class_name = class_scope.claim(make_identifier(tag, style="pascal", fallback="resource"))
         method_scope = NameScope()
         method_scope.reserve(*RESOURCE_ATTRIBUTES)
         operations: list[Operation] = []
         for raw in raws:
-            name = method_scope.claim(make_identifier(method_name(raw.operation_id, tag), fallback="call"))
+            name = method_scope.claim(make_identifier(method_name(raw.operation_id, raw.tag), fallback="call"))
             operations.append(parser.parse(raw, name))
-        resources.append(Resource(attribute, class_name, attribute, tag_descriptions.get(tag, ""), tuple(operations)))
+        resources.append(Resource(attribute, class_name, module, tag_descriptions.get(key, ""), tuple(operations)))
     return tuple(resources)

@@ -30,6 +30,14 @@ def deprecated_arguments(operation: Operation) -> list[str]:
     return names
 
 
+def expected_deprecations(resource: str, operation: Operation, passed: set[str]) -> tuple[str, ...]:
+    """The DeprecationWarning messages a call passing the arguments `passed` gives (the texts of
+    templates/runtime/_deprecation.py)."""
+    messages = [deprecation(operation)] if operation.deprecated else []
+    messages += [f"`{name}` of `{resource}.{operation.name}` is deprecated by the API" for name in deprecated_arguments(operation) if name in passed]
+    return tuple(messages)
+
+
 def split_raw(operation: Operation) -> bool:
     """Whether the raw-response method has a private implementation `_<name>` beside its public one.
 
