@@ -78,6 +78,7 @@ ITEM_FIELDS = frozenset({"data", "items", "results", "value", "entries", "record
 # Page numbers, offsets and sizes: integers, or strings in documents that type every parameter a string.
 NUMBER_KINDS = ("int", "str")
 _URL_WORDS = re.compile(r"\b(?:url|uri|link|href)s?\b|https?://", re.IGNORECASE)
+_COUNT_WORDS = re.compile(r"count|number of|\b(?:results|items|records|entries|elements|pages)\b", re.IGNORECASE)
 _ZERO_BASED = re.compile(r"zero[- ]based|0[- ]based|starts? (?:at|from|with) 0|starting (?:at|from) 0|first page is 0", re.IGNORECASE)
 _DECLARED_KEYS = ("style", "param", "start", "items", "current_page", "last_page", "page_count", "total_items", "next_cursor", "cursor_from_item", "has_more", "next_url")
 _PATH_KEYS = ("current_page", "last_page", "page_count", "total_items", "next_cursor", "cursor_from_item", "has_more", "next_url")
@@ -328,7 +329,11 @@ class PaginationReader:
             start=start if isinstance(start, int) and not isinstance(start, bool) else 1,
             items=items.path,
             item_type=items.item_type,
-            convention=f"declared by x-pagination (style {style})",
+            convention=", ".join(
+                [f"declared by x-pagination: style {style}"]
+                + ([f"parameter `{param.wire_name}`"] if param is not None else [])
+                + [f"items in `{items.wire}`" if items.wire else ("items as recognised" if items.path else "the reply is the list")]
+            ),
             declared=True,
         )
         return _with_paths(made, paths)
@@ -405,17 +410,19 @@ class PaginationReader:
 
     def _find(self, fields: list[_Field], names: frozenset[str], kind: str, exclude: set[_Field] | None = None) -> _Field | None:
         for item in fields:
-            if item.key in names and (item not in (exclude or set())) and self._fits(item.type, kind):
+            if item.key in names and (item not in (exclude or set())) and (self._fits(item.type, kind) or self._counted_number(item, kind)):
                 return item
         return None
+
+    def _counted_number(self, item: _Field, kind: str) -> bool:
+        """A count typed `number`: only when its name or description says it counts (else an amount)."""
+        return kind == "int" and self._kind(item.type) == "float" and bool(_COUNT_WORDS.search(f"{item.wire[-1]} {item.description}"))
 
     def _fits(self, type_ref: TypeRef, kind: str) -> bool:
         found = self._kind(type_ref)
         if kind == "scalar":
             return found in ("str", "int")
-        if kind == "int":
-            return found in ("int", "float")
-        return found == kind
+        return found == kind  # counts are integers: a `number` total is likelier an amount
 
     def _kind(self, type_ref: TypeRef) -> str:
         resolved = self._resolve(type_ref)

@@ -142,7 +142,10 @@ def protect_httpx_logger(query_names: Iterable[str]) -> None:
 
 def configure_from_environment(environ: Mapping[str, str] | None = None) -> bool:
     """Apply ``<PACKAGE>_LOG`` (``debug`` or ``info``): the level, and a stderr handler unless the
-    logger has handlers already (the application's own logging setup wins). Returns whether it did."""
+    logger has handlers already (the application's own logging setup wins).
+
+    Returns whether it did.
+    """
     value = (os.environ if environ is None else environ).get(LOG_ENV_VAR, "").strip().lower()
     level = _LEVELS.get(value)
     if level is None:

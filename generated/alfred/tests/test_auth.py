@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import BadRequestError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create_token: POST /token
 
 CREATE_TOKEN_200: Any = {

@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, NotFoundError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create: POST /api/deferred/create
 
 CREATE_200: Any = {"session_id": "0f767925-b464-4ffa-b621-1a0aeacac256"}

@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- upload: POST /api/file/uploadfile
 
 UPLOAD_200: Any = {"file_id": "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"}

@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create: POST /api/job/create
 
 CREATE_200: Any = {"job_id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"}

@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, InternalServerError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create_token: POST /oauth/token
 
 CREATE_TOKEN_200: Any = {

@@ -28,6 +28,7 @@ from .._exceptions import (
 )
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- get_acl: GET /envelope/acl
 
 GET_ACL_200: Any = {

@@ -28,6 +28,7 @@ from .._exceptions import (
 )
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- start: POST /session/start
 
 START_200: Any = {

@@ -22,6 +22,7 @@ from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, PermissionDeniedError
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create: POST /api/sessions
 
 CREATE_201: Any = {

@@ -878,7 +878,7 @@ class Sessions:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate.
 
         Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
-        with their HTTP responses). declared by x-pagination (style page).
+        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
         `page`, if given, is where the walk starts.
         """
 
@@ -1805,7 +1805,7 @@ class AsyncSessions:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
 
         Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
-        with their HTTP responses). declared by x-pagination (style page).
+        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
         `page`, if given, is where the walk starts.
         """
 

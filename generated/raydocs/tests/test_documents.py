@@ -28,6 +28,7 @@ from .._exceptions import (
 )
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
 
 GET_200: Any = {

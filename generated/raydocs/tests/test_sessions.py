@@ -30,6 +30,7 @@ from .._exceptions import (
 )
 from .._models import to_wire
 from ._contract import Call, MockServer
+
 # ---------------------------------------------------------------- create: POST /extractions/sessions
 
 CREATE_201: Any = {
