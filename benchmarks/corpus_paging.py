@@ -51,16 +51,23 @@ def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def summary(t: dict[str, Any]) -> str:
+    """One paragraph of the totals (corpus.md and CORPUS.md)."""
+    return (
+        f"{t['iterators']} operations in {t['specs_with_iterators']} documents got an `iter_` method: "
+        + ", ".join(f"{style} {count}" for style, count in t["by_style"].items())
+        + (f", declared by x-pagination {t['declared']}" if t["declared"] else "")
+        + f". {t['link_refused']} replies document a Link header but are no page of a list (noted, no iterator). "
+        f"Two-page walks in the generated tests: {t['walks']} (sync and async), {t['walks_failed']} failed."
+    )
+
+
 def markdown(results: list[dict[str, Any]]) -> list[str]:
     t = totals(results)
     out = [
         "## Pagination: clientsmith",
         "",
-        f"{t['iterators']} operations in {t['specs_with_iterators']} documents got an `iter_` method: "
-        + ", ".join(f"{style} {count}" for style, count in t["by_style"].items())
-        + (f", declared by x-pagination {t['declared']}" if t["declared"] else "")
-        + f". {t['link_refused']} replies document a Link header but are no page of a list (noted, no iterator). "
-        f"Two-page walks in the generated tests: {t['walks']} (sync and async), {t['walks_failed']} failed.",
+        summary(t),
         "",
         "| spec | iterators | " + " | ".join(STYLES) + " | walks (failed) |",
         "|---|---|" + "---|" * len(STYLES) + "---|",

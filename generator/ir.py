@@ -261,6 +261,8 @@ class Pagination:
     next_url: tuple[str, ...] | None = None  # style next_url: the field holding the next page's URL
     convention: str = ""  # what was recognised, in words (the generator's note says it)
     declared: bool = False  # by `x-pagination`, not recognised
+    sample_item_json: str = "null"  # an item of the list (JSON text) for generated tests
+    sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ..ir import NONE, NamedType, Operation, Pagination, Primitive, TypeRef, Uni
 from ..render import ident, literal
 from ..render.call_views import expected_deprecations
 from .views import PagingTest, Reply, source
-from .wire import concrete_status, get_at, set_at, unset_at
+from .wire import concrete_json_type, concrete_status, get_at, set_at, unset_at
 
 if TYPE_CHECKING:
     from .cases import CaseMaker
@@ -38,7 +38,8 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         return None
     items = get_at(example, items_path) if items_path else example
     if not isinstance(items, list) or not items:
-        items = [maker.placeholder(paging.item_type)]
+        sample = json.loads(paging.sample_item_json)
+        items = [maker.repair(paging.item_type, sample) if sample is not None else maker.placeholder(paging.item_type)]
     items = (items * 2)[:2]  # two per page: a walk that took the first item for the last one shows
     if not items_path:
         first: Any = json.loads(json.dumps(items))
@@ -57,15 +58,17 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     token: Any = None
     next_query: dict[str, Any] = {}
     if paging.style == "cursor":
-        token = _cursor_token(maker, operation, paging)
+        token, other = json.loads(paging.sample_token_json) or [None, None]
+        if token is None:
+            token, other = _cursor_token(maker, operation, paging), None
         if paging.cursor_from_item is not None:
             id_wire = maker.wire_path(paging.item_type, paging.cursor_from_item)
             listed = get_at(pages.first, items_path) if items_path else pages.first
             last = listed[-1] if isinstance(listed, list) and listed else None
             if id_wire is None or not isinstance(last, dict):
                 return None
-            if isinstance(listed[0], dict) and listed[0] is not last:
-                set_at(listed[0], id_wire, _other_cursor(token))
+            if isinstance(listed[0], dict) and listed[0] is not last and other is not None:
+                set_at(listed[0], id_wire, other)  # a walk that took the first item's id shows
             set_at(last, id_wire, token)  # the walk's next cursor: the last item's id
         elif not pages.set(paging.next_cursor, token, None):
             return None
@@ -85,8 +88,8 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     upper = operation.name.upper()
     status = concrete_status(reply.status, None, success=True)
     replies = [
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), source(pages.first), reply.content_type or "application/json", ()),
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), source(pages.second), reply.content_type or "application/json", ()),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), source(pages.first), concrete_json_type(reply.content_type), ()),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), source(pages.second), concrete_json_type(reply.content_type), ()),
     ]
     if not ends:  # nothing in page 2 says it is the last: the walk asks for a third, empty one
         empty = json.loads(json.dumps(pages.second))
@@ -94,7 +97,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
             set_at(empty, items_path, [])
         else:
             empty = []
-        replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), reply.content_type or "application/json", ()))
+        replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), concrete_json_type(reply.content_type), ()))
     from .cases import _is_a as is_a, _keywords
 
     item_type = maker.resolve(paging.item_type)
@@ -161,10 +164,6 @@ def _cursor_token(maker: CaseMaker, operation: Operation, paging: Pagination) ->
     return 2 if numeric else "cursor-2"
 
 
-def _other_cursor(token: Any) -> Any:
-    return 1 if isinstance(token, int) else "cursor-1"
-
-
 def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
     """What the test's next-page link changes in the first request's query: the page number or cursor
     parameter, when the operation has one (any documented value would do; the walk follows the link),
@@ -173,7 +172,9 @@ def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
         for parameter in operation.parameters:
             key = "".join(char for char in parameter.wire_name.lower() if char.isalnum())
             if parameter.location == "query" and key in names:
-                wanted: Any = value
+                example = json.loads(parameter.example_json)
+                # a cursor as the document exemplifies it (patterns, lengths); a page number: 2
+                wanted: Any = example if value != 2 and isinstance(example, (str, int)) and not isinstance(example, bool) and example != "" else value
                 if not maker.fits(parameter.type, wanted):
                     wanted = 2 if maker.fits(parameter.type, 2) else str(value) if maker.fits(parameter.type, str(value)) else None
                 if wanted is not None:

@@ -27,6 +27,7 @@ from ..ir import (
 from ..load import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
 from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
+from ..generated_tests.paging_samples import PagingSamples
 from ..generated_tests.relaxations import operation_roots
 from .pagination import PaginationReader
 from .schemas import SchemaConverter
@@ -118,7 +119,7 @@ class OperationParser:
     def __post_init__(self) -> None:
         self.examples = ExampleMaker(self.converter)
         self.xml = XmlShapes(self.converter, self.warnings)
-        self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions)
+        self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions, PagingSamples(self.examples))
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
         node = raw.node

@@ -42,6 +42,7 @@ from ..ir import (
     UnionType,
 )
 from ..load import join_pointer
+from ..generated_tests.paging_samples import PagingSamples
 from .schemas import SchemaConverter
 
 # Names compared after `_key`: lower case, letters and digits only (`page[size]` -> `pagesize`).
@@ -118,9 +119,10 @@ class _Items:
 class PaginationReader:
     """Reads `x-pagination` and recognises the conventions above for one operation at a time."""
 
-    def __init__(self, document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink, conventions: tuple[str, ...] = PAGINATION_STYLES) -> None:
+    def __init__(self, document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink, conventions: tuple[str, ...] = PAGINATION_STYLES, samples: PagingSamples | None = None) -> None:
         self.document = document
         self.converter = converter
+        self.samples = samples
         self.warnings = warnings
         self.conventions = conventions
         self._raw_parameters: list[Any] = []  # the current operation's raw parameter lists (path item, operation)
@@ -135,8 +137,13 @@ class PaginationReader:
         if declared is None:
             if recognised is not None:
                 self.warnings.note(pointer, f"pagination recognised ({recognised.style}): {recognised.convention}; `iter_{operation.name}` walks the pages")
-            return recognised
-        return self._declared(declared, join_pointer(pointer, "x-pagination"), operation, recognised)
+            found = recognised
+        else:
+            found = self._declared(declared, join_pointer(pointer, "x-pagination"), operation, recognised)
+        if found is None or self.samples is None:
+            return found
+        parameter = next((p for p in operation.parameters if p.name == found.param), None)
+        return self.samples.fill(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
 
     # ------------------------------------------------------------ recognition
 

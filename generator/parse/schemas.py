@@ -104,9 +104,13 @@ class SchemaConverter:
             return {}
         if not isinstance(schema, dict):
             return {}
-        properties, _ = self._collect_properties(schema, model.pointer, set())
-        found = self.resolve(properties.get(wire_name, ({}, ""))[0])
+        found = self.resolve(self.properties_of(schema, model.pointer).get(wire_name, {}))
         return found if isinstance(found, dict) else {}
+
+    def properties_of(self, schema: dict[str, Any], pointer: str = "#") -> dict[str, Any]:
+        """An object schema's property schemas by wire name, allOf parts merged in order."""
+        properties, _ = self._collect_properties(schema, pointer, set())
+        return {name: value for name, (value, _) in properties.items()}
 
     # ------------------------------------------------------------ references
 
