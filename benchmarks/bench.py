@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -761,6 +762,9 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
     ]
     if bench.notes:
         md += ["", "## Notes", "", *(f"- {note}" for note in bench.notes)]
+    streamed = HERE / "results" / "stream-bench.md"  # written by the `streams` part (stream_bench.py)
+    if streamed.exists():
+        md += ["", streamed.read_text(encoding="utf-8").rstrip()]
     findings = HERE / "results" / "bench-findings.md"  # hand-written analysis, kept across runs
     if findings.exists():
         md += ["", findings.read_text(encoding="utf-8").rstrip()]
@@ -776,7 +780,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=GITHUB_SPEC)
     parser.add_argument("--scaling", nargs="*", default=list(SCALING_SPECS), help="corpus spec file names for the growth table")
     parser.add_argument("--no-peer", action="store_true", help="clientsmith only")
-    parser.add_argument("--only", nargs="*", help="only these parts: cold black noop edit providers imports decoding sizes growth")
+    parser.add_argument("--only", nargs="*", help="only these parts: cold black noop edit providers imports decoding sizes growth streams")
     parser.add_argument("--write", type=Path, default=REPO / "BENCHMARKS.md", help="markdown report (default BENCHMARKS.md)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--merge", action="store_true", help="keep the other measurements of benchmarks/results/bench.json; re-measure only --only's")
@@ -793,7 +797,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import corpus
 
     bench.spec_ops = len(corpus.spec_operations(args.spec)[0])
-    parts = args.only or ["cold", "black", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth"]
+    parts = args.only or ["cold", "black", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth", "streams"]
 
     def interrupted(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt
@@ -815,6 +819,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench.cold()
         for name in parts:
             if name == "cold":
+                continue
+            if name == "streams":  # peak RSS of a 1 GB download and upload (benchmarks/stream_bench.py)
+                subprocess.run([sys.executable, str(HERE / "stream_bench.py")], check=False, timeout=3600)
                 continue
             step: Callable[[], None] = getattr(bench, {"providers": "providers_check", "sizes": "sizes"}.get(name, name))
             step()

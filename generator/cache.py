@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
@@ -62,8 +62,9 @@ def _own_source_digest() -> str:
     return _SOURCE_DIGEST
 
 
-def job_key(package: str, spec: Path, templates: list[Path], extras: Path | None, formatter: str, pagination: tuple[str, ...] = ()) -> str:
-    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0{','.join(pagination)}\0".encode())
+def job_key(package: str, spec: Path, templates: Sequence[Path], extras: Path | None, formatter: str, settings: str = "") -> str:
+    """`settings`: any other choice that shapes the output (the project's name and version)."""
+    hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0{settings}\0".encode())
     hasher.update(_own_source_digest().encode())
     for folder in templates:
         _tree_digest(folder, hasher)

@@ -15,7 +15,9 @@ from typing import Sequence
 
 from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
 from .diagnostics import ClientsmithError, ConfigError
-from .pipeline import ROOT_INIT, Built, Job, build, compare_all, default_templates, write_all
+from .pipeline import ROOT_INIT, Built, Job, build, compare_all, write_all
+from .plan.project import ProjectSettings
+from .write import WriteReport
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _DIFF_LINES_SHOWN = 200
@@ -57,10 +59,16 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--package", help="package name for SPEC")
     generate.add_argument("--out", type=Path, help="folder that receives the package folder for SPEC")
     generate.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
+    generate.add_argument("--fail-on-change", action="store_true", help="exit 1 when a file was written or removed (pre-commit hooks: new files must be added)")
+    generate.add_argument("--templates", type=Path, help="with SPEC: a folder whose templates override the built-in ones, file by file")
+    generate.add_argument("--no-project", action="store_true", help="with SPEC: write the package alone, without DIR/pyproject.toml")
+    generate.add_argument("--project-name", help="with SPEC: the distribution name (default: from info.title, with -client)")
+    generate.add_argument("--project-version", help="with SPEC: the distribution version (default: info.version as PEP 440)")
     check = commands.add_parser("check", parents=[common], help="exit 1 with a diff when generated code is stale")
     check.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
     validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only")
     validate.add_argument("specs", nargs="+", type=Path)
+    validate.add_argument("--openapi-only", action="store_true", help="skip files that are not OpenAPI documents (for hooks that pass every YAML/JSON file)")
     return root
 
 
@@ -111,18 +119,21 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
             display = str(provider.spec.relative_to(config.root))
         except ValueError:
             display = str(provider.spec)
-        folder = config.output / provider.package
-        jobs.append(Job(provider.package, provider.spec, folder, display, provider.extras, provider.templates, config.formatter, provider.pagination))
+        templates = (provider.templates, config.templates)
+        folder = config.package_folder(provider)
+        jobs.append(
+            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project)
+        )
     return jobs
 
 
-def _build_all(jobs: list[Job], templates: Path, args: argparse.Namespace, out: Output) -> list[Built]:
+def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[Built]:
     built = []
     for job in jobs:
         if args.formatter:
             job = replace(job, formatter=args.formatter)
         started = time.perf_counter()
-        result = build(job, templates, use_cache=not args.no_cache)
+        result = build(job, use_cache=not args.no_cache)
         for warning in result.warnings:
             out.warn(warning)
         out.detail(f"{job.package}: {result.operation_count} operations, {len(result.files)} files in {time.perf_counter() - started:.2f}s")
@@ -130,35 +141,57 @@ def _build_all(jobs: list[Job], templates: Path, args: argparse.Namespace, out: 
     return built
 
 
+_SPEC_ONLY_OPTIONS = ("templates", "no_project", "project_name", "project_version")
+
+
+def _adhoc_job(args: argparse.Namespace) -> Job:
+    if args.provider:
+        raise ConfigError("--provider applies to configured providers, not to a SPEC argument")
+    if not args.package or not args.out:
+        raise ConfigError("generate SPEC needs --package NAME and --out DIR")
+    if not is_package_name(args.package):
+        raise ConfigError(f"--package {args.package!r} is not a valid Python package name")
+    if args.no_project and (args.project_name or args.project_version):
+        raise ConfigError("--project-name and --project-version describe the project that --no-project leaves out")
+    project = None if args.no_project else ProjectSettings(args.project_name, args.project_version).checked("command line")
+    templates = (args.templates,) if args.templates else ()
+    return Job(args.package, args.spec, args.out / args.package, str(args.spec), templates=templates, project=project)
+
+
 def _generate(args: argparse.Namespace, out: Output) -> int:
     if args.spec is not None:
-        if args.provider:
-            raise ConfigError("--provider applies to configured providers, not to a SPEC argument")
-        if not args.package or not args.out:
-            raise ConfigError("generate SPEC needs --package NAME and --out DIR")
-        if not is_package_name(args.package):
-            raise ConfigError(f"--package {args.package!r} is not a valid Python package name")
-        job = Job(args.package, args.spec, args.out / args.package, str(args.spec))
-        built = _build_all([job], default_templates(), args, out)
+        job = _adhoc_job(args)
+        built = _build_all([job], args, out)
         report = write_all(built)
-        out.info(f"{args.package}: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged -> {job.folder}")
-        return EXIT_OK
+        out.info(f"{args.package}: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged -> {job.root}")
+        return _changed_exit(report, args, out)
+    given = [option for option in _SPEC_ONLY_OPTIONS if getattr(args, option)]
+    if given:
+        flags = ", ".join("--" + option.replace("_", "-") for option in given)
+        raise ConfigError(f"{flags} apply to `generate SPEC`; configured providers take them from [tool.clientsmith]")
     config = _config(args)
     jobs = _configured_jobs(config, args.provider)
-    built = _build_all(jobs, config.templates, args, out)
+    built = _build_all(jobs, args, out)
     report = write_all(built, {config.output / "__init__.py": ROOT_INIT})
     for path in report.written:
         out.detail(f"wrote {path}")
     for path in report.removed:
         out.detail(f"removed {path}")
     out.info(f"generated {len(built)} client(s): {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return _changed_exit(report, args, out)
+
+
+def _changed_exit(report: WriteReport, args: argparse.Namespace, out: Output) -> int:
+    if args.fail_on_change and (report.written or report.removed):
+        out.error("generated code changed (it was stale or missing): review it, `git add` the files, and commit again")
+        return EXIT_INVALID
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, out: Output) -> int:
     config = _config(args)
     jobs = _configured_jobs(config, args.provider)
-    built = _build_all(jobs, config.templates, args, out)
+    built = _build_all(jobs, args, out)
     differences = compare_all(built, {config.output / "__init__.py": ROOT_INIT}, config.root)
     if not differences:
         out.info(f"{len(built)} client(s) up to date")
@@ -181,6 +214,9 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
 
     failures = 0
     for path in args.specs:
+        if args.openapi_only and not _declares_openapi(path):
+            out.detail(f"{path}: skipped (not an OpenAPI document)")
+            continue
         try:
             for warning in validate_spec(load_spec(path, str(path)), thorough=True):
                 out.warn(warning)
@@ -191,3 +227,16 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
             out.error(str(exc))
             failures += 1
     return EXIT_INVALID if failures else EXIT_OK
+
+
+def _declares_openapi(path: Path) -> bool:
+    """Whether a file's top level names an OpenAPI (or Swagger) version; unreadable files count, to be reported."""
+    from .load.documents import NotAMappingError, read_source
+
+    try:
+        data = read_source(path).data
+    except NotAMappingError:
+        return False
+    except ClientsmithError:
+        return True
+    return isinstance(data, dict) and ("openapi" in data or "swagger" in data)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .diagnostics import ConfigError
 from .ir import PAGINATION_STYLES
+from .plan.project import ProjectSettings
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class Provider:
     package: str
     spec: Path
     extras: Path | None  # hand-written files copied into the package (e.g. a custom auth signer)
-    templates: Path | None  # per-provider template overrides, searched before the shared templates
+    templates: Path | None  # per-provider template overrides, searched before the shared ones
+    project: ProjectSettings | None = None  # `project = true`: an installable project in output/<package>/
     pagination: tuple[str, ...] = PAGINATION_STYLES  # the conventions recognised (x-pagination always counts)
 
 
@@ -24,9 +26,14 @@ class Provider:
 class Config:
     root: Path
     output: Path
-    templates: Path
+    templates: Path | None  # the repository's template overrides; None: the built-ins alone
     providers: tuple[Provider, ...]
     formatter: str = "ruff"
+
+    def package_folder(self, provider: Provider) -> Path:
+        """A project keeps its package one level down: output/<package>/pyproject.toml, output/<package>/<package>/."""
+        folder = self.output / provider.package
+        return folder / provider.package if provider.project is not None else folder
 
 
 FORMATTERS = ("ruff", "black")  # ruff writes black's style much faster; black is the reference
@@ -49,8 +56,9 @@ def load_config(pyproject: Path) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: no [tool.clientsmith] table; add one or use `generate SPEC --package NAME --out DIR`")
     root = pyproject.parent
+    _check_keys(f"{pyproject}: [tool.clientsmith]", table, TOOL_KEYS)
     output = root / str(table.get("output", "generated"))
-    templates = root / str(table.get("templates", "templates"))
+    templates = root / str(table["templates"]) if "templates" in table else None
     providers_table = table.get("providers", {})
     if not isinstance(providers_table, dict) or not providers_table:
         raise ConfigError(f"{pyproject}: [tool.clientsmith.providers] lists no provider")
@@ -62,16 +70,27 @@ def load_config(pyproject: Path) -> Config:
     return Config(root, output, templates, providers, formatter)
 
 
+TOOL_KEYS = ("output", "templates", "formatter", "providers", "pagination")
+PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination")
+
+
+def _check_keys(where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
+    unknown = sorted(set(table) - set(known))
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
+
+
 def _provider(root: Path, name: str, value: Any, pyproject: Path, default_pagination: tuple[str, ...]) -> Provider:
     where = f"{pyproject}: [tool.clientsmith.providers.{name}]"
     if not is_package_name(name):
         raise ConfigError(f"{where}: {name!r} is not a valid Python package name")
     if not isinstance(value, dict) or not isinstance(value.get("spec"), str):
         raise ConfigError(f"{where}: needs `spec = \"specs/{name}.yaml\"`")
+    _check_keys(where, value, PROVIDER_KEYS)
     extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
     templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
     pagination = pagination_setting(value["pagination"], f"{where} pagination") if "pagination" in value else default_pagination
-    return Provider(name, root / value["spec"], extras, templates, pagination)
+    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination)
 
 
 def pagination_setting(value: Any, where: str) -> tuple[str, ...]:
@@ -86,6 +105,21 @@ def pagination_setting(value: Any, where: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(names))
     choices = ", ".join(repr(style) for style in PAGINATION_STYLES)
     raise ConfigError(f"{where} = {value!r}; use true, false, or one or a list of {choices}")
+
+
+def _project(where: str, value: dict[str, Any]) -> ProjectSettings | None:
+    enabled = value.get("project", False)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"{where}: project = {enabled!r}; use project = true (or false)")
+    named = {key: value[key] for key in ("project-name", "project-version") if key in value}
+    for key, setting in named.items():
+        if not isinstance(setting, str):
+            raise ConfigError(f"{where}: {key} = {setting!r} must be a string")
+    if not enabled:
+        if named:
+            raise ConfigError(f"{where}: {', '.join(named)} need(s) project = true")
+        return None
+    return ProjectSettings(named.get("project-name"), named.get("project-version")).checked(where)
 
 
 def is_package_name(name: str) -> bool:

@@ -172,9 +172,11 @@ class TypeAlias:
 
 # ---------------------------------------------------------------- operations
 
-ParameterLocation = Literal["path", "query", "header", "cookie"]
+ParameterLocation = Literal["path", "query", "header", "cookie", "querystring"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text", "xml"]
-ResponseKind = Literal["json", "bytes", "text", "none", "xml"]
+ResponseKind = Literal["json", "bytes", "text", "none", "xml", "stream"]
+StreamFraming = Literal["sse", "jsonl", "json-seq"]
+SseItems = Literal["json", "text", "event"]
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class Parameter:
     default: Default | None = None
     unverified: str = ""
     example_json: str = "null"  # an example value (JSON text) for generated tests
+    content_type: str = ""  # querystring: how the whole query is written (form fields or JSON text)
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,27 @@ class RequestBody:
 
 
 @dataclass(frozen=True)
+class StreamReply:
+    """A reply read item by item as it arrives (server-sent events, JSON Lines, JSON sequences)."""
+
+    framing: StreamFraming
+    media_type: str
+    item: TypeRef  # each item's type; ANY (or ServerSentEvent for SSE) when the document gives none
+    validated: bool  # whether items are validated into `item` (False: yielded as decoded)
+    sse_items: SseItems = "json"  # SSE: `data` decoded as JSON, `data` as text, or the whole event
+    sentinel: str | None = "[DONE]"  # SSE data that ends the stream
+    example_items_json: str = "[]"  # a JSON list of example items for generated tests
+
+
+@dataclass(frozen=True)
+class StreamFlag:
+    """The boolean request-body member that chooses the streamed reply over the JSON one."""
+
+    name: str  # the keyword argument
+    wire_name: str
+
+
+@dataclass(frozen=True)
 class Response:
     status: str  # "200", "2XX", "default"
     kind: ResponseKind
@@ -231,6 +255,7 @@ class Response:
     example_json: str = "null"  # an example body (JSON text) for generated tests
     headers: tuple[str, ...] = ()  # documented response header names
     xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
+    stream: StreamReply | None = None  # kind "stream": the reply; another kind: the streamed alternative
 
 
 PaginationStyle = Literal["page", "cursor", "offset", "link", "next_url"]
@@ -284,6 +309,7 @@ class Operation:
     pagination: Pagination | None = None
     server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
     relaxed: tuple[str, ...] = ()  # why the tests validate part of this operation's schemas relaxed (see parse/finite.py)
+    stream_flag: StreamFlag | None = None  # set when a request member chooses between a JSON and a streamed reply
 
     @property
     def url_path(self) -> str:
@@ -292,8 +318,19 @@ class Operation:
         return self.path.split("#", 1)[0] or "/"
 
     @property
+    def stream(self) -> StreamReply | None:
+        """The streamed reply, when the operation has one (the first documented)."""
+        return next((response.stream for response in self.responses if response.stream is not None), None)
+
+    @property
+    def always_streams(self) -> bool:
+        """Every call returns the stream (no request member chooses the JSON reply instead)."""
+        return self.stream is not None and self.stream_flag is None
+
+    @property
     def return_type(self) -> TypeRef:
-        types = tuple(response.type for response in self.responses)
+        """The type of the parsed (not streamed) reply."""
+        types = tuple(response.type for response in self.responses if response.kind != "stream")
         if not types:
             return NONE
         if len(set(types)) == 1:
@@ -303,11 +340,22 @@ class Operation:
 
 @dataclass(frozen=True)
 class Resource:
-    name: str  # attribute on the client, e.g. "sessions"
+    name: str  # attribute on the client (or on its parent resource), e.g. "sessions"
     class_name: str  # e.g. "Sessions"
     module: str  # module file name without .py
     description: str
     operations: tuple[Operation, ...]
+    path: tuple[str, ...] = ()  # attributes from the client to this resource (nested tags: parent first)
+    children: tuple[Resource, ...] = ()  # resources of the tags whose `parent` is this one (OAS 3.2)
+
+    @property
+    def access(self) -> str:
+        """`client.<access>` reaches this resource."""
+        return ".".join(self.path or (self.name,))
+
+    @property
+    def is_top(self) -> bool:
+        return len(self.path) <= 1
 
 
 # ---------------------------------------------------------------- client
@@ -415,6 +463,16 @@ class Api:
         return any(
             response.kind == "xml" for operation in self.operations for response in operation.responses
         ) or any(operation.body is not None and operation.body.kind == "xml" for operation in self.operations)
+
+    @property
+    def has_streams(self) -> bool:
+        """Whether some operation streams its reply (the package then has `_streaming.py`)."""
+        return any(operation.stream is not None for operation in self.operations)
+
+    @property
+    def top_resources(self) -> tuple[Resource, ...]:
+        """The resources the client has as attributes (nested ones hang off their parents)."""
+        return tuple(resource for resource in self.resources if resource.is_top)
 
     @property
     def has_operation_servers(self) -> bool:

@@ -14,6 +14,8 @@ from .ir import PAGINATION_STYLES
 from typing import TYPE_CHECKING
 
 from .cache import ObjectFiles, OutputCache, cache_root, digest, job_key
+from .plan.project import ProjectSettings
+from .render.search_path import search_path
 from .write import Difference, WriteReport, compare_folder, write_folder
 
 if TYPE_CHECKING:
@@ -33,9 +35,24 @@ class Job:
     folder: Path  # the package folder written to
     spec_display: str
     extras: Path | None = None
-    template_overrides: Path | None = None
+    templates: tuple[Path, ...] = ()  # searched in order; the built-ins are searched last
     formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
     pagination: tuple[str, ...] = PAGINATION_STYLES  # pagination conventions recognised
+    project: ProjectSettings | None = None  # also write pyproject.toml beside the package folder
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        return search_path(self.templates)
+
+    @property
+    def root(self) -> Path:
+        """The folder files are written under: the project's when there is one, else the package's."""
+        return self.folder.parent if self.project is not None else self.folder
+
+    @property
+    def owned(self) -> PurePosixPath:
+        """The part of `root` that belongs to the generator: files there that it no longer writes are removed."""
+        return PurePosixPath(self.folder.name) if self.project is not None else PurePosixPath(".")
 
 
 @dataclass
@@ -51,37 +68,27 @@ class ExtrasError(ClientsmithError):
     pass
 
 
-def default_templates() -> Path:
-    """The templates folder: the repository's, or the copy installed with the package."""
-    local = Path(__file__).resolve().parent.parent / "templates"
-    if local.is_dir():
-        return local
-    import importlib.resources
-
-    return Path(str(importlib.resources.files("clientsmith_templates")))
-
-
-def build(job: Job, templates: Path, use_cache: bool = True) -> Built:
-    """Everything but writing: returns the full text of every file of the package."""
-    template_dirs = ([job.template_overrides] if job.template_overrides else []) + [templates]
+def build(job: Job, use_cache: bool = True) -> Built:
+    """Everything but writing: the full text of every file, keyed by its path under `job.root`."""
+    template_dirs = job.template_dirs
     root = cache_root() if use_cache else None
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, job.pagination)
+        key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, repr((job.project, job.pagination)))
         manifest = store.load(key)
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
-    built, dependencies = _build_uncached(job, templates, template_dirs, use_cache)
+    built, dependencies = _build_uncached(job, template_dirs, use_cache)
     if store is not None and key is not None:
         built.digests = store.store(key, built.files, built.warnings, built.operation_count, dependencies)
     return built
 
 
-def _build_uncached(job: Job, templates: Path, template_dirs: list[Path], use_cache: bool) -> tuple[Built, dict[str, str]]:
+def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool) -> tuple[Built, dict[str, str]]:
     from .format.with_black import cache_dir
 
-    rendered = _render_package(job, templates, template_dirs)
+    rendered = _render_package(job, template_dirs)
     # The spec, the IR and the templates are garbage now: give their memory back before the
     # formatter runs beside this process (it is the peak on big specs).
     _release_memory()
@@ -101,24 +108,28 @@ class _Rendered:
     dependencies: dict[str, str]  # $ref'd files -> digest
 
 
-def _render_package(job: Job, templates: Path, template_dirs: list[Path]) -> _Rendered:
+def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     from .diagnostics import WarningSink
     from .load import load_spec
     from .parse import build_api
-    from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package
+    from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package, plan_project
     from .render import Renderer
+    from .render.search_path import template_names
     from .validate import validate_spec
 
     spec = load_spec(job.spec, job.spec_display)
     validation_warnings = validate_spec(spec)
     warnings = WarningSink()
     api = build_api(spec.data, job.package, warnings, pagination=job.pagination)
-    renderer = Renderer(template_dirs)
-    runtime_files = sorted(path.name for path in (templates / RUNTIME_TEMPLATE_DIR).glob("*.py"))
-    test_dir = templates / TEST_TEMPLATE_DIR
-    test_templates = sorted(path.name for path in test_dir.glob("*.jinja")) if test_dir.is_dir() else []
-    spec_json = json.dumps(spec.data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    renderer = Renderer(list(template_dirs))
+    runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
+    test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
+    from .generated_tests.stream_cases import test_reading
+
+    spec_json = json.dumps(test_reading(spec.data), ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
+    if job.project is not None:
+        plan = plan_project(api, plan, job.project, warnings)
     paths = [output.path for output in plan]
     clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)
     if clashes:
@@ -197,7 +208,7 @@ def write_all(built: list[Built], root_files: dict[Path, str] | None = None) -> 
     for folder_file, content in (root_files or {}).items():
         write_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, report, remove_stale=False)
     for item in built:
-        write_folder(item.job.folder, item.files, report, digests=item.digests)
+        write_folder(item.job.root, item.files, report, digests=item.digests, owned=item.job.owned)
     return report
 
 
@@ -207,7 +218,7 @@ def compare_all(built: list[Built], root_files: dict[Path, str] | None = None, r
         display = _display(folder_file.parent, root)
         differences += compare_folder(folder_file.parent, {PurePosixPath(folder_file.name): content}, display, remove_stale=False)
     for item in built:
-        differences += compare_folder(item.job.folder, item.files, _display(item.job.folder, root), digests=item.digests)
+        differences += compare_folder(item.job.root, item.files, _display(item.job.root, root), digests=item.digests, owned=item.job.owned)
     return differences
 
 

@@ -20,8 +20,8 @@ def test_generated_provider_is_black_formatted(provider: str) -> None:
 def test_black_formatter_and_ruff_formatter_agree(provider: str, tmp_path: Path) -> None:
     """Both formatters, from the same unformatted text, give the same bytes."""
     spec = REPO / "specs" / f"{provider}.yaml"
-    ruff = build(Job("pkg", spec, tmp_path / "a", "spec.yaml", formatter="ruff"), REPO / "templates", use_cache=False)
-    black = build(Job("pkg", spec, tmp_path / "b", "spec.yaml", formatter="black"), REPO / "templates", use_cache=False)
+    ruff = build(Job("pkg", spec, tmp_path / "a", "spec.yaml", formatter="ruff"), use_cache=False)
+    black = build(Job("pkg", spec, tmp_path / "b", "spec.yaml", formatter="black"), use_cache=False)
     assert dict(ruff.files) == dict(black.files)
 
 
@@ -45,5 +45,5 @@ def test_very_long_schema_and_operation_names_stay_black_formatted(tmp_path: Pat
         components={"schemas": {long_name: schema}},
     )
     path = write_spec(tmp_path, spec)
-    write_all([build(Job("pkg", path, tmp_path / "out" / "pkg", "spec.yaml"), REPO / "templates", use_cache=False)])
+    write_all([build(Job("pkg", path, tmp_path / "out" / "pkg", "spec.yaml"), use_cache=False)])
     assert black_differences(tmp_path / "out") == ""

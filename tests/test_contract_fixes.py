@@ -27,7 +27,7 @@ from tests.conftest import REPO, minimal_spec, write_spec
 def generate(folder: Path, spec: dict[str, Any], name: str = "pkg") -> Path:
     """Write the package for `spec` into folder/out/<name>; returns folder/out."""
     path = write_spec(folder, spec)
-    write_all([build(Job(name, path, folder / "out" / name, "spec.yaml"), REPO / "templates", use_cache=False)])
+    write_all([build(Job(name, path, folder / "out" / name, "spec.yaml"), use_cache=False)])
     return folder / "out"
 
 

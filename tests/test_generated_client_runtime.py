@@ -95,7 +95,7 @@ SECRETS = {"header_key_api_key": "HK-secret-1", "query_key_api_key": "QK-secret-
 def thingsdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     folder = tmp_path_factory.mktemp("thingsdk")
     spec = write_spec(folder, SPEC)
-    write_all([build(Job("thingsdk", spec, folder / "out" / "thingsdk", "spec.yaml"), REPO / "templates", use_cache=False)])
+    write_all([build(Job("thingsdk", spec, folder / "out" / "thingsdk", "spec.yaml"), use_cache=False)])
     sys.path.insert(0, str(folder / "out"))
     try:
         yield importlib.import_module("thingsdk")

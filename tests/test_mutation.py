@@ -23,7 +23,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.stream_packages import STREAMS_FIXTURE, generated_package
+
 REPO = Path(__file__).resolve().parent.parent
+STREAMS_PACKAGE = "streams32"  # generated from tests/fixtures/streams-3.2.yaml (no provider streams)
 GENERATED = REPO / "generated"
 
 
@@ -217,11 +220,61 @@ MUTATIONS = (
         "        return _STOP\n",
         ("tests/test_sessions.py::test_iter_list_documents",),
     ),
+    # Streams: the SSE parser and the item parsing of a package whose document streams.
+    Mutation(
+        "sse-sentinel-not-recognised",
+        STREAMS_PACKAGE,
+        "_streaming.py",
+        "event.data.strip() == self.format.sentinel",
+        "event.data.strip() == self.format.sentinel + ' '",
+        ("tests/test_completions.py::test_create_stream",),
+    ),
+    Mutation(
+        "sse-empty-line-does-not-dispatch",
+        STREAMS_PACKAGE,
+        "_streaming.py",
+        "        if not line:\n            return self._dispatch()",
+        "        if not line:\n            return None",
+        ("tests/test_completions.py::test_create_stream", "tests/test_chat.py::test_list_events"),
+    ),
+    Mutation(
+        "sse-event-field-ignored",
+        STREAMS_PACKAGE,
+        "_streaming.py",
+        'elif name == "event":',
+        'elif name == "event-type":',
+        ("tests/test_chat.py::test_list_events",),
+    ),
+    Mutation(
+        "stream-items-not-validated",
+        STREAMS_PACKAGE,
+        "_streaming.py",
+        "return _adapter(self.format.item_type).validate_json(frame)",
+        "return json.loads(frame)",
+        ("tests/test_completions.py::test_create_stream", "tests/test_logs.py::test_tail"),
+    ),
+    Mutation(
+        "json-lines-split-wrongly",
+        STREAMS_PACKAGE,
+        "_streaming.py",
+        r'*lines, rest = bytes(self._pending).split(b"\n")',
+        r'*lines, rest = bytes(self._pending).split(b"\r\n")',
+        ("tests/test_logs.py::test_tail",),
+    ),
+    Mutation(
+        "stream-item-type-dropped",
+        STREAMS_PACKAGE,
+        "resources/logs.py",
+        'StreamFormat(\n            "jsonl",\n            models.LogLine,',
+        'StreamFormat(\n            "jsonl",\n            None,',
+        ("tests/test_logs.py::test_tail",),
+    ),
 )
 
 
 def _copy(package: str, destination: Path) -> None:
-    shutil.copytree(GENERATED / package, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    source = generated_package(STREAMS_FIXTURE, package) if package == STREAMS_PACKAGE else GENERATED / package
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tomllib
 import sys
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def test_hostile_spec_generates_inert_code_inside_the_output(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     files = [path for path in tmp_path.rglob("*") if path.is_file()]
     package = out / "hostile"
-    assert all(path == spec or path.is_relative_to(package) for path in files), files
+    assert all(path in (spec, out / "pyproject.toml") or path.is_relative_to(package) for path in files), files
+    assert tomllib.loads((out / "pyproject.toml").read_text())["project"]["name"].endswith("-client")
     # Importing every module and calling the operation must not run anything from the spec.
     script = (
         "import httpx, importlib, pkgutil, hostile\n"

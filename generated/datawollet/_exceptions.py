@@ -29,6 +29,7 @@ __all__ = [
     "safe_url",
     "describe_request",
     "status_message",
+    "connection_error",
 ]
 
 
@@ -206,3 +207,13 @@ def status_message(response: httpx.Response, *, prefix: str = "") -> str:
     reason = response.reason_phrase or ""
     status = f"{response.status_code} {reason}".rstrip()
     return f"{prefix}{status} for {describe_request(response.request)}"
+
+
+def connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    """The client's error for a transport failure: sending, or reading a reply (a stream) midway."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(
+        request=request,
+        message=f"Connection error ({type(exc).__name__}) for {describe_request(request)}",
+    )

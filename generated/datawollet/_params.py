@@ -248,7 +248,7 @@ def encode_query(params: Sequence[Param]) -> list[tuple[str, str]]:
     Delimiters (``,`` ``|`` space) appear literally inside values.  Use
     :func:`encode_query_string` to obtain the exact wire form.
     """
-    return _query_pairs(params, encoded=False)
+    return _query_pairs([p for p in params if p.style != "json"], encoded=False)
 
 
 def encode_query_string(params: Sequence[Param]) -> str:
@@ -257,7 +257,20 @@ def encode_query_string(params: Sequence[Param]) -> str:
     Values are encoded with ``%20`` for spaces; style delimiters stay literal
     and ``allow_reserved`` keeps RFC 3986 reserved characters (but ``#``).
     """
-    return "&".join(f"{k}={v}" for k, v in _query_pairs(params, encoded=True))
+    whole = [_json_query(param) for param in params if param.style == "json"]
+    pairs = "&".join(
+        f"{k}={v}" for k, v in _query_pairs([p for p in params if p.style != "json"], encoded=True)
+    )
+    return "&".join(part for part in (*whole, pairs) if part)
+
+
+def _json_query(param: Param) -> str:
+    """An OpenAPI 3.2 ``in: querystring`` parameter written as JSON: the whole query is its text."""
+    if isinstance(param.value, NotGiven) or param.value is None:
+        return ""
+    return quote(
+        json.dumps(to_wire(param.value), separators=(",", ":"), ensure_ascii=False), safe=""
+    )
 
 
 # ------------------------------------------------------------------------ headers

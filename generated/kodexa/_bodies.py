@@ -1,8 +1,9 @@
 """Request bodies.  Each body turns itself into ``httpx.Client.build_request`` kwargs.
 
 ``request_kwargs()`` is called once per attempt, so bodies backed by a
-seekable file are rewound before every retry.  A non-seekable stream is read
-into memory on first use so that it can be re-sent.
+seekable file are rewound before every retry.  A seekable file is sent in
+pieces (``FileChunks``), never read whole; a non-seekable stream is read into
+memory on first use so that it can be re-sent.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import json
 import mimetypes
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias, TypedDict, cast
+from typing import IO, Any, TypeAlias, TypedDict, cast
 from urllib.parse import urlencode
 
 from ._models import to_wire
@@ -30,6 +31,7 @@ __all__ = [
     "TextBody",
     "XmlBody",
     "BodyKwargs",
+    "FileChunks",
     "json_dumps",
     "with_extra_body",
 ]
@@ -172,6 +174,36 @@ class MultipartBody:
         }
 
 
+class FileChunks:
+    """A seekable file sent in pieces from where it stood when first sent, so memory stays flat
+    whatever its size; each attempt (a retry too) starts over from that place."""
+
+    CHUNK_SIZE = 64 * 1024
+
+    def __init__(self, file: IO[bytes], start: int) -> None:
+        self.file = file
+        self.start = start
+
+    def length(self) -> int | None:
+        """Bytes from the start to the end of the file (sent as Content-Length), when it can tell."""
+        try:
+            end = self.file.seek(0, os.SEEK_END)
+            self.file.seek(self.start)
+        except (OSError, ValueError):
+            return None
+        return max(end - self.start, 0)
+
+    def __iter__(self) -> Iterator[bytes]:
+        self.file.seek(self.start)
+        while chunk := self.file.read(self.CHUNK_SIZE):
+            yield chunk
+
+    async def async_chunks(self) -> AsyncIterator[bytes]:
+        """The same pieces for an async client (a local file's reads are short and do not block long)."""
+        for chunk in self:
+            yield chunk
+
+
 @dataclass(slots=True)
 class BinaryBody:
     content: FileContent
@@ -194,14 +226,18 @@ class BinaryBody:
         if seekable:
             if self._start is None:
                 self._start = stream.tell()
-            else:
-                stream.seek(self._start)
-            return stream
+            return FileChunks(stream, self._start)
         self._buffered = stream.read()
         return self._buffered
 
     def request_kwargs(self) -> BodyKwargs:
-        return {"content": self._payload(), "headers": {"Content-Type": self.content_type}}
+        payload = self._payload()
+        headers = {"Content-Type": self.content_type}
+        if isinstance(payload, FileChunks):
+            length = payload.length()
+            if length is not None:  # otherwise httpx sends it chunked
+                headers["Content-Length"] = str(length)
+        return {"content": payload, "headers": headers}
 
 
 @dataclass(slots=True)

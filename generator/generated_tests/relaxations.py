@@ -144,7 +144,7 @@ def _follow(document: dict[str, Any], pointer: str, node: Any) -> tuple[str, Any
 class _Finder:
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
-        self.oas30 = not str(document.get("openapi", "")).startswith("3.1")
+        self.oas30 = str(document.get("openapi", "")).startswith("3.0")
         self.relaxed: dict[str, Relaxation] = {}
         self.table: dict[str, bool] = {}  # $ref -> whether its target admits a value
         self._queue: deque[str] = deque()
@@ -489,7 +489,8 @@ def _media_type_of(pointer: str) -> str | None:
 
 def _plain_text(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
-    return base.startswith("text/") and "xml" not in base and "json" not in base
+    # text/event-stream is no text body: its schema describes each event's data (parse/streams.py).
+    return base.startswith("text/") and "xml" not in base and "json" not in base and base != "text/event-stream"
 
 
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")

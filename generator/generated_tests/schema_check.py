@@ -162,7 +162,7 @@ class SchemaCheck:
     """The contract tests' verdict on values of one document's schemas."""
 
     def __init__(self, document: dict[str, Any], relaxations: Relaxations | None = None) -> None:
-        self.oas31 = str(document.get("openapi", "")).startswith("3.1")
+        self.oas31 = not str(document.get("openapi", "")).startswith("3.0")  # 3.1 and 3.2: JSON Schema 2020-12
         self._twins: dict[int, Any] = {}
         if relaxations is not None and relaxations.items:
             # The tests validate a copy with the relaxations in place; so do the examples.

@@ -78,6 +78,15 @@ class Reply:
 
 
 @dataclass(frozen=True)
+class StreamTest:
+    """The call that asks for the streamed twin of a JSON reply (`flag=True`) and its reply."""
+
+    arguments: tuple[Argument, ...]
+    returns: str  # the list of items the call collects
+    reply: Reply
+
+
+@dataclass(frozen=True)
 class AdditionsTest:
     """A reply with what an API adds later: an unknown field and, if any, an unknown open-enum value."""
 
@@ -120,6 +129,8 @@ class OperationTest:
     additions: AdditionsTest | None = None
     notes: tuple[str, ...] = ()
     deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the example call must give
+    streams: bool = False  # the example call returns a stream: the call collects its items
+    stream_test: StreamTest | None = None  # a JSON reply with a streamed twin chosen by a flag
 
     @property
     def upper(self) -> str:

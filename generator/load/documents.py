@@ -82,6 +82,10 @@ def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
     return None
 
 
+class NotAMappingError(SpecError):
+    """The file parsed, but its top level is a list or a scalar: it cannot be an OpenAPI document."""
+
+
 def read_source(path: Path, display: str | None = None) -> SourceFile:
     """Read and parse one file; syntax errors become a located `SpecError`."""
     shown = display or str(path)
@@ -97,7 +101,7 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         raise SpecError(Location(shown), f"not UTF-8 text (byte {exc.start})", "save the spec as UTF-8") from None
     data = _parse_text(text, shown, path.suffix.lower())
     if not isinstance(data, dict):
-        raise SpecError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
+        raise NotAMappingError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
     return SourceFile(path, shown, text, _stringify_keys(data))
 
 

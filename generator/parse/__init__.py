@@ -13,6 +13,7 @@ from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
 from .servers import parse_servers
 from .webhooks import parse_webhooks
+from .tag_tree import nest_resources, tag_parents
 from .text import describe
 
 # Attributes of the generated Client; a resource must not take these names. (The package's own
@@ -34,12 +35,13 @@ RESOURCE_MODULE_NAMES = (
     "LinkPaging", "NextUrlPaging", "Param",
     "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
     "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
+    "Stream", "AsyncStream", "ServerSentEvent", "StreamFormat", "StreamedResponseManager", "AsyncStreamedResponseManager",
 )
 # Resource module names that would collide with a file of the package: `tests/test_client.py`
 # belongs to the client's own tests. Only the file is renamed, never the attribute.
 RESERVED_RESOURCE_MODULES = ("client", "__init__")
 # Attributes of a generated resource class; an operation must not take these names.
-RESOURCE_ATTRIBUTES = ("with_raw_response", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
+RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
 
 def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES) -> Api:
@@ -83,10 +85,12 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
         key = raw.tag.casefold()
         spelling.setdefault(key, raw.tag)
         by_tag.setdefault(key, []).append(raw)
-    tag_descriptions: dict[str, str] = {}
-    for tag in document.get("tags") or []:
-        if isinstance(tag, dict) and isinstance(tag.get("name"), str):
-            tag_descriptions.setdefault(tag["name"].casefold(), describe(tag))
+    tag_descriptions = {
+        str(tag.get("name")): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
+    }
+    folded_descriptions: dict[str, str] = {}
+    for name, text in tag_descriptions.items():
+        folded_descriptions.setdefault(name.casefold(), text)
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
     module_scope = NameScope()
@@ -105,5 +109,8 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
         for raw in raws:
             name = method_scope.claim(make_identifier(method_name(raw.operation_id, raw.tag), fallback="call"))
             operations.append(parser.parse(raw, name))
-        resources.append(Resource(attribute, class_name, module, tag_descriptions.get(key, ""), tuple(operations)))
-    return tuple(resources)
+        description = tag_descriptions.get(tag) or folded_descriptions.get(key, "")
+        resources.append(Resource(attribute, class_name, module, description, tuple(operations)))
+    parents = tag_parents(document, parser.warnings)
+    tags = [spelling[key] for key in by_tag]
+    return nest_resources(resources, tags, parents, attribute_scope, class_scope, tag_descriptions, RESOURCE_ATTRIBUTES)

@@ -33,11 +33,13 @@ from .pagination import PaginationReader
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .servers import operation_server
+from .streams import StreamReader
+from .version32 import path_operations, querystring_parameter
 from .text import describe, unverified_note
 from ..generated_tests.xml_examples import xml_text_example
 from .xml_shapes import XmlShapes
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 # Keyword arguments every generated method has; spec parameters must not take these names.
 CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
@@ -69,11 +71,7 @@ def collect_operations(document: dict[str, Any], converter: SchemaConverter, war
         item = converter.resolve(raw_item)
         if not isinstance(item, dict):
             continue
-        for method in HTTP_METHODS:
-            node = item.get(method)
-            if not isinstance(node, dict):
-                continue
-            pointer = join_pointer(item_pointer, method)
+        for method, node, pointer in path_operations(item, item_pointer, HTTP_METHODS):
             operation_id = node.get("operationId")
             if not isinstance(operation_id, str) or not operation_id.strip():
                 operation_id = f"{method}_{path}"
@@ -120,6 +118,7 @@ class OperationParser:
         self.examples = ExampleMaker(self.converter)
         self.xml = XmlShapes(self.converter, self.warnings)
         self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions, PagingSamples(self.examples))
+        self.streams = StreamReader(self.converter, self.examples, self.warnings)
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
         node = raw.node
@@ -130,6 +129,7 @@ class OperationParser:
         parameters = self._parameters(raw, scope)
         body = self._body(raw, scope, hint)
         responses, errors = self._responses(raw, hint)
+        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind == "json", raw.pointer)
         own = "security" in node
         security = security_requirements(
             node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
@@ -154,6 +154,7 @@ class OperationParser:
             idempotency_header=idempotency,
             server=operation_server(node, raw.path_item),
             relaxed=self._relaxed(raw),
+            stream_flag=stream_flag,
         )
         pagination = self.paging.read(node, raw.path_item, raw.pointer, operation)
         if pagination is not None:
@@ -182,6 +183,9 @@ class OperationParser:
         for resolved, pointer in ordered:
             location = str(resolved.get("in"))
             wire = resolved["name"]
+            if location == "querystring":
+                result.append(querystring_parameter(resolved, pointer, scope, self.converter, self.warnings, raw.operation_id))
+                continue
             if location not in _DEFAULT_STYLE:
                 self.warnings.warn(pointer, f"parameter location {location!r} is not supported; skipped")
                 continue
@@ -320,6 +324,10 @@ class OperationParser:
         headers = tuple(str(name) for name in (node.get("headers") or {}))
         if not isinstance(content, dict) or not content or status == "204":
             return Response(status, "none", NONE, description, headers=headers)
+        streamed, content = self.streams.split(content)
+        stream = self.streams.reply(streamed, node["content"][streamed], pointer, hint) if streamed else None
+        if stream is not None and not content:
+            return Response(status, "stream", NONE, description, stream.media_type, headers=headers, stream=stream)
         media_type = _pick_media_type(list(content))
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         kind: ResponseKind
@@ -342,7 +350,7 @@ class OperationParser:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
         checked = schema_pointer if kind == "json" else None
         example = to_json_text(self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type), checked))
-        return Response(status, kind, type_ref, description, media_type, example, headers, xml_shape)
+        return Response(status, kind, type_ref, description, media_type, example, headers, xml_shape, stream)
 
     def _example(self, media: dict[str, Any], purpose: Purpose, media_type: str, kind: str, pointer: str, checked: str | None) -> Any:
         """The example body; for XML the document describes only as text, a well-formed XML document.
@@ -440,4 +448,5 @@ def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
     # 3.1 style: a part with a media type is a file unless that media type is text or JSON.
     media = str(prop.get("contentMediaType", "")).lower()
     return bool(media) and not (media.startswith("text/") or "json" in media)
+
 

@@ -62,6 +62,8 @@ def plan_package(
     if spec_json is not None and test_templates:
         files.append(OutputFile(PurePosixPath("tests/openapi.json"), None, content=spec_json, python=False))
     for name in runtime_files:
+        if name == "_streaming.py" and not api.has_streams:
+            continue  # only packages whose operations stream need the decoders
         files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
     for name, content in sorted(extra_files.items()):
         files.append(OutputFile(PurePosixPath(name), None, content=content, python=name.endswith(".py")))

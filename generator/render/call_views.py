@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..ir import Operation, Pagination
-from .views import has_body_overloads
+from .stream_views import has_overloads
 from .filters import literal
 
 PAGING_CLASSES = {"page": "PageNumberPaging", "cursor": "CursorPaging", "offset": "OffsetPaging", "link": "LinkPaging", "next_url": "NextUrlPaging"}
@@ -44,7 +44,7 @@ def split_raw(operation: Operation) -> bool:
     Overloaded signatures need it, and so do deprecations: the public methods warn once and call the
     implementation, which does not.
     """
-    return has_body_overloads(operation) or operation.deprecated or bool(deprecated_arguments(operation))
+    return has_overloads(operation) or operation.deprecated or bool(deprecated_arguments(operation))
 
 
 def paging_source(pagination: Pagination) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from .filters import annotation, comment, docstring, docstring_end, ident, literal
+from .filters import annotation, comment, docstring, docstring_end, ident, literal, toml_string
 from .layout import constant, fits, parameter
 
 
@@ -42,8 +42,10 @@ class Renderer:
             parameter=parameter,
             constant=constant,
             fits=fits,
+            toml_string=toml_string,
         )
         from .call_views import deprecated_arguments, deprecation, follows_links, paging_source, split_raw
+        from .stream_views import has_overloads, method_overloads, method_returns
         from .views import has_body_overloads, operation_arguments, type_text
 
         environment.globals.update(
@@ -57,6 +59,9 @@ class Renderer:
             type_text=type_text,
             operation_arguments=operation_arguments,
             has_body_overloads=has_body_overloads,
+            has_overloads=has_overloads,
+            method_overloads=method_overloads,
+            method_returns=method_returns,
         )
         from ..generated_tests.contract import contract_setup, operation_tests, webhook_tests
         from ..generated_tests.views import test_error_classes

@@ -81,3 +81,21 @@ def ident(name: object) -> str:
 
 def annotation(type_ref: TypeRef, models_prefix: str = "", builtins_prefix: str = "") -> str:
     return type_ref.annotation(models_prefix, builtins_prefix)
+
+
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_string(value: object) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped; lone surrogates replaced."""
+    out = []
+    for char in str(value):
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        elif 0xD800 <= ord(char) <= 0xDFFF:
+            out.append("\uFFFD")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import Operation, TypeRef
+from ..ir import NONE, BodyField, Operation, TypeRef, UnionType
 
 MODELS = "models."
 BUILTINS = "builtins."
@@ -33,11 +33,12 @@ def has_body_overloads(operation: Operation) -> bool:
     return body is not None and body.model is not None and any(field.required_without_body for field in body.fields)
 
 
-def operation_arguments(operation: Operation, *, drop: str | None = None, variant: str = "impl") -> list[Argument]:
+def operation_arguments(operation: Operation, *, drop: str | None = None, variant: str = "impl", flag: str | None = None) -> list[Argument]:
     """The method's arguments in signature order: path parameters positionally, the rest keyword-only.
 
     `variant` shapes a named body model's arguments: "impl" (everything optional), "body" (the model is
-    required) or "fields" (no model; the model's required fields are required arguments).
+    required) or "fields" (no model; the model's required fields are required arguments). `flag`
+    types the stream flag of an overload: "true", "false" or "bool" (see stream_views.py).
     """
     arguments: list[Argument] = []
     for parameter in operation.parameters:
@@ -64,6 +65,9 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
         if body.fields:
             for body_field in body.fields:
                 annotation = type_text(body_field.type)
+                if flag is not None and operation.stream_flag is not None and body_field.name == operation.stream_flag.name:
+                    keyword.append(flag_argument(body_field, flag))
+                    continue
                 if body_field.required or (variant == "fields" and body_field.required_without_body):
                     keyword.append(Argument(body_field.name, annotation, None, True, body_field.description))
                 else:
@@ -83,3 +87,14 @@ def _describe(description: str, unverified: str) -> str:
     if unverified:
         return f"{description} Unverified: {unverified}".strip()
     return description
+
+
+def flag_argument(body_field: BodyField, flag: str) -> Argument:
+    """The stream flag typed for one overload: `Literal[True]` (required), `Literal[False]` (the
+    default, omitted) or any `bool` (required)."""
+    nullable = isinstance(body_field.type, UnionType) and NONE in body_field.type.options
+    if flag == "true":
+        return Argument(body_field.name, "Literal[True]", None, True, body_field.description)
+    if flag == "false":
+        return Argument(body_field.name, "Literal[False]" + (" | None" if nullable else "") + " | NotGiven", "NOT_GIVEN", True, body_field.description)
+    return Argument(body_field.name, "bool" + (" | None" if nullable else ""), None, True, body_field.description)

@@ -8,7 +8,7 @@ from typing import Any
 from ..diagnostics import SpecError
 from ..load import LoadedSpec, join_pointer, resolve_pointer
 
-_SUPPORTED = ("3.0.", "3.1.")
+_SUPPORTED = ("3.0.", "3.1.", "3.2.")
 
 
 def validate_spec(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
@@ -21,10 +21,10 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     version = data.get("openapi")
     if not isinstance(version, str):
         if "swagger" in data:
-            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {data['swagger']!r}", "only Swagger 2.0 and OpenAPI 3.0/3.1 are read")
+            raise SpecError(spec.locate("#/swagger"), f"unsupported Swagger version {data['swagger']!r}", "only Swagger 2.0 and OpenAPI 3.0/3.1/3.2 are read")
         raise SpecError(spec.locate("#"), "missing 'openapi' version field", "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)")
     if not version.startswith(_SUPPORTED):
-        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x or 3.1.x")
+        raise SpecError(spec.locate("#/openapi"), f"unsupported OpenAPI version {version!r}", "use OpenAPI 3.0.x, 3.1.x or 3.2.x")
     _check_internal_refs(spec)
     _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
     return _run_validator(spec, thorough)
@@ -67,13 +67,13 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     A spec with a `default` that does not match its schema, or a 3.0-style keyword in a 3.1 schema,
     still describes a usable API: the generator reports it and goes on.
     """
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
     from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-    version31 = str(spec.data["openapi"]).startswith("3.1")
-    validator_class = OpenAPIV31SpecValidator if version31 else OpenAPIV30SpecValidator
+    version = str(spec.data["openapi"])[:3]
+    validator_class = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}[version]
     try:
-        structural = first_schema_error(spec.data, "3.1" if version31 else "3.0")
+        structural = first_schema_error(spec.data, version)
     except Exception as exc:  # noqa: BLE001 - the validator's own failures
         raise SpecError(spec.locate("#"), f"the spec could not be validated: {exc.__class__.__name__}: {str(exc)[:200]}") from None
     if structural is not None:
@@ -192,10 +192,10 @@ def first_schema_error(data: Any, version: str) -> Any | None:
     Python jsonschema backend takes seconds on a 13 MB document; only an invalid document (rare,
     and then small is typical) is validated again in Python, for the error and its path.
     """
-    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31
+    from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
     from openapi_spec_validator.schemas.backend.jsonschema import create_validator
 
-    schema = {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31}[version]
+    schema = {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
     if _fast_validity(schema, data):
         return None
     return next(iter(create_validator(dict(schema)).iter_errors(data)), None)

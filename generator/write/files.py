@@ -74,8 +74,13 @@ def write_folder(
     report: WriteReport,
     remove_stale: bool = True,
     digests: Mapping[PurePosixPath, str] | None = None,
+    owned: PurePosixPath = PurePosixPath("."),
 ) -> None:
-    """Write what changed. With `digests`, unchanged files are recognised without their new text."""
+    """Write what changed. With `digests`, unchanged files are recognised without their new text.
+
+    Stale files are looked for only under `owned` (a project folder also holds the user's own files:
+    a virtual environment, `dist/`).
+    """
     _checked(folder, files)
     for relative in sorted(files):
         path = folder / relative
@@ -101,10 +106,15 @@ def write_folder(
             raise
         report.written.append(path)
     if remove_stale:
-        for relative in sorted(existing_files(folder) - set(files)):
+        for relative in _stale(folder, files, owned):
             (folder / relative).unlink()
             report.removed.append(folder / relative)
-        _remove_empty_dirs(folder)
+        _remove_empty_dirs(folder / owned)
+
+
+def _stale(folder: Path, files: Mapping[PurePosixPath, str], owned: PurePosixPath) -> list[PurePosixPath]:
+    under = {owned / relative for relative in existing_files(folder / owned)}
+    return sorted(path for path in under if PurePosixPath(path) not in files)
 
 
 def _remove_empty_dirs(folder: Path) -> None:
@@ -123,6 +133,7 @@ def compare_folder(
     display: str,
     remove_stale: bool = True,
     digests: Mapping[PurePosixPath, str] | None = None,
+    owned: PurePosixPath = PurePosixPath("."),
 ) -> list[Difference]:
     differences: list[Difference] = []
     for relative in sorted(files):
@@ -144,6 +155,6 @@ def compare_folder(
             )
             differences.append(Difference(path, "changed", diff))
     if remove_stale:
-        for relative in sorted(existing_files(folder) - set(files)):
+        for relative in _stale(folder, files, owned):
             differences.append(Difference(folder / relative, "stale", f"--- {display}/{relative} (stale: no longer generated)\n"))
     return differences

@@ -16,24 +16,23 @@ import uuid
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType, TracebackType
-from typing import Any, Generic, Literal, Self, TypeVar
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
 import pydantic
 
 from ._auth import BASE_URL_EXTENSION, ApiKeyAuth, CombinedAuth, append_cookie, select_auth
-from ._bodies import Body, with_extra_body
+from ._bodies import Body, FileChunks, JsonBody, with_extra_body
 from ._exceptions import (
-    APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
-    APITimeoutError,
-    describe_request,
+    connection_error,
     safe_url,
     status_error_class,
     status_message,
 )
+from ._response import AsyncStreamedResponse, StreamedResponse
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
 from ._params import Param, encode_cookies, encode_headers, encode_path, encode_query_string
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
@@ -42,6 +41,7 @@ from ._xml import XmlSchema
 __all__ = [
     "ResponseSpec",
     "Endpoint",
+    "StreamOpener",
     "RequestOptions",
     "RawResponse",
     "SyncAPIClient",
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)  # a raw reply of one overload is one of the implementation's
 
 IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 #: Backoff: ``INITIAL_RETRY_DELAY * 2**retry`` capped at ``MAX_RETRY_DELAY``, minus up to 25 % jitter.
@@ -69,9 +70,22 @@ class ResponseSpec:
     """How to parse a documented response: ``kind`` and, for JSON and XML, a type expression
     (XML: with the shape of its elements)."""
 
-    kind: Literal["json", "bytes", "text", "none", "xml"]
+    kind: Literal["json", "bytes", "text", "none", "xml", "stream"]
     type: Any = None
     xml: XmlSchema | None = None
+
+
+class StreamOpener(Protocol):
+    """A documented streamed reply (``_streaming.StreamFormat``): turns an unread response into the
+    stream of its items. A protocol here, so that packages without streams need no ``_streaming``.
+    """
+
+    @property
+    def media_type(self) -> str: ...
+
+    def open(self, response: httpx.Response) -> Any: ...
+
+    def open_async(self, response: httpx.Response) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +102,20 @@ class Endpoint:
     #: The operation's own server (OpenAPI operation- or path-level ``servers``); a relative
     #: one is resolved against the client's base URL.
     server: str | None = None
+    #: Streamed replies by status: the call returns a stream of their items instead of a value.
+    streams: Mapping[str, StreamOpener] = field(default_factory=lambda: _EMPTY)
+    #: The boolean request-body member that asks for the streamed reply (OpenAI's ``stream``); with
+    #: None, every call of an operation that has ``streams`` streams.
+    stream_flag: str | None = None
+
+    def streaming(self, body: Body | None) -> bool:
+        """Whether this call asks for the streamed reply."""
+        if not self.streams:
+            return False
+        if self.stream_flag is None:
+            return True
+        value = body.value if isinstance(body, JsonBody) else None
+        return isinstance(value, Mapping) and value.get(self.stream_flag) is True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +135,19 @@ class RequestOptions:
 _DEFAULT_OPTIONS = RequestOptions()
 
 
-class RawResponse(Generic[T]):
+class RawResponse(Generic[T_co]):
     """The parsed result of a call together with the underlying HTTP response."""
 
-    __slots__ = ("parsed", "http_response")
+    __slots__ = ("_parsed", "http_response")
 
-    def __init__(self, parsed: T, http_response: httpx.Response) -> None:
-        self.parsed = parsed
+    def __init__(self, parsed: T_co, http_response: httpx.Response) -> None:
+        self._parsed = parsed
         self.http_response = http_response
+
+    @property
+    def parsed(self) -> T_co:
+        """The reply parsed into its documented type (a stream of items for a streamed reply)."""
+        return self._parsed
 
     @property
     def status_code(self) -> int:
@@ -201,13 +234,6 @@ def _timeout_value(timeout: TimeoutTypes) -> httpx.Timeout:
     return httpx.Timeout(timeout)
 
 
-def _wrap_exception(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request=request)
-    return APIConnectionError(
-        request=request,
-        message=f"Connection error ({type(exc).__name__}) for {describe_request(request)}",
-    )
 
 
 def _always_retryable(exc: httpx.RequestError) -> bool:
@@ -237,6 +263,7 @@ def _api_key_names(auths: Sequence[httpx.Auth | None], location: str) -> set[str
 
 class _BaseClient:
     _http_client: httpx.Client | httpx.AsyncClient
+    _asynchronous = False
 
     def __init__(
         self,
@@ -288,8 +315,11 @@ class _BaseClient:
 
     # -------------------------------------------------------------- building
 
-    def _accept(self, endpoint: Endpoint) -> str:
-        kinds = {spec.kind for spec in endpoint.responses.values()}
+    def _accept(self, endpoint: Endpoint, streaming: bool) -> str:
+        if streaming:
+            media_types = sorted({opener.media_type for opener in endpoint.streams.values() if opener.media_type})
+            return ", ".join(media_types) if media_types else "*/*"
+        kinds = {spec.kind for spec in endpoint.responses.values()} - {"stream"}
         if kinds <= {"json", "none"} and "json" in kinds:
             return "application/json"
         if "json" in kinds:
@@ -346,9 +376,10 @@ class _BaseClient:
         body: Body | None,
         options: RequestOptions,
         idempotency_key: str | None,
+        streaming: bool = False,
     ) -> httpx.Request:
         url = self._url(endpoint, path_params, query, options)
-        merged = httpx.Headers({"Accept": self._accept(endpoint), "User-Agent": self._user_agent})
+        merged = httpx.Headers({"Accept": self._accept(endpoint, streaming), "User-Agent": self._user_agent})
         merged.update(self._default_headers)
         kwargs: dict[str, Any] = {}
         body = with_extra_body(body, options.extra_body)
@@ -356,6 +387,9 @@ class _BaseClient:
             body_kwargs = body.request_kwargs()
             merged.update(body_kwargs.pop("headers", {}))
             kwargs.update(body_kwargs)
+            content = kwargs.get("content")
+            if self._asynchronous and isinstance(content, FileChunks):
+                kwargs["content"] = content.async_chunks()
         merged.update(encode_headers(headers))
         if idempotency_key is not None and endpoint.idempotency_header:
             merged[endpoint.idempotency_header] = idempotency_key
@@ -435,7 +469,7 @@ class _BaseClient:
         return RawResponse(self._parse_success(spec, response), response)
 
     def _parse_success(self, spec: ResponseSpec, response: httpx.Response) -> Any:
-        if spec.kind == "none":
+        if spec.kind in ("none", "stream"):  # a stream asked for without its flag: nothing to parse
             return None
         if spec.kind == "bytes":
             return response.content
@@ -605,6 +639,76 @@ class SyncAPIClient(_BaseClient):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> RawResponse[Any]:
+        """Send the call and parse its reply; a streamed reply comes back unread, as its stream."""
+        streaming = endpoint.streaming(body)
+        response = self._send(endpoint, path_params, query, headers, cookies, body, options, streaming)
+        if not streaming:
+            return self._process_response(endpoint, response)
+        return self._open_stream(endpoint, response)
+
+    def request_streamed(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponse[Any]:
+        """Send the call and hand back its reply unread (``with_streaming_response``)."""
+        streaming = endpoint.streaming(body)
+        response = self._send(endpoint, path_params, query, headers, cookies, body, options, True)
+        self._raise_for_error(endpoint, response)
+
+        def parse(response: httpx.Response) -> Any:
+            if streaming:
+                return self._open_stream(endpoint, response).parsed
+            self._read(response)
+            return self._process_response(endpoint, response).parsed
+
+        return StreamedResponse(response, parse)
+
+    def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+        self._raise_for_error(endpoint, response)
+        opener = _match_status(endpoint.streams, response.status_code)
+        if opener is not None:
+            return RawResponse(opener.open(response), response)
+        self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
+        return self._process_response(endpoint, response)
+
+    def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
+        """An error status raises its typed error here, its (small) body read first."""
+        status = response.status_code
+        if status < 400 and (200 <= status < 300 or _match_status(endpoint.responses, status) is not None):
+            return
+        try:
+            self._read(response)
+        finally:
+            response.close()
+        raise self._make_status_error(endpoint, response)
+
+    @staticmethod
+    def _read(response: httpx.Response) -> None:
+        try:
+            response.read()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, response.request) from exc
+
+    def _send(
+        self,
+        endpoint: Endpoint,
+        path_params: Sequence[Param],
+        query: Sequence[Param],
+        headers: Sequence[Param],
+        cookies: Sequence[Param],
+        body: Body | None,
+        options: RequestOptions | None,
+        stream: bool,
+    ) -> httpx.Response:
+        """Send with retries. With ``stream`` the reply's body is left unread: once a caller has it,
+        nothing is retried (part of it may have been consumed)."""
         opts = options or _DEFAULT_OPTIONS
         max_retries = self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
         key = self._idempotency_key(endpoint, headers, opts)
@@ -612,15 +716,16 @@ class SyncAPIClient(_BaseClient):
             endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
         )
         auth = self._select_auth(endpoint)
+        streaming = endpoint.streaming(body)
         retries = 0
         while True:
             request = self._build_request(
                 endpoint, path_params=path_params, query=query, headers=headers,
-                cookies=cookies, body=body, options=opts, idempotency_key=key,
+                cookies=cookies, body=body, options=opts, idempotency_key=key, streaming=streaming,
             )
             self._log_request(request)
             try:
-                response = self._http_client.send(request, auth=auth)
+                response = self._http_client.send(request, auth=auth, stream=stream)
             except httpx.RequestError as exc:
                 if retries < max_retries and _retryable_exception(exc, method_retryable):
                     delay = self._retry_delay(retries, None)
@@ -628,7 +733,7 @@ class SyncAPIClient(_BaseClient):
                     self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
                     self._sleep(delay)
                     continue
-                raise _wrap_exception(exc, request) from exc
+                raise connection_error(exc, request) from exc
             except APIStatusError as exc:  # raised by an auth flow (token endpoint)
                 if retries < max_retries and _retryable_status(exc.status_code):
                     delay = self._retry_delay(retries, exc.response)
@@ -649,7 +754,7 @@ class SyncAPIClient(_BaseClient):
                 self._log_retry(request, f"status {response.status_code}", delay, retries, max_retries)
                 self._sleep(delay)
                 continue
-            return self._process_response(endpoint, response)
+            return response
 
 
 # --------------------------------------------------------------- async client
@@ -659,6 +764,7 @@ class AsyncAPIClient(_BaseClient):
     """Asynchronous client core (wraps an :class:`httpx.AsyncClient`)."""
 
     _http_client: httpx.AsyncClient
+    _asynchronous = True
 
     def __init__(
         self,
@@ -726,6 +832,76 @@ class AsyncAPIClient(_BaseClient):
         body: Body | None = None,
         options: RequestOptions | None = None,
     ) -> RawResponse[Any]:
+        """Send the call and parse its reply; a streamed reply comes back unread, as its stream."""
+        streaming = endpoint.streaming(body)
+        response = await self._send(endpoint, path_params, query, headers, cookies, body, options, streaming)
+        if not streaming:
+            return self._process_response(endpoint, response)
+        return await self._open_stream(endpoint, response)
+
+    async def request_streamed(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponse[Any]:
+        """Send the call and hand back its reply unread (``with_streaming_response``)."""
+        streaming = endpoint.streaming(body)
+        response = await self._send(endpoint, path_params, query, headers, cookies, body, options, True)
+        await self._raise_for_error(endpoint, response)
+
+        async def parse(response: httpx.Response) -> Any:
+            if streaming:
+                return (await self._open_stream(endpoint, response)).parsed
+            await self._read(response)
+            return self._process_response(endpoint, response).parsed
+
+        return AsyncStreamedResponse(response, parse)
+
+    async def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+        await self._raise_for_error(endpoint, response)
+        opener = _match_status(endpoint.streams, response.status_code)
+        if opener is not None:
+            return RawResponse(opener.open_async(response), response)
+        await self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
+        return self._process_response(endpoint, response)
+
+    async def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
+        """An error status raises its typed error here, its (small) body read first."""
+        status = response.status_code
+        if status < 400 and (200 <= status < 300 or _match_status(endpoint.responses, status) is not None):
+            return
+        try:
+            await self._read(response)
+        finally:
+            await response.aclose()
+        raise self._make_status_error(endpoint, response)
+
+    @staticmethod
+    async def _read(response: httpx.Response) -> None:
+        try:
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, response.request) from exc
+
+    async def _send(
+        self,
+        endpoint: Endpoint,
+        path_params: Sequence[Param],
+        query: Sequence[Param],
+        headers: Sequence[Param],
+        cookies: Sequence[Param],
+        body: Body | None,
+        options: RequestOptions | None,
+        stream: bool,
+    ) -> httpx.Response:
+        """Send with retries. With ``stream`` the reply's body is left unread: once a caller has it,
+        nothing is retried (part of it may have been consumed)."""
         opts = options or _DEFAULT_OPTIONS
         max_retries = self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
         key = self._idempotency_key(endpoint, headers, opts)
@@ -733,15 +909,16 @@ class AsyncAPIClient(_BaseClient):
             endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
         )
         auth = self._select_auth(endpoint)
+        streaming = endpoint.streaming(body)
         retries = 0
         while True:
             request = self._build_request(
                 endpoint, path_params=path_params, query=query, headers=headers,
-                cookies=cookies, body=body, options=opts, idempotency_key=key,
+                cookies=cookies, body=body, options=opts, idempotency_key=key, streaming=streaming,
             )
             self._log_request(request)
             try:
-                response = await self._http_client.send(request, auth=auth)
+                response = await self._http_client.send(request, auth=auth, stream=stream)
             except httpx.RequestError as exc:
                 if retries < max_retries and _retryable_exception(exc, method_retryable):
                     delay = self._retry_delay(retries, None)
@@ -749,7 +926,7 @@ class AsyncAPIClient(_BaseClient):
                     self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
                     await self._sleep(delay)
                     continue
-                raise _wrap_exception(exc, request) from exc
+                raise connection_error(exc, request) from exc
             except APIStatusError as exc:  # raised by an auth flow (token endpoint)
                 if retries < max_retries and _retryable_status(exc.status_code):
                     delay = self._retry_delay(retries, exc.response)
@@ -770,4 +947,4 @@ class AsyncAPIClient(_BaseClient):
                 self._log_retry(request, f"status {response.status_code}", delay, retries, max_retries)
                 await self._sleep(delay)
                 continue
-            return self._process_response(endpoint, response)
+            return response

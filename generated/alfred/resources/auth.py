@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -103,12 +105,71 @@ class AuthWithRawResponse:
         )
 
 
+class AuthWithStreamingResponse:
+    """Like `Auth`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.TokenResponse]:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE_TOKEN,
+                body=FormBody(
+                    given(
+                        {
+                            "grant_type": grant_type,
+                            "username": username,
+                            "password": password,
+                        }
+                    ),
+                    content_type="application/x-www-form-urlencoded",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Auth:
     """OAuth 2 bearer tokens (password grant)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AuthWithRawResponse(client)
+        self.with_streaming_response = AuthWithStreamingResponse(client)
 
     def create_token(
         self,
@@ -203,12 +264,71 @@ class AsyncAuthWithRawResponse:
         )
 
 
+class AsyncAuthWithStreamingResponse:
+    """Like `AsyncAuth`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def create_token(
+        self,
+        *,
+        grant_type: Literal["password"] | str,
+        username: str,
+        password: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.TokenResponse]:
+        """Get a bearer token (OAuth 2 password grant)
+
+        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
+
+        `POST /token`
+
+        Args:
+            grant_type: Always `password`.
+            username: The Alfred user name.
+            password: The user's password.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE_TOKEN,
+                body=FormBody(
+                    given(
+                        {
+                            "grant_type": grant_type,
+                            "username": username,
+                            "password": password,
+                        }
+                    ),
+                    content_type="application/x-www-form-urlencoded",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncAuth:
     """OAuth 2 bearer tokens (password grant)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncAuthWithRawResponse(client)
+        self.with_streaming_response = AsyncAuthWithStreamingResponse(client)
 
     async def create_token(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -112,12 +114,78 @@ class FilesWithRawResponse:
         )
 
 
+class FilesWithStreamingResponse:
+    """Like `Files`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.FileUploaded]:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPLOAD,
+                body=MultipartBody(
+                    fields=given(
+                        {
+                            "session_id": session_id,
+                            "metadata": metadata,
+                        }
+                    ),
+                    files=given_files(
+                        {
+                            "file": file,
+                        }
+                    ),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Files:
     """Files uploaded into a deferred session."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = FilesWithRawResponse(client)
+        self.with_streaming_response = FilesWithStreamingResponse(client)
 
     def upload(
         self,
@@ -223,12 +291,78 @@ class AsyncFilesWithRawResponse:
         )
 
 
+class AsyncFilesWithStreamingResponse:
+    """Like `AsyncFiles`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def upload(
+        self,
+        *,
+        file: FileInput,
+        session_id: str,
+        metadata: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.FileUploaded]:
+        """Upload a file into a Deferred Session
+
+        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
+
+        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
+
+        `POST /api/file/uploadfile`
+
+        Args:
+            file: The file content.
+            session_id: The Deferred Session to add the file to.
+            metadata: Metadata for the file, as a JSON-encoded string.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPLOAD,
+                body=MultipartBody(
+                    fields=given(
+                        {
+                            "session_id": session_id,
+                            "metadata": metadata,
+                        }
+                    ),
+                    files=given_files(
+                        {
+                            "file": file,
+                        }
+                    ),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncFiles:
     """Files uploaded into a deferred session."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncFilesWithRawResponse(client)
+        self.with_streaming_response = AsyncFilesWithStreamingResponse(client)
 
     async def upload(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -279,12 +281,189 @@ class JobsWithRawResponse:
         )
 
 
+class JobsWithStreamingResponse:
+    """Like `Jobs`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.JobCreated]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.JobCreated]: ...
+
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.JobCreated]:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "session_id": session_id,
+                            "propagate_metadata": propagate_metadata,
+                            "merge": merge,
+                            "decompose": decompose,
+                            "metadata": metadata,
+                            "channel": channel,
+                            "parent_file_prefix": parent_file_prefix,
+                            "page_rotation": page_rotation,
+                            "container": container,
+                            "file_name": file_name,
+                            "file_names": file_names,
+                            "priority": priority,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.JobDetail]:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("id", id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Jobs:
     """Processing Jobs created from a deferred session."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = JobsWithRawResponse(client)
+        self.with_streaming_response = JobsWithStreamingResponse(client)
 
     @overload
     def create(
@@ -652,12 +831,189 @@ class AsyncJobsWithRawResponse:
         )
 
 
+class AsyncJobsWithStreamingResponse:
+    """Like `AsyncJobs`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        session_id: str,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
+
+    def create(
+        self,
+        *,
+        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
+        session_id: str | NotGiven = NOT_GIVEN,
+        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
+        merge: bool | None | NotGiven = NOT_GIVEN,
+        decompose: bool | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
+        channel: str | None | NotGiven = NOT_GIVEN,
+        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
+        page_rotation: int | None | NotGiven = NOT_GIVEN,
+        container: str | None | NotGiven = NOT_GIVEN,
+        file_name: str | None | NotGiven = NOT_GIVEN,
+        file_names: builtins.list[str] | None | NotGiven = NOT_GIVEN,
+        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.JobCreated]:
+        """Create a Job from a Deferred Session
+
+        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
+
+        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
+
+        `POST /api/job/create`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
+            propagate_metadata: Whether the job's metadata is propagated to its files.
+            merge: Whether the session's files are merged into one document.
+            decompose: Whether multi-page files are decomposed into separate documents.
+            metadata: Metadata attached to the Job.
+            channel: The channel the job came from.
+            parent_file_prefix: Prefix for the names of parent files.
+            page_rotation: Page rotation to apply, in degrees.
+            container: Storage container holding the files.
+            file_name: Name of the file.
+            file_names: Names of the files.
+            priority: Job priority.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "session_id": session_id,
+                            "propagate_metadata": propagate_metadata,
+                            "merge": merge,
+                            "decompose": decompose,
+                            "metadata": metadata,
+                            "channel": channel,
+                            "parent_file_prefix": parent_file_prefix,
+                            "page_rotation": page_rotation,
+                            "container": container,
+                            "file_name": file_name,
+                            "file_names": file_names,
+                            "priority": priority,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.JobDetail]:
+        """Retrieve details of a specific Job
+
+        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
+
+        `GET /api/job/detail/{id}`
+
+        Args:
+            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
+            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("id", id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncJobs:
     """Processing Jobs created from a deferred session."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncJobsWithRawResponse(client)
+        self.with_streaming_response = AsyncJobsWithStreamingResponse(client)
 
     @overload
     async def create(

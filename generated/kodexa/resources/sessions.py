@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -248,12 +250,185 @@ class SessionsWithRawResponse:
         )
 
 
+class SessionsWithStreamingResponse:
+    """Like `Sessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        body: models.Session | NotGiven = NOT_GIVEN,
+        change_sequence: int | None | NotGiven = NOT_GIVEN,
+        organization: models.Organization | None | NotGiven = NOT_GIVEN,
+        organization_id: str | None | NotGiven = NOT_GIVEN,
+        state: str | None | NotGiven = NOT_GIVEN,
+        token: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]:
+        """Create Session
+
+        Creates a new Session. Sessions represent processing sessions for document operations.
+
+        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
+
+        `POST /api/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
+            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
+            organization_id: Identifier of the organization the session belongs to.
+            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
+            token: Session token.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "changeSequence": change_sequence,
+                            "organization": organization,
+                            "organizationId": organization_id,
+                            "state": state,
+                            "token": token,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]:
+        """Get Session by ID
+
+        Returns the Session with the given id.
+
+        `GET /api/sessions/{id}`
+
+        Args:
+            id: Unique identifier (UUID) of the resource.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("id", id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def update(
+        self,
+        id: str,
+        *,
+        body: models.Session | NotGiven = NOT_GIVEN,
+        change_sequence: int | None | NotGiven = NOT_GIVEN,
+        organization: models.Organization | None | NotGiven = NOT_GIVEN,
+        organization_id: str | None | NotGiven = NOT_GIVEN,
+        state: str | None | NotGiven = NOT_GIVEN,
+        token: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]:
+        """Update Session
+
+        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
+
+        `PUT /api/sessions/{id}`
+
+        Args:
+            id: Unique identifier (UUID) of the resource.
+            body: the whole request body as a model; keyword arguments below override its fields
+            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
+            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
+            organization_id: Identifier of the organization the session belongs to.
+            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
+            token: Session token.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPDATE,
+                path_params=(Param("id", id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "changeSequence": change_sequence,
+                            "organization": organization,
+                            "organizationId": organization_id,
+                            "state": state,
+                            "token": token,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Sessions:
     """Processing sessions for document operations."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = SessionsWithRawResponse(client)
+        self.with_streaming_response = SessionsWithStreamingResponse(client)
 
     def create(
         self,
@@ -557,12 +732,185 @@ class AsyncSessionsWithRawResponse:
         )
 
 
+class AsyncSessionsWithStreamingResponse:
+    """Like `AsyncSessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def create(
+        self,
+        *,
+        body: models.Session | NotGiven = NOT_GIVEN,
+        change_sequence: int | None | NotGiven = NOT_GIVEN,
+        organization: models.Organization | None | NotGiven = NOT_GIVEN,
+        organization_id: str | None | NotGiven = NOT_GIVEN,
+        state: str | None | NotGiven = NOT_GIVEN,
+        token: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]:
+        """Create Session
+
+        Creates a new Session. Sessions represent processing sessions for document operations.
+
+        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
+
+        `POST /api/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
+            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
+            organization_id: Identifier of the organization the session belongs to.
+            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
+            token: Session token.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "changeSequence": change_sequence,
+                            "organization": organization,
+                            "organizationId": organization_id,
+                            "state": state,
+                            "token": token,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]:
+        """Get Session by ID
+
+        Returns the Session with the given id.
+
+        `GET /api/sessions/{id}`
+
+        Args:
+            id: Unique identifier (UUID) of the resource.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("id", id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def update(
+        self,
+        id: str,
+        *,
+        body: models.Session | NotGiven = NOT_GIVEN,
+        change_sequence: int | None | NotGiven = NOT_GIVEN,
+        organization: models.Organization | None | NotGiven = NOT_GIVEN,
+        organization_id: str | None | NotGiven = NOT_GIVEN,
+        state: str | None | NotGiven = NOT_GIVEN,
+        token: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]:
+        """Update Session
+
+        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
+
+        `PUT /api/sessions/{id}`
+
+        Args:
+            id: Unique identifier (UUID) of the resource.
+            body: the whole request body as a model; keyword arguments below override its fields
+            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
+            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
+            organization_id: Identifier of the organization the session belongs to.
+            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
+            token: Session token.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPDATE,
+                path_params=(Param("id", id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "changeSequence": change_sequence,
+                            "organization": organization,
+                            "organizationId": organization_id,
+                            "state": state,
+                            "token": token,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncSessions:
     """Processing sessions for document operations."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncSessionsWithRawResponse(client)
+        self.with_streaming_response = AsyncSessionsWithStreamingResponse(client)
 
     async def create(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -100,12 +102,64 @@ class DocumentsWithRawResponse:
         )
 
 
+class DocumentsWithStreamingResponse:
+    """Like `Documents`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Document]:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("documentId", document_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Documents:
     """Workspace documents."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = DocumentsWithRawResponse(client)
+        self.with_streaming_response = DocumentsWithStreamingResponse(client)
 
     def get(
         self,
@@ -193,12 +247,64 @@ class AsyncDocumentsWithRawResponse:
         )
 
 
+class AsyncDocumentsWithStreamingResponse:
+    """Like `AsyncDocuments`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    def get(
+        self,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Document]:
+        """Get Document
+
+        Returns the document with the given id.
+
+        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
+
+        `GET /extractions/documents/{documentId}`
+
+        Args:
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("documentId", document_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncDocuments:
     """Workspace documents."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncDocumentsWithRawResponse(client)
+        self.with_streaming_response = AsyncDocumentsWithStreamingResponse(client)
 
     async def get(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal, cast, overload
 
 from .. import models
@@ -17,6 +18,7 @@ from .._client_base import (
     ResponseSpec,
     SyncAPIClient,
 )
+from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -661,12 +663,453 @@ class SessionsWithRawResponse:
         )
 
 
+class SessionsWithStreamingResponse:
+    """Like `Sessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]: ...
+
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "extraction_template_id": extraction_template_id,
+                            "name": name,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.Session]:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[None]:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _DELETE,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentPage]:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _LIST_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                query=(
+                    Param("page", page, "form", True),
+                    Param("per_page", per_page, "form", True),
+                    Param("sort", sort, "form", True),
+                    Param("order", order, "form", True),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]: ...
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]: ...
+
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _ATTACH_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "document_ids": document_ids,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]: ...
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]: ...
+
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[models.DocumentList]:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPLOAD_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "keys": keys,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> StreamedResponseManager[None]:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return StreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _DETACH_DOCUMENT,
+                path_params=(
+                    Param("sessionId", session_id, "simple", False),
+                    Param("documentId", document_id, "simple", False),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class Sessions:
     """Extraction sessions and the documents attached to them."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = SessionsWithRawResponse(client)
+        self.with_streaming_response = SessionsWithStreamingResponse(client)
 
     @overload
     def create(
@@ -1588,12 +2031,453 @@ class AsyncSessionsWithRawResponse:
         )
 
 
+class AsyncSessionsWithStreamingResponse:
+    """Like `AsyncSessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    @overload
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]: ...
+
+    @overload
+    def create(
+        self,
+        *,
+        extraction_template_id: str,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]: ...
+
+    def create(
+        self,
+        *,
+        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
+        extraction_template_id: str | NotGiven = NOT_GIVEN,
+        name: str | None | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]:
+        """Create Extraction Session
+
+        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
+
+        `POST /extractions/sessions`
+
+        Args:
+            body: the whole request body as a model; keyword arguments below override its fields
+            extraction_template_id: The extraction template the session runs.
+            name: A name for the session.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _CREATE,
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "extraction_template_id": extraction_template_id,
+                            "name": name,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def get(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.Session]:
+        """Get Extraction Session
+
+        Returns the extraction session with the given id.
+
+        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
+
+        `GET /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _GET,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def delete(
+        self,
+        session_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[None]:
+        """Delete Extraction Session
+
+        Deletes the extraction session. Answers 404 if it does not exist.
+
+        `DELETE /extractions/sessions/{sessionId}`
+
+        Args:
+            session_id: The extraction session's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _DELETE,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def list_documents(
+        self,
+        session_id: str,
+        *,
+        page: int | NotGiven = NOT_GIVEN,
+        per_page: int | NotGiven = NOT_GIVEN,
+        sort: str | NotGiven = NOT_GIVEN,
+        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentPage]:
+        """List Session Documents
+
+        Lists the documents attached to the extraction session, one page at a time.
+
+        `GET /extractions/sessions/{sessionId}/documents`
+
+        Args:
+            session_id: The extraction session's id.
+            page: Page number, starting at 1.
+            per_page: Number of documents per page (at most 100).
+            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
+            order: Sort direction.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _LIST_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                query=(
+                    Param("page", page, "form", True),
+                    Param("per_page", per_page, "form", True),
+                    Param("sort", sort, "form", True),
+                    Param("order", order, "form", True),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
+
+    @overload
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        document_ids: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
+
+    def attach_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
+        document_ids: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]:
+        """Attach Existing Session Documents
+
+        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
+
+        `POST /extractions/sessions/{sessionId}/documents/attach`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            document_ids: Existing workspace document ids to attach
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _ATTACH_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "document_ids": document_ids,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
+
+    @overload
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        keys: builtins.list[str],
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
+
+    def upload_documents(
+        self,
+        session_id: str,
+        *,
+        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
+        keys: builtins.list[str] | NotGiven = NOT_GIVEN,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[models.DocumentList]:
+        """Upload Session Documents
+
+        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
+
+        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
+
+        `POST /extractions/sessions/{sessionId}/documents/upload`
+
+        Args:
+            session_id: The extraction session's id.
+            body: the whole request body as a model; keyword arguments below override its fields
+            keys: Storage keys of the uploaded files.
+
+        Raises:
+            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _UPLOAD_DOCUMENTS,
+                path_params=(Param("sessionId", session_id, "simple", False),),
+                body=JsonBody(
+                    merge_body(
+                        body,
+                        {
+                            "keys": keys,
+                        },
+                    ),
+                    content_type="application/json",
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+    def detach_document(
+        self,
+        session_id: str,
+        document_id: str,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+    ) -> AsyncStreamedResponseManager[None]:
+        """Detach Session Document
+
+        Detaches the document from the session. The document itself stays in the workspace.
+
+        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
+
+        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
+
+        Args:
+            session_id: The extraction session's id.
+            document_id: The document's id.
+
+        Raises:
+            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
+            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+        """
+        return AsyncStreamedResponseManager(
+            lambda: self._client.request_streamed(
+                _DETACH_DOCUMENT,
+                path_params=(
+                    Param("sessionId", session_id, "simple", False),
+                    Param("documentId", document_id, "simple", False),
+                ),
+                options=RequestOptions(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    extra_headers=extra_headers,
+                    extra_query=extra_query,
+                    extra_body=extra_body,
+                ),
+            )
+        )
+
+
 class AsyncSessions:
     """Extraction sessions and the documents attached to them."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
         self.with_raw_response = AsyncSessionsWithRawResponse(client)
+        self.with_streaming_response = AsyncSessionsWithStreamingResponse(client)
 
     @overload
     async def create(
