@@ -59,7 +59,7 @@ AFTER_ITEM_PARAMS = frozenset({"startingafter", "after", "startafter"})
 PAGING_HINT_PARAMS = PAGE_PARAMS | PAGE_SIZE_PARAMS | OFFSET_PARAMS | LIMIT_PARAMS | CURSOR_PARAMS | {"since", "before"}
 
 NEXT_CURSOR_FIELDS = frozenset(
-    {"nextcursor", "nextpagetoken", "nexttoken", "continuationtoken", "nextcontinuationtoken", "nextmarker", "endcursor", "nextpagecursor", "nextkey", "nextstartkey"}
+    {"nextcursor", "nextpagetoken", "nexttoken", "continuationtoken", "nextcontinuationtoken", "nextmarker", "endcursor", "nextpagecursor", "nextkey", "nextstartkey", "nextpage"}
 )
 NESTED_CURSOR_FIELDS = frozenset({"after", "cursor", "next"})  # only inside a paging container
 LAST_ID_FIELDS = frozenset({"lastid"})  # with an `after`-style parameter and a has-more flag
@@ -211,7 +211,8 @@ class PaginationReader:
         return None
 
     def _cursor(self, items: _Items, fields: list[_Field], query: dict[str, Parameter], has_more: _Field | None) -> Pagination | None:
-        cursor = _param(query, CURSOR_PARAMS, ("str", "int"))
+        # A string `page` parameter is a cursor when the reply names the next one (OpenAI's `next_page`).
+        cursor = _param(query, CURSOR_PARAMS, ("str", "int")) or _param(query, PAGE_PARAMS, ("str",))
         if cursor is None:
             return None
         # `after`, `cursor` inside a paging object (`paging.cursors.after`); `next` anywhere, when no URL
@@ -224,7 +225,7 @@ class PaginationReader:
                 convention=f"cursor `{cursor.wire_name}` from `{found.dotted}`, ending by {ends}" + self._items_text(items),
             )
         if _key(cursor.wire_name) not in AFTER_ITEM_PARAMS or has_more is None:
-            return None
+            return None  # (a string page parameter without a next cursor is left to the page convention)
         last_id = self._find(fields, LAST_ID_FIELDS, "scalar")
         if last_id is not None:
             return self._paging(
@@ -455,6 +456,15 @@ class PaginationReader:
             return type_ref
 
     def _wire_path(self, type_ref: TypeRef, wire_path: str) -> tuple[str, ...] | None:
+        followed = self._follow(type_ref, wire_path)
+        return followed[0] if followed is not None else None
+
+    def _leaf(self, type_ref: TypeRef, wire_path: str) -> TypeRef | None:
+        followed = self._follow(type_ref, wire_path)
+        return self._resolve(followed[1]) if followed is not None else None
+
+    def _follow(self, type_ref: TypeRef, wire_path: str) -> tuple[tuple[str, ...], TypeRef] | None:
+        """The Python names along a dotted wire path through the reply's models, and the type at its end."""
         names: list[str] = []
         current = type_ref
         for segment in wire_path.split("."):
@@ -464,17 +474,7 @@ class PaginationReader:
                 return None
             names.append(found.name)
             current = found.type
-        return tuple(names)
-
-    def _leaf(self, type_ref: TypeRef, wire_path: str) -> TypeRef | None:
-        current = type_ref
-        for segment in wire_path.split("."):
-            model = self._model(current)
-            found = model.field_by_wire(segment) if model is not None else None
-            if found is None:
-                return None
-            current = found.type
-        return self._resolve(current)
+        return tuple(names), current
 
     @staticmethod
     def _items_text(items: _Items) -> str:
