@@ -189,25 +189,26 @@ class CaseMaker:
 
     # -- values passed to the client: (python source, wire value)
 
-    def value(self, type_ref: TypeRef, value: Any, depth: int = 0) -> tuple[str, Any]:
+    def value(self, type_ref: TypeRef, value: Any, depth: int = 0, keep_read_only: bool = False) -> tuple[str, Any]:
+        """Python source of `value` for a call, and what the client writes for it (`keep_read_only`: as `to_wire` keeps them)."""
         resolved = self.resolve(type_ref)
         if isinstance(resolved, Primitive):
             return self._primitive_value(resolved.python, value)
         if isinstance(resolved, LiteralType) and self.fits(resolved, value):
             return literal(value), value
         if isinstance(resolved, ListType) and isinstance(value, list):
-            parts = [self.value(resolved.item, item, depth + 1) for item in value]
+            parts = [self.value(resolved.item, item, depth + 1, keep_read_only) for item in value]
             return "[" + ", ".join(part[0] for part in parts) + "]", [part[1] for part in parts]
         if isinstance(resolved, DictType) and isinstance(value, dict):
-            parts_by_key = {key: self.value(resolved.value, item, depth + 1) for key, item in value.items()}
+            parts_by_key = {key: self.value(resolved.value, item, depth + 1, keep_read_only) for key, item in value.items()}
             text = "{" + ", ".join(f"{literal(key)}: {part[0]}" for key, part in parts_by_key.items()) + "}"
             return text, {key: part[1] for key, part in parts_by_key.items()}
         if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
-            return f"models.{ident(resolved.name)}.model_validate({literal(value)})", self.model_wire(self.models[resolved.name], value)
+            return f"models.{ident(resolved.name)}.model_validate({literal(value)})", self.model_wire(self.models[resolved.name], value, keep_read_only)
         if isinstance(resolved, UnionType):
             option = self.option_for(resolved, value)
             if option is not None:
-                text, wire = self.value(option, value, depth)
+                text, wire = self.value(option, value, depth, keep_read_only)
                 kind = type(self.resolve(option))
                 if kind in (ListType, DictType) and sum(type(self.resolve(other)) is kind for other in resolved.options) > 1:
                     # Two list (or dict) options: mypy cannot tell which one a literal is meant for
@@ -247,16 +248,16 @@ class CaseMaker:
         text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         return f"{literal(text)}.encode()", Encoded(text)
 
-    def model_wire(self, model: Model, value: dict[str, Any]) -> dict[str, Any]:
-        """What `to_wire(Model.model_validate(value))` sends: read-only fields dropped, extras kept."""
-        read_only = set(model.read_only_fields)
+    def model_wire(self, model: Model, value: dict[str, Any], keep_read_only: bool = False) -> dict[str, Any]:
+        """What `to_wire(Model.model_validate(value))` sends: read-only fields dropped (unless kept), extras kept."""
+        read_only = set() if keep_read_only else set(model.read_only_fields)
         out: dict[str, Any] = {}
         for key, item in value.items():
             found = model.field_by_wire(key)
             if found is None:
                 out[key] = item
             elif found.name not in read_only:
-                out[found.wire_name] = self.value(found.type, item)[1]
+                out[found.wire_name] = self.value(found.type, item, keep_read_only=keep_read_only)[1]
         return out
 
     # -- the example call
@@ -507,6 +508,8 @@ class CaseMaker:
             return [f"assert {target} == datetime.date.fromisoformat({literal(value)})"]
         if isinstance(value, bool) and python in ("bool", "Any"):
             return [f"assert {target} is {literal(value)}"]
+        if python == "bytes" and isinstance(value, str):  # a binary string in JSON: pydantic encodes it as UTF-8
+            return [f"assert {target} == {literal(value)}.encode()"]
         if python in ("Any", "dict[str, Any]") or fits_primitive(python, value):
             return [f"assert {target} == {literal(value)}"]
         return [f"assert cast(object, {target}) == {literal(value)}"]

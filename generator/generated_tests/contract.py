@@ -93,6 +93,7 @@ class WebhookTest:
     model: str  # the payload's model class
     payload_source: str
     checks: tuple[str, ...]  # assertions on `parsed`
+    wire_source: str  # what `to_wire(parsed, keep_read_only=True)` gives: datetimes as the client writes them
 
 
 def webhook_tests(api: Api) -> list[WebhookTest]:
@@ -109,6 +110,7 @@ def webhook_tests(api: Api) -> list[WebhookTest]:
         if not isinstance(example, dict):
             example = maker.placeholder(webhook.type)
         name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))
-        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed"))))
+        wire = maker.model_wire(model, example, keep_read_only=True)
+        tests.append(WebhookTest(name, model.name, source(example), tuple(maker.checks(webhook.type, example, "parsed")), source(wire)))
     return tests
 

@@ -60,6 +60,11 @@ def _format_sample(kind: str, variant: int) -> str | None:
     return samples.get(kind)
 
 
+def _clipped(text: str, limit: int = 120) -> str:
+    """A validator message stays one short clause (its value dump can be the whole example)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def to_json_text(value: Any) -> str:
     """Canonical JSON text of an example (kept as text in the IR so IR nodes stay hashable)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=False, default=str)
@@ -83,7 +88,7 @@ class ExampleMaker:
         schema = media.get("schema")
         found, value = self._own_example(media)
         if found:
-            value = self.conform(schema, value, purpose) if schema is not None else value
+            value = self._conformed(schema, value, purpose, pointer)
         else:
             value = self.for_schema(schema, purpose)
         if pointer is not None and schema is not None:
@@ -94,15 +99,43 @@ class ExampleMaker:
         schema = parameter.get("schema")
         found, value = self._own_example(parameter)
         if found:
-            value = self.conform(schema, value, "parameter") if schema is not None else value
+            value = self._conformed(schema, value, "parameter", join_pointer(pointer, "schema") if pointer is not None else None)
         elif schema is None and isinstance(parameter.get("content"), dict):
             for media_type, media in parameter["content"].items():
                 return self.for_media(media, "request", join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema") if pointer else None)
         else:
             value = self.for_schema(schema, "parameter")
+        if value == "" and not (parameter.get("in") == "query" and parameter.get("allowEmptyValue") is True):
+            value = self._non_empty(schema, pointer)
         if pointer is not None and schema is not None and value is not None:
             self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
         return value
+
+    def _non_empty(self, schema: Any, pointer: str | None) -> Any:
+        """A parameter cannot travel empty (an empty path segment; a query value without
+        `allowEmptyValue`): a synthesized value stands in for an empty example, if one fits."""
+        resolved = self.check.resolve(schema)
+        if isinstance(resolved, dict):  # the empty value may be the schema's own default, example or first enum value
+            resolved = {key: value for key, value in resolved.items() if key not in ("default", "example", "examples")}
+            enum = resolved.get("enum")
+            if isinstance(enum, list) and any(item != "" for item in enum):
+                resolved["enum"] = [item for item in enum if item != ""]
+        replacement = self.for_schema(resolved, "parameter") if schema is not None else "example"
+        if replacement in ("", None) or (schema is not None and self.violates(schema, replacement, "parameter")):
+            return ""
+        if pointer is not None:
+            self.converter.warnings.warn(pointer, "the parameter's example is empty, which it cannot be on the wire; the generated tests use a synthesized value")
+        return replacement
+
+    def _conformed(self, schema: Any, value: Any, purpose: Purpose, pointer: str | None) -> Any:
+        """The document's example made to fit its schema; a change is announced where the schema is."""
+        if schema is None:
+            return value
+        fitted = self.conform(schema, value, purpose)
+        if pointer is not None and fitted != value:
+            problem = self.check.first_error(self.check.local(schema), value, purpose) or "JSON text where the schema wants data"
+            self.converter.warnings.warn(pointer, f"the document's example breaks the schema ({_clipped(problem)}); the generated tests use a value repaired to fit")
+        return fitted
 
     def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:
         problem = self.check.first_error(self.check.local(schema), value, purpose)

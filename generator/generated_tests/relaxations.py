@@ -6,7 +6,8 @@ Some schemas admit no (finite) value at all:
   every value would need an infinitely deep parent chain;
 - an `allOf` whose parts share no JSON type (`allOf: [{type: string}, {type: integer}]`);
 - an enum none of whose values has the schema's format (`enum: [now]`, `format: date-time`);
-- an array schema whose enum lists single values (meant for the items).
+- an array schema whose enum lists single values (meant for the items);
+- an object with `additionalProperties: false` that requires a name its `properties` lack.
 
 No test can send or answer such a value, and no client can either. The generator then takes the
 closest honest reading and says so in a located warning: the property that closes the cycle is
@@ -432,8 +433,8 @@ class _Finder:
 
 
 def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
-    """Schemas read otherwise than written wherever they are (see `read_discriminator`, and a `type`
-    that names no type), as validation-copy edits."""
+    """Schemas read otherwise than written wherever they are (see `read_discriminator`, a `type`
+    that names no type, and a closed object that requires what it forbids), as validation-copy edits."""
     found: list[Relaxation] = []
     for pointer, node in _schema_nodes(document):
         declared = node.get("type")
@@ -441,14 +442,37 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             # Codat's `itemType: {type: {type: string, enum: [...]}}`: the validator cannot even run.
             found.append(Relaxation(pointer, {key: value for key, value in node.items() if key != "type"}, "`type` is not a type name: the client reads any value there, and so do the contract tests", nullable=False))
             continue
+        replaced = dict(node)
+        notes: list[str] = []
         if "discriminator" in node:
             reading = read_discriminator(document, node)
             if reading is not None and reading.note:
-                replaced = {key: value for key, value in node.items() if key != "discriminator"}
+                del replaced["discriminator"]
                 if reading.mapping is not None:
                     replaced["discriminator"] = {**node["discriminator"], "mapping": reading.mapping}
-                found.append(Relaxation(pointer, replaced, reading.note, nullable=False))
+                notes.append(reading.note)
+        forbidden = _required_but_forbidden(node)
+        if forbidden:
+            replaced["properties"] = {**_properties_of(node), **{name: {} for name in forbidden}}
+            spelled = ", ".join(map(repr, forbidden))
+            notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
+        if notes:
+            found.append(Relaxation(pointer, replaced, "; ".join(notes), nullable=False))
     return found
+
+
+def _required_but_forbidden(node: dict[str, Any]) -> list[str]:
+    """Names an object requires while its `additionalProperties: false` and `properties` forbid them."""
+    required = node.get("required")
+    if node.get("additionalProperties") is not False or not isinstance(required, list) or node.get("patternProperties"):
+        return []
+    properties = _properties_of(node)
+    return sorted({name for name in required if isinstance(name, str) and name not in properties})
+
+
+def _properties_of(node: dict[str, Any]) -> dict[str, Any]:
+    properties = node.get("properties")
+    return properties if isinstance(properties, dict) else {}
 
 
 def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:

@@ -13,7 +13,9 @@ format checker), adjusted only where the tests' validation copy of the document 
 - OAS 3.1 schemas written with draft 4's boolean `exclusiveMaximum` keep their draft 4 meaning;
 - `oneOf` is satisfied by any of its options (whether a value may match several is the contract
   check's business, not the examples');
-- the spots the generator relaxed (see `finite.py`) are read relaxed, as the tests read them.
+- the spots the generator relaxed (see `finite.py`) are read relaxed, as the tests read them;
+- a schema without `type` whose `properties` (or `items`) make the client read it as an object (or a
+  list) accepts only that: JSON Schema lets any other value through, the client's model would not.
 
 A keyword the validator cannot evaluate (a malformed schema) counts as satisfied.
 """
@@ -245,6 +247,8 @@ class SchemaCheck:
             base = OAS31Validator if self.oas31 else {"request": OAS30WriteValidator, "response": OAS30ReadValidator, "parameter": OAS30Validator}[purpose]
             keywords = {name: _safe(function) for name, function in base.VALIDATORS.items()}
             keywords.update(
+                properties=_safe(_implied_type("properties", dict, "an object", keywords["properties"])),
+                items=_safe(_implied_type("items", list, "an array", keywords["items"])),
                 pattern=_safe(_pattern),
                 oneOf=_safe(_discriminated(oas_keywords.oneOf) if exclusive else _one_of),
                 anyOf=_safe(_any_of),
@@ -267,6 +271,19 @@ def _safe(function: Keyword) -> Keyword:
             yield from function(validator, value, instance, schema) or ()
         except Exception:
             return
+
+    return run
+
+
+def _implied_type(keyword: str, python: type, spoken: str, original: Keyword) -> Keyword:
+    """`keyword` with the type the client gives a schema that declares none (parse/schemas.py)."""
+
+    def run(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        implied = isinstance(schema, dict) and "type" not in schema and isinstance(value, (dict, list)) and bool(value)
+        if implied and not isinstance(instance, python) and not (instance is None and schema.get("nullable") is True):
+            yield ValidationError(f"the client reads a schema with {keyword} and no type as {spoken}, not {type(instance).__name__}")
+            return
+        yield from original(validator, value, instance, schema) or ()
 
     return run
 

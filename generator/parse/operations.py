@@ -126,14 +126,14 @@ class OperationParser:
         scope = NameScope()
         # `body` is the whole-body argument; a parameter or field of that name becomes `body_`.
         scope.reserve("self", "body", *CALL_OPTIONS, *RESERVED_TYPING_NAMES)
-        parameters = self._parameters(raw, scope)
-        body = self._body(raw, scope, hint)
-        responses, errors = self._responses(raw, hint)
-        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind == "json", raw.pointer)
         own = "security" in node
         security = security_requirements(
             node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
         )
+        parameters = self._parameters(raw, scope, self._credential_carriers(security))
+        body = self._body(raw, scope, hint)
+        responses, errors = self._responses(raw, hint)
+        responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind == "json", raw.pointer)
         idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)
         if idempotency is None and node.get("x-idempotent") is True:
             idempotency = "Idempotency-Key"
@@ -168,7 +168,18 @@ class OperationParser:
 
     # ------------------------------------------------------------ parameters
 
-    def _parameters(self, raw: RawOperation, scope: NameScope) -> tuple[Parameter, ...]:
+    def _credential_carriers(self, security: tuple[tuple[str, ...], ...] | None) -> frozenset[tuple[str, str]]:
+        """(location, name) of the API keys the operation's security sends (header names in lower case)."""
+        schemes = (self.document.get("components") or {}).get("securitySchemes") or {}
+        carriers: set[tuple[str, str]] = set()
+        for key in {key for alternative in security or () for key in alternative}:
+            scheme = self.converter.resolve(schemes.get(key)) if isinstance(schemes, dict) else None
+            if isinstance(scheme, dict) and scheme.get("type") == "apiKey" and isinstance(scheme.get("name"), str):
+                location = str(scheme.get("in"))
+                carriers.add((location, scheme["name"].lower() if location == "header" else scheme["name"]))
+        return frozenset(carriers)
+
+    def _parameters(self, raw: RawOperation, scope: NameScope, credentials: frozenset[tuple[str, str]] = frozenset()) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for source, base in ((raw.path_item, join_pointer("#/paths", raw.path)), (raw.node, raw.pointer)):
             for index, item in enumerate(source.get("parameters") or []):
@@ -176,7 +187,13 @@ class OperationParser:
                 resolved = self.converter.resolve(item)
                 if not isinstance(resolved, dict) or not isinstance(resolved.get("name"), str):
                     continue
-                merged[(resolved["name"], str(resolved.get("in")))] = (resolved, pointer)
+                location = str(resolved.get("in"))
+                # Header names are case-insensitive (RFC 9110): `X-Amz-Date` and `x-amz-date` are one header.
+                key = (resolved["name"].lower() if location == "header" else resolved["name"], location)
+                earlier = merged.get(key)
+                if earlier is not None and earlier[0]["name"] != resolved["name"]:
+                    self.warnings.warn(earlier[1], f"header parameters {earlier[0]['name']!r} and {resolved['name']!r} name one header (header names ignore case); {resolved['name']!r} at {pointer} is used")
+                merged[key] = (resolved, pointer)
         result: list[Parameter] = []
         path_names = set(re.findall(r"{([^}]+)}", raw.path))
         ordered = sorted(merged.values(), key=lambda entry: (0 if entry[0].get("in") == "path" else 1 if entry[0].get("required") else 2))
@@ -190,6 +207,9 @@ class OperationParser:
                 self.warnings.warn(pointer, f"parameter location {location!r} is not supported; skipped")
                 continue
             if location == "header" and wire.lower() in _IGNORED_HEADERS:
+                continue
+            if (location, wire.lower() if location == "header" else wire) in credentials:
+                self.warnings.warn(pointer, f"{location} parameter {wire!r} is where the operation's API key travels: the client's credential fills it, so it is no argument of the method")
                 continue
             if location == "path" and wire not in path_names:
                 self.warnings.warn(pointer, f"path parameter {wire!r} is not in the path; skipped")

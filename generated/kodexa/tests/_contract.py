@@ -203,15 +203,33 @@ def _opaque(media_type: str) -> bool:
     )
 
 
+def _drop_opaque_object_schemas(content: Any) -> None:
+    """Bytes (Google's media uploads: octet-stream "described" by a metadata object; an audio/mpeg reply
+    "described" as an object) can never be an object: the client sends and reads them as bytes, and
+    the tests compare the exact bytes, sent and answered."""
+    if isinstance(content, dict):
+        for media_type, media in content.items():
+            if (
+                isinstance(media, dict)
+                and _opaque(str(media_type))
+                and _is_object(media.get("schema"))
+            ):
+                media.pop("schema")
+
+
+def _drop_opaque_reply_schemas(responses: Any) -> None:
+    if isinstance(responses, dict):
+        for response in responses.values():
+            if isinstance(response, dict):
+                _drop_opaque_object_schemas(response.get("content"))
+
+
 def _strip_content_defaults(content: Any) -> None:
+    _drop_opaque_object_schemas(content)
     if isinstance(content, dict):
         for media_type, media in content.items():
             if isinstance(media, dict):
                 _strip_defaults(media.get("schema"))
-                if _opaque(str(media_type)) and _is_object(media.get("schema")):
-                    # Bytes (Google's media uploads: octet-stream "described" by a metadata object) can
-                    # never be an object; the tests' _check_*_request still compare the exact bytes sent.
-                    media.pop("schema")
                 if str(media_type).startswith("multipart/"):
                     # OAS 3.0 and 3.1.0: style/explode/allowReserved apply to urlencoded bodies only;
                     # openapi-core would apply them to multipart parts too.
@@ -243,6 +261,7 @@ def _validation_document() -> dict[str, Any]:
     for body in (components.get("requestBodies") or {}).values():
         if isinstance(body, dict):
             _strip_content_defaults(body.get("content"))
+    _drop_opaque_reply_schemas(components.get("responses"))
     for path_item in (data.get("paths") or {}).values():
         if not isinstance(path_item, dict):
             continue
@@ -280,6 +299,7 @@ def _validation_document() -> dict[str, Any]:
             body = operation.get("requestBody")
             if isinstance(body, dict):
                 _strip_content_defaults(body.get("content"))
+            _drop_opaque_reply_schemas(operation.get("responses"))
             _drop_bodies_http_forbids(operation)
             _wildcard_replies_as_json(operation)
     _drop_transport_schemes(data)
@@ -1257,7 +1277,10 @@ def _route(method: str, url: httpx.URL, prefer: str | None = None) -> _Route | N
 
 
 def _parameters(route: _Route) -> list[dict[str, Any]]:
-    """The operation's parameters, path-level ones included (the operation's win), $refs resolved."""
+    """The operation's parameters, path-level ones included (the operation's win), $refs resolved.
+
+    Header names ignore case: `X-Amz-Date` at the path and `x-amz-date` at the operation are one.
+    """
     path_item = _path_item(route.template)
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for raw in list(path_item.get("parameters") or []) + list(
@@ -1265,7 +1288,8 @@ def _parameters(route: _Route) -> list[dict[str, Any]]:
     ):
         parameter = _resolve(raw)
         if isinstance(parameter, dict):
-            found[(str(parameter.get("name")), str(parameter.get("in")))] = parameter
+            name, location = str(parameter.get("name")), str(parameter.get("in"))
+            found[(name.lower() if location == "header" else name, location)] = parameter
     return list(found.values())
 
 
@@ -1744,6 +1768,45 @@ def _resolve(item: Any) -> Any:
     return item
 
 
+def _carried_credentials(alternative: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Where the chosen credentials travel ((location, name); header names in lower case)."""
+    carried: set[tuple[str, str]] = set()
+    for scheme in alternative:
+        credential = CREDENTIALS.get(scheme)
+        if credential is not None and credential.location:
+            carried.add(
+                (
+                    credential.location,
+                    credential.name.lower() if credential.location == "header" else credential.name,
+                )
+            )
+    return carried
+
+
+def _without(carried: set[tuple[str, str]], location: str, read: dict[str, Any]) -> dict[str, Any]:
+    """A documented parameter where a credential travels holds the credential: `security` checked it,
+    and the client takes no argument for it."""
+    return {
+        name: value
+        for name, value in read.items()
+        if (location, name.lower() if location == "header" else name) not in carried
+    }
+
+
+def _one_per_header(route: _Route, read: dict[str, Any]) -> dict[str, Any]:
+    """openapi-core reads a header once per documented spelling; keep the one `_parameters` keeps."""
+    kept = {
+        str(parameter.get("name"))
+        for parameter in _parameters(route)
+        if parameter.get("in") == "header"
+    }
+    return {
+        name: value
+        for name, value in read.items()
+        if name in kept or name.lower() not in {item.lower() for item in kept}
+    }
+
+
 def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -> Call:
     """Check one request against the document; raise AssertionError describing the violations.
 
@@ -1796,14 +1859,15 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
                 f"{where} ({route.operation_id}) sends undocumented {location} parameter(s) {unknown}"
             )
     parameters = result.parameters
+    carried = _carried_credentials(chosen)
     return Call(
         request=request,
         path_template=route.template,
         operation_id=route.operation_id,
         path_params=dict(parameters.path),
-        query=dict(parameters.query),
-        headers=dict(parameters.header),
-        cookies=dict(parameters.cookie),
+        query=_without(carried, "query", dict(parameters.query)),
+        headers=_without(carried, "header", _one_per_header(route, dict(parameters.header))),
+        cookies=_without(carried, "cookie", dict(parameters.cookie)),
         content_type=_media_type(request),
         body=_raw_body(request, route),
         security=chosen,

@@ -1,0 +1,123 @@
+"""Shapes found in APIs.guru documents outside the tuned sample whose generated tests failed (issue 13).
+
+One document holds them all; its generated tests must pass, and each shape is also checked where
+the generator answers it (a warning, the value a test sends or expects).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import WarningSink
+from generator.parse import build_api
+from tests.test_contract_fixes import assert_generated_tests_pass, generate
+
+JSON = "application/json"
+
+SHAPES: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Shapes", "version": "1"},
+    "servers": [{"url": "https://shapes.example.test"}],
+    "paths": {
+        # A reply schema with properties and no type, documented with an array example (Azure).
+        "/workbooks": {
+            "get": {
+                "operationId": "listWorkbooks",
+                "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/WorkbookList"}, "examples": {"list": {"value": [{"name": "a"}]}}}}}},
+            }
+        },
+        # One header named at the path and, in another case, at the operation (AWS signatures).
+        "/publish": {
+            "parameters": [{"name": "X-Amz-Content-Sha256", "in": "header", "schema": {"type": "string"}}],
+            "post": {
+                "operationId": "publish",
+                "parameters": [
+                    {"name": "x-amz-content-sha256", "in": "header", "required": True, "schema": {"type": "string", "pattern": "^[0-9a-f]+$", "minLength": 64, "maxLength": 64}},
+                    # An optional query parameter whose default (so its example) is empty (Ex Libris),
+                    # and one whose enum starts with the empty string (FEC).
+                    {"name": "printed", "in": "query", "schema": {"type": "string", "default": ""}},
+                    {"name": "office", "in": "query", "schema": {"type": "string", "enum": ["", "H", "S"]}},
+                    # A documented parameter where the API key travels (FEC's api_key).
+                    {"name": "api_key", "in": "query", "schema": {"type": "string"}, "example": "DEMO_KEY"},
+                ],
+                "responses": {"204": {"description": "done"}},
+            },
+        },
+        # A JSON reply described as a binary string (EPA): the client reads bytes.
+        "/download": {"get": {"operationId": "download", "responses": {"200": {"description": "file", "content": {JSON: {"schema": {"type": "string", "format": "binary"}}}}}}},
+        # An audio reply "described" by an object schema (CallFire): bytes on the wire and in the client.
+        "/recording.mp3": {"get": {"operationId": "recording", "responses": {"200": {"description": "mp3", "content": {"audio/mpeg": {"schema": {"type": "object", "description": "~"}}}}}}},
+        # A closed object that requires names its properties lack (e-conomic).
+        "/employees": {
+            "put": {
+                "operationId": "updateEmployee",
+                "requestBody": {"required": True, "content": {JSON: {"schema": {"$ref": "#/components/schemas/Employee"}}}},
+                "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Employee"}}}}},
+            }
+        },
+    },
+    "security": [{"key": []}],
+    "components": {
+        "securitySchemes": {"key": {"type": "apiKey", "in": "query", "name": "api_key"}},
+        "schemas": {
+            "WorkbookList": {"properties": {"value": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}}},
+            "Employee": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "canApprove"],
+                "properties": {"name": {"type": "string"}, "access": {"type": "boolean"}},
+            },
+        }
+    },
+}
+
+
+def webhook_document() -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Hooks", "version": "1"},
+        "paths": {},
+        "webhooks": {
+            "created": {
+                "post": {
+                    "requestBody": {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Created"}, "example": {"createdAt": "2025-10-15T13:51:12.734Z", "id": "m1"}}}},
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {"schemas": {"Created": {"type": "object", "properties": {"createdAt": {"type": "string", "format": "date-time"}, "id": {"type": "string", "readOnly": True}}}}},
+    }
+
+
+def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
+    out = generate(tmp_path, SHAPES, "shapes")
+    assert_generated_tests_pass(out, "shapes")
+    tests = "".join(path.read_text() for path in sorted((out / "shapes" / "tests").glob("test_*.py")))
+    # The array example was replaced by an object the model reads.
+    assert 'LIST_200: Any = {"value": [' in tests
+    # One header, the operation's spelling; a non-empty query value.
+    assert '"x-amz-content-sha256": "' in tests and '"X-Amz-Content-Sha256"' not in tests
+    assert 'printed="example"' in tests and 'office="H"' in tests
+    assert "DEMO_KEY" not in tests  # the credential fills api_key
+    # A binary string in JSON is compared as the bytes the client gives.
+    assert 'assert result == "hello".encode()' in tests
+
+
+def test_unseen_shapes_are_announced(tmp_path: Path) -> None:
+    warnings = WarningSink()
+    build_api(SHAPES, "shapes", warnings)
+    messages = {(item.pointer, item.message) for item in warnings.sorted()}
+    text = "\n".join(f"{pointer}: {message}" for pointer, message in sorted(messages))
+    assert "#/paths/~1workbooks/get/responses/200/content/application~1json/schema: the document's example breaks the schema (the client reads a schema with properties and no type as an object, not list)" in text
+    assert "#/paths/~1publish/parameters/0: header parameters 'X-Amz-Content-Sha256' and 'x-amz-content-sha256' name one header" in text
+    assert "#/paths/~1publish/post/parameters/1: the parameter's example is empty" in text
+    assert "#/paths/~1publish/post/parameters/3: query parameter 'api_key' is where the operation's API key travels" in text
+    assert "#/components/schemas/Employee: required 'canApprove' not among the properties of an object with additionalProperties: false" in text
+
+
+def test_webhook_round_trip_expects_the_clients_spelling_of_times(tmp_path: Path) -> None:
+    out = generate(tmp_path, webhook_document(), "hooks")
+    assert_generated_tests_pass(out, "hooks")
+    tests = (out / "hooks" / "tests" / "test_client.py").read_text()
+    assert '"createdAt": "2025-10-15T13:51:12.734000+00:00"' in tests and '"id": "m1"' in tests
