@@ -46,6 +46,15 @@ def describe(exc: BaseException) -> str:
     return text[:400]
 
 
+def _resource_classes(module: Any) -> list[type]:
+    """The sync resource classes a module defines (not `Async...`, not `...WithRawResponse`)."""
+    return [
+        value for value in vars(module).values()
+        if isinstance(value, type) and value.__module__ == module.__name__
+        and not value.__name__.startswith("Async") and not value.__name__.endswith("WithRawResponse")
+    ]
+
+
 def main(argv: list[str]) -> int:
     root, package, kind = Path(argv[0]).resolve(), argv[1], argv[2]
     sys.path.insert(0, str(root))
@@ -61,6 +70,7 @@ def main(argv: list[str]) -> int:
     elapsed = time.perf_counter() - started
     operations: int | None = None
     op_names: list[str] = []
+    iterators: list[str] = []  # ours: "METHOD /path" of each operation with an `iter_` method
     if kind == "ours":
         base = loaded.get(f"{package}._client_base")
         endpoint = getattr(base, "Endpoint", None) if base is not None else None
@@ -73,6 +83,9 @@ def main(argv: list[str]) -> int:
                     if isinstance(value, endpoint):
                         operations += 1
                         op_names.append(f"{getattr(value, 'method', '?')} {getattr(value, 'path', '?')}")
+                        # the sync resource class's `iter_<name>` of this endpoint (constant `_<NAME>`)
+                        if any(callable(getattr(cls, "iter_" + attribute[1:].lower(), None)) for cls in _resource_classes(module)):
+                            iterators.append(f"{getattr(value, 'method', '?')} {getattr(value, 'path', '?')}")
     else:
         operations = 0
         for name, module in loaded.items():
@@ -87,6 +100,7 @@ def main(argv: list[str]) -> int:
                 "import_seconds": round(elapsed, 3),
                 "operations": operations,
                 "operation_names": op_names,
+                "iterators": iterators,
             }
         )
     )

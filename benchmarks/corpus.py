@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+import corpus_paging
 import measure
 from measure import REPO, clip, first_line
 
@@ -198,6 +199,7 @@ def _generate_ours(spec: Path, name: str, work: Path, deadline: float, result: d
         "error": errors[0] if errors else (first_line(run.stderr) if run.returncode else ""),
     }
     result["warnings"] = {"count": len(warnings), "lines": [_strip_file(line, spec) for line in warnings]}
+    result["paging"] = corpus_paging.from_notes(run.stderr)
     package = work / name
     if run.ok and (package / "__init__.py").exists():
         return package
@@ -285,6 +287,8 @@ def _imports(python: str, package: Path, tool: str, deadline: float, result: dic
         "failures": failures,
         "seconds": probe["import_seconds"],
     }
+    if tool == "ours" and "paging" in result:
+        result["paging"]["iterators"] = probe.get("iterators", [])
     client_ops = probe["operations"]
     if client_ops is None:
         result["ops"] = {"status": "unknown", "client": None, "spec": len(spec_ops)}
@@ -371,6 +375,8 @@ def _tests(package: Path, deadline: float, result: dict[str, Any]) -> None:
     counts = {kind: int(n) for n, kind in _PYTEST_SUMMARY.findall(summary)}
     failing = [line for line in lines if line.startswith(("FAILED ", "ERROR "))]
     reasons = _error_blocks(lines)
+    if "paging" in result:
+        result["paging"]["tests"] = corpus_paging.pager_tests(package, lines)
     if run.timed_out:
         status = "timeout"
     elif run.returncode == 0:
@@ -594,6 +600,7 @@ def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
         "gen_seconds_median": round(measure.median(gen_seconds), 2) if gen_seconds else None,
         "gen_seconds_max": round(max(gen_seconds), 2) if gen_seconds else None,
         "gen_peak_rss_mb_max": max((r["gen"].get("peak_rss_mb", 0) for r in results), default=0),
+        "pagination": corpus_paging.totals(results),
     }
 
 
@@ -742,6 +749,8 @@ def markdown(meta: dict[str, Any], by_tool: dict[str, list[dict[str, Any]]]) -> 
     for tool in tools:
         out += ["", f"## Failure categories: {TOOL_TITLE[tool]}", ""]
         out += category_table(categories(by_tool[tool]))
+    if "ours" in by_tool:
+        out += ["", *corpus_paging.markdown(by_tool["ours"])]
     for tool in tools:
         kinds = warning_kinds(by_tool[tool])
         out += ["", f"## Warning kinds: {TOOL_TITLE[tool]}", ""]
@@ -762,6 +771,8 @@ def compact(r: dict[str, Any]) -> dict[str, Any]:
     """A small copy for the committed JSON: capped lists."""
     c: dict[str, Any] = json.loads(json.dumps(r))
     c["warnings"]["lines"] = c["warnings"]["lines"][:5]
+    if "paging" in c:
+        c["paging"]["iterators"] = len(c["paging"].get("iterators") or [])
     c["mypy"]["sample"] = c["mypy"].get("sample", [])[:3]
     if "failures" in c["imports"]:
         c["imports"]["failures"] = c["imports"]["failures"][:3]

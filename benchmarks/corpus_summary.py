@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import corpus_paging
 from corpus import TOOL_TITLE, TOOLS, _TOTAL_ROWS, _total_cell
 from measure import REPO, clip
 
@@ -77,6 +78,9 @@ def main(argv: list[str]) -> int:
         for label, key in _TOTAL_ROWS:
             out.append(f"| {label} | " + " | ".join(_total_cell(doc["totals"][t], label, key) for t in tools) + " |")
         out.append("")
+        paging = doc["totals"].get("ours", {}).get("pagination")
+        if paging is not None:
+            out += [f"Pagination (clientsmith): {corpus_paging.summary(paging)}", ""]
     findings = HERE / "results" / "corpus-findings.md"
     if findings.exists():
         out += [findings.read_text(encoding="utf-8").rstrip(), ""]

@@ -122,7 +122,9 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
             display = str(provider.spec)
         templates = (provider.templates, config.templates)
         folder = config.package_folder(provider)
-        jobs.append(Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.project))
+        jobs.append(
+            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project)
+        )
     return jobs
 
 

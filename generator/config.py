@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import ConfigError
+from .ir import PAGINATION_STYLES
 from .plan.project import ProjectSettings
 
 
@@ -18,6 +19,7 @@ class Provider:
     extras: Path | None  # hand-written files copied into the package (e.g. a custom auth signer)
     templates: Path | None  # per-provider template overrides, searched before the shared ones
     project: ProjectSettings | None = None  # `project = true`: an installable project in output/<package>/
+    pagination: tuple[str, ...] = PAGINATION_STYLES  # the conventions recognised (x-pagination always counts)
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,16 @@ def load_config(pyproject: Path) -> Config:
     providers_table = table.get("providers", {})
     if not isinstance(providers_table, dict) or not providers_table:
         raise ConfigError(f"{pyproject}: [tool.clientsmith.providers] lists no provider")
-    providers = tuple(_provider(root, name, value, pyproject) for name, value in providers_table.items())
+    default_pagination = pagination_setting(table.get("pagination", True), f"{pyproject}: [tool.clientsmith] pagination")
+    providers = tuple(_provider(root, name, value, pyproject, default_pagination) for name, value in providers_table.items())
     formatter = table.get("formatter", "ruff")
     if formatter not in FORMATTERS:
         raise ConfigError(f"{pyproject}: [tool.clientsmith] formatter = {formatter!r}; use one of {', '.join(map(repr, FORMATTERS))}")
     return Config(root, output, templates, providers, formatter)
 
 
-TOOL_KEYS = ("output", "templates", "formatter", "providers")
-PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version")
+TOOL_KEYS = ("output", "templates", "formatter", "providers", "pagination")
+PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination")
 
 
 def _check_keys(where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
@@ -77,7 +80,7 @@ def _check_keys(where: str, table: dict[str, Any], known: tuple[str, ...]) -> No
         raise ConfigError(f"{where}: unknown setting(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
 
 
-def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:
+def _provider(root: Path, name: str, value: Any, pyproject: Path, default_pagination: tuple[str, ...]) -> Provider:
     where = f"{pyproject}: [tool.clientsmith.providers.{name}]"
     if not is_package_name(name):
         raise ConfigError(f"{where}: {name!r} is not a valid Python package name")
@@ -86,7 +89,22 @@ def _provider(root: Path, name: str, value: Any, pyproject: Path) -> Provider:
     _check_keys(where, value, PROVIDER_KEYS)
     extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
     templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
-    return Provider(name, root / value["spec"], extras, templates, _project(where, value))
+    pagination = pagination_setting(value["pagination"], f"{where} pagination") if "pagination" in value else default_pagination
+    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination)
+
+
+def pagination_setting(value: Any, where: str) -> tuple[str, ...]:
+    """`pagination = true` (every convention, the default), `false` (none: only `x-pagination`
+    declarations), or the conventions to recognise by name (`"link"`, `["cursor", "page"]`)."""
+    if value is True:
+        return PAGINATION_STYLES
+    if value is False:
+        return ()
+    names = [value] if isinstance(value, str) else value
+    if isinstance(names, list) and names and all(isinstance(name, str) and name in PAGINATION_STYLES for name in names):
+        return tuple(dict.fromkeys(names))
+    choices = ", ".join(repr(style) for style in PAGINATION_STYLES)
+    raise ConfigError(f"{where} = {value!r}; use true, false, or one or a list of {choices}")
 
 
 def _project(where: str, value: dict[str, Any]) -> ProjectSettings | None:

@@ -81,10 +81,11 @@ class Warning_:
 
     pointer: str
     message: str
+    kind: str = "warning"  # or "note": something the generator recognised and acted on, not a problem
 
     def render(self, file: str) -> str:
         message = self.message if len(self.message) <= _MESSAGE_LIMIT else self.message[: _MESSAGE_LIMIT - 3] + "..."
-        return fit_line(f"{file}: warning: {message}", self.pointer or "#")
+        return fit_line(f"{file}: {self.kind}: {message}", self.pointer or "#")
 
 
 @dataclass
@@ -92,9 +93,17 @@ class WarningSink:
     """Collects warnings during parsing; sorted on output so the order never depends on traversal."""
 
     items: set[Warning_] = field(default_factory=set)
+    notes: set[Warning_] = field(default_factory=set)
 
     def warn(self, pointer: str, message: str) -> None:
         self.items.add(Warning_(pointer, message))
 
+    def note(self, pointer: str, message: str) -> None:
+        """Announce a decision the document did not spell out (a recognised pagination convention)."""
+        self.notes.add(Warning_(pointer, message, "note"))
+
     def sorted(self) -> list[Warning_]:
         return sorted(self.items)
+
+    def sorted_notes(self) -> list[Warning_]:
+        return sorted(self.notes)

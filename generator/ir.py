@@ -239,6 +239,7 @@ class BodyField:
     description: str
     is_file: bool = False
     required_without_body: bool = False  # required unless the caller passes the whole body model
+    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -291,18 +292,36 @@ class Response:
     stream: StreamReply | None = None  # kind "stream": the reply; another kind: the streamed alternative
 
 
+PaginationStyle = Literal["page", "cursor", "offset", "link", "next_url"]
+PAGINATION_STYLES: tuple[PaginationStyle, ...] = ("link", "next_url", "cursor", "page", "offset")
+
+
 @dataclass(frozen=True)
 class Pagination:
-    style: Literal["page", "cursor"]
-    param: str  # python name of the keyword argument carrying the page/cursor
+    """How `iter_<method>` walks the pages of a list operation (recognised, or declared by `x-pagination`).
+
+    Field paths are tuples of Python attribute names on the parsed reply; `items` is `()` when the reply
+    is the list itself.
+    """
+
+    style: PaginationStyle
+    param: str  # python name of the argument carrying the page number / cursor / offset ("" for link, next_url)
     param_wire: str
-    start: int
+    start: int  # the first page number (page) or offset (offset)
     items: tuple[str, ...]
     item_type: TypeRef
     current_page: tuple[str, ...] | None = None
-    last_page: tuple[str, ...] | None = None
+    last_page: tuple[str, ...] | None = None  # the number of the last page
+    page_count: tuple[str, ...] | None = None  # how many pages there are
     total_items: tuple[str, ...] | None = None
     next_cursor: tuple[str, ...] | None = None
+    cursor_from_item: tuple[str, ...] | None = None  # the next cursor is this field of the page's last item
+    has_more: tuple[str, ...] | None = None  # a flag saying whether another page follows
+    next_url: tuple[str, ...] | None = None  # style next_url: the field holding the next page's URL
+    convention: str = ""  # what was recognised, in words (the generator's note says it)
+    declared: bool = False  # by `x-pagination`, not recognised
+    sample_item_json: str = "null"  # an item of the list (JSON text) for generated tests
+    sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .diagnostics import ClientsmithError
+from .ir import PAGINATION_STYLES
 from typing import TYPE_CHECKING
 
 from .cache import ObjectFiles, OutputCache, cache_root, digest, job_key
@@ -36,6 +37,7 @@ class Job:
     extras: Path | None = None
     templates: tuple[Path, ...] = ()  # searched in order; the built-ins are searched last
     formatter: str = "ruff"  # "ruff" (black's style, fast) or "black"
+    pagination: tuple[str, ...] = PAGINATION_STYLES  # pagination conventions recognised
     project: ProjectSettings | None = None  # also write pyproject.toml beside the package folder
     strict: bool = False  # refuse what tolerant reading would repair (`generate --strict`)
 
@@ -74,7 +76,8 @@ def build(job: Job, use_cache: bool = True) -> Built:
     store = OutputCache(root / "outputs") if root is not None else None
     key = None
     if store is not None and job.spec.is_file():
-        settings = repr(job.project) + (" strict" if job.strict else "")  # strict reads the spec without repairs
+        # strict reads the spec without repairs
+        settings = repr((job.project, job.pagination)) + (" strict" if job.strict else "")
         key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, settings)
         manifest = store.load(key)
         if manifest is not None:
@@ -127,7 +130,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     spec = load_spec(job.spec, job.spec_display, strict=job.strict)
     validation_warnings = validate_spec(spec, strict=job.strict)
     warnings = WarningSink()
-    api = build_api(spec.data, job.package, warnings)
+    api = build_api(spec.data, job.package, warnings, pagination=job.pagination)
     renderer = Renderer(list(template_dirs))
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
@@ -145,7 +148,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted()]
+    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
 

@@ -208,8 +208,16 @@ MUTATIONS = (
         "pager-ignores-next-page",
         "raydocs",
         "resources/sessions.py",
-        "page=(page if token is None else cast(Any, token)),",
+        "page=(page if _token is None else cast(Any, _token)),",
         "page=page,",
+        ("tests/test_sessions.py::test_iter_list_documents",),
+    ),
+    Mutation(
+        "pager-stops-after-first-page",
+        "raydocs",
+        "_pagination.py",
+        "        self.page_number = current + 1\n",
+        "        return _STOP\n",
         ("tests/test_sessions.py::test_iter_list_documents",),
     ),
     # Streams: the SSE parser and the item parsing of a package whose document streams.

@@ -33,6 +33,7 @@ __all__ = [
     "BodyKwargs",
     "FileChunks",
     "json_dumps",
+    "with_extra_body",
 ]
 
 
@@ -267,3 +268,29 @@ class XmlBody:
 
 
 Body: TypeAlias = JsonBody | FormBody | MultipartBody | BinaryBody | TextBody | XmlBody
+
+
+def with_extra_body(body: Body | None, extra: Mapping[str, object] | None) -> Body | None:
+    """The body with the caller's ``extra_body`` properties added (they win over equal names).
+
+    JSON objects, form fields and multipart fields take extra properties; an operation without
+    a body sends them as a JSON object. Bytes, text and XML bodies cannot: ``TypeError``.
+    """
+    if not extra:
+        return body
+    if body is None:
+        return JsonBody(dict(extra))
+    if isinstance(body, JsonBody):
+        wire = to_wire(body.value)
+        if not isinstance(wire, dict):
+            raise TypeError(
+                f"extra_body adds properties to a JSON object; this request's body is {type(wire).__name__}"
+            )
+        return JsonBody({**wire, **extra}, body.content_type)
+    if isinstance(body, FormBody):
+        return FormBody({**body.fields, **extra}, body.content_type)
+    if isinstance(body, MultipartBody):
+        return MultipartBody({**body.fields, **extra}, body.files)
+    raise TypeError(
+        f"extra_body adds properties to JSON, form or multipart bodies; this request sends {body.content_type}"
+    )

@@ -23,7 +23,7 @@ import httpx
 import pydantic
 
 from ._auth import BASE_URL_EXTENSION, ApiKeyAuth, CombinedAuth, append_cookie, select_auth
-from ._bodies import Body, FileChunks, FormBody, JsonBody, MultipartBody
+from ._bodies import Body, FileChunks, FormBody, JsonBody, MultipartBody, with_extra_body
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -132,6 +132,10 @@ class RequestOptions:
     max_retries: int | NotGiven = NOT_GIVEN
     extra_headers: Mapping[str, str] | None = None
     extra_query: Mapping[str, str] | None = None
+    #: Properties added to the JSON (form, multipart) body; without a body they are sent as a JSON object.
+    extra_body: Mapping[str, object] | None = None
+    #: An absolute URL sent instead of the operation's path and query: a next page's link.
+    url: str | None = None
 
 
 _DEFAULT_OPTIONS = RequestOptions()
@@ -352,6 +356,8 @@ class _BaseClient:
         query: Sequence[Param],
         options: RequestOptions,
     ) -> str:
+        if options.url is not None:
+            return _with_query(options.url, options.extra_query)
         path = encode_path(endpoint.path, path_params)
         if not path.startswith("/"):
             path = "/" + path
@@ -387,6 +393,7 @@ class _BaseClient:
         )
         merged.update(self._default_headers)
         kwargs: dict[str, Any] = {}
+        body = with_extra_body(body, options.extra_body)
         if body is not None:
             body_kwargs = body.request_kwargs()
             merged.update(body_kwargs.pop("headers", {}))
@@ -548,6 +555,15 @@ class _BaseClient:
             return _adapter(error_type).validate_python(data)
         except Exception:
             return data
+
+
+def _with_query(url: str, extra: Mapping[str, str] | None) -> str:
+    """A followed link with the caller's ``extra_query`` added where the link does not set it."""
+    if not extra:
+        return url
+    parsed = httpx.URL(url)
+    missing = {key: value for key, value in extra.items() if key not in parsed.params}
+    return str(parsed.copy_merge_params(missing)) if missing else url
 
 
 def _safe(response: httpx.Response) -> str:

@@ -24,6 +24,7 @@ from ..ir import (
     UnionType,
 )
 from ..render import ident, literal
+from ..render.call_views import expected_deprecations
 from ..render.views import has_body_overloads, type_text
 from .xml_bodies import XmlBodies
 
@@ -400,9 +401,10 @@ class CaseMaker:
             expected_security="None" if security is None else literal(tuple(security)),
             successes=tuple(successes),
             errors=tuple(errors),
-            paging=self.paging(operation),
+            paging=self.paging(resource, operation),
             additions=self.additions(operation),
             notes=tuple(notes + _media_notes(operation)),
+            deprecations=expected_deprecations(resource.name, operation, _keywords(arguments)),
             streams=operation.always_streams,
             stream_test=self.stream_test(operation, arguments, upper),
         )
@@ -578,54 +580,10 @@ class CaseMaker:
 
     # -- pagination
 
-    def paging(self, operation: Operation) -> PagingTest | None:
-        paging = operation.pagination
-        if paging is None or not operation.responses:
-            return None
-        response = operation.responses[0]
-        example = self.repair(response.type, json.loads(response.example_json))
-        if response.kind != "json" or not isinstance(example, dict):
-            return None
-        items_path = self.wire_path(response.type, paging.items)
-        items = get_at(example, items_path) if items_path else None
-        if not isinstance(items, list) or not items:
-            return None
-        items = items[:2]
-        first = json.loads(json.dumps(example))
-        second = json.loads(json.dumps(example))
-        set_at(first, items_path or [], items)
-        set_at(second, items_path or [], items)
-        total = 2 * len(items)
-        if paging.style == "cursor":
-            cursor_path = self.wire_path(response.type, paging.next_cursor or ())
-            if cursor_path is None:
-                return None
-            cursor_type = self.path_type(response.type, paging.next_cursor or ())
-            token: Any = 2 if cursor_type is not None and self.fits(cursor_type, 2) and not self.fits(cursor_type, "x") else "cursor-2"
-            set_at(first, cursor_path, token)
-            unset_at(second, cursor_path)
-        else:
-            token = paging.start + 1
-            for path, first_value, second_value in (
-                (paging.current_page, paging.start, paging.start + 1),
-                (paging.last_page, paging.start + 1, paging.start + 1),
-                (paging.total_items, total, total),
-            ):
-                wire = self.wire_path(response.type, path) if path else None
-                if wire is not None:
-                    set_at(first, wire, first_value)
-                    set_at(second, wire, second_value)
-        upper = operation.name.upper()
-        pages = (
-            Reply(response_status(response), response.status, "json", ident(f"{upper}_PAGE_1"), source(first), response.content_type or "application/json", ()),
-            Reply(response_status(response), response.status, "json", ident(f"{upper}_PAGE_2"), source(second), response.content_type or "application/json", ()),
-        )
-        item_type = self.resolve(paging.item_type)
-        item_check = ""
-        if isinstance(item_type, NamedType) and item_type.name in self.models:
-            item_check = _is_a("item", f"models.{ident(item_type.name)}")
-        arguments, _, _, _ = self.arguments(operation, drop=paging.param)
-        return PagingTest(pages, paging.param_wire, literal(token), len(items), item_check, tuple(arguments))
+    def paging(self, resource: Resource, operation: Operation) -> PagingTest | None:
+        from .paging import paging_test
+
+        return paging_test(self, resource.name, operation)
 
     def wire_path(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[str] | None:
         """Python attribute names along a reply model -> wire names."""
@@ -666,6 +624,11 @@ class CaseMaker:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+def _keywords(arguments: list[Argument] | tuple[Argument, ...]) -> set[str]:
+    """The names of the keyword arguments a call passes."""
+    return {argument.source.split("=", 1)[0] for argument in arguments if "=" in argument.source.split("(", 1)[0]}
 
 
 def _media_notes(operation: Operation) -> list[str]:

@@ -96,12 +96,16 @@ class AdditionsTest:
 
 @dataclass(frozen=True)
 class PagingTest:
-    pages: tuple[Reply, ...]
-    param_wire: str
-    second_token_source: str  # the page number / cursor the second request must carry
+    pages: tuple[Reply, ...]  # two (the second the last), or three when only an empty page ends the walk
+    param_wire: str  # "" when the walk follows links
+    second_token_source: str  # the page number / cursor / offset the second request must carry ("": links)
     items_per_page: int
     item_check: str  # assertion on `item`, or ""
     call_arguments: tuple[Argument, ...]
+    style: str = "page"
+    next_query: str = ""  # link styles: source of the query parameters the test's next-page link sets
+    next_field: str = ""  # style next_url: source of the wire path of the field the server puts the link in
+    deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the iter_ call must give
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,7 @@ class OperationTest:
     paging: PagingTest | None
     additions: AdditionsTest | None = None
     notes: tuple[str, ...] = ()
+    deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the example call must give
     streams: bool = False  # the example call returns a stream: the call collects its items
     stream_test: StreamTest | None = None  # a JSON reply with a streamed twin chosen by a flag
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..ir import Api, Operation, Resource
+from ..ir import PAGINATION_STYLES, Api, Operation, Resource
 from ..naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, method_name
 from ..generated_tests.relaxations import find_relaxations
@@ -16,9 +16,10 @@ from .webhooks import parse_webhooks
 from .tag_tree import nest_resources, tag_parents
 from .text import describe
 
-# Attributes of the generated Client; a resource must not take these names.
+# Attributes of the generated Client; a resource must not take these names. (The package's own
+# modules, `models` and `errors`, are no attributes of the client: `client.models` is the API's.)
 CLIENT_ATTRIBUTES = (
-    "close", "aclose", "base_url", "with_options", "models", "errors",
+    "close", "aclose", "base_url", "with_options",
     # Names the client classes' bodies use in annotations and defaults: a resource property of the
     # same name would shadow them there (a tag called `type` broke `type[BaseException]` under mypy).
     "type", "str", "int", "float", "bool", "dict", "list", "tuple", "object", "frozenset", "os", "httpx",
@@ -30,16 +31,20 @@ CLIENT_ATTRIBUTES = (
 RESOURCE_MODULE_NAMES = (
     "Client", "AsyncClient", "Any", "Literal", "Mapping", "TracebackType", "BinaryBody", "FormBody", "JsonBody",
     "MultipartBody", "TextBody", "XmlBody", "AsyncAPIClient", "SyncAPIClient", "Endpoint", "RawResponse",
-    "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "Param",
+    "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "OffsetPaging",
+    "LinkPaging", "NextUrlPaging", "Param",
     "FileContent", "FileInput", "NotGiven", "TimeoutTypes", "XmlSchema", "ApiKeyAuth", "BasicAuth", "BearerAuth",
     "OAuth2ClientCredentials", "OAuth2Password", "TYPE_CHECKING", "SERVERS", "NOT_GIVEN", "XML_SHAPES",
     "Stream", "AsyncStream", "ServerSentEvent", "StreamFormat", "StreamedResponseManager", "AsyncStreamedResponseManager",
 )
+# Resource module names that would collide with a file of the package: `tests/test_client.py`
+# belongs to the client's own tests. Only the file is renamed, never the attribute.
+RESERVED_RESOURCE_MODULES = ("client", "__init__")
 # Attributes of a generated resource class; an operation must not take these names.
-RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
+RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
 
-def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> Api:
+def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES) -> Api:
     relaxations = find_relaxations(document, warnings)
     converter = SchemaConverter(document, warnings, relaxations=relaxations)
     converter.convert_components()
@@ -50,7 +55,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
     raw_operations = collect_operations(document, converter, warnings)
     for webhook in (document.get("webhooks") or {}):
         warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
-    parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes})
+    parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes}, pagination)
     resources = _group_resources(raw_operations, parser, document)
     webhooks = parse_webhooks(document, converter)
     raw_info = document.get("info")
@@ -73,26 +78,39 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink) -> 
 
 
 def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any]) -> tuple[Resource, ...]:
+    # Tags that differ only in case are one resource (`Responses` and `responses`), named as first seen.
     by_tag: dict[str, list[RawOperation]] = {}
+    spelling: dict[str, str] = {}
     for raw in raw_operations:
-        by_tag.setdefault(raw.tag, []).append(raw)
+        key = raw.tag.casefold()
+        spelling.setdefault(key, raw.tag)
+        by_tag.setdefault(key, []).append(raw)
     tag_descriptions = {
         str(tag.get("name")): describe(tag) for tag in document.get("tags") or [] if isinstance(tag, dict)
     }
+    folded_descriptions: dict[str, str] = {}
+    for name, text in tag_descriptions.items():
+        folded_descriptions.setdefault(name.casefold(), text)
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
+    module_scope = NameScope()
+    module_scope.reserve(*RESERVED_RESOURCE_MODULES)
     class_scope = NameScope()
     class_scope.reserve(*RESOURCE_MODULE_NAMES, *(name[len("Async") :] for name in RESOURCE_MODULE_NAMES if name.startswith("Async")))
     resources: list[Resource] = []
-    for tag, raws in by_tag.items():
+    for key, raws in by_tag.items():
+        tag = spelling[key]
         attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
+        module = module_scope.claim(attribute)
         class_name = class_scope.claim(make_identifier(tag, style="pascal", fallback="resource"))
         method_scope = NameScope()
         method_scope.reserve(*RESOURCE_ATTRIBUTES)
         operations: list[Operation] = []
         for raw in raws:
-            name = method_scope.claim(make_identifier(method_name(raw.operation_id, tag), fallback="call"))
+            name = method_scope.claim(make_identifier(method_name(raw.operation_id, raw.tag), fallback="call"))
             operations.append(parser.parse(raw, name))
-        resources.append(Resource(attribute, class_name, attribute, tag_descriptions.get(tag, ""), tuple(operations)))
+        description = tag_descriptions.get(tag) or folded_descriptions.get(key, "")
+        resources.append(Resource(attribute, class_name, module, description, tuple(operations)))
     parents = tag_parents(document, parser.warnings)
-    return nest_resources(resources, list(by_tag), parents, attribute_scope, class_scope, tag_descriptions, RESOURCE_ATTRIBUTES)
+    tags = [spelling[key] for key in by_tag]
+    return nest_resources(resources, tags, parents, attribute_scope, class_scope, tag_descriptions, RESOURCE_ATTRIBUTES)

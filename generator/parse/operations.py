@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import WarningSink
 from ..ir import (
     ANY,
     NONE,
+    PAGINATION_STYLES,
     BodyField,
     BodyKind,
     DictType,
     ListType,
     Operation,
-    Pagination,
     Parameter,
     Primitive,
     RequestBody,
@@ -27,7 +27,9 @@ from ..ir import (
 from ..load import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
 from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
+from ..generated_tests.paging_samples import PagingSamples
 from ..generated_tests.relaxations import operation_roots
+from .pagination import PaginationReader
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .servers import operation_server
@@ -39,7 +41,7 @@ from .xml_shapes import XmlShapes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 # Keyword arguments every generated method has; spec parameters must not take these names.
-CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query")
+CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
 _IDEMPOTENCY_HEADERS = {"idempotency-key", "x-idempotency-key"}
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
@@ -110,10 +112,12 @@ class OperationParser:
     converter: SchemaConverter
     warnings: WarningSink
     scheme_names: set[str]
+    pagination_conventions: tuple[str, ...] = PAGINATION_STYLES
 
     def __post_init__(self) -> None:
         self.examples = ExampleMaker(self.converter)
         self.xml = XmlShapes(self.converter, self.warnings)
+        self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions, PagingSamples(self.examples))
         self.streams = StreamReader(self.converter, self.examples, self.warnings)
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
@@ -152,10 +156,8 @@ class OperationParser:
             relaxed=self._relaxed(raw),
             stream_flag=stream_flag,
         )
-        pagination = self._pagination(raw, operation)
+        pagination = self.paging.read(node, raw.path_item, raw.pointer, operation)
         if pagination is not None:
-            from dataclasses import replace
-
             operation = replace(operation, pagination=pagination)
         return operation
 
@@ -306,6 +308,7 @@ class OperationParser:
                     description=model_field.description,
                     is_file=is_file,
                     required_without_body=model_field.required,
+                    deprecated=model_field.deprecated,
                 )
             )
         return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example, xml_shape)
@@ -398,80 +401,6 @@ class OperationParser:
         return isinstance(resolved, dict) and (
             resolved.get("type") in ("object", "array") or any(key in resolved for key in ("properties", "items", "allOf"))
         )
-
-    # ------------------------------------------------------------ pagination
-
-    def _pagination(self, raw: RawOperation, operation: Operation) -> Pagination | None:
-        spec = raw.node.get("x-pagination")
-        if spec is None:
-            return None
-        pointer = join_pointer(raw.pointer, "x-pagination")
-        if not isinstance(spec, dict):
-            self.warnings.warn(pointer, "x-pagination must be a mapping; no pager generated")
-            return None
-        style = spec.get("style", "page")
-        param = next((p for p in operation.parameters if p.location == "query" and p.wire_name == spec.get("param")), None)
-        if style not in ("page", "cursor") or param is None or not isinstance(spec.get("items"), str):
-            self.warnings.warn(pointer, "x-pagination needs style page|cursor, a query `param` of this operation and `items`; no pager generated")
-            return None
-        if len(operation.responses) != 1:
-            self.warnings.warn(pointer, "x-pagination needs exactly one success response; no pager generated")
-            return None
-        page_type = operation.responses[0].type
-        items_path = self._attribute_path(page_type, spec["items"])
-        if items_path is None:
-            self.warnings.warn(pointer, f"x-pagination items {spec['items']!r} is not a field path of the response; no pager generated")
-            return None
-        item_type = self._leaf_type(page_type, spec["items"])
-        if not isinstance(item_type, ListType):
-            self.warnings.warn(pointer, f"x-pagination items {spec['items']!r} is not an array; no pager generated")
-            return None
-
-        def optional_path(key: str) -> tuple[str, ...] | None:
-            value = spec.get(key)
-            if not isinstance(value, str):
-                return None
-            path = self._attribute_path(page_type, value)
-            if path is None:
-                self.warnings.warn(pointer, f"x-pagination {key} {value!r} is not a field path of the response; ignored")
-            return path
-
-        start = spec.get("start", 1)
-        return Pagination(
-            style=style,
-            param=param.name,
-            param_wire=param.wire_name,
-            start=start if isinstance(start, int) else 1,
-            items=items_path,
-            item_type=item_type.item,
-            current_page=optional_path("current_page"),
-            last_page=optional_path("last_page"),
-            total_items=optional_path("total_items"),
-            next_cursor=optional_path("next_cursor"),
-        )
-
-    def _attribute_path(self, type_ref: TypeRef, wire_path: str) -> tuple[str, ...] | None:
-        names: list[str] = []
-        current: TypeRef = type_ref
-        for segment in wire_path.split("."):
-            model = self.converter.model_for(_strip_none(current))
-            field = model.field_by_wire(segment) if model is not None else None
-            if field is None:
-                return None
-            names.append(field.name)
-            current = field.type
-        return tuple(names)
-
-    def _leaf_type(self, type_ref: TypeRef, wire_path: str) -> TypeRef:
-        current = type_ref
-        for segment in wire_path.split("."):
-            model = self.converter.model_for(_strip_none(current))
-            field = model.field_by_wire(segment) if model is not None else None
-            if field is None:
-                return ANY
-            current = field.type
-        return _strip_none(current)
-
 
 def _strip_none(type_ref: TypeRef) -> TypeRef:
     if isinstance(type_ref, UnionType) and NONE in type_ref.options:

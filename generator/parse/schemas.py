@@ -96,6 +96,22 @@ class SchemaConverter:
             return self.models.get(type_ref.name)
         return None
 
+    def property_schema(self, model: Model, wire_name: str) -> dict[str, Any]:
+        """The raw schema of a model's property (allOf parts merged, references followed); {} if unknown."""
+        try:
+            schema = resolve_pointer(self.document, model.pointer)
+        except KeyError:
+            return {}
+        if not isinstance(schema, dict):
+            return {}
+        found = self.resolve(self.properties_of(schema, model.pointer).get(wire_name, {}))
+        return found if isinstance(found, dict) else {}
+
+    def properties_of(self, schema: dict[str, Any], pointer: str = "#") -> dict[str, Any]:
+        """An object schema's property schemas by wire name, allOf parts merged in order."""
+        properties, _ = self._collect_properties(schema, pointer, set())
+        return {name: value for name, (value, _) in properties.items()}
+
     # ------------------------------------------------------------ references
 
     def _ref_type(self, ref: str, pointer: str, hint: str) -> TypeRef:

@@ -44,10 +44,16 @@ class Renderer:
             fits=fits,
             toml_string=toml_string,
         )
+        from .call_views import deprecated_arguments, deprecation, follows_links, paging_source, split_raw
         from .stream_views import has_overloads, method_overloads, method_returns
         from .views import has_body_overloads, operation_arguments, type_text
 
         environment.globals.update(
+            deprecation=deprecation,
+            deprecated_arguments=deprecated_arguments,
+            split_raw=split_raw,
+            paging_source=paging_source,
+            follows_links=follows_links,
             annotation=annotation,
             literal=literal,
             type_text=type_text,

@@ -3,11 +3,15 @@
 The logger is named after the package holding the runtime (``kodexa`` for
 ``kodexa._logging``).  Nothing secret may reach a log line: header values of
 credential headers and credential query parameters are replaced by ``***``.
+
+``<PACKAGE>_LOG=debug`` (or ``info``) in the environment turns the log on without
+code: ``KODEXA_LOG=debug`` prints each request and response line, redacted, to stderr.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Collection, Iterable, Mapping
@@ -23,6 +27,8 @@ __all__ = [
     "redact_headers",
     "redact_url",
     "protect_httpx_logger",
+    "LOG_ENV_VAR",
+    "configure_from_environment",
 ]
 
 REDACTED = "***"
@@ -34,6 +40,10 @@ ALWAYS_SENSITIVE_HEADERS: frozenset[str] = frozenset(
 _PACKAGE = __name__.rpartition(".")[0] or __name__
 
 logger: logging.Logger = logging.getLogger(_PACKAGE)
+
+#: The environment variable that turns the log on: ``KODEXA_LOG`` for package ``kodexa``.
+LOG_ENV_VAR = _PACKAGE.rpartition(".")[2].upper() + "_LOG"
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 
 
 def get_logger() -> logging.Logger:
@@ -128,3 +138,24 @@ def protect_httpx_logger(query_names: Iterable[str]) -> None:
         httpx_logger = logging.getLogger("httpx")
         if _HTTPX_FILTER not in httpx_logger.filters:
             httpx_logger.addFilter(_HTTPX_FILTER)
+
+
+def configure_from_environment(environ: Mapping[str, str] | None = None) -> bool:
+    """Apply ``<PACKAGE>_LOG`` (``debug`` or ``info``): the level, and a stderr handler unless the
+    logger has handlers already (the application's own logging setup wins).
+
+    Returns whether it did.
+    """
+    value = (os.environ if environ is None else environ).get(LOG_ENV_VAR, "").strip().lower()
+    level = _LEVELS.get(value)
+    if level is None:
+        return False
+    logger.setLevel(level)
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        logger.addHandler(handler)
+    return True
+
+
+configure_from_environment()

@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -58,6 +67,7 @@ class AuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -90,6 +100,7 @@ class AuthWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -112,6 +123,7 @@ class AuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.TokenResponse]:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -145,6 +157,7 @@ class AuthWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -168,6 +181,7 @@ class Auth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -191,6 +205,7 @@ class Auth:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -211,6 +226,7 @@ class AsyncAuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -243,6 +259,7 @@ class AsyncAuthWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -265,6 +282,7 @@ class AsyncAuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.TokenResponse]:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -298,6 +316,7 @@ class AsyncAuthWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -321,6 +340,7 @@ class AsyncAuth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse:
         """Get a bearer token (OAuth 2 password grant)
 
@@ -344,5 +364,6 @@ class AsyncAuth:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -60,6 +69,7 @@ class FilesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.FileUploaded]:
         """Upload a file into a Deferred Session
 
@@ -99,6 +109,7 @@ class FilesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -121,6 +132,7 @@ class FilesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.FileUploaded]:
         """Upload a file into a Deferred Session
 
@@ -161,6 +173,7 @@ class FilesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -184,6 +197,7 @@ class Files:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.FileUploaded:
         """Upload a file into a Deferred Session
 
@@ -211,6 +225,7 @@ class Files:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -231,6 +246,7 @@ class AsyncFilesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.FileUploaded]:
         """Upload a file into a Deferred Session
 
@@ -270,6 +286,7 @@ class AsyncFilesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -292,6 +309,7 @@ class AsyncFilesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.FileUploaded]:
         """Upload a file into a Deferred Session
 
@@ -332,6 +350,7 @@ class AsyncFilesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -355,6 +374,7 @@ class AsyncFiles:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.FileUploaded:
         """Upload a file into a Deferred Session
 
@@ -382,5 +402,6 @@ class AsyncFiles:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

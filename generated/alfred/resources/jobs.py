@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -86,6 +95,7 @@ class JobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]: ...
 
     @overload
@@ -108,6 +118,7 @@ class JobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]: ...
 
     def create(
@@ -130,6 +141,7 @@ class JobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]:
         """Create a Job from a Deferred Session
 
@@ -177,6 +189,7 @@ class JobsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _create(
@@ -199,6 +212,7 @@ class JobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]:
         return self._client.request(
             _CREATE,
@@ -227,6 +241,7 @@ class JobsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -238,6 +253,7 @@ class JobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobDetail]:
         """Retrieve details of a specific Job
 
@@ -260,6 +276,7 @@ class JobsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -293,6 +310,7 @@ class JobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.JobCreated]: ...
 
     @overload
@@ -315,6 +333,7 @@ class JobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.JobCreated]: ...
 
     def create(
@@ -337,6 +356,7 @@ class JobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.JobCreated]:
         """Create a Job from a Deferred Session
 
@@ -394,6 +414,7 @@ class JobsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -406,6 +427,7 @@ class JobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.JobDetail]:
         """Retrieve details of a specific Job
 
@@ -429,6 +451,7 @@ class JobsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -463,6 +486,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated: ...
 
     @overload
@@ -485,6 +509,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated: ...
 
     def create(
@@ -507,6 +532,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated:
         """Create a Job from a Deferred Session
 
@@ -554,6 +580,7 @@ class Jobs:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -565,6 +592,7 @@ class Jobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobDetail:
         """Retrieve details of a specific Job
 
@@ -585,6 +613,7 @@ class Jobs:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -616,6 +645,7 @@ class AsyncJobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]: ...
 
     @overload
@@ -638,6 +668,7 @@ class AsyncJobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]: ...
 
     async def create(
@@ -660,6 +691,7 @@ class AsyncJobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]:
         """Create a Job from a Deferred Session
 
@@ -707,6 +739,7 @@ class AsyncJobsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _create(
@@ -729,6 +762,7 @@ class AsyncJobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobCreated]:
         return await self._client.request(
             _CREATE,
@@ -757,6 +791,7 @@ class AsyncJobsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -768,6 +803,7 @@ class AsyncJobsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.JobDetail]:
         """Retrieve details of a specific Job
 
@@ -790,6 +826,7 @@ class AsyncJobsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -823,6 +860,7 @@ class AsyncJobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
 
     @overload
@@ -845,6 +883,7 @@ class AsyncJobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
 
     def create(
@@ -867,6 +906,7 @@ class AsyncJobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.JobCreated]:
         """Create a Job from a Deferred Session
 
@@ -924,6 +964,7 @@ class AsyncJobsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -936,6 +977,7 @@ class AsyncJobsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.JobDetail]:
         """Retrieve details of a specific Job
 
@@ -959,6 +1001,7 @@ class AsyncJobsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -993,6 +1036,7 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated: ...
 
     @overload
@@ -1015,6 +1059,7 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated: ...
 
     async def create(
@@ -1037,6 +1082,7 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated:
         """Create a Job from a Deferred Session
 
@@ -1084,6 +1130,7 @@ class AsyncJobs:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1095,6 +1142,7 @@ class AsyncJobs:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.JobDetail:
         """Retrieve details of a specific Job
 
@@ -1115,5 +1163,6 @@ class AsyncJobs:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -63,6 +72,7 @@ class AuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]: ...
 
     @overload
@@ -77,6 +87,7 @@ class AuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]: ...
 
     def create_token(
@@ -91,6 +102,7 @@ class AuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         """Obtain an access token
 
@@ -120,6 +132,7 @@ class AuthWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _create_token(
@@ -134,6 +147,7 @@ class AuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         return self._client.request(
             _CREATE_TOKEN,
@@ -154,6 +168,7 @@ class AuthWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -179,6 +194,7 @@ class AuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.TokenResponse]: ...
 
     @overload
@@ -193,6 +209,7 @@ class AuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.TokenResponse]: ...
 
     def create_token(
@@ -207,6 +224,7 @@ class AuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.TokenResponse]:
         """Obtain an access token
 
@@ -246,6 +264,7 @@ class AuthWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -272,6 +291,7 @@ class Auth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse: ...
 
     @overload
@@ -286,6 +306,7 @@ class Auth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse: ...
 
     def create_token(
@@ -300,6 +321,7 @@ class Auth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse:
         """Obtain an access token
 
@@ -329,6 +351,7 @@ class Auth:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -352,6 +375,7 @@ class AsyncAuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]: ...
 
     @overload
@@ -366,6 +390,7 @@ class AsyncAuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]: ...
 
     async def create_token(
@@ -380,6 +405,7 @@ class AsyncAuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         """Obtain an access token
 
@@ -409,6 +435,7 @@ class AsyncAuthWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _create_token(
@@ -423,6 +450,7 @@ class AsyncAuthWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.TokenResponse]:
         return await self._client.request(
             _CREATE_TOKEN,
@@ -443,6 +471,7 @@ class AsyncAuthWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -468,6 +497,7 @@ class AsyncAuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.TokenResponse]: ...
 
     @overload
@@ -482,6 +512,7 @@ class AsyncAuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.TokenResponse]: ...
 
     def create_token(
@@ -496,6 +527,7 @@ class AsyncAuthWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.TokenResponse]:
         """Obtain an access token
 
@@ -535,6 +567,7 @@ class AsyncAuthWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -561,6 +594,7 @@ class AsyncAuth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse: ...
 
     @overload
@@ -575,6 +609,7 @@ class AsyncAuth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse: ...
 
     async def create_token(
@@ -589,6 +624,7 @@ class AsyncAuth:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse:
         """Obtain an access token
 
@@ -618,5 +654,6 @@ class AsyncAuth:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

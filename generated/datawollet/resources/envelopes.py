@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -94,6 +103,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         """Get the envelope's access-control list
 
@@ -122,6 +132,7 @@ class EnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -140,6 +151,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]: ...
 
     @overload
@@ -156,6 +168,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]: ...
 
     def add_acl_entry(
@@ -172,6 +185,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         """Grant access to the envelope
 
@@ -209,6 +223,7 @@ class EnvelopesWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _add_acl_entry(
@@ -225,6 +240,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         return self._client.request(
             _ADD_ACL_ENTRY,
@@ -247,6 +263,7 @@ class EnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -262,6 +279,7 @@ class EnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Revoke access to the envelope
 
@@ -298,6 +316,7 @@ class EnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -320,6 +339,7 @@ class EnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.EnvelopeAcl]:
         """Get the envelope's access-control list
 
@@ -349,6 +369,7 @@ class EnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -368,6 +389,7 @@ class EnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.EnvelopeAcl]: ...
 
     @overload
@@ -384,6 +406,7 @@ class EnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.EnvelopeAcl]: ...
 
     def add_acl_entry(
@@ -400,6 +423,7 @@ class EnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.EnvelopeAcl]:
         """Grant access to the envelope
 
@@ -447,6 +471,7 @@ class EnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -463,6 +488,7 @@ class EnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[None]:
         """Revoke access to the envelope
 
@@ -500,6 +526,7 @@ class EnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -523,6 +550,7 @@ class Envelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
@@ -549,6 +577,7 @@ class Envelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -567,6 +596,7 @@ class Envelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl: ...
 
     @overload
@@ -583,6 +613,7 @@ class Envelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl: ...
 
     def add_acl_entry(
@@ -599,6 +630,7 @@ class Envelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
@@ -636,6 +668,7 @@ class Envelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -651,6 +684,7 @@ class Envelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Revoke access to the envelope
 
@@ -683,6 +717,7 @@ class Envelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -703,6 +738,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         """Get the envelope's access-control list
 
@@ -731,6 +767,7 @@ class AsyncEnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -749,6 +786,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]: ...
 
     @overload
@@ -765,6 +803,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]: ...
 
     async def add_acl_entry(
@@ -781,6 +820,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         """Grant access to the envelope
 
@@ -818,6 +858,7 @@ class AsyncEnvelopesWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _add_acl_entry(
@@ -834,6 +875,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.EnvelopeAcl]:
         return await self._client.request(
             _ADD_ACL_ENTRY,
@@ -856,6 +898,7 @@ class AsyncEnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -871,6 +914,7 @@ class AsyncEnvelopesWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Revoke access to the envelope
 
@@ -907,6 +951,7 @@ class AsyncEnvelopesWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -929,6 +974,7 @@ class AsyncEnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]:
         """Get the envelope's access-control list
 
@@ -958,6 +1004,7 @@ class AsyncEnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -977,6 +1024,7 @@ class AsyncEnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]: ...
 
     @overload
@@ -993,6 +1041,7 @@ class AsyncEnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]: ...
 
     def add_acl_entry(
@@ -1009,6 +1058,7 @@ class AsyncEnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]:
         """Grant access to the envelope
 
@@ -1056,6 +1106,7 @@ class AsyncEnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -1072,6 +1123,7 @@ class AsyncEnvelopesWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[None]:
         """Revoke access to the envelope
 
@@ -1109,6 +1161,7 @@ class AsyncEnvelopesWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -1132,6 +1185,7 @@ class AsyncEnvelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
@@ -1158,6 +1212,7 @@ class AsyncEnvelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1176,6 +1231,7 @@ class AsyncEnvelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl: ...
 
     @overload
@@ -1192,6 +1248,7 @@ class AsyncEnvelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl: ...
 
     async def add_acl_entry(
@@ -1208,6 +1265,7 @@ class AsyncEnvelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
@@ -1245,6 +1303,7 @@ class AsyncEnvelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1260,6 +1319,7 @@ class AsyncEnvelopes:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Revoke access to the envelope
 
@@ -1292,5 +1352,6 @@ class AsyncEnvelopes:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

@@ -33,7 +33,8 @@ import copy
 import json
 import re
 import warnings
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -1990,6 +1991,9 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
 
 
 _NO_BODY: Any = object()
+NEXT_PAGE_MARKER = "clientsmith-test-page"
+"""The query parameter of a next-page link for an operation with no page parameter to set (taken off
+before the request is checked against the document): a client that re-sent the first URL is caught."""
 
 
 @dataclass
@@ -1998,6 +2002,8 @@ class _Reply:
     content: bytes
     content_type: str | None
     documented: bool
+    next_page: dict[str, str] | None = None  # query parameters a next-page link changes
+    next_field: tuple[str, ...] = ()  # where in the JSON body the link goes (else: a Link header)
 
 
 @dataclass
@@ -2011,6 +2017,8 @@ class MockServer:
     path: str
     calls: list[Call] = field(default_factory=list)
     token_requests: list[httpx.Request] = field(default_factory=list)
+    next_links: list[str] = field(default_factory=list)  # the next-page links this server sent
+    urls: list[str] = field(default_factory=list)  # the URL of each request for the operation
     _replies: list[_Reply] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -2024,17 +2032,28 @@ class MockServer:
         content: bytes | None = None,
         content_type: str | None = None,
         documented: bool = True,
+        next_page: dict[str, str] | None = None,
+        next_field: tuple[str, ...] = (),
     ) -> None:
         """Queue an answer: a JSON body (`json=`), raw `content=` with its `content_type`, or nothing.
 
         A documented reply is checked against the document before it is sent; `documented=False` is for
-        operations that document no success reply at all.
+        operations that document no success reply at all. With `next_page`, the reply links to a next
+        page: the request's own URL with those query parameters set, in a `Link` header (RFC 8288,
+        `rel="next"`) or, with `next_field`, in that field of the JSON body; `next_links` records it.
         """
         if content is None and json is not _NO_BODY:
             content = _json_bytes(json)
             content_type = content_type or "application/json"
         self._replies.append(
-            _Reply(status, content or b"", content_type if content else None, documented)
+            _Reply(
+                status,
+                content or b"",
+                content_type if content else None,
+                documented,
+                next_page,
+                next_field,
+            )
         )
 
     def only_call(self) -> Call:
@@ -2074,6 +2093,16 @@ class MockServer:
         )
         if not is_operation and self._is_token_request(request):
             return self._token_reply(request)
+        self.urls.append(str(request.url))
+        if str(request.url) in self.next_links and NEXT_PAGE_MARKER in request.url.params:
+            # A link this server made for an operation without a page parameter: the marker is its own.
+            request = httpx.Request(
+                request.method,
+                request.url.copy_remove_param(NEXT_PAGE_MARKER),
+                headers=request.headers,
+                content=request.content,
+                extensions=request.extensions,
+            )
         call = read_call(request, (self.method, self.path))
         self.calls.append(call)
         if not self._replies:
@@ -2082,9 +2111,15 @@ class MockServer:
             )
         reply = self._replies.pop(0)
         headers = {"content-type": reply.content_type} if reply.content_type else {}
-        response = httpx.Response(
-            reply.status, content=reply.content, headers=headers, request=request
-        )
+        content = reply.content
+        if reply.next_page is not None:
+            link = str(request.url.copy_merge_params(reply.next_page))
+            self.next_links.append(link)
+            if reply.next_field:
+                content = _json_bytes(_with_field(json.loads(content), reply.next_field, link))
+            else:
+                headers["link"] = f'<{link}>; rel="next"'
+        response = httpx.Response(reply.status, content=content, headers=headers, request=request)
         if reply.documented:
             self._check_reply(request, response)
         return response
@@ -2133,6 +2168,27 @@ class MockServer:
                 f"the test's {response.status_code} reply for {self.method} {self.path} does not match the document "
                 f"(fix the example in the spec):\n{describe_errors(list(result.errors))}"
             )
+
+
+@contextmanager
+def expect_deprecations(*messages: str) -> Iterator[None]:
+    """The block must warn `DeprecationWarning` with each message: the document deprecates the
+    operation, or an argument the call passes."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    found = [str(item.message) for item in caught if issubclass(item.category, DeprecationWarning)]
+    missing = [message for message in messages if message not in found]
+    assert not missing, f"expected DeprecationWarning {missing}, got {found}"
+
+
+def _with_field(body: Any, path: tuple[str, ...], value: str) -> Any:
+    """`body` with the field at `path` (wire names) set to `value`, creating the objects on the way."""
+    target = body
+    for key in path[:-1]:
+        target = target.setdefault(key, {})
+    target[path[-1]] = value
+    return body
 
 
 def _json_bytes(value: Any) -> bytes:

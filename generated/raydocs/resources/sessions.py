@@ -20,7 +20,16 @@ from .._client_base import (
 )
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
-from .._pagination import AsyncPager, CursorPaging, PageNumberPaging, SyncPager
+from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
+from .._pagination import (
+    AsyncPager,
+    CursorPaging,
+    LinkPaging,
+    NextUrlPaging,
+    OffsetPaging,
+    PageNumberPaging,
+    SyncPager,
+)
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
 
@@ -178,6 +187,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     @overload
@@ -190,6 +200,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     def create(
@@ -202,6 +213,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Create Extraction Session
 
@@ -230,6 +242,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _create(
@@ -242,6 +255,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         return self._client.request(
             _CREATE,
@@ -260,6 +274,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -271,6 +286,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Get Extraction Session
 
@@ -298,6 +314,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -309,6 +326,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Delete Extraction Session
 
@@ -334,6 +352,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -349,6 +368,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentPage]:
         """List Session Documents
 
@@ -385,6 +405,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -399,6 +420,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -411,6 +433,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     def attach_documents(
@@ -423,6 +446,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -452,6 +476,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _attach_documents(
@@ -464,6 +489,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _ATTACH_DOCUMENTS,
@@ -482,6 +508,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -496,6 +523,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -508,6 +536,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     def upload_documents(
@@ -520,6 +549,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Upload Session Documents
 
@@ -551,6 +581,7 @@ class SessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     def _upload_documents(
@@ -563,6 +594,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return self._client.request(
             _UPLOAD_DOCUMENTS,
@@ -581,6 +613,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -593,6 +626,7 @@ class SessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Detach Session Document
 
@@ -624,6 +658,7 @@ class SessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -647,6 +682,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.Session]: ...
 
     @overload
@@ -659,6 +695,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.Session]: ...
 
     def create(
@@ -671,6 +708,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.Session]:
         """Create Extraction Session
 
@@ -709,6 +747,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -721,6 +760,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.Session]:
         """Get Extraction Session
 
@@ -749,6 +789,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -761,6 +802,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[None]:
         """Delete Extraction Session
 
@@ -787,6 +829,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -803,6 +846,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentPage]:
         """List Session Documents
 
@@ -840,6 +884,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -855,6 +900,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]: ...
 
     @overload
@@ -867,6 +913,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]: ...
 
     def attach_documents(
@@ -879,6 +926,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -918,6 +966,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -933,6 +982,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]: ...
 
     @overload
@@ -945,6 +995,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]: ...
 
     def upload_documents(
@@ -957,6 +1008,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[models.DocumentList]:
         """Upload Session Documents
 
@@ -998,6 +1050,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -1011,6 +1064,7 @@ class SessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> StreamedResponseManager[None]:
         """Detach Session Document
 
@@ -1043,6 +1097,7 @@ class SessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -1067,6 +1122,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     @overload
@@ -1079,6 +1135,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     def create(
@@ -1091,6 +1148,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Create Extraction Session
 
@@ -1119,6 +1177,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1130,6 +1189,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Get Extraction Session
 
@@ -1155,6 +1215,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1166,6 +1227,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Delete Extraction Session
 
@@ -1189,6 +1251,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1204,6 +1267,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -1236,6 +1300,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1251,16 +1316,19 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> SyncPager[models.Document]:
-        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate.
 
-        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
+        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
+        `page`, if given, is where the walk starts.
         """
 
-        def fetch(token: object | None) -> Any:
-            raw = self.with_raw_response.list_documents(
+        def _fetch_page(_token: object | None) -> RawResponse[Any]:
+            return self.with_raw_response.list_documents(
                 session_id,
-                page=(page if token is None else cast(Any, token)),
+                page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
                 sort=sort,
                 order=order,
@@ -1268,11 +1336,11 @@ class Sessions:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             )
-            return raw.parsed
 
         return SyncPager(
-            fetch,
+            _fetch_page,
             PageNumberPaging(
                 param="page",
                 start=1,
@@ -1281,6 +1349,7 @@ class Sessions:
                 last_page=("meta", "last_page"),
                 total_items=("meta", "total"),
             ),
+            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
@@ -1294,6 +1363,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -1306,6 +1376,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     def attach_documents(
@@ -1318,6 +1389,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -1347,6 +1419,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1361,6 +1434,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -1373,6 +1447,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     def upload_documents(
@@ -1385,6 +1460,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -1416,6 +1492,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1428,6 +1505,7 @@ class Sessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Detach Session Document
 
@@ -1455,6 +1533,7 @@ class Sessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -1476,6 +1555,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     @overload
@@ -1488,6 +1568,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]: ...
 
     async def create(
@@ -1500,6 +1581,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Create Extraction Session
 
@@ -1528,6 +1610,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _create(
@@ -1540,6 +1623,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         return await self._client.request(
             _CREATE,
@@ -1558,6 +1642,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1569,6 +1654,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.Session]:
         """Get Extraction Session
 
@@ -1596,6 +1682,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1607,6 +1694,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Delete Extraction Session
 
@@ -1632,6 +1720,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1647,6 +1736,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentPage]:
         """List Session Documents
 
@@ -1683,6 +1773,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1697,6 +1788,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -1709,6 +1801,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     async def attach_documents(
@@ -1721,6 +1814,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -1750,6 +1844,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _attach_documents(
@@ -1762,6 +1857,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _ATTACH_DOCUMENTS,
@@ -1780,6 +1876,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1794,6 +1891,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     @overload
@@ -1806,6 +1904,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]: ...
 
     async def upload_documents(
@@ -1818,6 +1917,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         """Upload Session Documents
 
@@ -1849,6 +1949,7 @@ class AsyncSessionsWithRawResponse:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
 
     async def _upload_documents(
@@ -1861,6 +1962,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[models.DocumentList]:
         return await self._client.request(
             _UPLOAD_DOCUMENTS,
@@ -1879,6 +1981,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1891,6 +1994,7 @@ class AsyncSessionsWithRawResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> RawResponse[None]:
         """Detach Session Document
 
@@ -1922,6 +2026,7 @@ class AsyncSessionsWithRawResponse:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             ),
         )
 
@@ -1945,6 +2050,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.Session]: ...
 
     @overload
@@ -1957,6 +2063,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.Session]: ...
 
     def create(
@@ -1969,6 +2076,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.Session]:
         """Create Extraction Session
 
@@ -2007,6 +2115,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2019,6 +2128,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.Session]:
         """Get Extraction Session
 
@@ -2047,6 +2157,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2059,6 +2170,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[None]:
         """Delete Extraction Session
 
@@ -2085,6 +2197,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2101,6 +2214,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentPage]:
         """List Session Documents
 
@@ -2138,6 +2252,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2153,6 +2268,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
 
     @overload
@@ -2165,6 +2281,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
 
     def attach_documents(
@@ -2177,6 +2294,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]:
         """Attach Existing Session Documents
 
@@ -2216,6 +2334,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2231,6 +2350,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
 
     @overload
@@ -2243,6 +2363,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
 
     def upload_documents(
@@ -2255,6 +2376,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[models.DocumentList]:
         """Upload Session Documents
 
@@ -2296,6 +2418,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2309,6 +2432,7 @@ class AsyncSessionsWithStreamingResponse:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncStreamedResponseManager[None]:
         """Detach Session Document
 
@@ -2341,6 +2465,7 @@ class AsyncSessionsWithStreamingResponse:
                     max_retries=max_retries,
                     extra_headers=extra_headers,
                     extra_query=extra_query,
+                    extra_body=extra_body,
                 ),
             )
         )
@@ -2365,6 +2490,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     @overload
@@ -2377,6 +2503,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session: ...
 
     async def create(
@@ -2389,6 +2516,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Create Extraction Session
 
@@ -2417,6 +2545,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2428,6 +2557,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.Session:
         """Get Extraction Session
 
@@ -2453,6 +2583,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2464,6 +2595,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Delete Extraction Session
 
@@ -2487,6 +2619,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2502,6 +2635,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -2534,6 +2668,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2549,16 +2684,19 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> AsyncPager[models.Document]:
-        """Iterate over every item of `list_documents`, fetching further pages lazily as you go.
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
 
-        Takes the same arguments as `list_documents`; `page` (if given) is where iteration starts.
+        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
+        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
+        `page`, if given, is where the walk starts.
         """
 
-        async def fetch(token: object | None) -> Any:
-            raw = await self.with_raw_response.list_documents(
+        async def _fetch_page(_token: object | None) -> RawResponse[Any]:
+            return await self.with_raw_response.list_documents(
                 session_id,
-                page=(page if token is None else cast(Any, token)),
+                page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
                 sort=sort,
                 order=order,
@@ -2566,11 +2704,11 @@ class AsyncSessions:
                 max_retries=max_retries,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
+                extra_body=extra_body,
             )
-            return raw.parsed
 
         return AsyncPager(
-            fetch,
+            _fetch_page,
             PageNumberPaging(
                 param="page",
                 start=1,
@@ -2579,6 +2717,7 @@ class AsyncSessions:
                 last_page=("meta", "last_page"),
                 total_items=("meta", "total"),
             ),
+            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
@@ -2592,6 +2731,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -2604,6 +2744,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     async def attach_documents(
@@ -2616,6 +2757,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -2645,6 +2787,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2659,6 +2802,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     @overload
@@ -2671,6 +2815,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList: ...
 
     async def upload_documents(
@@ -2683,6 +2828,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -2714,6 +2860,7 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed
 
@@ -2726,6 +2873,7 @@ class AsyncSessions:
         max_retries: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
+        extra_body: Mapping[str, object] | None = None,
     ) -> None:
         """Detach Session Document
 
@@ -2753,5 +2901,6 @@ class AsyncSessions:
             max_retries=max_retries,
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
         )
         return raw.parsed

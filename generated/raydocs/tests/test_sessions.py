@@ -860,11 +860,32 @@ LIST_DOCUMENTS_PAGE_1: Any = {
                 }
             ],
             "created_at": "2023-11-07T05:31:56Z",
-        }
+        },
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        },
     ],
-    "meta": {"current_page": 1, "last_page": 2, "per_page": 25, "total": 2},
+    "meta": {"current_page": 1, "last_page": 2, "per_page": 25, "total": 4},
 }
-"""Page 1 of 2 for `iter_list_documents` (the documented reply with a next page)."""
+"""Page 1 for `iter_list_documents` (a next page follows)."""
 
 LIST_DOCUMENTS_PAGE_2: Any = {
     "data": [
@@ -888,11 +909,32 @@ LIST_DOCUMENTS_PAGE_2: Any = {
                 }
             ],
             "created_at": "2023-11-07T05:31:56Z",
-        }
+        },
+        {
+            "id": "880e8400-e29b-41d4-a716-446655440000",
+            "workspace_id": 123,
+            "filename": "invoice.pdf",
+            "mime": "application/pdf",
+            "size": 184320,
+            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "status": "processed",
+            "source_type": "upload",
+            "source_url": None,
+            "parsings": [
+                {
+                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
+                    "status": "queued",
+                    "parser_version": "2.3.1",
+                    "updated_at": "2023-11-07T05:31:56Z",
+                }
+            ],
+            "created_at": "2023-11-07T05:31:56Z",
+        },
     ],
-    "meta": {"current_page": 2, "last_page": 2, "per_page": 25, "total": 2},
+    "meta": {"current_page": 2, "last_page": 2, "per_page": 25, "total": 4},
 }
-"""Page 2 of 2 for `iter_list_documents` (the documented reply with no further page)."""
+"""Page 2 for `iter_list_documents` (the last page)."""
 
 
 def _iter_list_documents(client: Client) -> builtins.list[models.Document]:
@@ -922,12 +964,12 @@ async def _aiter_list_documents(client: AsyncClient) -> builtins.list[models.Doc
 
 @pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 def test_iter_list_documents(use_async: bool) -> None:
-    """`iter_list_documents` walks two pages: it asks for the second after the first and yields the items of both."""
+    """`iter_list_documents` walks the pages (page): it asks for the next after the first, yields the items of each, and stops at the last."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(200, LIST_DOCUMENTS_PAGE_1)
     server.reply(200, LIST_DOCUMENTS_PAGE_2)
     items = server.run(_iter_list_documents, _aiter_list_documents, use_async)
-    assert len(items) == 2
+    assert len(items) == 4
     for item in items:
         assert isinstance(item, models.Document), (
             "expected models.Document, got " + type(item).__name__
