@@ -48,6 +48,7 @@ class SpecError(ClientsmithError):
 # A message is one line a person reads; the pointer (often the longest part) gives way first.
 LINE_LIMIT = 200
 _MESSAGE_LIMIT = 160
+_MESSAGE_MINIMUM = 80
 
 
 def fit_line(head: str, pointer: str, tail: str = "") -> str:
@@ -84,8 +85,13 @@ class Warning_:
     kind: str = "warning"  # or "note": something the generator recognised and acted on, not a problem
 
     def render(self, file: str) -> str:
-        message = self.message if len(self.message) <= _MESSAGE_LIMIT else self.message[: _MESSAGE_LIMIT - 3] + "..."
-        return fit_line(f"{file}: {self.kind}: {message}", self.pointer or "#")
+        # The pointer is the warning's location: the message gives way first (down to a readable
+        # minimum), and only then the pointer's middle.
+        pointer = self.pointer or "#"
+        room = max(LINE_LIMIT - len(f"{file}: {self.kind}:  (at {pointer})"), _MESSAGE_MINIMUM)
+        limit = min(room, _MESSAGE_LIMIT)
+        message = self.message if len(self.message) <= limit else self.message[: limit - 3] + "..."
+        return fit_line(f"{file}: {self.kind}: {message}", pointer)
 
 
 @dataclass

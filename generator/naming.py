@@ -26,6 +26,19 @@ RESERVED_TYPING_NAMES = frozenset(
     }
 )
 
+# Every name a resource module binds at its top and uses inside its methods: an argument of the same name
+# would shadow it there (a query parameter `cast` or `given` breaks the call that builds the request).
+RESOURCE_MODULE_NAMES = frozenset(
+    """
+    annotations builtins datetime Mapping cached_property Any Literal cast overload TYPE_CHECKING models
+    BinaryBody FormBody JsonBody MultipartBody TextBody XmlBody XmlSchema XML_SHAPES AsyncAPIClient Endpoint
+    RawResponse RequestOptions ResponseSpec SyncAPIClient AsyncStreamedResponseManager StreamedResponseManager
+    AsyncStream ServerSentEvent Stream StreamFormat given given_files merge_body deprecated warn_deprecated
+    warn_deprecated_arguments AsyncPager CursorPaging LinkPaging NextUrlPaging OffsetPaging PageNumberPaging
+    SyncPager Param NOT_GIVEN FileContent FileInput NotGiven TimeoutTypes
+    """.split()
+)
+
 # Capitalised builtins (Python 3.11 to 3.13, written out so that output never depends on the Python
 # that runs the generator): a model named `Exception` would lose to the builtin in a forward reference.
 BUILTIN_CLASS_NAMES = frozenset(

@@ -6,6 +6,8 @@ the generator answers it (a warning, the value a test sends or expects).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +85,20 @@ SHAPES: dict[str, Any] = {
                 "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Employee"}}}}},
             }
         },
+        # An id documented as a uuid 24 characters long (Intercom: MongoDB ObjectIds); HAL links as an
+        # object without a type, only `additionalProperties` (Dwolla).
+        "/conversations": {
+            "post": {
+                "operationId": "createConversation",
+                "requestBody": {
+                    "required": True,
+                    "content": {JSON: {"schema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string", "format": "uuid", "minLength": 24, "maxLength": 24}}}, "example": {"id": "6762f11b1bb69f9f2193bba3"}}},
+                },
+                "responses": {
+                    "200": {"description": "ok", "content": {JSON: {"schema": {"type": "object", "properties": {"_links": {"additionalProperties": {"type": "object", "properties": {"href": {"type": "string"}}}}}}}}}
+                },
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -140,6 +156,8 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert "add_ons_data={}" not in tests
     models = (out / "shapes" / "models.py").read_text()
     assert "class Exception_2(" in models and "class Exception(" not in models
+    # The HAL links: an object of objects, as the client reads the schema, not a string.
+    assert '{"_links": {"key": {"href": "example"}}}' in tests
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 
@@ -154,6 +172,7 @@ def test_unseen_shapes_are_announced(tmp_path: Path) -> None:
     assert "#/paths/~1publish/post/parameters/1: the parameter's example is empty" in text
     assert "#/paths/~1publish/post/parameters/3: query parameter 'api_key' is where the operation's API key travels" in text
     assert "#/components/schemas/Employee: required 'canApprove' not among the properties of an object with additionalProperties: false" in text
+    assert "#/paths/~1conversations/post/requestBody/content/application~1json/schema/properties/id: no 'uuid' is 24 characters long" in text
 
 
 def test_webhook_round_trip_expects_the_clients_spelling_of_times(tmp_path: Path) -> None:
@@ -161,3 +180,31 @@ def test_webhook_round_trip_expects_the_clients_spelling_of_times(tmp_path: Path
     assert_generated_tests_pass(out, "hooks")
     tests = (out / "hooks" / "tests" / "test_client.py").read_text()
     assert '"createdAt": "2025-10-15T13:51:12.734000+00:00"' in tests and '"id": "m1"' in tests
+
+
+def test_arguments_never_shadow_the_names_a_resource_module_uses(tmp_path: Path) -> None:
+    """Apideck's `raw` query flag met the method's own `raw` local; `cast` or `given` would break the call."""
+    names = ["raw", "cast", "given", "Param", "merge_body", "warn_deprecated", "Mapping", "overload", "RequestOptions", "cached_property"]
+    parameters = [{"name": name, "in": "query", "schema": {"type": "string"}, "example": f"v-{name}"} for name in names]
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Shadows", "version": "1"},
+        "servers": [{"url": "https://shadows.example.test"}],
+        "paths": {
+            "/things/{JsonBody}": {
+                "post": {
+                    "operationId": "makeThing",
+                    "deprecated": True,
+                    "parameters": [{"name": "JsonBody", "in": "path", "required": True, "schema": {"type": "string"}, "example": "p"}, *parameters],
+                    "requestBody": {"content": {JSON: {"schema": {"type": "object", "properties": {"given_files": {"type": "string"}}}, "example": {"given_files": "f"}}}},
+                    "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}, "example": {"id": "1"}}}}},
+                }
+            }
+        },
+    }
+    out = generate(tmp_path, document, "shadows")
+    assert_generated_tests_pass(out, "shadows")
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "shadows"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    resource = (out / "shadows" / "resources" / "things.py").read_text()
+    assert "raw: str | NotGiven = NOT_GIVEN" in resource and "cast_2: str | NotGiven" in resource and "given_2: str | NotGiven" in resource

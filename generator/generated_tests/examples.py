@@ -23,7 +23,7 @@ from ..load import join_pointer
 from ..parse.discriminators import inherited_discriminator, read_discriminator
 from .regex_sample import sample as pattern_sample
 from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
-from ..parse.schemas import SchemaConverter
+from ..parse.schemas import SchemaConverter, implied_type
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 
@@ -305,7 +305,7 @@ class ExampleMaker:
             kinds = [k for k in kind if k != "null"]
             kind = kinds[0] if kinds else "null"
         if kind is None:
-            kind = "object" if "properties" in schema else "array" if "items" in schema else None
+            kind = implied_type(schema)
         if kind == "object":
             return self._object(schema, purpose, depth, seen, variant)
         if kind == "array":

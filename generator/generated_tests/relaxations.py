@@ -8,7 +8,8 @@ Some schemas admit no (finite) value at all:
 - an enum none of whose values has the schema's format (`enum: [now]`, `format: date-time`);
 - an array schema whose enum lists single values (meant for the items);
 - an object with `additionalProperties: false` that requires a name its `properties` lack;
-- array items marked readOnly (or writeOnly): no request (or reply) could hold a single item.
+- array items marked readOnly (or writeOnly): no request (or reply) could hold a single item;
+- a string format whose values all have lengths its minLength or maxLength exclude (`uuid`, 24 long).
 
 No test can send or answer such a value, and no client can either. The generator then takes the
 closest honest reading and says so in a located warning: the property that closes the cycle is
@@ -37,6 +38,9 @@ from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
 from ..parse.discriminators import read_discriminator
 from .schema_check import format_fits
 
+# Formats every value of which has a length in a known range, which the client reads as plain strings:
+# a `uuid` with `maxLength: 24` (Intercom's ids, which are MongoDB ObjectIds) admits no value.
+_FORMAT_LENGTHS = {"uuid": (36, 36), "ipv4": (7, 15)}
 _ALL_KINDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_ROUNDS = 200
@@ -304,6 +308,8 @@ class _Finder:
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             options = self._fitting_options(schema)
             kinds &= {_kind_of(value) for value in options} | ({"integer"} if any(_kind_of(value) == "number" for value in options) else set())
+        if "string" in kinds and _format_outside_lengths(schema):
+            kinds.discard("string")
         for part in schema.get("allOf") or []:
             kinds &= self._kinds(part, depth + 1)
         return frozenset(kinds)
@@ -394,6 +400,15 @@ class _Finder:
                     "(open to other strings), and the contract tests validate it without the format",
                     nullable=False,
                 )
+        if _format_outside_lengths(schema):
+            relaxed = {key: value for key, value in schema.items() if key != "format"}
+            return Relaxation(
+                pointer,
+                relaxed,
+                f"no {schema['format']!r} is {_spoken_lengths(schema)}: no value satisfies the schema; the client reads it "
+                "as a string, and the contract tests validate it without the format",
+                nullable=False,
+            )
         if is_item_enum(schema):
             items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
             relaxed = {key: value for key, value in schema.items() if key != "enum"}
@@ -638,3 +653,23 @@ def _replace_at(document: Any, pointer: str, value: Any) -> None:
             node[tokens[-1]] = value
     except (KeyError, IndexError, ValueError, TypeError):
         return  # not there in this copy: nothing to relax
+
+
+def _format_outside_lengths(schema: dict[str, Any]) -> bool:
+    kind = schema.get("format")
+    lengths = _FORMAT_LENGTHS.get(kind) if isinstance(kind, str) else None
+    if lengths is None or "enum" in schema:
+        return False
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    if not isinstance(low, int) or isinstance(low, bool):
+        low = 0
+    if not isinstance(high, int) or isinstance(high, bool):
+        high = None
+    return low > lengths[1] or (high is not None and high < lengths[0])
+
+
+def _spoken_lengths(schema: dict[str, Any]) -> str:
+    low, high = schema.get("minLength"), schema.get("maxLength")
+    if low == high:
+        return f"{low} characters long"
+    return " and ".join(part for part in (f"at least {low}" if low else "", f"at most {high}" if high is not None else "") if part) + " characters long"

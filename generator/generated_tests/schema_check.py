@@ -249,6 +249,7 @@ class SchemaCheck:
             keywords.update(
                 properties=_safe(_implied_type("properties", dict, "an object", keywords["properties"])),
                 items=_safe(_implied_type("items", list, "an array", keywords["items"])),
+                additionalProperties=_safe(_implied_type("additionalProperties", dict, "an object", keywords["additionalProperties"])),
                 pattern=_safe(_pattern),
                 oneOf=_safe(_discriminated(oas_keywords.oneOf) if exclusive else _one_of),
                 anyOf=_safe(_any_of),
@@ -279,7 +280,8 @@ def _implied_type(keyword: str, python: type, spoken: str, original: Keyword) ->
     """`keyword` with the type the client gives a schema that declares none (parse/schemas.py)."""
 
     def run(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
-        implied = isinstance(schema, dict) and "type" not in schema and isinstance(value, (dict, list)) and bool(value)
+        # `properties: {}` or `items: {}` say nothing the client reads; `additionalProperties: {}` or `true` do
+        implied = isinstance(schema, dict) and "type" not in schema and (bool(value) or keyword == "additionalProperties")
         if implied and not isinstance(instance, python) and not (instance is None and schema.get("nullable") is True):
             yield ValidationError(f"the client reads a schema with {keyword} and no type as {spoken}, not {type(instance).__name__}")
             return

@@ -25,7 +25,7 @@ from ..ir import (
     UnionType,
 )
 from ..load import join_pointer
-from ..naming import RESERVED_TYPING_NAMES, NameScope, make_identifier, snake_case
+from ..naming import RESERVED_TYPING_NAMES, RESOURCE_MODULE_NAMES, NameScope, make_identifier, snake_case
 from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
 from ..generated_tests.paging_samples import PagingSamples
 from ..generated_tests.relaxations import operation_roots
@@ -125,7 +125,7 @@ class OperationParser:
         hint = make_identifier(raw.operation_id, style="pascal", fallback="operation")
         scope = NameScope()
         # `body` is the whole-body argument; a parameter or field of that name becomes `body_`.
-        scope.reserve("self", "body", *CALL_OPTIONS, *RESERVED_TYPING_NAMES)
+        scope.reserve("self", "body", *CALL_OPTIONS, *RESERVED_TYPING_NAMES, *RESOURCE_MODULE_NAMES)
         own = "security" in node
         security = security_requirements(
             node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"

@@ -41,6 +41,16 @@ _STRING_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date", "b
 _SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 
 
+def implied_type(schema: dict[str, Any]) -> str | None:
+    """The type the client reads from a schema that declares none: its keywords say object or array.
+    The generated tests' examples and checks read a schema the same way (generated_tests/)."""
+    if "properties" in schema or "additionalProperties" in schema:
+        return "object"
+    if "items" in schema:
+        return "array"
+    return None
+
+
 @dataclass
 class SchemaConverter:
     document: dict[str, Any]
@@ -195,11 +205,8 @@ class SchemaConverter:
             return UnionType(unique)
         if isinstance(declared, str):
             return self._single_type(schema, declared, pointer, hint)
-        if "properties" in schema or "additionalProperties" in schema:
-            return self._single_type(schema, "object", pointer, hint)
-        if "items" in schema:
-            return self._single_type(schema, "array", pointer, hint)
-        return ANY
+        implied = implied_type(schema)
+        return self._single_type(schema, implied, pointer, hint) if implied else ANY
 
     def _single_type(self, schema: dict[str, Any], kind: str, pointer: str, hint: str) -> TypeRef:
         if kind == "string":

@@ -197,17 +197,18 @@ class Auth:
         Raises:
             APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
         """
-        raw = self.with_raw_response.create_token(
-            grant_type=grant_type,
-            username=username,
-            password=password,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.create_token(
+                grant_type=grant_type,
+                username=username,
+                password=password,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncAuthWithRawResponse:
@@ -356,14 +357,15 @@ class AsyncAuth:
         Raises:
             APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
         """
-        raw = await self.with_raw_response.create_token(
-            grant_type=grant_type,
-            username=username,
-            password=password,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.create_token(
+                grant_type=grant_type,
+                username=username,
+                password=password,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

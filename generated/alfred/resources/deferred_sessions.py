@@ -246,14 +246,15 @@ class DeferredSessions:
         Raises:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
         """
-        raw = self.with_raw_response.create(
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.create(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def get(
         self,
@@ -278,15 +279,16 @@ class DeferredSessions:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncDeferredSessionsWithRawResponse:
@@ -469,14 +471,15 @@ class AsyncDeferredSessions:
         Raises:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
         """
-        raw = await self.with_raw_response.create(
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.create(
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def get(
         self,
@@ -501,12 +504,13 @@ class AsyncDeferredSessions:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = await self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

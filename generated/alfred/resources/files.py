@@ -217,17 +217,18 @@ class Files:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = self.with_raw_response.upload(
-            file=file,
-            session_id=session_id,
-            metadata=metadata,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.upload(
+                file=file,
+                session_id=session_id,
+                metadata=metadata,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncFilesWithRawResponse:
@@ -394,14 +395,15 @@ class AsyncFiles:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = await self.with_raw_response.upload(
-            file=file,
-            session_id=session_id,
-            metadata=metadata,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.upload(
+                file=file,
+                session_id=session_id,
+                metadata=metadata,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

@@ -562,27 +562,28 @@ class Jobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = self.with_raw_response._create(
-            body=body,
-            session_id=session_id,
-            propagate_metadata=propagate_metadata,
-            merge=merge,
-            decompose=decompose,
-            metadata=metadata,
-            channel=channel,
-            parent_file_prefix=parent_file_prefix,
-            page_rotation=page_rotation,
-            container=container,
-            file_name=file_name,
-            file_names=file_names,
-            priority=priority,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._create(
+                body=body,
+                session_id=session_id,
+                propagate_metadata=propagate_metadata,
+                merge=merge,
+                decompose=decompose,
+                metadata=metadata,
+                channel=channel,
+                parent_file_prefix=parent_file_prefix,
+                page_rotation=page_rotation,
+                container=container,
+                file_name=file_name,
+                file_names=file_names,
+                priority=priority,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def get(
         self,
@@ -607,15 +608,16 @@ class Jobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
         """
-        raw = self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncJobsWithRawResponse:
@@ -1112,27 +1114,28 @@ class AsyncJobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        raw = await self.with_raw_response._create(
-            body=body,
-            session_id=session_id,
-            propagate_metadata=propagate_metadata,
-            merge=merge,
-            decompose=decompose,
-            metadata=metadata,
-            channel=channel,
-            parent_file_prefix=parent_file_prefix,
-            page_rotation=page_rotation,
-            container=container,
-            file_name=file_name,
-            file_names=file_names,
-            priority=priority,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._create(
+                body=body,
+                session_id=session_id,
+                propagate_metadata=propagate_metadata,
+                merge=merge,
+                decompose=decompose,
+                metadata=metadata,
+                channel=channel,
+                parent_file_prefix=parent_file_prefix,
+                page_rotation=page_rotation,
+                container=container,
+                file_name=file_name,
+                file_names=file_names,
+                priority=priority,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def get(
         self,
@@ -1157,12 +1160,13 @@ class AsyncJobs:
             APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
             APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
         """
-        raw = await self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

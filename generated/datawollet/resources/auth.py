@@ -341,19 +341,20 @@ class Auth:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
-        raw = self.with_raw_response._create_token(
-            body=body,
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._create_token(
+                body=body,
+                grant_type=grant_type,
+                client_id=client_id,
+                client_secret=client_secret,
+                scope=scope,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncAuthWithRawResponse:
@@ -644,16 +645,17 @@ class AsyncAuth:
             APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
             APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
         """
-        raw = await self.with_raw_response._create_token(
-            body=body,
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._create_token(
+                body=body,
+                grant_type=grant_type,
+                client_id=client_id,
+                client_secret=client_secret,
+                scope=scope,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

@@ -569,17 +569,18 @@ class Envelopes:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        raw = self.with_raw_response.get_acl(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.get_acl(
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     def add_acl_entry(
@@ -656,21 +657,22 @@ class Envelopes:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        raw = self.with_raw_response._add_acl_entry(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            body=body,
-            client_id=client_id,
-            sub_id=sub_id,
-            permissions=permissions,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._add_acl_entry(
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                body=body,
+                client_id=client_id,
+                sub_id=sub_id,
+                permissions=permissions,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def remove_acl_entry(
         self,
@@ -707,19 +709,20 @@ class Envelopes:
             APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        raw = self.with_raw_response.remove_acl_entry(
-            client_id,
-            sub_id,
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.remove_acl_entry(
+                client_id,
+                sub_id,
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncEnvelopesWithRawResponse:
@@ -1204,17 +1207,18 @@ class AsyncEnvelopes:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        raw = await self.with_raw_response.get_acl(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.get_acl(
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     async def add_acl_entry(
@@ -1291,21 +1295,22 @@ class AsyncEnvelopes:
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
             APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        raw = await self.with_raw_response._add_acl_entry(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            body=body,
-            client_id=client_id,
-            sub_id=sub_id,
-            permissions=permissions,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._add_acl_entry(
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                body=body,
+                client_id=client_id,
+                sub_id=sub_id,
+                permissions=permissions,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def remove_acl_entry(
         self,
@@ -1342,16 +1347,17 @@ class AsyncEnvelopes:
             APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
             APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        raw = await self.with_raw_response.remove_acl_entry(
-            client_id,
-            sub_id,
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.remove_acl_entry(
+                client_id,
+                sub_id,
+                origin=origin,
+                session_key=session_key,
+                session_id=session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

@@ -584,23 +584,24 @@ class Sessions:
             APIStatusError: on 412 with `body` parsed as `models.Error`. Envelope not found when attempting to attach
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to generate session ID, create envelope, or store session
         """
-        raw = self.with_raw_response.start(
-            origin=origin,
-            session_key=session_key,
-            body=body,
-            session_id=session_id,
-            partition_key=partition_key,
-            timeout_seconds=timeout_seconds,
-            create_envelope=create_envelope,
-            envelope_id=envelope_id,
-            envelope_key=envelope_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.start(
+                origin=origin,
+                session_key=session_key,
+                body=body,
+                session_id=session_id,
+                partition_key=partition_key,
+                timeout_seconds=timeout_seconds,
+                create_envelope=create_envelope,
+                envelope_id=envelope_id,
+                envelope_key=envelope_key,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     def resume(
@@ -668,19 +669,20 @@ class Sessions:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
-        raw = self.with_raw_response._resume(
-            origin=origin,
-            session_key=session_key,
-            body=body,
-            session_id=session_id,
-            timeout_seconds=timeout_seconds,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._resume(
+                origin=origin,
+                session_key=session_key,
+                body=body,
+                session_id=session_id,
+                timeout_seconds=timeout_seconds,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncSessionsWithRawResponse:
@@ -1195,23 +1197,24 @@ class AsyncSessions:
             APIStatusError: on 412 with `body` parsed as `models.Error`. Envelope not found when attempting to attach
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to generate session ID, create envelope, or store session
         """
-        raw = await self.with_raw_response.start(
-            origin=origin,
-            session_key=session_key,
-            body=body,
-            session_id=session_id,
-            partition_key=partition_key,
-            timeout_seconds=timeout_seconds,
-            create_envelope=create_envelope,
-            envelope_id=envelope_id,
-            envelope_key=envelope_key,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.start(
+                origin=origin,
+                session_key=session_key,
+                body=body,
+                session_id=session_id,
+                partition_key=partition_key,
+                timeout_seconds=timeout_seconds,
+                create_envelope=create_envelope,
+                envelope_id=envelope_id,
+                envelope_key=envelope_key,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     async def resume(
@@ -1279,16 +1282,17 @@ class AsyncSessions:
             APIStatusError: on 403 with `body` parsed as `models.Error`. Session-key check failed, or missing `sessions:write` scope.
             APIStatusError: on 500 with `body` parsed as `models.Error`. Failed to store the session.
         """
-        raw = await self.with_raw_response._resume(
-            origin=origin,
-            session_key=session_key,
-            body=body,
-            session_id=session_id,
-            timeout_seconds=timeout_seconds,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._resume(
+                origin=origin,
+                session_key=session_key,
+                body=body,
+                session_id=session_id,
+                timeout_seconds=timeout_seconds,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

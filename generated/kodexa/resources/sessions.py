@@ -466,20 +466,21 @@ class Sessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
         """
-        raw = self.with_raw_response.create(
-            body=body,
-            change_sequence=change_sequence,
-            organization=organization,
-            organization_id=organization_id,
-            state=state,
-            token=token,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.create(
+                body=body,
+                change_sequence=change_sequence,
+                organization=organization,
+                organization_id=organization_id,
+                state=state,
+                token=token,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def get(
         self,
@@ -505,15 +506,16 @@ class Sessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
         """
-        raw = self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def update(
         self,
@@ -551,21 +553,22 @@ class Sessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
         """
-        raw = self.with_raw_response.update(
-            id,
-            body=body,
-            change_sequence=change_sequence,
-            organization=organization,
-            organization_id=organization_id,
-            state=state,
-            token=token,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.update(
+                id,
+                body=body,
+                change_sequence=change_sequence,
+                organization=organization,
+                organization_id=organization_id,
+                state=state,
+                token=token,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncSessionsWithRawResponse:
@@ -948,20 +951,21 @@ class AsyncSessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
         """
-        raw = await self.with_raw_response.create(
-            body=body,
-            change_sequence=change_sequence,
-            organization=organization,
-            organization_id=organization_id,
-            state=state,
-            token=token,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.create(
+                body=body,
+                change_sequence=change_sequence,
+                organization=organization,
+                organization_id=organization_id,
+                state=state,
+                token=token,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def get(
         self,
@@ -987,15 +991,16 @@ class AsyncSessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
         """
-        raw = await self.with_raw_response.get(
-            id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.get(
+                id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def update(
         self,
@@ -1033,18 +1038,19 @@ class AsyncSessions:
             APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
             APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
         """
-        raw = await self.with_raw_response.update(
-            id,
-            body=body,
-            change_sequence=change_sequence,
-            organization=organization,
-            organization_id=organization_id,
-            state=state,
-            token=token,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.update(
+                id,
+                body=body,
+                change_sequence=change_sequence,
+                organization=organization,
+                organization_id=organization_id,
+                state=state,
+                token=token,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed

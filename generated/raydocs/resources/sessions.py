@@ -1169,17 +1169,18 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response._create(
-            body=body,
-            extraction_template_id=extraction_template_id,
-            name=name,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._create(
+                body=body,
+                extraction_template_id=extraction_template_id,
+                name=name,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def get(
         self,
@@ -1209,15 +1210,16 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.get(
-            session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.get(
+                session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def delete(
         self,
@@ -1245,15 +1247,16 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.delete(
-            session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.delete(
+                session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def list_documents(
         self,
@@ -1290,19 +1293,20 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.list_documents(
-            session_id,
-            page=page,
-            per_page=per_page,
-            sort=sort,
-            order=order,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.list_documents(
+                session_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def iter_list_documents(
         self,
@@ -1411,17 +1415,18 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response._attach_documents(
-            session_id,
-            body=body,
-            document_ids=document_ids,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._attach_documents(
+                session_id,
+                body=body,
+                document_ids=document_ids,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     def upload_documents(
@@ -1484,17 +1489,18 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response._upload_documents(
-            session_id,
-            body=body,
-            keys=keys,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response._upload_documents(
+                session_id,
+                body=body,
+                keys=keys,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def detach_document(
         self,
@@ -1526,16 +1532,17 @@ class Sessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = self.with_raw_response.detach_document(
-            session_id,
-            document_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            self.with_raw_response.detach_document(
+                session_id,
+                document_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
 
 class AsyncSessionsWithRawResponse:
@@ -2537,17 +2544,18 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response._create(
-            body=body,
-            extraction_template_id=extraction_template_id,
-            name=name,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._create(
+                body=body,
+                extraction_template_id=extraction_template_id,
+                name=name,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def get(
         self,
@@ -2577,15 +2585,16 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.get(
-            session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.get(
+                session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def delete(
         self,
@@ -2613,15 +2622,16 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.delete(
-            session_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.delete(
+                session_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def list_documents(
         self,
@@ -2658,19 +2668,20 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.list_documents(
-            session_id,
-            page=page,
-            per_page=per_page,
-            sort=sort,
-            order=order,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.list_documents(
+                session_id,
+                page=page,
+                per_page=per_page,
+                sort=sort,
+                order=order,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     def iter_list_documents(
         self,
@@ -2779,17 +2790,18 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response._attach_documents(
-            session_id,
-            body=body,
-            document_ids=document_ids,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._attach_documents(
+                session_id,
+                body=body,
+                document_ids=document_ids,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     @overload
     async def upload_documents(
@@ -2852,17 +2864,18 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response._upload_documents(
-            session_id,
-            body=body,
-            keys=keys,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response._upload_documents(
+                session_id,
+                body=body,
+                keys=keys,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
 
     async def detach_document(
         self,
@@ -2894,13 +2907,14 @@ class AsyncSessions:
             APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
             APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
         """
-        raw = await self.with_raw_response.detach_document(
-            session_id,
-            document_id,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-        return raw.parsed
+        return (
+            await self.with_raw_response.detach_document(
+                session_id,
+                document_id,
+                timeout=timeout,
+                max_retries=max_retries,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+            )
+        ).parsed
