@@ -99,6 +99,14 @@ SHAPES: dict[str, Any] = {
                 },
             }
         },
+        # A request body as `text/json` (Rumble), a reply whose media type spells its charset in capitals (ip2proxy).
+        "/scans": {
+            "put": {
+                "operationId": "createScan",
+                "requestBody": {"required": True, "content": {"text/json": {"schema": {"type": "object", "required": ["targets"], "properties": {"targets": {"type": "string", "example": "defaults"}}}}}},
+                "responses": {"200": {"description": "ok", "content": {"text/html; charset=UTF-8": {"schema": {"type": "string"}, "example": "<p>done</p>"}}}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {

@@ -198,9 +198,15 @@ def _opaque(media_type: str) -> bool:
     return (
         base not in _KNOWN_MEDIA
         and not base.startswith("text/")
-        and not base.endswith(("+json", "+xml"))
+        and not _is_json_media(base)
+        and not base.endswith("+xml")
         and base != "*/*"
     )
+
+
+def _is_json_media(base: str) -> bool:
+    """JSON as the client reads it (`application/json`, `*+json`, `text/json`: generator/parse/operations.py)."""
+    return base == "application/json" or base.endswith(("+json", "/json"))
 
 
 def _drop_opaque_object_schemas(content: Any) -> None:
@@ -1169,7 +1175,7 @@ def validator(template: str) -> OpenAPI:
             deserializers[media] = (
                 _json_loads  # the adapters hand XML bodies over as JSON (_xml_body_value)
             )
-        elif media.endswith("+json"):
+        elif _is_json_media(media) and media != "application/json":
             deserializers[media] = _json_loads
         elif media.startswith("text/") and media not in _KNOWN_MEDIA:
             deserializers[media] = _plain_loads
@@ -1544,7 +1550,14 @@ class OpenAPIRequest:
 
     @property
     def content_type(self) -> str:
-        return str(self.request.headers.get("content-type", "")).lower()
+        return _folded_media_type(str(self.request.headers.get("content-type", "")))
+
+
+def _folded_media_type(value: str) -> str:
+    """The type and subtype in lower case (they ignore case), the parameters as sent: openapi-core
+    matches them to the document's spelling (`text/html; charset=UTF-8`) as written."""
+    base, separator, parameters = value.partition(";")
+    return base.strip().lower() + (separator + parameters if separator else "")
 
 
 def _body_for_validation(
@@ -1681,7 +1694,7 @@ class OpenAPIResponse:
 
     @property
     def content_type(self) -> str:
-        return str(self.response.headers.get("content-type", "")).lower()
+        return _folded_media_type(str(self.response.headers.get("content-type", "")))
 
     @property
     def headers(self) -> Headers:
@@ -1767,7 +1780,7 @@ def _raw_body(request: httpx.Request, route: _Route) -> Any:
         )
         if not isinstance(value, str):
             return value  # otherwise text or bytes, as below
-    if media is not None and (media == "application/json" or media.endswith("+json")):
+    if media is not None and _is_json_media(media):
         return json.loads(content)
     if media == "application/x-www-form-urlencoded":
         return _group(parse_qsl(content.decode("utf-8"), keep_blank_values=True))
