@@ -107,6 +107,17 @@ SHAPES: dict[str, Any] = {
                 "responses": {"200": {"description": "ok", "content": {"text/html; charset=UTF-8": {"schema": {"type": "string"}, "example": "<p>done</p>"}}}},
             }
         },
+        # Two path parameters with nothing between them (NASA's `{id}{.format}`, added by APIs.guru).
+        "/projects/{id}{.format}": {
+            "get": {
+                "operationId": "getProject",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}, "example": 17},
+                    {"name": ".format", "in": "path", "required": True, "schema": {"type": "string"}, "example": "json"},
+                ],
+                "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}, "example": {"id": 17}}}}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -166,6 +177,8 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert "class Exception_2(" in models and "class Exception(" not in models
     # The HAL links: an object of objects, as the client reads the schema, not a string.
     assert '{"_links": {"key": {"href": "example"}}}' in tests
+    # The later of two adjacent path parameters is one character long: the URL splits as it was joined.
+    assert 'call.path_params == {"id": 17, ".format": "j"}' in tests
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -128,6 +128,19 @@ class ExampleMaker:
             self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
         return value
 
+    def one_character(self, schema: Any, value: Any) -> Any:
+        """A value of `schema` written with one character (`1`, or the example's first letter), or None."""
+        candidates: list[Any] = []
+        if isinstance(value, str) and value:
+            candidates.append(value[0])
+        elif isinstance(value, bool):
+            return None
+        candidates += [*range(1, 10), *"abcdefghijklmnopqrstuvwxyz", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+        for candidate in candidates:
+            if len(str(candidate)) == 1 and (schema is None or not self.violates(schema, candidate, "parameter")):
+                return candidate
+        return None
+
     def _non_empty(self, schema: Any, empty: Any, pointer: str | None) -> Any:
         """A parameter cannot travel empty (an empty path segment; a query value without
         `allowEmptyValue`; an empty object or list, which no style writes): a synthesized value

@@ -196,6 +196,7 @@ class OperationParser:
                 merged[key] = (resolved, pointer)
         result: list[Parameter] = []
         path_names = set(re.findall(r"{([^}]+)}", raw.path))
+        split_late = _split_late(raw.path)
         ordered = sorted(merged.values(), key=lambda entry: (0 if entry[0].get("in") == "path" else 1 if entry[0].get("required") else 2))
         for resolved, pointer in ordered:
             location = str(resolved.get("in"))
@@ -242,10 +243,23 @@ class OperationParser:
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
                     unverified=unverified_note(resolved),
-                    example_json=to_json_text(self.examples.for_parameter(resolved, pointer if location in _CHECKED_LOCATIONS else None)),
+                    example_json=to_json_text(self._path_aware_example(resolved, pointer, wire in split_late and location == "path")),
                 )
             )
         return tuple(result)
+
+    def _path_aware_example(self, parameter: dict[str, Any], pointer: str, split_late: bool) -> Any:
+        value = self.examples.for_parameter(parameter, pointer if parameter.get("in") in _CHECKED_LOCATIONS else None)
+        if not split_late:
+            return value
+        # `{id}{.format}`: nothing on the wire separates the two values, and a server (openapi-core
+        # too) gives the first every character it can; a one-character value of the later one
+        # splits back into the values that were joined.
+        short = self.examples.one_character(parameter.get("schema"), value)
+        if short is None:
+            self.warnings.warn(pointer, f"path parameter {parameter['name']!r} follows another with nothing between them, and no one-character value fits its schema: the generated test's URL may split otherwise than it was joined")
+            return value
+        return short
 
     # ------------------------------------------------------------ request body
 
@@ -470,3 +484,13 @@ def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
     return bool(media) and not (media.startswith("text/") or "json" in media)
 
 
+def _split_late(path: str) -> frozenset[str]:
+    """Path parameters that directly follow another (`{id}{.format}`, `{name}{ext}`): every one but
+    the first of each run."""
+    late: set[str] = set()
+    for segment in path.split("/"):
+        names = re.findall(r"{([^}]+)}", segment)
+        for before, name in zip(names, names[1:]):
+            if f"{{{before}}}{{{name}}}" in segment:
+                late.add(name)
+    return frozenset(late)
