@@ -229,3 +229,42 @@ def test_arguments_never_shadow_the_names_a_resource_module_uses(tmp_path: Path)
     assert typed.returncode == 0, typed.stdout[-3000:]
     resource = (out / "shadows" / "resources" / "things.py").read_text()
     assert "raw: str | NotGiven = NOT_GIVEN" in resource and "cast_2: str | NotGiven" in resource and "given_2: str | NotGiven" in resource
+
+
+def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attributes(tmp_path: Path) -> None:
+    """openSUSE's build service: a path key that spells `?view=fileinfo` while `view` is also a declared
+    query parameter; a reply that is a `$ref` to another path's XML reply; `xmlns` attributes."""
+    xml = "application/xml; charset=utf-8"
+    info = {
+        "type": "object",
+        "xml": {"name": "fileinfo"},
+        "properties": {"xmlns": {"type": "string", "xml": {"attribute": True}}, "name": {"type": "string"}},
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Obs", "version": "1"},
+        "servers": [{"url": "https://obs.example.test"}],
+        "paths": {
+            "/files/{name}?view=fileinfo": {
+                "get": {
+                    "operationId": "fileInfo",
+                    "parameters": [
+                        {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}, "example": "a.rpm"},
+                        {"name": "view", "in": "query", "required": True, "schema": {"type": "array", "items": {"type": "string", "enum": ["fileinfo", "fileinfo_ext"]}}},
+                    ],
+                    "responses": {"200": {"description": "ok", "content": {xml: {"schema": info, "example": {"xmlns": "http://example.test/ns", "name": "a.rpm"}}}}},
+                }
+            },
+            "/files/{name}/again": {
+                "get": {
+                    "operationId": "fileInfoAgain",
+                    "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}, "example": "a.rpm"}],
+                    "responses": {"200": {"$ref": "#/paths/~1files~1{name}?view=fileinfo/get/responses/200"}},
+                }
+            },
+        },
+    }
+    out = generate(tmp_path, document, "obs")
+    assert_generated_tests_pass(out, "obs")
+    tests = (out / "obs" / "tests" / "test_files.py").read_text()
+    assert 'call.query == {"view": ["fileinfo"]}' in tests

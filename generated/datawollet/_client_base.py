@@ -34,7 +34,7 @@ from ._exceptions import (
 )
 from ._response import AsyncStreamedResponse, StreamedResponse
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
-from ._params import Param, encode_cookies, encode_headers, encode_path, encode_query_string
+from ._params import Param, encode_cookies, encode_headers, encode_path, with_fixed_query
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
 from ._xml import XmlSchema
 
@@ -363,7 +363,7 @@ class _BaseClient:
             path = "/" + path
         # Some documents spell part of the query into the path key (`/current?city={city}`).
         path, _, fixed_query = path.partition("?")
-        qs = "&".join(part for part in (fixed_query, encode_query_string(query)) if part)
+        qs = with_fixed_query(fixed_query, query)
         if options.extra_query:
             extra = urlencode(list(options.extra_query.items()), quote_via=quote)
             qs = f"{qs}&{extra}" if qs else extra

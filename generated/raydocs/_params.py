@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pydantic
 
@@ -262,6 +262,21 @@ def encode_query_string(params: Sequence[Param]) -> str:
         f"{k}={v}" for k, v in _query_pairs([p for p in params if p.style != "json"], encoded=True)
     )
     return "&".join(part for part in (*whole, pairs) if part)
+
+
+def with_fixed_query(fixed: str, params: Sequence[Param]) -> str:
+    """The query of a path key that spells part of it (`/files/{name}?view=info`) joined with the
+    arguments' query; an argument given for one of its names replaces the fixed value rather than
+    repeating the name."""
+    given = {
+        param.name
+        for param in params
+        if not isinstance(param.value, NotGiven) and param.value is not None
+    }
+    kept = [
+        part for part in fixed.split("&") if part and unquote(part.partition("=")[0]) not in given
+    ]
+    return "&".join(part for part in (*kept, encode_query_string(params)) if part)
 
 
 def _json_query(param: Param) -> str:

@@ -34,7 +34,8 @@ class XmlBodies:
 
     def writable(self, value: Any, root_json: str) -> Any:
         """`value` without the members XML cannot carry: names that are no XML names (the generator
-        warned of such properties), text with characters XML 1.0 has none for, objects in attributes."""
+        warned of such properties), text with characters XML 1.0 has none for, objects in attributes,
+        attributes named like namespace declarations (`xmlns`, `xmlns:os`)."""
         return self._writable(value, json.loads(root_json), 0)
 
     def _writable(self, value: Any, shape: Shape | None, depth: int) -> Any:
@@ -49,6 +50,8 @@ class XmlBodies:
                 name = str(prop.get("name") or key) if key in properties else key
                 if not _NAME.match(name) or (prop.get("attribute") and isinstance(item, (dict, list))):
                     continue
+                if prop.get("attribute") and (name == "xmlns" or name.startswith("xmlns:")):
+                    continue  # a namespace declaration: XML readers never report it as an attribute
                 items = prop.get("items") if isinstance(item, list) else None
                 kept[key] = [self._writable(entry, items, depth + 1) for entry in item] if isinstance(item, list) else self._writable(item, prop, depth + 1)
             return kept

@@ -1126,7 +1126,7 @@ def _media_types(document: dict[str, Any]) -> set[str]:
                     else ()
                 )
     found: set[str] = set()
-    for holder in holders:
+    for holder in map(_resolve, holders):
         if isinstance(holder, dict) and isinstance(holder.get("content"), dict):
             found.update(str(media).split(";")[0].strip().lower() for media in holder["content"])
     return found
@@ -1170,7 +1170,7 @@ def validator(template: str) -> OpenAPI:
     deserializers: dict[str, Callable[..., Any]] = {
         "multipart/form-data": _multipart_loader(openapi_document(), template)
     }
-    for media in _media_types(document):
+    for media in _media_types(_validation_document()):  # a reply may be a `$ref` to another path's
         if _is_xml(media):
             deserializers[media] = (
                 _json_loads  # the adapters hand XML bodies over as JSON (_xml_body_value)
