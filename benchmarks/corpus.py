@@ -473,6 +473,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N specs")
     parser.add_argument("--only", action="append", default=[], help="only specs whose relative path matches this glob")
     parser.add_argument("--timeout", type=float, default=300.0, help="budget per spec and generator in seconds (default 300)")
+    parser.add_argument(
+        "--remeasure",
+        action="store_true",
+        help="with --resume: measure the selected specs (--only) again, keeping the other results (after a fix, or with a longer --timeout)",
+    )
     parser.add_argument("--label", help="the corpus's name in result folders and reports (default the folder's name)")
     parser.add_argument(
         "--partition",
@@ -492,10 +497,11 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
     specs = find_specs(folder)
-    if args.only:
-        specs = [s for s in specs if any(fnmatch.fnmatch(str(s.relative_to(folder)), g) for g in args.only)]
     if args.partition:
         specs = [s for s in specs if in_partition(str(s.relative_to(folder)), *args.partition)]
+    corpus_size = len(specs)  # what the results cover when complete, whatever this run measures
+    if args.only:
+        specs = [s for s in specs if any(fnmatch.fnmatch(str(s.relative_to(folder)), g) for g in args.only)]
     if args.limit:
         specs = specs[: args.limit]
     tools = [] if args.peer_only else ["ours"]
@@ -548,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
             Task(str(spec), str(spec.relative_to(folder)), tool, str(work), args.timeout, peer_venv)
             for spec in specs  # spec by spec, so that a partial run compares the same specs
             for tool in tools
-            if (tool, str(spec.relative_to(folder))) not in done
+            if (tool, str(spec.relative_to(folder))) not in done or args.remeasure
         ]
         if not args.resume:
             progress.unlink(missing_ok=True)
@@ -578,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
                 "timeout": args.timeout,
             }
         )
-    meta = {"corpus": rel_folder, "machine": measure.machine(), "peer": peer_note, "runs": runs, "total_specs": len(specs)}
+    meta = {"corpus": rel_folder, "machine": measure.machine(), "peer": peer_note, "runs": runs, "total_specs": corpus_size if args.resume else len(specs)}
     if args.partition:
         meta["partition"] = {"index": args.partition[0], "count": args.partition[1], "folder_specs": len(find_specs(folder))}
         meta["label"] = label

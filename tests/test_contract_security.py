@@ -67,3 +67,16 @@ def test_cookie_header_parameter_documents_its_cookies(tmp_path: Path) -> None:
     spec = minimal_spec(openapi="3.0.3", paths={"/things": _post("make", parameters=[cookie])})
     out = generate(tmp_path, spec)
     assert_generated_tests_pass(out)
+
+
+def test_optional_security_is_met_by_the_credential_the_request_carries(tmp_path: Path) -> None:
+    """`security: [{}, {key: []}]` (wheretocredit): anonymous calls are allowed, and a client with a key
+    sends it; the contract reports the alternative the request carries, not the empty one."""
+    spec = minimal_spec(openapi="3.0.3", paths={"/quote": _post("quote", security=[{}, {"key": []}])}, components={"securitySchemes": {"key": SCHEMES["key"]}})
+    out = generate(tmp_path, spec)
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        keyed = httpx.Request("POST", "https://api.example.test/quote", headers={"X-Key": contract.CREDENTIALS["key"].value})
+        assert contract.read_call(keyed, ("POST", "/quote")).security == ("key",)
+        assert contract.read_call(httpx.Request("POST", "https://api.example.test/quote"), ("POST", "/quote")).security == ()

@@ -1959,9 +1959,10 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
             f"{where} ({route.operation_id or route.template}) violates the document:\n{describe_errors(list(result.errors))}\n"
             "(If the test sends the document's own example values, see its _check_*_request, the example may not match its schema.)"
         )
-    chosen = next(
-        (alternative for alternative in _security(route) if _satisfied(alternative, request)), None
-    )
+    # The alternative the request meets in full with the most credentials: with `security: [{}, {key: []}]`
+    # a request that carries the key uses it, though the empty alternative is met as well.
+    met = [alternative for alternative in _security(route) if _satisfied(alternative, request)]
+    chosen = max(met, key=len) if met else None
     if chosen is None:
         raise AssertionError(
             f"{where} ({route.operation_id}) carries none of the credentials its security requires: {_security(route)}"
