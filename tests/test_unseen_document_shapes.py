@@ -118,6 +118,18 @@ SHAPES: dict[str, Any] = {
                 "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"type": "object", "properties": {"id": {"type": "integer"}}}, "example": {"id": 17}}}}},
             }
         },
+        # Parameters described by a JSON `content` instead of a schema (Stream's path ids, a filter object).
+        "/calls/{call_id}": {
+            "post": {
+                "operationId": "getCallToken",
+                "parameters": [
+                    {"name": "call_id", "in": "path", "required": True, "content": {JSON: {"schema": {"type": "string"}}}},
+                    {"name": "filter", "in": "query", "content": {JSON: {"schema": {"type": "object", "properties": {"team": {"type": "string"}, "ids": {"type": "array", "items": {"type": "integer"}}}}, "example": {"team": "red", "ids": [1, 2]}}}},
+                    {"name": "X-Context", "in": "header", "content": {JSON: {"schema": {"type": "object", "properties": {"user": {"type": "string"}}}, "example": {"user": "u1"}}}},
+                ],
+                "responses": {"204": {"description": "done"}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -179,6 +191,8 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert '{"_links": {"key": {"href": "example"}}}' in tests
     # The later of two adjacent path parameters is one character long: the URL splits as it was joined.
     assert 'call.path_params == {"id": 17, ".format": "j"}' in tests
+    # JSON `content` parameters travel as JSON text, which openapi-core reads back into the values.
+    assert 'call.query == {"filter": {"team": "red", "ids": [1, 2]}}' in tests
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -105,7 +105,16 @@ def _enc(text: str, *, safe: str = "") -> str:
 # --------------------------------------------------------------------------- path
 
 
+def _content_text(param: Param) -> str | None:
+    """A parameter described by a JSON `content` instead of a style: its value as JSON text."""
+    if isinstance(param.value, NotGiven) or param.value is None:
+        return None
+    return json.dumps(to_wire(param.value), separators=(",", ":"), ensure_ascii=False)
+
+
 def _expand_path(param: Param) -> str:
+    if param.style == "content":
+        return _enc(_content_text(param) or "")
     value = _normalise(param.value)
     style = param.style or "simple"
     name = _enc(param.name)
@@ -184,6 +193,16 @@ def encode_path(template: str, params: Sequence[Param]) -> str:
 def _query_pairs(params: Sequence[Param], *, encoded: bool) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for param in params:
+        if param.style == "content":
+            text = _content_text(param)
+            if text is not None:
+                pairs.append(
+                    (
+                        quote(param.name, safe="") if encoded else param.name,
+                        quote(text, safe="") if encoded else text,
+                    )
+                )
+            continue
         value = _normalise(param.value)
         if value is None:
             continue
@@ -307,7 +326,11 @@ def encode_headers(params: Sequence[Param]) -> dict[str, str]:
     """Serialise header *params* (``simple`` style); omitted values are skipped."""
     out: dict[str, str] = {}
     for param in params:
-        rendered = _simple(_normalise(param.value), param.explode)
+        rendered = (
+            _content_text(param)
+            if param.style == "content"
+            else _simple(_normalise(param.value), param.explode)
+        )
         if rendered is None:
             continue
         if "\r" in rendered or "\n" in rendered:
@@ -332,6 +355,11 @@ def encode_cookies(params: Sequence[Param]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for param in params:
+        if param.style == "content":
+            text = _content_text(param)
+            if text is not None:
+                out[param.name] = _cookie_enc(text)
+            continue
         value = _normalise(param.value)
         if value is None:
             continue

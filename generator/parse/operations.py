@@ -217,15 +217,20 @@ class OperationParser:
                 continue
             schema = resolved.get("schema")
             schema_pointer = join_pointer(pointer, "schema")
+            by_content = False
             if schema is None and isinstance(resolved.get("content"), dict) and resolved["content"]:
                 media_type, media = next(iter(resolved["content"].items()))
                 schema = media.get("schema") if isinstance(media, dict) else None
                 schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
+                by_content = _is_json(str(media_type).split(";")[0].strip().lower())
             hint = make_identifier(raw.operation_id, style="pascal", fallback="operation") + make_identifier(wire, style="pascal", fallback="param")
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else Primitive("str")
-            style = str(resolved.get("style") or _DEFAULT_STYLE[location])
+            # A parameter described by a JSON `content` travels as JSON text, not in a style.
+            style = "content" if by_content else str(resolved.get("style") or _DEFAULT_STYLE[location])
             explode = resolved.get("explode")
-            if location != "path" and self._list_of_objects(type_ref):
+            if by_content:
+                pass  # JSON text carries any value
+            elif location != "path" and self._list_of_objects(type_ref):
                 self.warnings.warn(pointer, f"{location} parameter {wire!r} is a list of objects, which no OpenAPI style serializes: the client sends each object as JSON text")
             elif location != "path" and self._nested_object(type_ref):
                 self.warnings.warn(pointer, f"{location} parameter {wire!r} is an object with object or list members, which no OpenAPI style serializes: the client sends each such member as JSON text")
