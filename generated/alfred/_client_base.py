@@ -1,5 +1,6 @@
-"""HTTP machinery shared by every generated client: request building, auth
-selection, retries with backoff, response parsing and error mapping.
+"""HTTP machinery shared by the sync and async clients (_sync_client.py, _async_client.py):
+the description of an endpoint, request building, auth selection, the retry policy, response
+parsing and error mapping.
 
 Generated code calls :meth:`SyncAPIClient.request` / :meth:`AsyncAPIClient.request`
 with an :class:`Endpoint` description and encoded parameters.
@@ -7,16 +8,15 @@ with an :class:`Endpoint` description and encoded parameters.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import email.utils
 import random
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType, TracebackType
-from typing import Any, Generic, Literal, Protocol, Self, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -27,15 +27,13 @@ from ._bodies import Body, FileChunks, FormBody, JsonBody, MultipartBody, with_e
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
-    connection_error,
     safe_url,
     status_error_class,
     status_message,
 )
-from ._response import AsyncStreamedResponse, StreamedResponse
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
 from ._params import Param, encode_cookies, encode_headers, encode_path, with_fixed_query
-from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
+from ._types import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
 from ._xml import XmlSchema
 
 __all__ = [
@@ -44,8 +42,6 @@ __all__ = [
     "StreamOpener",
     "RequestOptions",
     "RawResponse",
-    "SyncAPIClient",
-    "AsyncAPIClient",
     "IDEMPOTENT_METHODS",
     "INITIAL_RETRY_DELAY",
     "MAX_RETRY_DELAY",
@@ -576,424 +572,3 @@ def _safe_text(response: httpx.Response) -> str | None:
     except Exception:
         return None
     return text or None
-
-
-# ---------------------------------------------------------------- sync client
-
-
-class SyncAPIClient(_BaseClient):
-    """Synchronous client core (wraps an :class:`httpx.Client`)."""
-
-    _http_client: httpx.Client
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        credentials: Mapping[str, httpx.Auth],
-        custom_schemes: frozenset[str] = frozenset(),
-        auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes | NotGiven = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
-        user_agent: str,
-        sensitive_headers: Collection[str] = (),
-        sensitive_query_params: Collection[str] = (),
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            credentials=credentials,
-            custom_schemes=custom_schemes,
-            auth=auth,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            user_agent=user_agent,
-            sensitive_headers=sensitive_headers,
-            sensitive_query_params=sensitive_query_params,
-            http_client_given=http_client is not None,
-        )
-        self._owns_client = http_client is None
-        self._http_client = http_client or httpx.Client(
-            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-        )
-        #: Called with the delay in seconds between retries; replaceable in tests.
-        self._sleep: Callable[[float], None] = time.sleep
-
-    @property
-    def http_client(self) -> httpx.Client:
-        return self._http_client
-
-    def close(self) -> None:
-        """Close the underlying httpx client if this object created it."""
-        if self._owns_client:
-            self._http_client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def request(
-        self,
-        endpoint: Endpoint,
-        *,
-        path_params: Sequence[Param] = (),
-        query: Sequence[Param] = (),
-        headers: Sequence[Param] = (),
-        cookies: Sequence[Param] = (),
-        body: Body | None = None,
-        options: RequestOptions | None = None,
-    ) -> RawResponse[Any]:
-        """Send the call and parse its reply; a streamed reply comes back unread, as its stream."""
-        streaming = endpoint.streaming(body)
-        response = self._send(
-            endpoint, path_params, query, headers, cookies, body, options, streaming
-        )
-        if not streaming:
-            return self._process_response(endpoint, response)
-        return self._open_stream(endpoint, response)
-
-    def request_streamed(
-        self,
-        endpoint: Endpoint,
-        *,
-        path_params: Sequence[Param] = (),
-        query: Sequence[Param] = (),
-        headers: Sequence[Param] = (),
-        cookies: Sequence[Param] = (),
-        body: Body | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponse[Any]:
-        """Send the call and hand back its reply unread (``with_streaming_response``)."""
-        streaming = endpoint.streaming(body)
-        response = self._send(endpoint, path_params, query, headers, cookies, body, options, True)
-        self._raise_for_error(endpoint, response)
-
-        def parse(response: httpx.Response) -> Any:
-            if streaming:
-                return self._open_stream(endpoint, response).parsed
-            self._read(response)
-            return self._process_response(endpoint, response).parsed
-
-        return StreamedResponse(response, parse)
-
-    def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
-        self._raise_for_error(endpoint, response)
-        opener = _match_status(endpoint.streams, response.status_code)
-        if opener is not None:
-            return RawResponse(opener.open(response), response)
-        self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
-        return self._process_response(endpoint, response)
-
-    def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
-        """An error status raises its typed error here, its (small) body read first."""
-        status = response.status_code
-        if status < 400 and (
-            200 <= status < 300 or _match_status(endpoint.responses, status) is not None
-        ):
-            return
-        try:
-            self._read(response)
-        finally:
-            response.close()
-        raise self._make_status_error(endpoint, response)
-
-    @staticmethod
-    def _read(response: httpx.Response) -> None:
-        try:
-            response.read()
-        except httpx.TransportError as exc:
-            raise connection_error(exc, response.request) from exc
-
-    def _send(
-        self,
-        endpoint: Endpoint,
-        path_params: Sequence[Param],
-        query: Sequence[Param],
-        headers: Sequence[Param],
-        cookies: Sequence[Param],
-        body: Body | None,
-        options: RequestOptions | None,
-        stream: bool,
-    ) -> httpx.Response:
-        """Send with retries. With ``stream`` the reply's body is left unread: once a caller has it,
-        nothing is retried (part of it may have been consumed)."""
-        opts = options or _DEFAULT_OPTIONS
-        max_retries = (
-            self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
-        )
-        key = self._idempotency_key(endpoint, headers, opts)
-        method_retryable = (
-            endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
-        )
-        auth = self._select_auth(endpoint)
-        streaming = endpoint.streaming(body)
-        retries = 0
-        while True:
-            request = self._build_request(
-                endpoint,
-                path_params=path_params,
-                query=query,
-                headers=headers,
-                cookies=cookies,
-                body=body,
-                options=opts,
-                idempotency_key=key,
-                streaming=streaming,
-            )
-            self._log_request(request)
-            try:
-                response = self._http_client.send(request, auth=auth, stream=stream)
-            except httpx.RequestError as exc:
-                if retries < max_retries and _retryable_exception(exc, method_retryable):
-                    delay = self._retry_delay(retries, None)
-                    retries += 1
-                    self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
-                    self._sleep(delay)
-                    continue
-                raise connection_error(exc, request) from exc
-            except APIStatusError as exc:  # raised by an auth flow (token endpoint)
-                if retries < max_retries and _retryable_status(exc.status_code):
-                    delay = self._retry_delay(retries, exc.response)
-                    retries += 1
-                    self._log_retry(
-                        request, f"token endpoint {exc.status_code}", delay, retries, max_retries
-                    )
-                    self._sleep(delay)
-                    continue
-                raise
-            self._log_response(request, response)
-            if (
-                retries < max_retries
-                and method_retryable
-                and _retryable_status(response.status_code)
-            ):
-                delay = self._retry_delay(retries, response)
-                retries += 1
-                response.close()
-                self._log_retry(
-                    request, f"status {response.status_code}", delay, retries, max_retries
-                )
-                self._sleep(delay)
-                continue
-            return response
-
-
-# --------------------------------------------------------------- async client
-
-
-class AsyncAPIClient(_BaseClient):
-    """Asynchronous client core (wraps an :class:`httpx.AsyncClient`)."""
-
-    _http_client: httpx.AsyncClient
-    _asynchronous = True
-
-    def __init__(
-        self,
-        *,
-        base_url: str,
-        credentials: Mapping[str, httpx.Auth],
-        custom_schemes: frozenset[str] = frozenset(),
-        auth: httpx.Auth | None = None,
-        timeout: TimeoutTypes | NotGiven = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        user_agent: str,
-        sensitive_headers: Collection[str] = (),
-        sensitive_query_params: Collection[str] = (),
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            credentials=credentials,
-            custom_schemes=custom_schemes,
-            auth=auth,
-            timeout=timeout,
-            max_retries=max_retries,
-            default_headers=default_headers,
-            user_agent=user_agent,
-            sensitive_headers=sensitive_headers,
-            sensitive_query_params=sensitive_query_params,
-            http_client_given=http_client is not None,
-        )
-        self._owns_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(
-            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-        )
-        #: Awaited with the delay in seconds between retries; replaceable in tests.
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-
-    @property
-    def http_client(self) -> httpx.AsyncClient:
-        return self._http_client
-
-    async def aclose(self) -> None:
-        """Close the underlying httpx client if this object created it."""
-        if self._owns_client:
-            await self._http_client.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def request(
-        self,
-        endpoint: Endpoint,
-        *,
-        path_params: Sequence[Param] = (),
-        query: Sequence[Param] = (),
-        headers: Sequence[Param] = (),
-        cookies: Sequence[Param] = (),
-        body: Body | None = None,
-        options: RequestOptions | None = None,
-    ) -> RawResponse[Any]:
-        """Send the call and parse its reply; a streamed reply comes back unread, as its stream."""
-        streaming = endpoint.streaming(body)
-        response = await self._send(
-            endpoint, path_params, query, headers, cookies, body, options, streaming
-        )
-        if not streaming:
-            return self._process_response(endpoint, response)
-        return await self._open_stream(endpoint, response)
-
-    async def request_streamed(
-        self,
-        endpoint: Endpoint,
-        *,
-        path_params: Sequence[Param] = (),
-        query: Sequence[Param] = (),
-        headers: Sequence[Param] = (),
-        cookies: Sequence[Param] = (),
-        body: Body | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponse[Any]:
-        """Send the call and hand back its reply unread (``with_streaming_response``)."""
-        streaming = endpoint.streaming(body)
-        response = await self._send(
-            endpoint, path_params, query, headers, cookies, body, options, True
-        )
-        await self._raise_for_error(endpoint, response)
-
-        async def parse(response: httpx.Response) -> Any:
-            if streaming:
-                return (await self._open_stream(endpoint, response)).parsed
-            await self._read(response)
-            return self._process_response(endpoint, response).parsed
-
-        return AsyncStreamedResponse(response, parse)
-
-    async def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
-        await self._raise_for_error(endpoint, response)
-        opener = _match_status(endpoint.streams, response.status_code)
-        if opener is not None:
-            return RawResponse(opener.open_async(response), response)
-        await self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
-        return self._process_response(endpoint, response)
-
-    async def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
-        """An error status raises its typed error here, its (small) body read first."""
-        status = response.status_code
-        if status < 400 and (
-            200 <= status < 300 or _match_status(endpoint.responses, status) is not None
-        ):
-            return
-        try:
-            await self._read(response)
-        finally:
-            await response.aclose()
-        raise self._make_status_error(endpoint, response)
-
-    @staticmethod
-    async def _read(response: httpx.Response) -> None:
-        try:
-            await response.aread()
-        except httpx.TransportError as exc:
-            raise connection_error(exc, response.request) from exc
-
-    async def _send(
-        self,
-        endpoint: Endpoint,
-        path_params: Sequence[Param],
-        query: Sequence[Param],
-        headers: Sequence[Param],
-        cookies: Sequence[Param],
-        body: Body | None,
-        options: RequestOptions | None,
-        stream: bool,
-    ) -> httpx.Response:
-        """Send with retries. With ``stream`` the reply's body is left unread: once a caller has it,
-        nothing is retried (part of it may have been consumed)."""
-        opts = options or _DEFAULT_OPTIONS
-        max_retries = (
-            self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
-        )
-        key = self._idempotency_key(endpoint, headers, opts)
-        method_retryable = (
-            endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
-        )
-        auth = self._select_auth(endpoint)
-        streaming = endpoint.streaming(body)
-        retries = 0
-        while True:
-            request = self._build_request(
-                endpoint,
-                path_params=path_params,
-                query=query,
-                headers=headers,
-                cookies=cookies,
-                body=body,
-                options=opts,
-                idempotency_key=key,
-                streaming=streaming,
-            )
-            self._log_request(request)
-            try:
-                response = await self._http_client.send(request, auth=auth, stream=stream)
-            except httpx.RequestError as exc:
-                if retries < max_retries and _retryable_exception(exc, method_retryable):
-                    delay = self._retry_delay(retries, None)
-                    retries += 1
-                    self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
-                    await self._sleep(delay)
-                    continue
-                raise connection_error(exc, request) from exc
-            except APIStatusError as exc:  # raised by an auth flow (token endpoint)
-                if retries < max_retries and _retryable_status(exc.status_code):
-                    delay = self._retry_delay(retries, exc.response)
-                    retries += 1
-                    self._log_retry(
-                        request, f"token endpoint {exc.status_code}", delay, retries, max_retries
-                    )
-                    await self._sleep(delay)
-                    continue
-                raise
-            self._log_response(request, response)
-            if (
-                retries < max_retries
-                and method_retryable
-                and _retryable_status(response.status_code)
-            ):
-                delay = self._retry_delay(retries, response)
-                retries += 1
-                await response.aclose()
-                self._log_retry(
-                    request, f"status {response.status_code}", delay, retries, max_retries
-                )
-                await self._sleep(delay)
-                continue
-            return response

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Literal
 import httpx
 
 from ._auth import BasicAuth, OAuth2ClientCredentials
-from ._client_base import AsyncAPIClient, SyncAPIClient
+from ._async_client import AsyncAPIClient
+from ._sync_client import SyncAPIClient
 from ._types import DEFAULT_MAX_RETRIES, NOT_GIVEN, NotGiven, TimeoutTypes
 
 if TYPE_CHECKING:

@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import httpx
 
-from rtpkg._client_base import AsyncAPIClient, Endpoint, ResponseSpec, SyncAPIClient
+from rtpkg._async_client import AsyncAPIClient
+from rtpkg._client_base import Endpoint, ResponseSpec
+from rtpkg._sync_client import SyncAPIClient
 
 class SleepRecorder:
     """Stands in for time.sleep / asyncio.sleep: records delays, never sleeps."""

@@ -73,7 +73,7 @@ def test_log_env_var_turns_on_the_redacted_request_log(tmp_path: Path) -> None:
     runtime_parent = Path(_logging.__file__).resolve().parent.parent
     script = (
         "import httpx\n"
-        "from rtpkg._client_base import SyncAPIClient, Endpoint, ResponseSpec\n"
+        "from rtpkg._client_base import Endpoint, ResponseSpec\nfrom rtpkg._sync_client import SyncAPIClient\n"
         "client = SyncAPIClient(base_url='https://api.example.test', credentials={}, user_agent='t',"
         " default_headers={'Authorization': 'Bearer tok-SECRET'},"
         " http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(204))))\n"

@@ -14,13 +14,9 @@ from pydantic import Discriminator, Field, Tag
 from rt_helpers import BASE_URL, Recorder, SleepRecorder, async_client, endpoint, sync_client
 from rtpkg._auth import ApiKeyAuth, BearerAuth
 from rtpkg._bodies import BinaryBody, JsonBody
-from rtpkg._client_base import (
-    AsyncAPIClient,
-    RequestOptions,
-    ResponseSpec,
-    SyncAPIClient,
-    parse_retry_after,
-)
+from rtpkg._async_client import AsyncAPIClient
+from rtpkg._client_base import RequestOptions, ResponseSpec, parse_retry_after
+from rtpkg._sync_client import SyncAPIClient
 from rtpkg._exceptions import (
     APIConnectionError,
     APIResponseValidationError,

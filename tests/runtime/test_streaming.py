@@ -19,7 +19,9 @@ import pytest
 
 from rt_helpers import TinyServer, read_request_head
 from rtpkg._bodies import BinaryBody
-from rtpkg._client_base import AsyncAPIClient, Endpoint, ResponseSpec, SyncAPIClient
+from rtpkg._async_client import AsyncAPIClient
+from rtpkg._client_base import Endpoint, ResponseSpec
+from rtpkg._sync_client import SyncAPIClient
 from rtpkg._exceptions import APIConnectionError, APIError, APIResponseValidationError, NotFoundError, StreamError
 from rtpkg._streaming import JsonLinesDecoder, JsonSeqDecoder, ServerSentEvent, SSEDecoder, StreamFormat
 

@@ -10,14 +10,9 @@ from typing import Any, Literal, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
-from .._client_base import (
-    AsyncAPIClient,
-    Endpoint,
-    RawResponse,
-    RequestOptions,
-    ResponseSpec,
-    SyncAPIClient,
-)
+from .._async_client import AsyncAPIClient
+from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._sync_client import SyncAPIClient
 from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments

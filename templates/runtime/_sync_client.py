@@ -1,0 +1,216 @@
+"""The synchronous client: one httpx.Client, requests sent with retries (httpx, blocking)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from ._bodies import Body
+from ._client_base import (
+    _DEFAULT_OPTIONS,
+    IDEMPOTENT_METHODS,
+    Endpoint,
+    RawResponse,
+    RequestOptions,
+    _BaseClient,
+    _match_status,
+    _retryable_exception,
+    _retryable_status,
+)
+from ._exceptions import APIStatusError, connection_error
+from ._response import StreamedResponse
+from ._params import Param
+from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NotGiven, TimeoutTypes
+
+
+class SyncAPIClient(_BaseClient):
+    """Synchronous client core (wraps an :class:`httpx.Client`)."""
+
+    _http_client: httpx.Client
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        credentials: Mapping[str, httpx.Auth],
+        custom_schemes: frozenset[str] = frozenset(),
+        auth: httpx.Auth | None = None,
+        timeout: TimeoutTypes | NotGiven = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+        user_agent: str,
+        sensitive_headers: Collection[str] = (),
+        sensitive_query_params: Collection[str] = (),
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            credentials=credentials,
+            custom_schemes=custom_schemes,
+            auth=auth,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            user_agent=user_agent,
+            sensitive_headers=sensitive_headers,
+            sensitive_query_params=sensitive_query_params,
+            http_client_given=http_client is not None,
+        )
+        self._owns_client = http_client is None
+        self._http_client = http_client or httpx.Client(
+            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+        )
+        #: Called with the delay in seconds between retries; replaceable in tests.
+        self._sleep: Callable[[float], None] = time.sleep
+
+    @property
+    def http_client(self) -> httpx.Client:
+        return self._http_client
+
+    def close(self) -> None:
+        """Close the underlying httpx client if this object created it."""
+        if self._owns_client:
+            self._http_client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def request(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> RawResponse[Any]:
+        """Send the call and parse its reply; a streamed reply comes back unread, as its stream."""
+        streaming = endpoint.streaming(body)
+        response = self._send(endpoint, path_params, query, headers, cookies, body, options, streaming)
+        if not streaming:
+            return self._process_response(endpoint, response)
+        return self._open_stream(endpoint, response)
+
+    def request_streamed(
+        self,
+        endpoint: Endpoint,
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponse[Any]:
+        """Send the call and hand back its reply unread (``with_streaming_response``)."""
+        streaming = endpoint.streaming(body)
+        response = self._send(endpoint, path_params, query, headers, cookies, body, options, True)
+        self._raise_for_error(endpoint, response)
+
+        def parse(response: httpx.Response) -> Any:
+            if streaming:
+                return self._open_stream(endpoint, response).parsed
+            self._read(response)
+            return self._process_response(endpoint, response).parsed
+
+        return StreamedResponse(response, parse)
+
+    def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+        self._raise_for_error(endpoint, response)
+        opener = _match_status(endpoint.streams, response.status_code)
+        if opener is not None:
+            return RawResponse(opener.open(response), response)
+        self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
+        return self._process_response(endpoint, response)
+
+    def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
+        """An error status raises its typed error here, its (small) body read first."""
+        status = response.status_code
+        if status < 400 and (200 <= status < 300 or _match_status(endpoint.responses, status) is not None):
+            return
+        try:
+            self._read(response)
+        finally:
+            response.close()
+        raise self._make_status_error(endpoint, response)
+
+    @staticmethod
+    def _read(response: httpx.Response) -> None:
+        try:
+            response.read()
+        except httpx.TransportError as exc:
+            raise connection_error(exc, response.request) from exc
+
+    def _send(
+        self,
+        endpoint: Endpoint,
+        path_params: Sequence[Param],
+        query: Sequence[Param],
+        headers: Sequence[Param],
+        cookies: Sequence[Param],
+        body: Body | None,
+        options: RequestOptions | None,
+        stream: bool,
+    ) -> httpx.Response:
+        """Send with retries. With ``stream`` the reply's body is left unread: once a caller has it,
+        nothing is retried (part of it may have been consumed)."""
+        opts = options or _DEFAULT_OPTIONS
+        max_retries = self.max_retries if isinstance(opts.max_retries, NotGiven) else opts.max_retries
+        key = self._idempotency_key(endpoint, headers, opts)
+        method_retryable = (
+            endpoint.method.upper() in IDEMPOTENT_METHODS or endpoint.idempotency_header is not None
+        )
+        auth = self._select_auth(endpoint)
+        streaming = endpoint.streaming(body)
+        retries = 0
+        while True:
+            request = self._build_request(
+                endpoint, path_params=path_params, query=query, headers=headers,
+                cookies=cookies, body=body, options=opts, idempotency_key=key, streaming=streaming,
+            )
+            self._log_request(request)
+            try:
+                response = self._http_client.send(request, auth=auth, stream=stream)
+            except httpx.RequestError as exc:
+                if retries < max_retries and _retryable_exception(exc, method_retryable):
+                    delay = self._retry_delay(retries, None)
+                    retries += 1
+                    self._log_retry(request, type(exc).__name__, delay, retries, max_retries)
+                    self._sleep(delay)
+                    continue
+                raise connection_error(exc, request) from exc
+            except APIStatusError as exc:  # raised by an auth flow (token endpoint)
+                if retries < max_retries and _retryable_status(exc.status_code):
+                    delay = self._retry_delay(retries, exc.response)
+                    retries += 1
+                    self._log_retry(request, f"token endpoint {exc.status_code}", delay, retries, max_retries)
+                    self._sleep(delay)
+                    continue
+                raise
+            self._log_response(request, response)
+            if (
+                retries < max_retries
+                and method_retryable
+                and _retryable_status(response.status_code)
+            ):
+                delay = self._retry_delay(retries, response)
+                retries += 1
+                response.close()
+                self._log_retry(request, f"status {response.status_code}", delay, retries, max_retries)
+                self._sleep(delay)
+                continue
+            return response
