@@ -130,6 +130,14 @@ SHAPES: dict[str, Any] = {
                 "responses": {"204": {"description": "done"}},
             }
         },
+        # A required id marked readOnly on the schema it refers to (Apideck): the client never sends it.
+        "/customers": {
+            "post": {
+                "operationId": "addCustomer",
+                "requestBody": {"required": True, "content": {JSON: {"schema": {"$ref": "#/components/schemas/Customer"}}}},
+                "responses": {"201": {"description": "made", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Customer"}}}}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -139,6 +147,7 @@ SHAPES: dict[str, Any] = {
             "ApiException": {"allOf": [{"$ref": "#/components/schemas/Exception"}, {"type": "object", "properties": {"statusCode": {"type": "integer"}}}]},
             "Exception": {"type": "object", "properties": {"InnerException": {"nullable": True, "oneOf": [{"$ref": "#/components/schemas/Exception"}]}, "Message": {"type": "string"}}},
             "Id": {"type": "string", "readOnly": True, "example": "jMXUw-BE_2vd"},
+            "Customer": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string", "example": "Ada"}}},
             "Channel": {
                 "type": "object",
                 "properties": {
