@@ -138,6 +138,30 @@ SHAPES: dict[str, Any] = {
                 "responses": {"201": {"description": "made", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Customer"}}}}},
             }
         },
+        # Jira: a required readOnly property whose component is writeOnly (for requests); a closed union
+        # with no properties of its own beside its oneOf, as the items of a list.
+        "/gadgets": {
+            "post": {
+                "operationId": "addGadget",
+                "responses": {
+                    "200": {
+                        "description": "added",
+                        "content": {JSON: {"schema": {"$ref": "#/components/schemas/Gadget"}, "example": {"id": 1, "position": {"row": 1, "column": 2}}}},
+                    }
+                },
+            }
+        },
+        "/defaults": {
+            "get": {
+                "operationId": "listDefaults",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {JSON: {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/DefaultValue"}}, "example": [{"type": "single", "optionId": "10001"}]}},
+                    }
+                },
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -147,6 +171,19 @@ SHAPES: dict[str, Any] = {
             "ApiException": {"allOf": [{"$ref": "#/components/schemas/Exception"}, {"type": "object", "properties": {"statusCode": {"type": "integer"}}}]},
             "Exception": {"type": "object", "properties": {"InnerException": {"nullable": True, "oneOf": [{"$ref": "#/components/schemas/Exception"}]}, "Message": {"type": "string"}}},
             "Id": {"type": "string", "readOnly": True, "example": "jMXUw-BE_2vd"},
+            "Gadget": {
+                "type": "object",
+                "required": ["id", "position"],
+                "properties": {"id": {"type": "integer"}, "position": {"allOf": [{"$ref": "#/components/schemas/GadgetPosition"}], "readOnly": True}},
+            },
+            "GadgetPosition": {"type": "object", "writeOnly": True, "required": ["row", "column"], "properties": {"row": {"type": "integer"}, "column": {"type": "integer"}}},
+            "DefaultValue": {
+                "additionalProperties": False,
+                "oneOf": [{"$ref": "#/components/schemas/SingleDefault"}, {"$ref": "#/components/schemas/MultipleDefault"}],
+                "discriminator": {"propertyName": "type", "mapping": {"single": "#/components/schemas/SingleDefault", "multiple": "#/components/schemas/MultipleDefault"}},
+            },
+            "SingleDefault": {"type": "object", "required": ["type", "optionId"], "properties": {"type": {"type": "string"}, "optionId": {"type": "string"}}},
+            "MultipleDefault": {"type": "object", "required": ["type", "optionIds"], "properties": {"type": {"type": "string"}, "optionIds": {"type": "array", "items": {"type": "string"}}}},
             "Customer": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string", "example": "Ada"}}},
             "Channel": {
                 "type": "object",
@@ -202,6 +239,9 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert 'call.path_params == {"id": 17, ".format": "j"}' in tests
     # JSON `content` parameters travel as JSON text, which openapi-core reads back into the values.
     assert 'call.query == {"filter": {"team": "red", "ids": [1, 2]}}' in tests
+    # Jira's shapes keep their document examples (nothing had to be dropped to satisfy the schema).
+    assert 'ADD_200: Any = {"id": 1, "position": {"row": 1, "column": 2}}' in tests
+    assert 'LIST_200: Any = [{"type": "single", "optionId": "10001"}]' in tests
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -5,6 +5,11 @@ property, and a reply a required writeOnly one, only when the mark is on the pro
 Behind a reference (`id: {$ref: '#/components/schemas/Id'}`, `Id` marked readOnly: Apideck) it
 demands the property, which the client rightly never sends. The tests' copy of the document carries
 the mark beside the reference (`allOf: [{$ref: ...}]` and the mark), which says the same thing.
+
+And a mark beside a reference is that use's: Jira's gadget `position` is readOnly where a reply holds
+it, and refers to a component marked writeOnly (for the requests that set it). The validator would
+refuse every reply (required, yet never readable); the copy reads the component there without its
+opposite mark.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ def access_marks_beside_references(document: dict[str, Any]) -> dict[str, Any]:
             continue
         seen.add(id(node))
         _mark_required(document, node)
+        _own_mark_wins(document, node)
         pending.extend(node.values())
     return document
 
@@ -45,3 +51,15 @@ def _mark_required(document: dict[str, Any], schema: dict[str, Any]) -> None:
         marks = {mark: True for mark in _MARKS if isinstance(target, dict) and target.get(mark) is True}
         if marks:
             properties[name] = {"allOf": [prop], **marks}
+
+
+def _own_mark_wins(document: dict[str, Any], schema: dict[str, Any]) -> None:
+    own = next((mark for mark in _MARKS if schema.get(mark) is True), None)
+    if own is None:
+        return
+    opposite = _MARKS[1 - _MARKS.index(own)]
+    parts = schema.get("allOf")
+    if isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and set(parts[0]) == {"$ref"}:
+        target = follow_refs(document, parts[0])
+        if isinstance(target, dict) and target.get(opposite) is True:
+            parts[0] = {key: value for key, value in target.items() if key != opposite}

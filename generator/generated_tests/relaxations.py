@@ -7,7 +7,8 @@ Some schemas admit no (finite) value at all:
 - an `allOf` whose parts share no JSON type (`allOf: [{type: string}, {type: integer}]`);
 - an enum none of whose values has the schema's format (`enum: [now]`, `format: date-time`);
 - an array schema whose enum lists single values (meant for the items);
-- an object with `additionalProperties: false` that requires a name its `properties` lack;
+- an object with `additionalProperties: false` that requires a name its `properties` lack, or that
+  has no `properties` beside the `oneOf`/`anyOf`/`allOf` options that declare them;
 - array items marked readOnly (or writeOnly): no request (or reply) could hold a single item;
 - a string format whose values all have lengths its minLength or maxLength exclude (`uuid`, 24 long).
 
@@ -472,6 +473,12 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             replaced["properties"] = {**_properties_of(node), **{name: {} for name in forbidden}}
             spelled = ", ".join(map(repr, forbidden))
             notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
+        if _closed_around_options(node):
+            del replaced["additionalProperties"]
+            notes.append(
+                "additionalProperties: false beside oneOf/anyOf/allOf and no properties of its own forbids every property its "
+                "options declare (no object with one satisfies it): read open, as the client types the options"
+            )
         if notes:
             found.append(Relaxation(pointer, replaced, "; ".join(notes), nullable=False))
         item = _access_marked_item(document, node)
@@ -496,6 +503,14 @@ def _required_but_forbidden(node: dict[str, Any]) -> list[str]:
         return []
     properties = _properties_of(node)
     return sorted({name for name in required if isinstance(name, str) and name not in properties})
+
+
+def _closed_around_options(node: dict[str, Any]) -> bool:
+    """Jira's `CustomFieldContextDefaultValue`: `additionalProperties: false` and a `oneOf` of objects,
+    no `properties` of its own. JSON Schema's closedness does not look into the options."""
+    if node.get("additionalProperties") is not False or _properties_of(node) or node.get("patternProperties"):
+        return False
+    return any(isinstance(node.get(keyword), list) and node[keyword] for keyword in ("oneOf", "anyOf", "allOf"))
 
 
 def _properties_of(node: dict[str, Any]) -> dict[str, Any]:
