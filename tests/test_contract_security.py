@@ -80,3 +80,10 @@ def test_optional_security_is_met_by_the_credential_the_request_carries(tmp_path
         keyed = httpx.Request("POST", "https://api.example.test/quote", headers={"X-Key": contract.CREDENTIALS["key"].value})
         assert contract.read_call(keyed, ("POST", "/quote")).security == ("key",)
         assert contract.read_call(httpx.Request("POST", "https://api.example.test/quote"), ("POST", "/quote")).security == ()
+
+
+def test_a_token_endpoint_documented_with_a_json_body_is_not_held_to_it(tmp_path: Path) -> None:
+    """fulfillment.com documents its token endpoint with a JSON body; the client follows RFC 6749 (a form)."""
+    token = {"post": {"operationId": "token", "security": [], "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": {"200": {"description": "token"}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/token": token, "/orders": _post("order", security=[{"oauth": []}])}, components={"securitySchemes": {"oauth": SCHEMES["oauth"]}})
+    assert_generated_tests_pass(generate(tmp_path, spec))

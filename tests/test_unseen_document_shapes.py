@@ -162,6 +162,8 @@ SHAPES: dict[str, Any] = {
                 },
             }
         },
+        # `type: array` beside `properties` (DataAtWork's Jobs): a list; the properties bind only objects.
+        "/jobs": {"get": {"operationId": "listJobs", "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Jobs"}}}}}}},
     },
     "security": [{"key": []}],
     "components": {
@@ -184,6 +186,7 @@ SHAPES: dict[str, Any] = {
             },
             "SingleDefault": {"type": "object", "required": ["type", "optionId"], "properties": {"type": {"type": "string"}, "optionId": {"type": "string"}}},
             "MultipleDefault": {"type": "object", "required": ["type", "optionIds"], "properties": {"type": {"type": "string"}, "optionIds": {"type": "array", "items": {"type": "string"}}}},
+            "Jobs": {"type": "array", "items": {"type": "object", "properties": {"title": {"type": "string"}}}, "properties": {"links": {"type": "array", "items": {"type": "string"}}}},
             "Customer": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string", "example": "Ada"}}},
             "Channel": {
                 "type": "object",
@@ -232,6 +235,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert "DEMO_KEY" not in tests  # the credential fills api_key
     assert "add_ons_data={}" not in tests
     models = (out / "shapes" / "models.py").read_text()
+    assert "class Jobs(" not in models and "Jobs = list[JobsItem]" in models
     assert "class Exception_2(" in models and "class Exception(" not in models
     # The HAL links: an object of objects, as the client reads the schema, not a string.
     assert '{"_links": {"key": {"href": "example"}}}' in tests

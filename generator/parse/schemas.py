@@ -339,6 +339,9 @@ class SchemaConverter:
         return known
 
     def _is_object_model(self, schema: dict[str, Any]) -> bool:
+        declared = schema.get("type")
+        if (isinstance(declared, str) and declared != "object") or (isinstance(declared, list) and declared and "object" not in declared):
+            return False  # `type: array` with `properties` (DataAtWork's Jobs): a list; the properties bind objects only
         if isinstance(schema.get("properties"), dict) and schema["properties"]:
             return True
         if isinstance(schema.get("allOf"), list):
