@@ -164,6 +164,8 @@ SHAPES: dict[str, Any] = {
         },
         # `type: array` beside `properties` (DataAtWork's Jobs): a list; the properties bind only objects.
         "/jobs": {"get": {"operationId": "listJobs", "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Jobs"}}}}}}},
+        # An octet-stream reply "described" as a list of strings (eBay's evidence files): bytes.
+        "/evidence": {"get": {"operationId": "fetchEvidence", "responses": {"200": {"description": "file", "content": {"application/octet-stream": {"schema": {"type": "array", "items": {"type": "string"}}}}}}}},
     },
     "security": [{"key": []}],
     "components": {

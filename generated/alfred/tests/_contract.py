@@ -218,16 +218,24 @@ def _is_json_media(base: str) -> bool:
 
 def _drop_opaque_object_schemas(content: Any) -> None:
     """Bytes (Google's media uploads: octet-stream "described" by a metadata object; an audio/mpeg reply
-    "described" as an object) can never be an object: the client sends and reads them as bytes, and
+    "described" as an object) can never be an object or a list: the client sends and reads them as bytes, and
     the tests compare the exact bytes, sent and answered."""
     if isinstance(content, dict):
         for media_type, media in content.items():
             if (
                 isinstance(media, dict)
                 and _opaque(str(media_type))
-                and _is_object(media.get("schema"))
+                and _is_structured(media.get("schema"))
             ):
                 media.pop("schema")
+
+
+def _is_structured(schema: Any) -> bool:
+    """An object or array schema (eBay's evidence file: octet-stream "described" as a list of strings)."""
+    resolved = _resolve(schema)
+    return _is_object(schema) or (
+        isinstance(resolved, dict) and (_schema_type(resolved) == "array" or "items" in resolved)
+    )
 
 
 def _drop_opaque_reply_schemas(responses: Any) -> None:
