@@ -166,6 +166,18 @@ SHAPES: dict[str, Any] = {
         "/jobs": {"get": {"operationId": "listJobs", "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Jobs"}}}}}}},
         # An octet-stream reply "described" as a list of strings (eBay's evidence files): bytes.
         "/evidence": {"get": {"operationId": "fetchEvidence", "responses": {"200": {"description": "file", "content": {"application/octet-stream": {"schema": {"type": "array", "items": {"type": "string"}}}}}}}},
+        # Impala: a free-form deepObject filter with numbers (text on the wire), and a non-exploded list
+        # whose example is one comma-joined string.
+        "/hotels": {
+            "get": {
+                "operationId": "listHotels",
+                "parameters": [
+                    {"name": "starRating", "in": "query", "style": "deepObject", "explode": True, "schema": {"type": "object"}, "example": {"gt": 3, "lt": 5}},
+                    {"name": "hotelIds", "in": "query", "style": "form", "explode": False, "schema": {"type": "array", "items": {"type": "string"}, "example": ["h1,h2"]}},
+                ],
+                "responses": {"204": {"description": "none"}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -248,6 +260,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     # Jira's shapes keep their document examples (nothing had to be dropped to satisfy the schema).
     assert 'ADD_200: Any = {"id": 1, "position": {"row": 1, "column": 2}}' in tests
     assert 'LIST_200: Any = [{"type": "single", "optionId": "10001"}]' in tests
+    assert 'call.query == {"starRating": {"gt": "3", "lt": "5"}, "hotelIds": ["h1", "h2"]}' in tests
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -124,6 +124,7 @@ class ExampleMaker:
             value = self.for_schema(schema, "parameter")
         if _empty(value) and not (parameter.get("in") == "query" and parameter.get("allowEmptyValue") is True):
             value = self._non_empty(schema, value, pointer)
+        value = self._split_delimited_items(parameter, value)
         if pointer is not None and schema is not None and value is not None:
             self._report(schema, value, "parameter", join_pointer(pointer, "schema"))
         return value
@@ -140,6 +141,22 @@ class ExampleMaker:
             if len(str(candidate)) == 1 and (schema is None or not self.violates(schema, candidate, "parameter")):
                 return candidate
         return None
+
+    def _split_delimited_items(self, parameter: dict[str, Any], value: Any) -> Any:
+        """An array example whose items hold the style's delimiter (Impala's `["id1,id2"]` for a
+        non-exploded form list): on the wire that is two items, and so it is read back; the example
+        meant the items it spells out."""
+        location = parameter.get("in")
+        style = parameter.get("style") or ("form" if location in ("query", "cookie") else "simple")
+        explode = parameter.get("explode", style == "form")
+        delimiter = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}.get(str(style))
+        if delimiter is None or (explode and style == "form") or not isinstance(value, list):
+            return value
+        if not any(isinstance(item, str) and delimiter in item for item in value):
+            return value
+        split = [part for item in value for part in (item.split(delimiter) if isinstance(item, str) else [item])]
+        schema = parameter.get("schema")
+        return split if schema is None or not self.violates(schema, split, "parameter") else value
 
     def _non_empty(self, schema: Any, empty: Any, pointer: str | None) -> Any:
         """A parameter cannot travel empty (an empty path segment; a query value without
