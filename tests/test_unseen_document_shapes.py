@@ -178,6 +178,41 @@ SHAPES: dict[str, Any] = {
                 "responses": {"204": {"description": "none"}},
             }
         },
+        # ShipEngine: a closed list reply that takes its paging members from an allOf part.
+        "/images": {
+            "get": {
+                "operationId": "listImages",
+                "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/ImageList"}, "example": {"images": ["a.png"], "page": 1, "total": 1}}}}},
+            }
+        },
+        # Impala's pages: the example leaves out the `pagination` object that holds the next link (its
+        # members are required), and its one item is in a list of unique items.
+        "/rooms": {
+            "get": {
+                "operationId": "listRooms",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            JSON: {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "data": {"type": "array", "uniqueItems": True, "items": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}},
+                                        "pagination": {
+                                            "type": "object",
+                                            "required": ["count", "next"],
+                                            "properties": {"count": {"type": "integer"}, "next": {"type": "string", "format": "uri", "nullable": True}},
+                                        },
+                                    },
+                                },
+                                "example": {"data": [{"id": "r1"}]},
+                            }
+                        },
+                    }
+                },
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -201,6 +236,8 @@ SHAPES: dict[str, Any] = {
             "SingleDefault": {"type": "object", "required": ["type", "optionId"], "properties": {"type": {"type": "string"}, "optionId": {"type": "string"}}},
             "MultipleDefault": {"type": "object", "required": ["type", "optionIds"], "properties": {"type": {"type": "string"}, "optionIds": {"type": "array", "items": {"type": "string"}}}},
             "Jobs": {"type": "array", "items": {"type": "object", "properties": {"title": {"type": "string"}}}, "properties": {"links": {"type": "array", "items": {"type": "string"}}}},
+            "PagedList": {"type": "object", "required": ["page", "total"], "properties": {"page": {"type": "integer"}, "total": {"type": "integer"}}},
+            "ImageList": {"type": "object", "additionalProperties": False, "allOf": [{"$ref": "#/components/schemas/PagedList"}], "properties": {"images": {"type": "array", "items": {"type": "string"}}}},
             "Customer": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string", "example": "Ada"}}},
             "Channel": {
                 "type": "object",
@@ -261,6 +298,9 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert 'ADD_200: Any = {"id": 1, "position": {"row": 1, "column": 2}}' in tests
     assert 'LIST_200: Any = [{"type": "single", "optionId": "10001"}]' in tests
     assert 'call.query == {"starRating": {"gt": "3", "lt": "5"}, "hotelIds": ["h1", "h2"]}' in tests
+    assert 'LIST_200: Any = {"images": ["a.png"], "page": 1, "total": 1}' in (out / "shapes" / "tests" / "test_images.py").read_text()
+    rooms = (out / "shapes" / "tests" / "test_rooms.py").read_text()
+    assert "def test_iter_list(" in rooms and '"pagination": {"count": 1, "next": ' in rooms
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -40,6 +40,11 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     if not isinstance(items, list) or not items:
         sample = json.loads(paging.sample_item_json)
         items = [maker.repair(paging.item_type, sample) if sample is not None else maker.placeholder(paging.item_type)]
+    if len(items) == 1:  # a second, different item where one can be had (a list may declare uniqueItems)
+        sample = json.loads(paging.sample_item_json)
+        other = maker.repair(paging.item_type, sample) if sample is not None else None
+        if other is not None and other != items[0]:
+            items = [items[0], other]
     items = (items * 2)[:2]  # two per page: a walk that took the first item for the last one shows
     if not items_path:
         first: Any = json.loads(json.dumps(items))
@@ -138,6 +143,8 @@ class _Pages:
         wire = self.maker.wire_path(self.page_type, path)
         if wire is None or not isinstance(self.first, dict):
             return False
+        for page in (self.first, self.second):
+            self._add_parents(page, path, wire)
         set_at(self.first, wire, first_value)
         if second_value is not None:
             set_at(self.second, wire, second_value)
@@ -150,6 +157,27 @@ class _Pages:
         else:
             set_at(self.second, wire, "")
         return True
+
+    def _add_parents(self, page: Any, path: tuple[str, ...], wire: list[str]) -> None:
+        """An object on the way to the field that the example left out (Impala's `pagination`) is
+        added with its required members, so that the page still matches the document."""
+        node = page
+        for depth, key in enumerate(wire[:-1]):
+            if not isinstance(node, dict):
+                return
+            if not isinstance(node.get(key), dict):
+                node[key] = self._skeleton(self.maker.path_type(self.page_type, path[: depth + 1]), 0)
+            node = node[key]
+
+    def _skeleton(self, type_ref: TypeRef | None, depth: int) -> Any:
+        model = self.maker._model_of(type_ref) if type_ref is not None else None
+        if model is None or depth > 5:
+            placeholder = self.maker.placeholder(type_ref) if type_ref is not None else None
+            return placeholder if isinstance(placeholder, dict) else {}
+        return {item.wire_name: self._member(item.type, depth + 1) for item in model.fields if item.required}
+
+    def _member(self, type_ref: TypeRef, depth: int) -> Any:
+        return self._skeleton(type_ref, depth) if self.maker._model_of(type_ref) is not None else self.maker.placeholder(type_ref)
 
     def _required(self, path: tuple[str, ...]) -> bool:
         model = self.maker._model_of(self.maker.path_type(self.page_type, path[:-1]) if len(path) > 1 else self.page_type)

@@ -479,6 +479,14 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
                 "additionalProperties: false beside oneOf/anyOf/allOf and no properties of its own forbids every property its "
                 "options declare (no object with one satisfies it): read open, as the client types the options"
             )
+        else:
+            inherited = _closed_but_inherited(document, node)
+            if inherited:
+                replaced["properties"] = {**_properties_of(node), **{name: {} for name in inherited}}
+                notes.append(
+                    f"additionalProperties: false forbids {', '.join(map(repr, inherited))}, which its allOf parts declare: "
+                    "read as its properties too, as the client types them"
+                )
         if notes:
             found.append(Relaxation(pointer, replaced, "; ".join(notes), nullable=False))
         item = _access_marked_item(document, node)
@@ -511,6 +519,20 @@ def _closed_around_options(node: dict[str, Any]) -> bool:
     if node.get("additionalProperties") is not False or _properties_of(node) or node.get("patternProperties"):
         return False
     return any(isinstance(node.get(keyword), list) and node[keyword] for keyword in ("oneOf", "anyOf", "allOf"))
+
+
+def _closed_but_inherited(document: dict[str, Any], node: dict[str, Any]) -> list[str]:
+    """Names the `allOf` parts of a closed object declare and its own `properties` lack (ShipEngine's
+    list replies: closed, with `allOf: [paged_list_response_body]` giving `page`, `total`, `links`)."""
+    if node.get("additionalProperties") is not False or node.get("patternProperties") or not isinstance(node.get("allOf"), list):
+        return []
+    own = _properties_of(node)
+    names: set[str] = set()
+    for part in node["allOf"]:
+        resolved = follow_refs(document, part)
+        if isinstance(resolved, dict):
+            names.update(name for name in _properties_of(resolved) if name not in own)
+    return sorted(names)
 
 
 def _properties_of(node: dict[str, Any]) -> dict[str, Any]:
