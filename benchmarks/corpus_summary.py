@@ -65,7 +65,9 @@ def load_corpus(folder: Path) -> dict[str, Any] | None:
         for tool, rows in part["results"].items():
             results.setdefault(tool, []).extend(rows)
         runs += [{**run, "partition": f"{partition['index']}/{partition['count']}"} for run in part["meta"].get("runs", [])]
-    first = parts[0]["meta"]
+    first = dict(parts[0]["meta"])
+    # measured from another worktree of this repository: the folder as seen from this one
+    first["corpus"] = "benchmarks/" + str(first["corpus"]).split("benchmarks/", 1)[1] if "benchmarks/" in str(first["corpus"]) else first["corpus"]
     tools = [tool for tool in TOOLS if tool in results]
     return {
         "meta": {
