@@ -19,8 +19,12 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace",
 
 
 def parameters_without_null(document: dict[str, Any]) -> dict[str, Any]:
-    """`document` (changed in place and returned) with each null-allowing parameter type narrowed."""
+    """`document` (changed in place and returned) with each null-allowing parameter type narrowed,
+    and each deepObject parameter that leaves `explode` out read exploded: OpenAPI defines deepObject
+    only so (SoundCloud's `bpm[from]`), and openapi-core refuses to read it otherwise."""
     for parameter in _parameters(document):
+        if parameter.get("style") == "deepObject" and "explode" not in parameter:
+            parameter["explode"] = True
         schema = parameter.get("schema")
         resolved = follow_refs(document, schema)
         narrowed = _without_null(resolved)

@@ -243,7 +243,7 @@ class OperationParser:
                     type=type_ref,
                     required=required,
                     style=style,
-                    explode=bool(explode) if explode is not None else style == "form",
+                    explode=bool(explode) if explode is not None else style in ("form", "deepObject"),  # deepObject is only defined exploded
                     description=describe(resolved),
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
