@@ -40,6 +40,8 @@ SHAPES: dict[str, Any] = {
                     # and one whose enum starts with the empty string (FEC).
                     {"name": "printed", "in": "query", "schema": {"type": "string", "default": ""}},
                     {"name": "office", "in": "query", "schema": {"type": "string", "enum": ["", "H", "S"]}},
+                    # Ticketmaster: an empty example and default, and a pattern whose first branch is empty.
+                    {"name": "marketId", "in": "query", "example": "", "schema": {"type": "string", "default": "", "pattern": "^\\s*$|^(\\d+(,\\d+)*)?$"}},
                     # A documented parameter where the API key travels (FEC's api_key).
                     {"name": "api_key", "in": "query", "schema": {"type": "string"}, "example": "DEMO_KEY"},
                 ],
@@ -284,7 +286,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert 'LIST_200: Any = {"value": [' in tests
     # One header, the operation's spelling; a non-empty query value.
     assert '"x-amz-content-sha256": "' in tests and '"X-Amz-Content-Sha256"' not in tests
-    assert 'printed="example"' in tests and 'office="H"' in tests
+    assert 'printed="example"' in tests and 'office="H"' in tests and 'market_id=" "' in tests
     assert "DEMO_KEY" not in tests  # the credential fills api_key
     assert "add_ons_data={}" not in tests
     models = (out / "shapes" / "models.py").read_text()
@@ -315,7 +317,7 @@ def test_unseen_shapes_are_announced(tmp_path: Path) -> None:
     assert "#/paths/~1workbooks/get/responses/200/content/application~1json/schema: the document's example breaks the schema (the client reads a schema with properties and no type as an object, not list)" in text
     assert "#/paths/~1publish/parameters/0: header parameters 'X-Amz-Content-Sha256' and 'x-amz-content-sha256' name one header" in text
     assert "#/paths/~1publish/post/parameters/1: the parameter's example is empty" in text
-    assert "#/paths/~1publish/post/parameters/3: query parameter 'api_key' is where the operation's API key travels" in text
+    assert "#/paths/~1publish/post/parameters/4: query parameter 'api_key' is where the operation's API key travels" in text
     assert "#/components/schemas/Employee: required 'canApprove' not among the properties of an object with additionalProperties: false" in text
     assert "#/paths/~1conversations/post/requestBody/content/application~1json/schema/properties/id: no 'uuid' is 24 characters long" in text
 

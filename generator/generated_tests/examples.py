@@ -169,6 +169,12 @@ class ExampleMaker:
             if isinstance(enum, list) and any(item != "" for item in enum):
                 resolved["enum"] = [item for item in enum if item != ""]
         replacement = self.for_schema(resolved, "parameter") if schema is not None else "example"
+        if isinstance(resolved, dict) and _empty(replacement) and resolved.get("type") == "string":
+            # a pattern whose first branch is the empty text (Ticketmaster's `^\s*$|^(\d+(,\d+)*)?$`)
+            low = resolved.get("minLength")
+            longer = self.for_schema({**resolved, "minLength": max(1, low if isinstance(low, int) else 0)}, "parameter")
+            if isinstance(longer, str) and longer and not self.violates(schema, longer, "parameter"):
+                replacement = longer
         if isinstance(resolved, dict) and _empty(replacement):
             replacement = _one_member(resolved, replacement, self.for_schema)
         if _empty(replacement) or replacement is None or (schema is not None and self.violates(schema, replacement, "parameter")):
