@@ -85,13 +85,13 @@ class Warning_:
     kind: str = "warning"  # or "note": something the generator recognised and acted on, not a problem
 
     def render(self, file: str) -> str:
-        # The pointer is the warning's location: the message gives way first (down to a readable
-        # minimum), and only then the pointer's middle.
+        # The pointer is the warning's location and is never cut; a long message gives way instead
+        # (refusals, not warnings, keep to one line of about 200 characters).
         pointer = self.pointer or "#"
         room = max(LINE_LIMIT - len(f"{file}: {self.kind}:  (at {pointer})"), _MESSAGE_MINIMUM)
         limit = min(room, _MESSAGE_LIMIT)
         message = self.message if len(self.message) <= limit else self.message[: limit - 3] + "..."
-        return fit_line(f"{file}: {self.kind}: {message}", pointer)
+        return f"{file}: {self.kind}: {message} (at {pointer})"
 
 
 @dataclass
