@@ -217,6 +217,19 @@ SHAPES: dict[str, Any] = {
                 },
             }
         },
+        # quarantine.country: a property named `recovered"` while replies carry `recovered`, which is
+        # that field's Python name: read by wire names alone, the reply's key stays an extra.
+        "/spots": {
+            "get": {
+                "operationId": "getSpots",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {JSON: {"schema": {"type": "object", "properties": {'recovered"': {"type": "integer"}, "deaths": {"type": "integer"}}}, "example": {"recovered": 7, "deaths": 3}}},
+                    }
+                },
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -305,6 +318,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert 'LIST_200: Any = {"images": ["a.png"], "page": 1, "total": 1}' in (out / "shapes" / "tests" / "test_images.py").read_text()
     rooms = (out / "shapes" / "tests" / "test_rooms.py").read_text()
     assert "def test_iter_list(" in rooms and '"pagination": {"count": 1, "next": ' in rooms
+    assert 'result.model_extra == {"recovered": 7}' in (out / "shapes" / "tests" / "test_spots.py").read_text()
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -20,7 +20,8 @@ class BaseModel(pydantic.BaseModel):
     """Base class of every generated model.
 
     * fields carry ``alias=`` wire names; both the Python name and the alias are
-      accepted on construction/validation;
+      accepted on construction; the client reads replies by the wire names alone, so a
+      wire key that happens to be another field's Python name stays that key (``model_extra``);
     * unknown fields are kept (``model_extra``) and sent back by :func:`to_wire`;
     * ``__read_only_fields__`` lists Python field names owned by the server:
       they are parsed from responses but never sent.

@@ -173,7 +173,7 @@ def _typed(spec: ResponseSpec, response: httpx.Response, data: Any) -> Any:
     if spec.type is None:
         return data
     try:
-        return _adapter(spec.type).validate_python(data)
+        return _adapter(spec.type).validate_python(data, by_alias=True, by_name=False)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(response=response, body=data) from exc
 
@@ -484,7 +484,7 @@ class _BaseClient:
             # Fast path: pydantic-core parses and validates the bytes in one pass, without first
             # building the dicts and lists of `json.loads` only to copy them into models.
             try:
-                return _adapter(spec.type).validate_json(content)
+                return _adapter(spec.type).validate_json(content, by_alias=True, by_name=False)
             except pydantic.ValidationError:
                 pass  # redone below, so that errors and non-UTF-8 bodies behave exactly as before
         data: Any = None
@@ -541,7 +541,7 @@ class _BaseClient:
         if error_type is None:
             return data
         try:
-            return _adapter(error_type).validate_python(data)
+            return _adapter(error_type).validate_python(data, by_alias=True, by_name=False)
         except Exception:
             return data
 

@@ -308,14 +308,14 @@ class _Items:
             return event.data if kind == "text" else event
         value: Any = event.data if kind == "text" else event.as_dict()
         try:
-            return _adapter(self.format.item_type).validate_python(value)
+            return _adapter(self.format.item_type).validate_python(value, by_alias=True, by_name=False)
         except pydantic.ValidationError as exc:
             raise self._invalid(value, f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
 
     def _parse_json(self, frame: bytes) -> Any:
         if self.format.item_type is not None:
             try:
-                return _adapter(self.format.item_type).validate_json(frame)
+                return _adapter(self.format.item_type).validate_json(frame, by_alias=True, by_name=False)
             except pydantic.ValidationError as exc:
                 try:
                     value = json.loads(frame)
