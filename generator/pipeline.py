@@ -137,9 +137,9 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     from .generated_tests.stream_cases import test_reading
 
     from .generated_tests.parameter_reading import parameters_without_null
-    from .generated_tests.access_reading import access_marks_beside_references
+    from .generated_tests.reference_reading import reference_reading
 
-    reading = access_marks_beside_references(parameters_without_null(test_reading(spec.data)))
+    reading = reference_reading(parameters_without_null(test_reading(spec.data)))
     spec_json = json.dumps(reading, ensure_ascii=False, separators=(",", ":")) + "\n"
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     if job.project is not None:

@@ -230,6 +230,18 @@ SHAPES: dict[str, Any] = {
                 },
             }
         },
+        # Microcks: `type: object` beside a reference to an array, which OpenAPI 3.0 (and the client) ignores.
+        "/labels": {
+            "get": {
+                "operationId": "getLabels",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {JSON: {"schema": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Strings", "type": "object"}}, "example": {"env": ["dev"]}}},
+                    }
+                },
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -255,6 +267,7 @@ SHAPES: dict[str, Any] = {
             "Jobs": {"type": "array", "items": {"type": "object", "properties": {"title": {"type": "string"}}}, "properties": {"links": {"type": "array", "items": {"type": "string"}}}},
             "PagedList": {"type": "object", "required": ["page", "total"], "properties": {"page": {"type": "integer"}, "total": {"type": "integer"}}},
             "ImageList": {"type": "object", "additionalProperties": False, "allOf": [{"$ref": "#/components/schemas/PagedList"}], "properties": {"images": {"type": "array", "items": {"type": "string"}}}},
+            "Strings": {"type": "array", "items": {"type": "string"}},
             "Customer": {"type": "object", "required": ["id", "name"], "properties": {"id": {"$ref": "#/components/schemas/Id"}, "name": {"type": "string", "example": "Ada"}}},
             "Channel": {
                 "type": "object",
@@ -319,6 +332,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     rooms = (out / "shapes" / "tests" / "test_rooms.py").read_text()
     assert "def test_iter_list(" in rooms and '"pagination": {"count": 1, "next": ' in rooms
     assert 'result.model_extra == {"recovered": 7}' in (out / "shapes" / "tests" / "test_spots.py").read_text()
+    assert 'GET_200: Any = {"env": ["dev"]}' in (out / "shapes" / "tests" / "test_labels.py").read_text()
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

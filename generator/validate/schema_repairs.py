@@ -42,9 +42,9 @@ _NOT_IN_30 = (
     "unevaluatedItems", "unevaluatedProperties", "additionalItems",
 )
 # Members beside a 3.0 `$ref` that the generator applies to the reference (as 3.1 would) ...
-_APPLIED_BESIDE_REF = ("nullable", "readOnly", "writeOnly", "deprecated", "default")
+APPLIED_BESIDE_REF = ("nullable", "readOnly", "writeOnly", "deprecated", "default")
 # ... and those that only annotate: applied too, and too common to be worth a note.
-_QUIET_BESIDE_REF = ("description", "summary", "title", "example", "examples", "externalDocs", "$comment")
+QUIET_BESIDE_REF = ("description", "summary", "title", "example", "examples", "externalDocs", "$comment")
 # Formats of the OpenAPI format registry and JSON Schema, plus `url` (common, and read as `uri`).
 KNOWN_FORMATS = frozenset(
     {
@@ -279,11 +279,11 @@ def _nullable_31(place: Place) -> Planned:
 
 def _beside_ref(node: dict[str, Any], place: Place) -> Iterator[Planned]:
     for member in node:
-        if member == "$ref" or member.startswith("x-") or member in _QUIET_BESIDE_REF:
+        if member == "$ref" or member.startswith("x-") or member in QUIET_BESIDE_REF:
             continue
         if member == "required" and isinstance(node[member], bool) and place.tokens[:1] == ("properties",):
             continue  # `required: true` on a property: its parent reads it (_required_flags)
-        if member in _APPLIED_BESIDE_REF:
+        if member in APPLIED_BESIDE_REF:
             message = f"{member} beside $ref is ignored by OpenAPI 3.0; read as applying to the reference, as 3.1 does"
         else:
             message = f"{member} beside $ref is ignored by OpenAPI 3.0; ignored"

@@ -1,4 +1,4 @@
-"""Required properties marked readOnly or writeOnly behind a `$ref`, as the tests' validator can read them.
+"""How the tests' copy of the document reads what stands beside or behind a `$ref`, as the client does.
 
 openapi-schema-validator (under openapi-core 0.23) lets a request leave out a required readOnly
 property, and a reply a required writeOnly one, only when the mark is on the property's own schema.
@@ -10,6 +10,10 @@ And a mark beside a reference is that use's: Jira's gadget `position` is readOnl
 it, and refers to a component marked writeOnly (for the requests that set it). The validator would
 refuse every reply (required, yet never readable); the copy reads the component there without its
 opposite mark.
+
+Last, members beside a `$ref` in an OpenAPI 3.0 document that 3.0 ignores and so does the client
+(`type: object` beside a reference to an array, Microcks' labels) are left out of the copy too, where
+openapi-core would have applied them.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..load import follow_refs
+from ..validate.schema_repairs import APPLIED_BESIDE_REF, QUIET_BESIDE_REF
 
 _MARKS = ("readOnly", "writeOnly")
 
 
-def access_marks_beside_references(document: dict[str, Any]) -> dict[str, Any]:
+def reference_reading(document: dict[str, Any]) -> dict[str, Any]:
     """`document`, changed in place and returned."""
     seen: set[int] = set()
+    oas30 = str(document.get("openapi", "")).startswith("3.0")
     pending: list[Any] = [document]
     while pending:
         node = pending.pop()
@@ -35,6 +41,8 @@ def access_marks_beside_references(document: dict[str, Any]) -> dict[str, Any]:
         seen.add(id(node))
         _mark_required(document, node)
         _own_mark_wins(document, node)
+        if oas30:
+            _drop_ignored_beside_reference(node)
         pending.extend(node.values())
     return document
 
@@ -63,3 +71,11 @@ def _own_mark_wins(document: dict[str, Any], schema: dict[str, Any]) -> None:
         target = follow_refs(document, parts[0])
         if isinstance(target, dict) and target.get(opposite) is True:
             parts[0] = {key: value for key, value in target.items() if key != opposite}
+
+
+def _drop_ignored_beside_reference(node: dict[str, Any]) -> None:
+    if not isinstance(node.get("$ref"), str):
+        return
+    for member in [key for key in node if key != "$ref" and not key.startswith("x-")]:
+        if member not in APPLIED_BESIDE_REF and member not in QUIET_BESIDE_REF and not (member == "required" and isinstance(node[member], bool)):
+            del node[member]
