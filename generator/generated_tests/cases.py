@@ -457,7 +457,7 @@ class CaseMaker:
             return Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, checks, klass, test_name)
         if kind in ("bytes", "text"):
             # A documented body is never empty (openapi-core calls that missing data): no example, some bytes.
-            text = example if isinstance(example, str) else ("example" if example is None else json.dumps(example, ensure_ascii=False))
+            text = example if isinstance(example, str) and example else ("example" if example in (None, "") else json.dumps(example, ensure_ascii=False))
             if kind == "bytes":
                 checks = (f"assert {target} == {literal(text)}.encode()",)
             else:

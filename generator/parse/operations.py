@@ -374,8 +374,8 @@ class OperationParser:
         schema = media.get("schema")
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
         xml_shape = ""
-        if _is_json(base) or (base in ("*/*", "application/*") and self._structured(schema)):
-            kind = "json"  # a wildcard with an object or array schema: servers send JSON
+        if _is_json(base) or (base in ("*/*", "application/*") and (self._structured(schema) or self._json_scalar(schema))):
+            kind = "json"  # a wildcard with an object, array, number or boolean schema: servers send JSON
         elif _is_xml(base) and self.xml.structured(schema):
             kind = "xml"  # elements the client reads into the schema's type
             xml_shape = self.xml.root(schema, schema_pointer)
@@ -414,6 +414,10 @@ class OperationParser:
     def _string(self, schema: Any) -> bool:
         resolved = self.converter.resolve(schema)
         return isinstance(resolved, dict) and resolved.get("type") == "string"
+
+    def _json_scalar(self, schema: Any) -> bool:
+        resolved = self.converter.resolve(schema)
+        return isinstance(resolved, dict) and resolved.get("type") in ("integer", "number", "boolean")
 
     def _structured(self, schema: Any) -> bool:
         resolved = self.converter.resolve(schema)

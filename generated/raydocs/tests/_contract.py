@@ -537,8 +537,9 @@ def _drop_bodies_http_forbids(operation: dict[str, Any]) -> None:
 
 
 def _wildcard_replies_as_json(operation: dict[str, Any]) -> None:
-    """A reply documented as `*/*` with an object or array schema is JSON to the client (and the tests
-    send it as `application/json`); openapi-core would read a `*/*` body as bytes."""
+    """A reply documented as `*/*` with an object, array, number or boolean schema is JSON to the client
+    (generator/parse/operations.py; the tests send it as `application/json`); openapi-core would read a
+    `*/*` body as bytes."""
     responses = operation.get("responses")
     if not isinstance(responses, dict):
         return
@@ -549,9 +550,14 @@ def _wildcard_replies_as_json(operation: dict[str, Any]) -> None:
             continue
         wildcard = next((key for key in ("*/*", "application/*") if key in content), None)
         schema = _resolve((content.get(wildcard) or {}).get("schema")) if wildcard else None
-        if isinstance(schema, dict) and (
+        structured = (
             schema.get("type") in ("object", "array")
             or any(key in schema for key in ("properties", "items", "allOf"))
+            if isinstance(schema, dict)
+            else False
+        )
+        if isinstance(schema, dict) and (
+            structured or schema.get("type") in ("integer", "number", "boolean")
         ):
             copied = dict(response)
             copied["content"] = {**content, "application/json": content[wildcard]}
