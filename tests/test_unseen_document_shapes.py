@@ -245,6 +245,14 @@ SHAPES: dict[str, Any] = {
         # RiteKit: an image reply whose example is the empty text; People Generator: a `*/*` integer reply.
         "/logo": {"get": {"operationId": "getLogo", "responses": {"200": {"description": "png", "content": {"image/png": {"examples": {"response": {"value": ""}}}}}}}},
         "/age": {"get": {"operationId": "getAge", "responses": {"200": {"description": "an age", "content": {"*/*": {"schema": {"type": "integer", "format": "int32"}}}}}}},
+        # rtckit: a form body that requires a field its properties do not declare.
+        "/record": {
+            "post": {
+                "operationId": "recordStart",
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object", "required": ["ConferenceName"], "properties": {"FileName": {"type": "string", "example": "rec"}}}}}},
+                "responses": {"204": {"description": "started"}},
+            }
+        },
     },
     "security": [{"key": []}],
     "components": {
@@ -337,6 +345,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert 'result.model_extra == {"recovered": 7}' in (out / "shapes" / "tests" / "test_spots.py").read_text()
     assert 'GET_200: Any = {"env": ["dev"]}' in (out / "shapes" / "tests" / "test_labels.py").read_text()
     assert "def get(" in (out / "shapes" / "resources" / "age.py").read_text() and ") -> int:" in (out / "shapes" / "resources" / "age.py").read_text()
+    assert 'conference_name="example"' in (out / "shapes" / "tests" / "test_record.py").read_text()
     # A binary string in JSON is compared as the bytes the client gives.
     assert 'assert result == "hello".encode()' in tests
 

@@ -473,6 +473,11 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             replaced["properties"] = {**_properties_of(node), **{name: {} for name in forbidden}}
             spelled = ", ".join(map(repr, forbidden))
             notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
+        elif _required_undeclared(node):
+            # An open object: valid as written, but openapi-core reads form fields by the declared
+            # properties alone and would lose these (rtckit's ConferenceName); the client types them Any.
+            replaced["properties"] = {**_properties_of(node), **{name: {} for name in _required_undeclared(node)}}
+            notes.append(f"required {', '.join(map(repr, _required_undeclared(node)))} not among the properties: read as properties of any value, as the client types them")
         if _closed_around_options(node):
             del replaced["additionalProperties"]
             notes.append(
@@ -533,6 +538,17 @@ def _closed_but_inherited(document: dict[str, Any], node: dict[str, Any]) -> lis
         if isinstance(resolved, dict):
             names.update(name for name in _properties_of(resolved) if name not in own)
     return sorted(names)
+
+
+def _required_undeclared(node: dict[str, Any]) -> list[str]:
+    """Names an open object requires without declaring them (nor typing them by additionalProperties)."""
+    required = node.get("required")
+    if not isinstance(required, list) or node.get("patternProperties") or isinstance(node.get("additionalProperties"), dict):
+        return []
+    if node.get("type") not in (None, "object") or not isinstance(node.get("properties"), dict):
+        return []
+    properties = _properties_of(node)
+    return sorted({name for name in required if isinstance(name, str) and name not in properties})
 
 
 def _properties_of(node: dict[str, Any]) -> dict[str, Any]:

@@ -78,6 +78,7 @@ def fallback(type_ref: TypeRef) -> Any:
             "bytes": "example",
             "FileInput": "example",
             "FileContent": "example",
+            "Any": "example",  # any value will do; None would vanish from a form or a query
         }.get(type_ref.python, {} if type_ref.python.startswith("dict[") else None)
     if isinstance(type_ref, LiteralType):
         return type_ref.values[0] if type_ref.values else None
