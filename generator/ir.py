@@ -321,6 +321,7 @@ class Pagination:
     convention: str = ""  # what was recognised, in words (the generator's note says it)
     declared: bool = False  # by `x-pagination`, not recognised
     sample_item_json: str = "null"  # an item of the list (JSON text) for generated tests
+    unique_items: bool = False  # the list declares uniqueItems: a test page's two items must differ
     sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
 
 

@@ -405,7 +405,13 @@ def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attrib
     info = {
         "type": "object",
         "xml": {"name": "fileinfo"},
-        "properties": {"xmlns": {"type": "string", "xml": {"attribute": True}}, "name": {"type": "string"}},
+        "properties": {
+            "xmlns": {"type": "string", "xml": {"attribute": True}},
+            "name": {"type": "string"},
+            # EC2: two unwrapped lists whose items are both <item> elements
+            "subnetIds": {"type": "array", "items": {"type": "string", "xml": {"name": "item"}}},
+            "tagSet": {"type": "array", "items": {"type": "object", "properties": {"key": {"type": "string"}}, "xml": {"name": "item"}}},
+        },
     }
     document = {
         "openapi": "3.0.3",
@@ -419,7 +425,7 @@ def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attrib
                         {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}, "example": "a.rpm"},
                         {"name": "view", "in": "query", "required": True, "schema": {"type": "array", "items": {"type": "string", "enum": ["fileinfo", "fileinfo_ext"]}}},
                     ],
-                    "responses": {"200": {"description": "ok", "content": {xml: {"schema": info, "example": {"xmlns": "http://example.test/ns", "name": "a.rpm"}}}}},
+                    "responses": {"200": {"description": "ok", "content": {xml: {"schema": info, "example": {"xmlns": "http://example.test/ns", "name": "a.rpm", "subnetIds": ["s1"], "tagSet": [{"key": "k"}]}}}}},
                 }
             },
             "/files/{name}/again": {

@@ -40,7 +40,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     if not isinstance(items, list) or not items:
         sample = json.loads(paging.sample_item_json)
         items = [maker.repair(paging.item_type, sample) if sample is not None else maker.placeholder(paging.item_type)]
-    if len(items) == 1:  # a second, different item where one can be had (a list may declare uniqueItems)
+    if len(items) == 1 and paging.unique_items:  # a list of unique items: a second, different item
         sample = json.loads(paging.sample_item_json)
         other = maker.repair(paging.item_type, sample) if sample is not None else None
         if other is not None and other != items[0]:

@@ -31,7 +31,9 @@ class PagingSamples:
             else:
                 field_schema = self._at(page_schema, self._wire(reply.type if reply else None, pagination.next_cursor or ()))
             token = self._cursor(field_schema, parameter_schema)
-        return replace(pagination, sample_item_json=to_json_text(item), sample_token_json=to_json_text(token))
+        listed = self.converter.resolve(self._at(page_schema, self._wire(reply.type if reply else None, pagination.items)))
+        unique = isinstance(listed, dict) and listed.get("uniqueItems") is True
+        return replace(pagination, sample_item_json=to_json_text(item), sample_token_json=to_json_text(token), unique_items=unique)
 
     def _cursor(self, field_schema: Any, parameter_schema: dict[str, Any]) -> list[Any]:
         """Two different cursors both schemas accept (the second None when no other is found): the

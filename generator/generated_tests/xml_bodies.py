@@ -35,7 +35,8 @@ class XmlBodies:
     def writable(self, value: Any, root_json: str) -> Any:
         """`value` without the members XML cannot carry: names that are no XML names (the generator
         warned of such properties), text with characters XML 1.0 has none for, objects in attributes,
-        attributes named like namespace declarations (`xmlns`, `xmlns:os`)."""
+        attributes named like namespace declarations (`xmlns`, `xmlns:os`), and a member whose elements
+        would share their name with an earlier member's (unwrapped lists of `<item>`s)."""
         return self._writable(value, json.loads(root_json), 0)
 
     def _writable(self, value: Any, shape: Shape | None, depth: int) -> Any:
@@ -45,11 +46,20 @@ class XmlBodies:
         if isinstance(value, dict):
             properties = shape.get("properties") or {}
             kept: dict[str, Any] = {}
+            elements: set[str] = set()  # child element names already written
             for key, item in value.items():
                 prop = self.node(properties[key]) if key in properties else self.node(shape.get("additional"))
                 name = str(prop.get("name") or key) if key in properties else key
                 if not _NAME.match(name) or (prop.get("attribute") and isinstance(item, (dict, list))):
                     continue
+                if not prop.get("attribute"):
+                    # Unwrapped lists write their items' elements directly (EC2's subnetIds and tagSet both
+                    # as <item>): a reader could not tell whose they are, so only the first is kept.
+                    unwrapped = isinstance(item, list) and not prop.get("wrapped")
+                    written = str(self.node(prop.get("items")).get("name") or name) if unwrapped else name
+                    if written in elements:
+                        continue
+                    elements.add(written)
                 if prop.get("attribute") and (name == "xmlns" or name.startswith("xmlns:")):
                     continue  # a namespace declaration: XML readers never report it as an attribute
                 items = prop.get("items") if isinstance(item, list) else None
