@@ -221,12 +221,20 @@ def _drop_opaque_reply_schemas(responses: Any) -> None:
                 _drop_opaque_object_schemas(response.get("content"))
 
 
-def _strip_content_defaults(content: Any) -> None:
+def _strip_content_defaults(content: Any, data: dict[str, Any] | None = None) -> None:
     _drop_opaque_object_schemas(content)
     if isinstance(content, dict):
         for media_type, media in content.items():
             if isinstance(media, dict):
                 _strip_defaults(media.get("schema"))
+                if (
+                    data is not None
+                    and str(media_type).startswith(
+                        ("multipart/", "application/x-www-form-urlencoded")
+                    )
+                    and "schema" in media
+                ):
+                    media["schema"] = _fields_without_null(media["schema"], data)
                 if str(media_type).startswith("multipart/"):
                     # OAS 3.0 and 3.1.0: style/explode/allowReserved apply to urlencoded bodies only;
                     # openapi-core would apply them to multipart parts too.
@@ -234,6 +242,44 @@ def _strip_content_defaults(content: Any) -> None:
                         if isinstance(encoding, dict):
                             for key in ("style", "explode", "allowReserved"):
                                 encoding.pop(key, None)
+
+
+def _fields_without_null(
+    schema: Any, data: dict[str, Any], depth: int = 0, field: bool = False
+) -> Any:
+    """A form or multipart body's schema with each field typed `[T, "null"]` read as `T`, on copies.
+
+    openapi-core 0.23 picks a field's reader by its `type` read as one string, and fails on OpenAPI
+    3.1's list (which the repair of a 3.1 `nullable` also writes: OpenAI's image uploads). A field
+    on the wire is text and never null (the client leaves a None field out)."""
+    resolved = (
+        _pointer_target(data, schema["$ref"])
+        if isinstance(schema, dict)
+        and isinstance(schema.get("$ref"), str)
+        and schema["$ref"].startswith("#/")
+        else schema
+    )
+    if not isinstance(resolved, dict) or depth > 5:
+        return schema
+    copied = dict(resolved)
+    if field:
+        kind = copied.get("type")
+        if isinstance(kind, list) and "null" in kind and len(kind) == 2:
+            copied["type"] = next(item for item in kind if item != "null")
+        if isinstance(
+            copied.get("items"), dict
+        ):  # each item of an array field is a part of its own
+            copied["items"] = _fields_without_null(copied["items"], data, depth + 1, True)
+    else:
+        if isinstance(copied.get("properties"), dict):
+            copied["properties"] = {
+                name: _fields_without_null(item, data, depth + 1, True)
+                for name, item in copied["properties"].items()
+            }
+        for key in ("allOf", "oneOf", "anyOf"):
+            if isinstance(copied.get(key), list):
+                copied[key] = [_fields_without_null(item, data, depth + 1) for item in copied[key]]
+    return copied if copied != resolved else schema
 
 
 @lru_cache(maxsize=None)
@@ -257,7 +303,7 @@ def _validation_document() -> dict[str, Any]:
             _typed_union_parameter(parameter)
     for body in (components.get("requestBodies") or {}).values():
         if isinstance(body, dict):
-            _strip_content_defaults(body.get("content"))
+            _strip_content_defaults(body.get("content"), data)
     _drop_opaque_reply_schemas(components.get("responses"))
     for path_item in (data.get("paths") or {}).values():
         if not isinstance(path_item, dict):
@@ -295,7 +341,7 @@ def _validation_document() -> dict[str, Any]:
                     _typed_union_parameter(parameter)
             body = operation.get("requestBody")
             if isinstance(body, dict):
-                _strip_content_defaults(body.get("content"))
+                _strip_content_defaults(body.get("content"), data)
             _drop_opaque_reply_schemas(operation.get("responses"))
             _drop_bodies_http_forbids(operation)
             _wildcard_replies_as_json(operation)
@@ -1321,12 +1367,18 @@ def _routes() -> tuple[_Route, ...]:
     return tuple(routes)
 
 
+@lru_cache(maxsize=None)
+def _server_parts(server: str) -> tuple[str, str, int | None, str]:
+    """A server URL's scheme, host, port and path (parsed once: every request is matched against every route)."""
+    base = httpx.URL(server)
+    return base.scheme, base.host, base.port, base.path.rstrip("/")
+
+
 def _relative_path(url: httpx.URL, server: str | None = None) -> str | None:
     """The request's path below `server` (default BASE_URL), or None when it is not for that server."""
-    base = httpx.URL(server or _base_server())
-    if (url.scheme, url.host, url.port) != (base.scheme, base.host, base.port):
+    scheme, host, port, base_path = _server_parts(server or _base_server())
+    if (url.scheme, url.host, url.port) != (scheme, host, port):
         return None
-    base_path = base.path.rstrip("/")
     path = url.raw_path.decode("ascii").split("?", 1)[0]
     if base_path and not path.startswith(base_path):
         return None
@@ -1336,8 +1388,13 @@ def _relative_path(url: httpx.URL, server: str | None = None) -> str | None:
 def _route(method: str, url: httpx.URL, prefer: str | None = None) -> _Route | None:
     """The documented operation a request is for (`prefer`: the path key to pick among equal URLs)."""
     candidates = []
+    relative: dict[str, str | None] = {}  # by server: most routes share one
     for route in _routes():
-        path = _relative_path(url, route.server) if route.method == method.upper() else None
+        if route.method != method.upper():
+            continue
+        if route.server not in relative:
+            relative[route.server] = _relative_path(url, route.server)
+        path = relative[route.server]
         if path is not None and route.pattern.match(path):
             candidates.append(route)
     for route in candidates:
