@@ -160,7 +160,7 @@ class _Prover:
         test = self.maker.operation(resource, operation)
         if test.skip or test.case is None:
             return []
-        request, found = self.request(operation, test.case, test)
+        request, _, found = self.request(operation, test.case, test)
         if request is None or found:
             return found
         found = []
@@ -170,7 +170,7 @@ class _Prover:
                 if problem is not None:
                     found.append(Failure(f"reply:{reply.status_key}", problem))
         if test.stream_test is not None and not test.stream_test.reply.skip and operation.stream_flag is not None:
-            streamed, problems = self.request(operation, test.case, None, {operation.stream_flag.wire_name: True})
+            streamed, _, problems = self.request(operation, test.case, None, {operation.stream_flag.wire_name: True})
             problem = problems[0].problem if problems else None
             if streamed is not None and problem is None:
                 problem = self._reply_problem(operation, streamed, test.stream_test.reply)
@@ -182,19 +182,20 @@ class _Prover:
                 found.append(Failure("paging", problem))
         return found
 
-    def request(self, operation: Operation, case: CallCase, test: OperationTest | None, body_extra: dict[str, Any] | None = None, query_extra: dict[str, Any] | None = None) -> tuple[httpx.Request | None, list[Failure]]:
-        """The request and what fails in it; with `test`, what the test asserts of it is compared too."""
+    def request(self, operation: Operation, case: CallCase, test: OperationTest | None, body_extra: dict[str, Any] | None = None, query_extra: dict[str, Any] | None = None) -> tuple[httpx.Request | None, Any, list[Failure]]:
+        """The request, what openapi-core read from it (a `Call`, or None) and what fails in it; with
+        `test`, what the test asserts of the request is compared too."""
         try:
             request = self.wire.request(operation, case, body_extra, query_extra)
         except Unsendable as error:
-            return None, [Failure(error.part, _clip(f"the client cannot send it: {error.problem}"))]
+            return None, None, [Failure(error.part, _clip(f"the client cannot send it: {error.problem}"))]
         try:
             call = self.validation.read_call(request, (operation.method, operation.path))
         except AssertionError as violation:
-            return request, self._attributed(operation, case, violation)
+            return request, None, self._attributed(operation, case, violation)
         except Exception as error:  # openapi-core itself fails on it: so would the test
-            return request, [Failure("call", _crash(error))]
-        return request, self._compared(operation, case, call, test) if test is not None else []
+            return request, None, [Failure("call", _crash(error))]
+        return request, call, self._compared(operation, case, call, test) if test is not None else []
 
     def _attributed(self, operation: Operation, case: CallCase, violation: AssertionError) -> list[Failure]:
         """openapi-core's findings by the part they are about (anything else is the call's)."""
@@ -279,7 +280,7 @@ class _Prover:
         paging = test.paging
         pagination = operation.pagination
         assert paging is not None and paging.call is not None and pagination is not None
-        first, problems = self.request(operation, paging.call, None)
+        first, _, problems = self.request(operation, paging.call, None)
         if first is None or problems:
             return problems[0].problem if problems else "the first request cannot be sent"
         page_type = _page_type(operation)
@@ -291,10 +292,10 @@ class _Prover:
                 return f"page {index + 1}: {problem}"
         if paging.style in ("link", "next_url"):
             return None  # page 2 is asked for by the link, which carries the first request's own values
-        second, problems = self.request(operation, paging.call, None, query_extra={pagination.param_wire: paging.token})
-        if second is None or problems:
+        _, call, problems = self.request(operation, paging.call, None, query_extra={pagination.param_wire: paging.token})
+        if call is None or problems:
             return f"the request for page 2: {problems[0].problem}" if problems else "the request for page 2 cannot be sent"
-        read = self.validation.read_call(second, (operation.method, operation.path)).query.get(pagination.param_wire, _MISSING)
+        read = call.query.get(pagination.param_wire, _MISSING)
         if read != paging.token_read:
             return _clip(f"page 2's {pagination.param_wire!r} is sent as {_shown(paging.token_read)}, read back as {_shown(read)}")
         return None
