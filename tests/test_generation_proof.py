@@ -111,6 +111,20 @@ def test_values_that_fail_on_the_wire_are_replaced_warned_and_the_tests_pass(tmp
     assert "2 skipped" in output  # the reply no text fits, sync and async
 
 
+def test_a_page_walk_the_document_cannot_take_is_skipped(tmp_path: Path) -> None:
+    """The reply's next cursor (`c-...`) is no cursor the parameter accepts (digits): the client passes
+    it on as it should, and openapi-core refuses the request for page 2. Nothing to synthesize: the
+    walk's test is skipped, and says why."""
+    page = {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "next_cursor": {"type": "string", "pattern": "^c-[a-z]+$"}}}
+    cursor = {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]+$"}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/items": _get("listItems", cursor, reply={"description": "ok", "content": {"application/json": {"schema": page}}})})
+    message = _proof_warnings(spec)["#/paths/~1items/get"]
+    assert message.startswith("generated tests: the two-page walk fails on the wire (the request for page 2: Invalid query parameter: cursor: 'c-a' does not match")
+    assert message.endswith("no other value to try: its test is skipped")
+    out, _ = _build(tmp_path, spec)
+    assert "2 skipped" in assert_generated_tests_pass(out)
+
+
 def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The proof is what keeps these tests green: with one that finds nothing, they fail."""
     monkeypatch.setattr(proof._Prover, "failures", lambda self, resource, operation: [])
