@@ -130,6 +130,7 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
 
 def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[Built]:
     built = []
+    said: set[str] = set()  # a warning about the run itself (the proof cannot run here) is said once
     for job in jobs:
         if args.formatter:
             job = replace(job, formatter=args.formatter)
@@ -138,7 +139,10 @@ def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[B
         started = time.perf_counter()
         result = build(job, use_cache=not args.no_cache)
         for warning in result.warnings:
-            out.warn(warning)
+            if warning not in said:
+                out.warn(warning)
+            if warning.startswith("clientsmith: "):
+                said.add(warning)
         out.detail(f"{job.package}: {result.operation_count} operations, {len(result.files)} files in {time.perf_counter() - started:.2f}s")
         built.append(result)
     return built

@@ -326,6 +326,17 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class ProofNote:
+    """What the generation-time proof (generated_tests/proof.py) changed in an operation's tests: a
+    value openapi-core rejected on the exact request or reply, replaced by a synthesized one, or left
+    out when that failed too (an optional parameter or body is not sent; a reply's test is skipped)."""
+
+    part: str  # "query:limit" (location:wire name), "body", "reply:404", "stream", "paging", "call"
+    left_out: bool
+    reason: str
+
+
+@dataclass(frozen=True)
 class Operation:
     name: str  # method name inside its resource
     operation_id: str
@@ -344,6 +355,7 @@ class Operation:
     pagination: Pagination | None = None
     server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
     relaxed: tuple[str, ...] = ()  # why the tests validate part of this operation's schemas relaxed (see parse/finite.py)
+    proof: tuple[ProofNote, ...] = ()  # what the generation-time proof changed in its tests
     stream_flag: StreamFlag | None = None  # set when a request member chooses between a JSON and a streamed reply
 
     @property

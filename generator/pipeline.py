@@ -78,6 +78,10 @@ def build(job: Job, use_cache: bool = True) -> Built:
     if store is not None and job.spec.is_file():
         # strict reads the spec without repairs
         settings = repr((job.project, job.pagination)) + (" strict" if job.strict else "")
+        from .generated_tests.proof_modules import unavailable
+
+        if unavailable() is not None:
+            settings += " unproven"  # tests generated without the proof are not those generated with it
         key = job_key(job.package, job.spec, template_dirs, job.extras, job.formatter, settings)
         manifest = store.load(key)
         if manifest is not None:
@@ -141,6 +145,13 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
 
     reading = reference_reading(parameters_without_null(test_reading(spec.data)))
     spec_json = json.dumps(reading, ensure_ascii=False, separators=(",", ":")) + "\n"
+    run_warnings: list[str] = []
+    if test_templates:
+        from .generated_tests.proof import prove_tests
+
+        # Every value the tests send or answer with, checked by the code the tests run (issue 13).
+        api, unproven = prove_tests(api, spec.data, spec_json, renderer, warnings)
+        run_warnings += [f"clientsmith: warning: {unproven}"] if unproven else []
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
     if job.project is not None:
         plan = plan_project(api, plan, job.project, warnings)
@@ -150,7 +161,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    rendered_warnings = validation_warnings + [item.render(job.spec_display) for item in warnings.sorted() + warnings.sorted_notes()]
+    rendered_warnings = run_warnings + validation_warnings + [item.render(job.spec_display) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
 

@@ -18,6 +18,7 @@ from ..ir import (
     NamedType,
     Operation,
     Primitive,
+    ProofNote,
     Resource,
     Response,
     TypeRef,
@@ -29,7 +30,7 @@ from ..render.views import has_body_overloads, type_text
 from .xml_bodies import XmlBodies
 
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
-from .views import StreamTest, AdditionsTest, Argument, Encoded, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
+from .views import StreamTest, AdditionsTest, Argument, CallCase, Encoded, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
 from .wire import body_on_wire, concrete_json_type, concrete_status, fallback, fits_primitive, get_at, model_name, param_wire, parse_date, parse_datetime, required_in_model, set_at, snake_name, unset_at
 
 
@@ -295,6 +296,14 @@ class CaseMaker:
 
     def arguments(self, operation: Operation, drop: str | None = None) -> tuple[list[Argument], dict[str, dict[str, Any]], Any, list[str]]:
         """Arguments, expected parameters by location, expected wire body, notes."""
+        case = self.call_case(operation, drop)
+        return list(case.arguments), case.expected, case.body_expected, list(case.notes)
+
+    def call_case(self, operation: Operation, drop: str | None = None) -> CallCase:
+        """The example call (without the parameter named `drop`) and what it must put on the wire.
+
+        Parts the generation-time proof left out (proof.py) are not sent."""
+        left_out = {note.part for note in operation.proof if note.left_out}
         positional: list[Argument] = []
         keyword: list[Argument] = []
         expected: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
@@ -308,7 +317,7 @@ class CaseMaker:
                 example = self.placeholder(parameter.type)
             if example is None and not parameter.required:
                 continue
-            if parameter.name == drop:
+            if parameter.name == drop or f"{parameter.location}:{parameter.wire_name}" in left_out:
                 continue
             text, wire = self.value(parameter.type, example)
             if parameter.location == "path":
@@ -317,7 +326,7 @@ class CaseMaker:
                 keyword.append(Argument(f"{ident(parameter.name)}={text}"))
             expected[parameter.location][parameter.wire_name] = param_wire(parameter, wire)
         body_wire: Any = None
-        body = operation.body
+        body = operation.body if "body" not in left_out else None
         if body is not None:
             example = self.repair(body.type, json.loads(body.example_json))
             if body.kind == "xml":
@@ -357,19 +366,22 @@ class CaseMaker:
                 text, wire = self.value(body.type, example)
                 keyword.append(Argument(f"body={text}"))
                 body_wire = body_on_wire(body.kind, wire)
+        body_sent = body_wire
         if body is not None and body.kind == "xml" and body_wire is not None:
             body_wire = self.xml.read_back(body_wire, body.xml_shape)  # what the contract's XML reader finds
-        return positional + keyword, expected, body_wire, notes
+        return CallCase(tuple(positional + keyword), expected, body_sent, body_wire, tuple(notes))
 
     def operation(self, resource: Resource, operation: Operation) -> OperationTest:
-        arguments, expected, body_wire, notes = self.arguments(operation)
-        notes = list(operation.relaxed) + notes
+        case = self.call_case(operation)
+        arguments, expected, body_wire = list(case.arguments), case.expected, case.body_expected
+        proof = {note.part: note for note in operation.proof}
+        notes = list(operation.relaxed) + [note.reason for note in operation.proof] + list(case.notes)
         upper = operation.name.upper()
         successes: list[Reply] = []
         for index, response in enumerate(operation.responses):
             status = concrete_status(response.status, operation, success=True)
             name = f"test_{operation.name}" if index == 0 else f"test_{operation.name}_{response.status.lower()}"
-            successes.append(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name))
+            successes.append(_skipped(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name), proof.get(f"reply:{response.status}")))
         if not successes:
             successes.append(Reply(200, "", "none", "", "", "", (), test_name=f"test_{operation.name}"))
         security = expected_security(self.api, operation)
@@ -383,8 +395,14 @@ class CaseMaker:
             reply = self.reply(response, status, f"{upper}_{response.status.upper()}", "body", name, klass)
             if status == 401 and uses_oauth:
                 reply = replace(reply, attempts=2)
-            errors.append(reply)
+            errors.append(_skipped(reply, proof.get(f"reply:{response.status}")))
         body = operation.body
+        paging = self.paging(resource, operation)
+        if paging is not None and "paging" in proof:
+            paging = replace(paging, skip=proof["paging"].reason)
+        stream_test = self.stream_test(operation, arguments, upper)
+        if stream_test is not None and "stream" in proof:
+            stream_test = replace(stream_test, reply=replace(stream_test.reply, skip=proof["stream"].reason))
         return OperationTest(
             operation=operation,
             resource=resource,
@@ -401,12 +419,14 @@ class CaseMaker:
             expected_security="None" if security is None else literal(tuple(security)),
             successes=tuple(successes),
             errors=tuple(errors),
-            paging=self.paging(resource, operation),
+            paging=paging,
             additions=self.additions(operation),
             notes=tuple(notes + _media_notes(operation)),
             deprecations=expected_deprecations(resource.name, operation, _keywords(arguments)),
             streams=operation.always_streams,
-            stream_test=self.stream_test(operation, arguments, upper),
+            stream_test=stream_test,
+            case=case,
+            skip=proof["call"].reason if "call" in proof else "",
         )
 
     def stream_test(self, operation: Operation, arguments: list[Argument], upper: str) -> StreamTest | None:
@@ -432,7 +452,7 @@ class CaseMaker:
                 checks.append(f"assert {target}.data == {literal(expected['data'])}")
             else:
                 checks.append(f"assert {target} == {literal(expected)}")
-        return Reply(status, response.status, "stream", ident(constant), frames_source(body), stream.media_type, tuple(checks), "", test_name)
+        return Reply(status, response.status, "stream", ident(constant), frames_source(body), stream.media_type, tuple(checks), "", test_name, body=body)
 
     # -- replies and the checks on what the client parsed from them
 
@@ -446,7 +466,7 @@ class CaseMaker:
                 example = self.placeholder(response.type)
             example = self.repair(response.type, example)
             checks = tuple(self.checks(response.type, example, target))
-            return Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), checks, klass, test_name)
+            return Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), checks, klass, test_name, body=example)
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -454,7 +474,7 @@ class CaseMaker:
             document = self.xml.document(example, response.xml_shape)
             checks = tuple(self.checks(response.type, self.xml.read_back(example, response.xml_shape), target))
             content_type = response.content_type if "*" not in response.content_type else "application/xml"
-            return Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, checks, klass, test_name)
+            return Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, checks, klass, test_name, body=document.encode())
         if kind in ("bytes", "text"):
             # A documented body is never empty (openapi-core calls that missing data): no example, some bytes.
             text = example if isinstance(example, str) and example else ("example" if example in (None, "") else json.dumps(example, ensure_ascii=False))
@@ -463,9 +483,9 @@ class CaseMaker:
             else:
                 checks = (f"assert {target} == {literal(text)}",)
             content_type = response.content_type or ("text/plain" if kind == "text" else "application/octet-stream")
-            return Reply(status, response.status, kind, ident(constant), f"{literal(text)}.encode()", content_type, checks, klass, test_name)
+            return Reply(status, response.status, kind, ident(constant), f"{literal(text)}.encode()", content_type, checks, klass, test_name, body=text.encode())
         checks = (f"assert {target} is None",) if klass else ()
-        return Reply(status, response.status, "none", "", "", "", checks, klass, test_name)
+        return Reply(status, response.status, "none", "", "", "", checks, klass, test_name, body=b"")
 
     def checks(self, type_ref: TypeRef, value: Any, target: str, depth: int = 0) -> list[str]:
         """Assertions that `target` (an expression) holds `value` (JSON) parsed as `type_ref`."""
@@ -624,6 +644,11 @@ class CaseMaker:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+def _skipped(reply: Reply, note: ProofNote | None) -> Reply:
+    """The reply's test, skipped when the proof left the reply out."""
+    return replace(reply, skip=note.reason) if note is not None and note.left_out else reply
 
 
 def _keywords(arguments: list[Argument] | tuple[Argument, ...]) -> set[str]:

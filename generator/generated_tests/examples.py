@@ -247,6 +247,16 @@ class ExampleMaker:
                 return self.conform(schema, schema["examples"][0], purpose, depth, seen)
         return self._synthesize(schema, purpose, depth, seen, variant)
 
+    def synthesized(self, schema: Any, purpose: Purpose, variant: int = 0) -> Any:
+        """A value made from the schema's constraints, its own `example`, `default` and `examples` left
+        aside (the generation-time proof asks when the value they gave failed on the wire)."""
+        resolved = self.check.resolve(self.check.local(schema))
+        if not isinstance(resolved, dict):
+            return None
+        if "const" in resolved:
+            return resolved["const"]
+        return self._synthesize(resolved, purpose, 0, frozenset(), variant)
+
     def conform(self, schema: Any, value: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """`value` where it satisfies the schema; the parts that break it replaced by synthesized ones."""
         schema = self.check.local(schema)

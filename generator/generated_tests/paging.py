@@ -93,8 +93,8 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     upper = operation.name.upper()
     status = concrete_status(reply.status, None, success=True)
     replies = [
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), source(pages.first), concrete_json_type(reply.content_type), ()),
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), source(pages.second), concrete_json_type(reply.content_type), ()),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), source(pages.first), concrete_json_type(reply.content_type), (), body=pages.first),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), source(pages.second), concrete_json_type(reply.content_type), (), body=pages.second),
     ]
     if not ends:  # nothing in page 2 says it is the last: the walk asks for a third, empty one
         empty = json.loads(json.dumps(pages.second))
@@ -102,16 +102,19 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
             set_at(empty, items_path, [])
         else:
             empty = []
-        replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), concrete_json_type(reply.content_type), ()))
+        replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), concrete_json_type(reply.content_type), (), body=empty))
     from .cases import _is_a as is_a, _keywords
 
     item_type = maker.resolve(paging.item_type)
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
-    arguments, _, _, _ = maker.arguments(operation, drop=paging.param or None)
+    call = maker.call_case(operation, drop=paging.param or None)
+    arguments = list(call.arguments)
     param = next((p for p in operation.parameters if p.name == paging.param), None)
     expected_token = ""
+    token_read: Any = None
     if param is not None and token is not None:
-        expected_token = literal(str(token)) if _is_str(maker, param.type) else literal(token)
+        token_read = str(token) if _is_str(maker, param.type) else token
+        expected_token = literal(token_read)
     return PagingTest(
         pages=tuple(replies),
         param_wire=paging.param_wire,
@@ -123,6 +126,10 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         next_query=source(next_query) if paging.style in ("link", "next_url") else "",
         next_field=literal(tuple(maker.wire_path(page_type, paging.next_url) or ())) if paging.style == "next_url" and paging.next_url else "",
         deprecations=expected_deprecations(resource, operation, _keywords(arguments)),
+        call=call,
+        token=token,
+        token_read=token_read,
+        next_page=next_query if paging.style in ("link", "next_url") else None,
     )
 
 

@@ -55,12 +55,35 @@ def source(value: Any) -> str:
     return literal(value)
 
 
+def value_in_test(value: Any) -> Any:
+    """The value `source(value)` evaluates to in the test (`Encoded` text as bytes)."""
+    if isinstance(value, Encoded):
+        return str(value).encode()
+    if isinstance(value, dict):
+        return {key: value_in_test(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [value_in_test(item) for item in value]
+    return value
+
+
 # ------------------------------------------------------------------ views
 
 
 @dataclass(frozen=True)
 class Argument:
     source: str  # "expr" (positional) or "name=expr"
+
+
+@dataclass(frozen=True, eq=False)
+class CallCase:
+    """An example call's raw values (for the generation-time proof, see proof.py): the arguments,
+    what the call must put on the wire by location (as the contract reads it back), and its body."""
+
+    arguments: tuple[Argument, ...]
+    expected: dict[str, dict[str, Any]]  # "path", "query", "header", "cookie": wire name -> value
+    body_sent: Any  # the body as the client writes it (None: no body)
+    body_expected: Any  # the body as the contract reads it back
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -75,6 +98,8 @@ class Reply:
     error_class: str = ""
     test_name: str = ""
     attempts: int = 1  # requests the client sends for this reply (an OAuth2 client retries a 401 once)
+    body: Any = field(default=None, compare=False, repr=False)  # what the server sends: JSON data (kind json), else bytes
+    skip: str = ""  # why the test is skipped (the generation-time proof found the reply not allowed)
 
 
 @dataclass(frozen=True)
@@ -106,6 +131,11 @@ class PagingTest:
     next_query: str = ""  # link styles: source of the query parameters the test's next-page link sets
     next_field: str = ""  # style next_url: source of the wire path of the field the server puts the link in
     deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the iter_ call must give
+    call: CallCase | None = field(default=None, compare=False, repr=False)  # the first request's raw values
+    token: Any = field(default=None, compare=False, repr=False)  # the page parameter's value in the second request
+    token_read: Any = field(default=None, compare=False, repr=False)  # and what the test asserts openapi-core reads back
+    next_page: dict[str, str] | None = field(default=None, compare=False, repr=False)  # link styles: what the link changes
+    skip: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +161,8 @@ class OperationTest:
     deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the example call must give
     streams: bool = False  # the example call returns a stream: the call collects its items
     stream_test: StreamTest | None = None  # a JSON reply with a streamed twin chosen by a flag
+    case: CallCase | None = field(default=None, compare=False, repr=False)  # the example call's raw values
+    skip: str = ""  # why every test of the operation is skipped (the proof found its request not allowed)
 
     @property
     def upper(self) -> str:
