@@ -420,7 +420,7 @@ class CaseMaker:
             successes=tuple(successes),
             errors=tuple(errors),
             paging=paging,
-            additions=self.additions(operation),
+            additions=self.additions(operation) if not successes[0].skip else None,  # it sends the same body
             notes=tuple(notes + _media_notes(operation)),
             deprecations=expected_deprecations(resource.name, operation, _keywords(arguments)),
             streams=operation.always_streams,
