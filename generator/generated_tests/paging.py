@@ -181,10 +181,7 @@ class _Pages:
         if model is None or depth > 5:
             placeholder = self.maker.placeholder(type_ref) if type_ref is not None else None
             return placeholder if isinstance(placeholder, dict) else {}
-        return {item.wire_name: self._member(item.type, depth + 1) for item in model.fields if item.required}
-
-    def _member(self, type_ref: TypeRef, depth: int) -> Any:
-        return self._skeleton(type_ref, depth) if self.maker._model_of(type_ref) is not None else self.maker.placeholder(type_ref)
+        return {item.wire_name: self._skeleton(item.type, depth + 1) if self.maker._model_of(item.type) else self.maker.placeholder(item.type) for item in model.fields if item.required}
 
     def _required(self, path: tuple[str, ...]) -> bool:
         model = self.maker._model_of(self.maker.path_type(self.page_type, path[:-1]) if len(path) > 1 else self.page_type)

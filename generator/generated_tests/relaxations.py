@@ -473,11 +473,11 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             replaced["properties"] = {**_properties_of(node), **{name: {} for name in forbidden}}
             spelled = ", ".join(map(repr, forbidden))
             notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
-        elif _required_undeclared(node):
+        elif undeclared := _required_undeclared(node):
             # An open object: valid as written, but openapi-core reads form fields by the declared
             # properties alone and would lose these (rtckit's ConferenceName); the client types them Any.
-            replaced["properties"] = {**_properties_of(node), **{name: {} for name in _required_undeclared(node)}}
-            notes.append(f"required {', '.join(map(repr, _required_undeclared(node)))} not among the properties: read as properties of any value, as the client types them")
+            replaced["properties"] = {**_properties_of(node), **{name: {} for name in undeclared}}
+            notes.append(f"required {', '.join(map(repr, undeclared))} not among the properties: read as properties of any value, as the client types them")
         if _closed_around_options(node):
             del replaced["additionalProperties"]
             notes.append(

@@ -315,7 +315,7 @@ class _Items:
     def _parse_json(self, frame: bytes) -> Any:
         if self.format.item_type is not None:
             try:
-                return _adapter(self.format.item_type).validate_json(frame, by_alias=True, by_name=False)
+                return _item_from_json(self.format.item_type, frame)
             except pydantic.ValidationError as exc:
                 try:
                     value = json.loads(frame)
@@ -488,3 +488,8 @@ class AsyncStream(_EventState, Generic[T]):
 
     def __repr__(self) -> str:
         return f"AsyncStream(status_code={self.response.status_code})"
+
+
+def _item_from_json(item_type: Any, frame: bytes) -> Any:
+    """One streamed JSON item as its model, read by wire names alone (as the client reads replies)."""
+    return _adapter(item_type).validate_json(frame, by_alias=True, by_name=False)
