@@ -3,7 +3,8 @@
 Each value a generated test sends or answers with is checked while generating, by the package's own
 tests/_validation.py (openapi-core) on the exact request and replies the test builds. The document
 below has examples that satisfy their schemas (the example check, schema_check.py, passes them) and
-still fail on the wire: a comma inside an item of a comma-joined array, a number where a typeless
+still fail on the wire: a comma inside an item of a comma-joined array whose pieces are too short
+(so the example is not read as the items it spells out), a number where a typeless
 query parameter is read back as text, an exploded object member the document does not name, a
 header value that is not ASCII, a pipe inside an item of a pipe-joined array with `maxItems`. Each
 gets a synthesized value and a located warning; a part no value can fix is left out of its test.
@@ -36,7 +37,7 @@ def _get(operation_id: str, *parameters: dict[str, Any], reply: dict[str, Any] |
     return {"get": {"operationId": operation_id, "parameters": list(parameters), "responses": {"200": reply or {"description": "ok"}}}}
 
 
-TAGS = {"name": "tags", "in": "query", "style": "form", "explode": False, "schema": {"type": "array", "items": {"type": "string"}}, "example": ["red,green", "blue"]}
+TAGS = {"name": "tags", "in": "query", "style": "form", "explode": False, "schema": {"type": "array", "items": {"type": "string", "minLength": 4}}, "example": ["red,greens", "purple"]}
 ANYTHING = {"name": "anything", "in": "query", "schema": {"description": "free-form"}, "example": 5}
 FILTER = {"name": "filter", "in": "query", "style": "form", "explode": True, "schema": {"type": "object", "properties": {"colour": {"type": "string"}}}, "example": {"colour": "red", "size": "L"}}
 NAME = {"name": "X-Name", "in": "header", "schema": {"type": "string"}, "example": "José"}
@@ -86,7 +87,7 @@ def test_examples_the_schema_check_passes_are_not_enough() -> None:
 def test_values_that_fail_on_the_wire_are_replaced_warned_and_the_tests_pass(tmp_path: Path) -> None:
     found = _proof_warnings(SPEC)
     where = {
-        "#/paths/~1tags/get/parameters/0": "query parameter 'tags' fails on the wire (sent as ['red,green', 'blue'], read back as ['red', 'green', 'blue']); a synthesized value is used",
+        "#/paths/~1tags/get/parameters/0": "query parameter 'tags' fails on the wire (Invalid query parameter: tags: 'red' is too short); a synthesized value is used",
         "#/paths/~1search/get/parameters/0": "query parameter 'anything' fails on the wire (sent as 5, read back as '5'); a synthesized value is used",
         "#/paths/~1filtered/get/parameters/0": "query parameter 'filter' fails on the wire (sends 'size', which the document does not name); a synthesized value is used",
         "#/paths/~1greeting/get/parameters/0": "header parameter 'X-Name' fails on the wire (the client cannot send it: a header value must be ASCII)",
@@ -133,7 +134,7 @@ def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Pa
     assert not [line for line in warnings if "generated tests:" in line]
     run = run_generated_tests(out)
     assert run.returncode != 0
-    assert "FAILED pkg/tests/test_tags.py::test_list[sync] - AssertionError" in run.stdout  # read back split at the comma
+    assert "FAILED pkg/tests/test_tags.py::test_list[sync]" in run.stdout and "'red' is too short" in run.stdout  # read back split at the comma
     assert "FAILED pkg/tests/test_ids.py::test_list[sync]" in run.stdout and "is too long" in run.stdout
 
 
@@ -151,4 +152,4 @@ def test_without_openapi_core_one_warning_says_the_tests_are_not_proven(tmp_path
     said = [line for line in capsys.readouterr().err.splitlines() if "not proven" in line]
     assert said == ["clientsmith: warning: generated tests not proven at generation time: openapi-core is not installed (pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does)"]
     tags = (tmp_path / "generated" / "one" / "tests" / "test_tags.py").read_text(encoding="utf-8")
-    assert 'tags=["red,green", "blue"]' in tags  # unproven: the document's example as it is
+    assert 'tags=["red,greens", "purple"]' in tags  # unproven: the document's example as it is

@@ -298,6 +298,18 @@ def with_fixed_query(fixed: str, params: Sequence[Param]) -> str:
     return "&".join(part for part in (*kept, encode_query_string(params)) if part)
 
 
+def encode_target(path_key: str, path_params: Sequence[Param], query: Sequence[Param]) -> str:
+    """The request target for a path key: `/path` and, when there is one, `?query`. Some documents
+    spell part of the query into the path key (`/current?city={city}`): it is kept, joined with the
+    arguments' query by `with_fixed_query`."""
+    path = encode_path(path_key, path_params)
+    if not path.startswith("/"):
+        path = "/" + path
+    path, _, fixed_query = path.partition("?")
+    qs = with_fixed_query(fixed_query, query)
+    return path + (f"?{qs}" if qs else "")
+
+
 def _json_query(param: Param) -> str:
     """An OpenAPI 3.2 ``in: querystring`` parameter written as JSON: the whole query is its text."""
     if isinstance(param.value, NotGiven) or param.value is None:

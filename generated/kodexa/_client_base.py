@@ -32,7 +32,7 @@ from ._exceptions import (
     status_message,
 )
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
-from ._params import Param, encode_cookies, encode_headers, encode_path, with_fixed_query
+from ._params import Param, encode_cookies, encode_headers, encode_target
 from ._types import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
 from ._xml import XmlSchema
 
@@ -354,16 +354,11 @@ class _BaseClient:
     ) -> str:
         if options.url is not None:
             return _with_query(options.url, options.extra_query)
-        path = encode_path(endpoint.path, path_params)
-        if not path.startswith("/"):
-            path = "/" + path
-        # Some documents spell part of the query into the path key (`/current?city={city}`).
-        path, _, fixed_query = path.partition("?")
-        qs = with_fixed_query(fixed_query, query)
+        target = encode_target(endpoint.path, path_params, query)
         if options.extra_query:
             extra = urlencode(list(options.extra_query.items()), quote_via=quote)
-            qs = f"{qs}&{extra}" if qs else extra
-        return f"{self._server(endpoint)}{path}" + (f"?{qs}" if qs else "")
+            target = f"{target}{'&' if '?' in target else '?'}{extra}"
+        return f"{self._server(endpoint)}{target}"
 
     def _server(self, endpoint: Endpoint) -> str:
         if endpoint.server is None:

@@ -1,10 +1,10 @@
 """The exact request and replies of a generated test, built at generation time for the proof (proof.py).
 
 The request is written by the client runtime's own serializers (`_params.py` for parameters, the
-`_bodies.py` classes for the body; see proof_modules.py) from the values the test's call must put on
-the wire. What the runtime's `_client_base._build_request` and auth classes add around them (the
-server and fixed query of the URL, cookies, credentials, the idempotency key) is mirrored here in a
-few lines: where those change, this must follow. Not known here is the client's own conversion of the
+`_bodies.py` classes for the body, `encode_target` for the path and query; see proof_modules.py)
+from the values the test's call must put on the wire. What the runtime's `_client_base._build_request`
+and auth classes add around them (the server, cookies, credentials, the idempotency key) is mirrored
+here in a few lines: where those change, this must follow. Not known here is the client's own conversion of the
 call's Python arguments (models, datetimes) into those wire values: the test asserts it in its
 `_check_*_request`, the proof takes it as given.
 
@@ -104,7 +104,8 @@ class WireBuilder:
         return self.params.Param(parameter.wire_name, value, parameter.style, parameter.explode, parameter.allow_reserved)
 
     def _url(self, operation: Operation, path: list[tuple[Parameter, Any]], query: list[tuple[Parameter, Any]]) -> str:
-        """As `_client_base._url` and `_server` build it."""
+        """As `_client_base._url` builds it: the target by the runtime's own `encode_target`, the server
+        joined as `_client_base._server` joins it."""
         for parameter, param in path:
             try:
                 self.params.encode_path("{" + parameter.wire_name + "}", [param])
@@ -115,13 +116,9 @@ class WireBuilder:
                 self.params.encode_query_string([param])
             except ValueError as error:
                 raise Unsendable(f"query:{parameter.wire_name}", str(error)) from None
-        text = self.params.encode_path(operation.url_path, [param for _, param in path])
-        if not text.startswith("/"):
-            text = "/" + text
-        text, _, fixed = text.partition("?")
-        string = "&".join(part for part in (fixed, self.params.encode_query_string([param for _, param in query])) if part)
+        target = self.params.encode_target(operation.url_path, [param for _, param in path], [param for _, param in query])
         server = self.base_url if operation.server is None else str(httpx.URL(self.base_url).join(operation.server)).rstrip("/")
-        return f"{server}{text}" + (f"?{string}" if string else "")
+        return f"{server}{target}"
 
     def _cookies(self, parameter: Parameter, param: Any) -> dict[str, str]:
         try:
