@@ -343,7 +343,7 @@ def test_generated_tests_pass_on_unsatisfiable_schemas(tmp_path: Path) -> None:
     trees = (out / "pkg" / "tests" / "test_trees.py").read_text(encoding="utf-8")
     assert "# Note: the tests validate #/components/schemas/TreeNode/properties/parent relaxed" in trees
     assert "parent=None" in trees and "cast(Any, None)" not in trees
-    validation = (out / "pkg" / "tests" / "_validation.py").read_text(encoding="utf-8")
+    validation = (out / "pkg" / "tests" / "_validation_document.py").read_text(encoding="utf-8")
     assert "RELAXATIONS" in validation and "#/components/schemas/TreeNode/properties/parent" in validation
     shipped = json.loads((out / "pkg" / "tests" / "openapi.json").read_text(encoding="utf-8"))
     assert shipped["components"]["schemas"]["TreeNode"] == TREE["TreeNode"]  # the document itself ships unchanged

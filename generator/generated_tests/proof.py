@@ -3,7 +3,7 @@ checked, before the test is written, by the code the test runs.
 
 For each operation the test case is built as the templates will render it (cases.py). Its exact
 request (proof_wire.py: the client runtime's own serializers) and every reply the test queues go
-through the package's own `tests/_validation.py` (proof_modules.py: the rendered module, on the
+through the package's own `tests/_validation*.py` (proof_modules.py: the rendered modules, on the
 `openapi.json` the tests ship; openapi-core with the same readings and relaxations as at test time),
 and what openapi-core reads back from the request is compared with what the test asserts it sent.
 
@@ -63,10 +63,10 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Re
     relaxations = Relaxations([Relaxation(pointer, json.loads(schema), why, False) for pointer, schema, why in api.relaxations])
     examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxations))
     try:
-        validation = load_validation(renderer.render("package/tests/_validation.py.jinja", {"api": api}), spec_json)
+        validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", {"api": api}), spec_json)
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
-        return api, f"{NOT_PROVEN}: the tests' _validation.py or the runtime does not load here ({type(error).__name__}: {error})"
+        return api, f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
     prover = _Prover(api, validation, WireBuilder(api, runtime, validation), Places(document, examples), warnings)
     proven: dict[int, Operation] = {}
     for resource in api.resources:
@@ -263,7 +263,7 @@ class _Prover:
         nobody else's (None). XML bodies are read with the operation's schema: never shared either."""
         if "xml" in response.headers.get("content-type", ""):
             return None
-        item = (self.validation._validation_document().get("paths") or {}).get(operation.path)
+        item = (self.validation.validation_document().get("paths") or {}).get(operation.path)
         node = item.get(operation.method.lower()) if isinstance(item, dict) else None
         responses = node.get("responses") if isinstance(node, dict) else None
         if not isinstance(responses, dict):

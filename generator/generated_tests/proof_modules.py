@@ -1,7 +1,7 @@
 """The code the generated tests run, loaded into the generator for the generation-time proof (proof.py).
 
-Two pieces, both the very text the generated package gets: its `tests/_validation.py` as rendered for
-this document (it imports nothing of the client), next to the `openapi.json` the tests ship; and the
+Two pieces, both the very text the generated package gets: its `tests/_validation*.py` as rendered for
+this document (they import nothing of the client), next to the `openapi.json` the tests ship; and the
 client runtime's serializers (`_params.py`, `_bodies.py` and what they import). They are loaded as
 private modules, never under the generated package's name.
 
@@ -26,6 +26,16 @@ _TEST_DEPENDENCIES = ("openapi_core", "werkzeug")
 INSTALL_HINT = "pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does"
 NOT_PROVEN = "generated tests not proven at generation time"
 RUNTIME_MODULES = ("_types", "_models", "_xml", "_params", "_bodies")  # in import order
+# The generated tests' checking modules (templates/package/tests/), in import order: the entry last.
+VALIDATION_MODULES = (
+    "_validation_document",
+    "_validation_unions",
+    "_validation_prepared",
+    "_validation_routes",
+    "_validation_bodies",
+    "_validation_openapi_core",
+    "_validation",
+)
 _COUNTER = itertools.count()
 _RUNTIMES: dict[str, dict[str, ModuleType]] = {}  # by the digest of the runtime sources
 
@@ -56,17 +66,32 @@ def importable() -> str | None:
     return None
 
 
-def load_validation(text: str, spec_json: str) -> Any:
-    """The rendered `tests/_validation.py`, run beside `spec_json` as its `openapi.json`.
+def load_validation(render: Callable[[str], str], spec_json: str) -> Any:
+    """The tests' validation modules as rendered for this document (`render("_validation.py")`
+    gives one's text), run beside `spec_json` as their `openapi.json`; the entry module is returned.
 
-    The document is read while the files exist; the module keeps it (its `openapi_document` caches)."""
-    with tempfile.TemporaryDirectory(prefix="clientsmith-proof-") as folder:
-        path = Path(folder) / "_validation.py"
-        path.write_text(text, encoding="utf-8")
-        (Path(folder) / "openapi.json").write_text(spec_json, encoding="utf-8")
-        module = _execute(f"_clientsmith_proof_validation_{next(_COUNTER)}", path, keep=False)
-        module.openapi_document()
-    return module
+    They form a private package of their own, so that their relative imports find each other. The
+    document is read while the files exist; the modules keep it (`openapi_document` caches)."""
+    package = f"_clientsmith_proof_validation_{next(_COUNTER)}"
+    holder = ModuleType(package)
+    holder.__path__ = []
+    sys.modules[package] = holder
+    loaded: list[str] = [package]
+    try:
+        with tempfile.TemporaryDirectory(prefix="clientsmith-proof-") as folder:
+            (Path(folder) / "openapi.json").write_text(spec_json, encoding="utf-8")
+            for name in VALIDATION_MODULES:
+                (Path(folder) / f"{name}.py").write_text(render(f"{name}.py"), encoding="utf-8")
+            modules: dict[str, Any] = {}
+            for name in VALIDATION_MODULES:  # dependencies first; each stays importable by the next
+                modules[name] = _execute(f"{package}.{name}", Path(folder) / f"{name}.py", keep=True)
+                loaded.append(f"{package}.{name}")
+            entry = modules[VALIDATION_MODULES[-1]]
+            entry.openapi_document()
+    finally:
+        for name in loaded:  # the proof holds the modules it needs; nothing stays registered
+            sys.modules.pop(name, None)
+    return entry
 
 
 def load_runtime(source_of: Callable[[str], str]) -> dict[str, ModuleType]:
