@@ -398,6 +398,23 @@ def test_arguments_never_shadow_the_names_a_resource_module_uses(tmp_path: Path)
     assert "raw: str | NotGiven = NOT_GIVEN" in resource and "cast_2: str | NotGiven" in resource and "given_2: str | NotGiven" in resource
 
 
+def test_resources_never_shadow_the_names_the_client_class_uses(tmp_path: Path) -> None:
+    """Azure API Management's `property` tag became `Client.property`, and the `@property` below it
+    in the class body then named that resource: the package did not import."""
+    tags = ["property", "cached_property", "type", "base_url"]
+    paths = {
+        f"/{tag}": {"get": {"operationId": f"list_{tag}", "tags": [tag], "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"type": "object", "properties": {"id": {"type": "string"}}}, "example": {"id": tag}}}}}}}
+        for tag in tags
+    }
+    document = {"openapi": "3.0.3", "info": {"title": "Shadows", "version": "1"}, "servers": [{"url": "https://shadows.example.test"}], "paths": paths}
+    out = generate(tmp_path, document, "shadows")
+    assert_generated_tests_pass(out, "shadows")
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "shadows"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    client = (out / "shadows" / "_client.py").read_text()
+    assert "def property_2(self) -> Property:" in client and "def base_url(self) -> str:" in client
+
+
 def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attributes(tmp_path: Path) -> None:
     """openSUSE's build service: a path key that spells `?view=fileinfo` while `view` is also a declared
     query parameter; a reply that is a `$ref` to another path's XML reply; `xmlns` attributes."""

@@ -20,6 +20,9 @@ from .text import describe
 # modules, `models` and `errors`, are no attributes of the client: `client.models` is the API's.)
 CLIENT_ATTRIBUTES = (
     "close", "aclose", "base_url", "with_options",
+    # The decorators the client classes' bodies use: a resource named `property` (Azure API
+    # Management's tag) made the `@property` after it its own cached_property.
+    "property",
     # Names the client classes' bodies use in annotations and defaults: a resource property of the
     # same name would shadow them there (a tag called `type` broke `type[BaseException]` under mypy).
     "type", "str", "int", "float", "bool", "dict", "list", "tuple", "object", "frozenset", "os", "httpx",
