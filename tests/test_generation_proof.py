@@ -126,6 +126,42 @@ def test_a_page_walk_the_document_cannot_take_is_skipped(tmp_path: Path) -> None
     assert "2 skipped" in assert_generated_tests_pass(out)
 
 
+def _form_post(operation_id: str, schema: dict[str, Any], example: Any = None) -> dict[str, Any]:
+    media: dict[str, Any] = {"schema": schema} if example is None else {"schema": schema, "example": example}
+    return {"post": {"operationId": operation_id, "requestBody": {"content": {"application/x-www-form-urlencoded": media}}, "responses": {"204": {"description": "done"}}}}
+
+
+def test_a_form_body_that_fails_loses_its_optional_members_first(tmp_path: Path) -> None:
+    """Salesloft's upserts: a form body whose optional `custom_fields` (an array of objects, which a
+    form cannot say) fails on the wire. Its required members are keyword arguments the call needs:
+    the body cannot be left out, and a synthesized body would drop the document's values; the
+    example without its optional members keeps them. A body with no required member ends up as
+    a call that gives none of its arguments, and the client sends an empty form, read back as one."""
+    account = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "custom_fields": {"type": "array", "items": {"type": "object"}}}}
+    settings = {"type": "object", "properties": {"settings": {"type": "object"}}}
+    spec = minimal_spec(
+        openapi="3.0.3",
+        paths={
+            "/accounts": _form_post("upsertAccount", account, {"name": "Hogwarts", "custom_fields": [{"house": "Ravenclaw"}]}),
+            "/imports": _form_post("importCadence", settings),
+        },
+    )
+    found = _proof_warnings(spec)
+    body = "#/paths/~1accounts/post/requestBody/content/application~1x-www-form-urlencoded"
+    assert found[body].endswith("the example without its optional members is used"), found[body]
+    settings_body = "#/paths/~1imports/post/requestBody/content/application~1x-www-form-urlencoded"
+    assert found[settings_body].endswith("the example without its optional members is used"), found[settings_body]
+    out, _ = _build(tmp_path, spec)
+    tests = out / "pkg" / "tests"
+    accounts = tests / "test_accounts.py"
+    assert 'name="Hogwarts"' in accounts.read_text(encoding="utf-8") and "custom_fields=" not in accounts.read_text(encoding="utf-8")
+    imports = tests / "test_imports.py"
+    assert 'assert call.content_type == "application/x-www-form-urlencoded"' in imports.read_text(encoding="utf-8")
+    assert "assert call.body == {}" in imports.read_text(encoding="utf-8")
+    output = assert_generated_tests_pass(out)
+    assert "skipped" not in output
+
+
 def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The proof is what keeps these tests green: with one that finds nothing, they fail."""
     monkeypatch.setattr(proof._Prover, "failures", lambda self, resource, operation: [])

@@ -104,18 +104,19 @@ class _Prover:
     def operation(self, resource: Resource, operation: Operation) -> Operation:
         """The operation with the values of its tests proven: replaced or left out where they fail."""
         first: dict[str, Failure] = {}  # each part's first failure: what its own value did
-        replaced: set[str] = set()  # parts given a synthesized value
+        replaced: dict[str, str] = {}  # parts given another value: what the value is, in words
         left: dict[str, Failure] = {}  # parts left out ("call": every test of the operation skipped)
+        tried: dict[str, int] = {}  # how many other values each part has been given
         for _ in range(_MAX_ROUNDS):
             failures = self.failures(resource, operation)
             if not failures:
                 break
             for failure in failures:
                 first.setdefault(failure.part, failure)
-                fixed = None if failure.part in replaced else self.places.synthesized(operation, failure.part)
+                fixed = self.places.replacement(operation, failure.part, tried.get(failure.part, 0))
                 if fixed is not None:
-                    operation = fixed
-                    replaced.add(failure.part)
+                    operation, replaced[failure.part] = fixed
+                    tried[failure.part] = tried.get(failure.part, 0) + 1
                 else:
                     out = self._leave_out(operation, first[failure.part])
                     left[out.part] = out
@@ -132,22 +133,22 @@ class _Prover:
             self.warnings.warn(self._pointer(operation, source or note.part), "generated tests: " + note.reason.removeprefix(_NOTED))
         return operation
 
-    def _notes(self, first: dict[str, Failure], replaced: set[str], left: dict[str, Failure]) -> tuple[ProofNote, ...]:
+    def _notes(self, first: dict[str, Failure], replaced: dict[str, str], left: dict[str, Failure]) -> tuple[ProofNote, ...]:
         """What the proof did to each part that failed, in words for the test module and the warning."""
         notes: list[ProofNote] = []
         call = left.get("call")
         for part, failure in first.items():
             if call is not None and part in (call.source, "call"):
                 continue  # said by the call's note
-            again = "a synthesized value fails too" if part in replaced else "no other value to try"
+            again = f"{replaced[part]} fails too" if part in replaced else "no other value to try"
             if part in left:
                 action = f"{again}: left out of the test call" if part.startswith(_LOCATIONS) or part == "body" else f"{again}: its test is skipped"
             else:
-                action = "a synthesized value is used"
+                action = f"{replaced[part]} is used"
             notes.append(ProofNote(part, part in left, f"{_NOTED}the {_what(part)} fails on the wire ({failure.problem}); {action}"))
         if call is not None:
             source = call.source or "call"
-            again = "a synthesized value fails too, and the request needs it" if source in replaced else "the request needs it"
+            again = f"{replaced[source]} fails too, and the request needs it" if source in replaced else "the request needs it"
             action = f"{again}: the operation's tests are skipped" if source != "call" else "the operation's tests are skipped"
             problem = first[source].problem if source in first else call.problem
             notes.append(ProofNote("call", True, f"{_NOTED}the {_what(source)} fails on the wire ({problem}); {action}"))
@@ -323,7 +324,9 @@ class _Prover:
     def _leave_out(self, operation: Operation, failure: Failure) -> Failure:
         """The part left out: itself when the tests can do without it, else the whole call."""
         if failure.part == "body":
-            optional = operation.body is not None and not operation.body.required
+            body = operation.body
+            # The call can do without the body only when no keyword argument of it is required.
+            optional = body is not None and not body.required and not any(field.required or field.required_without_body for field in body.fields)
             return failure if optional else Failure("call", failure.problem, "body")
         parameter = self.places.parameter_of(operation, failure.part)
         if parameter is not None and parameter.required:

@@ -91,6 +91,36 @@ class Places:
 
     # -- replacements
 
+    def replacement(self, operation: Operation, part: str, attempt: int) -> tuple[Operation, str] | None:
+        """The operation with the part's value replaced, and the new value in words; None when there
+        is nothing (more) to try. A body or reply first loses its optional members (one of them is
+        usually what fails: an array of objects in a form), then is synthesized whole."""
+        if attempt == 0 and (part == "body" or part.startswith("reply:")):
+            reduced = self._reduced(operation, part)
+            if reduced is not None:
+                return reduced, "the example without its optional members"
+        if attempt > 1 or (attempt == 1 and part != "body" and not part.startswith("reply:")):
+            return None
+        fixed = self.synthesized(operation, part)
+        return None if fixed is None else (fixed, "a synthesized value")
+
+    def _reduced(self, operation: Operation, part: str) -> Operation | None:
+        """The body's or reply's example with only the members its schema requires, when that differs."""
+        if part == "body":
+            if operation.body is None or operation.body.kind not in ("json", "form", "multipart"):
+                return None
+            _, schema = self.body(operation)
+            value = _required_only(self.document, schema, json.loads(operation.body.example_json))
+            return None if value is None else replace(operation, body=replace(operation.body, example_json=to_json_text(value)))
+        response = self.response(operation, part[len("reply:") :])
+        if response is None or response.kind != "json":
+            return None
+        _, schema = self.reply(operation, response.status)
+        value = _required_only(self.document, schema, json.loads(response.example_json))
+        if value is None:
+            return None
+        return _with_reply(operation, response, replace(response, example_json=to_json_text(value)))
+
     def synthesized(self, operation: Operation, part: str) -> Operation | None:
         """The operation with the part's example replaced by a synthesized value, or None when there
         is none to try (no schema, nothing else synthesized, or the same value again)."""
@@ -105,14 +135,7 @@ class Places:
                 return None
             _, schema = self.reply(operation, response.status)
             value = self._fresh(schema, "response", response.example_json)
-            if value is None:
-                return None
-            reply = replace(response, example_json=value)
-            return replace(
-                operation,
-                responses=tuple(reply if item is response else item for item in operation.responses),
-                errors=tuple(reply if item is response else item for item in operation.errors),
-            )
+            return None if value is None else _with_reply(operation, response, replace(response, example_json=value))
         parameter = self.parameter_of(operation, part)
         if parameter is None:
             return None
@@ -143,3 +166,29 @@ class Places:
             if json.loads(text) != json.loads(current):
                 return text
         return None
+
+
+def _with_reply(operation: Operation, response: Response, reply: Response) -> Operation:
+    return replace(
+        operation,
+        responses=tuple(reply if item is response else item for item in operation.responses),
+        errors=tuple(reply if item is response else item for item in operation.errors),
+    )
+
+
+def _required_only(document: dict[str, Any], schema: Any, example: Any) -> dict[str, Any] | None:
+    """`example` (an object) with only the members `schema` requires (its own `required` and its
+    allOf parts'), or None when that leaves nothing out or the schema says nothing of it."""
+    if not isinstance(example, dict) or not isinstance(follow_refs(document, schema), dict):
+        return None
+    required: set[str] = set()
+    stack, seen = [schema], 0
+    while stack and seen < 64:  # allOf chains are short; the bound keeps a cycle finite
+        node = follow_refs(document, stack.pop())
+        seen += 1
+        if isinstance(node, dict):
+            required.update(name for name in node.get("required") or [] if isinstance(name, str))
+            parts = node.get("allOf")
+            stack.extend(parts if isinstance(parts, list) else [])
+    kept = {key: value for key, value in example.items() if key in required}
+    return kept if len(kept) < len(example) else None

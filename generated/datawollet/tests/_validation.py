@@ -108,6 +108,8 @@ def _raw_body(request: httpx.Request, route: _Route) -> Any:
         # An empty text or byte body that says what it is (a documented empty example) is that empty value.
         if media is not None and media.startswith("text/"):
             return ""
+        if media == "application/x-www-form-urlencoded":
+            return {}  # a form without fields (a call that gives none of an optional body's)
         return b"" if media == "application/octet-stream" else None
     if media is not None and _is_xml(media):
         value = _xml_body_value(
