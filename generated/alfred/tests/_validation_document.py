@@ -312,11 +312,16 @@ def _resolve(item: Any) -> Any:
         and item["$ref"].startswith("#/")
         and seen < 20
     ):
-        item = _pointer_target(
-            openapi_document(), item["$ref"]
-        )  # may pass through lists (".../parameters/0")
+        item = _referenced(item["$ref"])
         seen += 1
     return item
+
+
+@lru_cache(maxsize=None)
+def _referenced(pointer: str) -> Any:
+    """What a local `$ref` points at in the document (which never changes: looked up once per pointer;
+    the walk may pass through lists, ".../parameters/0")."""
+    return _pointer_target(openapi_document(), pointer)
 
 
 def json_bytes(value: Any) -> bytes:

@@ -77,6 +77,12 @@ def _json_arrays(
 
 
 @lru_cache(maxsize=None)
+def _document_media_types() -> frozenset[str]:
+    """The media types of every body and reply in the document: read once, not once per path."""
+    return frozenset(_media_types(validation_document()))
+
+
+@lru_cache(maxsize=None)
 def validator(template: str) -> OpenAPI:
     """openapi-core over the validation document reduced to one documented path (built once per path).
 
@@ -89,7 +95,7 @@ def validator(template: str) -> OpenAPI:
     deserializers: dict[str, Callable[..., Any]] = {
         "multipart/form-data": _multipart_loader(openapi_document(), template)
     }
-    for media in _media_types(validation_document()):  # a reply may be a `$ref` to another path's
+    for media in _document_media_types():  # a reply may be a `$ref` to another path's
         if _is_xml(media):
             deserializers[media] = (
                 _json_loads  # the adapters hand XML bodies over as JSON (_xml_body_value)
