@@ -162,6 +162,26 @@ def test_duplicate_operation_ids_get_distinct_names(tmp_path: Path) -> None:
     assert "operationId 'fetch' is used twice" in strict_error(tmp_path, text)
 
 
+def test_a_content_key_that_is_no_media_type(tmp_path: Path) -> None:
+    """Spoonacular's bodies are keyed `""`: alone, the body is read by its schema (JSON for an
+    object, bytes for a string); beside a real media type the nameless one is ignored."""
+    obj = "{type: object, properties: {id: {type: integer}}}"
+    text = HEAD_30 + (
+        "paths:\n  /things:\n    post:\n      operationId: create\n"
+        f"      requestBody: {{content: {{'': {{schema: {obj}}}}}}}\n"
+        "      responses:\n"
+        "        '200': {description: ok, content: {'': {schema: {type: string}}}}\n"
+        f"        '201': {{description: made, content: {{'': {{schema: {obj}}}, 'application/xml': {{schema: {obj}}}}}}}\n"
+    )
+    warnings, api, _ = tolerant(tmp_path, text)
+    one_warning(warnings, "'' is no media type (type/subtype); read as application/json (its schema is no string)")
+    one_warning(warnings, "'' is no media type (type/subtype); read as application/octet-stream (its schema is a string)")
+    one_warning(warnings, "'' is no media type (type/subtype); ignored beside the media types given")
+    operation = api.resources[0].operations[0]
+    assert operation.body is not None and (operation.body.content_type, operation.body.kind) == ("application/json", "json")
+    assert {(reply.status, reply.content_type) for reply in operation.responses} == {("200", "application/octet-stream"), ("201", "application/xml")}
+
+
 def test_swagger2_parameter_fields_and_a_style_the_location_forbids(tmp_path: Path) -> None:
     text = operation_doc(
         HEAD_30,
