@@ -30,7 +30,6 @@ from ._validation_document import (
 )
 from ._validation_unions import _copy_references_into_one_of, _oas_unions
 
-
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 
 

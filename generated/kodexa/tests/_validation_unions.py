@@ -18,7 +18,6 @@ from urllib.parse import unquote
 
 from ._validation_document import _pointer_target, _resolve
 
-
 _COMPONENT_SCHEMAS = "#/components/schemas/"
 
 
