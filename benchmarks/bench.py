@@ -288,13 +288,15 @@ class Bench:
             f"spec = {json.dumps(str(self.args.spec))}\n"
         )
         env = {"CLIENTSMITH_CACHE_DIR": str(self.ours_cache)}
-        generated = measure.run([measure.python(), "-m", "generator", "generate", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
+        # Run from the project's folder, as a user does: the installed module (`clientsmith`), not this
+        # repository's source folder (`generator`, importable only from the repository's root).
+        generated = measure.run([measure.python(), "-m", "clientsmith", "generate", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
         if not generated.ok:
             m.ours_note = f"generate --config failed: {self.failure(generated)}"
             return
         for i in range(self.args.gen_runs):
             self.log(f"no-op check {i + 1}/{self.args.gen_runs} ...")
-            run = measure.run([measure.python(), "-m", "generator", "check", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
+            run = measure.run([measure.python(), "-m", "clientsmith", "check", "--config", str(pyproject)], timeout=TIMEOUT, cwd=project, extra_env=env)
             if run.returncode == 1 and not run.timed_out:
                 m.ours_note = f"check reported drift right after generate: {first_line(run.stderr) or first_line(run.stdout)}"
             self.sample(m, run, None, lambda r: r.wall)
