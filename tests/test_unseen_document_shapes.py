@@ -415,6 +415,24 @@ def test_resources_never_shadow_the_names_the_client_class_uses(tmp_path: Path) 
     assert "def property_2(self) -> Property:" in client and "def base_url(self) -> str:" in client
 
 
+def test_integers_beyond_float_precision_under_type_number(tmp_path: Path) -> None:
+    """Chaingateway's wei amounts: `type: number` with the example 243670157034784130. The client
+    holds a float (the nearest one); the test expects that float, not the integer it cannot hold."""
+    big = 243670157034784130
+    transfer = {"type": "object", "properties": {"value": {"type": "number"}, "values": {"type": "array", "items": {"type": "number"}}, "index": {"type": "integer"}}}
+    reply = {"description": "ok", "content": {JSON: {"schema": transfer, "example": {"value": big, "values": [big, 1], "index": big}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Wei", "version": "1"},
+        "servers": [{"url": "https://wei.example.test"}],
+        "paths": {"/transfers/latest": {"get": {"operationId": "getLatestTransfer", "responses": {"200": reply}}}},
+    }
+    out = generate(tmp_path, document, "wei")
+    assert_generated_tests_pass(out, "wei")
+    tests = next((out / "wei" / "tests").glob("test_transfers*.py")).read_text()
+    assert "result.value == 2.4367015703478413e17" in tests and f"result.index == {big}" in tests
+
+
 def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attributes(tmp_path: Path) -> None:
     """openSUSE's build service: a path key that spells `?view=fileinfo` while `view` is also a declared
     query parameter; a reply that is a `$ref` to another path's XML reply; `xmlns` attributes."""
