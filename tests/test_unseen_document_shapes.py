@@ -433,6 +433,33 @@ def test_integers_beyond_float_precision_under_type_number(tmp_path: Path) -> No
     assert "result.value == 2.4367015703478413e17" in tests and f"result.index == {big}" in tests
 
 
+def test_a_required_offset_is_optional_in_the_iter_method(tmp_path: Path) -> None:
+    """patientview's list takes a required `offset`: `iter_` starts the walk at offset 0 when it is
+    not given (the document's requirement holds for each request it sends), and its walk test passes
+    it as the start and type-checks."""
+    page = {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "totalElements": {"type": "integer"}}}
+    parameters = [
+        {"name": "offset", "in": "query", "required": True, "schema": {"type": "integer"}, "example": 0},
+        {"name": "limit", "in": "query", "required": True, "schema": {"type": "integer"}, "example": 2},
+    ]
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Offsets", "version": "1"},
+        "servers": [{"url": "https://offsets.example.test"}],
+        "paths": {"/observations": {"get": {"operationId": "listObservations", "parameters": parameters, "responses": {"200": {"description": "ok", "content": {JSON: {"schema": page}}}}}}},
+    }
+    out = generate(tmp_path, document, "offsets")
+    resource = (out / "offsets" / "resources" / "observations.py").read_text()
+    assert resource.count("offset: int = 0,") == 2  # iter_list, sync and async
+    assert "def list(\n        self,\n        *,\n        offset: int,\n        limit: int,\n" in resource  # the plain method still requires it
+    output = assert_generated_tests_pass(out, "offsets")
+    assert "skipped" not in output
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "offsets"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    tests = (out / "offsets" / "tests" / "test_observations.py").read_text()
+    assert 'assert first.query["offset"] == 0' in tests
+
+
 def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attributes(tmp_path: Path) -> None:
     """openSUSE's build service: a path key that spells `?view=fileinfo` while `view` is also a declared
     query parameter; a reply that is a `$ref` to another path's XML reply; `xmlns` attributes."""

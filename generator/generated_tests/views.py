@@ -132,6 +132,7 @@ class PagingTest:
     next_field: str = ""  # style next_url: source of the wire path of the field the server puts the link in
     deprecations: tuple[str, ...] = ()  # the DeprecationWarning messages the iter_ call must give
     call: CallCase | None = field(default=None, compare=False, repr=False)  # the first request's raw values
+    first_token_source: str = ""  # what the first request carries of it ("": nothing; a required page parameter's start)
     token: Any = field(default=None, compare=False, repr=False)  # the page parameter's value in the second request
     token_read: Any = field(default=None, compare=False, repr=False)  # and what the test asserts openapi-core reads back
     next_page: dict[str, str] | None = field(default=None, compare=False, repr=False)  # link styles: what the link changes

@@ -37,7 +37,8 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
     """The method's arguments in signature order: path parameters positionally, the rest keyword-only.
 
     `variant` shapes a named body model's arguments: "impl" (everything optional), "body" (the model is
-    required) or "fields" (no model; the model's required fields are required arguments). `flag`
+    required) or "fields" (no model; the model's required fields are required arguments); "iter" is
+    "impl" for an `iter_` method, whose page number or offset is never required. `flag`
     types the stream flag of an overload: "true", "false" or "bool" (see stream_views.py).
     """
     arguments: list[Argument] = []
@@ -50,7 +51,12 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
         if parameter.location == "path" or parameter.name == drop:
             continue
         annotation = type_text(parameter.type)
-        if parameter.required:
+        walk = operation.pagination
+        if variant == "iter" and parameter.required and walk is not None and walk.style in ("page", "offset") and parameter.name == walk.param:
+            # `iter_` starts the walk itself: a page number or offset the document requires is
+            # optional there, defaulting to the first page (patientview's required `offset`).
+            keyword.append(Argument(parameter.name, annotation, repr(walk.start), True, _describe(parameter.description, parameter.unverified)))
+        elif parameter.required:
             keyword.append(Argument(parameter.name, annotation, None, True, _describe(parameter.description, parameter.unverified)))
         else:
             keyword.append(Argument(parameter.name, _optional(annotation), "NOT_GIVEN", True, _describe(parameter.description, parameter.unverified)))
