@@ -108,7 +108,17 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
 
     item_type = maker.resolve(paging.item_type)
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
-    call = maker.call_case(_walk_from_the_start(operation, paging), drop=_dropped(operation, paging))
+    # A page number or offset the document requires: `iter_` defaults it to the first page, so the
+    # walk's call passes that start and its first request carries it; an optional one is left out.
+    required = _required_page_parameter(operation, paging)
+    if required is not None:
+        start = replace(required, example_json=json.dumps(paging.start))
+        started = replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
+        call = maker.call_case(started)
+        first_token = literal(str(paging.start) if _is_str(maker, required.type) else paging.start)
+    else:
+        call = maker.call_case(operation, drop=paging.param or None)
+        first_token = ""
     arguments = list(call.arguments)
     param = next((p for p in operation.parameters if p.name == paging.param), None)
     expected_token = ""
@@ -120,7 +130,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         pages=tuple(replies),
         param_wire=paging.param_wire,
         second_token_source=expected_token,
-        first_token_source=_first_token(maker, operation, paging),
+        first_token_source=first_token,
         items_per_page=len(items),
         item_check=item_check,
         call_arguments=tuple(arguments),
@@ -224,33 +234,8 @@ def _is_str(maker: CaseMaker, type_ref: TypeRef) -> bool:
     return resolved == Primitive("str")
 
 
-
-
 def _required_page_parameter(operation: Operation, paging: Pagination) -> Parameter | None:
-    """The page number or offset parameter when the document requires it (`iter_` defaults it to
-    the first page, and so sends it)."""
+    """The page number or offset parameter when the document requires it."""
     if paging.style not in ("page", "offset") or not paging.param:
         return None
     return next((item for item in operation.parameters if item.name == paging.param and item.required), None)
-
-
-def _walk_from_the_start(operation: Operation, paging: Pagination) -> Operation:
-    """The operation whose example call starts the walk: a required page parameter passed as the
-    first page (an optional one is left out: the pager starts where the API does)."""
-    required = _required_page_parameter(operation, paging)
-    if required is None:
-        return operation
-    start = replace(required, example_json=json.dumps(paging.start))
-    return replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
-
-
-def _dropped(operation: Operation, paging: Pagination) -> str | None:
-    return None if _required_page_parameter(operation, paging) is not None else (paging.param or None)
-
-
-def _first_token(maker: CaseMaker, operation: Operation, paging: Pagination) -> str:
-    """The page parameter the walk's first request carries, as openapi-core reads it back ("": none)."""
-    required = _required_page_parameter(operation, paging)
-    if required is None:
-        return ""
-    return literal(str(paging.start) if _is_str(maker, required.type) else paging.start)

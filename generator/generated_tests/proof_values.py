@@ -13,10 +13,9 @@ from typing import Any
 
 from ..ir import Operation, Parameter, Response
 from ..load import follow_refs, join_pointer
+from ..parse.operations import HTTP_METHODS
 from ..parse.version32 import path_operations
 from .examples import ExampleMaker, Purpose, to_json_text
-
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 
 
 class Places:
@@ -31,7 +30,7 @@ class Places:
         item_pointer = join_pointer("#/paths", operation.path)
         item = follow_refs(self.document, (self.document.get("paths") or {}).get(operation.path))
         if isinstance(item, dict):
-            for method, node, pointer in path_operations(item, item_pointer, _METHODS):
+            for method, node, pointer in path_operations(item, item_pointer, HTTP_METHODS):
                 if method.upper() == operation.method.upper():
                     return pointer, node, item
         return item_pointer, {}, item if isinstance(item, dict) else {}
