@@ -434,6 +434,7 @@ class CredentialArgument:
     name: str
     env_var: str
     description: str
+    optional: bool = False  # the scheme works without it (an OAuth2 password grant's client credentials)
 
 
 @dataclass(frozen=True)
@@ -449,6 +450,8 @@ class SecurityScheme:
     scopes: tuple[str, ...] = ()
     unverified: str = ""
     shares: str = ""  # key of the scheme whose token this one sends too (no arguments of its own)
+    test_values: tuple[str, ...] = ()  # the generated tests' value of each argument (proof_token.py); () = dummies
+    token_unchecked: str = ""  # why the tests do not hold its token request to the document (proof_token.py)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import pytest
 
 from generator.diagnostics import WarningSink
 from generator.parse import build_api
-from tests.conftest import minimal_spec
+from generator.pipeline import Job, build, write_all
+from tests.conftest import minimal_spec, write_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
 SCHEMES = {
@@ -87,3 +88,70 @@ def test_a_token_endpoint_documented_with_a_json_body_is_not_held_to_it(tmp_path
     token = {"post": {"operationId": "token", "security": [], "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}}, "responses": {"200": {"description": "token"}}}}
     spec = minimal_spec(openapi="3.0.3", paths={"/token": token, "/orders": _post("order", security=[{"oauth": []}])}, components={"securitySchemes": {"oauth": SCHEMES["oauth"]}})
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+
+def _token_form_spec(client_id: dict[str, Any]) -> dict[str, Any]:
+    """PeerTube's token endpoint: a form that is a oneOf by grant_type, whose options require the
+    client's id and secret beside the grant's own fields (RFC 6749 4.3.2)."""
+    client_fields = {"client_id": client_id, "client_secret": {"type": "string"}}
+    kinds = {"type": "string", "enum": ["password", "refresh_token"]}
+    grants = {
+        "password": {"type": "object", "required": ["client_id", "client_secret", "grant_type", "username", "password"],
+                     "properties": {**client_fields, "grant_type": kinds, "username": {"type": "string"}, "password": {"type": "string"}}},
+        "refresh": {"type": "object", "required": ["client_id", "client_secret", "grant_type", "refresh_token"],
+                    "properties": {**client_fields, "grant_type": kinds, "refresh_token": {"type": "string"}}},
+    }
+    form = {"oneOf": [{"$ref": "#/components/schemas/password"}, {"$ref": "#/components/schemas/refresh"}],
+            "discriminator": {"propertyName": "grant_type", "mapping": {"password": "#/components/schemas/password", "refresh_token": "#/components/schemas/refresh"}}}
+    token = {"post": {"operationId": "token", "security": [], "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": form}}}, "responses": {"200": {"description": "token"}}}}
+    scheme = {"type": "oauth2", "flows": {"password": {"tokenUrl": "/token", "scopes": {}}}}
+    return minimal_spec(openapi="3.0.3", paths={"/token": token, "/orders": _post("order", security=[{"oauth": []}])}, components={"schemas": grants, "securitySchemes": {"oauth": scheme}})
+
+
+def _built(folder: Path, spec: dict[str, Any]) -> tuple[Path, list[str]]:
+    built = build(Job("pkg", write_spec(folder, spec), folder / "out" / "pkg", "spec.yaml"), use_cache=False)
+    write_all([built])
+    return folder / "out", built.warnings
+
+
+def test_a_password_grant_sends_the_client_credentials_its_token_form_requires(tmp_path: Path) -> None:
+    """The client takes the client id and secret beside username and password and sends them in the
+    token form; the generated tests hold that request to the documented form, with credentials the
+    proof took from the form (the dummy `test-client-id` is not 32 characters long)."""
+    client_id = {"type": "string", "minLength": 32, "maxLength": 32, "pattern": "^[a-z0-9]+$", "example": "v1ikx5hnfop4mdpnci8nsqh93c45rldf"}
+    out, warnings = _built(tmp_path, _token_form_spec(client_id))
+    assert any("credentials of scheme 'oauth' are the token form's values" in warning for warning in warnings), warnings
+    assert_generated_tests_pass(out)
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        if request.url.path == "/token":
+            return httpx.Response(200, json={"access_token": "t", "token_type": "Bearer", "expires_in": 60})
+        return httpx.Response(204)
+
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        assert contract.UNCHECKED_TOKEN_URLS == ()
+        assert contract.make_client()._client._credentials["oauth"].client_id == client_id["example"]
+        client_module = importlib.import_module("pkg")
+        with httpx.Client(transport=httpx.MockTransport(answer)) as http, client_module.Client(
+            username="u", password="p", client_id="app", client_secret="s3cret", http_client=http
+        ) as client:
+            client.orders.order()
+    form = dict(httpx.QueryParams(sent[0].content.decode()))
+    assert form == {"grant_type": "password", "username": "u", "password": "p", "client_id": "app", "client_secret": "s3cret"}
+    assert sent[1].headers["Authorization"] == "Bearer t"
+
+
+def test_a_token_form_no_credential_meets_is_not_held_to_the_document(tmp_path: Path) -> None:
+    """PeerTube's `client_id` must be 32 characters long and match `/^[a-z0-9]$/` (a JavaScript
+    literal: one character between slashes): no value does, so the tests answer its token requests
+    without the check, and a warning says so."""
+    client_id = {"type": "string", "minLength": 32, "maxLength": 32, "pattern": "/^[a-z0-9]$/", "example": "v1ikx5hnfop4mdpnci8nsqh93c45rldf"}
+    out, warnings = _built(tmp_path, _token_form_spec(client_id))
+    assert any("no credential meets the token form of scheme 'oauth'" in warning for warning in warnings), warnings
+    assert_generated_tests_pass(out)
+    with imported(out):
+        assert importlib.import_module("pkg.tests._contract").UNCHECKED_TOKEN_URLS == ("/token",)

@@ -74,7 +74,7 @@ class Client:
     Responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` headers.
 
     Credentials not passed as arguments are read from the environment
-    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`).
+    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`, `ALFRED_CLIENT_ID`, `ALFRED_CLIENT_SECRET`).
     """
 
     def __init__(
@@ -83,6 +83,8 @@ class Client:
         api_key: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         env: Literal["app", "staging"] = "app",
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
@@ -97,6 +99,8 @@ class Client:
             api_key: sent as header 'X-TagshelfAPI-Key' (scheme `apiKeyAuth`; default: `ALFRED_API_KEY` from the environment).
             username: OAuth2 resource owner user name (scheme `bearerAuth`; default: `ALFRED_USERNAME` from the environment).
             password: OAuth2 resource owner password (scheme `bearerAuth`; default: `ALFRED_PASSWORD` from the environment).
+            client_id: OAuth2 client id, sent in the token request's form if given (scheme `bearerAuth`; default: `ALFRED_CLIENT_ID` from the environment).
+            client_secret: OAuth2 client secret, sent in the token request's form if given (scheme `bearerAuth`; default: `ALFRED_CLIENT_SECRET` from the environment).
             env: server variable `env`, one of app, staging. Environment; `app` is production.
             base_url: overrides the server URL (default: https://{env}.tagshelf.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes: amxAuth).
@@ -114,11 +118,17 @@ class Client:
             username = os.environ.get("ALFRED_USERNAME")
         if password is None:
             password = os.environ.get("ALFRED_PASSWORD")
+        if client_id is None:
+            client_id = os.environ.get("ALFRED_CLIENT_ID")
+        if client_secret is None:
+            client_secret = os.environ.get("ALFRED_CLIENT_SECRET")
         if username is not None and password is not None:
             credentials["bearerAuth"] = OAuth2Password(
                 token_url="/token",
                 username=username,
                 password=password,
+                client_id=client_id,
+                client_secret=client_secret,
             )
         resolved_url = (
             base_url
@@ -226,7 +236,7 @@ class AsyncClient:
     Responses carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` headers.
 
     Credentials not passed as arguments are read from the environment
-    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`).
+    (`ALFRED_API_KEY`, `ALFRED_USERNAME`, `ALFRED_PASSWORD`, `ALFRED_CLIENT_ID`, `ALFRED_CLIENT_SECRET`).
     """
 
     def __init__(
@@ -235,6 +245,8 @@ class AsyncClient:
         api_key: str | None = None,
         username: str | None = None,
         password: str | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
         env: Literal["app", "staging"] = "app",
         base_url: str | None = None,
         auth: httpx.Auth | None = None,
@@ -249,6 +261,8 @@ class AsyncClient:
             api_key: sent as header 'X-TagshelfAPI-Key' (scheme `apiKeyAuth`; default: `ALFRED_API_KEY` from the environment).
             username: OAuth2 resource owner user name (scheme `bearerAuth`; default: `ALFRED_USERNAME` from the environment).
             password: OAuth2 resource owner password (scheme `bearerAuth`; default: `ALFRED_PASSWORD` from the environment).
+            client_id: OAuth2 client id, sent in the token request's form if given (scheme `bearerAuth`; default: `ALFRED_CLIENT_ID` from the environment).
+            client_secret: OAuth2 client secret, sent in the token request's form if given (scheme `bearerAuth`; default: `ALFRED_CLIENT_SECRET` from the environment).
             env: server variable `env`, one of app, staging. Environment; `app` is production.
             base_url: overrides the server URL (default: https://{env}.tagshelf.com).
             auth: any `httpx.Auth` applied to every request after the spec's schemes (request signing, custom schemes: amxAuth).
@@ -266,11 +280,17 @@ class AsyncClient:
             username = os.environ.get("ALFRED_USERNAME")
         if password is None:
             password = os.environ.get("ALFRED_PASSWORD")
+        if client_id is None:
+            client_id = os.environ.get("ALFRED_CLIENT_ID")
+        if client_secret is None:
+            client_secret = os.environ.get("ALFRED_CLIENT_SECRET")
         if username is not None and password is not None:
             credentials["bearerAuth"] = OAuth2Password(
                 token_url="/token",
                 username=username,
                 password=password,
+                client_id=client_id,
+                client_secret=client_secret,
             )
         resolved_url = (
             base_url

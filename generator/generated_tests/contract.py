@@ -33,21 +33,30 @@ def contract_setup(api: Api) -> ContractSetup:
     client_arguments: list[tuple[str, str]] = []
     credentials: list[CredentialView] = []
     token_urls: list[str] = []
+    unchecked_token_urls: list[str] = []
     notes: list[str] = []
     by_key: dict[str, CredentialView] = {}
     for scheme in api.security_schemes:
-        values = {argument.name: f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments}
+        values = dict(zip((argument.name for argument in scheme.arguments), scheme.test_values or dummy_values(scheme)))
         client_arguments.extend(values.items())
         owner = by_key.get(scheme.shares)
         by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
         credentials.append(by_key[scheme.key])
         if scheme.kind.startswith("oauth2_") and scheme.token_url:
             token_urls.append(scheme.token_url)
+            if scheme.token_unchecked:
+                unchecked_token_urls.append(scheme.token_url)
+                notes.append(f"scheme {scheme.key!r}: its token request is not held to the document ({scheme.token_unchecked})")
         if scheme.kind == "custom":
             notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
     for pointer, _, reason in api.relaxations:
         notes.append(f"{pointer} is validated relaxed (see RELAXATIONS): {reason}")
-    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), notes=tuple(notes), relaxations=tuple((pointer, schema) for pointer, schema, _ in api.relaxations))
+    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), tuple(dict.fromkeys(unchecked_token_urls)), notes=tuple(notes), relaxations=tuple((pointer, schema) for pointer, schema, _ in api.relaxations))
+
+
+def dummy_values(scheme: SecurityScheme) -> tuple[str, ...]:
+    """The tests' value of each credential argument of `scheme` unless the proof chose others."""
+    return tuple(f"test-{argument.name.replace('_', '-')}" for argument in scheme.arguments)
 
 
 def _credential(scheme: SecurityScheme, values: dict[str, str]) -> CredentialView:

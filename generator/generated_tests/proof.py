@@ -13,7 +13,8 @@ sent, a reply's test is skipped, and when what fails is the request itself (a re
 the credentials) every test of the operation is skipped. Each change is one located warning and a
 note in the test module. A generated test then fails only when the client is wrong, as far as the
 proof can know the request: the client's conversion of Python arguments (models, datetimes) into
-wire values is the one thing it takes from the case rather than from the client.
+wire values is the one thing it takes from the case rather than from the client. The token requests
+the tests' client makes on its own are proven first (proof_token.py).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import WarningSink
 from ..ir import Api, Operation, ProofNote, Resource
 from .cases import CaseMaker, expected_security
+from .contract import contract_setup
 from .paging import NEXT_PAGE_MARKER
 from .proof_modules import NOT_PROVEN, importable, load_runtime, load_validation
+from .proof_token import prove_token_requests
 from .proof_values import Places
 from .proof_wire import Unsendable, WireBuilder
 from .views import CallCase, OperationTest, value_in_test
@@ -67,6 +70,7 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Re
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
         return api, f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
+    api = prove_token_requests(api, contract_setup(api).base_url, validation, runtime["_auth"], examples, warnings)
     prover = _Prover(api, validation, WireBuilder(api, runtime, validation), Places(document, examples), warnings)
     proven: dict[int, Operation] = {}
     for resource in api.resources:

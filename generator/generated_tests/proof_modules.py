@@ -25,7 +25,7 @@ from typing import Any
 _TEST_DEPENDENCIES = ("openapi_core", "werkzeug")
 INSTALL_HINT = "pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does"
 NOT_PROVEN = "generated tests not proven at generation time"
-RUNTIME_MODULES = ("_types", "_models", "_xml", "_params", "_bodies")  # in import order
+RUNTIME_MODULES = ("_types", "_models", "_xml", "_params", "_bodies", "_exceptions", "_auth")  # in import order
 # The generated tests' checking modules (templates/package/tests/), in import order: the entry last.
 VALIDATION_MODULES = (
     "_validation_document",

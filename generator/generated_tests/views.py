@@ -185,6 +185,7 @@ class ContractSetup:
     client_arguments: tuple[tuple[str, str], ...]  # (constructor argument, dummy value)
     credentials: tuple[CredentialView, ...]
     token_urls: tuple[str, ...]
+    unchecked_token_urls: tuple[str, ...]  # token requests not held to the document (proof_token.py)
     access_token: str = ACCESS_TOKEN
     notes: tuple[str, ...] = field(default=())
     relaxations: tuple[tuple[str, str], ...] = field(default=())  # (pointer, schema JSON) replaced in the validation copy

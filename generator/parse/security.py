@@ -35,9 +35,9 @@ def parse_security_schemes(document: dict[str, Any], package: str, scope: NameSc
         single = counts.get(_family(raw), 0) == 1
         prefix = "" if single else snake_case(key) + "_"
 
-        def argument(base: str, what: str) -> CredentialArgument:
+        def argument(base: str, what: str, optional: bool = False) -> CredentialArgument:
             name = scope.claim(make_identifier(prefix + base, fallback="credential"))
-            return CredentialArgument(name, f"{env_prefix}_{name.upper()}", what)
+            return CredentialArgument(name, f"{env_prefix}_{name.upper()}", what, optional)
 
         kind = raw.get("type")
         description = describe(raw)
@@ -64,7 +64,11 @@ def parse_security_schemes(document: dict[str, Any], package: str, scope: NameSc
                 flow = flows["password"]
                 result.append(
                     SecurityScheme(key, "oauth2_password", description,
-                                   (argument("username", "OAuth2 resource owner user name"), argument("password", "OAuth2 resource owner password")),
+                                   # RFC 6749 4.3.2: a confidential client also authenticates, here in the form's
+                                   # client_id / client_secret (PeerTube requires them), so both can be given.
+                                   (argument("username", "OAuth2 resource owner user name"), argument("password", "OAuth2 resource owner password"),
+                                    argument("client_id", "OAuth2 client id, sent in the token request's form if given", optional=True),
+                                    argument("client_secret", "OAuth2 client secret, sent in the token request's form if given", optional=True)),
                                    token_url=str(flow["tokenUrl"]), scopes=tuple(sorted(map(str, flow.get("scopes") or {}))), unverified=note)
                 )
             else:
@@ -140,10 +144,9 @@ def _family(raw: Any) -> str:
         return "http-" + str(raw.get("scheme", "")).lower()
     if raw.get("type") == "oauth2":
         flows = raw.get("flows") or {}
-        if isinstance(flows, dict) and "clientCredentials" in flows:
-            return "oauth2-cc"
-        if isinstance(flows, dict) and "password" in flows:
-            return "oauth2-password"
+        # Both flows take a client id and secret: two such schemes are told apart by a prefix.
+        if isinstance(flows, dict) and ("clientCredentials" in flows or "password" in flows):
+            return "oauth2-token"
         return "http-bearer"
     if raw.get("type") == "openIdConnect":
         return "http-bearer"
