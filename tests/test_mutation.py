@@ -249,7 +249,7 @@ MUTATIONS = (
         "stream-items-not-validated",
         STREAMS_PACKAGE,
         "_streaming.py",
-        "return _adapter(item_type).validate_json(frame, by_alias=True, by_name=False)",
+        "return reader(item_type).json(frame)",
         "return json.loads(frame)",
         ("tests/test_completions.py::test_create_stream", "tests/test_logs.py::test_tail"),
     ),

@@ -503,3 +503,43 @@ def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attrib
     assert_generated_tests_pass(out, "obs")
     tests = (out / "obs" / "tests" / "test_files.py").read_text()
     assert 'call.query == {"view": ["fileinfo"]}' in tests
+
+
+def test_an_untagged_union_reads_the_option_the_reply_is_valid_under(tmp_path: Path) -> None:
+    """HERE Tracking's device state is `oneOf: [desired, reported]` with no discriminator; its example
+    has a `position` whose numbers are strings. Only `desired` (open to unknown properties) takes it
+    as it stands; pydantic's smart mode alone picks `reported`, which sets more fields once "18" is
+    converted into a float. The client reads as JSON Schema does, and converts only when no option
+    takes the value as it stands."""
+    position = {"type": "object", "required": ["accuracy"], "properties": {"accuracy": {"type": "number"}}}
+    schemas = {
+        "Desired": {"type": "object", "properties": {"payload": {"type": "object"}}},
+        "Reported": {"type": "object", "properties": {"payload": {"type": "object"}, "position": position}},
+        "Count": {"type": "object", "properties": {"total": {"type": "integer"}}},
+    }
+    state = {"oneOf": [{"$ref": "#/components/schemas/Desired"}, {"$ref": "#/components/schemas/Reported"}]}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Shadows", "version": "1"},
+        "servers": [{"url": "https://shadows.example.test"}],
+        "paths": {
+            "/state": {"get": {"operationId": "getState", "responses": {"200": {"description": "ok", "content": {JSON: {"schema": state, "example": {"position": {"accuracy": "18"}}}}}}}},
+            "/count": {"get": {"operationId": "getCount", "responses": {"200": {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Count"}}}}}}},
+        },
+        "components": {"schemas": schemas},
+    }
+    out = generate(tmp_path, document, "shadows")
+    assert_generated_tests_pass(out, "shadows")
+    script = """
+import httpx, shadows
+replies = {"/state": b'{"position": {"accuracy": "18"}}', "/count": b'{"total": "7"}'}
+transport = httpx.MockTransport(lambda request: httpx.Response(200, content=replies[request.url.path], headers={"Content-Type": "application/json"}))
+with httpx.Client(transport=transport) as http, shadows.Client(http_client=http) as client:
+    state = client.state.get()
+    count = client.count.get()
+    print(type(state).__name__, state.model_extra, count.total)
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    # the union as JSON Schema reads it; a plain model still converts "7" (no option to choose)
+    assert run.stdout.split() == ["Desired", "{'position':", "{'accuracy':", "'18'}}", "7"], run.stdout

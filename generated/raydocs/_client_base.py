@@ -33,6 +33,7 @@ from ._exceptions import (
 )
 from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
 from ._params import Param, encode_cookies, encode_headers, encode_target
+from ._reading import reader
 from ._types import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
 from ._xml import XmlSchema
 
@@ -165,28 +166,15 @@ class RawResponse(Generic[T_co]):
 
 # ------------------------------------------------------------------ helpers
 
-_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
-
 
 def _typed(spec: ResponseSpec, response: httpx.Response, data: Any) -> Any:
     """The decoded body `data` validated into the documented type (as is when there is none)."""
     if spec.type is None:
         return data
     try:
-        return _adapter(spec.type).validate_python(data, by_alias=True, by_name=False)
+        return reader(spec.type).python(data)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(response=response, body=data) from exc
-
-
-def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
-    try:
-        return _ADAPTERS[tp]
-    except KeyError:
-        adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(tp)
-        _ADAPTERS[tp] = adapter
-        return adapter
-    except TypeError:  # unhashable type expression
-        return pydantic.TypeAdapter(tp)
 
 
 def _match_status(mapping: Mapping[str, T], status: int) -> T | None:
@@ -486,7 +474,7 @@ class _BaseClient:
             # Fast path: pydantic-core parses and validates the bytes in one pass, without first
             # building the dicts and lists of `json.loads` only to copy them into models.
             try:
-                return _adapter(spec.type).validate_json(content, by_alias=True, by_name=False)
+                return reader(spec.type).json(content)
             except pydantic.ValidationError:
                 pass  # redone below, so that errors and non-UTF-8 bodies behave exactly as before
         data: Any = None
@@ -543,7 +531,7 @@ class _BaseClient:
         if error_type is None:
             return data
         try:
-            return _adapter(error_type).validate_python(data, by_alias=True, by_name=False)
+            return reader(error_type).python(data)
         except Exception:
             return data
 

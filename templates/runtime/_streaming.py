@@ -18,6 +18,7 @@ import httpx
 import pydantic
 
 from ._exceptions import APIResponseValidationError, StreamError, connection_error
+from ._reading import reader
 
 __all__ = [
     "ServerSentEvent",
@@ -220,20 +221,6 @@ class JsonSeqDecoder:
         return [rest] if rest else []
 
 
-_ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
-
-
-def _adapter(item_type: Any) -> pydantic.TypeAdapter[Any]:
-    try:
-        return _ADAPTERS[item_type]
-    except KeyError:
-        adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(item_type)
-        _ADAPTERS[item_type] = adapter
-        return adapter
-    except TypeError:  # an unhashable type expression
-        return pydantic.TypeAdapter(item_type)
-
-
 @dataclass(frozen=True, slots=True)
 class StreamFormat:
     """How one documented streamed reply is framed and what each item is (emitted by the generator).
@@ -308,7 +295,7 @@ class _Items:
             return event.data if kind == "text" else event
         value: Any = event.data if kind == "text" else event.as_dict()
         try:
-            return _adapter(self.format.item_type).validate_python(value, by_alias=True, by_name=False)
+            return reader(self.format.item_type).python(value)
         except pydantic.ValidationError as exc:
             raise self._invalid(value, f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
 
@@ -492,4 +479,4 @@ class AsyncStream(_EventState, Generic[T]):
 
 def _item_from_json(item_type: Any, frame: bytes) -> Any:
     """One streamed JSON item as its model, read by wire names alone (as the client reads replies)."""
-    return _adapter(item_type).validate_json(frame, by_alias=True, by_name=False)
+    return reader(item_type).json(frame)
