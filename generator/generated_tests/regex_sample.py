@@ -17,6 +17,7 @@ import sys
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 # re._parser is private but has been stable since 3.11 (the public sre_parse alias is deprecated).
@@ -193,11 +194,13 @@ class _GiveUp(Exception):
     pass
 
 
+@functools.lru_cache(maxsize=4096)
 def sample(pattern: str, min_length: int | None = None, max_length: int | None = None, variant: int = 0) -> str | None:
     """A short string that `pattern` finds, within the length bounds; None when none is found.
 
     `variant` > 0 asks for a different string (for arrays with `uniqueItems`): the n-th choice point
-    takes its n-th candidate character.
+    takes its n-th candidate character. Cached: a pure function of its arguments, and large documents
+    repeat a pattern on thousands of properties (Microsoft Graph's numbers-as-strings).
     """
     compiled = compile_pattern(pattern)
     if compiled is None:
@@ -335,14 +338,25 @@ _CATEGORIES: dict[Any, str] = {
 
 def _choose(tests: list[Any], fallbacks: list[int], walk: _Walk) -> str:
     """The first preferred character passing every test; variants step through the candidates."""
+    varies = bool(walk.variant) and walk.choices == 0
+    if not varies:  # the first candidate is enough: found without testing them all
+        walk.choices += 1
+        for char in _candidates(fallbacks):
+            if all(test(char) for test in tests):
+                return char
+        raise _GiveUp
     found = [char for char in _PREFERRED if all(test(char) for test in tests)]
     found += [chr(code) for code in fallbacks if chr(code) not in found and all(test(chr(code)) for test in tests)]
     found += [char for char in _EXOTIC if char not in found and all(test(char) for test in tests)]
     if not found:
         raise _GiveUp
-    index = 0
-    if walk.variant and walk.choices == 0:
-        # Only the first choice point varies: enough for distinct array items, keeps text stable.
-        index = walk.variant % len(found)
+    # Only the first choice point varies: enough for distinct array items, keeps text stable.
     walk.choices += 1
-    return found[index]
+    return found[walk.variant % len(found)]
+
+
+def _candidates(fallbacks: list[int]) -> Iterator[str]:
+    """The characters `_choose` tries, in its order (duplicates do no harm to a first match)."""
+    yield from _PREFERRED
+    yield from (chr(code) for code in fallbacks)
+    yield from _EXOTIC
