@@ -453,3 +453,28 @@ def test_text_bodies_with_a_non_string_schema_are_read_as_text(tmp_path: Path) -
     assert operation.body is not None and operation.body.kind == "text"
     out = generate(tmp_path, spec)
     assert_generated_tests_pass(out)
+
+
+def test_a_discriminator_whose_mapping_leads_back_through_all_of(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """Bing Visual Search: `ImageAction` is `allOf: [Action]` with a discriminator, and each subtype is
+    `allOf: [ImageAction]`. Dispatching on `_type` inside the subtype's `allOf` would lead back to the
+    subtype without end (a RecursionError that `referencing` turns into a Rust panic, which no
+    `except Exception` catches). The check holds a value brought back to the same schema to its parts,
+    and gives a verdict both ways; generation warns of nothing of the kind and the tests pass."""
+    components = {
+        "Action": {"type": "object", "properties": {"_type": {"type": "string"}, "name": {"type": "string"}}},
+        "ImageAction": {"allOf": [{"$ref": "#/components/schemas/Action"}], "type": "object", "discriminator": {"propertyName": "_type"},
+                        "properties": {"_type": {"type": "string", "enum": ["ImageEntityAction"]}}},
+        "ImageEntityAction": {"allOf": [{"$ref": "#/components/schemas/ImageAction"}], "type": "object", "properties": {"entity": {"type": "string"}}},
+    }
+    doc = document(components)
+    check = SchemaCheck(doc)
+    action = {"$ref": "#/components/schemas/ImageAction"}
+    assert not check.violates(action, {"_type": "ImageEntityAction", "entity": "cat", "name": "look"}, "response")
+    assert check.violates(action, {"_type": "ImageEntityAction", "entity": 5}, "response")
+    assert check.violates(action, {"_type": "ImageEntityAction", "name": 5}, "response")
+    reply = {"description": "ok", "content": {"application/json": {"schema": action, "example": {"_type": "ImageEntityAction", "entity": "cat"}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/actions/latest": {"get": {"operationId": "latestAction", "responses": {"200": reply}}}}, components={"schemas": components})
+    out = generate(tmp_path, spec)
+    assert "panicked" not in capfd.readouterr().err
+    assert_generated_tests_pass(out)

@@ -241,6 +241,10 @@ class SchemaCheck:
             return next(iter(validator.iter_errors(value)), None)
         except Exception:  # an unresolvable reference, say: no verdict
             return None
+        except BaseException as error:  # a recursion that ended inside `referencing`'s Rust code
+            if _is_panic(error):
+                return None
+            raise
 
     def _validator_class(self, purpose: Purpose, exclusive: bool) -> Any:
         if (purpose, exclusive) not in self._classes:
@@ -264,6 +268,13 @@ class SchemaCheck:
 Keyword = Callable[[Any, Any, Any, Any], Any]
 
 
+def _is_panic(error: BaseException) -> bool:
+    """pyo3's PanicException (a BaseException): what a RecursionError raised inside the Rust code of
+    `referencing` becomes, when a discriminator's mapping leads back through an `allOf` to the schema
+    that holds it (Bing Visual Search's `Thing`), so validation recurses without end."""
+    return type(error).__name__ == "PanicException" and type(error).__module__ == "pyo3_runtime"
+
+
 def _safe(function: Keyword) -> Keyword:
     """A keyword that raises (a malformed schema: `type: file`, `required: true` ...) finds nothing."""
 
@@ -272,6 +283,10 @@ def _safe(function: Keyword) -> Keyword:
             yield from function(validator, value, instance, schema) or ()
         except Exception:
             return
+        except BaseException as error:
+            if _is_panic(error):
+                return
+            raise
 
     return run
 
@@ -310,8 +325,22 @@ def _with_mapping_references(schema: Any) -> Any:
 
 
 def _discriminated(function: Keyword) -> Keyword:
-    def run(validator: Any, value: Any, instance: Any, schema: Any) -> Any:
-        return function(validator, value, instance, _with_mapping_references(schema))
+    """The keyword with its discriminator's mapping read as references. A value that the mapping
+    brings back to the same schema (a subtype is `allOf: [Base, ...]` and Base, holding the
+    discriminator, maps the value to that subtype: Bing Visual Search's `Thing`) is then held to that
+    schema's parts alone: dispatching again would recurse without end."""
+    dispatching: set[tuple[int, int]] = set()
+
+    def run(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+        key = (id(schema), id(instance))
+        if key in dispatching and isinstance(schema, dict):
+            yield from function(validator, value, instance, {name: item for name, item in schema.items() if name != "discriminator"}) or ()
+            return
+        dispatching.add(key)
+        try:
+            yield from function(validator, value, instance, _with_mapping_references(schema)) or ()
+        finally:
+            dispatching.discard(key)
 
     return run
 
