@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -155,3 +157,31 @@ def test_a_token_form_no_credential_meets_is_not_held_to_the_document(tmp_path: 
     assert_generated_tests_pass(out)
     with imported(out):
         assert importlib.import_module("pkg.tests._contract").UNCHECKED_TOKEN_URLS == ("/token",)
+
+
+def test_a_walk_is_skipped_with_the_operation_whose_request_cannot_be_sent(tmp_path: Path) -> None:
+    """pay1.de signs its page listing with a custom HMAC scheme only: the proof finds that no test
+    request can carry it and skips the operation's tests; its two-page walk test is one of them."""
+    page = {"type": "object", "properties": {"content": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}},
+                                              "number": {"type": "integer"}, "totalPages": {"type": "integer"}, "last": {"type": "boolean"}}}
+    listing = {"get": {"operationId": "listLinks", "security": [{"hmac": []}],
+                       "parameters": [{"in": "query", "name": "page", "schema": {"type": "integer", "default": 0}}, {"in": "query", "name": "limit", "schema": {"type": "integer", "default": 25}}],
+                       "responses": {"200": {"description": "a page", "content": {"application/json": {"schema": page}}}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/links": listing}, components={"securitySchemes": {"hmac": {"type": "http", "scheme": "payone-hmac-sha256"}}})
+    out = generate(tmp_path, spec)
+    tests = next((out / "pkg" / "tests").glob("test_links*.py")).read_text()
+    assert "def test_iter_list(" in tests
+    assert_generated_tests_pass(out)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-p", "no:randomly", "pkg/tests/test_links.py"], cwd=out, capture_output=True, text=True, timeout=300)
+    assert "test_iter_list[sync] SKIPPED" in run.stdout and " PASSED" not in run.stdout, run.stdout[-3000:]
+
+
+def test_a_token_url_only_a_templated_path_takes_is_not_held_to_that_operation(tmp_path: Path) -> None:
+    """MotaWord's token URL is `/token`, which the document does not describe; its `POST /{userId}`
+    (update a user, a JSON body) takes that URL as a template would, but is not the token endpoint."""
+    update = {"post": {"operationId": "updateUser", "security": [{"oauth": []}],
+                       "parameters": [{"in": "path", "name": "userId", "required": True, "schema": {"type": "integer"}}],
+                       "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "properties": {"name": {"type": "string"}}}}}},
+                       "responses": {"204": {"description": "updated"}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/{userId}": update}, components={"securitySchemes": {"oauth": {**SCHEMES["oauth"], "flows": {"clientCredentials": {"tokenUrl": "/token", "scopes": {}}}}}})
+    assert_generated_tests_pass(generate(tmp_path, spec))

@@ -356,8 +356,9 @@ def check_token_request(request: httpx.Request) -> None:
     """An OAuth2 token request, held to the document when it describes the token endpoint."""
     route = _route(request.method, request.url)
     # Not when the document describes its token endpoint with a body other than the form RFC 6749
-    # prescribes (fulfillment.com's JSON), which the client does not send.
-    if route is None or not _documents_token_form(route):
+    # prescribes (fulfillment.com's JSON), which the client does not send; nor when only a templated
+    # path takes the token URL (MotaWord's `POST /{userId}`): that operation is not the token endpoint.
+    if route is None or "{" in route.template or not _documents_token_form(route):
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -189,7 +189,11 @@ class MockServer:
     # -- transport
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
-        if not is_request_for(request, self.method, self.path) and self._is_token_request(request):
+        # The client's own token request, unless the operation under test is the token endpoint itself
+        # (a templated path that takes the token URL, MotaWord's `POST /{userId}`, is not).
+        if self._is_token_request(request) and (
+            "{" in self.path or not is_request_for(request, self.method, self.path)
+        ):
             return self._token_reply(request)
         self.urls.append(str(request.url))
         if str(request.url) in self.next_links and NEXT_PAGE_MARKER in request.url.params:
