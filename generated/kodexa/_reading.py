@@ -9,6 +9,7 @@ when no option takes the value as it stands is it read again with pydantic's con
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pydantic
@@ -31,25 +32,19 @@ class TypeReader:
 
     def json(self, content: bytes | str) -> Any:
         """`content` (JSON text) as the type; raises `pydantic.ValidationError`."""
-        if self.strict_first:
-            try:
-                return self.adapter.validate_json(
-                    content, strict=True, by_alias=True, by_name=False
-                )
-            except pydantic.ValidationError:
-                pass
-        return self.adapter.validate_json(content, by_alias=True, by_name=False)
+        return self._read(self.adapter.validate_json, content)
 
     def python(self, value: Any) -> Any:
         """A decoded JSON value as the type; raises `pydantic.ValidationError`."""
+        return self._read(self.adapter.validate_python, value)
+
+    def _read(self, validate: Callable[..., Any], value: Any) -> Any:
         if self.strict_first:
             try:
-                return self.adapter.validate_python(
-                    value, strict=True, by_alias=True, by_name=False
-                )
+                return validate(value, strict=True, by_alias=True, by_name=False)
             except pydantic.ValidationError:
-                pass
-        return self.adapter.validate_python(value, by_alias=True, by_name=False)
+                pass  # no option takes the value as it stands: read it with pydantic's conversions
+        return validate(value, by_alias=True, by_name=False)
 
 
 _READERS: dict[Any, TypeReader] = {}
