@@ -191,19 +191,6 @@ class ContractSetup:
     relaxations: tuple[tuple[str, str], ...] = field(default=())  # (pointer, schema JSON) replaced in the validation copy
 
 
-def uses_type(tests: list[OperationTest], name: str) -> bool:
-    """Whether any generated source mentions `name` (to keep imports tidy)."""
-    for test in tests:
-        texts = [arg.source for arg in test.arguments] + [test.returns, test.expected_body]
-        for reply in test.successes + test.errors:
-            texts += [reply.body_source, *reply.checks, reply.error_class]
-        if test.paging:
-            texts += [test.paging.item_check] + [arg.source for arg in test.paging.call_arguments]
-        if any(name in text for text in texts):
-            return True
-    return False
-
-
 def test_error_classes(tests: list[OperationTest]) -> list[str]:
     """The exception classes the tests of one module expect, sorted."""
     return sorted({reply.error_class for test in tests for reply in test.errors})
