@@ -478,3 +478,30 @@ def test_a_discriminator_whose_mapping_leads_back_through_all_of(tmp_path: Path,
     out = generate(tmp_path, spec)
     assert "panicked" not in capfd.readouterr().err
     assert_generated_tests_pass(out)
+
+
+def test_a_synthesized_example_takes_optional_properties_within_a_budget() -> None:
+    """Microsoft Graph's entities have a hundred optional properties, most of them other entities:
+    filled four levels deep, one operation's test held 170 KB of example. An example takes optional
+    properties until it holds 200 properties, then only required ones, at every depth."""
+    leaves = {f"p{index}": {"type": "string"} for index in range(30)}
+    components = {
+        "Leaf": {"type": "object", "properties": leaves},
+        "Node": {"type": "object", "required": ["must"], "properties": {
+            "must": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "note": {"type": "string"}}},
+            **{f"child{index}": {"$ref": "#/components/schemas/Leaf"} for index in range(30)},
+        }},
+        "Root": {"type": "object", "properties": {f"node{index}": {"$ref": "#/components/schemas/Node"} for index in range(10)}},
+    }
+    doc = document(components)
+    examples = maker(doc)
+    value = examples.for_schema({"$ref": "#/components/schemas/Root"}, "response")
+
+    def count(node: Any) -> int:
+        return sum(1 + count(item) for item in node.values()) if isinstance(node, dict) else 0
+
+    assert 200 <= count(value) < 260  # the budget, and the required members that follow it
+    assert all(node["must"]["id"] for node in value.values())  # required members at every depth
+    assert not SchemaCheck(doc).violates({"$ref": "#/components/schemas/Root"}, value, "response")
+    # each example starts with the whole budget
+    assert examples.for_schema({"$ref": "#/components/schemas/Root"}, "response") == value

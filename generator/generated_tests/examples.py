@@ -14,6 +14,7 @@ import datetime
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,10 @@ from ..parse.schemas import SchemaConverter, implied_type
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
 
 _MAX_DEPTH = 4
+# Properties one synthesized example takes before it takes only required ones: Microsoft Graph's
+# entities have a hundred optional properties each, most of them other entities, and filling them
+# four levels deep wrote 170 KB of test per operation.
+_OPTIONAL_BUDGET = 200
 _DEEPEST = 64  # required properties are followed beyond _MAX_DEPTH, but not without end
 _WORDS = re.compile(r"[\s\"'`<>(),\[\]{}]+")
 _MAX_ITEMS = 64  # minItems beyond this is not honoured (the check then says why the test fails)
@@ -93,9 +98,21 @@ class ExampleMaker:
     check: SchemaCheck = field(init=False)
     _words: list[str] | None = field(default=None, init=False)
     _merged: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
+    _budget: int = field(default=0, init=False)  # properties one example may still take (see _OPTIONAL_BUDGET)
+    _making: bool = field(default=False, init=False)  # inside one example: nested calls share its budget
 
     def __post_init__(self) -> None:
         self.check = SchemaCheck(self.converter.document, self.converter.relaxations)
+
+    def _one_example(self, make: Callable[[], Any]) -> Any:
+        """`make()` with a fresh budget when it starts an example (nested calls share the running one)."""
+        if self._making:
+            return make()
+        self._making, self._budget = True, _OPTIONAL_BUDGET
+        try:
+            return make()
+        finally:
+            self._making = False
 
     def for_media(self, media: Any, purpose: Purpose, pointer: str | None = None) -> Any:
         """The example of a media type object; with `pointer` (where its schema is), a value the
@@ -226,6 +243,11 @@ class ExampleMaker:
 
         `variant` n > 0 asks for the n-th distinct synthesized value (items of `uniqueItems` arrays).
         """
+        if self._making:
+            return self._for_schema(schema, purpose, depth, seen, variant)
+        return self._one_example(lambda: self._for_schema(schema, purpose, depth, seen, variant))
+
+    def _for_schema(self, schema: Any, purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
         if depth > _DEEPEST:
             return None  # a chain of required objects deeper than any real one: no value (never a stack overflow)
         schema = self.check.local(schema)
@@ -255,10 +277,12 @@ class ExampleMaker:
             return None
         if "const" in resolved:
             return resolved["const"]
-        return self._synthesize(resolved, purpose, 0, frozenset(), variant)
+        return self._one_example(lambda: self._synthesize(resolved, purpose, 0, frozenset(), variant))
 
     def conform(self, schema: Any, value: Any, purpose: Purpose, depth: int = 0, seen: frozenset[str] = frozenset()) -> Any:
         """`value` where it satisfies the schema; the parts that break it replaced by synthesized ones."""
+        if not self._making:
+            return self._one_example(lambda: self.conform(schema, value, purpose, depth, seen))
         schema = self.check.local(schema)
         resolved = self.check.resolve(schema)
         if isinstance(value, str) and isinstance(resolved, dict) and self._structured(resolved):
@@ -449,12 +473,13 @@ class ExampleMaker:
                 continue
             if allowed is not None and name not in allowed and name not in required:
                 continue
-            if depth >= _MAX_DEPTH and name not in required:
+            if (depth >= _MAX_DEPTH or self._budget <= 0) and name not in required:
                 continue
             value = self.for_schema(prop, purpose, depth + 1, seen, variant)
             if name not in required and (value is None or self.violates(prop, value, purpose)):
                 continue  # an optional property without a valid value stays out
             result[name] = value
+            self._budget -= 1
         for name in sorted(required - set(properties)):
             result[name] = self._undeclared(schema, purpose, depth, seen)
         high = self._keyword(schema, "maxProperties")
