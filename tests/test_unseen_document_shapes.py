@@ -543,3 +543,30 @@ with httpx.Client(transport=transport) as http, shadows.Client(http_client=http)
     assert run.returncode == 0, run.stderr[-3000:]
     # the union as JSON Schema reads it; a plain model still converts "7" (no option to choose)
     assert run.stdout.split() == ["Desired", "{'position':", "{'accuracy':", "'18'}}", "7"], run.stdout
+
+
+def test_an_xml_list_of_objects_without_a_type_reads_back_as_objects(tmp_path: Path) -> None:
+    """DigiLocker's certificate: `CertificateData` is a list whose items are `properties: {}` with no
+    type. The client types them as objects; its XML reading must agree, so the empty element of an
+    empty object reads back as {} (it read as "", and the reply failed to parse)."""
+    certificate = {"type": "object", "required": ["CertificateData"], "properties": {"CertificateData": {"type": "array", "items": {"properties": {}}}, "Note": {}}}
+    reply = {"description": "ok", "content": {"application/xml": {"schema": {"$ref": "#/components/schemas/Certificate"}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Locker", "version": "1"},
+        "servers": [{"url": "https://locker.example.test"}],
+        "paths": {"/certificates/{uri}": {"get": {"operationId": "getCertificate", "parameters": [{"name": "uri", "in": "path", "required": True, "schema": {"type": "string"}}], "responses": {"200": reply}}}},
+        "components": {"schemas": {"Certificate": certificate}},
+    }
+    out = generate(tmp_path, document, "locker")
+    assert_generated_tests_pass(out, "locker")
+    script = """
+import httpx, locker
+body = b'<Certificate><CertificateData/><CertificateData><Issuer>x</Issuer></CertificateData><Note>n</Note></Certificate>'
+transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers={"Content-Type": "application/xml"}))
+with httpx.Client(transport=transport) as http, locker.Client(http_client=http) as client:
+    print(client.certificates.get("a").certificate_data)
+"""
+    run = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip() == "[{}, {'Issuer': 'x'}]", run.stdout

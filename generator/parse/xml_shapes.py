@@ -106,6 +106,9 @@ class XmlShapes:
                 properties[str(name)] = self.node(prop, join_pointer(props_pointer, name), depth + 1)
         if properties:
             shape["properties"] = properties
+        if properties or isinstance(schema.get("properties"), dict):
+            # `properties: {}` with no type is an object too, as the client types it (an empty
+            # element then reads back as {}, not as its empty text: DigiLocker's CertificateData)
             shape.setdefault("type", "object")
         additional = schema.get("additionalProperties")
         if isinstance(additional, dict) or additional is True:
