@@ -68,7 +68,7 @@ class UnionType:
 
     def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
         parts: list[str] = []
-        for option in self.options:
+        for option in self._flat_options():
             text = option.annotation(models_prefix, builtins_prefix)
             if text not in parts:
                 parts.append(text)
@@ -78,6 +78,17 @@ class UnionType:
             return self._tagged(parts)
         none_last = [part for part in parts if part != "None"] + (["None"] if "None" in parts else [])
         return " | ".join(none_last)
+
+    def _flat_options(self) -> list[TypeRef]:
+        """The options, an untagged union among them spread out (so `X | (dict | None)`, the anyOf
+        of Microsoft Graph's nullable enums, and the None an optional field adds read `X | dict | None`)."""
+        flat: list[TypeRef] = []
+        for option in self.options:
+            if isinstance(option, UnionType) and option.discriminator is None:
+                flat.extend(option._flat_options())
+            else:
+                flat.append(option)
+        return flat
 
     def _tagged(self, parts: list[str]) -> str:
         """A discriminated union, open: a value with an unknown tag still parses, as a dict.

@@ -570,3 +570,33 @@ with httpx.Client(transport=transport) as http, locker.Client(http_client=http) 
     run = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.strip() == "[{}, {'Issuer': 'x'}]", run.stdout
+
+
+def test_long_parameter_enums_are_named_once_and_none_is_written_once(tmp_path: Path) -> None:
+    """Microsoft Graph: every operation's `$select` is a list of an enum of up to hundreds of property
+    names, which each of a resource's six method variants spelled out; such an enum (more than 12
+    values) is named once in models.py. And its nullable enums are `anyOf: [$ref enum, {nullable
+    object}]`: optional, they were annotated `... | None | None`."""
+    names = [f"field{index}" for index in range(20)]
+    thing = {"type": "object", "properties": {"presenters": {"anyOf": [{"$ref": "#/components/schemas/Presenters"}, {"type": "object", "nullable": True}]}}}
+    select = {"name": "$select", "in": "query", "style": "form", "explode": False, "schema": {"type": "array", "uniqueItems": True, "items": {"type": "string", "enum": names}}}
+    few = {"name": "$expand", "in": "query", "style": "form", "explode": False, "schema": {"type": "array", "items": {"type": "string", "enum": ["*", "owner"]}}}
+    reply = {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Graphish", "version": "1"},
+        "servers": [{"url": "https://graphish.example.test"}],
+        "paths": {"/things/{id}": {"get": {"operationId": "things.GetThing", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}, select, few], "responses": {"200": reply}}}},
+        "components": {"schemas": {"Thing": thing, "Presenters": {"type": "string", "enum": ["everyone", "organizer"]}}},
+    }
+    out = generate(tmp_path, document, "graphish")
+    assert_generated_tests_pass(out, "graphish")
+    package = out / "graphish"
+    resource = (package / "resources" / "things.py").read_text()
+    models = (package / "models.py").read_text()
+    assert "select: builtins.list[models.ThingsGetThingSelectItem] | NotGiven" in resource
+    assert '"field19"' not in resource and models.count('"field19"') == 1  # named once
+    assert '"owner"' in resource  # a short enum stays where it is read
+    assert "None | None" not in models and "presenters: Presenters | dict[str, Any] | None" in models
+    checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "graphish"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert checked.returncode == 0, checked.stdout[-3000:]

@@ -30,6 +30,7 @@ from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
 from ..generated_tests.paging_samples import PagingSamples
 from ..generated_tests.relaxations import operation_roots
 from .pagination import PaginationReader
+from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
 from .security import security_requirements
 from .servers import operation_server
@@ -225,6 +226,7 @@ class OperationParser:
                 by_content = _is_json(str(media_type).split(";")[0].strip().lower())
             hint = make_identifier(raw.operation_id, style="pascal", fallback="operation") + make_identifier(wire, style="pascal", fallback="param")
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else Primitive("str")
+            type_ref = named_long_enum(self.converter, type_ref, hint, describe(resolved))
             # A parameter described by a JSON `content` travels as JSON text, not in a style.
             style = "content" if by_content else str(resolved.get("style") or _DEFAULT_STYLE[location])
             explode = resolved.get("explode")
