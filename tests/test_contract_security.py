@@ -185,3 +185,15 @@ def test_a_token_url_only_a_templated_path_takes_is_not_held_to_that_operation(t
                        "responses": {"204": {"description": "updated"}}}}
     spec = minimal_spec(openapi="3.0.3", paths={"/{userId}": update}, components={"securitySchemes": {"oauth": {**SCHEMES["oauth"], "flows": {"clientCredentials": {"tokenUrl": "/token", "scopes": {}}}}}})
     assert_generated_tests_pass(generate(tmp_path, spec))
+
+
+def test_a_token_endpoint_under_test_that_takes_json_still_gets_the_clients_form(tmp_path: Path) -> None:
+    """Vimeo's `POST /oauth/authorize/client` is both an operation (a JSON body, secured by the
+    client-credentials scheme) and that scheme's token URL: testing it, the client first fetches its
+    token there with a form, which is its own token request and not the operation's call."""
+    authorize = {"post": {"operationId": "clientAuth", "security": [{"oauth": []}],
+                          "requestBody": {"required": True, "content": {"application/vnd.vimeo.auth+json": {"schema": {"type": "object", "required": ["grant_type"], "properties": {"grant_type": {"type": "string", "enum": ["client_credentials"]}, "scope": {"type": "string"}}}}}},
+                          "responses": {"200": {"description": "a token", "content": {"application/json": {"schema": {"type": "object", "properties": {"access_token": {"type": "string"}}}}}}}}}
+    scheme = {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": "https://api.example.test/oauth/authorize/client", "scopes": {}}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/oauth/authorize/client": authorize}, components={"securitySchemes": {"oauth": scheme}})
+    assert_generated_tests_pass(generate(tmp_path, spec))

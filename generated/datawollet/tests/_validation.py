@@ -70,6 +70,7 @@ __all__ = [
     "check_token_request",
     "describe_errors",
     "is_request_for",
+    "is_token_endpoint_call",
     "json_bytes",
     "media_type",
     "openapi_document",
@@ -350,6 +351,20 @@ def is_request_for(request: httpx.Request, method: str, path: str) -> bool:
     """Whether `request` is for the documented operation (`method`, `path` template)."""
     route = _route(request.method, request.url, path)
     return route is not None and (route.method, route.template) == (method.upper(), path)
+
+
+def is_token_endpoint_call(request: httpx.Request, method: str, path: str) -> bool:
+    """Whether a token request (a form with `grant_type`) is a call of the operation under test: the
+    operation is the token endpoint itself, at a path of its own (not a template that takes the token
+    URL, MotaWord's `POST /{userId}`), documented with the form RFC 6749 prescribes (Vimeo's
+    `POST /oauth/authorize/client` takes JSON: a form there is the client fetching its own token)."""
+    route = _route(request.method, request.url, path)
+    return (
+        route is not None
+        and (route.method, route.template) == (method.upper(), path)
+        and "{" not in path
+        and _documents_token_form(route)
+    )
 
 
 def check_token_request(request: httpx.Request) -> None:

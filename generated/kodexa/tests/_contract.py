@@ -34,7 +34,7 @@ from ._validation import (
     check_reply,
     check_token_request,
     describe_errors,
-    is_request_for,
+    is_token_endpoint_call,
     json_bytes,
     media_type,
     read_call,
@@ -189,10 +189,9 @@ class MockServer:
     # -- transport
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
-        # The client's own token request, unless the operation under test is the token endpoint itself
-        # (a templated path that takes the token URL, MotaWord's `POST /{userId}`, is not).
-        if self._is_token_request(request) and (
-            "{" in self.path or not is_request_for(request, self.method, self.path)
+        # The client's own token request, unless it is a call of the operation under test
+        if self._is_token_request(request) and not is_token_endpoint_call(
+            request, self.method, self.path
         ):
             return self._token_reply(request)
         self.urls.append(str(request.url))
