@@ -600,3 +600,23 @@ def test_long_parameter_enums_are_named_once_and_none_is_written_once(tmp_path: 
     assert "None | None" not in models and "presenters: Presenters | dict[str, Any] | None" in models
     checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "graphish"], cwd=out, capture_output=True, text=True, timeout=600)
     assert checked.returncode == 0, checked.stdout[-3000:]
+
+
+def test_a_property_whose_wire_name_is_its_python_name_keeps_it(tmp_path: Path) -> None:
+    """Airbyte's stream has `jsonSchema` (an object) and requires `json_schema` (undeclared). Models
+    read keys by wire name and by Python name, so `jsonSchema`, named `json_schema` first, took the
+    key `json_schema` too and failed on its text. The property spelled as its Python name keeps it."""
+    stream = {"type": "object", "required": ["name", "json_schema"], "properties": {"jsonSchema": {"type": "object"}, "name": {"type": "string"}}}
+    reply = {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Stream"}, "example": {"name": "users", "json_schema": "draft-07", "jsonSchema": {"type": "object"}}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Streams", "version": "1"},
+        "servers": [{"url": "https://streams.example.test"}],
+        "paths": {"/streams": {"post": {"operationId": "createStream", "requestBody": {"required": True, "content": {JSON: {"schema": {"type": "object", "properties": {"stream": {"$ref": "#/components/schemas/Stream"}}}, "example": {"stream": {"name": "users", "json_schema": "draft-07"}}}}}, "responses": {"200": reply}}}},
+        "components": {"schemas": {"Stream": stream}},
+    }
+    api = build_api(document, "streams", WarningSink())
+    names = {field.wire_name: field.name for model in api.models if model.name == "Stream" for field in model.fields}
+    assert names == {"jsonSchema": "json_schema_2", "name": "name", "json_schema": "json_schema"}
+    out = generate(tmp_path, document, "streams")
+    assert_generated_tests_pass(out, "streams")

@@ -366,11 +366,10 @@ class SchemaConverter:
             extra = schema.get("additionalProperties")
             self.warnings.warn(pointer, f"required property {wire_name!r} is not declared in properties; typed by additionalProperties" if isinstance(extra, dict) else f"required property {wire_name!r} is not declared in properties; typed as Any")
             properties[wire_name] = (extra if isinstance(extra, dict) else {}, join_pointer(pointer, "additionalProperties") if isinstance(extra, dict) else pointer)
-        scope = NameScope()
-        scope.reserve(*_FIELD_RESERVED)
+        field_names = _field_names(list(properties))
         fields: list[ModelField] = []
         for wire_name, (prop_schema, prop_pointer) in properties.items():
-            field_name = scope.claim(make_identifier(wire_name, fallback="field", reserved=_FIELD_RESERVED))
+            field_name = field_names[wire_name]
             resolved = self.resolve(prop_schema) if isinstance(prop_schema, dict) else {}
             prop_type = self.type_of(prop_schema, prop_pointer, name + make_identifier(wire_name, style="pascal", fallback="field"))
             read_only = _flag(prop_schema, resolved, "readOnly")
@@ -512,3 +511,14 @@ def _schema_kind(schema: Any, converter: SchemaConverter) -> Any:
     if isinstance(resolved, dict):
         return resolved.get("type")
     return None
+
+
+def _field_names(wire_names: list[str]) -> dict[str, str]:
+    """Each property's Python name. Models validate by name and by wire name, so a property whose wire
+    name is already its Python name claims it first: `json_schema` keeps it, and `jsonSchema` beside
+    it becomes `json_schema_2` (Airbyte: the other way round, the key `json_schema` was read as both)."""
+    scope = NameScope()
+    scope.reserve(*_FIELD_RESERVED)
+    wanted = {wire: make_identifier(wire, fallback="field", reserved=_FIELD_RESERVED) for wire in wire_names}
+    names = {wire: scope.claim(wanted[wire]) for wire in wire_names if wanted[wire] == wire}
+    return {wire: names[wire] if wire in names else scope.claim(wanted[wire]) for wire in wire_names}
