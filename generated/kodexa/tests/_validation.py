@@ -356,8 +356,8 @@ def is_request_for(request: httpx.Request, method: str, path: str) -> bool:
 def is_token_endpoint_call(request: httpx.Request, method: str, path: str) -> bool:
     """Whether a token request (a form with `grant_type`) is a call of the operation under test: the
     operation is the token endpoint itself, at a path of its own (not a template that takes the token
-    URL, MotaWord's `POST /{userId}`), documented with the form RFC 6749 prescribes (Vimeo's
-    `POST /oauth/authorize/client` takes JSON: a form there is the client fetching its own token)."""
+    URL, MotaWord's `POST /{userId}`), documented with the form RFC 6749 prescribes. Vimeo's
+    `POST /oauth/authorize/client` takes JSON: a form there is the client fetching its token."""
     route = _route(request.method, request.url, path)
     return (
         route is not None
