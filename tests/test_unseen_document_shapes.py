@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.diagnostics import WarningSink
 from generator.parse import build_api
 from tests.test_contract_fixes import assert_generated_tests_pass, generate
@@ -433,13 +435,14 @@ def test_integers_beyond_float_precision_under_type_number(tmp_path: Path) -> No
     assert "result.value == 2.4367015703478413e17" in tests and f"result.index == {big}" in tests
 
 
-def test_a_required_offset_is_optional_in_the_iter_method(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "default", "sent"), [("integer", "offset: int = 0,", "0"), ("string", "offset: str = '0',", "'0'")])
+def test_a_required_offset_is_optional_in_the_iter_method(tmp_path: Path, kind: str, default: str, sent: str) -> None:
     """patientview's list takes a required `offset`: `iter_` starts the walk at offset 0 when it is
     not given (the document's requirement holds for each request it sends), and its walk test passes
-    it as the start and type-checks."""
+    it as the start and type-checks. VTEX types its page number as a string: the default is "0"."""
     page = {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "totalElements": {"type": "integer"}}}
     parameters = [
-        {"name": "offset", "in": "query", "required": True, "schema": {"type": "integer"}, "example": 0},
+        {"name": "offset", "in": "query", "required": True, "schema": {"type": kind}, "example": 0 if kind == "integer" else "0"},
         {"name": "limit", "in": "query", "required": True, "schema": {"type": "integer"}, "example": 2},
     ]
     document = {
@@ -450,14 +453,15 @@ def test_a_required_offset_is_optional_in_the_iter_method(tmp_path: Path) -> Non
     }
     out = generate(tmp_path, document, "offsets")
     resource = (out / "offsets" / "resources" / "observations.py").read_text()
-    assert resource.count("offset: int = 0,") == 2  # iter_list, sync and async
-    assert "def list(\n        self,\n        *,\n        offset: int,\n        limit: int,\n" in resource  # the plain method still requires it
+    assert resource.replace('"', "'").count(default) == 2, resource  # iter_list, sync and async
+    annotation = "int" if kind == "integer" else "str"
+    assert f"def list(\n        self,\n        *,\n        offset: {annotation},\n        limit: int,\n" in resource  # the plain method still requires it
     output = assert_generated_tests_pass(out, "offsets")
     assert "skipped" not in output
     typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "offsets"], cwd=out, capture_output=True, text=True, timeout=600)
     assert typed.returncode == 0, typed.stdout[-3000:]
     tests = (out / "offsets" / "tests" / "test_observations.py").read_text()
-    assert 'assert first.query["offset"] == 0' in tests
+    assert f'assert first.query["offset"] == {sent}'.replace("'", '"') in tests.replace("'", '"')
 
 
 def test_obs_shapes_query_in_path_keys_replies_by_reference_and_namespace_attributes(tmp_path: Path) -> None:
