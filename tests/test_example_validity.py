@@ -435,22 +435,23 @@ def test_relaxations_through_percent_encoded_references_are_spelled_canonically(
 
 def test_text_bodies_with_a_non_string_schema_are_read_as_text(tmp_path: Path) -> None:
     # chain49: a text/plain transaction hex whose schema says `type: object`; vtex: a text/plain
-    # reply `{}` with `type: object`. No text satisfies an object schema; the client sends and reads str.
-    text_object = {"text/plain": {"schema": {"type": "object", "properties": {}}}}
-    post = {
-        "post": {
-            "operationId": "send",
-            "requestBody": {"content": text_object, "description": "Transaction hex as plain text"},
-            "responses": {"200": {"description": "ok", "content": {"text/plain": {"example": {}, "schema": {"type": "object"}}}}},
-        }
-    }
-    spec = minimal_spec(openapi="3.0.3", paths={"/sendtx": post})
+    # reply `{}` with `type: object`; Netatmo: a text/plain schedule whose schema has properties and
+    # no type. No text satisfies an object schema; the client sends and reads str, and the example
+    # call sends the object's JSON text (not the object, not its Python repr).
+    program = {"required": ["name"], "properties": {"name": {"type": "string"}, "zones": {"type": "array", "items": {"type": "integer"}}}}
+    reply = {"200": {"description": "ok", "content": {"text/plain": {"example": {}, "schema": {"type": "object"}}}}}
+    send = {"operationId": "send", "requestBody": {"content": {"text/plain": {"schema": {"type": "object", "properties": {}}}}}, "responses": reply}
+    schedule = {"operationId": "schedule", "requestBody": {"required": True, "content": {"text/plain": {"schema": {"$ref": "#/components/schemas/Program"}}}}, "responses": {"204": {"description": "ok"}}}
+    spec = minimal_spec(openapi="3.0.3", paths={"/sendtx": {"post": send}, "/schedule": {"post": schedule}}, components={"schemas": {"Program": program}})
     warnings = WarningSink()
     api = build_api(spec, "pkg", warnings)
     messages = [item.message for item in warnings.sorted()]
     assert sum("text/plain body is text, but its schema says 'object'" in message for message in messages) == 2, messages
-    operation = api.resources[0].operations[0]
-    assert operation.body is not None and operation.body.kind == "text"
+    assert sum("text/plain body is text, but its schema describes an object" in message for message in messages) == 1, messages
+    bodies = {operation.name: operation.body for resource in api.resources for operation in resource.operations}
+    assert all(body is not None and body.kind == "text" for body in bodies.values()), bodies
+    schedule_body = bodies["schedule"]
+    assert schedule_body is not None and isinstance(json.loads(schedule_body.example_json), str), schedule_body
     out = generate(tmp_path, spec)
     assert_generated_tests_pass(out)
 
