@@ -334,6 +334,7 @@ class Pagination:
     sample_item_json: str = "null"  # an item of the list (JSON text) for generated tests
     unique_items: bool = False  # the list declares uniqueItems: a test page's two items must differ
     sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
+    param_text: bool = False  # the parameter takes only text: a page number or offset is written "2" (VTEX's string `page`)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..ir import NONE, NamedType, Operation, Pagination, Parameter, Primitive, TypeRef, UnionType
+from ..ir import NamedType, Operation, Pagination, Parameter, TypeRef
 from ..render import ident, literal
 from ..render.call_views import expected_deprecations
 from .views import PagingTest, Reply, source
@@ -115,7 +115,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         start = replace(required, example_json=json.dumps(paging.start))
         started = replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
         call = maker.call_case(started)
-        first_token = literal(str(paging.start) if _is_str(maker, required.type) else paging.start)
+        first_token = literal(str(paging.start) if paging.param_text else paging.start)
     else:
         call = maker.call_case(operation, drop=paging.param or None)
         first_token = ""
@@ -124,7 +124,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     expected_token = ""
     token_read: Any = None
     if param is not None and token is not None:
-        token_read = str(token) if _is_str(maker, param.type) else token
+        token_read = str(token) if paging.param_text else token
         expected_token = literal(token_read)
     return PagingTest(
         pages=tuple(replies),
@@ -224,14 +224,6 @@ def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
                 if wanted is not None:
                     return {parameter.wire_name: str(wanted)}
     return {NEXT_PAGE_MARKER: "2"}
-
-
-def _is_str(maker: CaseMaker, type_ref: TypeRef) -> bool:
-    resolved = maker.resolve(type_ref)
-    if isinstance(resolved, UnionType):
-        options = [option for option in resolved.options if option != NONE]
-        return len(options) == 1 and _is_str(maker, options[0])
-    return resolved == Primitive("str")
 
 
 def _required_page_parameter(operation: Operation, paging: Pagination) -> Parameter | None:

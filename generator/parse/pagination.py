@@ -140,10 +140,25 @@ class PaginationReader:
             found = recognised
         else:
             found = self._declared(declared, join_pointer(pointer, "x-pagination"), operation, recognised)
-        if found is None or self.samples is None:
-            return found
+        if found is None:
+            return None
         parameter = next((p for p in operation.parameters if p.name == found.param), None)
+        if parameter is not None and self._text_only(parameter.type):
+            found = replace(found, param_text=True)
+        if self.samples is None:
+            return found
         return self.samples.fill(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
+
+    def _text_only(self, type_ref: TypeRef) -> bool:
+        """Whether a parameter takes only text (None aside), named aliases followed."""
+        seen: set[str] = set()
+        while isinstance(type_ref, NamedType) and type_ref.name in self.converter.aliases and type_ref.name not in seen:
+            seen.add(type_ref.name)
+            type_ref = self.converter.aliases[type_ref.name].type
+        if isinstance(type_ref, UnionType):
+            options = [option for option in type_ref.options if option != NONE]
+            return len(options) == 1 and self._text_only(options[0])
+        return type_ref == Primitive("str")
 
     # ------------------------------------------------------------ recognition
 

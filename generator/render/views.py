@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import NONE, BodyField, Operation, Primitive, TypeRef, UnionType
+from ..ir import NONE, BodyField, Operation, TypeRef, UnionType
 
 MODELS = "models."
 BUILTINS = "builtins."
@@ -55,7 +55,7 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
         if variant == "iter" and parameter.required and walk is not None and walk.style in ("page", "offset") and parameter.name == walk.param:
             # `iter_` starts the walk itself: a page number or offset the document requires is
             # optional there, defaulting to the first page (patientview's required `offset`).
-            start: int | str = walk.start if _takes_number(parameter.type) else str(walk.start)  # vtex's `page` is a string
+            start: int | str = str(walk.start) if walk.param_text else walk.start
             keyword.append(Argument(parameter.name, annotation, repr(start), True, _describe(parameter.description, parameter.unverified)))
         elif parameter.required:
             keyword.append(Argument(parameter.name, annotation, None, True, _describe(parameter.description, parameter.unverified)))
@@ -88,12 +88,6 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
     # Required keyword arguments first reads better; Python allows either order after `*`.
     keyword.sort(key=lambda argument: argument.default is not None)
     return arguments + keyword
-
-
-def _takes_number(type_ref: TypeRef) -> bool:
-    """Whether a parameter's type takes a whole number (an int, or a union with one)."""
-    options = type_ref.options if isinstance(type_ref, UnionType) else (type_ref,)
-    return any(option in (Primitive("int"), Primitive("float")) for option in options)
 
 
 def _describe(description: str, unverified: str) -> str:
