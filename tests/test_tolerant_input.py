@@ -106,6 +106,19 @@ def test_nullable_in_31_allows_null(tmp_path: Path) -> None:
     assert data["components"]["schemas"]["Thing"]["properties"]["name"] == {"type": ["string", "null"], "enum": ["a", "b", None]}
 
 
+def test_one_defect_read_one_way_in_many_places_is_one_warning(tmp_path: Path) -> None:
+    """ReadMe's 3.1 document spells `nullable: true` in 500 schemas: one warning per reading, at the
+    first place, with the count, and every place still repaired."""
+    nullable = "          type: string\n          nullable: true\n"
+    properties = "".join(f"        p{index}:\n{nullable}" for index in range(3)) + "        n:\n          type: integer\n          nullable: true\n"
+    warnings, _, data = tolerant(tmp_path, schema_doc(HEAD_31, properties))
+    line, column, _ = one_warning(warnings, "nullable is OpenAPI 3.0; read as type: [string, null] (3 places; this is the first)")
+    assert (line, column) == (12, 21)  # p0, the first
+    one_warning(warnings, "nullable is OpenAPI 3.0; read as type: [integer, null]")
+    assert sum("nullable" in warning for warning in warnings) == 2, warnings
+    assert all(schema["type"][-1] == "null" for schema in data["components"]["schemas"]["Thing"]["properties"].values())
+
+
 def test_boolean_exclusive_bound_in_31(tmp_path: Path) -> None:
     text = schema_doc(HEAD_31, "        n:\n          type: number\n          minimum: 1\n          exclusiveMinimum: true\n")
     warnings, _, data = tolerant(tmp_path, text)

@@ -106,18 +106,19 @@ def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText) -> Iterab
 
 
 def _notes(planned: list[Planned]) -> list[Note]:
-    """One note per planned repair; grouped notes once, at their first place, with their count."""
+    """One note per kind of repair, at its first place, with its count of places.
+
+    A kind is the repair's group, else its message: the same defect read the same way (ReadMe's
+    500 3.0 `nullable`s in a 3.1 document) is one warning, not one per schema."""
     notes: list[Note] = []
     groups: dict[str, tuple[int, Planned]] = {}
     counts: dict[str, int] = {}
     for item in planned:
-        if not item.group:
+        kind = item.group or item.message
+        if kind not in groups:
+            groups[kind] = (len(notes), item)
             notes.append(Note(item.pointer, item.message))
-            continue
-        if item.group not in groups:
-            groups[item.group] = (len(notes), item)
-            notes.append(Note(item.pointer, item.message))
-        counts[item.group] = counts.get(item.group, 0) + 1
+        counts[kind] = counts.get(kind, 0) + 1
     for group, (index, item) in groups.items():
         if counts[group] > 1:
             notes[index] = Note(item.pointer, f"{item.message} ({counts[group]} places; this is the first)")
