@@ -19,7 +19,8 @@ from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from generator.diagnostics import WarningSink
 from generator.generated_tests.examples import ExampleMaker
-from generator.generated_tests.regex_sample import compile_pattern, sample, translate
+from generator.generated_tests.pattern_syntax import compile_pattern, translate
+from generator.generated_tests.regex_sample import sample
 from generator.parse.schemas import SchemaConverter
 
 

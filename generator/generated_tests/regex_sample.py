@@ -1,11 +1,11 @@
 """A short string that a JSON-schema `pattern` finds (deterministic, no randomness).
 
-JSON schema patterns are ECMA-262 regexes searched anywhere in the value (`re.search`, not a full
-match). Documents (AWS above all) use Unicode property escapes such as `\\p{L}` that Python's `re`
-rejects; `translate` rewrites them into plain character classes first. The sampler walks the parse
-tree of `re._parser` and builds, for every node, the simplest text it matches: first branch of an
-alternation, minimum repeat counts, a readable member of each character class. Every result is
-checked with `re.search` (and the length bounds) before it is returned; `None` means "no sample".
+JSON schema patterns are ECMA-262 regexes searched anywhere in the value (not a full match). The
+sampler walks the parse tree `re._parser` gives of the pattern in Python's spelling
+(`pattern_syntax.translate`) and builds, for every node, the simplest text it matches: first branch
+of an alternation, minimum repeat counts, a readable member of each character class. Every result is
+checked with `pattern_match.pattern_finds` (bounded time) and the length bounds before it is
+returned; `None` means "no sample".
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ import functools
 import importlib
 import re
 import sys
-import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any
+
+from .pattern_match import pattern_finds
+from .pattern_syntax import compile_pattern, translate
 
 # re._parser is private but has been stable since 3.11 (the public sre_parse alias is deprecated).
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
@@ -34,145 +36,6 @@ _PREFERRED = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ1234567890-_.:
 _EXOTIC = "\u00e9\u00fc\u4e2d\u0301\u00a0\u2028"
 _MAX_STEPS = 20_000  # bound on work for pathological patterns (nested repeats, huge counts)
 _MAX_REPEAT_SAMPLE = 64  # a repeat never expands beyond this many copies while padding
-
-# POSIX-style (Java) property names, ASCII-only as in Java's default mode.
-_POSIX: dict[str, str] = {
-    "ascii": r"\x00-\x7f",
-    "print": r"\x20-\x7e",
-    "graph": r"\x21-\x7e",
-    "alpha": "a-zA-Z",
-    "alnum": "a-zA-Z0-9",
-    "digit": "0-9",
-    "lower": "a-z",
-    "upper": "A-Z",
-    "punct": r"!-/:-@\[-`{-~",
-    "space": r" \t\n\x0b\f\r",
-    "blank": r" \t",
-    "cntrl": r"\x00-\x1f\x7f",
-    "xdigit": "0-9a-fA-F",
-}
-# Long Unicode category names, as some documents spell them (\p{Letter}).
-_LONG: dict[str, str] = {
-    "letter": "L",
-    "lowercase_letter": "Ll",
-    "uppercase_letter": "Lu",
-    "titlecase_letter": "Lt",
-    "mark": "M",
-    "number": "N",
-    "decimal_number": "Nd",
-    "punctuation": "P",
-    "symbol": "S",
-    "separator": "Z",
-    "space_separator": "Zs",
-    "other": "C",
-    "control": "Cc",
-}
-_PROPERTY = re.compile(r"\\([pP])(?:\{\^?([A-Za-z_&= ]+)\}|([A-Za-z]))")
-
-
-def _escape(code: int) -> str:
-    return f"\\U{code:08x}"
-
-
-@functools.lru_cache(maxsize=1)
-def _category_runs() -> tuple[tuple[int, int, str], ...]:
-    """Runs of consecutive code points sharing a general category (one pass over Unicode, cached)."""
-    runs: list[tuple[int, int, str]] = []
-    for code in range(sys.maxunicode + 1):
-        category = unicodedata.category(chr(code))
-        if runs and runs[-1][2] == category:
-            runs[-1] = (runs[-1][0], code, category)
-        else:
-            runs.append((code, code, category))
-    return tuple(runs)
-
-
-@functools.lru_cache(maxsize=None)
-def _category_ranges(category: str, negate: bool) -> str:
-    """Class body (ranges, no brackets) of the code points whose general category starts with `category`."""
-    ranges: list[tuple[int, int]] = []
-    for low, high, name in _category_runs():
-        if name.startswith(category) == negate:
-            continue
-        if ranges and ranges[-1][1] == low - 1:
-            ranges[-1] = (ranges[-1][0], high)
-        else:
-            ranges.append((low, high))
-    return "".join(_escape(lo) if lo == hi else f"{_escape(lo)}-{_escape(hi)}" for lo, hi in ranges)
-
-
-def _property_body(name: str, negate: bool) -> str | None:
-    """Class body for one property name, or None when the name is unknown."""
-    key = name.strip().lower().removeprefix("is")
-    if key in _POSIX:
-        body = _POSIX[key]
-        if not negate:
-            return body
-        # A negated POSIX class inside a bracket: its complement, via a compiled check of each code point.
-        matcher = re.compile(f"[{body}]")
-        return "".join(_escape(code) for code in range(0x80) if not matcher.match(chr(code))) + r"\x80-\U0010ffff"
-    category = _LONG.get(key, name.strip().replace("&", ""))
-    if not re.fullmatch(r"[A-Z][a-z]?", category):
-        return None
-    return _category_ranges(category, negate)
-
-
-def translate(pattern: str) -> str:
-    """`pattern` with `\\p{..}`/`\\P{..}` escapes spelled as classes Python's `re` understands.
-
-    Inside a bracket the escape becomes ranges; outside it becomes a bracket of its own. Escaped
-    backslashes are kept as they are. Unknown property names are left alone (compiling then fails
-    and callers fall back).
-    """
-    out: list[str] = []
-    index = 0
-    in_class = False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            match = _PROPERTY.match(pattern, index)
-            if match is not None:
-                name = match.group(2) or match.group(3)
-                negate = (match.group(1) == "P") != ("{^" in match.group(0))
-                body = _property_body(name, negate)
-                if body is not None:
-                    out.append(body if in_class else f"[{body}]")
-                    index = match.end()
-                    continue
-            pair = pattern[index : index + 2]
-            out.append("\\Z" if pair == "\\z" else pair)  # Java/PCRE end of input; Python spells it \Z
-            index += 2
-            continue
-        if char == "[" and not in_class:
-            in_class = True
-            out.append(char)
-            index += 1
-            # A `]` (or `^]`) right after the opening bracket is a literal member, not the end.
-            if pattern.startswith("^", index):
-                out.append("^")
-                index += 1
-            if pattern.startswith("]", index):
-                out.append("\\]")
-                index += 1
-            continue
-        if char == "]" and in_class:
-            in_class = False
-        out.append(char)
-        index += 1
-    text = re.sub(r"\\k<(\w+)>", r"(?P=\1)", "".join(out))
-    # ECMA named groups `(?<name>...)` are `(?P<name>...)` in Python (lookbehinds stay as they are).
-    return text.replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
-
-
-def compile_pattern(pattern: str) -> re.Pattern[str] | None:
-    """The document's pattern compiled for Python (after `translate`), or None when it cannot be."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", FutureWarning)  # "possible nested set": harmless here
-            return re.compile(translate(pattern))
-    except (re.error, OverflowError, RecursionError):
-        return None
-
 
 @dataclass
 class _Walk:
@@ -202,8 +65,7 @@ def sample(pattern: str, min_length: int | None = None, max_length: int | None =
     takes its n-th candidate character. Cached: a pure function of its arguments, and large documents
     repeat a pattern on thousands of properties (Microsoft Graph's numbers-as-strings).
     """
-    compiled = compile_pattern(pattern)
-    if compiled is None:
+    if compile_pattern(pattern) is None:
         return None
     try:
         with warnings.catch_warnings():
@@ -217,15 +79,15 @@ def sample(pattern: str, min_length: int | None = None, max_length: int | None =
         if len(text) < low:
             # Too short: walk again, the repeats with room absorbing the missing characters.
             longer = _nodes(list(tree), _Walk(low - len(text), variant))
-            fitted = _fit(compiled, longer, low, max_length)
+            fitted = _fit(pattern, longer, low, max_length)
             if fitted is not None:
                 return fitted
     except (_GiveUp, RecursionError):
         return None
-    return _fit(compiled, text, low, max_length)
+    return _fit(pattern, text, low, max_length)
 
 
-def _fit(compiled: re.Pattern[str], text: str, low: int, high: int | None) -> str | None:
+def _fit(pattern: str, text: str, low: int, high: int | None) -> str | None:
     """`text`, padded to `low` characters where the pattern still finds it, if it fits `high`."""
     candidates = [text]
     if len(text) < low:
@@ -233,7 +95,7 @@ def _fit(compiled: re.Pattern[str], text: str, low: int, high: int | None) -> st
         pad = low - len(text)
         candidates = [text + "a" * pad, "a" * pad + text, text + "0" * pad, text + " " * pad, text + text[-1:] * pad]
     for candidate in candidates:
-        if len(candidate) >= low and (high is None or len(candidate) <= high) and compiled.search(candidate):
+        if len(candidate) >= low and (high is None or len(candidate) <= high) and pattern_finds(pattern, candidate):
             return candidate
     return None
 

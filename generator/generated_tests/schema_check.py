@@ -7,8 +7,8 @@ The check here runs the validator classes openapi-core runs (openapi-schema-vali
 and write semantics for nullable, readOnly and writeOnly; JSON Schema 2020-12 for OAS 3.1; the same
 format checker), adjusted only where the tests' validation copy of the document differs:
 
-- patterns are read the way `regex_sample` translates them (`\\p{L}` ...); one Python cannot compile
-  is not checked (the tests drop it);
+- patterns are read the way `pattern_syntax` translates them (`\\p{L}` ...); one Python cannot compile
+  is not checked (the tests drop it); a match is decided in bounded time (`pattern_match`);
 - a discriminator mapping that names a schema ("Cat") means `#/components/schemas/Cat`;
 - OAS 3.1 schemas written with draft 4's boolean `exclusiveMaximum` keep their draft 4 meaning;
 - `oneOf` is satisfied by any of its options (whether a value may match several is the contract
@@ -22,7 +22,6 @@ A keyword the validator cannot evaluate (a malformed schema) counts as satisfied
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, TypeGuard
@@ -39,7 +38,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from ..load import follow_refs
-from .regex_sample import compile_pattern
+from .pattern_match import pattern_finds
 
 if TYPE_CHECKING:
     from .relaxations import Relaxations
@@ -49,11 +48,6 @@ Purpose = Literal["request", "response", "parameter"]
 refused); the tests check parameters with neither (their copy drops readOnly/writeOnly there)."""
 Resolve = Callable[[Any], Any]
 _DOCUMENT_URI = "urn:clientsmith:document"
-
-
-@functools.lru_cache(maxsize=2048)
-def _compiled(pattern: str) -> Any:
-    return compile_pattern(pattern)
 
 
 def is_number(value: Any) -> TypeGuard[int | float]:
@@ -97,8 +91,7 @@ def string_fits(schema: dict[str, Any], value: str) -> bool:
         return False
     pattern = schema.get("pattern")
     if isinstance(pattern, str):
-        compiled = _compiled(pattern)
-        if compiled is not None and compiled.search(value) is None:
+        if pattern_finds(pattern, value) is False:
             return False
     return format_fits(str(schema.get("format", "")), value)
 
@@ -308,8 +301,7 @@ def _implied_type(keyword: str, python: type, spoken: str, original: Keyword) ->
 def _pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
     if not isinstance(instance, str) or not isinstance(pattern, str):
         return
-    compiled = _compiled(pattern)
-    if compiled is not None and compiled.search(instance) is None:
+    if pattern_finds(pattern, instance) is False:
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
