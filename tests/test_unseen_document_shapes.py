@@ -624,3 +624,29 @@ def test_a_property_whose_wire_name_is_its_python_name_keeps_it(tmp_path: Path) 
     assert names == {"jsonSchema": "json_schema_2", "name": "name", "json_schema": "json_schema"}
     out = generate(tmp_path, document, "streams")
     assert_generated_tests_pass(out, "streams")
+
+
+def test_a_schema_whose_only_value_is_null_is_a_type_alias_mypy_reads(tmp_path: Path) -> None:
+    """GSMtasks (drf-spectacular): `NullEnum: {enum: [null]}` beside `BlankEnum` in a nullable
+    `oneOf`. Written `NullEnum = None`, mypy reads a variable, not a type: 366 errors. Aliases are
+    declared `TypeAlias`, and a reply holding null, "" or a known value still parses."""
+    schemas = {
+        "SourceEnum": {"type": "string", "enum": ["web", "mobile"]},
+        "BlankEnum": {"enum": [""]},
+        "NullEnum": {"enum": [None]},
+        "Task": {"type": "object", "properties": {"source": {"nullable": True, "oneOf": [{"$ref": f"#/components/schemas/{name}"} for name in ("SourceEnum", "BlankEnum", "NullEnum")]}}},
+    }
+    reply = {"description": "ok", "content": {JSON: {"schema": {"$ref": "#/components/schemas/Task"}, "example": {"source": None}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Nulls", "version": "1"},
+        "servers": [{"url": "https://nulls.example.test"}],
+        "paths": {"/tasks/{id}": {"get": {"operationId": "getTask", "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}], "responses": {"200": reply}}}},
+        "components": {"schemas": schemas},
+    }
+    out = generate(tmp_path, document, "nulls")
+    models = (out / "nulls" / "models.py").read_text()
+    assert "NullEnum: TypeAlias = None" in models, models
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "nulls"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    assert_generated_tests_pass(out, "nulls")
