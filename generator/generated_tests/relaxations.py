@@ -35,15 +35,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
+from ..load import follow_refs, join_pointer, resolve_pointer
 from ..parse.discriminators import read_discriminator
 from .schema_check import format_fits
+from .schema_walk import METHODS, canonical, media_type_of, operation_roots, reachable, replace_at, schema_nodes
 
 # Formats every value of which has a length in a known range, which the client reads as plain strings:
 # a `uuid` with `maxLength: 24` (Intercom's ids, which are MongoDB ObjectIds) admits no value.
 _FORMAT_LENGTHS = {"uuid": (36, 36), "ipv4": (7, 15)}
 _ALL_KINDS = frozenset({"string", "number", "integer", "boolean", "array", "object", "null"})
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_ROUNDS = 200
 _MAX_DEPTH = 64
 
@@ -73,7 +73,7 @@ class Relaxations:
         """A deep copy of `document` with every relaxation in place (the document itself unchanged)."""
         copied = json.loads(json.dumps(document))
         for item in self.items:
-            _replace_at(copied, item.pointer, json.loads(item.schema_json))
+            replace_at(copied, item.pointer, json.loads(item.schema_json))
         return copied
 
     def reached_from(self, document: dict[str, Any], roots: list[tuple[str, Any]]) -> list[Relaxation]:
@@ -82,7 +82,7 @@ class Relaxations:
             return []
         pointers: set[str] = set()
         for pointer, schema in roots:
-            pointers |= _reachable(document, pointer, schema)
+            pointers |= reachable(document, pointer, schema)
         return [item for item in self.items if item.pointer in pointers]
 
 
@@ -93,59 +93,6 @@ def find_relaxations(document: dict[str, Any], warnings: WarningSink) -> Relaxat
     for item in found.items:
         warnings.warn(item.pointer, item.reason)
     return found
-
-
-def operation_roots(document: dict[str, Any], path: str, method: str) -> list[tuple[str, Any]]:
-    """(pointer, schema) of an operation's parameters, request bodies and replies."""
-    roots: list[tuple[str, Any]] = []
-    item_pointer = join_pointer("#/paths", path)
-    path_item = (document.get("paths") or {}).get(path)
-    if not isinstance(path_item, dict):
-        return roots
-    operation = path_item.get(method)
-    if not isinstance(operation, dict):
-        return roots
-    operation_pointer = join_pointer(item_pointer, method)
-    for owner, owner_pointer in ((path_item, item_pointer), (operation, operation_pointer)):
-        for index, parameter in enumerate(owner.get("parameters") or []):
-            pointer, resolved = _follow(document, join_pointer(join_pointer(owner_pointer, "parameters"), index), parameter)
-            if isinstance(resolved, dict):
-                if "schema" in resolved:
-                    roots.append((join_pointer(pointer, "schema"), resolved["schema"]))
-                roots.extend(_content_roots(document, pointer, resolved))
-    pointer, body = _follow(document, join_pointer(operation_pointer, "requestBody"), operation.get("requestBody"))
-    if isinstance(body, dict):
-        roots.extend(_content_roots(document, pointer, body))
-    responses = operation.get("responses")
-    if isinstance(responses, dict):
-        for status, response in responses.items():
-            pointer, resolved = _follow(document, join_pointer(join_pointer(operation_pointer, "responses"), str(status)), response)
-            if isinstance(resolved, dict):
-                roots.extend(_content_roots(document, pointer, resolved))
-    return roots
-
-
-def _content_roots(document: dict[str, Any], pointer: str, holder: dict[str, Any]) -> list[tuple[str, Any]]:
-    content = holder.get("content")
-    roots: list[tuple[str, Any]] = []
-    if isinstance(content, dict):
-        for media_type, media in content.items():
-            if isinstance(media, dict) and "schema" in media:
-                roots.append((join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema"), media["schema"]))
-    return roots
-
-
-def _follow(document: dict[str, Any], pointer: str, node: Any) -> tuple[str, Any]:
-    """A `$ref`'d object and its pointer (for parameters, bodies and replies)."""
-    for _ in range(20):
-        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/")):
-            break
-        pointer = node["$ref"]
-        try:
-            node = resolve_pointer(document, pointer)
-        except KeyError:
-            return pointer, None
-    return pointer, node
 
 
 class _Finder:
@@ -187,7 +134,7 @@ class _Finder:
             roots += [(join_pointer("#/components/schemas", name), schema) for name, schema in schemas.items()]
         for path, path_item in (self.document.get("paths") or {}).items():
             if isinstance(path_item, dict):
-                for method in _METHODS:
+                for method in METHODS:
                     roots += operation_roots(self.document, str(path), method)
         return roots
 
@@ -453,7 +400,7 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
     """Schemas read otherwise than written wherever they are (see `read_discriminator`, a `type`
     that names no type, and a closed object that requires what it forbids), as validation-copy edits."""
     found: list[Relaxation] = []
-    for pointer, node in _schema_nodes(document):
+    for pointer, node in schema_nodes(document):
         declared = node.get("type")
         if "type" in node and not (isinstance(declared, str) or (isinstance(declared, list) and all(isinstance(item, str) for item in declared))):
             # Codat's `itemType: {type: {type: string, enum: [...]}}`: the validator cannot even run.
@@ -565,9 +512,9 @@ def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:
     for path, path_item in (document.get("paths") or {}).items():
         if not isinstance(path_item, dict):
             continue
-        for method in _METHODS:
+        for method in METHODS:
             for pointer, schema in operation_roots(document, str(path), method):
-                media_type = _media_type_of(pointer)
+                media_type = media_type_of(pointer)
                 if media_type is None or not _plain_text(media_type):
                     continue
                 resolved = follow_refs(document, schema)
@@ -584,59 +531,10 @@ def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:
     return list(unique.values())
 
 
-def _media_type_of(pointer: str) -> str | None:
-    """The media type of a `.../content/<media type>/schema` pointer."""
-    tokens = split_pointer(pointer)
-    if len(tokens) >= 3 and tokens[-1] == "schema" and tokens[-3] == "content":
-        return str(tokens[-2])
-    return None
-
-
 def _plain_text(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     # text/event-stream is no text body: its schema describes each event's data (parse/streams.py).
     return base.startswith("text/") and "xml" not in base and "json" not in base and base != "text/event-stream"
-
-
-_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
-_SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SUBSCHEMA_ONES = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties")
-
-
-def _schema_nodes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every schema of the document with its own pointer (references followed, each node once)."""
-    roots: list[tuple[str, Any]] = []
-    schemas = (document.get("components") or {}).get("schemas") or {}
-    if isinstance(schemas, dict):
-        roots += [(join_pointer("#/components/schemas", name), schema) for name, schema in schemas.items()]
-    for path, path_item in (document.get("paths") or {}).items():
-        if isinstance(path_item, dict):
-            for method in _METHODS:
-                roots += operation_roots(document, str(path), method)
-    seen: set[str] = set()
-    stack = list(reversed(roots))
-    while stack:
-        pointer, node = stack.pop()
-        if pointer in seen or not isinstance(node, dict):
-            continue
-        seen.add(pointer)
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/"):
-            try:
-                stack.append((canonical(ref), resolve_pointer(document, ref)))
-            except KeyError:
-                pass
-            continue
-        yield pointer, node
-        for key in _SUBSCHEMA_ONES:
-            if isinstance(node.get(key), dict):
-                stack.append((join_pointer(pointer, key), node[key]))
-        for key in _SUBSCHEMA_LISTS:
-            if isinstance(node.get(key), list):
-                stack.extend((join_pointer(join_pointer(pointer, key), index), item) for index, item in enumerate(node[key]))
-        for key in _SUBSCHEMA_MAPS:
-            if isinstance(node.get(key), dict):
-                stack.extend((join_pointer(join_pointer(pointer, key), name), item) for name, item in node[key].items())
 
 
 def is_item_enum(schema: Any) -> bool:
@@ -659,53 +557,6 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, list):
         return "array"
     return "object"
-
-
-def _reachable(document: dict[str, Any], pointer: str, schema: Any) -> set[str]:
-    """Pointers of every schema node under `schema` (at `pointer`), `$ref`s followed once each."""
-    seen: set[str] = set()
-    stack: list[tuple[str, Any]] = [(pointer, schema)]
-    while stack and len(seen) < 100_000:
-        where, node = stack.pop()
-        if where in seen:
-            continue
-        seen.add(where)
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/") and canonical(ref) not in seen:
-                try:
-                    stack.append((canonical(ref), resolve_pointer(document, ref)))
-                except KeyError:
-                    pass
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const"):
-                    stack.append((join_pointer(where, key), value))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                stack.append((join_pointer(where, index), value))
-    return seen
-
-
-def canonical(pointer: str) -> str:
-    """A reference's pointer spelled one way: `~` escapes, no percent-encoding (`%7Bid%7D` is `{id}`)."""
-    path = "#"
-    for token in split_pointer(pointer):
-        path = join_pointer(path, token)
-    return path
-
-
-def _replace_at(document: Any, pointer: str, value: Any) -> None:
-    tokens = [part.replace("~1", "/").replace("~0", "~") for part in pointer.lstrip("#").lstrip("/").split("/")]
-    node = document
-    try:
-        for token in tokens[:-1]:
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        if isinstance(node, list):
-            node[int(tokens[-1])] = value
-        else:
-            node[tokens[-1]] = value
-    except (KeyError, IndexError, ValueError, TypeError):
-        return  # not there in this copy: nothing to relax
 
 
 def _format_outside_lengths(schema: dict[str, Any]) -> bool:

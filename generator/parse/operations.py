@@ -28,7 +28,7 @@ from ..load import join_pointer
 from ..naming import RESERVED_TYPING_NAMES, RESOURCE_MODULE_NAMES, NameScope, make_identifier, snake_case
 from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
 from ..generated_tests.paging_samples import PagingSamples
-from ..generated_tests.relaxations import operation_roots
+from ..generated_tests.schema_walk import operation_roots
 from .pagination import PaginationReader
 from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
