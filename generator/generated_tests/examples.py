@@ -10,20 +10,17 @@ every request and reply against the document. "Breaks" is the tests' own validat
 
 from __future__ import annotations
 
-import datetime
 import json
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 from urllib.parse import unquote
 
 from ..load import join_pointer
 from ..parse.discriminators import inherited_discriminator, read_discriminator
-from .regex_sample import sample as pattern_sample
-from .schema_check import Purpose, SchemaCheck, is_number, number_fits, object_parts, skipped, string_fits
+from .scalar_samples import number_sample, string_sample
+from .schema_check import Purpose, SchemaCheck, object_parts, skipped
 from ..parse.schemas import SchemaConverter, implied_type
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
@@ -36,34 +33,6 @@ _OPTIONAL_BUDGET = 200
 _DEEPEST = 64  # required properties are followed beyond _MAX_DEPTH, but not without end
 _WORDS = re.compile(r"[\s\"'`<>(),\[\]{}]+")
 _MAX_ITEMS = 64  # minItems beyond this is not honoured (the check then says why the test fails)
-
-
-def _format_sample(kind: str, variant: int) -> str | None:
-    """A value of a string format; `variant` n gives the n-th distinct one (for unique array items)."""
-    day = datetime.date(2024, 1, 2) + datetime.timedelta(days=variant)
-    samples = {
-        "date-time": f"{day.isoformat()}T03:04:05Z",
-        "date": day.isoformat(),
-        "time": f"03:04:{5 + variant % 50:02d}Z",  # RFC 3339 full-time: with its offset
-        "uuid": f"3c90c3cc-0d44-4b50-8888-{0x8dd25736052a + variant:012x}",
-        "email": f"user{variant or ''}@example.com",
-        "idn-email": f"user{variant or ''}@example.com",
-        "uri": f"https://example.com/resource{variant or ''}",
-        "url": f"https://example.com/resource{variant or ''}",
-        "iri": f"https://example.com/resource{variant or ''}",
-        "uri-reference": f"/resource{variant or ''}",
-        "uri-template": f"https://example.com/resource{variant or ''}",
-        "hostname": f"host{variant or ''}.example.com" if variant else "example.com",
-        "idn-hostname": f"host{variant or ''}.example.com" if variant else "example.com",
-        "ipv4": f"192.0.2.{1 + variant % 250}",
-        "ipv6": f"2001:db8::{1 + variant % 9999:x}",
-        "byte": ["aGVsbG8=", "d29ybGQ=", "ZXhhbXBsZQ=="][variant % 3],
-        "binary": f"hello{variant or ''}",
-        "password": f"example-password{variant or ''}",
-        "duration": f"P{1 + variant}D",
-        "json-pointer": f"/example{variant or ''}",
-    }
-    return samples.get(kind)
 
 
 def _empty(value: Any) -> bool:
@@ -381,11 +350,11 @@ class ExampleMaker:
         if kind == "array":
             return self._array(schema, purpose, depth, seen, variant)
         if kind == "string":
-            return self._string(schema, variant)
+            return string_sample(schema, variant, self._document_words)
         if kind == "integer":
-            return int(self._number(schema, True, variant))
+            return int(number_sample(schema, True, variant))
         if kind == "number":
-            return float(self._number(schema, False, variant))
+            return float(number_sample(schema, False, variant))
         if kind == "boolean":
             return variant % 2 == 0
         if kind is None and not any(key in schema for key in ("not", "if", "nullable")):
@@ -565,32 +534,6 @@ class ExampleMaker:
                 return resolved[name]
         return None
 
-    def _string(self, schema: dict[str, Any], variant: int = 0) -> str:
-        low, high = schema.get("minLength"), schema.get("maxLength")
-        low = low if isinstance(low, int) else None
-        high = high if isinstance(high, int) else None
-        plain = "example" if variant == 0 else f"example{variant + 1}"
-        if high is not None and len(plain) > high and variant:
-            plain = _counter(variant, max(high, 1))
-        formatted = _format_sample(str(schema.get("format", "")), variant)
-        # Readable first: the format's sample, then "example" (padded), then a sample of the pattern.
-        candidates = [text for text in (formatted, _pad(plain, low, high)) if text is not None]
-        pattern = schema.get("pattern")
-        if isinstance(pattern, str):
-            sampled = pattern_sample(pattern, low, high, variant)
-            if sampled is not None:
-                candidates.append(sampled)
-        for candidate in candidates:
-            if string_fits(schema, candidate):
-                return candidate
-        if isinstance(pattern, str):
-            # A pattern the sampler cannot walk (lookarounds: AWS's ARN patterns): the document's
-            # own texts (examples, descriptions) often hold a value that fits.
-            fitting = [text for text in self._document_words() if string_fits(schema, text)]
-            if fitting:
-                return fitting[variant % len(fitting)]
-        return _pad(formatted if formatted is not None else plain, low, high)
-
     def _document_words(self) -> list[str]:
         """Every distinct word of the document's strings, in document order (computed once)."""
         if self._words is None:
@@ -610,76 +553,12 @@ class ExampleMaker:
             self._words = list(words)
         return self._words
 
-    def _number(self, schema: dict[str, Any], integer: bool, variant: int) -> int | float:
-        """The first values in a walk outwards from a natural start that satisfy bounds and multipleOf."""
-        step = schema.get("multipleOf")
-        step = step if is_number(step) and step > 0 else None
-        unit: int | float | Decimal = Decimal(str(step)) if step is not None else 1
-        low = _bound(schema, "minimum", "exclusiveMinimum")
-        high = _bound(schema, "maximum", "exclusiveMaximum")
-        start: float = 1 if integer else 1.5
-        if low is not None and start < low:
-            start = low
-        elif high is not None and start > high:
-            start = high
-        if low is not None and high is not None and high - low < 1 and not integer:
-            start = (low + high) / 2  # a narrow float range: its middle
-        if step is not None:
-            base = Decimal(round(Decimal(str(start)) / Decimal(str(unit))))
-        else:
-            base = Decimal(math.ceil(start)) if integer else Decimal(str(start))
-        found: list[int | float] = []
-        for distance in range(0, 400):
-            for sign in ((1,) if distance == 0 else (1, -1)):
-                if step is not None:
-                    candidate: Decimal = (base + sign * distance) * Decimal(str(unit))
-                else:
-                    candidate = base + sign * distance
-                value: int | float = int(candidate) if integer and candidate == int(candidate) else float(candidate)
-                if integer and not isinstance(value, int):
-                    continue
-                if number_fits(schema, value) and value not in found:
-                    found.append(value)
-                    if len(found) > variant:
-                        return found[variant]
-        return found[-1] if found else start
-
-
 _ANNOTATIONS = frozenset({"description", "title", "deprecated", "externalDocs", "xml", "x-nullable", "nullable", "readOnly", "writeOnly"})
 
 
 def _annotation(schema: Any) -> bool:
     """A schema that only describes (no type, no constraint): an `allOf` part that adds a description."""
     return isinstance(schema, dict) and all(key in _ANNOTATIONS or key.startswith("x-") for key in schema)
-
-
-def _bound(schema: dict[str, Any], inclusive: str, exclusive: str) -> float | None:
-    """The limit a value must respect, whichever of the 3.0 or 3.1 spellings the schema uses."""
-    value = schema.get(inclusive)
-    other = schema.get(exclusive)
-    if is_number(other):
-        return float(other)
-    return float(value) if is_number(value) else None
-
-
-def _pad(text: str, low: int | None, high: int | None) -> str:
-    if low is not None and len(text) < low:
-        text = text + "x" * (low - len(text))
-    if high is not None and len(text) > high:
-        text = text[: max(high, 0)]
-    return text
-
-
-def _counter(variant: int, width: int) -> str:
-    """A short distinct text for variant n, at most `width` characters (a, b, ..., aa, ...)."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    text = ""
-    number = variant
-    while True:
-        text = letters[number % 26] + text
-        number = number // 26 - 1
-        if number < 0:
-            return text[-width:]
 
 
 def _json_text(value: str) -> Any:
