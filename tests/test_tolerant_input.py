@@ -380,4 +380,4 @@ def test_a_nullable_parameter_passes_the_generated_tests(tmp_path: Path) -> None
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "nullparams/tests"], cwd=tmp_path / "out", capture_output=True, text=True, timeout=300
     )
     assert tests.returncode == 0, tests.stdout[-3000:]
-    assert "Cursor = str | None" in (tmp_path / "out" / "nullparams" / "models.py").read_text()
+    assert "Cursor: TypeAlias = str | None" in (tmp_path / "out" / "nullparams" / "models.py").read_text()

@@ -329,7 +329,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
     assert "DEMO_KEY" not in tests  # the credential fills api_key
     assert "add_ons_data={}" not in tests
     models = (out / "shapes" / "models.py").read_text()
-    assert "class Jobs(" not in models and "Jobs = list[JobsItem]" in models
+    assert "class Jobs(" not in models and "Jobs: TypeAlias = list[JobsItem]" in models
     assert "class Exception_2(" in models and "class Exception(" not in models
     # The HAL links: an object of objects, as the client reads the schema, not a string.
     assert '{"_links": {"key": {"href": "example"}}}' in tests
