@@ -650,3 +650,24 @@ def test_a_schema_whose_only_value_is_null_is_a_type_alias_mypy_reads(tmp_path: 
     typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "nulls"], cwd=out, capture_output=True, text=True, timeout=600)
     assert typed.returncode == 0, typed.stdout[-3000:]
     assert_generated_tests_pass(out, "nulls")
+
+
+def test_a_walk_whose_cursor_the_document_requires_starts_from_the_given_cursor(tmp_path: Path) -> None:
+    """Google Drive's `changes.list` requires `pageToken` (a `startPageToken` fetched first). The
+    `iter_` method requires it too; its walk test passed none (mypy: missing argument). The test now
+    passes the example's cursor and checks the first request carries it."""
+    change = {"type": "object", "properties": {"id": {"type": "string"}}}
+    page = {"type": "object", "properties": {"changes": {"type": "array", "items": change}, "nextPageToken": {"type": "string"}}}
+    parameters = [{"name": "pageToken", "in": "query", "required": True, "schema": {"type": "string"}, "example": "start-token"}]
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Changes", "version": "1"},
+        "servers": [{"url": "https://changes.example.test"}],
+        "paths": {"/changes": {"get": {"operationId": "listChanges", "parameters": parameters, "responses": {"200": {"description": "ok", "content": {JSON: {"schema": page}}}}}}},
+    }
+    out = generate(tmp_path, document, "changes")
+    tests = (out / "changes" / "tests" / "test_changes.py").read_text()
+    assert "assert first.query[\"pageToken\"] == \"start-token\"" in tests, tests
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "changes"], cwd=out, capture_output=True, text=True, timeout=600)
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    assert_generated_tests_pass(out, "changes")

@@ -110,12 +110,17 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
     # A page number or offset the document requires: `iter_` defaults it to the first page, so the
     # walk's call passes that start and its first request carries it; an optional one is left out.
-    required = _required_page_parameter(operation, paging)
-    if required is not None:
+    required = _required_walk_parameter(operation, paging)
+    if required is not None and paging.style in ("page", "offset"):
         start = replace(required, example_json=json.dumps(paging.start))
         started = replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
         call = maker.call_case(started)
         first_token = literal(str(paging.start) if paging.param_text else paging.start)
+    elif required is not None:
+        # A cursor the document requires (Drive's changes start from a `startPageToken` the caller
+        # fetched): `iter_` requires it too, so the walk passes the example's and sends it first.
+        call = maker.call_case(operation)
+        first_token = literal(call.expected[required.location].get(required.wire_name))
     else:
         call = maker.call_case(operation, drop=paging.param or None)
         first_token = ""
@@ -226,8 +231,8 @@ def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
     return {NEXT_PAGE_MARKER: "2"}
 
 
-def _required_page_parameter(operation: Operation, paging: Pagination) -> Parameter | None:
-    """The page number or offset parameter when the document requires it."""
-    if paging.style not in ("page", "offset") or not paging.param:
+def _required_walk_parameter(operation: Operation, paging: Pagination) -> Parameter | None:
+    """The page number, offset or cursor parameter when the document requires it."""
+    if paging.style not in ("page", "offset", "cursor") or not paging.param:
         return None
     return next((item for item in operation.parameters if item.name == paging.param and item.required), None)
