@@ -671,3 +671,22 @@ def test_a_walk_whose_cursor_the_document_requires_starts_from_the_given_cursor(
     typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "changes"], cwd=out, capture_output=True, text=True, timeout=600)
     assert typed.returncode == 0, typed.stdout[-3000:]
     assert_generated_tests_pass(out, "changes")
+
+
+def test_a_binary_string_option_of_a_union_reads_as_bytes_in_the_tests_too(tmp_path: Path) -> None:
+    """Sinao: `image: oneOf [{format: binary}, {format: uri}]` is `bytes | str`; the client reads the
+    JSON string "hello" as the first option, bytes. The test expected the text: a string was no
+    value of `bytes` to the test's own fit check."""
+    image = {"oneOf": [{"type": "string", "format": "binary"}, {"type": "string", "format": "uri"}]}
+    category = {"type": "object", "properties": {"name": {"type": "string"}, "image": image}}
+    reply = {"description": "ok", "content": {JSON: {"schema": category, "example": {"name": "shoes", "image": "hello"}}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Catalog", "version": "1"},
+        "servers": [{"url": "https://catalog.example.test"}],
+        "paths": {"/category": {"get": {"operationId": "getCategory", "responses": {"200": reply}}}},
+    }
+    out = generate(tmp_path, document, "catalog")
+    tests = (out / "catalog" / "tests" / "test_category.py").read_text()
+    assert "assert result.image == \"hello\".encode()" in tests, tests
+    assert_generated_tests_pass(out, "catalog")

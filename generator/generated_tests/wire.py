@@ -32,7 +32,7 @@ def fits_primitive(python: str, value: Any) -> bool:
         return True
     if python == "None":
         return value is None
-    if python == "str":
+    if python in ("str", "bytes"):  # a binary string in JSON is text; pydantic reads it as UTF-8 bytes
         return isinstance(value, str)
     if python == "bool":
         return isinstance(value, bool)
