@@ -51,6 +51,8 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
 class CaseMaker(TypedValues):
     """The cases of each operation, built from the document's example values (typed_values.py)."""
 
+    # -- the example call
+
     def arguments(self, operation: Operation, drop: str | None = None) -> tuple[list[Argument], dict[str, dict[str, Any]], Any, list[str]]:
         """Arguments, expected parameters by location, expected wire body, notes."""
         case = self.call_case(operation, drop)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, NamedType, Primitive, TypeRef, UnionType
+from ..ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType
 from ..render import ident, literal
 from .xml_bodies import XmlBodies
 from .views import Encoded
@@ -256,34 +256,29 @@ class TypedValues:
             return {key: self._as_validated(resolved.value, item, depth + 1) for key, item in wire.items()}
         return wire
 
-    # -- the example call
+    # -- paths through reply models
 
     def wire_path(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[str] | None:
         """Python attribute names along a reply model -> wire names."""
-        wire: list[str] = []
-        current: TypeRef | None = type_ref
-        for name in path:
-            model = self._model_of(current)
-            if model is None:
-                return None
-            found = next((item for item in model.fields if item.name == name), None)
-            if found is None:
-                return None
-            wire.append(found.wire_name)
-            current = found.type
-        return wire
+        fields = self._fields_along(type_ref, path)
+        return None if fields is None else [item.wire_name for item in fields]
 
     def path_type(self, type_ref: TypeRef, path: tuple[str, ...]) -> TypeRef | None:
-        current: TypeRef | None = type_ref
+        fields = self._fields_along(type_ref, path)
+        return None if fields is None else fields[-1].type if fields else type_ref
+
+    def _fields_along(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[ModelField] | None:
+        """The model fields named by `path`, each in the model the one before it holds (None: no such path)."""
+        fields: list[ModelField] = []
+        current = type_ref
         for name in path:
             model = self._model_of(current)
-            if model is None:
-                return None
-            found = next((item for item in model.fields if item.name == name), None)
+            found = None if model is None else next((item for item in model.fields if item.name == name), None)
             if found is None:
                 return None
+            fields.append(found)
             current = found.type
-        return current
+        return fields
 
     def _model_of(self, type_ref: TypeRef | None) -> Model | None:
         if type_ref is None:
