@@ -30,7 +30,7 @@ RESERVED_TYPING_NAMES = frozenset(
 # would shadow it there (a query parameter `cast` or `given` breaks the call that builds the request).
 RESOURCE_MODULE_NAMES = frozenset(
     """
-    annotations builtins datetime Mapping cached_property Any Literal cast overload TYPE_CHECKING models
+    annotations builtins datetime Mapping Sequence SequenceNotStr cached_property Any Literal cast overload TYPE_CHECKING models
     BinaryBody FormBody JsonBody MultipartBody TextBody XmlBody XmlSchema XML_SHAPES AsyncAPIClient Endpoint
     RawResponse RequestOptions ResponseSpec SyncAPIClient AsyncStreamedResponseManager StreamedResponseManager
     AsyncStream ServerSentEvent Stream StreamFormat given given_files merge_body deprecated warn_deprecated
@@ -103,7 +103,9 @@ def pascal_case(text: str) -> str:
 
 
 def is_reserved(name: str, extra: frozenset[str] = frozenset()) -> bool:
-    return keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in extra
+    # Soft keywords (`match`, `case`, `type`) are names like any other wherever a spec's name lands,
+    # and their list changes between Pythons: only the hard keywords are escaped.
+    return keyword.iskeyword(name) or name in extra
 
 
 # Longer names (some specs have 120-character schema names) help no reader, and a signature line

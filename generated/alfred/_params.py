@@ -20,7 +20,7 @@ from urllib.parse import quote, unquote
 import pydantic
 
 from ._models import to_wire
-from ._types import NotGiven
+from ._types import NotGiven, is_sequence
 
 __all__ = [
     "Param",
@@ -89,7 +89,7 @@ def _normalise(value: object) -> _Value:
             for k, v in value.items()
             if not isinstance(v, NotGiven) and v is not None
         ]
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if isinstance(value, (set, frozenset)) or is_sequence(value):
         return [_scalar(v) for v in value if not isinstance(v, NotGiven) and v is not None]
     return _scalar(value)
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from typing import IO, Final, Literal, TypeAlias
+from collections.abc import Iterator, Sequence
+from typing import (
+    IO,
+    Final,
+    Literal,
+    Protocol,
+    SupportsIndex,
+    TypeAlias,
+    TypeGuard,
+    TypeVar,
+    overload,
+)
 
 import httpx
 
@@ -14,6 +25,8 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "FileContent",
     "FileInput",
+    "SequenceNotStr",
+    "is_sequence",
 ]
 
 
@@ -61,3 +74,33 @@ FileContent: TypeAlias = bytes | IO[bytes]
 FileInput: TypeAlias = (
     FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
 )
+
+_T_co = TypeVar("_T_co", covariant=True)
+
+
+class SequenceNotStr(Protocol[_T_co]):
+    """What a list-of-strings argument takes: any sequence of strings (a list, a tuple), but not a
+    lone string, which is a sequence of its characters and almost always a mistake there.
+
+    `str.__contains__` takes only a `str`, where this protocol asks for any object: so a type
+    checker finds that `str` does not fit, while `list` and `tuple` do.
+    """
+
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> _T_co: ...
+
+    @overload
+    def __getitem__(self, index: slice, /) -> Sequence[_T_co]: ...
+
+    def __contains__(self, value: object, /) -> bool: ...
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[_T_co]: ...
+
+
+def is_sequence(value: object) -> TypeGuard[Sequence[object]]:
+    """Whether an argument holds several values (a list, a tuple or any other sequence; not text)."""
+    return isinstance(value, Sequence) and not isinstance(
+        value, (str, bytes, bytearray, memoryview)
+    )

@@ -47,6 +47,8 @@ class AsyncAPIClient(_BaseClient):
         user_agent: str,
         sensitive_headers: Collection[str] = (),
         sensitive_query_params: Collection[str] = (),
+        strict_response_validation: bool = False,
+        follow_redirects: bool = True,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -60,6 +62,8 @@ class AsyncAPIClient(_BaseClient):
             sensitive_headers=sensitive_headers,
             sensitive_query_params=sensitive_query_params,
             http_client_given=http_client is not None,
+            strict_response_validation=strict_response_validation,
+            follow_redirects=follow_redirects,
         )
         self._owns_client = http_client is None
         self._http_client = http_client or httpx.AsyncClient(
@@ -138,7 +142,10 @@ class AsyncAPIClient(_BaseClient):
         await self._raise_for_error(endpoint, response)
         opener = _match_status(endpoint.streams, response.status_code)
         if opener is not None:
-            return RawResponse(opener.open_async(response), response)
+            return RawResponse(
+                opener.open_async(response, strict=self._strict, operation=endpoint.operation_id),
+                response,
+            )
         await self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
         return self._process_response(endpoint, response)
 
@@ -161,6 +168,26 @@ class AsyncAPIClient(_BaseClient):
             await response.aread()
         except httpx.TransportError as exc:
             raise connection_error(exc, response.request) from exc
+
+    async def _send_following(
+        self, request: httpx.Request, auth: Any, stream: bool
+    ) -> httpx.Response:
+        """Send `request`, following redirects (unless the client was made with
+        ``follow_redirects=False``): credentials go only to the API's own origin."""
+        response = await self._http_client.send(
+            request, auth=auth, stream=stream, follow_redirects=False
+        )
+        hops = 0
+        while (hop := self._redirect(response, request.url, hops)) is not None:
+            following, same_origin = hop
+            await response.aclose()
+            hops += 1
+            self._log_request(following)
+            response = await self._http_client.send(
+                following, auth=auth if same_origin else None, stream=stream, follow_redirects=False
+            )
+            self._log_response(following, response)
+        return response
 
     async def _send(
         self,
@@ -200,7 +227,7 @@ class AsyncAPIClient(_BaseClient):
             )
             self._log_request(request)
             try:
-                response = await self._http_client.send(request, auth=auth, stream=stream)
+                response = await self._send_following(request, auth, stream)
             except httpx.RequestError as exc:
                 if retries < max_retries and _retryable_exception(exc, method_retryable):
                     delay = self._retry_delay(retries, None)

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pydantic
 
-from ._types import NotGiven
+from ._types import NotGiven, is_sequence
 
 __all__ = ["BaseModel", "to_wire"]
 
@@ -96,7 +96,7 @@ def to_wire(value: object, *, keep_read_only: bool = False) -> object:
             for k, v in value.items()
             if not isinstance(v, NotGiven)
         }
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if isinstance(value, (set, frozenset)) or is_sequence(value):
         return [
             to_wire(v, keep_read_only=keep_read_only) for v in value if not isinstance(v, NotGiven)
         ]

@@ -19,7 +19,7 @@ from typing import IO, Any, TypeAlias, TypedDict, cast
 from urllib.parse import urlencode
 
 from ._models import to_wire
-from ._types import FileContent, FileInput, NotGiven
+from ._types import FileContent, FileInput, NotGiven, is_sequence
 from ._xml import XmlSchema
 
 __all__ = [
@@ -63,7 +63,7 @@ def _field_values(value: object) -> list[str]:
     """Lists of scalars become repeated fields; objects are JSON strings."""
     if isinstance(value, NotGiven) or value is None:
         return []
-    if isinstance(value, (list, tuple)):
+    if is_sequence(value):
         return [_field_text(v) for v in value if not isinstance(v, NotGiven) and v is not None]
     return [_field_text(value)]
 
@@ -149,11 +149,7 @@ class MultipartBody:
         for name, value in self.fields.items():
             values = _field_values(value)
             if values:
-                data[name] = (
-                    values[0]
-                    if len(values) == 1 and not isinstance(value, (list, tuple))
-                    else values
-                )
+                data[name] = values[0] if len(values) == 1 and not is_sequence(value) else values
         files = self._file_list()
         if files:
             return {"data": data, "files": files}

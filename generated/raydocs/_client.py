@@ -76,6 +76,8 @@ class Client:
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
+        follow_redirects: bool = True,
     ) -> None:
         """Create a client.
 
@@ -87,6 +89,8 @@ class Client:
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.Client` (for proxies, transports, tests); not closed by this client.
+            strict_response_validation: raise `APIResponseValidationError` when a reply does not match its documented type. By default such a reply is still returned: what fits is read as documented, the rest kept as sent, and each mismatch logged once.
+            follow_redirects: follow 3xx redirects (at most 20; 307 and 308 keep the method and body; credentials are never sent to another origin).
         """
         credentials: dict[str, httpx.Auth] = {}
         if bearer_token is None:
@@ -107,6 +111,8 @@ class Client:
             http_client=http_client,
             user_agent=_USER_AGENT,
             sensitive_headers=_SENSITIVE_HEADERS,
+            strict_response_validation=strict_response_validation,
+            follow_redirects=follow_redirects,
         )
 
     @cached_property
@@ -188,6 +194,8 @@ class AsyncClient:
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
+        follow_redirects: bool = True,
     ) -> None:
         """Create a client.
 
@@ -199,6 +207,8 @@ class AsyncClient:
             max_retries: retries for connection errors, 408, 429 and 5xx on idempotent requests.
             default_headers: headers sent with every request.
             http_client: your own `httpx.AsyncClient` (for proxies, transports, tests); not closed by this client.
+            strict_response_validation: raise `APIResponseValidationError` when a reply does not match its documented type. By default such a reply is still returned: what fits is read as documented, the rest kept as sent, and each mismatch logged once.
+            follow_redirects: follow 3xx redirects (at most 20; 307 and 308 keep the method and body; credentials are never sent to another origin).
         """
         credentials: dict[str, httpx.Auth] = {}
         if bearer_token is None:
@@ -219,6 +229,8 @@ class AsyncClient:
             http_client=http_client,
             user_agent=_USER_AGENT,
             sensitive_headers=_SENSITIVE_HEADERS,
+            strict_response_validation=strict_response_validation,
+            follow_redirects=follow_redirects,
         )
 
     @cached_property

@@ -31,8 +31,15 @@ from ._exceptions import (
     status_error_class,
     status_message,
 )
-from ._logging import logger, protect_httpx_logger, redact_headers, redact_url
+from ._logging import (
+    ALWAYS_SENSITIVE_HEADERS,
+    logger,
+    protect_httpx_logger,
+    redact_headers,
+    redact_url,
+)
 from ._params import Param, encode_cookies, encode_headers, encode_target
+from ._lenient import read_leniently, report_mismatches
 from ._reading import reader
 from ._types import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
 from ._xml import XmlSchema
@@ -47,6 +54,7 @@ __all__ = [
     "INITIAL_RETRY_DELAY",
     "MAX_RETRY_DELAY",
     "MAX_RETRY_AFTER",
+    "MAX_REDIRECTS",
 ]
 
 T = TypeVar("T")
@@ -58,6 +66,8 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 #: Server-provided ``Retry-After`` values above this are ignored (backoff is used instead).
 MAX_RETRY_AFTER = 60.0
+#: Redirects followed in a row before the call fails (httpx's and browsers' bound).
+MAX_REDIRECTS = 20
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -80,9 +90,13 @@ class StreamOpener(Protocol):
     @property
     def media_type(self) -> str: ...
 
-    def open(self, response: httpx.Response) -> Any: ...
+    def open(
+        self, response: httpx.Response, *, strict: bool = True, operation: str = ""
+    ) -> Any: ...
 
-    def open_async(self, response: httpx.Response) -> Any: ...
+    def open_async(
+        self, response: httpx.Response, *, strict: bool = True, operation: str = ""
+    ) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +181,51 @@ class RawResponse(Generic[T_co]):
 # ------------------------------------------------------------------ helpers
 
 
-def _typed(spec: ResponseSpec, response: httpx.Response, data: Any) -> Any:
-    """The decoded body `data` validated into the documented type (as is when there is none)."""
+def _typed(
+    spec: ResponseSpec, response: httpx.Response, data: Any, endpoint: Endpoint, strict: bool
+) -> Any:
+    """The decoded body `data` as the documented type (as is when there is none).
+
+    Strict, a value that does not fit raises; otherwise it is kept as sent where it does not fit
+    (`_lenient.py`), and the mismatch is logged.
+    """
     if spec.type is None:
         return data
     try:
         return reader(spec.type).python(data)
     except pydantic.ValidationError as exc:
-        raise APIResponseValidationError(response=response, body=data) from exc
+        if data is None and not response.content.strip():
+            raise APIResponseValidationError(
+                response=response,
+                body=None,
+                message=(
+                    f"{response.request.method} {_safe(response)} answered {response.status_code} "
+                    f"with an empty body where {_type_name(spec.type)} is documented"
+                ),
+            ) from exc
+        if strict:
+            raise APIResponseValidationError(response=response, body=data) from exc
+    value, mismatches = read_leniently(spec.type, data)
+    report_mismatches(endpoint.operation_id, mismatches)
+    return value
+
+
+def _type_name(tp: Any) -> str:
+    return tp.__name__ if isinstance(tp, type) else repr(tp).replace("typing.", "")
+
+
+def _success_spec(endpoint: Endpoint) -> ResponseSpec | None:
+    """What a 2xx reply the document does not list is read as: the first documented success
+    (201 answered where 200 is documented, 200 where 204 is)."""
+    for status, spec in endpoint.responses.items():
+        if status.startswith("2") or status == "default":
+            return spec
+    return None
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port, the default port written out (`http://a` and `http://a:80` are one)."""
+    return (url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme))
 
 
 def _match_status(mapping: Mapping[str, T], status: int) -> T | None:
@@ -267,6 +318,8 @@ class _BaseClient:
         sensitive_headers: Collection[str],
         sensitive_query_params: Collection[str],
         http_client_given: bool,
+        strict_response_validation: bool = False,
+        follow_redirects: bool = True,
     ) -> None:
         url = httpx.URL(base_url)
         if not url.is_absolute_url or url.scheme not in ("http", "https"):
@@ -282,6 +335,8 @@ class _BaseClient:
         else:
             self._timeout = _timeout_value(timeout)
         self.max_retries = max_retries
+        self._strict = strict_response_validation
+        self._follow_redirects = follow_redirects
         self._default_headers: dict[str, str] = dict(default_headers or {})
         self._user_agent = user_agent
         all_auths = [*self._credentials.values(), auth]
@@ -405,6 +460,40 @@ class _BaseClient:
         auth = select_auth(endpoint.security, self._credentials, self._custom_schemes, self._auth)
         return httpx.USE_CLIENT_DEFAULT if auth is None else auth
 
+    # ------------------------------------------------------------- redirects
+
+    def _redirect(
+        self, response: httpx.Response, origin: httpx.URL, hops: int
+    ) -> tuple[httpx.Request, bool] | None:
+        """The request that follows `response` when it redirects and redirects are followed, with
+        whether it stays on `origin` (the first request's): credentials travel only there.
+
+        The method and body follow the status as browsers and httpx do: 307 and 308 keep both, 303
+        (and 301/302 after anything but GET or HEAD) becomes a GET without a body.
+        """
+        if not self._follow_redirects or not response.has_redirect_location:
+            return None
+        following = response.next_request
+        if following is None:
+            return None
+        if hops >= MAX_REDIRECTS:
+            raise APIStatusError(
+                f"{response.request.method} {_safe(response)}: stopped after {MAX_REDIRECTS} redirects",
+                response=response,
+                body=None,
+            )
+        same_origin = _origin(following.url) == _origin(origin)
+        if not same_origin:
+            for name in ALWAYS_SENSITIVE_HEADERS | self._sensitive_headers:
+                following.headers.pop(name, None)
+        logger.debug(
+            "Redirect: %d from %s to %s",
+            response.status_code,
+            redact_url(response.request.url, self._sensitive_query),
+            redact_url(following.url, self._sensitive_query),
+        )
+        return following, same_origin
+
     # --------------------------------------------------------------- retries
 
     def _retry_delay(self, retries_done: int, response: httpx.Response | None) -> float:
@@ -454,13 +543,17 @@ class _BaseClient:
         if status >= 400:
             raise self._make_status_error(endpoint, response)
         spec = _match_status(endpoint.responses, status)
-        if spec is None:
-            if 200 <= status < 300:
+        if spec is None and 200 <= status < 300:
+            spec = _success_spec(endpoint)
+            if spec is None:  # the document lists no success at all: the call's type is None
                 return RawResponse(None, response)
+        if spec is None:
             raise self._make_status_error(endpoint, response)
-        return RawResponse(self._parse_success(spec, response), response)
+        return RawResponse(self._parse_success(endpoint, spec, response), response)
 
-    def _parse_success(self, spec: ResponseSpec, response: httpx.Response) -> Any:
+    def _parse_success(
+        self, endpoint: Endpoint, spec: ResponseSpec, response: httpx.Response
+    ) -> Any:
         if spec.kind in ("none", "stream"):  # a stream asked for without its flag: nothing to parse
             return None
         if spec.kind == "bytes":
@@ -468,7 +561,7 @@ class _BaseClient:
         if spec.kind == "text":
             return response.text
         if spec.kind == "xml":
-            return self._parse_xml(spec, response)
+            return self._parse_xml(endpoint, spec, response)
         content = response.content
         if spec.type is not None and content.strip():
             # Fast path: pydantic-core parses and validates the bytes in one pass, without first
@@ -490,9 +583,9 @@ class _BaseClient:
                         f"{response.request.method} {_safe(response)} is not valid JSON"
                     ),
                 ) from exc
-        return _typed(spec, response, data)
+        return _typed(spec, response, data, endpoint, self._strict)
 
-    def _parse_xml(self, spec: ResponseSpec, response: httpx.Response) -> Any:
+    def _parse_xml(self, endpoint: Endpoint, spec: ResponseSpec, response: httpx.Response) -> Any:
         data: Any = None
         if response.content.strip() and spec.xml is not None:
             try:
@@ -506,7 +599,7 @@ class _BaseClient:
                         f"{response.request.method} {_safe(response)} is not usable XML: {exc}"
                     ),
                 ) from exc
-        return _typed(spec, response, data)
+        return _typed(spec, response, data, endpoint, self._strict)
 
     def _make_status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
         body: object = None

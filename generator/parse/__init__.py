@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..diagnostics import WarningSink
-from ..ir import PAGINATION_STYLES, Api, Operation, Resource
+from ..ir import PAGINATION_STYLES, Api, Resource
 from ..naming import NameScope, make_identifier
-from .operations import OperationParser, RawOperation, collect_operations, method_name
+from .operations import OperationParser, RawOperation, collect_operations, returns_list
+from .name_overrides import operation_overrides
+from .operation_names import Route, method_names
 from ..generated_tests.relaxations import find_relaxations
 from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
@@ -32,7 +35,7 @@ CLIENT_ATTRIBUTES = (
 # Names the resource modules and _client.py import or define: a resource class (and its `Async`
 # twin) must not take them.
 RESOURCE_MODULE_NAMES = (
-    "Client", "AsyncClient", "Any", "Literal", "Mapping", "TracebackType", "BinaryBody", "FormBody", "JsonBody",
+    "Client", "AsyncClient", "Any", "Literal", "Mapping", "Sequence", "SequenceNotStr", "TracebackType", "BinaryBody", "FormBody", "JsonBody",
     "MultipartBody", "TextBody", "XmlBody", "AsyncAPIClient", "SyncAPIClient", "Endpoint", "RawResponse",
     "RequestOptions", "ResponseSpec", "AsyncPager", "SyncPager", "CursorPaging", "PageNumberPaging", "OffsetPaging",
     "LinkPaging", "NextUrlPaging", "Param",
@@ -47,7 +50,15 @@ RESERVED_RESOURCE_MODULES = ("client", "__init__")
 RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 
 
-def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES) -> Api:
+def build_api(
+    document: dict[str, Any],
+    package: str,
+    warnings: WarningSink,
+    pagination: tuple[str, ...] = PAGINATION_STYLES,
+    names: Mapping[str, str] | None = None,
+) -> Api:
+    """The IR of `document`; `names` maps an operationId (or `METHOD /path`) to the method name the
+    user chose for it (`[tool.clientsmith.providers.X.names]`)."""
     relaxations = find_relaxations(document, warnings)
     converter = SchemaConverter(document, warnings, relaxations=relaxations)
     converter.convert_components()
@@ -59,7 +70,8 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pag
     for webhook in (document.get("webhooks") or {}):
         warnings.warn(f"#/webhooks/{webhook}", "webhooks are received, not called: no client method generated")
     parser = OperationParser(document, converter, warnings, {scheme.key for scheme in schemes}, pagination)
-    resources = _group_resources(raw_operations, parser, document)
+    overrides = operation_overrides(raw_operations, names or {}, warnings)
+    resources = _group_resources(raw_operations, parser, document, overrides)
     webhooks = parse_webhooks(document, converter)
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
@@ -80,7 +92,7 @@ def build_api(document: dict[str, Any], package: str, warnings: WarningSink, pag
     )
 
 
-def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any]) -> tuple[Resource, ...]:
+def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any], overrides: dict[str, str]) -> tuple[Resource, ...]:
     # Tags that differ only in case are one resource (`Responses` and `responses`), named as first seen.
     by_tag: dict[str, list[RawOperation]] = {}
     spelling: dict[str, str] = {}
@@ -94,6 +106,7 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
     folded_descriptions: dict[str, str] = {}
     for name, text in tag_descriptions.items():
         folded_descriptions.setdefault(name.casefold(), text)
+    all_paths = frozenset(raw.path for raw in raw_operations)
     attribute_scope = NameScope()
     attribute_scope.reserve(*CLIENT_ATTRIBUTES)
     module_scope = NameScope()
@@ -106,14 +119,16 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
         attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
         module = module_scope.claim(attribute)
         class_name = class_scope.claim(make_identifier(tag, style="pascal", fallback="resource"))
-        method_scope = NameScope()
-        method_scope.reserve(*RESOURCE_ATTRIBUTES)
-        operations: list[Operation] = []
-        for raw in raws:
-            name = method_scope.claim(make_identifier(method_name(raw.operation_id, raw.tag), fallback="call"))
-            operations.append(parser.parse(raw, name))
+        routes = [Route(raw.path, raw.method, raw.given_id, _summary(raw), returns_list(raw, parser.converter), overrides.get(raw.pointer)) for raw in raws]
+        names = method_names(routes, tag, all_paths, frozenset(RESOURCE_ATTRIBUTES))
+        operations = [parser.parse(raw, name) for raw, name in zip(raws, names)]
         description = tag_descriptions.get(tag) or folded_descriptions.get(key, "")
         resources.append(Resource(attribute, class_name, module, description, tuple(operations)))
     parents = tag_parents(document, parser.warnings)
     tags = [spelling[key] for key in by_tag]
     return nest_resources(resources, tags, parents, attribute_scope, class_scope, tag_descriptions, RESOURCE_ATTRIBUTES)
+
+
+def _summary(raw: RawOperation) -> str:
+    summary = raw.node.get("summary")
+    return summary if isinstance(summary, str) else ""

@@ -25,7 +25,8 @@ from ..ir import (
     UnionType,
 )
 from ..load import join_pointer
-from ..naming import RESERVED_TYPING_NAMES, RESOURCE_MODULE_NAMES, NameScope, make_identifier, snake_case
+from ..naming import RESOURCE_MODULE_NAMES, NameScope, make_identifier
+from .argument_names import name_arguments
 from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
 from ..generated_tests.paging_samples import PagingSamples
 from ..generated_tests.schema_walk import operation_roots
@@ -43,6 +44,8 @@ from .xml_shapes import XmlShapes
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 # Keyword arguments every generated method has; spec parameters must not take these names.
 CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
+# Names a method's body uses: `body` is the whole-body argument; the module's own names; builtins it calls.
+METHOD_NAMES = frozenset({"self", "body", "isinstance", *CALL_OPTIONS, *RESOURCE_MODULE_NAMES})
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
 _IDEMPOTENCY_HEADERS = {"idempotency-key", "x-idempotency-key"}
 _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
@@ -59,8 +62,9 @@ class RawOperation:
     node: dict[str, Any]
     path_item: dict[str, Any]
     pointer: str
-    operation_id: str
+    operation_id: str  # the document's, or one made from the method and path; unique in the document
     tag: str
+    given_id: str | None = None  # the operationId as the document gives it (None when it gives none)
 
 
 def collect_operations(document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink) -> list[RawOperation]:
@@ -73,9 +77,9 @@ def collect_operations(document: dict[str, Any], converter: SchemaConverter, war
         if not isinstance(item, dict):
             continue
         for method, node, pointer in path_operations(item, item_pointer, HTTP_METHODS):
-            operation_id = node.get("operationId")
-            if not isinstance(operation_id, str) or not operation_id.strip():
-                operation_id = f"{method}_{path}"
+            raw_id = node.get("operationId")
+            given = raw_id if isinstance(raw_id, str) and raw_id.strip() else None
+            operation_id = given if given is not None else f"{method}_{path}"
             base_id = operation_id
             counter = 2
             while operation_id in used_ids:
@@ -84,8 +88,27 @@ def collect_operations(document: dict[str, Any], converter: SchemaConverter, war
             used_ids.add(operation_id)
             tags = node.get("tags")
             tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else _first_segment(path)
-            result.append(RawOperation(path, method, node, item, pointer, operation_id, tag))
+            result.append(RawOperation(path, method, node, item, pointer, operation_id, tag, given))
     return result
+
+
+def returns_list(raw: RawOperation, converter: SchemaConverter) -> bool:
+    """Whether the operation's first success reply is a JSON array (a list, for naming)."""
+    responses = raw.node.get("responses")
+    if not isinstance(responses, dict):
+        return False
+    for status, node in sorted(responses.items(), key=lambda item: str(item[0])):
+        if not (str(status).startswith("2") or status == "default"):
+            continue
+        response = converter.resolve(node)
+        content = response.get("content") if isinstance(response, dict) else None
+        for media_type, media in (content or {}).items() if isinstance(content, dict) else ():
+            if _is_json(str(media_type).split(";")[0].strip().lower()) and isinstance(media, dict):
+                schema = converter.resolve(media.get("schema"))
+                kind = schema.get("type") if isinstance(schema, dict) else None
+                return kind == "array" or (isinstance(kind, list) and "array" in kind)
+        return False
+    return False
 
 
 def _first_segment(path: str) -> str:
@@ -93,18 +116,6 @@ def _first_segment(path: str) -> str:
         if segment and not segment.startswith("{"):
             return segment
     return "default"
-
-
-def method_name(operation_id: str, tag: str) -> str:
-    """`createSession` in resource `sessions` becomes `create`: words of the tag are dropped."""
-    words = snake_case(operation_id).split("_")
-    tag_words = set(snake_case(tag).split("_"))
-    tag_words |= {word[:-1] for word in tag_words if word.endswith("s")}
-    tag_words |= {word + "s" for word in list(tag_words)}
-    kept = [word for word in words if word not in tag_words]
-    if kept and kept != words and not kept[0].isdigit():
-        return "_".join(kept)
-    return "_".join(words)
 
 
 @dataclass
@@ -124,15 +135,12 @@ class OperationParser:
     def parse(self, raw: RawOperation, name: str) -> Operation:
         node = raw.node
         hint = make_identifier(raw.operation_id, style="pascal", fallback="operation")
-        scope = NameScope()
-        # `body` is the whole-body argument; a parameter or field of that name becomes `body_`.
-        scope.reserve("self", "body", *CALL_OPTIONS, *RESERVED_TYPING_NAMES, *RESOURCE_MODULE_NAMES)
+        scope = NameScope()  # first names only: name_arguments decides the final ones
         own = "security" in node
         security = security_requirements(
             node.get("security", self.document.get("security")), self.scheme_names, self.document, self.warnings, f"{raw.pointer}/security" if own else "#/security"
         )
-        parameters = self._parameters(raw, scope, self._credential_carriers(security))
-        body = self._body(raw, scope, hint)
+        parameters, body = name_arguments(self._parameters(raw, scope, self._credential_carriers(security)), self._body(raw, scope, hint), METHOD_NAMES)
         responses, errors = self._responses(raw, hint)
         responses, stream_flag = self.streams.flag(responses, body.fields if body is not None else (), body is not None and body.kind in ("json", "form", "multipart"), raw.pointer)
         idempotency = next((p.wire_name for p in parameters if p.location == "header" and p.wire_name.lower() in _IDEMPOTENCY_HEADERS), None)

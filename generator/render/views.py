@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import NONE, BodyField, Operation, TypeRef, UnionType
+from ..ir import NONE, BodyField, ListType, Operation, TypeRef, UnionType
 
 MODELS = "models."
 BUILTINS = "builtins."
@@ -21,6 +21,30 @@ class Argument:
 
 def type_text(type_ref: TypeRef) -> str:
     return type_ref.annotation(MODELS, BUILTINS)
+
+
+def argument_text(type_ref: TypeRef) -> str:
+    """How an argument is typed: where the value is a list, any sequence of its items is taken
+    (a tuple; a list of one member of a union, which a `list[A | B]` argument refuses under mypy);
+    a sequence of strings refuses a lone string. Models still hold lists."""
+    parts = _argument_parts(type_ref)
+    if "Any" in parts:
+        return "Any"
+    return " | ".join([part for part in parts if part != "None"] + (["None"] if "None" in parts else []))
+
+
+def _argument_parts(type_ref: TypeRef) -> list[str]:
+    if isinstance(type_ref, UnionType):
+        parts: list[str] = []
+        for option in type_ref.options:
+            for part in _argument_parts(option):
+                if part not in parts:
+                    parts.append(part)
+        return parts
+    if isinstance(type_ref, ListType):
+        item = argument_text(type_ref.item)
+        return [f"SequenceNotStr[{item}]" if item == "str" else f"Sequence[{item}]"]
+    return [type_text(type_ref)]
 
 
 def _optional(annotation: str) -> str:
@@ -45,12 +69,12 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
     for parameter in operation.parameters:
         if parameter.location != "path":
             continue
-        arguments.append(Argument(parameter.name, type_text(parameter.type), None, False, _describe(parameter.description, parameter.unverified)))
+        arguments.append(Argument(parameter.name, argument_text(parameter.type), None, False, _describe(parameter.description, parameter.unverified)))
     keyword: list[Argument] = []
     for parameter in operation.parameters:
         if parameter.location == "path" or parameter.name == drop:
             continue
-        annotation = type_text(parameter.type)
+        annotation = argument_text(parameter.type)
         walk = operation.pagination
         if variant == "iter" and parameter.required and walk is not None and walk.style in ("page", "offset") and parameter.name == walk.param:
             # `iter_` starts the walk itself: a page number or offset the document requires is
@@ -71,7 +95,7 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
                 keyword.append(Argument("body", _optional(MODELS + body.model), "NOT_GIVEN", True, described))
         if body.fields:
             for body_field in body.fields:
-                annotation = type_text(body_field.type)
+                annotation = argument_text(body_field.type)
                 if flag is not None and operation.stream_flag is not None and body_field.name == operation.stream_flag.name:
                     keyword.append(flag_argument(body_field, flag))
                     continue
@@ -80,7 +104,7 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
                 else:
                     keyword.append(Argument(body_field.name, _optional(annotation), "NOT_GIVEN", True, body_field.description))
         elif body.model is None:
-            annotation = type_text(body.type)
+            annotation = argument_text(body.type)
             if body.required:
                 keyword.append(Argument("body", annotation, None, True, body.description or "the request body"))
             else:

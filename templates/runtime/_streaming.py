@@ -18,6 +18,7 @@ import httpx
 import pydantic
 
 from ._exceptions import APIResponseValidationError, StreamError, connection_error
+from ._lenient import read_leniently, report_mismatches
 from ._reading import reader
 
 __all__ = [
@@ -238,20 +239,27 @@ class StreamFormat:
     media_type: str = ""
     error_event: str | None = "error"
 
-    def open(self, response: httpx.Response) -> Stream[Any]:
-        return Stream(response, self)
+    def open(self, response: httpx.Response, *, strict: bool = True, operation: str = "") -> Stream[Any]:
+        return Stream(response, self, strict=strict, operation=operation)
 
-    def open_async(self, response: httpx.Response) -> AsyncStream[Any]:
-        return AsyncStream(response, self)
+    def open_async(
+        self, response: httpx.Response, *, strict: bool = True, operation: str = ""
+    ) -> AsyncStream[Any]:
+        return AsyncStream(response, self, strict=strict, operation=operation)
 
 
 class _Items:
     """Frames to items for one stream: the decoder for its framing and the item parsing."""
 
-    def __init__(self, response: httpx.Response, stream_format: StreamFormat) -> None:
+    def __init__(
+        self, response: httpx.Response, stream_format: StreamFormat, strict: bool, operation: str
+    ) -> None:
         self.response = response
         self.format = stream_format
         self.finished = False
+        #: Whether an item that does not fit its type raises (else it is kept as sent: _lenient.py).
+        self.strict = strict
+        self.operation = operation
         self._sse = SSEDecoder() if stream_format.framing == "sse" else None
         self._json: JsonLinesDecoder | JsonSeqDecoder = (
             JsonSeqDecoder() if stream_format.framing == "json-seq" else JsonLinesDecoder()
@@ -297,7 +305,14 @@ class _Items:
         try:
             return reader(self.format.item_type).python(value)
         except pydantic.ValidationError as exc:
-            raise self._invalid(value, f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
+            if self.strict:
+                raise self._invalid(value, f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
+        return self._lenient(value)
+
+    def _lenient(self, value: Any) -> Any:
+        item, mismatches = read_leniently(self.format.item_type, value)
+        report_mismatches(self.operation or self.response.request.url.path, mismatches)
+        return item
 
     def _parse_json(self, frame: bytes) -> Any:
         if self.format.item_type is not None:
@@ -312,7 +327,9 @@ class _Items:
                     # An error object where an item belongs (OpenAI's chat completions mid-stream).
                     self.finished = True
                     raise self._error(value, None) from exc
-                raise self._invalid(_text(frame), f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
+                if self.strict:
+                    raise self._invalid(_text(frame), f"a streamed item does not match its schema: {exc.error_count()} error(s)") from exc
+            return self._lenient(value)
         try:
             return json.loads(frame)
         except ValueError as exc:
@@ -386,9 +403,11 @@ class Stream(_EventState, Generic[T]):
     ``APIConnectionError`` from the iteration; nothing already received is fetched again.
     """
 
-    def __init__(self, response: httpx.Response, stream_format: StreamFormat) -> None:
+    def __init__(
+        self, response: httpx.Response, stream_format: StreamFormat, *, strict: bool = True, operation: str = ""
+    ) -> None:
         self.response = response
-        self._items = _Items(response, stream_format)
+        self._items = _Items(response, stream_format, strict, operation)
         self._iterator = self._iterate()
 
     def _iterate(self) -> Generator[T, None, None]:
@@ -432,9 +451,11 @@ class Stream(_EventState, Generic[T]):
 class AsyncStream(_EventState, Generic[T]):
     """The asynchronous twin of :class:`Stream`: ``async for item in stream``."""
 
-    def __init__(self, response: httpx.Response, stream_format: StreamFormat) -> None:
+    def __init__(
+        self, response: httpx.Response, stream_format: StreamFormat, *, strict: bool = True, operation: str = ""
+    ) -> None:
         self.response = response
-        self._items = _Items(response, stream_format)
+        self._items = _Items(response, stream_format, strict, operation)
         self._iterator = self._iterate()
 
     async def _iterate(self) -> AsyncGenerator[T, None]:

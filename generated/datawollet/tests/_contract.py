@@ -69,7 +69,7 @@ requests are answered, not held to the document."""
 def make_client(
     *, http_client: httpx.Client | None = None, base_url: str | None = BASE_URL_ARGUMENT
 ) -> Client:
-    """A `Client` with a dummy credential for every security scheme and no retries."""
+    """A `Client` with a dummy credential for every security scheme, no retries, and strict reading of replies."""
     return Client(
         client_id="test-client-id",
         client_secret="test-client-secret",
@@ -78,13 +78,14 @@ def make_client(
         base_url=base_url,
         max_retries=0,
         http_client=http_client,
+        strict_response_validation=True,
     )
 
 
 def make_async_client(
     *, http_client: httpx.AsyncClient | None = None, base_url: str | None = BASE_URL_ARGUMENT
 ) -> AsyncClient:
-    """An `AsyncClient` with a dummy credential for every security scheme and no retries."""
+    """An `AsyncClient` with a dummy credential for every security scheme, no retries, and strict reading of replies."""
     return AsyncClient(
         client_id="test-client-id",
         client_secret="test-client-secret",
@@ -93,6 +94,7 @@ def make_async_client(
         base_url=base_url,
         max_retries=0,
         http_client=http_client,
+        strict_response_validation=True,
     )
 
 

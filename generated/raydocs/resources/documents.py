@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any, Literal, cast, overload
 
@@ -26,7 +26,7 @@ from .._pagination import (
     SyncPager,
 )
 from .._params import Param
-from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, TimeoutTypes
+from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
 
 __all__ = ["Documents", "AsyncDocuments"]
 
