@@ -64,7 +64,7 @@ def report_mismatches(operation: str, mismatches: list[Mismatch]) -> None:
             _REPORTED.add(key)
         where = f"`{mismatch.path}`" if mismatch.path else "the body"
         logger.info(
-            "The reply of %s does not match its documented type at %s: %s; kept as the server sent it "
+            "The reply of %s does not match its documented type at %s: %s "
             "(strict_response_validation=True raises instead)",
             operation,
             where,
@@ -83,7 +83,7 @@ def _build(tp: Any, value: Any, path: str, out: list[Mismatch], read: TypeReader
     before = len(out)
     result = _rebuild(tp, value, path, out)
     if len(out) == before:  # nothing below says why (a constraint, a tag): say it here
-        out.append(Mismatch(path, f"{_json_kind(value)}: {first}"))
+        out.append(Mismatch(path, f"{_json_kind(value)}: {first}; kept as sent"))
     return result
 
 
@@ -109,7 +109,9 @@ def _rebuild(tp: Any, value: Any, path: str, out: list[Mismatch]) -> Any:
             key: _build(value_type, item, _join(path, str(key)), out, value_reader)
             for key, item in value.items()
         }
-    out.append(Mismatch(path, f"{_json_kind(value)} where {_type_name(tp)} is documented"))
+    out.append(
+        Mismatch(path, f"{_json_kind(value)} where {_type_name(tp)} is documented; kept as sent")
+    )
     return value
 
 
@@ -127,7 +129,7 @@ def _best_option(options: tuple[Any, ...], value: Any, path: str, out: list[Mism
         if best is None or score < best[0]:
             best = (score, built, trial)
     if best is None:
-        out.append(Mismatch(path, f"{_json_kind(value)} where null is documented"))
+        out.append(Mismatch(path, f"{_json_kind(value)} where null is documented; kept as sent"))
         return value
     out.extend(best[2])
     return best[1]
@@ -148,7 +150,7 @@ def _model(
                 info.annotation, value[key], _join(path, key), out, _field_reader(tp, name, info)
             )
         elif info.is_required():
-            out.append(Mismatch(_join(path, key), "a required field is missing"))
+            out.append(Mismatch(_join(path, key), "a required field is missing; it reads None"))
             values[name] = None  # read as absent: the attribute exists, and is not sent back
         else:
             values[name] = _default(info)
