@@ -123,7 +123,7 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
         templates = (provider.templates, config.templates)
         folder = config.package_folder(provider)
         jobs.append(
-            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project)
+            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project, names=provider.names)
         )
     return jobs
 

@@ -20,6 +20,7 @@ class Provider:
     templates: Path | None  # per-provider template overrides, searched before the shared ones
     project: ProjectSettings | None = None  # `project = true`: an installable project in output/<package>/
     pagination: tuple[str, ...] = PAGINATION_STYLES  # the conventions recognised (x-pagination always counts)
+    names: tuple[tuple[str, str], ...] = ()  # operationId or "METHOD /path" -> the method name chosen for it
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def load_config(pyproject: Path) -> Config:
 
 
 TOOL_KEYS = ("output", "templates", "formatter", "providers", "pagination")
-PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination")
+PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination", "names")
 
 
 def _check_keys(where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
@@ -90,7 +91,17 @@ def _provider(root: Path, name: str, value: Any, pyproject: Path, default_pagina
     extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
     templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
     pagination = pagination_setting(value["pagination"], f"{where} pagination") if "pagination" in value else default_pagination
-    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination)
+    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination, _names(where, value.get("names", {})))
+
+
+def _names(where: str, value: Any) -> tuple[tuple[str, str], ...]:
+    """`names = { createSession = "start", "PUT /files/{path}" = "upload" }`: method names chosen by hand."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: names must be a table of operationId (or 'METHOD /path') = \"method_name\"")
+    for key, name in value.items():
+        if not isinstance(name, str) or not is_package_name(name):
+            raise ConfigError(f"{where}: names[{key!r}] = {name!r} is not a Python method name (snake_case, not a keyword)")
+    return tuple(sorted(value.items()))
 
 
 def pagination_setting(value: Any, where: str) -> tuple[str, ...]:

@@ -335,6 +335,7 @@ class Pagination:
     unique_items: bool = False  # the list declares uniqueItems: a test page's two items must differ
     sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
     param_text: bool = False  # the parameter takes only text: a page number or offset is written "2" (VTEX's string `page`)
+    param_location: str = "query"  # "body": a member of the JSON request body (POST search and list operations)
 
 
 @dataclass(frozen=True)

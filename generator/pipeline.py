@@ -40,6 +40,7 @@ class Job:
     pagination: tuple[str, ...] = PAGINATION_STYLES  # pagination conventions recognised
     project: ProjectSettings | None = None  # also write pyproject.toml beside the package folder
     strict: bool = False  # refuse what tolerant reading would repair (`generate --strict`)
+    names: tuple[tuple[str, str], ...] = ()  # method names chosen in [tool.clientsmith] (operationId or "METHOD /path")
 
     @property
     def template_dirs(self) -> tuple[Path, ...]:
@@ -77,7 +78,7 @@ def build(job: Job, use_cache: bool = True) -> Built:
     key = None
     if store is not None and job.spec.is_file():
         # strict reads the spec without repairs
-        settings = repr((job.project, job.pagination)) + (" strict" if job.strict else "")
+        settings = repr((job.project, job.pagination, job.names)) + (" strict" if job.strict else "")
         from .generated_tests.proof_modules import unavailable
 
         if unavailable() is not None:
@@ -134,7 +135,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     spec = load_spec(job.spec, job.spec_display, strict=job.strict)
     validation_warnings = validate_spec(spec, strict=job.strict)
     warnings = WarningSink()
-    api = build_api(spec.data, job.package, warnings, pagination=job.pagination)
+    api = build_api(spec.data, job.package, warnings, pagination=job.pagination, names=dict(job.names))
     renderer = Renderer(list(template_dirs))
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")

@@ -149,11 +149,11 @@ MUTATIONS = (
         ("tests/test_sessions.py::test_create",),
     ),
     Mutation(
-        "wrong-success-status",
+        "success-read-as-nothing",
         "kodexa",
         "resources/sessions.py",
         '"201": ResponseSpec("json", models.Session),',
-        '"202": ResponseSpec("json", models.Session),',
+        '"201": ResponseSpec("none"),',
         ("tests/test_sessions.py::test_create",),
     ),
     Mutation(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -293,3 +294,98 @@ def test_the_generated_link_test_catches_a_pager_that_ignores_the_link(tmp_path:
 
     run = run_generated_tests(out, "paged")
     assert run.returncode != 0 and "test_repos.py::test_iter_list[sync]" in run.stdout
+
+
+# ---------------------------------------------------------------- pages in the request body
+
+
+SEARCH_SPEC = minimal_spec(
+    paths={
+        "/flows/paginate": {
+            "post": {
+                "operationId": "paginate_flows_flows_paginate_post",
+                "tags": ["flows"],
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/FlowQuery"}}}},
+                "responses": {"200": {"description": "a page", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FlowPage"}}}}},
+            }
+        },
+        "/runs/search": {
+            "post": {
+                "operationId": "searchRuns",
+                "tags": ["runs"],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["query", "offset"],
+                                "properties": {"query": {"type": "string"}, "offset": {"type": "integer", "minimum": 0}, "limit": {"type": "integer"}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": {
+                        "description": "hits",
+                        "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"type": "string"}}, "total": {"type": "integer"}}}}},
+                    }
+                },
+            }
+        },
+    },
+    components={
+        "schemas": {
+            "FlowQuery": {"type": "object", "properties": {"page": {"type": "integer", "default": 1}, "limit": {"type": "integer"}, "name": {"type": "string"}}},
+            "FlowPage": {
+                "type": "object",
+                "properties": {"results": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}}, "count": {"type": "integer"}, "pages": {"type": "integer"}, "page": {"type": "integer"}},
+            },
+        }
+    },
+)
+
+
+def test_pages_in_a_json_request_body_are_walked(tmp_path: Path) -> None:
+    warnings = WarningSink()
+    api = build_api(SEARCH_SPEC, "searching", warnings)
+    assert {op.name: (op.pagination.style, op.pagination.param_wire, op.pagination.param_location) for op in api.operations if op.pagination} == {
+        "paginate": ("page", "page", "body"),
+        "search": ("offset", "offset", "body"),
+    }
+    notes = {item.pointer: item.message for item in warnings.sorted_notes()}
+    assert "page number `page` from 1 (its default), page size `limit`, ending by page count `pages`" in notes["#/paths/~1flows~1paginate/post"]
+    assert "(the page travels in the JSON body)" in notes["#/paths/~1runs~1search/post"]
+    out = generate(tmp_path, SEARCH_SPEC, "searching")
+    assert_generated_tests_pass(out, "searching")
+    bodies: list[dict[str, Any]] = []
+
+    def server(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)
+        bodies.append(sent)
+        if request.url.path == "/flows/paginate":
+            page = sent.get("page", 1)
+            return httpx.Response(200, json={"results": [{"name": f"f{page}"}], "pages": 3, "page": page})
+        offset = sent["offset"]
+        return httpx.Response(200, json={"items": ["a", "b", "c"][offset : offset + 2], "total": 3})
+
+    with imported(out, "searching") as searching, httpx.Client(transport=httpx.MockTransport(server)) as http:
+        client = searching.Client(http_client=http)
+        assert [flow.name for flow in client.flows.iter_paginate(name="x")] == ["f1", "f2", "f3"]
+        assert bodies == [{"name": "x"}, {"name": "x", "page": 2}, {"name": "x", "page": 3}]
+        bodies.clear()
+        assert list(client.runs.iter_search(query="q")) == ["a", "b", "c"]  # the required offset starts at 0
+        assert [body["offset"] for body in bodies] == [0, 2]
+
+
+def test_the_generated_walk_test_catches_a_body_page_left_unset(tmp_path: Path) -> None:
+    out = generate(tmp_path, SEARCH_SPEC, "searching")
+    resource = out / "searching" / "resources" / "flows.py"
+    text = resource.read_text(encoding="utf-8")
+    broken = text.replace("page=(page if _token is None else cast(Any, _token)),", "page=page,")
+    assert broken != text
+    resource.write_text(broken, encoding="utf-8")
+    from tests.test_contract_fixes import run_generated_tests
+
+    run = run_generated_tests(out, "searching")
+    assert run.returncode != 0 and "test_flows.py::test_iter_paginate[sync]" in run.stdout

@@ -59,7 +59,7 @@ class CaseMaker(TypedValues):
         return list(case.arguments), case.expected, case.body_expected, list(case.notes)
 
     def call_case(self, operation: Operation, drop: str | None = None) -> CallCase:
-        """The example call (without the parameter named `drop`) and what it must put on the wire.
+        """The example call (without the argument named `drop`) and what it must put on the wire.
 
         Parts the generation-time proof left out (proof.py) are not sent."""
         left_out = {note.part for note in operation.proof if note.left_out}
@@ -100,6 +100,8 @@ class CaseMaker(TypedValues):
                 for body_field in body.fields:
                     if operation.stream_flag is not None and body_field.name == operation.stream_flag.name:
                         continue  # the example call asks for JSON; the stream test passes the flag itself
+                    if body_field.name == drop:
+                        continue  # the walk's page, when it travels in the body
                     if body_field.wire_name in given:
                         item = given[body_field.wire_name]
                     elif body_field.required or (

@@ -12,7 +12,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..ir import NamedType, Operation, Pagination, Parameter, TypeRef
+from ..ir import BodyField, NamedType, Operation, Pagination, Parameter, TypeRef
 from ..render import ident, literal
 from ..render.call_views import expected_deprecations
 from .views import PagingTest, Reply, source
@@ -110,8 +110,22 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
     # A page number or offset the document requires: `iter_` defaults it to the first page, so the
     # walk's call passes that start and its first request carries it; an optional one is left out.
+    in_body = paging.param_location == "body"
+    body_field = _walk_body_field(operation, paging) if in_body else None
     required = _required_walk_parameter(operation, paging)
-    if required is not None and paging.style in ("page", "offset"):
+    if body_field is not None and operation.body is not None and paging.style in ("page", "offset"):
+        # The walk starts from the first page: the example body's page (if any) is the start.
+        start_value: Any = str(paging.start) if paging.param_text else paging.start
+        example = json.loads(operation.body.example_json)
+        example = dict(example) if isinstance(example, dict) else {}
+        example[body_field.wire_name] = start_value
+        started = replace(operation, body=replace(operation.body, example_json=json.dumps(example)))
+        call = maker.call_case(started) if body_field.required else maker.call_case(operation, drop=paging.param)
+        first_token = literal(start_value) if body_field.required else ""
+    elif body_field is not None:
+        call = maker.call_case(operation, drop=None if body_field.required else paging.param)
+        first_token = literal((call.body_sent or {}).get(body_field.wire_name)) if body_field.required and isinstance(call.body_sent, dict) else ""
+    elif required is not None and paging.style in ("page", "offset"):
         start = replace(required, example_json=json.dumps(paging.start))
         started = replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
         call = maker.call_case(started)
@@ -125,7 +139,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         call = maker.call_case(operation, drop=paging.param or None)
         first_token = ""
     arguments = list(call.arguments)
-    param = next((p for p in operation.parameters if p.name == paging.param), None)
+    param: Any = body_field or next((p for p in operation.parameters if p.name == paging.param), None)
     expected_token = ""
     token_read: Any = None
     if param is not None and token is not None:
@@ -147,6 +161,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         token=token,
         token_read=token_read,
         next_page=next_query if paging.style in ("link", "next_url") else None,
+        param_location=paging.param_location,
     )
 
 
@@ -229,6 +244,12 @@ def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
                 if wanted is not None:
                     return {parameter.wire_name: str(wanted)}
     return {NEXT_PAGE_MARKER: "2"}
+
+
+def _walk_body_field(operation: Operation, paging: Pagination) -> BodyField | None:
+    """The JSON body member that carries the page, for a walk whose page travels in the body."""
+    body = operation.body
+    return next((item for item in body.fields if item.name == paging.param), None) if body is not None else None
 
 
 def _required_walk_parameter(operation: Operation, paging: Pagination) -> Parameter | None:

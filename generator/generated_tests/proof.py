@@ -298,10 +298,13 @@ class _Prover:
                 return f"page {index + 1}: {problem}"
         if paging.style in ("link", "next_url"):
             return self._link_problem(operation, first, paging.next_page or {})
-        _, call, problems = self.request(operation, paging.call, None, query_extra={pagination.param_wire: paging.token})
+        page_2 = {pagination.param_wire: paging.token}
+        in_body = pagination.param_location == "body"
+        _, call, problems = self.request(operation, paging.call, None, body_extra=page_2 if in_body else None, query_extra=None if in_body else page_2)
         if call is None or problems:
             return f"the request for page 2: {problems[0].problem}" if problems else "the request for page 2 cannot be sent"
-        read = call.query.get(pagination.param_wire, _MISSING)
+        carrier = call.body if in_body else call.query
+        read = carrier.get(pagination.param_wire, _MISSING) if isinstance(carrier, dict) else _MISSING
         if read != paging.token_read:
             return _clip(f"page 2's {pagination.param_wire!r} is sent as {_shown(paging.token_read)}, read back as {_shown(read)}")
         return None

@@ -137,6 +137,7 @@ class PagingTest:
     token_read: Any = field(default=None, compare=False, repr=False)  # and what the test asserts openapi-core reads back
     next_page: dict[str, str] | None = field(default=None, compare=False, repr=False)  # link styles: what the link changes
     skip: str = ""
+    param_location: str = "query"  # "body": the page travels as a member of the JSON request body
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ The conventions recognised (each announced as a located note naming the fields i
   has-more field in the reply.
 - `offset`: an offset parameter and a limit parameter, with a total or has-more field.
 
-Recognition is conservative: only GET operations with one JSON success reply that is a list (the reply
+The page number, offset or cursor travels in the query of a GET, or in the JSON body of a POST (or
+QUERY) search or list operation (`{"page": 2, "limit": 50}`): the walk then sets that body member.
+
+Recognition is conservative: only operations with one JSON success reply that is a list (the reply
 itself, or exactly one list field of it) are considered, and every convention but the self-describing
 ones (`link`, `next_url`) needs both its request parameter and the reply field that says where the end
 is. A `page` parameter alone is not pagination. `x-pagination` on an operation declares or overrides a
@@ -126,6 +129,7 @@ class PaginationReader:
         self.warnings = warnings
         self.conventions = conventions
         self._raw_parameters: list[Any] = []  # the current operation's raw parameter lists (path item, operation)
+        self._body_properties: dict[str, dict[str, Any]] = {}  # a POST's JSON body members, when its pages may travel there
 
     def read(self, node: dict[str, Any], path_item: dict[str, Any], pointer: str, operation: Operation) -> Pagination | None:
         """The operation's pagination: declared by `x-pagination` (`node` is the raw operation), else recognised."""
@@ -133,7 +137,9 @@ class PaginationReader:
         if declared is False:
             return None
         self._raw_parameters = [path_item.get("parameters"), node.get("parameters")]
-        recognised = self.recognise(operation, pointer) if self.conventions and operation.method == "GET" else None
+        self._body_properties = self._request_properties(node) if _pages_in_body(operation) else {}
+        recognisable = operation.method == "GET" or _pages_in_body(operation)
+        recognised = self.recognise(operation, pointer) if self.conventions and recognisable else None
         if declared is None:
             if recognised is not None:
                 self.warnings.note(pointer, f"pagination recognised ({recognised.style}): {recognised.convention}; `iter_{operation.name}` walks the pages")
@@ -142,7 +148,7 @@ class PaginationReader:
             found = self._declared(declared, join_pointer(pointer, "x-pagination"), operation, recognised)
         if found is None:
             return None
-        parameter = next((p for p in operation.parameters if p.name == found.param), None)
+        parameter = next((p for p in _walk_candidates(operation, found.param_location).values() if p.name == found.param), None)
         if parameter is not None and self._text_only(parameter.type):
             found = replace(found, param_text=True)
         if self.samples is None:
@@ -167,8 +173,10 @@ class PaginationReader:
         if reply is None:
             return None
         page_type = reply.type
-        link = "link" in self.conventions and any(name.lower() == "link" for name in reply.headers)
-        query = {_key(p.wire_name): p for p in operation.parameters if p.location == "query"}
+        in_body = operation.method != "GET"
+        # A POST sends its page in its body: a link or next-page URL to follow is a GET's.
+        link = not in_body and "link" in self.conventions and any(name.lower() == "link" for name in reply.headers)
+        query = _walk_candidates(operation, "body" if in_body else "query")
         fields = list(self._fields(page_type))
         items = self._items(page_type, operation)
         if link:
@@ -181,9 +189,11 @@ class PaginationReader:
         if items is None:
             return None
         for style in self.conventions:
+            if in_body and style in ("link", "next_url"):
+                continue
             found = self._recognise_style(style, items, fields, query, operation)
             if found is not None:
-                return found
+                return replace(found, param_location="body", convention=found.convention + " (the page travels in the JSON body)") if in_body else found
         return None
 
     def _recognise_style(self, style: str, items: _Items, fields: list[_Field], query: dict[str, Parameter], operation: Operation) -> Pagination | None:
@@ -276,6 +286,9 @@ class PaginationReader:
     def _first_page(self, operation: Operation, page: Parameter) -> tuple[int, str]:
         if page.default is not None and page.default.value in (0, 1) and not isinstance(page.default.value, bool):
             return int(page.default.value), "its default"
+        default = self._parameter_schema(page).get("default")
+        if default in (0, 1) and not isinstance(default, bool):
+            return int(default), "its default"
         minimum = self._parameter_schema(page).get("minimum")
         if minimum in (0, 1) and not isinstance(minimum, bool):
             return int(minimum), "its minimum"
@@ -284,7 +297,9 @@ class PaginationReader:
         return 1, "assumed"
 
     def _parameter_schema(self, parameter: Parameter) -> dict[str, Any]:
-        """The raw schema of a query parameter (the IR keeps no `minimum`)."""
+        """The raw schema of a query parameter or walked body member (the IR keeps no `minimum`)."""
+        if parameter.wire_name in self._body_properties:
+            return self._body_properties[parameter.wire_name]
         found: dict[str, Any] = {}
         for parameters in self._raw_parameters:
             for item in parameters if isinstance(parameters, list) else []:
@@ -293,6 +308,18 @@ class PaginationReader:
                     schema = self.converter.resolve(resolved.get("schema"))
                     found = schema if isinstance(schema, dict) else {}
         return found
+
+    def _request_properties(self, node: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """The JSON request body's members and their raw schemas (references followed)."""
+        body = self.converter.resolve(node.get("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        for media_type, media in (content.items() if isinstance(content, dict) else ()):
+            if "json" in str(media_type).lower() and isinstance(media, dict):
+                schema = self.converter.resolve(media.get("schema"))
+                if isinstance(schema, dict):
+                    properties = self.converter.properties_of(schema)
+                    return {str(name): found for name, value in properties.items() if isinstance(found := self.converter.resolve(value), dict)}
+        return {}
 
     # ------------------------------------------------------------ x-pagination
 
@@ -332,11 +359,15 @@ class PaginationReader:
                     self.warnings.warn(pointer, f"x-pagination {key} {value!r} is not a field path of the {'item' if key == 'cursor_from_item' else 'response'}; ignored")
                 paths[key] = path
         param: Parameter | None = None
+        location = "query"
         if style in ("page", "cursor", "offset"):
             wire = declared.get("param", base.param_wire if base is not None else None)
             param = next((p for p in operation.parameters if p.location == "query" and p.wire_name == wire), None)
+            if param is None and _pages_in_body(operation):
+                param = _walk_candidates(operation, "body").get(_key(str(wire)))
+                location = "body" if param is not None else location
             if param is None:
-                self.warnings.warn(pointer, f"x-pagination style {style} needs `param`, a query parameter of this operation; no pager generated")
+                self.warnings.warn(pointer, f"x-pagination style {style} needs `param`, a query parameter (or JSON body member) of this operation; no pager generated")
                 return None
         if style == "cursor" and paths["next_cursor"] is None and paths["cursor_from_item"] is None:
             self.warnings.warn(pointer, "x-pagination style cursor needs `next_cursor` (or `cursor_from_item`); no pager generated")
@@ -358,6 +389,7 @@ class PaginationReader:
                 + [f"items in `{items.wire}`" if items.wire else ("items as recognised" if items.path else "the reply is the list")]
             ),
             declared=True,
+            param_location=location,
         )
         return _with_paths(made, paths)
 
@@ -516,6 +548,26 @@ def _page_reply(operation: Operation) -> Response | None:
     if len(json_replies) != 1 or any(reply.kind != "none" for reply in operation.responses if reply is not json_replies[0]):
         return None
     return json_replies[0]
+
+
+def _pages_in_body(operation: Operation) -> bool:
+    """A POST (or QUERY) whose JSON body has members: a search or list operation may page there."""
+    body = operation.body
+    return operation.method in ("POST", "QUERY") and body is not None and body.kind == "json" and bool(body.fields)
+
+
+def _walk_candidates(operation: Operation, location: str) -> dict[str, Parameter]:
+    """What may carry the page, by `_key`: the query parameters, or the JSON body's members (as
+    parameters, so that one recognition reads both)."""
+    if location != "body":
+        return {_key(p.wire_name): p for p in operation.parameters if p.location == "query"}
+    body = operation.body
+    fields = body.fields if body is not None else ()
+    return {
+        _key(item.wire_name): Parameter(item.name, item.wire_name, "query", item.type, item.required, "form", True, item.description)
+        for item in fields
+        if not item.is_file
+    }
 
 
 def _param(query: dict[str, Parameter], names: frozenset[str] | set[str], kinds: tuple[str, ...]) -> Parameter | None:

@@ -99,7 +99,11 @@ def operation_arguments(operation: Operation, *, drop: str | None = None, varian
                 if flag is not None and operation.stream_flag is not None and body_field.name == operation.stream_flag.name:
                     keyword.append(flag_argument(body_field, flag))
                     continue
-                if body_field.required or (variant == "fields" and body_field.required_without_body):
+                walk = operation.pagination
+                if variant == "iter" and walk is not None and walk.param_location == "body" and body_field.name == walk.param and walk.style in ("page", "offset") and body_field.required:
+                    start = str(walk.start) if walk.param_text else walk.start
+                    keyword.append(Argument(body_field.name, annotation, repr(start), True, body_field.description))
+                elif body_field.required or (variant == "fields" and body_field.required_without_body):
                     keyword.append(Argument(body_field.name, annotation, None, True, body_field.description))
                 else:
                     keyword.append(Argument(body_field.name, _optional(annotation), "NOT_GIVEN", True, body_field.description))

@@ -209,12 +209,17 @@ def test_json_lines_stream_and_a_bad_item() -> None:
     lines = [b'{"id": "a", "delta": "1"}\n{"id": "b",', b' "delta": "2"}\n{"id": 3}\n']
     server = TinyServer(chunked_reply(lines, content_type="application/jsonl"))
     try:
-        with sync_client(server.url) as client:
+        with sync_client(server.url, strict_response_validation=True) as client:
             stream = client.request(stream_endpoint(StreamFormat("jsonl", Chunk, media_type="application/jsonl"))).parsed
             assert next(stream) == Chunk(id="a", delta="1")
             assert next(stream) == Chunk(id="b", delta="2")
             with pytest.raises(APIResponseValidationError, match="does not match its schema"):
                 next(stream)
+        # By default the item that does not fit is handed out as the server sent it.
+        with sync_client(server.url) as client:
+            items = list(client.request(stream_endpoint(StreamFormat("jsonl", Chunk, media_type="application/jsonl"))).parsed)
+            assert items[:2] == [Chunk(id="a", delta="1"), Chunk(id="b", delta="2")]
+            assert isinstance(items[2], Chunk) and items[2].id == 3 and items[2].delta is None
     finally:
         server.close()
 
