@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+
 RESERVED_TYPING_NAMES = frozenset(
     {
         "Any", "Literal", "Field", "BaseModel", "datetime", "typing", "httpx", "builtins",
-        "str", "int", "float", "bool", "bytes", "list", "dict", "None", "object", "type", "models",
+        "str", "int", "float", "bool", "bytes", "list", "dict", "None", "object", "models",
         "self", "cls", "Annotated", "Union", "Optional", "ClassVar", "NotGiven", "NOT_GIVEN",
     }
 )

@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import REPO
+from tests.servers.harness import tool_env
 
 
 def install_clientsmith(workspace: Path) -> Path:
@@ -53,7 +54,7 @@ def imported(out: Path, package: str) -> Iterator[ModuleType]:
 
 
 def _checked(command: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=900, env={"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(cwd)})
+    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=900, env=tool_env(HOME=str(cwd)))
     if result.returncode != 0:
         pytest.fail(f"{' '.join(map(str, command))} exited {result.returncode}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return result

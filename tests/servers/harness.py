@@ -33,9 +33,18 @@ LIFETIME = 900
 _UNREACHABLE = ("Could not connect", "Failed to fetch", "Name or service not known", "ENOTFOUND", "EAI_AGAIN", "Network is unreachable", "No such host", "Temporary failure in name resolution")
 
 
+def tool_env(**extra: str) -> dict[str, str]:
+    """What an install needs of this machine's environment (certificates, proxies, registry
+    settings) and nothing of this repository's."""
+    kept = ("SSL_", "PIP_", "UV_", "NPM_", "npm_", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy", "NODE_EXTRA_CA_CERTS", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "LANG", "LC_")
+    environment = {key: value for key, value in os.environ.items() if key.startswith(kept)}
+    environment.update(PATH=f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin", **extra)
+    return environment
+
+
 def run(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """Run an install step; an unreachable registry skips the test, any other failure fails it."""
-    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout)
+    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=env or tool_env(HOME=str(cwd)), timeout=timeout)
     if result.returncode != 0:
         output = result.stdout[-3000:] + result.stderr[-3000:]
         if any(marker in output for marker in _UNREACHABLE):
@@ -109,7 +118,7 @@ class Server:
 def started(name: str, command: Sequence[str | Path], *, url: str, ready: str, cwd: Path, env: dict[str, str] | None = None, wait: float = 120, ready_status: tuple[int, ...] = (200,)) -> Iterator[Server]:
     """Start `command` (bounded to LIFETIME seconds), wait until GET `url + ready` answers, stop it after."""
     log = cwd / f"{name}.log"
-    environment = {"PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin", "HOME": str(cwd), "LANG": "C.UTF-8", **(env or {})}
+    environment = tool_env(HOME=str(cwd), **(env or {}))
     with log.open("wb") as sink:
         process = subprocess.Popen(["timeout", "--signal=KILL", str(LIFETIME), *map(str, command)], cwd=cwd, env=environment, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     server = Server(name, url, log, process)

@@ -1,0 +1,120 @@
+"""Jupyter Server (PyPI `jupyter_server`, Tornado): the Swagger 2.0 document it ships
+(`jupyter_server/services/api/api.yaml`, no operationIds), through a client named from its routes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from tests.servers.clients import generate, imported
+from tests.servers.conftest import selected
+from tests.servers.harness import free_port, python_server, started
+from tests.servers.scenario import Drive, DriftWatch, Record, run_both
+
+REQUIREMENTS = ("jupyter_server==2.21.1", "ipykernel==7.4.0")
+TOKEN = "clientsmith-token"
+
+
+@dataclass
+class Jupyter:
+    url: str
+    package: ModuleType
+    record: Record
+    watch: DriftWatch
+
+
+@pytest.fixture(scope="module")
+def jupyter(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupyter]:
+    selected("jupyter_server")
+    bin_folder = python_server("jupyter_server", REQUIREMENTS)
+    work = tmp_path_factory.mktemp("jupyter")
+    (work / "root").mkdir()
+    (site,) = (bin_folder.parent / "lib").glob("python3.*/site-packages")
+    document_file = site / "jupyter_server" / "services" / "api" / "api.yaml"
+    document = yaml.safe_load(document_file.read_text(encoding="utf-8"))
+    copy = work / "jupyter_api.yaml"
+    copy.write_bytes(document_file.read_bytes())
+    out = work / "client"
+    generate(clientsmith, copy, "jupyter_client", out)
+    port = free_port()
+    environment = {"JUPYTER_CONFIG_DIR": str(work / "config"), "JUPYTER_DATA_DIR": str(work / "data"), "JUPYTER_RUNTIME_DIR": str(work / "runtime"), "JUPYTER_PLATFORM_DIRS": "1"}
+    command = [
+        bin_folder / "jupyter", "server", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={work / 'root'}",
+    ]
+    url = f"http://127.0.0.1:{port}"
+    with started("jupyter_server", command, url=url, ready="/api/status", cwd=work, env=environment, ready_status=(200, 403)) as _server, imported(out, "jupyter_client") as package:
+        operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+        record = Record("jupyter_server", f"jupyter_server {REQUIREMENTS[0].split('==')[1]} (PyPI)", "shipped in the package: jupyter_server/services/api/api.yaml", "Swagger 2.0", operations)
+        record.notes.append("The document declares no security; the server wants its token (`Authorization: token ...`), given as a default header.")
+        with DriftWatch(document, package, record) as watch:
+            yield Jupyter(url, package, record, watch)
+        record.save()
+
+
+def clients(setup: Jupyter) -> tuple[Any, Any]:
+    headers = {"Authorization": f"token {TOKEN}"}
+
+    def make_sync() -> Any:
+        http = httpx.Client(event_hooks={"response": [setup.watch.hook]})
+        return setup.package.Client(base_url=setup.url, default_headers=headers, http_client=http)
+
+    def make_async() -> Any:
+        http = httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]})
+        return setup.package.AsyncClient(base_url=setup.url, default_headers=headers, http_client=http)
+
+    return make_sync, make_async
+
+
+async def scenario(setup: Jupyter, client: Any, drive: Drive, mode: str) -> None:
+    step = setup.record.step
+    models = setup.package.models
+    name = f"notes-{mode}.txt"
+    async with step("create", mode):
+        folder = await drive(client.contents.create, "", type="directory")
+        assert isinstance(folder, models.Contents) and folder.type == "directory" and folder.name.startswith("Untitled Folder")
+        created = await drive(client.contents.save, name, type="file", format="text", content="hello")
+        assert isinstance(created, models.Contents) and created.path == name  # answered 201 where 200 is documented too
+    async with step("read back", mode):
+        read = await drive(client.contents.retrieve, name)
+        assert read.content == "hello" and read.format == "text"
+    async with step("update", mode):
+        renamed = await drive(client.contents.rename, name, body_path=f"renamed-{name}")
+        assert renamed.path == f"renamed-{name}"
+        saved = await drive(client.contents.save, f"renamed-{name}", type="file", format="text", content="hello again")
+        assert saved.size == len("hello again")
+    async with step("list", mode):
+        listing = await drive(client.contents.retrieve, "")
+        names = {entry["name"] for entry in listing.content}  # a list where the document says string: kept as sent
+        assert f"renamed-{name}" in names and folder.name in names
+    async with step("kernels and sessions", mode):
+        kernel = await drive(client.kernels.create, name="python3")
+        assert kernel.id in {item.id for item in await drive(client.kernels.list)}
+        await drive(client.kernels.interrupt, kernel.id)
+        session = await drive(client.sessions.create, path=f"s-{mode}.ipynb", name=f"s-{mode}.ipynb", type="notebook", kernel={"id": kernel.id})
+        updated = await drive(client.sessions.update, session.id, path=f"t-{mode}.ipynb")
+        assert updated.path == f"t-{mode}.ipynb"
+        assert session.id in {item.id for item in await drive(client.sessions.list)}
+        await drive(client.sessions.delete, session.id)  # shuts its kernel down too
+        assert kernel.id not in {item.id for item in await drive(client.kernels.list)}
+    async with step("delete", mode):
+        assert await drive(client.contents.delete, f"renamed-{name}") is None
+        await drive(client.contents.delete, folder.path)
+    async with step("error status", mode):
+        missing = await drive.fails(setup.package.NotFoundError, client.contents.retrieve, f"renamed-{name}")
+        assert missing.status_code == 404  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_jupyter_server_scenario(jupyter: Jupyter, mode: str) -> None:
+    make_sync, make_async = clients(jupyter)
+    run_both(lambda client, drive, which: scenario(jupyter, client, drive, which), make_sync, make_async, mode)
+    jupyter.record.steps.setdefault("walk pages", {})[mode] = "n/a: no paged operation"
+    jupyter.record.steps.setdefault("stream", {})[mode] = "n/a: streams only over websockets"
