@@ -78,7 +78,8 @@ def test_routes_without_operation_ids_are_named_from_the_route() -> None:
         jupyter("/api/contents/{path}/checkpoints/{checkpoint_id}", "post", "Restore a file to a particular checkpointed state"),
         jupyter("/api/contents/{path}/checkpoints/{checkpoint_id}", "delete", "Delete a checkpoint"),
     ]
-    assert names(contents, "contents") == ["retrieve", "create", "rename", "save", "delete", "list_checkpoints", "create_checkpoint", "restore", "delete_checkpoint"]
+    # PUT beside PATCH on one route replaces; the POST on a checkpoint takes its summary's word.
+    assert names(contents, "contents") == ["retrieve", "create", "update", "replace", "delete", "list_checkpoints", "create_checkpoint", "restore", "delete_checkpoint"]
     kernels = [
         jupyter("/api/kernels", "get", "List the JSON data for all kernels", True),
         jupyter("/api/kernels", "post", "Start a kernel and return the uuid"),
@@ -90,6 +91,14 @@ def test_routes_without_operation_ids_are_named_from_the_route() -> None:
     assert names(kernels, "kernels") == ["list", "create", "retrieve", "delete", "interrupt", "restart"]
     assert names([jupyter("/api/status", "get", "Get the current status")], "status") == ["retrieve"]
     assert names([jupyter("/api/me", "get", "Get the identity")], "identity") == ["me"]
+
+
+def test_routes_alike_but_for_their_last_parameter_are_named_by_it() -> None:
+    routes = [
+        Route("/digest-auth/{qop}/{user}/{passwd}", "get", None, "Prompts the user", False),
+        Route("/digest-auth/{qop}/{user}/{passwd}/{algorithm}", "get", None, "Prompts the user", False),
+    ]
+    assert names(routes, "auth") == ["retrieve_digest_auth_by_passwd", "retrieve_digest_auth_by_algorithm"]
 
 
 def test_a_clash_with_nothing_left_to_say_takes_a_digit_last() -> None:

@@ -92,3 +92,33 @@ print("ok")
 """
     run = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+# flasgger's Swagger 2.0 (httpbin, served by the real server in tests/servers): parameters typed `int`,
+# path parameters not marked required, a header parameter typed by a 3.x `schema`, one typed nothing.
+FLASGGER = {
+    "swagger": "2.0",
+    "info": {"title": "Bins", "version": "1"},
+    "paths": {
+        "/delay/{delay}": {"get": {"parameters": [{"in": "path", "name": "delay", "type": "int"}], "responses": {"200": {"description": "ok"}}}},
+        "/status/{codes}": {"get": {"parameters": [{"in": "path", "name": "codes"}], "responses": {"200": {"description": "ok"}}}},
+        "/bearer": {"get": {"parameters": [{"in": "header", "name": "Authorization", "schema": {"type": "string"}}], "responses": {"200": {"description": "ok"}}}},
+        "/things": {"get": {"responses": {"200": {"description": "ok", "schema": {"type": "object", "properties": {"n": {"type": "long"}}}}}}},
+    },
+}
+
+
+def test_a_flasgger_document_is_read_with_its_one_reading(tmp_path: Path) -> None:
+    loaded = load_spec(write_spec(tmp_path, FLASGGER))
+    warnings = "\n".join(loaded.notes)
+    assert "type 'int' is no type name; read as 'integer'" in warnings
+    assert "path parameter 'delay' is not marked required; read as required" in warnings
+    assert "parameter 'Authorization' gives its type in a `schema` (OpenAPI 3 style); read as type 'string'" in warnings
+    assert "parameter 'codes' has no type; read as a string" in warnings
+    paths = loaded.data["paths"]
+    assert paths["/delay/{delay}"]["get"]["parameters"][0]["schema"] == {"type": "integer"}
+    assert paths["/status/{codes}"]["get"]["parameters"][0]["schema"] == {"type": "string"}
+    assert paths["/bearer"]["get"]["parameters"][0]["schema"] == {"type": "string"}
+    validate_spec(loaded, thorough=True)
+    result = run_cli("validate", str(write_spec(tmp_path, FLASGGER)))
+    assert result.returncode != 0  # `validate` reads the document as written: strict

@@ -120,6 +120,14 @@ class Endpoint:
     #: operation that has ``streams`` streams.
     stream_flag: str | None = None
 
+    @property
+    def label(self) -> str:
+        """How log lines name the operation: its operationId, or its method and path when the
+        document gives none (the generator then makes one of the shape `post_/items`)."""
+        if self.operation_id.startswith(f"{self.method.lower()}_/"):
+            return f"{self.method.upper()} {self.path}"
+        return self.operation_id
+
     def streaming(self, body: Body | None) -> bool:
         """Whether this call asks for the streamed reply."""
         if not self.streams:
@@ -206,7 +214,7 @@ def _typed(
         if strict:
             raise APIResponseValidationError(response=response, body=data) from exc
     value, mismatches = read_leniently(spec.type, data)
-    report_mismatches(endpoint.operation_id, mismatches)
+    report_mismatches(endpoint.label, mismatches)
     return value
 
 

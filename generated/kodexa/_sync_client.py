@@ -140,8 +140,7 @@ class SyncAPIClient(_BaseClient):
         opener = _match_status(endpoint.streams, response.status_code)
         if opener is not None:
             return RawResponse(
-                opener.open(response, strict=self._strict, operation=endpoint.operation_id),
-                response,
+                opener.open(response, strict=self._strict, operation=endpoint.label), response
             )
         self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
         return self._process_response(endpoint, response)

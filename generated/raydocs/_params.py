@@ -161,7 +161,7 @@ def encode_path(template: str, params: Sequence[Param]) -> str:
     Every value is percent-encoded ("/" becomes ``%2F``, a value made only of
     dots is fully encoded) so a value can never add or climb path segments.
     A ``simple`` parameter that renders empty raises :class:`ValueError`
-    instead of producing a ``//`` path.
+    instead of producing a ``//`` path, unless it ends the template.
     """
     by_name = {p.name: p for p in params}
     out: list[str] = []
@@ -180,7 +180,9 @@ def encode_path(template: str, params: Sequence[Param]) -> str:
         if param is None:
             raise ValueError(f"missing path parameter {name!r} for {template!r}")
         rendered = _expand_path(param)
-        if rendered == "" and (param.style or "simple") == "simple":
+        # Empty at the end of the template is the collection's own URL (Jupyter's root folder is
+        # `/api/contents/`); anywhere else it would make an empty segment (`/a//b`).
+        if rendered == "" and (param.style or "simple") == "simple" and end + 1 < len(template):
             raise ValueError(f"path parameter {name!r} must not be empty")
         out.append(rendered)
         pos = end + 1

@@ -24,8 +24,8 @@ _STOP_WORDS = frozenset(
     "a an the of for to in on by with and or from at as is are be this that these those its it all any new "
     "given specified particular current currently corresponding".split()
 )
-_ITEM_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "delete": "delete", "post": "create", "head": "exists"}
-_COLLECTION_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete", "head": "exists"}
+_ITEM_VERBS = {"get": "retrieve", "put": "update", "replace": "replace", "patch": "update", "delete": "delete", "post": "create", "head": "exists"}
+_COLLECTION_VERBS = {"post": "create", "put": "update", "replace": "replace", "patch": "update", "delete": "delete", "head": "exists"}
 # The routes of a resource a name is most naturally about: when two operations want one name, the
 # one on such a route keeps it (Prefect's `read_flow` on GET /flows/{id} is `read`; `read_flows` on
 # POST /flows/filter gives way).
@@ -65,7 +65,8 @@ def without_noun(name: str, tag: str) -> str:
 
 def method_names(routes: list[Route], tag: str, all_paths: frozenset[str], reserved: frozenset[str]) -> list[str]:
     """A unique method name for each route of one resource, in order."""
-    candidates = [_candidates(route, tag, all_paths) for route in routes]
+    patched = frozenset(route.path for route in routes if route.method == "patch")
+    candidates = [_candidates(route, tag, all_paths, patched) for route in routes]
     ranks = [_rank(route, tag, all_paths) for route in routes]
     chosen = [0] * len(routes)
     while True:
@@ -98,7 +99,7 @@ def method_names(routes: list[Route], tag: str, all_paths: frozenset[str], reser
 # ------------------------------------------------------------------ candidates
 
 
-def _candidates(route: Route, tag: str, all_paths: frozenset[str]) -> list[str]:
+def _candidates(route: Route, tag: str, all_paths: frozenset[str], patched: frozenset[str]) -> list[str]:
     """The names an operation may take, best first."""
     if route.override:
         return [make_identifier(route.override, fallback="call")]
@@ -107,9 +108,12 @@ def _candidates(route: Route, tag: str, all_paths: frozenset[str]) -> list[str]:
         function = snake_case(fastapi_function(route.operation_id, route.path, route.method))
         names = [without_noun(function, tag), function, *_summary_names(route.summary), _joined(function, *words)]
     else:
-        verb = _verb(route, tag, all_paths)
-        plain = _verb(route, tag, all_paths, plain=True)
+        verb = _verb(route, tag, all_paths, patched)
+        plain = _verb(route, tag, all_paths, patched, plain=True)
         names = [verb, *_summary_names(route.summary), _joined(plain, *words), _joined(plain, *_static_words(route.path))]
+    last = _last_parameter(route.path)
+    if last:  # routes alike but for their trailing parameters (`/digest-auth/{qop}/{user}/{passwd}/{algorithm}`)
+        names.append(_joined(names[0], "by", last))
     unique: list[str] = []
     for name in names:
         identifier = make_identifier(name, fallback="call")
@@ -118,12 +122,14 @@ def _candidates(route: Route, tag: str, all_paths: frozenset[str]) -> list[str]:
     return unique or ["call"]
 
 
-def _verb(route: Route, tag: str, all_paths: frozenset[str], plain: bool = False) -> str:
+def _verb(route: Route, tag: str, all_paths: frozenset[str], patched: frozenset[str], plain: bool = False) -> str:
     """The name of an operation without an operationId, from its method and route."""
     method = route.method
     segments = [segment for segment in route.path.split("/") if segment]
     on_item = bool(segments) and _is_parameter(segments[-1])
     tail = _route_words(route.path, tag)
+    if method == "put" and route.path in patched:
+        method = "replace"  # PATCH on the same route updates; PUT replaces
     if on_item:
         verb = _ITEM_VERBS.get(method, method)
         noun = _singular(tail[-1]) if tail and not plain else ""
@@ -139,7 +145,7 @@ def _verb(route: Route, tag: str, all_paths: frozenset[str], plain: bool = False
     if collection:
         return _joined(verb, word if verb == "list" else _singular(word))
     # An action or a single thing below the resource: its own word (`interrupt`, `me`).
-    return word if method in ("get", "post") else _joined(verb, word)
+    return word
 
 
 def _rank(route: Route, tag: str, all_paths: frozenset[str]) -> int:
@@ -152,6 +158,11 @@ def _rank(route: Route, tag: str, all_paths: frozenset[str]) -> int:
     if shape == "collection" and _route_words(route.path, tag) and not _has_items_below(route.path, all_paths):
         return 1  # an action word after the resource's own route (`/flows/filter`)
     return 0 if (shape, route.method) in _CRUD_ROUTES else 1
+
+
+def _last_parameter(path: str) -> str:
+    segments = [segment for segment in path.split("/") if segment]
+    return snake_case(segments[-1][1:-1]) if segments and _is_parameter(segments[-1]) else ""
 
 
 def _summary_names(summary: str) -> list[str]:

@@ -368,3 +368,7 @@ def _matches_several(error: Any) -> bool:
     branches = {item.relative_schema_path[0] for item in error.context or ()}
     options = error.validator_value if isinstance(error.validator_value, list) else []
     return len(options) - len(branches) > 1
+
+
+# Type names programming languages spell (flasgger's `int`, Java's `long`), each with one reading.
+TYPE_ALIASES = {"int": "integer", "long": "integer", "bool": "boolean", "str": "string", "float": "number", "double": "number", "dict": "object", "list": "array"}

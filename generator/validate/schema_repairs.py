@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..load import join_pointer
-from .messages import short
+from .messages import TYPE_ALIASES, short
 from .places import Place
 
 Edit = Callable[[Callable[[Any], Any]], None]
@@ -301,6 +301,8 @@ def _type_names(node: dict[str, Any], place: Place) -> Iterator[Planned]:
             yield Planned(where, f"type {name!r} is not a type name (they are lower case); read as {name.lower()!r}", _retype(node, name, name.lower()))
         elif name == "file":
             yield Planned(where, "type 'file' is Swagger 2.0; read as type: string, format: binary", _file_type(node))
+        elif name.lower() in TYPE_ALIASES:
+            yield Planned(where, f"type {name!r} is no type name; read as {TYPE_ALIASES[name.lower()]!r}", _retype(node, name, TYPE_ALIASES[name.lower()]))
 
 
 def _retype(node: dict[str, Any], old: str, new: str) -> Edit:

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from .messages import MISSING as _MISSING
-from .messages import Finding, article, child, short
+from .messages import TYPE_ALIASES, Finding, article, child, short
 
 _SCHEMA_FIELDS_OF_SWAGGER2 = (
     "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -144,9 +144,11 @@ def _missing_member(finding: Finding, holder: dict[str, Any]) -> str | None:
     member = finding.member
     if member is None or member in holder:
         return None
-    if finding.kind == "parameter" and member == "required" and holder.get("in") == "path":
+    if finding.kind in ("parameter", "path parameter") and member == "required" and holder.get("in") == "path":
         holder["required"] = True
         return f"path parameter {short(holder.get('name'))} is not marked required; read as required (path parameters always are)"
+    if finding.kind.endswith("parameter") and member == "type" and holder.get("in") in ("path", "query", "header", "formData"):
+        return _swagger2_parameter_type(holder)
     if finding.kind == "parameter" and member in ("schema", "content") and "content" in finding.others + (member,) and "schema" not in holder and "content" not in holder:
         holder["schema"] = {"type": "string"}
         return f"parameter {short(holder.get('name'))} has neither schema nor content; read as a string"
@@ -156,6 +158,24 @@ def _missing_member(finding: Finding, holder: dict[str, Any]) -> str | None:
     value, reading = neutral
     holder[member] = _fresh(value)
     return f"{finding.text}; read as {reading}"
+
+
+# The members a Swagger 2.0 non-body parameter shares with a schema (what a `schema` written there means).
+_PARAMETER_SCHEMA_MEMBERS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "minLength", "maxLength", "pattern")
+
+
+def _swagger2_parameter_type(holder: dict[str, Any]) -> str:
+    """A Swagger 2.0 query, path, header or form parameter without `type`: written with a 3.x
+    `schema` (flasgger's `{in: header, schema: {type: string}}`), or with nothing."""
+    schema = holder.get("schema")
+    if isinstance(schema, dict) and isinstance(schema.get("type"), str) and schema["type"] in ("string", "number", "integer", "boolean", "array"):
+        del holder["schema"]
+        for key in _PARAMETER_SCHEMA_MEMBERS:
+            if key in schema:
+                holder.setdefault(key, _fresh(schema[key]))
+        return f"parameter {short(holder.get('name'))} gives its type in a `schema` (OpenAPI 3 style); read as type {short(holder['type'])}"
+    holder["type"] = "string"
+    return f"parameter {short(holder.get('name'))} has no type; read as a string"
 
 
 def _fresh(value: Any) -> Any:
@@ -206,6 +226,10 @@ def _not_allowed_value(finding: Finding, data: dict[str, Any]) -> str | None:
     parent = _at(data, finding.path[:-1])
     if not isinstance(parent, dict):
         return None
+    declared = parent.get("type")
+    if finding.member == "type" and isinstance(declared, str) and declared.lower() in TYPE_ALIASES:
+        parent["type"] = TYPE_ALIASES[declared.lower()]
+        return f"type {short(declared)} is no type name; read as {short(parent['type'])}"
     if finding.kind == "parameter" and finding.member == "style" and "style" in parent:
         style = parent.pop("style")
         return f"style {short(style)} is not allowed for a {parent.get('in')} parameter; read as its default"

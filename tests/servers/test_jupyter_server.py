@@ -80,15 +80,15 @@ async def scenario(setup: Jupyter, client: Any, drive: Drive, mode: str) -> None
     async with step("create", mode):
         folder = await drive(client.contents.create, "", type="directory")
         assert isinstance(folder, models.Contents) and folder.type == "directory" and folder.name.startswith("Untitled Folder")
-        created = await drive(client.contents.save, name, type="file", format="text", content="hello")
+        created = await drive(client.contents.replace, name, type="file", format="text", content="hello")
         assert isinstance(created, models.Contents) and created.path == name  # answered 201 where 200 is documented too
     async with step("read back", mode):
         read = await drive(client.contents.retrieve, name)
         assert read.content == "hello" and read.format == "text"
     async with step("update", mode):
-        renamed = await drive(client.contents.rename, name, body_path=f"renamed-{name}")
+        renamed = await drive(client.contents.update, name, body_path=f"renamed-{name}")
         assert renamed.path == f"renamed-{name}"
-        saved = await drive(client.contents.save, f"renamed-{name}", type="file", format="text", content="hello again")
+        saved = await drive(client.contents.replace, f"renamed-{name}", type="file", format="text", content="hello again")
         assert saved.size == len("hello again")
     async with step("list", mode):
         listing = await drive(client.contents.retrieve, "")
