@@ -10,7 +10,7 @@ from ..ir import PAGINATION_STYLES, Api, Resource
 from ..naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, returns_list
 from .name_overrides import operation_overrides
-from .operation_names import Route, method_names
+from .operation_names import Route, method_names, resource_words
 from ..generated_tests.relaxations import find_relaxations
 from .schemas import SchemaConverter
 from .security import CLIENT_ARGUMENTS, parse_security_schemes
@@ -116,9 +116,9 @@ def _group_resources(raw_operations: list[RawOperation], parser: OperationParser
     resources: list[Resource] = []
     for key, raws in by_tag.items():
         tag = spelling[key]
-        attribute = attribute_scope.claim(make_identifier(tag, fallback="resource"))
+        attribute = attribute_scope.claim(make_identifier(resource_words(tag), fallback="resource"))
         module = module_scope.claim(attribute)
-        class_name = class_scope.claim(make_identifier(tag, style="pascal", fallback="resource"))
+        class_name = class_scope.claim(make_identifier(resource_words(tag), style="pascal", fallback="resource"))
         routes = [Route(raw.path, raw.method, raw.given_id, _summary(raw), returns_list(raw, parser.converter), overrides.get(raw.pointer)) for raw in raws]
         names = method_names(routes, tag, all_paths, frozenset(RESOURCE_ATTRIBUTES))
         operations = [parser.parse(raw, name) for raw, name in zip(raws, names)]

@@ -44,6 +44,19 @@ class Route:
     override: str | None = None  # x-clientsmith-name, or the provider's `names`
 
 
+# Words web frameworks add to the tags they make from their classes: springdoc's `pet-controller`,
+# LoopBack's and NestJS's `TodoController`, ASP.NET's `OrdersController`.
+_FRAMEWORK_SUFFIXES = ("controller",)
+
+
+def resource_words(tag: str) -> str:
+    """The words of a tag that name its resource: `TodoController` is `todo`, `pet-controller` `pet`."""
+    words = snake_case(tag).split("_")
+    if len(words) > 1 and words[-1] in _FRAMEWORK_SUFFIXES:
+        return "_".join(words[:-1])
+    return tag
+
+
 def fastapi_function(operation_id: str, path: str, method: str) -> str:
     """The function name in a FastAPI-generated operationId, or the id itself."""
     suffix = f"{_FASTAPI_UNSAFE.sub('_', path)}_{method.lower()}"

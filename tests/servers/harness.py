@@ -86,7 +86,9 @@ def node_server(name: str, packages: Sequence[str]) -> Path:
     folder = HOME / name
     if not _stamp(folder, list(packages)):
         (folder / "package.json").write_text('{"name": "clientsmith-server", "private": true}\n')
-        run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *packages], cwd=folder)
+        # Native addons build against the headers Node.js installed (nodejs.org, where node-gyp would fetch them, is out of reach).
+        extra = {"npm_config_nodedir": "/usr"} if Path("/usr/include/node/node.h").is_file() else {}
+        run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *packages], cwd=folder, env=tool_env(HOME=str(folder), **extra))
         _mark(folder, list(packages))
     return folder
 
