@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 OPENAPI_CORE := 'openapi-core>=0.23,<0.24'
 
-.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration bench corpus corpus-directory clean
+.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration test-servers test-servers-fast bench corpus corpus-directory clean
 
 all: generate
 
@@ -26,12 +26,25 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-## Everything CI runs: generator tests, generated tests, mypy --strict, check, integration (when Node is present).
+## Everything CI runs: generator tests, generated tests, mypy --strict, check, integration (when Node is present),
+## and the fast subset of the real servers.
 test: $(STAMP)
 	$(PY) -m pytest -q -p no:randomly
 	$(PY) -m mypy --strict generator generated
 	$(PY) -m generator check
 	@$(MAKE) --no-print-directory test-integration
+	@$(MAKE) --no-print-directory test-servers-fast
+
+## Generated clients against real servers installed from PyPI and npm, on 127.0.0.1 (installs kept in .servers/).
+## All of them, then SERVERS.md is written from what they found:
+test-servers: $(STAMP)
+	rm -rf .servers/results
+	CLIENTSMITH_SERVERS=all $(PY) -m pytest -q tests/servers
+	$(PY) -m tests.servers.report
+
+## The fixed fast subset `make test` runs (tests/servers/conftest.py: FAST).
+test-servers-fast: $(STAMP)
+	CLIENTSMITH_SERVERS=fast $(PY) -m pytest -q tests/servers
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests
