@@ -159,3 +159,39 @@ def run_both(scenario: Callable[[Any, Drive, str], Awaitable[None]], make_sync: 
             await scenario(client, Drive(False), mode)
 
     asyncio.run(with_sync())
+
+
+_NUMBERED = re.compile(r"_[0-9]+$")  # a name told apart by a counter, not by words
+
+
+def name_problems(package: ModuleType) -> list[str]:
+    """Public method and argument names of the client's resources that no person would write: a
+    counter at the end (`get_api_2`, `type_2`) or the route's HTTP method repeated (`create_post`)."""
+    import importlib
+    import pkgutil
+
+    problems: list[str] = []
+    resources = importlib.import_module(f"{package.__name__}.resources")
+    for info in pkgutil.iter_modules(resources.__path__):
+        module = importlib.import_module(f"{resources.__name__}.{info.name}")
+        for class_name in getattr(module, "__all__", ()):
+            cls = getattr(module, class_name)
+            for name, member in vars(cls).items():
+                if name.startswith("_") or not callable(member):
+                    continue
+                endpoint = getattr(module, "_" + name.upper(), None)
+                verb = str(getattr(endpoint, "method", "")).lower()
+                if _NUMBERED.search(name) or (verb and name.endswith("_" + verb)):
+                    problems.append(f"{info.name}.{class_name}.{name}")
+                for argument in inspect.signature(member).parameters:
+                    if _NUMBERED.search(argument):
+                        problems.append(f"{info.name}.{class_name}.{name}({argument}=)")
+    return problems
+
+
+def check_names(record: Record, package: ModuleType) -> None:
+    """The "names" step: recorded for both modes (the names are the same)."""
+    problems = name_problems(package)
+    outcome = "pass" if not problems else f"fail: {', '.join(problems[:5])}"
+    record.steps["names"] = {"sync": outcome, "async": outcome}
+    assert not problems, problems

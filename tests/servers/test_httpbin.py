@@ -17,7 +17,7 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
 
 # gunicorn 27's gevent worker refuses the gevent httpbin pins: its threaded worker serves instead.
 REQUIREMENTS = ("httpbin[mainapp]==0.10.4", "gunicorn==23.0.0")
@@ -120,3 +120,7 @@ def test_follow_redirects_false_hands_back_the_redirect(httpbin: Httpbin) -> Non
         as_documented = client.redirects.with_raw_response.create_redirect_to(url="/post", status_code=307)
     assert as_documented.status_code == 302 and as_documented.headers["location"] == "None"
     httpbin.record.drifts.add("POST /redirect-to documents `url` and `status_code` as form fields; the server reads them from the query (as documented it answers 302 to `None`)")
+
+
+def test_httpbin_names_read_as_a_person_would_write_them(httpbin: Any) -> None:
+    check_names(httpbin.record, httpbin.package)

@@ -16,7 +16,7 @@ import yaml
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
 
 REQUIREMENTS = ("jupyter_server==2.21.1", "ipykernel==7.4.0")
 TOKEN = "clientsmith-token"
@@ -118,3 +118,7 @@ def test_jupyter_server_scenario(jupyter: Jupyter, mode: str) -> None:
     run_both(lambda client, drive, which: scenario(jupyter, client, drive, which), make_sync, make_async, mode)
     jupyter.record.steps.setdefault("walk pages", {})[mode] = "n/a: no paged operation"
     jupyter.record.steps.setdefault("stream", {})[mode] = "n/a: streams only over websockets"
+
+
+def test_jupyter_server_names_read_as_a_person_would_write_them(jupyter: Any) -> None:
+    check_names(jupyter.record, jupyter.package)

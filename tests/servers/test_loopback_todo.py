@@ -16,7 +16,7 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, node_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
 
 PACKAGE = "@loopback/example-todo@6.0.0"
 LAUNCHER = Path(__file__).resolve().parent / "fixtures" / "loopback_todo.js"
@@ -104,3 +104,7 @@ def test_loopback_todo_scenario(todo_server: Todo, mode: str) -> None:
     make_sync, make_async = clients(todo_server)
     run_both(lambda client, drive, which: scenario(todo_server, client, drive, which), make_sync, make_async, mode)
     todo_server.record.steps.setdefault("stream", {})[mode] = "n/a: no streamed reply"
+
+
+def test_loopback_todo_names_read_as_a_person_would_write_them(todo_server: Any) -> None:
+    check_names(todo_server.record, todo_server.package)

@@ -18,7 +18,7 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
 
 REQUIREMENTS = ("prefect==3.9.1",)
 
@@ -117,3 +117,7 @@ async def scenario(setup: Prefect, client: Any, drive: Drive, mode: str) -> None
 def test_prefect_scenario(prefect: Prefect, mode: str) -> None:
     make_sync, make_async = clients(prefect)
     run_both(lambda client, drive, which: scenario(prefect, client, drive, which), make_sync, make_async, mode)
+
+
+def test_prefect_names_read_as_a_person_would_write_them(prefect: Any) -> None:
+    check_names(prefect.record, prefect.package)
