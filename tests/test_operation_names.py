@@ -214,3 +214,25 @@ def test_list_arguments_take_any_sequence_of_a_member_type(tmp_path: Path) -> No
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "user_code.py"], cwd=tmp_path / "out", capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "MYPYPATH": str(tmp_path / "out")})
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1 and errors[0].startswith("user_code.py:8:") and '"str"' in errors[0], result.stdout
+
+
+def test_names_in_pyproject_reach_the_client(tmp_path: Path) -> None:
+    """`[tool.clientsmith.providers.X.names]`, through the command users run; a bad name is refused."""
+    write_spec(tmp_path, SPEC, "files.yaml")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.clientsmith]\noutput = "out"\n\n[tool.clientsmith.providers.files]\nspec = "files.yaml"\n\n'
+        '[tool.clientsmith.providers.files.names]\n"PATCH /files/{path}" = "rename"\nremoveFile = "erase"\n',
+        encoding="utf-8",
+    )
+    from tests.conftest import run_cli
+
+    result = run_cli("generate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    resource = (tmp_path / "out" / "files" / "resources" / "files.py").read_text(encoding="utf-8")
+    assert "    def rename(" in resource and "    def erase(" in resource and "    def fetch(" in resource
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.clientsmith]\noutput = "out"\n\n[tool.clientsmith.providers.files]\nspec = "files.yaml"\nnames = { removeFile = "class" }\n',
+        encoding="utf-8",
+    )
+    refused = run_cli("generate", cwd=tmp_path)
+    assert refused.returncode == 2 and "names['removeFile'] = 'class' is not a Python method name" in refused.stderr
