@@ -29,6 +29,7 @@ _COLLECTION_VERBS = {"post": "create", "put": "update", "replace": "replace", "p
 # The routes of a resource a name is most naturally about: when two operations want one name, the
 # one on such a route keeps it (Prefect's `read_flow` on GET /flows/{id} is `read`; `read_flows` on
 # POST /flows/filter gives way).
+_HTTP_WORDS = frozenset({"get", "put", "post", "patch", "delete", "head"})
 _CRUD_ROUTES = {("item", "get"), ("item", "put"), ("item", "patch"), ("item", "delete"), ("collection", "get"), ("collection", "post")}
 
 
@@ -119,7 +120,11 @@ def _candidates(route: Route, tag: str, all_paths: frozenset[str], patched: froz
     words = _route_words(route.path, tag)
     if route.operation_id:
         function = snake_case(fastapi_function(route.operation_id, route.path, route.method))
-        names = [without_noun(function, tag), function, *_summary_names(route.summary), _joined(function, *words)]
+        short = without_noun(function, tag)
+        # `get_buckets` and `get_bucket` both say only "GET" once the noun is gone: the route tells
+        # them apart as a person would (`list`, `retrieve`; `delete_all` beside `delete`).
+        structural = [_verb(route, tag, all_paths, patched)] if short in _HTTP_WORDS else []
+        names = [short, *structural, function, *_summary_names(route.summary), _joined(function, *words)]
     else:
         verb = _verb(route, tag, all_paths, patched)
         plain = _verb(route, tag, all_paths, patched, plain=True)
@@ -150,6 +155,8 @@ def _verb(route: Route, tag: str, all_paths: frozenset[str], patched: frozenset[
     collection = route.returns_list or _has_items_below(route.path, all_paths)
     if method == "get":
         verb = "list" if collection else "retrieve"
+    elif method == "delete" and collection and not tail:
+        verb = "delete_all"  # the collection's own route, beside the item's `delete`
     else:
         verb = _COLLECTION_VERBS.get(method, method)
     if plain or not tail:

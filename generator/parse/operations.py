@@ -351,6 +351,7 @@ class OperationParser:
         successes: list[Response] = []
         errors: list[Response] = []
         has_success = any(str(code).startswith("2") for code in responses)
+        first_success = min((str(code).upper() for code in responses if str(code).startswith("2")), default=None)
         for code, node in responses.items():
             status = str(code).upper()
             if status != "DEFAULT" and not _STATUS.match(status):
@@ -360,7 +361,14 @@ class OperationParser:
             resolved = self.converter.resolve(node)
             if not isinstance(resolved, dict):
                 continue
-            suffix = "Response" if status.startswith("2") or status == "default" else f"Error{status}"
+            # The first success is the operation's `Response`; another 2xx says its code, and a
+            # `default` beside successes is the error it is (`Error`), so no name takes a counter.
+            if status == first_success or (status == "default" and not has_success):
+                suffix = "Response"
+            elif status.startswith("2"):
+                suffix = f"Response{status}"
+            else:
+                suffix = "Error" if status == "default" else f"Error{status}"
             response = self._response(resolved, status, pointer, hint + suffix)
             if status.startswith("2") or (status == "default" and not has_success):
                 successes.append(response)
