@@ -57,6 +57,28 @@ def test_two_crud_routes_wanting_one_name_both_keep_their_fuller_names() -> None
     assert names(routes, "items") == ["read_items", "read_item"]
 
 
+def test_ids_that_say_only_their_http_verb_take_the_route_name() -> None:
+    """Kinto's ids: `get_*`, `delete_*` are kept alone and named by their routes when they clash;
+    `post_*` (Airflow's `post_variable`) is never a method a person calls."""
+    kinto = [
+        Route("/buckets", "get", "get_buckets", "", False),
+        Route("/buckets", "post", "create_bucket", "", False),
+        Route("/buckets", "delete", "delete_buckets", "", False),
+        Route("/buckets/{id}", "get", "get_bucket", "", False),
+        Route("/buckets/{id}", "put", "update_bucket", "", False),
+        Route("/buckets/{id}", "patch", "patch_bucket", "", False),
+        Route("/buckets/{id}", "delete", "delete_bucket", "", False),
+    ]
+    assert names(kinto, "Buckets") == ["list", "create", "delete_all", "retrieve", "update", "patch", "delete"]
+    airflow = [
+        Route("/api/v2/variables", "post", "post_variable", "", False),
+        Route("/api/v2/variables/{key}", "get", "get_variable", "", False),
+        Route("/api/v2/variables/{key}", "put", "put_variable", "", False),
+    ]
+    assert names(airflow, "Variable") == ["create", "get", "update"]
+    assert names([Route("/things/{id}", "put", "put_thing", "", False), Route("/things/{id}", "patch", "patch_thing", "", False)], "things") == ["replace", "patch"]
+
+
 def test_fastapi_routes_under_their_tag() -> None:
     assert names([fastapi("/health", "get", "health_check")], "Root") == ["health_check"]
     assert names([fastapi("/health", "get", "health_check")], "health") == ["check"]  # `client.health.check()`
@@ -236,3 +258,18 @@ def test_names_in_pyproject_reach_the_client(tmp_path: Path) -> None:
     )
     refused = run_cli("generate", cwd=tmp_path)
     assert refused.returncode == 2 and "names['removeFile'] = 'class' is not a Python method name" in refused.stderr
+
+
+def _inline(name: str) -> dict[str, Any]:
+    return {"content": {JSON: {"schema": {"type": "object", "properties": {name: {"type": "string"}}}}}, "description": name}
+
+
+def test_inline_reply_models_are_named_by_status_without_counters() -> None:
+    """Kinto's creates document 200 and 201 after their errors and a `default`: the first success is
+    `Response`, the other says its code, the `default` is the operation's `Error`."""
+    spec = minimal_spec(
+        paths={"/records": {"post": {"operationId": "createRecord", "tags": ["records"], "responses": {"400": _inline("bad"), "default": _inline("other"), "200": _inline("same"), "201": _inline("made")}}}}
+    )
+    api, _ = api_of(spec)
+    fields = {model.name: [field.wire_name for field in model.fields] for model in api.models}
+    assert fields == {"CreateRecordError400": ["bad"], "CreateRecordError": ["other"], "CreateRecordResponse": ["same"], "CreateRecordResponse201": ["made"]}

@@ -29,7 +29,8 @@ _COLLECTION_VERBS = {"post": "create", "put": "update", "replace": "replace", "p
 # The routes of a resource a name is most naturally about: when two operations want one name, the
 # one on such a route keeps it (Prefect's `read_flow` on GET /flows/{id} is `read`; `read_flows` on
 # POST /flows/filter gives way).
-_HTTP_WORDS = frozenset({"get", "put", "post", "patch", "delete", "head"})
+_HTTP_WORDS = frozenset({"get", "patch", "delete"})  # verbs in English too: kept unless they clash
+_HTTP_ONLY_WORDS = frozenset({"post", "put", "head"})
 _CRUD_ROUTES = {("item", "get"), ("item", "put"), ("item", "patch"), ("item", "delete"), ("collection", "get"), ("collection", "post")}
 
 
@@ -121,10 +122,15 @@ def _candidates(route: Route, tag: str, all_paths: frozenset[str], patched: froz
     if route.operation_id:
         function = snake_case(fastapi_function(route.operation_id, route.path, route.method))
         short = without_noun(function, tag)
-        # `get_buckets` and `get_bucket` both say only "GET" once the noun is gone: the route tells
-        # them apart as a person would (`list`, `retrieve`; `delete_all` beside `delete`).
-        structural = [_verb(route, tag, all_paths, patched)] if short in _HTTP_WORDS else []
-        names = [short, *structural, function, *_summary_names(route.summary), _joined(function, *words)]
+        if short in _HTTP_ONLY_WORDS:  # `post_variable` is `variables.create`: "post" is no verb a person says
+            names = [_verb(route, tag, all_paths, patched), short, function]
+        elif short in _HTTP_WORDS:
+            # `get_buckets` and `get_bucket` both say only "GET" once the noun is gone: on a clash the
+            # route tells them apart as a person would (`list`, `retrieve`; `delete_all` beside `delete`).
+            names = [short, _verb(route, tag, all_paths, patched), function]
+        else:
+            names = [short, function]
+        names += [*_summary_names(route.summary), _joined(function, *words)]
     else:
         verb = _verb(route, tag, all_paths, patched)
         plain = _verb(route, tag, all_paths, patched, plain=True)

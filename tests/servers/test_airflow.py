@@ -105,7 +105,7 @@ def airflow(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
             version = f"apache-airflow {REQUIREMENTS[0].split('==')[1]} (PyPI, FastAPI)"
             record = Record("airflow", version, "served at /openapi.json", f"OpenAPI {document['openapi']}", operations)
-            record.notes.append("Explicit snake operationIds give `client.variable.post`, `.retrieve`, `.patch`, `.delete`, `.list`; `iter_list` walks offset pages, ending at `total_entries`.")
+            record.notes.append("Explicit snake operationIds give `client.variable.create`, `.retrieve`, `.patch`, `.delete`, `.list`; `iter_list` walks offset pages, ending at `total_entries`.")
             record.notes.append("The token comes from POST /auth/token (answered 201) and is given as `bearer_token`.")
             record.notes.append("The task log's JSON-lines reply is chosen by `Accept: application/x-ndjson` (a header parameter the client leaves out): sent as an extra header.")
             with DriftWatch(document, package, record) as watch:
@@ -131,12 +131,12 @@ async def scenario(setup: Airflow, client: Any, drive: Drive, mode: str) -> None
     models = package.models
     key, pool = f"threshold_{mode}", f"pool_{mode}"
     async with step("create", mode):
-        variable = await drive(client.variable.post, key=key, value={"max": 3}, description="first")  # 201
+        variable = await drive(client.variable.create, key=key, value={"max": 3}, description="first")  # 201
         assert isinstance(variable, models.VariableResponse) and variable.key == key
         assert json.loads(variable.value) == {"max": 3}  # any JSON value in, its JSON text out (as documented)
-        again = await drive.fails(package.ConflictError, client.variable.post, key=key, value="other")
+        again = await drive.fails(package.ConflictError, client.variable.create, key=key, value="other")
         assert again.status_code == 409 and key in again.body.detail  # type: ignore[attr-defined]
-        created = await drive(client.pool.post, name=pool, slots=3, description="scenario")
+        created = await drive(client.pool.create, name=pool, slots=3, description="scenario")
         assert isinstance(created, models.PoolResponse) and created.slots == 3
     async with step("read back", mode):
         read = await drive(client.variable.retrieve, key)
@@ -154,7 +154,7 @@ async def scenario(setup: Airflow, client: Any, drive: Drive, mode: str) -> None
         assert patched.slots == 5
     async with step("walk pages", mode):
         for number in range(5):
-            await drive(client.variable.post, key=f"{mode}_paged_{number}", value=number)
+            await drive(client.variable.create, key=f"{mode}_paged_{number}", value=number)
         pager = client.variable.iter_list(limit=2, variable_key_prefix_pattern=f"{mode}_paged", order_by=["key"])
         assert [item.key for item in await drive.all(pager)] == [f"{mode}_paged_{number}" for number in range(5)]
         pages = await drive.all(client.variable.iter_list(limit=2, variable_key_prefix_pattern=f"{mode}_paged").pages())
