@@ -117,7 +117,7 @@ class Server:
 
 
 @contextmanager
-def started(name: str, command: Sequence[str | Path], *, url: str, ready: str, cwd: Path, env: dict[str, str] | None = None, wait: float = 120, ready_status: tuple[int, ...] = (200,)) -> Iterator[Server]:
+def started(name: str, command: Sequence[object], *, url: str, ready: str, cwd: Path, env: dict[str, str] | None = None, wait: float = 120, ready_status: tuple[int, ...] = (200,)) -> Iterator[Server]:
     """Start `command` (bounded to LIFETIME seconds), wait until GET `url + ready` answers, stop it after."""
     log = cwd / f"{name}.log"
     environment = tool_env(HOME=str(cwd), **(env or {}))

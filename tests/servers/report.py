@@ -57,7 +57,8 @@ def render(results: dict[str, dict[str, object]]) -> str:
     for name in names:
         data = results[name]
         lines += ["", f"### {name}", ""]
-        for note in data.get("notes", []):  # type: ignore[union-attr]
+        notes: list[str] = data.get("notes", [])  # type: ignore[assignment]
+        for note in notes:
             lines.append(f"- Note: {note}")
         drifts: list[str] = data["drifts"]  # type: ignore[assignment]
         lines += [f"- {drift}" for drift in drifts] or ["- none seen"]

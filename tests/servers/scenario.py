@@ -36,6 +36,14 @@ class Drive:
             return [item async for item in pager]
         return list(pager)
 
+    async def lines(self, manager: Any) -> tuple[list[str], httpx.Headers]:
+        """The lines of a `with_streaming_response` reply, and its headers."""
+        if self.is_async:
+            async with manager as response:
+                return [line async for line in response.iter_lines()], response.headers
+        with manager as response:
+            return list(response.iter_lines()), response.headers
+
     async def fails(self, error: type[BaseException], method: Callable[..., Any], *args: Any, **kwargs: Any) -> BaseException:
         try:
             await self(method, *args, **kwargs)
@@ -141,6 +149,28 @@ def _match(routes: list[tuple[re.Pattern[str], str, str, set[str]]], method: str
     if not candidates:
         return None
     return min(candidates, key=lambda found: found[0].count("{"))  # a literal route beats a templated one
+
+
+@dataclass
+class Setup:
+    """One running server and the client package generated from its document."""
+
+    url: str
+    package: ModuleType
+    record: Record
+    watch: DriftWatch
+
+    def run(self, scenario: Callable[[Any, Any, Drive, str], Awaitable[None]], mode: str, **options: Any) -> None:
+        """`scenario(self, client, drive, mode)` through a client made with `options`; the drift
+        watch sees every reply."""
+
+        def make_sync() -> Any:
+            return self.package.Client(base_url=self.url, http_client=httpx.Client(event_hooks={"response": [self.watch.hook]}), **options)
+
+        def make_async() -> Any:
+            return self.package.AsyncClient(base_url=self.url, http_client=httpx.AsyncClient(event_hooks={"response": [self.watch.ahook]}), **options)
+
+        run_both(lambda client, drive, which: scenario(self, client, drive, which), make_sync, make_async, mode)
 
 
 def run_both(scenario: Callable[[Any, Drive, str], Awaitable[None]], make_sync: Callable[[], Any], make_async: Callable[[], Any], mode: str) -> None:

@@ -10,7 +10,6 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -19,7 +18,7 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, run, started, tool_env
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 REQUIREMENTS = ("apache-airflow==3.3.2",)
 PASSWORD = "admin-pass"
@@ -41,13 +40,9 @@ cs_demo()
 
 
 @dataclass
-class Airflow:
-    url: str
-    token: str
-    run_id: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
+class Airflow(Setup):
+    token: str = ""
+    run_id: str = ""
 
 
 def finished_run(bin_folder: Path, work: Path, environment: dict[str, str]) -> str:
@@ -109,20 +104,8 @@ def airflow(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             record.notes.append("The token comes from POST /auth/token (answered 201) and is given as `bearer_token`.")
             record.notes.append("The task log's JSON-lines reply is chosen by `Accept: application/x-ndjson` (a header parameter the client leaves out): sent as an extra header.")
             with DriftWatch(document, package, record) as watch:
-                yield Airflow(url, login.json()["access_token"], run_id, package, record, watch)
+                yield Airflow(url, package, record, watch, token=login.json()["access_token"], run_id=run_id)
             record.save()
-
-
-def clients(setup: Airflow) -> tuple[Any, Any]:
-    def make_sync() -> Any:
-        http = httpx.Client(event_hooks={"response": [setup.watch.hook]})
-        return setup.package.Client(base_url=setup.url, bearer_token=setup.token, http_client=http)
-
-    def make_async() -> Any:
-        http = httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]})
-        return setup.package.AsyncClient(base_url=setup.url, bearer_token=setup.token, http_client=http)
-
-    return make_sync, make_async
 
 
 async def scenario(setup: Airflow, client: Any, drive: Drive, mode: str) -> None:
@@ -179,23 +162,15 @@ async def scenario(setup: Airflow, client: Any, drive: Drive, mode: str) -> None
         logged = await drive(client.task_instance.get_log, DAG_ID, dag_run.dag_run_id, TASK_ID, 1)
         assert [item.event for item in logged.content if item.event.startswith("clientsmith")] == [f"clientsmith log line {n}" for n in range(3)]
         manager = client.task_instance.with_streaming_response.get_log(DAG_ID, dag_run.dag_run_id, TASK_ID, 1, extra_headers={"Accept": "application/x-ndjson"})
-        if drive.is_async:
-            async with manager as response:
-                media_type = response.headers["content-type"]
-                lines = [line async for line in response.iter_lines()]
-        else:
-            with manager as response:
-                media_type = response.headers["content-type"]
-                lines = list(response.iter_lines())
-        assert media_type.startswith("application/x-ndjson")
+        lines, headers = await drive.lines(manager)
+        assert headers["content-type"].startswith("application/x-ndjson")
         events = [json.loads(line)["event"] for line in lines if line]
         assert [event for event in events if event.startswith("clientsmith")] == [f"clientsmith log line {n}" for n in range(3)]
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
 def test_airflow_scenario(airflow: Airflow, mode: str) -> None:
-    make_sync, make_async = clients(airflow)
-    run_both(lambda client, drive, which: scenario(airflow, client, drive, which), make_sync, make_async, mode)
+    airflow.run(scenario, mode, bearer_token=airflow.token)
 
 
 def test_airflow_names_read_as_a_person_would_write_them(airflow: Any) -> None:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -17,22 +15,14 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 # gunicorn 27's gevent worker refuses the gevent httpbin pins: its threaded worker serves instead.
 REQUIREMENTS = ("httpbin[mainapp]==0.10.4", "gunicorn==23.0.0")
 
 
-@dataclass
-class Httpbin:
-    url: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
-
-
 @pytest.fixture(scope="module")
-def httpbin(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Httpbin]:
+def httpbin(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     selected("httpbin")
     bin_folder = python_server("httpbin", REQUIREMENTS)
     work = tmp_path_factory.mktemp("httpbin")
@@ -51,21 +41,11 @@ def httpbin(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             record.notes.append("Read with located warnings: `type: int` (integer), 41 path parameters not marked required, `schema` on Swagger 2.0 parameters.")
             record.notes.append("No resources: create, read, update and delete are its echo endpoints; no response schemas, so each call's type is None and the echo is read from the raw response.")
             with DriftWatch(document, package, record) as watch:
-                yield Httpbin(url, package, record, watch)
+                yield Setup(url, package, record, watch)
             record.save()
 
 
-def clients(setup: Httpbin) -> tuple[Any, Any]:
-    def make_sync() -> Any:
-        return setup.package.Client(base_url=setup.url, http_client=httpx.Client(event_hooks={"response": [setup.watch.hook]}))
-
-    def make_async() -> Any:
-        return setup.package.AsyncClient(base_url=setup.url, http_client=httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]}))
-
-    return make_sync, make_async
-
-
-async def scenario(setup: Httpbin, client: Any, drive: Drive, mode: str) -> None:
+async def scenario(setup: Setup, client: Any, drive: Drive, mode: str) -> None:
     step = setup.record.step
     methods = client.http_methods.with_raw_response
     async with step("create", mode):
@@ -95,23 +75,17 @@ async def scenario(setup: Httpbin, client: Any, drive: Drive, mode: str) -> None
         assert kept.http_response.request.method == "POST" and echoed["form"] == {"url": "/post", "status_code": "307"}
     async with step("stream", mode):
         manager = client.dynamic_data.with_streaming_response.retrieve_stream(3)
-        if drive.is_async:
-            async with manager as response:
-                lines = [line async for line in response.iter_lines()]
-        else:
-            with manager as response:
-                lines = list(response.iter_lines())
+        lines, _ = await drive.lines(manager)
         assert [json.loads(line)["id"] for line in lines if line] == [0, 1, 2]
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_httpbin_scenario(httpbin: Httpbin, mode: str) -> None:
-    make_sync, make_async = clients(httpbin)
-    run_both(lambda client, drive, which: scenario(httpbin, client, drive, which), make_sync, make_async, mode)
+def test_httpbin_scenario(httpbin: Setup, mode: str) -> None:
+    httpbin.run(scenario, mode)
     httpbin.record.steps.setdefault("walk pages", {})[mode] = "n/a: no paged operation"
 
 
-def test_follow_redirects_false_hands_back_the_redirect(httpbin: Httpbin) -> None:
+def test_follow_redirects_false_hands_back_the_redirect(httpbin: Setup) -> None:
     with httpbin.package.Client(base_url=httpbin.url, follow_redirects=False) as client:
         with pytest.raises(httpbin.package.APIStatusError) as error:
             client.redirects.retrieve(1)

@@ -4,34 +4,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-import httpx
 import pytest
 import yaml
 
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 REQUIREMENTS = ("jupyter_server==2.21.1", "ipykernel==7.4.0")
 TOKEN = "clientsmith-token"
 
 
-@dataclass
-class Jupyter:
-    url: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
-
-
 @pytest.fixture(scope="module")
-def jupyter(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Jupyter]:
+def jupyter(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     selected("jupyter_server")
     bin_folder = python_server("jupyter_server", REQUIREMENTS)
     work = tmp_path_factory.mktemp("jupyter")
@@ -55,25 +44,11 @@ def jupyter(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         record = Record("jupyter_server", f"jupyter_server {REQUIREMENTS[0].split('==')[1]} (PyPI)", "shipped in the package: jupyter_server/services/api/api.yaml", "Swagger 2.0", operations)
         record.notes.append("The document declares no security; the server wants its token (`Authorization: token ...`), given as a default header.")
         with DriftWatch(document, package, record) as watch:
-            yield Jupyter(url, package, record, watch)
+            yield Setup(url, package, record, watch)
         record.save()
 
 
-def clients(setup: Jupyter) -> tuple[Any, Any]:
-    headers = {"Authorization": f"token {TOKEN}"}
-
-    def make_sync() -> Any:
-        http = httpx.Client(event_hooks={"response": [setup.watch.hook]})
-        return setup.package.Client(base_url=setup.url, default_headers=headers, http_client=http)
-
-    def make_async() -> Any:
-        http = httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]})
-        return setup.package.AsyncClient(base_url=setup.url, default_headers=headers, http_client=http)
-
-    return make_sync, make_async
-
-
-async def scenario(setup: Jupyter, client: Any, drive: Drive, mode: str) -> None:
+async def scenario(setup: Setup, client: Any, drive: Drive, mode: str) -> None:
     step = setup.record.step
     models = setup.package.models
     name = f"notes-{mode}.txt"
@@ -113,9 +88,8 @@ async def scenario(setup: Jupyter, client: Any, drive: Drive, mode: str) -> None
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_jupyter_server_scenario(jupyter: Jupyter, mode: str) -> None:
-    make_sync, make_async = clients(jupyter)
-    run_both(lambda client, drive, which: scenario(jupyter, client, drive, which), make_sync, make_async, mode)
+def test_jupyter_server_scenario(jupyter: Setup, mode: str) -> None:
+    jupyter.run(scenario, mode, default_headers={"Authorization": f"token {TOKEN}"})
     jupyter.record.steps.setdefault("walk pages", {})[mode] = "n/a: no paged operation"
     jupyter.record.steps.setdefault("stream", {})[mode] = "n/a: streams only over websockets"
 

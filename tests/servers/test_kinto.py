@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,7 +16,7 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 REQUIREMENTS = ("kinto==26.5.0",)
 USER = ("reader", "s3cret")
@@ -68,16 +66,8 @@ format = %(asctime)s %(levelname)s [%(name)s] %(message)s
 """
 
 
-@dataclass
-class Kinto:
-    url: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
-
-
 @pytest.fixture(scope="module")
-def kinto(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kinto]:
+def kinto(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     selected("kinto")
     bin_folder = python_server("kinto", REQUIREMENTS)
     work = tmp_path_factory.mktemp("kinto")
@@ -97,22 +87,8 @@ def kinto(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
             record.notes.append("operationIds `get_records`/`get_record`/`delete_records` say only the HTTP verb once the noun is gone: the routes name them `records.list`, `.retrieve`, `.delete_all`; PUT `update` and PATCH `patch` keep the document's words.")
             record.notes.append("Pages travel in a `Next-Page` response header the document does not declare, so no `iter_` method is inferred: the scenario walks them with `with_raw_response` and the header's `_token`.")
             with DriftWatch(document, package, record) as watch:
-                yield Kinto(url + "/v1", package, record, watch)
+                yield Setup(url + "/v1", package, record, watch)
             record.save()
-
-
-def clients(setup: Kinto) -> tuple[Any, Any]:
-    username, password = USER
-
-    def make_sync() -> Any:
-        http = httpx.Client(event_hooks={"response": [setup.watch.hook]})
-        return setup.package.Client(base_url=setup.url, username=username, password=password, http_client=http)
-
-    def make_async() -> Any:
-        http = httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]})
-        return setup.package.AsyncClient(base_url=setup.url, username=username, password=password, http_client=http)
-
-    return make_sync, make_async
 
 
 def _next_token(headers: httpx.Headers) -> str | None:
@@ -120,7 +96,7 @@ def _next_token(headers: httpx.Headers) -> str | None:
     return parse_qs(urlsplit(link).query)["_token"][0] if link else None
 
 
-async def scenario(setup: Kinto, client: Any, drive: Drive, mode: str) -> None:
+async def scenario(setup: Setup, client: Any, drive: Drive, mode: str) -> None:
     step = setup.record.step
     errors = setup.package
     bucket, collection = f"blog-{mode}", "posts"
@@ -175,9 +151,8 @@ async def scenario(setup: Kinto, client: Any, drive: Drive, mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_kinto_scenario(kinto: Kinto, mode: str) -> None:
-    make_sync, make_async = clients(kinto)
-    run_both(lambda client, drive, which: scenario(kinto, client, drive, which), make_sync, make_async, mode)
+def test_kinto_scenario(kinto: Setup, mode: str) -> None:
+    kinto.run(scenario, mode, username=USER[0], password=USER[1])
 
 
 def test_kinto_names_read_as_a_person_would_write_them(kinto: Any) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -16,22 +14,14 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, node_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 PACKAGE = "@loopback/example-todo@6.0.0"
 LAUNCHER = Path(__file__).resolve().parent / "fixtures" / "loopback_todo.js"
 
 
-@dataclass
-class Todo:
-    url: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
-
-
 @pytest.fixture(scope="module")
-def todo_server(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Todo]:
+def todo_server(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     selected("loopback_todo")
     folder = node_server("loopback_todo", [PACKAGE])
     work = tmp_path_factory.mktemp("loopback")
@@ -48,21 +38,11 @@ def todo_server(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
             record = Record("loopback_todo", f"{PACKAGE.rsplit('@', 1)[0]} {PACKAGE.rsplit('@', 1)[1]} (npm, LoopBack 4)", "served at /openapi.json", f"OpenAPI {document['openapi']}", operations)
             with DriftWatch(document, package, record) as watch:
-                yield Todo(url, package, record, watch)
+                yield Setup(url, package, record, watch)
             record.save()
 
 
-def clients(setup: Todo) -> tuple[Any, Any]:
-    def make_sync() -> Any:
-        return setup.package.Client(base_url=setup.url, http_client=httpx.Client(event_hooks={"response": [setup.watch.hook]}))
-
-    def make_async() -> Any:
-        return setup.package.AsyncClient(base_url=setup.url, http_client=httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]}))
-
-    return make_sync, make_async
-
-
-async def scenario(setup: Todo, client: Any, drive: Drive, mode: str) -> None:
+async def scenario(setup: Setup, client: Any, drive: Drive, mode: str) -> None:
     step = setup.record.step
     models = setup.package.models
     async with step("create", mode):
@@ -100,9 +80,8 @@ async def scenario(setup: Todo, client: Any, drive: Drive, mode: str) -> None:
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_loopback_todo_scenario(todo_server: Todo, mode: str) -> None:
-    make_sync, make_async = clients(todo_server)
-    run_both(lambda client, drive, which: scenario(todo_server, client, drive, which), make_sync, make_async, mode)
+def test_loopback_todo_scenario(todo_server: Setup, mode: str) -> None:
+    todo_server.run(scenario, mode)
     todo_server.record.steps.setdefault("stream", {})[mode] = "n/a: no streamed reply"
 
 

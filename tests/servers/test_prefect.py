@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -18,21 +16,13 @@ import pytest
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, check_names, run_both
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
 
 REQUIREMENTS = ("prefect==3.9.1",)
 
 
-@dataclass
-class Prefect:
-    url: str
-    package: ModuleType
-    record: Record
-    watch: DriftWatch
-
-
 @pytest.fixture(scope="module")
-def prefect(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Prefect]:
+def prefect(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     selected("prefect")
     bin_folder = python_server("prefect", REQUIREMENTS)
     work = tmp_path_factory.mktemp("prefect")
@@ -54,21 +44,11 @@ def prefect(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
             record = Record("prefect", f"prefect {REQUIREMENTS[0].split('==')[1]} (PyPI, FastAPI)", "served at /api/openapi.json", f"OpenAPI {document['openapi']}", operations)
             record.notes.append("FastAPI operationIds (`create_flow_flows__post`) give `client.flows.create`, `.read`, `.update`, `.delete`, `.count`, `.read_by_name`, `.bulk_delete`; `iter_paginate` walks pages whose number travels in the JSON body.")
             with DriftWatch(document, package, record) as watch:
-                yield Prefect(url + "/api", package, record, watch)
+                yield Setup(url + "/api", package, record, watch)
             record.save()
 
 
-def clients(setup: Prefect) -> tuple[Any, Any]:
-    def make_sync() -> Any:
-        return setup.package.Client(base_url=setup.url, http_client=httpx.Client(event_hooks={"response": [setup.watch.hook]}))
-
-    def make_async() -> Any:
-        return setup.package.AsyncClient(base_url=setup.url, http_client=httpx.AsyncClient(event_hooks={"response": [setup.watch.ahook]}))
-
-    return make_sync, make_async
-
-
-async def scenario(setup: Prefect, client: Any, drive: Drive, mode: str) -> None:
+async def scenario(setup: Setup, client: Any, drive: Drive, mode: str) -> None:
     step = setup.record.step
     models = setup.package.models
     async with step("create", mode):
@@ -104,19 +84,13 @@ async def scenario(setup: Prefect, client: Any, drive: Drive, mode: str) -> None
         stamp = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
         await drive(client.logs.create, body=[models.LogCreate(name="scenario", level=20, message=f"line {n}", timestamp=stamp, flow_run_id=run.id) for n in range(3)])
         manager = client.flow_runs.with_streaming_response.download_logs(run.id)
-        if drive.is_async:
-            async with manager as response:
-                lines = [line async for line in response.iter_lines()]
-        else:
-            with manager as response:
-                lines = list(response.iter_lines())
+        lines, _ = await drive.lines(manager)
         assert lines[0].startswith("timestamp,") and [line.rsplit(",", 1)[-1] for line in lines[1:] if line] == ["line 0", "line 1", "line 2"]
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_prefect_scenario(prefect: Prefect, mode: str) -> None:
-    make_sync, make_async = clients(prefect)
-    run_both(lambda client, drive, which: scenario(prefect, client, drive, which), make_sync, make_async, mode)
+def test_prefect_scenario(prefect: Setup, mode: str) -> None:
+    prefect.run(scenario, mode)
 
 
 def test_prefect_names_read_as_a_person_would_write_them(prefect: Any) -> None:
