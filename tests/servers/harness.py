@@ -143,7 +143,9 @@ def started(name: str, command: Sequence[object], *, url: str, ready: str, cwd: 
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=10)
         except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            pass
+        # Whatever of the group outlived TERM (a worker the server forked) goes now.
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
