@@ -113,6 +113,8 @@ def test_routes_without_operation_ids_are_named_from_the_route() -> None:
     assert names(kernels, "kernels") == ["list", "create", "retrieve", "delete", "interrupt", "restart"]
     assert names([jupyter("/api/status", "get", "Get the current status")], "status") == ["retrieve"]
     assert names([jupyter("/api/me", "get", "Get the identity")], "identity") == ["me"]
+    things = [jupyter("/api/things", "delete", "Remove every thing"), jupyter("/api/things/{id}", "delete", "Remove a thing")]
+    assert names(things, "things") == ["delete_all", "delete"]
 
 
 def test_routes_alike_but_for_their_last_parameter_are_named_by_it() -> None:

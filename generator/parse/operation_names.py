@@ -26,11 +26,13 @@ _STOP_WORDS = frozenset(
 )
 _ITEM_VERBS = {"get": "retrieve", "put": "update", "replace": "replace", "patch": "update", "delete": "delete", "post": "create", "head": "exists"}
 _COLLECTION_VERBS = {"post": "create", "put": "update", "replace": "replace", "patch": "update", "delete": "delete", "head": "exists"}
+# An operationId that, less its noun, is only its HTTP method: English verbs too, kept unless they
+# clash; or words no person calls a method, which give way to the route's name.
+_HTTP_WORDS = frozenset({"get", "patch", "delete"})
+_HTTP_ONLY_WORDS = frozenset({"post", "put", "head"})
 # The routes of a resource a name is most naturally about: when two operations want one name, the
 # one on such a route keeps it (Prefect's `read_flow` on GET /flows/{id} is `read`; `read_flows` on
 # POST /flows/filter gives way).
-_HTTP_WORDS = frozenset({"get", "patch", "delete"})  # verbs in English too: kept unless they clash
-_HTTP_ONLY_WORDS = frozenset({"post", "put", "head"})
 _CRUD_ROUTES = {("item", "get"), ("item", "put"), ("item", "patch"), ("item", "delete"), ("collection", "get"), ("collection", "post")}
 
 

@@ -350,8 +350,8 @@ class OperationParser:
         responses = raw.node.get("responses") or {}
         successes: list[Response] = []
         errors: list[Response] = []
-        has_success = any(str(code).startswith("2") for code in responses)
         first_success = min((str(code).upper() for code in responses if str(code).startswith("2")), default=None)
+        has_success = first_success is not None
         for code, node in responses.items():
             status = str(code).upper()
             if status != "DEFAULT" and not _STATUS.match(status):

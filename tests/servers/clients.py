@@ -4,6 +4,7 @@ installed into an environment of its own, and run as a command from another fold
 from __future__ import annotations
 
 import importlib
+import json
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import httpx
 import pytest
 
 from tests.conftest import REPO
@@ -33,6 +36,13 @@ def install_clientsmith(workspace: Path) -> Path:
     _checked([uv, "venv", "-q", "--python", sys.executable, workspace / "tool"], workspace)
     _checked([uv, "pip", "install", "-q", "--python", workspace / "tool" / "bin" / "python", wheel], workspace)
     return workspace / "tool" / "bin"
+
+
+def served_document(url: str, file: Path) -> dict[str, Any]:
+    """The JSON document a running server publishes at `url`, saved as `file` for the generator."""
+    file.write_bytes(httpx.get(url).content)
+    document: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+    return document
 
 
 def generate(tool: Path, document: Path, package: str, out: Path) -> str:

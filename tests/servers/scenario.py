@@ -52,6 +52,11 @@ class Drive:
         raise AssertionError(f"expected {error.__name__}")
 
 
+def operation_count(document: dict[str, Any]) -> int:
+    """The operations a document describes (for SERVERS.md's table)."""
+    return sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+
+
 @dataclass
 class Record:
     """What one server's run found: each step's result per mode, and the drifts seen."""

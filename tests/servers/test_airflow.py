@@ -15,10 +15,10 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.servers.clients import generate, imported
+from tests.servers.clients import generate, imported, served_document
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, run, started, tool_env
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 REQUIREMENTS = ("apache-airflow==3.3.2",)
 PASSWORD = "admin-pass"
@@ -89,15 +89,14 @@ def airflow(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     command = [bin_folder / "airflow", "api-server", "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--apps", "core"]
     with started("airflow", command, url=url, ready="/api/v2/monitor/health", cwd=work, env=environment, wait=240):
         document_file = work / "airflow_openapi.json"
-        document_file.write_bytes(httpx.get(url + "/openapi.json").content)
-        document = json.loads(document_file.read_text(encoding="utf-8"))
+        document = served_document(url + "/openapi.json", document_file)
         assert all(path.startswith("/api/v2/") for path in document["paths"]) and not document.get("servers")  # the base URL is the root
         login = httpx.post(url + "/auth/token", json={"username": "admin", "password": PASSWORD})
         assert login.status_code == 201, login.text
         out = work / "client"
         generate(clientsmith, document_file, "airflow_client", out)
         with imported(out, "airflow_client") as package:
-            operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+            operations = operation_count(document)
             version = f"apache-airflow {REQUIREMENTS[0].split('==')[1]} (PyPI, FastAPI)"
             record = Record("airflow", version, "served at /openapi.json", f"OpenAPI {document['openapi']}", operations)
             record.notes.append("Explicit snake operationIds give `client.variable.create`, `.retrieve`, `.patch`, `.delete`, `.list`; `iter_list` walks offset pages, ending at `total_entries`.")

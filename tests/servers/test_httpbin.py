@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.servers.clients import generate, imported
+from tests.servers.clients import generate, imported, served_document
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 # gunicorn 27's gevent worker refuses the gevent httpbin pins: its threaded worker serves instead.
 REQUIREMENTS = ("httpbin[mainapp]==0.10.4", "gunicorn==23.0.0")
@@ -31,12 +30,11 @@ def httpbin(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     command = [bin_folder / "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "gthread", "--threads", "8", "--graceful-timeout", "2", "httpbin:app"]
     with started("httpbin", command, url=url, ready="/get", cwd=work):
         document_file = work / "httpbin_spec.json"
-        document_file.write_bytes(httpx.get(url + "/spec.json").content)
-        document = json.loads(document_file.read_text(encoding="utf-8"))
+        document = served_document(url + "/spec.json", document_file)
         out = work / "client"
         generate(clientsmith, document_file, "httpbin_client", out)
         with imported(out, "httpbin_client") as package:
-            operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+            operations = operation_count(document)
             record = Record("httpbin", f"httpbin {REQUIREMENTS[0].split('==')[1]} (PyPI, Flask + flasgger)", "served at /spec.json", "Swagger 2.0", operations)
             record.notes.append("Read with located warnings: `type: int` (integer), 41 path parameters not marked required, `schema` on Swagger 2.0 parameters.")
             record.notes.append("No resources: create, read, update and delete are its echo endpoints; no response schemas, so each call's type is None and the echo is read from the raw response.")

@@ -13,7 +13,7 @@ import yaml
 from tests.servers.clients import generate, imported
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 REQUIREMENTS = ("jupyter_server==2.21.1", "ipykernel==7.4.0")
 TOKEN = "clientsmith-token"
@@ -40,7 +40,7 @@ def jupyter(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     ]
     url = f"http://127.0.0.1:{port}"
     with started("jupyter_server", command, url=url, ready="/api/status", cwd=work, env=environment, ready_status=(200, 403)) as _server, imported(out, "jupyter_client") as package:
-        operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+        operations = operation_count(document)
         record = Record("jupyter_server", f"jupyter_server {REQUIREMENTS[0].split('==')[1]} (PyPI)", "shipped in the package: jupyter_server/services/api/api.yaml", "Swagger 2.0", operations)
         record.notes.append("The document declares no security; the server wants its token (`Authorization: token ...`), given as a default header.")
         with DriftWatch(document, package, record) as watch:

@@ -4,7 +4,6 @@ tombstone, and pages that travel in a `Next-Page` response header the document d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tests.servers.clients import generate, imported
+from tests.servers.clients import generate, imported, served_document
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 REQUIREMENTS = ("kinto==26.5.0",)
 USER = ("reader", "s3cret")
@@ -77,12 +76,11 @@ def kinto(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     command = [bin_folder / "kinto", "start", "--ini", "kinto.ini", "--port", str(port)]
     with started("kinto", command, url=url, ready="/v1/__heartbeat__", cwd=work):
         document_file = work / "kinto_api.json"
-        document_file.write_bytes(httpx.get(url + "/v1/__api__").content)
-        document = json.loads(document_file.read_text(encoding="utf-8"))
+        document = served_document(url + "/v1/__api__", document_file)
         out = work / "client"
         generate(clientsmith, document_file, "kinto_client", out)
         with imported(out, "kinto_client") as package:
-            operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+            operations = operation_count(document)
             record = Record("kinto", f"kinto {REQUIREMENTS[0].split('==')[1]} (PyPI, Pyramid + cornice)", "served at /v1/__api__", f"Swagger {document['swagger']}", operations)
             record.notes.append("operationIds `get_records`/`get_record`/`delete_records` say only the HTTP verb once the noun is gone: the routes name them `records.list`, `.retrieve`, `.delete_all`; PUT `update` and PATCH `patch` keep the document's words.")
             record.notes.append("Pages travel in a `Next-Page` response header the document does not declare, so no `iter_` method is inferred: the scenario walks them with `with_raw_response` and the header's `_token`.")

@@ -3,18 +3,16 @@ it serves at /openapi.json (operationIds `TodoController.create`, a JSON `filter
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.servers.clients import generate, imported
+from tests.servers.clients import generate, imported, served_document
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, node_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 PACKAGE = "@loopback/example-todo@6.0.0"
 LAUNCHER = Path(__file__).resolve().parent / "fixtures" / "loopback_todo.js"
@@ -30,12 +28,11 @@ def todo_server(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     command = ["node", LAUNCHER, folder / "node_modules" / "@loopback" / "example-todo", str(port), str(geocoder)]
     with started("loopback_todo", command, url=url, ready="/openapi.json", cwd=work):
         document_file = work / "todo_openapi.json"
-        document_file.write_bytes(httpx.get(url + "/openapi.json").content)
-        document = json.loads(document_file.read_text(encoding="utf-8"))
+        document = served_document(url + "/openapi.json", document_file)
         out = work / "client"
         generate(clientsmith, document_file, "todo_client", out)
         with imported(out, "todo_client") as package:
-            operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+            operations = operation_count(document)
             record = Record("loopback_todo", f"{PACKAGE.rsplit('@', 1)[0]} {PACKAGE.rsplit('@', 1)[1]} (npm, LoopBack 4)", "served at /openapi.json", f"OpenAPI {document['openapi']}", operations)
             with DriftWatch(document, package, record) as watch:
                 yield Setup(url, package, record, watch)

@@ -5,18 +5,16 @@ JSON request bodies."""
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.servers.clients import generate, imported
+from tests.servers.clients import generate, imported, served_document
 from tests.servers.conftest import selected
 from tests.servers.harness import free_port, python_server, started
-from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names
+from tests.servers.scenario import Drive, DriftWatch, Record, Setup, check_names, operation_count
 
 REQUIREMENTS = ("prefect==3.9.1",)
 
@@ -35,12 +33,11 @@ def prefect(clientsmith: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     command = [bin_folder / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-services", "--no-ui", "--analytics-off"]
     with started("prefect", command, url=url, ready="/api/health", cwd=work, env=environment, wait=240):
         document_file = work / "prefect_openapi.json"
-        document_file.write_bytes(httpx.get(url + "/api/openapi.json").content)
-        document = json.loads(document_file.read_text(encoding="utf-8"))
+        document = served_document(url + "/api/openapi.json", document_file)
         out = work / "client"
         generate(clientsmith, document_file, "prefect_client", out)
         with imported(out, "prefect_client") as package:
-            operations = sum(1 for item in document["paths"].values() for method in item if method in ("get", "put", "post", "patch", "delete"))
+            operations = operation_count(document)
             record = Record("prefect", f"prefect {REQUIREMENTS[0].split('==')[1]} (PyPI, FastAPI)", "served at /api/openapi.json", f"OpenAPI {document['openapi']}", operations)
             record.notes.append("FastAPI operationIds (`create_flow_flows__post`) give `client.flows.create`, `.read`, `.update`, `.delete`, `.count`, `.read_by_name`, `.bulk_delete`; `iter_paginate` walks pages whose number travels in the JSON body.")
             with DriftWatch(document, package, record) as watch:
