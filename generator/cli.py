@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
-from .diagnostics import ClientsmithError, ConfigError
+from .diagnostics import ClientsmithError, ConfigError, cut_line
 from .pipeline import ROOT_INIT, Built, Job, build, compare_all, write_all
 from .plan.project import ProjectSettings
 from .write import WriteReport
@@ -24,9 +24,10 @@ _DIFF_LINES_SHOWN = 200
 
 
 class Output:
-    def __init__(self, quiet: bool, verbose: bool) -> None:
+    def __init__(self, quiet: bool, verbose: bool, max_width: int | None = None) -> None:
         self.quiet = quiet
         self.verbose = verbose
+        self.max_width = max_width  # None: warnings whole
 
     def info(self, text: str) -> None:
         if not self.quiet:
@@ -38,7 +39,7 @@ class Output:
 
     def warn(self, text: str) -> None:
         if not self.quiet:
-            print(text, file=sys.stderr)
+            print(text if self.max_width is None else cut_line(text, self.max_width), file=sys.stderr)
 
     def error(self, text: str) -> None:
         print(f"error: {text}", file=sys.stderr)
@@ -49,6 +50,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     common.add_argument("-v", "--verbose", action="store_true", help="print every file and timing")
     common.add_argument("--debug", action="store_true", help="show tracebacks (for bug reports)")
+    common.add_argument("--max-width", type=_width, metavar="N", help="cut each warning to N characters at a word boundary (default: whole)")
     common.add_argument("--config", type=Path, help="pyproject.toml to read [tool.clientsmith] from")
     common.add_argument("--no-cache", action="store_true", help="do not use the output and formatting caches")
     common.add_argument("--formatter", choices=FORMATTERS, help="ruff (default: black's style, fast) or black itself")
@@ -73,9 +75,19 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def _width(text: str) -> int:
+    try:
+        width = int(text)
+    except ValueError:
+        width = 0
+    if width < 20:  # below that a cut warning no longer says which file it is about
+        raise argparse.ArgumentTypeError(f"{text!r} is not a width of at least 20 characters")
+    return width
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    out = Output(args.quiet, args.verbose)
+    out = Output(args.quiet, args.verbose, args.max_width)
     try:
         if args.command == "generate":
             return _generate(args, out)

@@ -47,8 +47,6 @@ class SpecError(ClientsmithError):
 
 # A message is one line a person reads; the pointer (often the longest part) gives way first.
 LINE_LIMIT = 200
-_MESSAGE_LIMIT = 160
-_MESSAGE_MINIMUM = 80
 
 
 def fit_line(head: str, pointer: str, tail: str = "") -> str:
@@ -85,13 +83,23 @@ class Warning_:
     kind: str = "warning"  # or "note": something the generator recognised and acted on, not a problem
 
     def render(self, file: str) -> str:
-        # The pointer is the warning's location and is never cut; a long message gives way instead
-        # (refusals, not warnings, keep to one line of about 200 characters).
-        pointer = self.pointer or "#"
-        room = max(LINE_LIMIT - len(f"{file}: {self.kind}:  (at {pointer})"), _MESSAGE_MINIMUM)
-        limit = min(room, _MESSAGE_LIMIT)
-        message = self.message if len(self.message) <= limit else self.message[: limit - 3] + "..."
-        return f"{file}: {self.kind}: {message} (at {pointer})"
+        # Whole: a warning is read to act on it (the command line's --max-width cuts it when asked).
+        return warning_line(f"{file}: {self.kind}: {self.message}", self.pointer or "#")
+
+
+def warning_line(head: str, pointer: str) -> str:
+    """`head (at pointer)`, whole; refusals, not warnings, keep to one line of about 200 characters."""
+    return f"{head} (at {pointer})" if pointer else head
+
+
+def cut_line(text: str, width: int) -> str:
+    """`text` within `width` characters: cut at the last word boundary that fits, marked `...`."""
+    if len(text) <= width:
+        return text
+    room = max(width - 3, 1)
+    boundary = text.rfind(" ", 0, room + 1)
+    kept = text[:boundary] if boundary > 0 else text[:room]  # one long word: cut inside it
+    return kept.rstrip() + "..."
 
 
 @dataclass

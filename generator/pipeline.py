@@ -126,6 +126,7 @@ class _Rendered:
 def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     from .diagnostics import WarningSink
     from .load import load_spec
+    from .load.places import warning_place
     from .parse import build_api
     from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package, plan_project
     from .render import Renderer
@@ -162,7 +163,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
     texts = {output.path: _render(output, renderer) for output in plan}
     python = [output.path for output in plan if output.python]
-    rendered_warnings = run_warnings + validation_warnings + [item.render(job.spec_display) for item in warnings.sorted() + warnings.sorted_notes()]
+    rendered_warnings = run_warnings + validation_warnings + [item.render(warning_place(spec, item.pointer)) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
 

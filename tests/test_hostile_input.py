@@ -151,7 +151,8 @@ def test_a_long_chain_of_required_properties_generates(tmp_path: Path) -> None:
     (tmp_path / "spec.json").write_text(json.dumps(document))
     result = run_cli("generate", "spec.json", "--package", "chain", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr and all(len(line) <= 200 for line in result.stderr.splitlines())
+    # Warnings are whole, but name a place 150 members deep by its ends rather than walk it.
+    assert "Traceback" not in result.stderr and all(len(line) <= 300 for line in result.stderr.splitlines()), result.stderr
 
 
 def test_a_server_url_urllib_cannot_split_is_no_internal_error(tmp_path: Path) -> None:

@@ -142,10 +142,10 @@ def test_keyword_check_warnings_point_at_the_member(tmp_path: Path) -> None:
     )
     warnings = validate_spec(load_spec(path, path.name), thorough=True, strict=True)
     assert any(
-        w.startswith("spec.yaml: warning: ") and "default does not fit its schema" in w and "(at #/paths/~1items~1{id}/get/parameters/0/schema/default)" in w
+        w.startswith("spec.yaml:7:69: warning: ") and "default does not fit its schema" in w and "(at #/paths/~1items~1{id}/get/parameters/0/schema/default)" in w
         for w in warnings
     ), warnings
-    assert any(w.startswith("spec.yaml: warning: ") and "'id'" in w and "(at #/paths/~1items~1{id}/get)" in w for w in warnings), warnings
+    assert any(w.startswith("spec.yaml:6:7: warning: ") and "'id'" in w and "(at #/paths/~1items~1{id}/get)" in w for w in warnings), warnings
     # the same bad pattern twice: each warning points at its own schema
     assert any(w.endswith("(at #/components/schemas/First/pattern)") for w in warnings), warnings
     assert any(w.endswith("(at #/components/schemas/Second/pattern)") for w in warnings), warnings

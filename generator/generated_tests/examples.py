@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from ..diagnostics import cut_line
 from ..load import join_pointer
 from ..parse.discriminators import inherited_discriminator, read_discriminator
 from .scalar_samples import number_sample, string_sample
@@ -53,7 +54,7 @@ def _one_member(schema: dict[str, Any], empty: Any, synthesize: Any) -> Any:
 
 def _clipped(text: str, limit: int = 120) -> str:
     """A validator message stays one short clause (its value dump can be the whole example)."""
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    return cut_line(text, limit)
 
 
 def to_json_text(value: Any) -> str:

@@ -37,6 +37,7 @@ from openapi_schema_validator._format import oas30_format_checker
 from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
+from ..diagnostics import cut_line
 from ..load import follow_refs
 from .pattern_match import pattern_finds
 
@@ -209,8 +210,12 @@ class SchemaCheck:
         error = self._first(schema, value, purpose, False)
         if error is None:
             return None
-        where = "".join(f"[{part!r}]" for part in error.absolute_path)
-        return f"{error.message}" + (f" (at {where})" if where else "")
+        parts = [f"[{part!r}]" for part in error.absolute_path]
+        if len(parts) > 6:  # a warning names the place, not a walk 150 members deep
+            parts = parts[:2] + [f"...({len(parts) - 4} more)..."] + parts[-2:]
+        where = "".join(parts)
+        # The validator's message may quote the whole value: kept to a clause, cut between words.
+        return cut_line(str(error.message), 120) + (f" (at {where})" if where else "")
 
     def _first(self, schema: Any, value: Any, purpose: Purpose, exclusive: bool) -> Any:
         """The first error the validator finds (it stops there), or None."""

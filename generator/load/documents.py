@@ -1,9 +1,10 @@
 """Load stage: read a YAML or JSON spec, keep enough to point at lines, and bring in local `$ref` files.
 
 The data is parsed with the fastest loader available (libyaml or json); source positions are only
-computed when an error needs them, by composing the YAML node tree once (JSON is YAML, so this works
-for both). `$ref`s that point at other files are resolved only inside the spec's own folder, never
-over the network, and inlined so that later stages see one self-contained document.
+computed when an error needs them: by composing the YAML node tree once, or for JSON text by reading
+only the containers on a pointer's way (json_positions.py: composing large JSON as YAML takes seconds).
+`$ref`s that point at other files are resolved only inside the spec's own folder, never over the
+network, and inlined so that later stages see one self-contained document.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 
 from . import swagger2
 from ..diagnostics import Location, SpecError
+from .json_positions import JsonPositions
 from .limits import MAX_DEPTH, LimitExceeded, check_tree, depth_error, locate_in_text
 from .pointers import join_pointer, resolve_pointer, split_pointer
 
@@ -46,6 +48,7 @@ class SourceFile:
     text: str
     data: Any
     _root_node: yaml.Node | None = field(default=None, repr=False)
+    json_positions: JsonPositions | None = field(default=None, repr=False)  # set for JSON text: no YAML composing
 
     def locate(self, pointer: str) -> Location:
         """The line and column of the node at a JSON pointer, as precisely as can be had."""
@@ -54,6 +57,8 @@ class SourceFile:
 
     def scalar_text(self, pointer: str, value: Any) -> str | None:
         """How the file spells the scalar `value` at `pointer` (`yes` for True), when it is there."""
+        if self.json_positions is not None:
+            return self.json_positions.scalar_text(pointer, value)
         node, complete = self._node(pointer)
         if not complete or not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None or ""
             return None
@@ -64,6 +69,8 @@ class SourceFile:
         return str(node.value) if type(spelled) is type(value) and spelled == value else None
 
     def _position(self, pointer: str) -> tuple[int | None, int | None]:
+        if self.json_positions is not None:
+            return self.json_positions.line_column(pointer)
         best, _ = self._node(pointer)
         if best is None:
             return None, None
@@ -121,7 +128,7 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         raise _limit_error(exc, text, shown) from None
     if not isinstance(data, dict):
         raise NotAMappingError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
-    return SourceFile(path, shown, text, _stringify_keys(data))
+    return SourceFile(path, shown, text, _stringify_keys(data), json_positions=None if shared else JsonPositions(text))
 
 
 def _limit_error(exc: LimitExceeded, text: str, shown: str) -> SpecError:
@@ -219,7 +226,7 @@ def _check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool, notes:
     """Structural errors are reported against the original 2.0 document, where the lines are."""
     from openapi_spec_validator.schemas import schema_v2
 
-    from ..diagnostics import fit_line
+    from ..diagnostics import warning_line
     from ..validate import explain, first_schema_error
     from ..validate.repairs import repair_structure
 
@@ -229,7 +236,7 @@ def _check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool, notes:
         finding = None if error is None else explain(error, schema_v2, "2.0")
     else:
         result = repair_structure(data, "2.0", lambda document: _swagger2_findings(document, schema_v2))
-        notes += [fit_line(f"{root.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
+        notes += [warning_line(f"{root.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
         data, finding = result.data, result.refusal
     if finding is not None:
         pointer = "#"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import SpecError, fit_line
+from ..diagnostics import SpecError, warning_line
 from ..load import LoadedSpec, join_pointer, resolve_pointer
+from ..load.places import warning_place
 from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
 from .repairs import Note, repair_document
@@ -96,11 +97,8 @@ def _check_version(spec: LoadedSpec, strict: bool, warnings: list[str]) -> str:
 
 
 def _render_note(spec: LoadedSpec, note: Note) -> str:
-    """`file:line:col: warning: message (at pointer)`; the line only where composing it is cheap."""
-    # A converted Swagger 2.0 document's pointers name the 3.0 conversion: no line in the file.
-    lines = _small(spec) and "swagger" not in spec.root.data
-    where = str(spec.locate(note.pointer)) if lines else spec.root.display
-    return fit_line(f"{where}: warning: {note.message}", note.pointer)
+    """`file:line:col: warning: message (at pointer)`; the line only where it is cheap and true."""
+    return warning_line(f"{warning_place(spec, note.pointer)}: warning: {note.message}", note.pointer)
 
 
 def _refuse(spec: LoadedSpec, finding: Finding) -> None:
@@ -192,9 +190,7 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
             errors.append(error)
         for error, (pointer, subject) in zip(errors, _keyword_error_places(spec.data, errors)):
             message = str(getattr(error, "message", error)).splitlines()[0][:160]
-            # The pointer alone, as every warning gives it: a line number would mean composing
-            # the whole document as YAML nodes (seconds and tens of MB for a large JSON spec).
-            line = fit_line(f"{spec.root.display}: warning: {subject}{message}", pointer or "")
+            line = warning_line(f"{warning_place(spec, pointer or '#')}: warning: {subject}{message}", pointer or "")
             if line not in warnings:
                 warnings.append(line)
     except SpecError:

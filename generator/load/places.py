@@ -1,0 +1,21 @@
+"""Where a warning points: `file:line:column` when the document's positions are cheap to have."""
+
+from __future__ import annotations
+
+from .documents import LoadedSpec
+
+# Composing a YAML document's node tree to find a line costs about a second per 3 MB; above this
+# size its warnings name the file and the pointer only. JSON text is always located (json_positions.py).
+YAML_LINES_LIMIT = 4_000_000
+
+
+def warning_place(spec: LoadedSpec, pointer: str) -> str:
+    """The file, with the line and column of `pointer` where they can be had cheaply and truly.
+
+    A converted Swagger 2.0 document's pointers name the 3.0 conversion, not the file: no line.
+    """
+    root = spec.root
+    cheap = root.json_positions is not None or len(root.text) <= YAML_LINES_LIMIT
+    if not cheap or "swagger" in root.data:
+        return root.display
+    return str(spec.locate(pointer))
