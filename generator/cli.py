@@ -45,8 +45,10 @@ class Output:
         print(f"error: {text}", file=sys.stderr)
 
 
-def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options(suppress: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name. After it they default to
+    SUPPRESS: a subcommand's defaults would otherwise undo `clientsmith -q generate`."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS if suppress else None)
     common.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     common.add_argument("-v", "--verbose", action="store_true", help="print every file and timing")
     common.add_argument("--debug", action="store_true", help="show tracebacks (for bug reports)")
@@ -54,7 +56,12 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--config", type=Path, help="pyproject.toml to read [tool.clientsmith] from")
     common.add_argument("--no-cache", action="store_true", help="do not use the output and formatting caches")
     common.add_argument("--formatter", choices=FORMATTERS, help="ruff (default: black's style, fast) or black itself")
-    root = argparse.ArgumentParser(prog="clientsmith", description="Typed Python clients from OpenAPI documents.", parents=[common])
+    return common
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="clientsmith", description="Typed Python clients from OpenAPI documents.", parents=[_common_options(False)])
+    common = _common_options(True)
     commands = root.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", parents=[common], help="regenerate configured clients, or one client from SPEC")
     generate.add_argument("spec", nargs="?", type=Path, help="an OpenAPI file (omit to regenerate every configured provider)")

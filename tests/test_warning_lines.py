@@ -42,7 +42,8 @@ def test_warnings_are_whole_by_default(tmp_path: Path) -> None:
 
 def test_max_width_cuts_warnings_between_words(tmp_path: Path) -> None:
     (tmp_path / "spec.json").write_text(json.dumps(LONG_WARNING, indent=2))
-    result = run_cli("generate", "spec.json", "--package", "things", "--out", "out", "--no-project", "--max-width", "80", cwd=tmp_path)
+    # before the command's name as after it (a subcommand's defaults once undid the options before it)
+    result = run_cli("--max-width", "80", "generate", "spec.json", "--package", "things", "--out", "out", "--no-project", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = warning_lines(result.stderr)
     assert lines and all(len(line) <= 80 for line in lines), lines
