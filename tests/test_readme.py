@@ -119,6 +119,25 @@ def test_every_provider_has_a_running_example() -> None:
     assert headings == examples == ["Kodexa", "DataWollet", "Raydocs", "Alfred (TagShelf)"]
 
 
+PROVIDER_PACKAGES = {"Kodexa": "kodexa", "DataWollet": "datawollet", "Raydocs": "raydocs", "Alfred (TagShelf)": "alfred"}
+
+
+def test_provider_sections_name_real_arguments_and_variables() -> None:
+    """The prose beside each example: `name=` arguments the client takes, the environment variables it reads."""
+    import importlib
+    import inspect
+
+    providers = README.read_text(encoding="utf-8").split("\n## Providers\n", 1)[1]
+    for heading, package in PROVIDER_PACKAGES.items():
+        section = providers.split(f"### {heading}\n", 1)[1].split("\n### ", 1)[0].split("```", 1)[0]
+        client = importlib.import_module(f"generated.{package}").Client
+        source = inspect.getsource(importlib.import_module(f"generated.{package}._client"))
+        arguments = re.findall(r"`(\w+)=`", section)
+        variables = re.findall(r"`([A-Z][A-Z0-9_]+)`", section)
+        assert arguments and set(arguments) <= set(inspect.signature(client).parameters), (heading, arguments)
+        assert all(f'os.environ.get("{name}")' in source for name in variables), (heading, variables)
+
+
 # ----------------------------------------------------------------------------------------- python
 
 # A route: method, url (a regular expression), sent (JSON members the body must have), sent_headers;
