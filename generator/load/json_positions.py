@@ -11,6 +11,7 @@ so it is valid JSON here.
 from __future__ import annotations
 
 import bisect
+from array import array
 import json.decoder
 import re
 from collections.abc import Callable
@@ -33,7 +34,7 @@ class JsonPositions:
         self._text = text
         self._scan: _Scanner = getattr(json.decoder.JSONDecoder(), "scan_once")
         self._members: dict[int, dict[str, int] | list[int]] = {}  # container offset -> its values' offsets
-        self._newlines: list[int] | None = None
+        self._newlines: array[int] | None = None  # offsets of the line breaks, 8 bytes each
 
     def line_column(self, pointer: str) -> tuple[int | None, int | None]:
         """1-based line and column of the deepest value on the pointer's way (columns count characters)."""
@@ -41,7 +42,7 @@ class JsonPositions:
         if offset is None:
             return None, None
         if self._newlines is None:
-            self._newlines = [match.start() for match in _NEWLINE.finditer(self._text)]
+            self._newlines = array("q", (match.start() for match in _NEWLINE.finditer(self._text)))
         line = bisect.bisect_left(self._newlines, offset)
         start = self._newlines[line - 1] + 1 if line else 0
         return line + 1, offset - start + 1
