@@ -313,9 +313,9 @@ def test_shell_block(block: Block, tmp_path: Path) -> None:
     if block.not_run is not None:
         for line in lines:
             words = shlex.split(line)
-            if words[0].endswith(("pip", "pipx")) and words[1:2] == ["install"] or words[:3] == ["python", "-m", "pip"]:
-                packages = [word for word in words[2:] if not word.startswith("-")]
-                assert all("/" in word or word.endswith(".whl") for word in packages), f"{block.name}: `{line}` asks an index for {packages}"
+            start = 4 if words[:4] == ["python", "-m", "pip", "install"] else 2 if words[0].endswith(("pip", "pipx")) and words[1:2] == ["install"] else 0
+            packages = [word for word in words[start:] if start and not word.startswith("-")]
+            assert all("/" in word or word.endswith(".whl") for word in packages), f"{block.name}: `{line}` asks an index for {packages}"
         return
     for name, content in SHELL_INPUTS.items():
         (tmp_path / name).write_text(content)

@@ -11,9 +11,9 @@ so it is valid JSON here.
 from __future__ import annotations
 
 import bisect
-from array import array
 import json.decoder
 import re
+from array import array
 from collections.abc import Callable
 from typing import Any
 
