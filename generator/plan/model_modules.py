@@ -58,8 +58,8 @@ def split_models(api: Api, threshold: int | None = None) -> list[ModelModule] | 
         models = tuple(model for model in api.models if home[model.name] == module)
         aliases = tuple(alias for alias in api.aliases if home[alias.name] == module)
         wanted: dict[str, set[str]] = {}
-        for item in (*models, *aliases):
-            for name in edges[item.name]:
+        for defined in [model.name for model in models] + [alias.name for alias in aliases]:
+            for name in edges[defined]:
                 if name in home and home[name] != module:
                     wanted.setdefault(home[name], set()).add(name)
         imports = tuple((source, tuple(sorted(names))) for source, names in sorted(wanted.items()))
