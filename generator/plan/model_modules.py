@@ -7,7 +7,7 @@ Defining a pydantic model costs about a millisecond, so GitHub's 3,700 models to
 - the module of the one resource module whose operations reach it (through their parameters, bodies,
   replies and errors, and the models those reach), named after that resource module;
 - `_shared` when several resource modules reach it;
-- `_webhooks` when only webhook payloads reach it (GitHub's 2,000 of them);
+- `_webhooks` when only webhook payloads (OpenAPI 3.1 `webhooks`) reach it;
 - `_unused` when nothing does.
 
 Whatever a model references, everything that reaches it reaches too, so a resource's module imports
