@@ -88,7 +88,7 @@ def test_the_generated_package(tmp_path: Path) -> None:
         ]
         # PEP 702 marks for type checkers and IDEs
         assert pkg.resources.legacy.Legacy.old_thing.__deprecated__ == "GET /old is deprecated by the API"
-        assert pkg.resources.legacy.AsyncLegacyWithRawResponse.old_thing.__deprecated__
+        assert client.legacy.with_raw_response.old_thing.__deprecated__  # the view keeps the mark
         assert not hasattr(pkg.resources.legacy.Legacy.search, "__deprecated__")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from dataclasses import replace
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
@@ -24,7 +25,10 @@ from ._client_base import (
 from ._exceptions import APIStatusError, connection_error
 from ._response import AsyncStreamedResponse
 from ._params import Param
+from ._views import take_wish
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NotGiven, TimeoutTypes
+
+T = TypeVar("T")
 
 
 class AsyncAPIClient(_BaseClient):
@@ -92,9 +96,53 @@ class AsyncAPIClient(_BaseClient):
     ) -> None:
         await self.aclose()
 
+    async def call(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> T:
+        """A generated method's request: its parsed reply, or the form a view asked for (``_views``)."""
+        wish = take_wish()
+        if wish is None:
+            return cast(
+                T,
+                (
+                    await self.request(
+                        endpoint,
+                        path_params=path_params,
+                        query=query,
+                        headers=headers,
+                        cookies=cookies,
+                        body=body,
+                        options=options,
+                    )
+                ).parsed,
+            )
+        if wish.url is not None:
+            options = replace(options or _DEFAULT_OPTIONS, url=wish.url)
+        send = self.request_streamed if wish.form == "streamed" else self.request
+        return cast(
+            T,
+            await send(
+                endpoint,
+                path_params=path_params,
+                query=query,
+                headers=headers,
+                cookies=cookies,
+                body=body,
+                options=options,
+            ),
+        )
+
     async def request(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         *,
         path_params: Sequence[Param] = (),
         query: Sequence[Param] = (),
@@ -114,7 +162,7 @@ class AsyncAPIClient(_BaseClient):
 
     async def request_streamed(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         *,
         path_params: Sequence[Param] = (),
         query: Sequence[Param] = (),
@@ -138,7 +186,9 @@ class AsyncAPIClient(_BaseClient):
 
         return AsyncStreamedResponse(response, parse)
 
-    async def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+    async def _open_stream(
+        self, endpoint: Endpoint[Any], response: httpx.Response
+    ) -> RawResponse[Any]:
         await self._raise_for_error(endpoint, response)
         opener = _match_status(endpoint.streams, response.status_code)
         if opener is not None:
@@ -148,7 +198,7 @@ class AsyncAPIClient(_BaseClient):
         await self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
         return self._process_response(endpoint, response)
 
-    async def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
+    async def _raise_for_error(self, endpoint: Endpoint[Any], response: httpx.Response) -> None:
         """An error status raises its typed error here, its (small) body read first."""
         status = response.status_code
         if status < 400 and (
@@ -190,7 +240,7 @@ class AsyncAPIClient(_BaseClient):
 
     async def _send(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         path_params: Sequence[Param],
         query: Sequence[Param],
         headers: Sequence[Param],

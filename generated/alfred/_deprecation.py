@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from types import FrameType
 
 from ._types import NotGiven
+from ._views import quiet
 
 if sys.version_info >= (3, 13):
     from warnings import deprecated
@@ -42,6 +43,8 @@ def _caller_stacklevel() -> int:
 
 
 def warn_deprecated(message: str) -> None:
+    if quiet():  # a later page of an `iter_` method, which warned once itself
+        return
     warnings.warn(message, DeprecationWarning, stacklevel=_caller_stacklevel())
 
 

@@ -24,19 +24,19 @@ from ._exceptions import (
 )
 from ._types import NOT_GIVEN, NotGiven
 
-if TYPE_CHECKING:
-    from . import models
-
 __version__ = "1.0.0"
 
+if TYPE_CHECKING:  # type checkers see `models`; a misspelt name stays an error
+    from . import models
+else:
 
-def __getattr__(name: str) -> Any:
-    # `models` is imported on first use: a large API's models take a while to define.
-    if name == "models":
-        import importlib
+    def __getattr__(name: str) -> Any:
+        # `models` is imported on first use: a large API's models take a while to define.
+        if name == "models":
+            import importlib
 
-        return importlib.import_module(f"{__name__}.models")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+            return importlib.import_module(f"{__name__}.models")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -14,30 +14,13 @@ from ..ir import (
     Resource,
 )
 from ..render import ident, literal
+from ..render.call_views import error_class as error_class  # re-exported for cases.py
 
 
 TEST_HOST = "https://api.example.test"
 ACCESS_TOKEN = "test-access-token"
 # Lists in replies are checked item by item up to this many items (their length always).
 MAX_CHECKED_ITEMS = 3
-
-_ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    412: "PreconditionFailedError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-}
-
-
-def error_class(status: int) -> str:
-    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
-    if status >= 500:
-        return "InternalServerError"
-    return _ERROR_CLASSES.get(status, "APIStatusError")
 
 
 class Encoded(str):

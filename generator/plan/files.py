@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
+from .model_modules import split_models
 
 RUNTIME_TEMPLATE_DIR = "runtime"
 
@@ -39,12 +40,12 @@ def plan_package(
     files: list[OutputFile] = [
         OutputFile(PurePosixPath("__init__.py"), "package/__init__.py.jinja", {"api": api}),
         OutputFile(PurePosixPath("_client.py"), "package/_client.py.jinja", {"api": api}),
-        OutputFile(PurePosixPath("models.py"), "package/models.py.jinja", {"api": api}),
         OutputFile(PurePosixPath("errors.py"), "package/errors.py.jinja", {"api": api}),
         OutputFile(PurePosixPath("resources/__init__.py"), "package/resources/__init__.py.jinja", {"api": api}),
         OutputFile(PurePosixPath("README.md"), "package/README.md.jinja", {"api": api}, python=False),
         OutputFile(PurePosixPath("py.typed"), None, content="", python=False),
     ]
+    files += model_files(api)
     for resource in api.resources:
         files.append(
             OutputFile(PurePosixPath(f"resources/{resource.module}.py"), "package/resources/resource.py.jinja", {"api": api, "resource": resource})
@@ -72,6 +73,19 @@ def plan_package(
         files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
     for name, content in sorted(extra_files.items()):
         files.append(OutputFile(PurePosixPath(name), None, content=content, python=name.endswith(".py")))
+    return files
+
+
+def model_files(api: Api) -> list[OutputFile]:
+    """`models.py`, or for a large API the `models` package of modules defined on first use."""
+    modules = split_models(api)
+    if modules is None:
+        context = {"api": api, "models": api.models, "aliases": api.aliases, "imports": (), "runtime": ".", "scope": ""}
+        return [OutputFile(PurePosixPath("models.py"), "package/models.py.jinja", context)]
+    files = [OutputFile(PurePosixPath("models/__init__.py"), "package/models_init.py.jinja", {"api": api, "modules": modules})]
+    for module in modules:
+        context = {"api": api, "models": module.models, "aliases": module.aliases, "imports": module.imports, "runtime": "..", "scope": module.scope}
+        files.append(OutputFile(PurePosixPath(f"models/{module.name}.py"), "package/models.py.jinja", context))
     return files
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..ir import Operation, Pagination
-from .stream_views import has_overloads
 from .filters import literal
 
 PAGING_CLASSES = {"page": "PageNumberPaging", "cursor": "CursorPaging", "offset": "OffsetPaging", "link": "LinkPaging", "next_url": "NextUrlPaging"}
@@ -38,13 +37,50 @@ def expected_deprecations(resource: str, operation: Operation, passed: set[str])
     return tuple(messages)
 
 
-def split_raw(operation: Operation) -> bool:
-    """Whether the raw-response method has a private implementation `_<name>` beside its public one.
+# The runtime's exception class per error status (templates/runtime/_exceptions.py `_STATUS_CLASSES`).
+_ERROR_CLASSES = {
+    400: "BadRequestError",
+    401: "AuthenticationError",
+    403: "PermissionDeniedError",
+    404: "NotFoundError",
+    409: "ConflictError",
+    412: "PreconditionFailedError",
+    422: "UnprocessableEntityError",
+    429: "RateLimitError",
+}
 
-    Overloaded signatures need it, and so do deprecations: the public methods warn once and call the
-    implementation, which does not.
-    """
-    return has_overloads(operation) or operation.deprecated or bool(deprecated_arguments(operation))
+
+def error_class(status: int) -> str:
+    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
+    if status >= 500:
+        return "InternalServerError"
+    return _ERROR_CLASSES.get(status, "APIStatusError")
+
+
+def raised_for(status: str) -> str:
+    """How a docstring's `Raises:` names the exception of a documented status ("404", "5XX", "default")."""
+    if status.isdigit():
+        return f"{error_class(int(status))}: on {status}"
+    if status.upper() == "5XX":
+        return "InternalServerError: on 5XX"
+    if status.upper() == "4XX":
+        return "APIStatusError: on 4XX (its subclass for the status, e.g. `NotFoundError` on 404)"
+    return "APIStatusError: on any other error status (its subclass for the status)"
+
+
+def pager_note(operation: Operation, is_async: bool) -> str:
+    """How an `iter_` method walks the pages, said the way a caller pages (docstring text, not escaped)."""
+    pagination = operation.pagination
+    assert pagination is not None
+    loop = "async for" if is_async else "for"
+    walk = {
+        "page": f"asks for page `{pagination.param}` = {pagination.start}, {pagination.start + 1}, ... in turn",
+        "offset": f"moves `{pagination.param}` on by each page's length, from {pagination.start}",
+        "cursor": f"passes each page's cursor back as `{pagination.param}`",
+        "link": "follows the reply's `Link: <...>; rel=\"next\"` header",
+        "next_url": "follows the next page's URL that each reply gives",
+    }[pagination.style]
+    return f"`{loop} item in iter_{operation.name}(...)` walks every page: it {walk}, and stops after the last page."
 
 
 def paging_source(pagination: Pagination) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from .filters import annotation, comment, docstring, docstring_end, ident, literal, toml_string
+from .filters import annotation, api_name, comment, docstring, docstring_end, ident, literal, toml_string
 from .layout import constant, fits, parameter
 
 
@@ -43,15 +43,17 @@ class Renderer:
             constant=constant,
             fits=fits,
             toml_string=toml_string,
+            api_name=api_name,
         )
-        from .call_views import deprecated_arguments, deprecation, follows_links, paging_source, split_raw
+        from .call_views import deprecated_arguments, deprecation, follows_links, pager_note, paging_source, raised_for
         from .stream_views import has_overloads, method_overloads, method_returns
         from .views import has_body_overloads, operation_arguments, type_text
 
         environment.globals.update(
             deprecation=deprecation,
             deprecated_arguments=deprecated_arguments,
-            split_raw=split_raw,
+            raised_for=raised_for,
+            pager_note=pager_note,
             paging_source=paging_source,
             follows_links=follows_links,
             annotation=annotation,

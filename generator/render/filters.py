@@ -99,3 +99,10 @@ def toml_string(value: object) -> str:
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+def api_name(title: object) -> str:
+    """The API named in prose: the title "Petstore" reads "Petstore API"; "OpenAI API" gets no second "API"."""
+    value = str(title or "").strip()
+    words = value.split()
+    return value if words and words[-1].lower() == "api" else f"{value} API".strip()

@@ -90,8 +90,8 @@ class StreamOpener(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Endpoint:
-    """Static description of one operation, emitted by the generator."""
+class Endpoint(Generic[T]):
+    """Static description of one operation, emitted by the generator; `T` is what its method returns."""
 
     method: str
     path: str
@@ -179,7 +179,7 @@ class RawResponse(Generic[T_co]):
 # ------------------------------------------------------------------ helpers
 
 def _typed(
-    spec: ResponseSpec, response: httpx.Response, data: Any, endpoint: Endpoint, strict: bool
+    spec: ResponseSpec, response: httpx.Response, data: Any, endpoint: Endpoint[Any], strict: bool
 ) -> Any:
     """The decoded body `data` as the documented type (as is when there is none).
 
@@ -211,7 +211,7 @@ def _type_name(tp: Any) -> str:
     return tp.__name__ if isinstance(tp, type) else repr(tp).replace("typing.", "")
 
 
-def _success_spec(endpoint: Endpoint) -> ResponseSpec | None:
+def _success_spec(endpoint: Endpoint[Any]) -> ResponseSpec | None:
     """What a 2xx reply the document does not list is read as: the first documented success
     (201 answered where 200 is documented, 200 where 204 is)."""
     for status, spec in endpoint.responses.items():
@@ -357,7 +357,7 @@ class _BaseClient:
 
     # -------------------------------------------------------------- building
 
-    def _accept(self, endpoint: Endpoint, streaming: bool) -> str:
+    def _accept(self, endpoint: Endpoint[Any], streaming: bool) -> str:
         if streaming:
             media_types = sorted({opener.media_type for opener in endpoint.streams.values() if opener.media_type})
             return ", ".join(media_types) if media_types else "*/*"
@@ -369,7 +369,7 @@ class _BaseClient:
         return "*/*"
 
     def _idempotency_key(
-        self, endpoint: Endpoint, headers: Sequence[Param], options: RequestOptions
+        self, endpoint: Endpoint[Any], headers: Sequence[Param], options: RequestOptions
     ) -> str | None:
         name = endpoint.idempotency_header
         if not name:
@@ -386,7 +386,7 @@ class _BaseClient:
         return str(uuid.uuid4())
 
     def _url(
-        self, endpoint: Endpoint, path_params: Sequence[Param], query: Sequence[Param],
+        self, endpoint: Endpoint[Any], path_params: Sequence[Param], query: Sequence[Param],
         options: RequestOptions,
     ) -> str:
         if options.url is not None:
@@ -397,14 +397,14 @@ class _BaseClient:
             target = f"{target}{'&' if '?' in target else '?'}{extra}"
         return f"{self._server(endpoint)}{target}"
 
-    def _server(self, endpoint: Endpoint) -> str:
+    def _server(self, endpoint: Endpoint[Any]) -> str:
         if endpoint.server is None:
             return self._base_url
         return str(httpx.URL(self._base_url).join(endpoint.server)).rstrip("/")
 
     def _build_request(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         *,
         path_params: Sequence[Param],
         query: Sequence[Param],
@@ -448,7 +448,7 @@ class _BaseClient:
             append_cookie(request, name, value)
         return request
 
-    def _select_auth(self, endpoint: Endpoint) -> Any:
+    def _select_auth(self, endpoint: Endpoint[Any]) -> Any:
         auth = select_auth(endpoint.security, self._credentials, self._custom_schemes, self._auth)
         return httpx.USE_CLIENT_DEFAULT if auth is None else auth
 
@@ -528,7 +528,7 @@ class _BaseClient:
 
     # --------------------------------------------------------------- parsing
 
-    def _process_response(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+    def _process_response(self, endpoint: Endpoint[Any], response: httpx.Response) -> RawResponse[Any]:
         status = response.status_code
         if status >= 400:
             raise self._make_status_error(endpoint, response)
@@ -541,7 +541,7 @@ class _BaseClient:
             raise self._make_status_error(endpoint, response)
         return RawResponse(self._parse_success(endpoint, spec, response), response)
 
-    def _parse_success(self, endpoint: Endpoint, spec: ResponseSpec, response: httpx.Response) -> Any:
+    def _parse_success(self, endpoint: Endpoint[Any], spec: ResponseSpec, response: httpx.Response) -> Any:
         if spec.kind in ("none", "stream"):  # a stream asked for without its flag: nothing to parse
             return None
         if spec.kind == "bytes":
@@ -573,7 +573,7 @@ class _BaseClient:
                 ) from exc
         return _typed(spec, response, data, endpoint, self._strict)
 
-    def _parse_xml(self, endpoint: Endpoint, spec: ResponseSpec, response: httpx.Response) -> Any:
+    def _parse_xml(self, endpoint: Endpoint[Any], spec: ResponseSpec, response: httpx.Response) -> Any:
         data: Any = None
         if response.content.strip() and spec.xml is not None:
             try:
@@ -589,7 +589,7 @@ class _BaseClient:
                 ) from exc
         return _typed(spec, response, data, endpoint, self._strict)
 
-    def _make_status_error(self, endpoint: Endpoint, response: httpx.Response) -> APIStatusError:
+    def _make_status_error(self, endpoint: Endpoint[Any], response: httpx.Response) -> APIStatusError:
         body: object = None
         try:
             body = self._error_body(endpoint, response)
@@ -601,7 +601,7 @@ class _BaseClient:
             message = f"HTTP {response.status_code}"
         return status_error_class(response.status_code)(message, response=response, body=body)
 
-    def _error_body(self, endpoint: Endpoint, response: httpx.Response) -> object:
+    def _error_body(self, endpoint: Endpoint[Any], response: httpx.Response) -> object:
         if not response.content.strip():
             return None
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from dataclasses import replace
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 
@@ -24,7 +25,10 @@ from ._client_base import (
 from ._exceptions import APIStatusError, connection_error
 from ._response import StreamedResponse
 from ._params import Param
+from ._views import take_wish
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NotGiven, TimeoutTypes
+
+T = TypeVar("T")
 
 
 class SyncAPIClient(_BaseClient):
@@ -91,9 +95,29 @@ class SyncAPIClient(_BaseClient):
     ) -> None:
         self.close()
 
+    def call(
+        self,
+        endpoint: Endpoint[T],
+        *,
+        path_params: Sequence[Param] = (),
+        query: Sequence[Param] = (),
+        headers: Sequence[Param] = (),
+        cookies: Sequence[Param] = (),
+        body: Body | None = None,
+        options: RequestOptions | None = None,
+    ) -> T:
+        """A generated method's request: its parsed reply, or the form a view asked for (``_views``)."""
+        wish = take_wish()
+        if wish is None:
+            return cast(T, (self.request(endpoint, path_params=path_params, query=query, headers=headers, cookies=cookies, body=body, options=options)).parsed)
+        if wish.url is not None:
+            options = replace(options or _DEFAULT_OPTIONS, url=wish.url)
+        send = self.request_streamed if wish.form == "streamed" else self.request
+        return cast(T, send(endpoint, path_params=path_params, query=query, headers=headers, cookies=cookies, body=body, options=options))
+
     def request(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         *,
         path_params: Sequence[Param] = (),
         query: Sequence[Param] = (),
@@ -111,7 +135,7 @@ class SyncAPIClient(_BaseClient):
 
     def request_streamed(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         *,
         path_params: Sequence[Param] = (),
         query: Sequence[Param] = (),
@@ -133,7 +157,7 @@ class SyncAPIClient(_BaseClient):
 
         return StreamedResponse(response, parse)
 
-    def _open_stream(self, endpoint: Endpoint, response: httpx.Response) -> RawResponse[Any]:
+    def _open_stream(self, endpoint: Endpoint[Any], response: httpx.Response) -> RawResponse[Any]:
         self._raise_for_error(endpoint, response)
         opener = _match_status(endpoint.streams, response.status_code)
         if opener is not None:
@@ -141,7 +165,7 @@ class SyncAPIClient(_BaseClient):
         self._read(response)  # a reply the document does not stream (e.g. 202 without a body)
         return self._process_response(endpoint, response)
 
-    def _raise_for_error(self, endpoint: Endpoint, response: httpx.Response) -> None:
+    def _raise_for_error(self, endpoint: Endpoint[Any], response: httpx.Response) -> None:
         """An error status raises its typed error here, its (small) body read first."""
         status = response.status_code
         if status < 400 and (200 <= status < 300 or _match_status(endpoint.responses, status) is not None):
@@ -177,7 +201,7 @@ class SyncAPIClient(_BaseClient):
 
     def _send(
         self,
-        endpoint: Endpoint,
+        endpoint: Endpoint[Any],
         path_params: Sequence[Param],
         query: Sequence[Param],
         headers: Sequence[Param],

@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Auth", "AsyncAuth"]
 
 
-_CREATE_TOKEN = Endpoint(
+_CREATE_TOKEN: Endpoint[models.TokenResponse] = Endpoint(
     method="POST",
     path="/token",
     operation_id="createToken",
@@ -46,11 +46,22 @@ _CREATE_TOKEN = Endpoint(
 )
 
 
-class AuthWithRawResponse:
-    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Auth:
+    """OAuth 2 bearer tokens (password grant)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AuthWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AuthWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AuthWithStreamingResponse(self)
 
     def create_token(
         self,
@@ -63,7 +74,7 @@ class AuthWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
+    ) -> models.TokenResponse:
         """Get a bearer token (OAuth 2 password grant)
 
         Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
@@ -76,9 +87,9 @@ class AuthWithRawResponse:
             password: The user's password.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+            BadRequestError: on 400, with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
         """
-        return self._client.request(
+        return self._client.call(
             _CREATE_TOKEN,
             body=FormBody(
                 given(
@@ -90,14 +101,15 @@ class AuthWithRawResponse:
                 ),
                 content_type="application/x-www-form-urlencoded",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AuthWithRawResponse:
+    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Auth) -> None:
+        self.create_token = to_raw(resource.create_token)
 
 
 class AuthWithStreamingResponse:
@@ -105,68 +117,28 @@ class AuthWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create_token(
-        self,
-        *,
-        grant_type: Literal["password"] | str,
-        username: str,
-        password: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.TokenResponse]:
-        """Get a bearer token (OAuth 2 password grant)
-
-        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
-
-        `POST /token`
-
-        Args:
-            grant_type: Always `password`.
-            username: The Alfred user name.
-            password: The user's password.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE_TOKEN,
-                body=FormBody(
-                    given(
-                        {
-                            "grant_type": grant_type,
-                            "username": username,
-                            "password": password,
-                        }
-                    ),
-                    content_type="application/x-www-form-urlencoded",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Auth) -> None:
+        self.create_token = to_streamed(resource.create_token)
 
 
-class Auth:
+class AsyncAuth:
     """OAuth 2 bearer tokens (password grant)."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = AuthWithRawResponse(client)
-        self.with_streaming_response = AuthWithStreamingResponse(client)
 
-    def create_token(
+    @cached_property
+    def with_raw_response(self) -> AsyncAuthWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncAuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAuthWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncAuthWithStreamingResponse(self)
+
+    async def create_token(
         self,
         *,
         grant_type: Literal["password"] | str,
@@ -190,55 +162,9 @@ class Auth:
             password: The user's password.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
+            BadRequestError: on 400, with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
         """
-        return (
-            self.with_raw_response.create_token(
-                grant_type=grant_type,
-                username=username,
-                password=password,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncAuthWithRawResponse:
-    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def create_token(
-        self,
-        *,
-        grant_type: Literal["password"] | str,
-        username: str,
-        password: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
-        """Get a bearer token (OAuth 2 password grant)
-
-        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
-
-        `POST /token`
-
-        Args:
-            grant_type: Always `password`.
-            username: The Alfred user name.
-            password: The user's password.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
-        """
-        return await self._client.request(
+        return await self._client.call(
             _CREATE_TOKEN,
             body=FormBody(
                 given(
@@ -250,14 +176,15 @@ class AsyncAuthWithRawResponse:
                 ),
                 content_type="application/x-www-form-urlencoded",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AsyncAuthWithRawResponse:
+    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncAuth) -> None:
+        self.create_token = to_raw_async(resource.create_token)
 
 
 class AsyncAuthWithStreamingResponse:
@@ -265,102 +192,5 @@ class AsyncAuthWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    def create_token(
-        self,
-        *,
-        grant_type: Literal["password"] | str,
-        username: str,
-        password: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.TokenResponse]:
-        """Get a bearer token (OAuth 2 password grant)
-
-        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
-
-        `POST /token`
-
-        Args:
-            grant_type: Always `password`.
-            username: The Alfred user name.
-            password: The user's password.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE_TOKEN,
-                body=FormBody(
-                    given(
-                        {
-                            "grant_type": grant_type,
-                            "username": username,
-                            "password": password,
-                        }
-                    ),
-                    content_type="application/x-www-form-urlencoded",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncAuth:
-    """OAuth 2 bearer tokens (password grant)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncAuthWithRawResponse(client)
-        self.with_streaming_response = AsyncAuthWithStreamingResponse(client)
-
-    async def create_token(
-        self,
-        *,
-        grant_type: Literal["password"] | str,
-        username: str,
-        password: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.TokenResponse:
-        """Get a bearer token (OAuth 2 password grant)
-
-        Exchanges a username and password for a bearer access token (OAuth 2 resource-owner password grant). Send the token afterwards as `Authorization: Bearer <access_token>`.
-
-        `POST /token`
-
-        Args:
-            grant_type: Always `password`.
-            username: The Alfred user name.
-            password: The user's password.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant, e.g. a wrong username or password, or a missing field.
-        """
-        return (
-            await self.with_raw_response.create_token(
-                grant_type=grant_type,
-                username=username,
-                password=password,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+    def __init__(self, resource: AsyncAuth) -> None:
+        self.create_token = to_streamed_async(resource.create_token)

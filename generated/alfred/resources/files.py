@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Files", "AsyncFiles"]
 
 
-_UPLOAD = Endpoint(
+_UPLOAD: Endpoint[models.FileUploaded] = Endpoint(
     method="POST",
     path="/api/file/uploadfile",
     operation_id="uploadFile",
@@ -48,11 +48,22 @@ _UPLOAD = Endpoint(
 )
 
 
-class FilesWithRawResponse:
-    """Like `Files`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Files:
+    """Files uploaded into a deferred session."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return FilesWithStreamingResponse(self)
 
     def upload(
         self,
@@ -65,7 +76,7 @@ class FilesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.FileUploaded]:
+    ) -> models.FileUploaded:
         """Upload a file into a Deferred Session
 
         Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
@@ -80,11 +91,11 @@ class FilesWithRawResponse:
             metadata: Metadata for the file, as a JSON-encoded string.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        return self._client.request(
+        return self._client.call(
             _UPLOAD,
             body=MultipartBody(
                 fields=given(
@@ -99,14 +110,15 @@ class FilesWithRawResponse:
                     }
                 ),
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class FilesWithRawResponse:
+    """Like `Files`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Files) -> None:
+        self.upload = to_raw(resource.upload)
 
 
 class FilesWithStreamingResponse:
@@ -114,75 +126,28 @@ class FilesWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def upload(
-        self,
-        *,
-        file: FileInput,
-        session_id: str,
-        metadata: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.FileUploaded]:
-        """Upload a file into a Deferred Session
-
-        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
-
-        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
-
-        `POST /api/file/uploadfile`
-
-        Args:
-            file: The file content.
-            session_id: The Deferred Session to add the file to.
-            metadata: Metadata for the file, as a JSON-encoded string.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPLOAD,
-                body=MultipartBody(
-                    fields=given(
-                        {
-                            "session_id": session_id,
-                            "metadata": metadata,
-                        }
-                    ),
-                    files=given_files(
-                        {
-                            "file": file,
-                        }
-                    ),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Files) -> None:
+        self.upload = to_streamed(resource.upload)
 
 
-class Files:
+class AsyncFiles:
     """Files uploaded into a deferred session."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = FilesWithRawResponse(client)
-        self.with_streaming_response = FilesWithStreamingResponse(client)
 
-    def upload(
+    @cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncFilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncFilesWithStreamingResponse(self)
+
+    async def upload(
         self,
         *,
         file: FileInput,
@@ -208,61 +173,11 @@ class Files:
             metadata: Metadata for the file, as a JSON-encoded string.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        return (
-            self.with_raw_response.upload(
-                file=file,
-                session_id=session_id,
-                metadata=metadata,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncFilesWithRawResponse:
-    """Like `AsyncFiles`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def upload(
-        self,
-        *,
-        file: FileInput,
-        session_id: str,
-        metadata: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.FileUploaded]:
-        """Upload a file into a Deferred Session
-
-        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
-
-        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
-
-        `POST /api/file/uploadfile`
-
-        Args:
-            file: The file content.
-            session_id: The Deferred Session to add the file to.
-            metadata: Metadata for the file, as a JSON-encoded string.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return await self._client.request(
+        return await self._client.call(
             _UPLOAD,
             body=MultipartBody(
                 fields=given(
@@ -277,14 +192,15 @@ class AsyncFilesWithRawResponse:
                     }
                 ),
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AsyncFilesWithRawResponse:
+    """Like `AsyncFiles`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.upload = to_raw_async(resource.upload)
 
 
 class AsyncFilesWithStreamingResponse:
@@ -292,113 +208,5 @@ class AsyncFilesWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    def upload(
-        self,
-        *,
-        file: FileInput,
-        session_id: str,
-        metadata: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.FileUploaded]:
-        """Upload a file into a Deferred Session
-
-        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
-
-        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
-
-        `POST /api/file/uploadfile`
-
-        Args:
-            file: The file content.
-            session_id: The Deferred Session to add the file to.
-            metadata: Metadata for the file, as a JSON-encoded string.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPLOAD,
-                body=MultipartBody(
-                    fields=given(
-                        {
-                            "session_id": session_id,
-                            "metadata": metadata,
-                        }
-                    ),
-                    files=given_files(
-                        {
-                            "file": file,
-                        }
-                    ),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncFiles:
-    """Files uploaded into a deferred session."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncFilesWithRawResponse(client)
-        self.with_streaming_response = AsyncFilesWithStreamingResponse(client)
-
-    async def upload(
-        self,
-        *,
-        file: FileInput,
-        session_id: str,
-        metadata: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.FileUploaded:
-        """Upload a file into a Deferred Session
-
-        Uploads one file as multipart form data into the Deferred Session given by `session_id`, optionally with metadata (a JSON string). Returns the new file's id.
-
-        Unverified: Documented only in the SDKs (field names `file`, `session_id`, `metadata` and the `{file_id}` answer); the success status code 200 and which fields are required are assumed.
-
-        `POST /api/file/uploadfile`
-
-        Args:
-            file: The file content.
-            session_id: The Deferred Session to add the file to.
-            metadata: Metadata for the file, as a JSON-encoded string.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid upload, e.g. no file or a malformed `metadata` JSON string.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return (
-            await self.with_raw_response.upload(
-                file=file,
-                session_id=session_id,
-                metadata=metadata,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.upload = to_streamed_async(resource.upload)

@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Jobs", "AsyncJobs"]
 
 
-_CREATE = Endpoint(
+_CREATE: Endpoint[models.JobCreated] = Endpoint(
     method="POST",
     path="/api/job/create",
     operation_id="createJob",
@@ -47,7 +47,7 @@ _CREATE = Endpoint(
     idempotency_header=None,
 )
 
-_GET = Endpoint(
+_GET: Endpoint[models.JobDetail] = Endpoint(
     method="GET",
     path="/api/job/detail/{id}",
     operation_id="getJob",
@@ -63,11 +63,22 @@ _GET = Endpoint(
 )
 
 
-class JobsWithRawResponse:
-    """Like `Jobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Jobs:
+    """Processing Jobs created from a deferred session."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> JobsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return JobsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> JobsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return JobsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -91,7 +102,7 @@ class JobsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]: ...
+    ) -> models.JobCreated: ...
 
     @overload
     def create(
@@ -114,7 +125,7 @@ class JobsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]: ...
+    ) -> models.JobCreated: ...
 
     def create(
         self,
@@ -137,7 +148,7 @@ class JobsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]:
+    ) -> models.JobCreated:
         """Create a Job from a Deferred Session
 
         Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
@@ -162,54 +173,11 @@ class JobsWithRawResponse:
             priority: Job priority.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        return self._create(
-            body=body,
-            session_id=session_id,
-            propagate_metadata=propagate_metadata,
-            merge=merge,
-            decompose=decompose,
-            metadata=metadata,
-            channel=channel,
-            parent_file_prefix=parent_file_prefix,
-            page_rotation=page_rotation,
-            container=container,
-            file_name=file_name,
-            file_names=file_names,
-            priority=priority,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]:
-        return self._client.request(
+        return self._client.call(
             _CREATE,
             body=JsonBody(
                 merge_body(
@@ -231,13 +199,7 @@ class JobsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def get(
@@ -249,7 +211,7 @@ class JobsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobDetail]:
+    ) -> models.JobDetail:
         """Retrieve details of a specific Job
 
         Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
@@ -260,20 +222,22 @@ class JobsWithRawResponse:
             id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Job does not exist.
         """
-        return self._client.request(
+        return self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class JobsWithRawResponse:
+    """Like `Jobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Jobs) -> None:
+        self.create = to_raw(resource.create)
+        self.get = to_raw(resource.get)
 
 
 class JobsWithStreamingResponse:
@@ -281,187 +245,30 @@ class JobsWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create(
-        self,
-        *,
-        body: models.JobCreateRequest,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.JobCreated]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        session_id: str,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.JobCreated]: ...
-
-    def create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.JobCreated]:
-        """Create a Job from a Deferred Session
-
-        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
-
-        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
-
-        `POST /api/job/create`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
-            propagate_metadata: Whether the job's metadata is propagated to its files.
-            merge: Whether the session's files are merged into one document.
-            decompose: Whether multi-page files are decomposed into separate documents.
-            metadata: Metadata attached to the Job.
-            channel: The channel the job came from.
-            parent_file_prefix: Prefix for the names of parent files.
-            page_rotation: Page rotation to apply, in degrees.
-            container: Storage container holding the files.
-            file_name: Name of the file.
-            file_names: Names of the files.
-            priority: Job priority.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "session_id": session_id,
-                            "propagate_metadata": propagate_metadata,
-                            "merge": merge,
-                            "decompose": decompose,
-                            "metadata": metadata,
-                            "channel": channel,
-                            "parent_file_prefix": parent_file_prefix,
-                            "page_rotation": page_rotation,
-                            "container": container,
-                            "file_name": file_name,
-                            "file_names": file_names,
-                            "priority": priority,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.JobDetail]:
-        """Retrieve details of a specific Job
-
-        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
-
-        `GET /api/job/detail/{id}`
-
-        Args:
-            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("id", id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Jobs) -> None:
+        self.create = to_streamed(resource.create)
+        self.get = to_streamed(resource.get)
 
 
-class Jobs:
+class AsyncJobs:
     """Processing Jobs created from a deferred session."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = JobsWithRawResponse(client)
-        self.with_streaming_response = JobsWithStreamingResponse(client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncJobsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncJobsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncJobsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncJobsWithStreamingResponse(self)
 
     @overload
-    def create(
+    async def create(
         self,
         *,
         body: models.JobCreateRequest,
@@ -485,7 +292,7 @@ class Jobs:
     ) -> models.JobCreated: ...
 
     @overload
-    def create(
+    async def create(
         self,
         *,
         session_id: str,
@@ -507,7 +314,7 @@ class Jobs:
         extra_body: Mapping[str, object] | None = None,
     ) -> models.JobCreated: ...
 
-    def create(
+    async def create(
         self,
         *,
         body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
@@ -553,215 +360,11 @@ class Jobs:
             priority: Job priority.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Deferred Session does not exist.
         """
-        return (
-            self.with_raw_response._create(
-                body=body,
-                session_id=session_id,
-                propagate_metadata=propagate_metadata,
-                merge=merge,
-                decompose=decompose,
-                metadata=metadata,
-                channel=channel,
-                parent_file_prefix=parent_file_prefix,
-                page_rotation=page_rotation,
-                container=container,
-                file_name=file_name,
-                file_names=file_names,
-                priority=priority,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.JobDetail:
-        """Retrieve details of a specific Job
-
-        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
-
-        `GET /api/job/detail/{id}`
-
-        Args:
-            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
-        """
-        return (
-            self.with_raw_response.get(
-                id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncJobsWithRawResponse:
-    """Like `AsyncJobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: models.JobCreateRequest,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        session_id: str,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]: ...
-
-    async def create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]:
-        """Create a Job from a Deferred Session
-
-        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
-
-        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
-
-        `POST /api/job/create`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
-            propagate_metadata: Whether the job's metadata is propagated to its files.
-            merge: Whether the session's files are merged into one document.
-            decompose: Whether multi-page files are decomposed into separate documents.
-            metadata: Metadata attached to the Job.
-            channel: The channel the job came from.
-            parent_file_prefix: Prefix for the names of parent files.
-            page_rotation: Page rotation to apply, in degrees.
-            container: Storage container holding the files.
-            file_name: Name of the file.
-            file_names: Names of the files.
-            priority: Job priority.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return await self._create(
-            body=body,
-            session_id=session_id,
-            propagate_metadata=propagate_metadata,
-            merge=merge,
-            decompose=decompose,
-            metadata=metadata,
-            channel=channel,
-            parent_file_prefix=parent_file_prefix,
-            page_rotation=page_rotation,
-            container=container,
-            file_name=file_name,
-            file_names=file_names,
-            priority=priority,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobCreated]:
-        return await self._client.request(
+        return await self._client.call(
             _CREATE,
             body=JsonBody(
                 merge_body(
@@ -783,354 +386,8 @@ class AsyncJobsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
-
-    async def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.JobDetail]:
-        """Retrieve details of a specific Job
-
-        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
-
-        `GET /api/job/detail/{id}`
-
-        Args:
-            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
-        """
-        return await self._client.request(
-            _GET,
-            path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-
-class AsyncJobsWithStreamingResponse:
-    """Like `AsyncJobs`, but each method returns a context manager that sends the
-    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
-    `write_to_file`, `parse`), closing the connection on exit."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create(
-        self,
-        *,
-        body: models.JobCreateRequest,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        session_id: str,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.JobCreated]: ...
-
-    def create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.JobCreated]:
-        """Create a Job from a Deferred Session
-
-        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
-
-        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
-
-        `POST /api/job/create`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
-            propagate_metadata: Whether the job's metadata is propagated to its files.
-            merge: Whether the session's files are merged into one document.
-            decompose: Whether multi-page files are decomposed into separate documents.
-            metadata: Metadata attached to the Job.
-            channel: The channel the job came from.
-            parent_file_prefix: Prefix for the names of parent files.
-            page_rotation: Page rotation to apply, in degrees.
-            container: Storage container holding the files.
-            file_name: Name of the file.
-            file_names: Names of the files.
-            priority: Job priority.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "session_id": session_id,
-                            "propagate_metadata": propagate_metadata,
-                            "merge": merge,
-                            "decompose": decompose,
-                            "metadata": metadata,
-                            "channel": channel,
-                            "parent_file_prefix": parent_file_prefix,
-                            "page_rotation": page_rotation,
-                            "container": container,
-                            "file_name": file_name,
-                            "file_names": file_names,
-                            "priority": priority,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.JobDetail]:
-        """Retrieve details of a specific Job
-
-        Returns the details of the Job with the given id. Only the path is documented; the response is a free-form object of which a few plausible fields are named.
-
-        `GET /api/job/detail/{id}`
-
-        Args:
-            id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("id", id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncJobs:
-    """Processing Jobs created from a deferred session."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncJobsWithRawResponse(client)
-        self.with_streaming_response = AsyncJobsWithStreamingResponse(client)
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: models.JobCreateRequest,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.JobCreated: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        session_id: str,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.JobCreated: ...
-
-    async def create(
-        self,
-        *,
-        body: models.JobCreateRequest | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        propagate_metadata: bool | None | NotGiven = NOT_GIVEN,
-        merge: bool | None | NotGiven = NOT_GIVEN,
-        decompose: bool | None | NotGiven = NOT_GIVEN,
-        metadata: builtins.dict[str, Any] | None | NotGiven = NOT_GIVEN,
-        channel: str | None | NotGiven = NOT_GIVEN,
-        parent_file_prefix: str | None | NotGiven = NOT_GIVEN,
-        page_rotation: int | None | NotGiven = NOT_GIVEN,
-        container: str | None | NotGiven = NOT_GIVEN,
-        file_name: str | None | NotGiven = NOT_GIVEN,
-        file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
-        priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.JobCreated:
-        """Create a Job from a Deferred Session
-
-        Creates a processing Job from the files of a Deferred Session. Creating the Job closes the Deferred Session. Only `session_id` is required. Returns the new job's id.
-
-        Unverified: Documented only in the SDKs (field names and the `{job_id}` answer); the JSON request encoding and the success status code 200 are assumed.
-
-        `POST /api/job/create`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            session_id: The Deferred Session whose files make up the Job. Creating the Job closes the session.
-            propagate_metadata: Whether the job's metadata is propagated to its files.
-            merge: Whether the session's files are merged into one document.
-            decompose: Whether multi-page files are decomposed into separate documents.
-            metadata: Metadata attached to the Job.
-            channel: The channel the job came from.
-            parent_file_prefix: Prefix for the names of parent files.
-            page_rotation: Page rotation to apply, in degrees.
-            container: Storage container holding the files.
-            file_name: Name of the file.
-            file_names: Names of the files.
-            priority: Job priority.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Invalid request, e.g. a missing `session_id` or a session that is already closed.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Deferred Session does not exist.
-        """
-        return (
-            await self.with_raw_response._create(
-                body=body,
-                session_id=session_id,
-                propagate_metadata=propagate_metadata,
-                merge=merge,
-                decompose=decompose,
-                metadata=metadata,
-                channel=channel,
-                parent_file_prefix=parent_file_prefix,
-                page_rotation=page_rotation,
-                container=container,
-                file_name=file_name,
-                file_names=file_names,
-                priority=priority,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
 
     async def get(
         self,
@@ -1152,16 +409,29 @@ class AsyncJobs:
             id: Job ID Unverified: The parameter's type is not documented; a UUID like the other Alfred ids is assumed.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid credentials.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. The Job does not exist.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid credentials.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. The Job does not exist.
         """
-        return (
-            await self.with_raw_response.get(
-                id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _GET,
+            path_params=(Param("id", id, "simple", False),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
+
+
+class AsyncJobsWithRawResponse:
+    """Like `AsyncJobs`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncJobs) -> None:
+        self.create = to_raw_async(resource.create)
+        self.get = to_raw_async(resource.get)
+
+
+class AsyncJobsWithStreamingResponse:
+    """Like `AsyncJobs`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, resource: AsyncJobs) -> None:
+        self.create = to_streamed_async(resource.create)
+        self.get = to_streamed_async(resource.get)

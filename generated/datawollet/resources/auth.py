@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Auth", "AsyncAuth"]
 
 
-_CREATE_TOKEN = Endpoint(
+_CREATE_TOKEN: Endpoint[models.TokenResponse] = Endpoint(
     method="POST",
     path="/oauth/token",
     operation_id="createToken",
@@ -48,11 +48,22 @@ _CREATE_TOKEN = Endpoint(
 )
 
 
-class AuthWithRawResponse:
-    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Auth:
+    """OAuth 2 access tokens (client-credentials grant)."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AuthWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AuthWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AuthWithStreamingResponse(self)
 
     @overload
     def create_token(
@@ -68,7 +79,7 @@ class AuthWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]: ...
+    ) -> models.TokenResponse: ...
 
     @overload
     def create_token(
@@ -83,7 +94,7 @@ class AuthWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]: ...
+    ) -> models.TokenResponse: ...
 
     def create_token(
         self,
@@ -98,7 +109,7 @@ class AuthWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
+    ) -> models.TokenResponse:
         """Obtain an access token
 
         Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
@@ -113,38 +124,11 @@ class AuthWithRawResponse:
             scope: Space-separated scopes to request.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            AuthenticationError: on 401, with `body` parsed as `models.TokenError`. Invalid client credentials.
+            InternalServerError: on 500, with `body` parsed as `models.TokenError`. Internal server error.
         """
-        return self._create_token(
-            body=body,
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
-        return self._client.request(
+        return self._client.call(
             _CREATE_TOKEN,
             body=JsonBody(
                 merge_body(
@@ -158,14 +142,15 @@ class AuthWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AuthWithRawResponse:
+    """Like `Auth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Auth) -> None:
+        self.create_token = to_raw(resource.create_token)
 
 
 class AuthWithStreamingResponse:
@@ -173,108 +158,29 @@ class AuthWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create_token(
-        self,
-        *,
-        body: models.TokenRequest,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.TokenResponse]: ...
-
-    @overload
-    def create_token(
-        self,
-        *,
-        grant_type: Literal["client_credentials"] | str,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.TokenResponse]: ...
-
-    def create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.TokenResponse]:
-        """Obtain an access token
-
-        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
-
-        `POST /oauth/token`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            grant_type: Always `client_credentials` (the only supported grant).
-            client_id: The client id.
-            client_secret: The client secret.
-            scope: Space-separated scopes to request.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE_TOKEN,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "grant_type": grant_type,
-                            "client_id": client_id,
-                            "client_secret": client_secret,
-                            "scope": scope,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Auth) -> None:
+        self.create_token = to_streamed(resource.create_token)
 
 
-class Auth:
+class AsyncAuth:
     """OAuth 2 access tokens (client-credentials grant)."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = AuthWithRawResponse(client)
-        self.with_streaming_response = AuthWithStreamingResponse(client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncAuthWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncAuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAuthWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncAuthWithStreamingResponse(self)
 
     @overload
-    def create_token(
+    async def create_token(
         self,
         *,
         body: models.TokenRequest,
@@ -290,7 +196,7 @@ class Auth:
     ) -> models.TokenResponse: ...
 
     @overload
-    def create_token(
+    async def create_token(
         self,
         *,
         grant_type: Literal["client_credentials"] | str,
@@ -304,7 +210,7 @@ class Auth:
         extra_body: Mapping[str, object] | None = None,
     ) -> models.TokenResponse: ...
 
-    def create_token(
+    async def create_token(
         self,
         *,
         body: models.TokenRequest | NotGiven = NOT_GIVEN,
@@ -332,123 +238,11 @@ class Auth:
             scope: Space-separated scopes to request.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
+            AuthenticationError: on 401, with `body` parsed as `models.TokenError`. Invalid client credentials.
+            InternalServerError: on 500, with `body` parsed as `models.TokenError`. Internal server error.
         """
-        return (
-            self.with_raw_response._create_token(
-                body=body,
-                grant_type=grant_type,
-                client_id=client_id,
-                client_secret=client_secret,
-                scope=scope,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncAuthWithRawResponse:
-    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    async def create_token(
-        self,
-        *,
-        body: models.TokenRequest,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]: ...
-
-    @overload
-    async def create_token(
-        self,
-        *,
-        grant_type: Literal["client_credentials"] | str,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]: ...
-
-    async def create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
-        """Obtain an access token
-
-        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
-
-        `POST /oauth/token`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            grant_type: Always `client_credentials` (the only supported grant).
-            client_id: The client id.
-            client_secret: The client secret.
-            scope: Space-separated scopes to request.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
-        """
-        return await self._create_token(
-            body=body,
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.TokenResponse]:
-        return await self._client.request(
+        return await self._client.call(
             _CREATE_TOKEN,
             body=JsonBody(
                 merge_body(
@@ -462,14 +256,15 @@ class AsyncAuthWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AsyncAuthWithRawResponse:
+    """Like `AsyncAuth`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncAuth) -> None:
+        self.create_token = to_raw_async(resource.create_token)
 
 
 class AsyncAuthWithStreamingResponse:
@@ -477,180 +272,5 @@ class AsyncAuthWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create_token(
-        self,
-        *,
-        body: models.TokenRequest,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.TokenResponse]: ...
-
-    @overload
-    def create_token(
-        self,
-        *,
-        grant_type: Literal["client_credentials"] | str,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.TokenResponse]: ...
-
-    def create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.TokenResponse]:
-        """Obtain an access token
-
-        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
-
-        `POST /oauth/token`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            grant_type: Always `client_credentials` (the only supported grant).
-            client_id: The client id.
-            client_secret: The client secret.
-            scope: Space-separated scopes to request.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE_TOKEN,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "grant_type": grant_type,
-                            "client_id": client_id,
-                            "client_secret": client_secret,
-                            "scope": scope,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncAuth:
-    """OAuth 2 access tokens (client-credentials grant)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncAuthWithRawResponse(client)
-        self.with_streaming_response = AsyncAuthWithStreamingResponse(client)
-
-    @overload
-    async def create_token(
-        self,
-        *,
-        body: models.TokenRequest,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.TokenResponse: ...
-
-    @overload
-    async def create_token(
-        self,
-        *,
-        grant_type: Literal["client_credentials"] | str,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.TokenResponse: ...
-
-    async def create_token(
-        self,
-        *,
-        body: models.TokenRequest | NotGiven = NOT_GIVEN,
-        grant_type: Literal["client_credentials"] | str | NotGiven = NOT_GIVEN,
-        client_id: str | None | NotGiven = NOT_GIVEN,
-        client_secret: str | None | NotGiven = NOT_GIVEN,
-        scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.TokenResponse:
-        """Obtain an access token
-
-        Issues an access token using the OAuth 2 client-credentials grant (the only supported grant). The client id and secret may be sent as HTTP Basic credentials, in a form body, or as JSON together with `grant_type`. Use the token as `Authorization: Bearer <token>`.
-
-        `POST /oauth/token`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            grant_type: Always `client_credentials` (the only supported grant).
-            client_id: The client id.
-            client_secret: The client secret.
-            scope: Space-separated scopes to request.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.TokenError`. Invalid grant_type or missing credentials.
-            APIStatusError: on 401 with `body` parsed as `models.TokenError`. Invalid client credentials.
-            APIStatusError: on 500 with `body` parsed as `models.TokenError`. Internal server error.
-        """
-        return (
-            await self.with_raw_response._create_token(
-                body=body,
-                grant_type=grant_type,
-                client_id=client_id,
-                client_secret=client_secret,
-                scope=scope,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+    def __init__(self, resource: AsyncAuth) -> None:
+        self.create_token = to_streamed_async(resource.create_token)

@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Envelopes", "AsyncEnvelopes"]
 
 
-_GET_ACL = Endpoint(
+_GET_ACL: Endpoint[models.EnvelopeAcl] = Endpoint(
     method="GET",
     path="/envelope/acl",
     operation_id="getEnvelopeAcl",
@@ -46,7 +46,7 @@ _GET_ACL = Endpoint(
     idempotency_header=None,
 )
 
-_ADD_ACL_ENTRY = Endpoint(
+_ADD_ACL_ENTRY: Endpoint[models.EnvelopeAcl] = Endpoint(
     method="POST",
     path="/envelope/acl",
     operation_id="addEnvelopeAclEntry",
@@ -64,7 +64,7 @@ _ADD_ACL_ENTRY = Endpoint(
     idempotency_header=None,
 )
 
-_REMOVE_ACL_ENTRY = Endpoint(
+_REMOVE_ACL_ENTRY: Endpoint[None] = Endpoint(
     method="DELETE",
     path="/envelope/acl/{clientId}/{subId}",
     operation_id="removeEnvelopeAclEntry",
@@ -82,11 +82,22 @@ _REMOVE_ACL_ENTRY = Endpoint(
 )
 
 
-class EnvelopesWithRawResponse:
-    """Like `Envelopes`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Envelopes:
+    """Access control of the envelope attached to a session."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> EnvelopesWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return EnvelopesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EnvelopesWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return EnvelopesWithStreamingResponse(self)
 
     def get_acl(
         self,
@@ -99,7 +110,7 @@ class EnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
+    ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
         Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
@@ -114,21 +125,15 @@ class EnvelopesWithRawResponse:
             session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        return self._client.request(
+        return self._client.call(
             _GET_ACL,
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     @overload
@@ -147,7 +152,7 @@ class EnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]: ...
+    ) -> models.EnvelopeAcl: ...
 
     @overload
     def add_acl_entry(
@@ -164,7 +169,7 @@ class EnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]: ...
+    ) -> models.EnvelopeAcl: ...
 
     def add_acl_entry(
         self,
@@ -181,7 +186,7 @@ class EnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
+    ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
         Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
@@ -200,44 +205,13 @@ class EnvelopesWithRawResponse:
             permissions: What the client may do with the envelope.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
+            ConflictError: on 409, with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        return self._add_acl_entry(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            body=body,
-            client_id=client_id,
-            sub_id=sub_id,
-            permissions=permissions,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
-        return self._client.request(
+        return self._client.call(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
@@ -253,13 +227,7 @@ class EnvelopesWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def remove_acl_entry(
@@ -275,7 +243,7 @@ class EnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
+    ) -> None:
         """Revoke access to the envelope
 
         Removes the entry for the given client and subject from the access-control list of the envelope attached to the session. On 409 (concurrent modification) retry the request.
@@ -292,12 +260,12 @@ class EnvelopesWithRawResponse:
             session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
+            ConflictError: on 409, with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        return self._client.request(
+        return self._client.call(
             _REMOVE_ACL_ENTRY,
             path_params=(
                 Param("clientId", client_id, "simple", False),
@@ -306,14 +274,17 @@ class EnvelopesWithRawResponse:
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class EnvelopesWithRawResponse:
+    """Like `Envelopes`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Envelopes) -> None:
+        self.get_acl = to_raw(resource.get_acl)
+        self.add_acl_entry = to_raw(resource.add_acl_entry)
+        self.remove_acl_entry = to_raw(resource.remove_acl_entry)
 
 
 class EnvelopesWithStreamingResponse:
@@ -321,410 +292,28 @@ class EnvelopesWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def get_acl(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.EnvelopeAcl]:
-        """Get the envelope's access-control list
-
-        Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
-
-        Unverified: The response body and the scope this operation requires (presumably `envelopes:read`) are not documented.
-
-        `GET /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET_ACL,
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        body: models.AclEntry,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.EnvelopeAcl]: ...
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        client_id: str,
-        sub_id: str,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.EnvelopeAcl]: ...
-
-    def add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.EnvelopeAcl]:
-        """Grant access to the envelope
-
-        Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
-
-        Unverified: The request and response bodies and the scope this operation requires (presumably `envelopes:write`) are not documented; the response is assumed to be the updated list.
-
-        `POST /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-            body: the whole request body as a model; keyword arguments below override its fields
-            client_id: The client granted access.
-            sub_id: The subject within the client granted access.
-            permissions: What the client may do with the envelope.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _ADD_ACL_ENTRY,
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "client_id": client_id,
-                            "sub_id": sub_id,
-                            "permissions": permissions,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def remove_acl_entry(
-        self,
-        client_id: str,
-        sub_id: str,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[None]:
-        """Revoke access to the envelope
-
-        Removes the entry for the given client and subject from the access-control list of the envelope attached to the session. On 409 (concurrent modification) retry the request.
-
-        Unverified: The scope this operation requires (presumably `envelopes:write`) is not documented.
-
-        `DELETE /envelope/acl/{clientId}/{subId}`
-
-        Args:
-            client_id: The client id of the entry to remove.
-            sub_id: The subject id of the entry to remove. Unverified: The meaning of `subId` (a subject within the client, e.g. an end-user) is inferred from its name.
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _REMOVE_ACL_ENTRY,
-                path_params=(
-                    Param("clientId", client_id, "simple", False),
-                    Param("subId", sub_id, "simple", False),
-                ),
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Envelopes) -> None:
+        self.get_acl = to_streamed(resource.get_acl)
+        self.add_acl_entry = to_streamed(resource.add_acl_entry)
+        self.remove_acl_entry = to_streamed(resource.remove_acl_entry)
 
 
-class Envelopes:
+class AsyncEnvelopes:
     """Access control of the envelope attached to a session."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = EnvelopesWithRawResponse(client)
-        self.with_streaming_response = EnvelopesWithStreamingResponse(client)
-
-    def get_acl(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl:
-        """Get the envelope's access-control list
-
-        Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
-
-        Unverified: The response body and the scope this operation requires (presumably `envelopes:read`) are not documented.
-
-        `GET /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return (
-            self.with_raw_response.get_acl(
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        body: models.AclEntry,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl: ...
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        client_id: str,
-        sub_id: str,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl: ...
-
-    def add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl:
-        """Grant access to the envelope
-
-        Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
-
-        Unverified: The request and response bodies and the scope this operation requires (presumably `envelopes:write`) are not documented; the response is assumed to be the updated list.
-
-        `POST /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-            body: the whole request body as a model; keyword arguments below override its fields
-            client_id: The client granted access.
-            sub_id: The subject within the client granted access.
-            permissions: What the client may do with the envelope.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
-        """
-        return (
-            self.with_raw_response._add_acl_entry(
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                body=body,
-                client_id=client_id,
-                sub_id=sub_id,
-                permissions=permissions,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def remove_acl_entry(
-        self,
-        client_id: str,
-        sub_id: str,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> None:
-        """Revoke access to the envelope
-
-        Removes the entry for the given client and subject from the access-control list of the envelope attached to the session. On 409 (concurrent modification) retry the request.
-
-        Unverified: The scope this operation requires (presumably `envelopes:write`) is not documented.
-
-        `DELETE /envelope/acl/{clientId}/{subId}`
-
-        Args:
-            client_id: The client id of the entry to remove.
-            sub_id: The subject id of the entry to remove. Unverified: The meaning of `subId` (a subject within the client, e.g. an end-user) is inferred from its name.
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return (
-            self.with_raw_response.remove_acl_entry(
-                client_id,
-                sub_id,
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncEnvelopesWithRawResponse:
-    """Like `AsyncEnvelopes`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncEnvelopesWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncEnvelopesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEnvelopesWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncEnvelopesWithStreamingResponse(self)
 
     async def get_acl(
         self,
@@ -737,7 +326,7 @@ class AsyncEnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
+    ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
         Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
@@ -752,21 +341,15 @@ class AsyncEnvelopesWithRawResponse:
             session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        return await self._client.request(
+        return await self._client.call(
             _GET_ACL,
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     @overload
@@ -785,7 +368,7 @@ class AsyncEnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]: ...
+    ) -> models.EnvelopeAcl: ...
 
     @overload
     async def add_acl_entry(
@@ -802,7 +385,7 @@ class AsyncEnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]: ...
+    ) -> models.EnvelopeAcl: ...
 
     async def add_acl_entry(
         self,
@@ -819,7 +402,7 @@ class AsyncEnvelopesWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
+    ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
         Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
@@ -838,44 +421,13 @@ class AsyncEnvelopesWithRawResponse:
             permissions: What the client may do with the envelope.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
+            ConflictError: on 409, with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Invalid access-control entry.
         """
-        return await self._add_acl_entry(
-            origin=origin,
-            session_key=session_key,
-            session_id=session_id,
-            body=body,
-            client_id=client_id,
-            sub_id=sub_id,
-            permissions=permissions,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.EnvelopeAcl]:
-        return await self._client.request(
+        return await self._client.call(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
@@ -891,421 +443,8 @@ class AsyncEnvelopesWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
-
-    async def remove_acl_entry(
-        self,
-        client_id: str,
-        sub_id: str,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
-        """Revoke access to the envelope
-
-        Removes the entry for the given client and subject from the access-control list of the envelope attached to the session. On 409 (concurrent modification) retry the request.
-
-        Unverified: The scope this operation requires (presumably `envelopes:write`) is not documented.
-
-        `DELETE /envelope/acl/{clientId}/{subId}`
-
-        Args:
-            client_id: The client id of the entry to remove.
-            sub_id: The subject id of the entry to remove. Unverified: The meaning of `subId` (a subject within the client, e.g. an end-user) is inferred from its name.
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return await self._client.request(
-            _REMOVE_ACL_ENTRY,
-            path_params=(
-                Param("clientId", client_id, "simple", False),
-                Param("subId", sub_id, "simple", False),
-            ),
-            query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
-            cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-
-class AsyncEnvelopesWithStreamingResponse:
-    """Like `AsyncEnvelopes`, but each method returns a context manager that sends the
-    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
-    `write_to_file`, `parse`), closing the connection on exit."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    def get_acl(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]:
-        """Get the envelope's access-control list
-
-        Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
-
-        Unverified: The response body and the scope this operation requires (presumably `envelopes:read`) are not documented.
-
-        `GET /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET_ACL,
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        body: models.AclEntry,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]: ...
-
-    @overload
-    def add_acl_entry(
-        self,
-        *,
-        client_id: str,
-        sub_id: str,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]: ...
-
-    def add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.EnvelopeAcl]:
-        """Grant access to the envelope
-
-        Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
-
-        Unverified: The request and response bodies and the scope this operation requires (presumably `envelopes:write`) are not documented; the response is assumed to be the updated list.
-
-        `POST /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-            body: the whole request body as a model; keyword arguments below override its fields
-            client_id: The client granted access.
-            sub_id: The subject within the client granted access.
-            permissions: What the client may do with the envelope.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _ADD_ACL_ENTRY,
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "client_id": client_id,
-                            "sub_id": sub_id,
-                            "permissions": permissions,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def remove_acl_entry(
-        self,
-        client_id: str,
-        sub_id: str,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[None]:
-        """Revoke access to the envelope
-
-        Removes the entry for the given client and subject from the access-control list of the envelope attached to the session. On 409 (concurrent modification) retry the request.
-
-        Unverified: The scope this operation requires (presumably `envelopes:write`) is not documented.
-
-        `DELETE /envelope/acl/{clientId}/{subId}`
-
-        Args:
-            client_id: The client id of the entry to remove.
-            sub_id: The subject id of the entry to remove. Unverified: The meaning of `subId` (a subject within the client, e.g. an end-user) is inferred from its name.
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _REMOVE_ACL_ENTRY,
-                path_params=(
-                    Param("clientId", client_id, "simple", False),
-                    Param("subId", sub_id, "simple", False),
-                ),
-                query=(Param("session_id", session_id, "form", True),),
-                headers=(Param("Origin", origin, "simple", False),),
-                cookies=(Param("session_key", session_key, "form", True),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncEnvelopes:
-    """Access control of the envelope attached to a session."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncEnvelopesWithRawResponse(client)
-        self.with_streaming_response = AsyncEnvelopesWithStreamingResponse(client)
-
-    async def get_acl(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl:
-        """Get the envelope's access-control list
-
-        Returns the access-control list of the envelope attached to the session: which clients (and subjects) may access it.
-
-        Unverified: The response body and the scope this operation requires (presumably `envelopes:read`) are not documented.
-
-        `GET /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-        """
-        return (
-            await self.with_raw_response.get_acl(
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    @overload
-    async def add_acl_entry(
-        self,
-        *,
-        body: models.AclEntry,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl: ...
-
-    @overload
-    async def add_acl_entry(
-        self,
-        *,
-        client_id: str,
-        sub_id: str,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl: ...
-
-    async def add_acl_entry(
-        self,
-        *,
-        origin: str | NotGiven = NOT_GIVEN,
-        session_key: str | NotGiven = NOT_GIVEN,
-        session_id: str | NotGiven = NOT_GIVEN,
-        body: models.AclEntry | NotGiven = NOT_GIVEN,
-        client_id: str | NotGiven = NOT_GIVEN,
-        sub_id: str | NotGiven = NOT_GIVEN,
-        permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.EnvelopeAcl:
-        """Grant access to the envelope
-
-        Adds an entry to the access-control list of the envelope attached to the session, granting another client (and subject) access to it. On 409 (concurrent modification) retry the request.
-
-        Unverified: The request and response bodies and the scope this operation requires (presumably `envelopes:write`) are not documented; the response is assumed to be the updated list.
-
-        `POST /envelope/acl`
-
-        Args:
-            origin: The origin of a public client (e.g. a web SPA); it identifies the correct client configuration. Browsers set it themselves; server-side callers of a public client configuration set it explicitly.
-            session_key: The session key received as a partitioned cookie when the session was started. Send it with each request that references the session; optional for confidential clients, important for public ones. Unverified: The cookie's name is not documented; `session_key` is a guess after the docs' term "session key".
-            session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
-            body: the whole request body as a model; keyword arguments below override its fields
-            client_id: The client granted access.
-            sub_id: The subject within the client granted access.
-            permissions: What the client may do with the envelope.
-
-        Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid access-control entry.
-        """
-        return (
-            await self.with_raw_response._add_acl_entry(
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                body=body,
-                client_id=client_id,
-                sub_id=sub_id,
-                permissions=permissions,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
 
     async def remove_acl_entry(
         self,
@@ -1337,22 +476,39 @@ class AsyncEnvelopes:
             session_id: The session whose attached envelope's access-control list is meant. Unverified: How these endpoints identify the session is not documented (it may be implied by the session-key cookie alone); a `session_id` query parameter is a guess.
 
         Raises:
-            APIStatusError: on 403 with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
-            APIStatusError: on 404 with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
-            APIStatusError: on 409 with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
-            APIStatusError: on 412 with `body` parsed as `models.Error`. The session is not attached to an envelope.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. Access to the envelope's access-control list denied.
+            NotFoundError: on 404, with `body` parsed as `models.Error`. Not found (e.g. the client or the entry does not exist).
+            ConflictError: on 409, with `body` parsed as `models.Error`. Concurrent modification of the access-control list; retry.
+            PreconditionFailedError: on 412, with `body` parsed as `models.Error`. The session is not attached to an envelope.
         """
-        return (
-            await self.with_raw_response.remove_acl_entry(
-                client_id,
-                sub_id,
-                origin=origin,
-                session_key=session_key,
-                session_id=session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _REMOVE_ACL_ENTRY,
+            path_params=(
+                Param("clientId", client_id, "simple", False),
+                Param("subId", sub_id, "simple", False),
+            ),
+            query=(Param("session_id", session_id, "form", True),),
+            headers=(Param("Origin", origin, "simple", False),),
+            cookies=(Param("session_key", session_key, "form", True),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
+
+
+class AsyncEnvelopesWithRawResponse:
+    """Like `AsyncEnvelopes`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncEnvelopes) -> None:
+        self.get_acl = to_raw_async(resource.get_acl)
+        self.add_acl_entry = to_raw_async(resource.add_acl_entry)
+        self.remove_acl_entry = to_raw_async(resource.remove_acl_entry)
+
+
+class AsyncEnvelopesWithStreamingResponse:
+    """Like `AsyncEnvelopes`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, resource: AsyncEnvelopes) -> None:
+        self.get_acl = to_streamed_async(resource.get_acl)
+        self.add_acl_entry = to_streamed_async(resource.add_acl_entry)
+        self.remove_acl_entry = to_streamed_async(resource.remove_acl_entry)

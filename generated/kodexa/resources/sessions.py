@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Sessions", "AsyncSessions"]
 
 
-_CREATE = Endpoint(
+_CREATE: Endpoint[models.Session] = Endpoint(
     method="POST",
     path="/api/sessions",
     operation_id="createSession",
@@ -48,7 +48,7 @@ _CREATE = Endpoint(
     idempotency_header=None,
 )
 
-_GET = Endpoint(
+_GET: Endpoint[models.Session] = Endpoint(
     method="GET",
     path="/api/sessions/{id}",
     operation_id="getSession",
@@ -64,7 +64,7 @@ _GET = Endpoint(
     idempotency_header=None,
 )
 
-_UPDATE = Endpoint(
+_UPDATE: Endpoint[models.Session] = Endpoint(
     method="PUT",
     path="/api/sessions/{id}",
     operation_id="updateSession",
@@ -81,11 +81,22 @@ _UPDATE = Endpoint(
 )
 
 
-class SessionsWithRawResponse:
-    """Like `Sessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Sessions:
+    """Processing sessions for document operations."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> SessionsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return SessionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SessionsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return SessionsWithStreamingResponse(self)
 
     def create(
         self,
@@ -101,7 +112,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Create Session
 
         Creates a new Session. Sessions represent processing sessions for document operations.
@@ -119,11 +130,11 @@ class SessionsWithRawResponse:
             token: Session token.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
         """
-        return self._client.request(
+        return self._client.call(
             _CREATE,
             body=JsonBody(
                 merge_body(
@@ -138,13 +149,7 @@ class SessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def get(
@@ -156,7 +161,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Get Session by ID
 
         Returns the Session with the given id.
@@ -167,20 +172,14 @@ class SessionsWithRawResponse:
             id: Unique identifier (UUID) of the resource.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
         """
-        return self._client.request(
+        return self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def update(
@@ -198,7 +197,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Update Session
 
         Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
@@ -215,11 +214,11 @@ class SessionsWithRawResponse:
             token: Session token.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
         """
-        return self._client.request(
+        return self._client.call(
             _UPDATE,
             path_params=(Param("id", id, "simple", False),),
             body=JsonBody(
@@ -235,14 +234,17 @@ class SessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class SessionsWithRawResponse:
+    """Like `Sessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Sessions) -> None:
+        self.create = to_raw(resource.create)
+        self.get = to_raw(resource.get)
+        self.update = to_raw(resource.update)
 
 
 class SessionsWithStreamingResponse:
@@ -250,327 +252,28 @@ class SessionsWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]:
-        """Create Session
-
-        Creates a new Session. Sessions represent processing sessions for document operations.
-
-        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
-
-        `POST /api/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "changeSequence": change_sequence,
-                            "organization": organization,
-                            "organizationId": organization_id,
-                            "state": state,
-                            "token": token,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]:
-        """Get Session by ID
-
-        Returns the Session with the given id.
-
-        `GET /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("id", id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def update(
-        self,
-        id: str,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]:
-        """Update Session
-
-        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
-
-        `PUT /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPDATE,
-                path_params=(Param("id", id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "changeSequence": change_sequence,
-                            "organization": organization,
-                            "organizationId": organization_id,
-                            "state": state,
-                            "token": token,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Sessions) -> None:
+        self.create = to_streamed(resource.create)
+        self.get = to_streamed(resource.get)
+        self.update = to_streamed(resource.update)
 
 
-class Sessions:
+class AsyncSessions:
     """Processing sessions for document operations."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = SessionsWithRawResponse(client)
-        self.with_streaming_response = SessionsWithStreamingResponse(client)
-
-    def create(
-        self,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Create Session
-
-        Creates a new Session. Sessions represent processing sessions for document operations.
-
-        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
-
-        `POST /api/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
-        """
-        return (
-            self.with_raw_response.create(
-                body=body,
-                change_sequence=change_sequence,
-                organization=organization,
-                organization_id=organization_id,
-                state=state,
-                token=token,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Get Session by ID
-
-        Returns the Session with the given id.
-
-        `GET /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
-        """
-        return (
-            self.with_raw_response.get(
-                id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def update(
-        self,
-        id: str,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Update Session
-
-        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
-
-        `PUT /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
-        """
-        return (
-            self.with_raw_response.update(
-                id,
-                body=body,
-                change_sequence=change_sequence,
-                organization=organization,
-                organization_id=organization_id,
-                state=state,
-                token=token,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncSessionsWithRawResponse:
-    """Like `AsyncSessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSessionsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncSessionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSessionsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncSessionsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -586,7 +289,7 @@ class AsyncSessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Create Session
 
         Creates a new Session. Sessions represent processing sessions for document operations.
@@ -604,11 +307,11 @@ class AsyncSessionsWithRawResponse:
             token: Session token.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
         """
-        return await self._client.request(
+        return await self._client.call(
             _CREATE,
             body=JsonBody(
                 merge_body(
@@ -623,13 +326,7 @@ class AsyncSessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     async def get(
@@ -641,7 +338,7 @@ class AsyncSessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Get Session by ID
 
         Returns the Session with the given id.
@@ -652,20 +349,14 @@ class AsyncSessionsWithRawResponse:
             id: Unique identifier (UUID) of the resource.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
         """
-        return await self._client.request(
+        return await self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     async def update(
@@ -683,7 +374,7 @@ class AsyncSessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Update Session
 
         Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
@@ -700,11 +391,11 @@ class AsyncSessionsWithRawResponse:
             token: Session token.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
+            BadRequestError: on 400, with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
+            AuthenticationError: on 401, with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
+            PermissionDeniedError: on 403, with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
         """
-        return await self._client.request(
+        return await self._client.call(
             _UPDATE,
             path_params=(Param("id", id, "simple", False),),
             body=JsonBody(
@@ -720,14 +411,17 @@ class AsyncSessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class AsyncSessionsWithRawResponse:
+    """Like `AsyncSessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = to_raw_async(resource.create)
+        self.get = to_raw_async(resource.get)
+        self.update = to_raw_async(resource.update)
 
 
 class AsyncSessionsWithStreamingResponse:
@@ -735,317 +429,7 @@ class AsyncSessionsWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    def create(
-        self,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]:
-        """Create Session
-
-        Creates a new Session. Sessions represent processing sessions for document operations.
-
-        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
-
-        `POST /api/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "changeSequence": change_sequence,
-                            "organization": organization,
-                            "organizationId": organization_id,
-                            "state": state,
-                            "token": token,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]:
-        """Get Session by ID
-
-        Returns the Session with the given id.
-
-        `GET /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("id", id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def update(
-        self,
-        id: str,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]:
-        """Update Session
-
-        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
-
-        `PUT /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPDATE,
-                path_params=(Param("id", id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "changeSequence": change_sequence,
-                            "organization": organization,
-                            "organizationId": organization_id,
-                            "state": state,
-                            "token": token,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class AsyncSessions:
-    """Processing sessions for document operations."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = AsyncSessionsWithRawResponse(client)
-        self.with_streaming_response = AsyncSessionsWithStreamingResponse(client)
-
-    async def create(
-        self,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Create Session
-
-        Creates a new Session. Sessions represent processing sessions for document operations.
-
-        Unverified: The seed names the success response "Created Session" without its status code; the API introduction lists both 200 and 201, so both are declared with the same body.
-
-        `POST /api/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to perform this operation.
-        """
-        return (
-            await self.with_raw_response.create(
-                body=body,
-                change_sequence=change_sequence,
-                organization=organization,
-                organization_id=organization_id,
-                state=state,
-                token=token,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    async def get(
-        self,
-        id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Get Session by ID
-
-        Returns the Session with the given id.
-
-        `GET /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a malformed id.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to read this session.
-        """
-        return (
-            await self.with_raw_response.get(
-                id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    async def update(
-        self,
-        id: str,
-        *,
-        body: models.Session | NotGiven = NOT_GIVEN,
-        change_sequence: int | None | NotGiven = NOT_GIVEN,
-        organization: models.Organization | None | NotGiven = NOT_GIVEN,
-        organization_id: str | None | NotGiven = NOT_GIVEN,
-        state: str | None | NotGiven = NOT_GIVEN,
-        token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Update Session
-
-        Updates the Session with the given id. Send back the `changeSequence` you last read: it is the optimistic-locking version number, and an update carries the version the client last saw.
-
-        `PUT /api/sessions/{id}`
-
-        Args:
-            id: Unique identifier (UUID) of the resource.
-            body: the whole request body as a model; keyword arguments below override its fields
-            change_sequence: Optimistic locking version number. Send back the value you last read when updating.
-            organization: The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.
-            organization_id: Identifier of the organization the session belongs to.
-            state: State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).
-            token: Session token.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.ErrorResponse`. Bad request, e.g. a field failed validation.
-            APIStatusError: on 401 with `body` parsed as `models.ErrorResponse`. Missing or invalid API key.
-            APIStatusError: on 403 with `body` parsed as `models.ErrorResponse`. Forbidden; the API key is not allowed to update this session.
-        """
-        return (
-            await self.with_raw_response.update(
-                id,
-                body=body,
-                change_sequence=change_sequence,
-                organization=organization,
-                organization_id=organization_id,
-                state=state,
-                token=token,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = to_streamed_async(resource.create)
+        self.get = to_streamed_async(resource.get)
+        self.update = to_streamed_async(resource.update)

@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Documents", "AsyncDocuments"]
 
 
-_GET = Endpoint(
+_GET: Endpoint[models.Document] = Endpoint(
     method="GET",
     path="/extractions/documents/{documentId}",
     operation_id="getDocument",
@@ -50,11 +50,22 @@ _GET = Endpoint(
 )
 
 
-class DocumentsWithRawResponse:
-    """Like `Documents`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Documents:
+    """Workspace documents."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> DocumentsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return DocumentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> DocumentsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return DocumentsWithStreamingResponse(self)
 
     def get(
         self,
@@ -65,7 +76,7 @@ class DocumentsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Document]:
+    ) -> models.Document:
         """Get Document
 
         Returns the document with the given id.
@@ -78,23 +89,24 @@ class DocumentsWithRawResponse:
             document_id: The document's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return self._client.request(
+        return self._client.call(
             _GET,
             path_params=(Param("documentId", document_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class DocumentsWithRawResponse:
+    """Like `Documents`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Documents) -> None:
+        self.get = to_raw(resource.get)
 
 
 class DocumentsWithStreamingResponse:
@@ -102,196 +114,8 @@ class DocumentsWithStreamingResponse:
     request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
     `write_to_file`, `parse`), closing the connection on exit."""
 
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    def get(
-        self,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Document]:
-        """Get Document
-
-        Returns the document with the given id.
-
-        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
-
-        `GET /extractions/documents/{documentId}`
-
-        Args:
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("documentId", document_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class Documents:
-    """Workspace documents."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = DocumentsWithRawResponse(client)
-        self.with_streaming_response = DocumentsWithStreamingResponse(client)
-
-    def get(
-        self,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Document:
-        """Get Document
-
-        Returns the document with the given id.
-
-        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
-
-        `GET /extractions/documents/{documentId}`
-
-        Args:
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return (
-            self.with_raw_response.get(
-                document_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncDocumentsWithRawResponse:
-    """Like `AsyncDocuments`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    async def get(
-        self,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Document]:
-        """Get Document
-
-        Returns the document with the given id.
-
-        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
-
-        `GET /extractions/documents/{documentId}`
-
-        Args:
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._client.request(
-            _GET,
-            path_params=(Param("documentId", document_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-
-class AsyncDocumentsWithStreamingResponse:
-    """Like `AsyncDocuments`, but each method returns a context manager that sends the
-    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
-    `write_to_file`, `parse`), closing the connection on exit."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    def get(
-        self,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Document]:
-        """Get Document
-
-        Returns the document with the given id.
-
-        Unverified: Whether the document is returned bare or wrapped in `{data: ...}` is not documented; bare is assumed (like the session endpoints).
-
-        `GET /extractions/documents/{documentId}`
-
-        Args:
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("documentId", document_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
+    def __init__(self, resource: Documents) -> None:
+        self.get = to_streamed(resource.get)
 
 
 class AsyncDocuments:
@@ -299,8 +123,17 @@ class AsyncDocuments:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = AsyncDocumentsWithRawResponse(client)
-        self.with_streaming_response = AsyncDocumentsWithStreamingResponse(client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncDocumentsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncDocumentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncDocumentsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncDocumentsWithStreamingResponse(self)
 
     async def get(
         self,
@@ -324,19 +157,30 @@ class AsyncDocuments:
             document_id: The document's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response.get(
-                document_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _GET,
+            path_params=(Param("documentId", document_id, "simple", False),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
+
+
+class AsyncDocumentsWithRawResponse:
+    """Like `AsyncDocuments`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncDocuments) -> None:
+        self.get = to_raw_async(resource.get)
+
+
+class AsyncDocumentsWithStreamingResponse:
+    """Like `AsyncDocuments`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, resource: AsyncDocuments) -> None:
+        self.get = to_streamed_async(resource.get)

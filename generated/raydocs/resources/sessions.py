@@ -13,7 +13,6 @@ from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
 from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
-from .._response import AsyncStreamedResponseManager, StreamedResponseManager
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
 from .._pagination import (
@@ -27,11 +26,12 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
+from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
 
 __all__ = ["Sessions", "AsyncSessions"]
 
 
-_CREATE = Endpoint(
+_CREATE: Endpoint[models.Session] = Endpoint(
     method="POST",
     path="/extractions/sessions",
     operation_id="createSession",
@@ -50,7 +50,7 @@ _CREATE = Endpoint(
     idempotency_header=None,
 )
 
-_GET = Endpoint(
+_GET: Endpoint[models.Session] = Endpoint(
     method="GET",
     path="/extractions/sessions/{sessionId}",
     operation_id="getSession",
@@ -68,7 +68,7 @@ _GET = Endpoint(
     idempotency_header=None,
 )
 
-_DELETE = Endpoint(
+_DELETE: Endpoint[None] = Endpoint(
     method="DELETE",
     path="/extractions/sessions/{sessionId}",
     operation_id="deleteSession",
@@ -86,7 +86,7 @@ _DELETE = Endpoint(
     idempotency_header=None,
 )
 
-_LIST_DOCUMENTS = Endpoint(
+_LIST_DOCUMENTS: Endpoint[models.DocumentPage] = Endpoint(
     method="GET",
     path="/extractions/sessions/{sessionId}/documents",
     operation_id="listSessionDocuments",
@@ -105,7 +105,7 @@ _LIST_DOCUMENTS = Endpoint(
     idempotency_header=None,
 )
 
-_ATTACH_DOCUMENTS = Endpoint(
+_ATTACH_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
     method="POST",
     path="/extractions/sessions/{sessionId}/documents/attach",
     operation_id="attachSessionDocuments",
@@ -125,7 +125,7 @@ _ATTACH_DOCUMENTS = Endpoint(
     idempotency_header=None,
 )
 
-_UPLOAD_DOCUMENTS = Endpoint(
+_UPLOAD_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
     method="POST",
     path="/extractions/sessions/{sessionId}/documents/upload",
     operation_id="uploadSessionDocuments",
@@ -146,7 +146,7 @@ _UPLOAD_DOCUMENTS = Endpoint(
     idempotency_header=None,
 )
 
-_DETACH_DOCUMENT = Endpoint(
+_DETACH_DOCUMENT: Endpoint[None] = Endpoint(
     method="DELETE",
     path="/extractions/sessions/{sessionId}/documents/{documentId}",
     operation_id="detachSessionDocument",
@@ -165,11 +165,22 @@ _DETACH_DOCUMENT = Endpoint(
 )
 
 
-class SessionsWithRawResponse:
-    """Like `Sessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+class Sessions:
+    """Extraction sessions and the documents attached to them."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> SessionsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return SessionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SessionsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return SessionsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -183,7 +194,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]: ...
+    ) -> models.Session: ...
 
     @overload
     def create(
@@ -196,7 +207,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]: ...
+    ) -> models.Session: ...
 
     def create(
         self,
@@ -209,7 +220,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Create Extraction Session
 
         Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
@@ -222,37 +233,14 @@ class SessionsWithRawResponse:
             name: A name for the session.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return self._create(
-            body=body,
-            extraction_template_id=extraction_template_id,
-            name=name,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
-        return self._client.request(
+        return self._client.call(
             _CREATE,
             body=JsonBody(
                 merge_body(
@@ -264,13 +252,7 @@ class SessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def get(
@@ -282,7 +264,7 @@ class SessionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
+    ) -> models.Session:
         """Get Extraction Session
 
         Returns the extraction session with the given id.
@@ -295,926 +277,17 @@ class SessionsWithRawResponse:
             session_id: The extraction session's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return self._client.request(
+        return self._client.call(
             _GET,
             path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
-
-    def delete(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
-        """Delete Extraction Session
-
-        Deletes the extraction session. Answers 404 if it does not exist.
-
-        `DELETE /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return self._client.request(
-            _DELETE,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    def list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentPage]:
-        """List Session Documents
-
-        Lists the documents attached to the extraction session, one page at a time.
-
-        `GET /extractions/sessions/{sessionId}/documents`
-
-        Args:
-            session_id: The extraction session's id.
-            page: Page number, starting at 1.
-            per_page: Number of documents per page (at most 100).
-            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
-            order: Sort direction.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return self._client.request(
-            _LIST_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            query=(
-                Param("page", page, "form", True),
-                Param("per_page", per_page, "form", True),
-                Param("sort", sort, "form", True),
-                Param("order", order, "form", True),
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        """Attach Existing Session Documents
-
-        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
-
-        `POST /extractions/sessions/{sessionId}/documents/attach`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            document_ids: Existing workspace document ids to attach
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return self._attach_documents(
-            session_id,
-            body=body,
-            document_ids=document_ids,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        return self._client.request(
-            _ATTACH_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            body=JsonBody(
-                merge_body(
-                    body,
-                    {
-                        "document_ids": document_ids,
-                    },
-                ),
-                content_type="application/json",
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        """Upload Session Documents
-
-        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
-
-        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
-
-        `POST /extractions/sessions/{sessionId}/documents/upload`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            keys: Storage keys of the uploaded files.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return self._upload_documents(
-            session_id,
-            body=body,
-            keys=keys,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    def _upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        return self._client.request(
-            _UPLOAD_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            body=JsonBody(
-                merge_body(
-                    body,
-                    {
-                        "keys": keys,
-                    },
-                ),
-                content_type="application/json",
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    def detach_document(
-        self,
-        session_id: str,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
-        """Detach Session Document
-
-        Detaches the document from the session. The document itself stays in the workspace.
-
-        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
-
-        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
-
-        Args:
-            session_id: The extraction session's id.
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return self._client.request(
-            _DETACH_DOCUMENT,
-            path_params=(
-                Param("sessionId", session_id, "simple", False),
-                Param("documentId", document_id, "simple", False),
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-
-class SessionsWithStreamingResponse:
-    """Like `Sessions`, but each method returns a context manager that sends the
-    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
-    `write_to_file`, `parse`), closing the connection on exit."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        extraction_template_id: str,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]: ...
-
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]:
-        """Create Extraction Session
-
-        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
-
-        `POST /extractions/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            extraction_template_id: The extraction template the session runs.
-            name: A name for the session.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "extraction_template_id": extraction_template_id,
-                            "name": name,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.Session]:
-        """Get Extraction Session
-
-        Returns the extraction session with the given id.
-
-        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
-
-        `GET /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def delete(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[None]:
-        """Delete Extraction Session
-
-        Deletes the extraction session. Answers 404 if it does not exist.
-
-        `DELETE /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _DELETE,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentPage]:
-        """List Session Documents
-
-        Lists the documents attached to the extraction session, one page at a time.
-
-        `GET /extractions/sessions/{sessionId}/documents`
-
-        Args:
-            session_id: The extraction session's id.
-            page: Page number, starting at 1.
-            per_page: Number of documents per page (at most 100).
-            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
-            order: Sort direction.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _LIST_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                query=(
-                    Param("page", page, "form", True),
-                    Param("per_page", per_page, "form", True),
-                    Param("sort", sort, "form", True),
-                    Param("order", order, "form", True),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]: ...
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]: ...
-
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]:
-        """Attach Existing Session Documents
-
-        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
-
-        `POST /extractions/sessions/{sessionId}/documents/attach`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            document_ids: Existing workspace document ids to attach
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _ATTACH_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "document_ids": document_ids,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]: ...
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]: ...
-
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[models.DocumentList]:
-        """Upload Session Documents
-
-        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
-
-        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
-
-        `POST /extractions/sessions/{sessionId}/documents/upload`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            keys: Storage keys of the uploaded files.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPLOAD_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "keys": keys,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def detach_document(
-        self,
-        session_id: str,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> StreamedResponseManager[None]:
-        """Detach Session Document
-
-        Detaches the document from the session. The document itself stays in the workspace.
-
-        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
-
-        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
-
-        Args:
-            session_id: The extraction session's id.
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return StreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _DETACH_DOCUMENT,
-                path_params=(
-                    Param("sessionId", session_id, "simple", False),
-                    Param("documentId", document_id, "simple", False),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-
-class Sessions:
-    """Extraction sessions and the documents attached to them."""
-
-    def __init__(self, client: SyncAPIClient) -> None:
-        self._client = client
-        self.with_raw_response = SessionsWithRawResponse(client)
-        self.with_streaming_response = SessionsWithStreamingResponse(client)
-
-    @overload
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        extraction_template_id: str,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session: ...
-
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Create Extraction Session
-
-        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
-
-        `POST /extractions/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            extraction_template_id: The extraction template the session runs.
-            name: A name for the session.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return (
-            self.with_raw_response._create(
-                body=body,
-                extraction_template_id=extraction_template_id,
-                name=name,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def get(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> models.Session:
-        """Get Extraction Session
-
-        Returns the extraction session with the given id.
-
-        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
-
-        `GET /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return (
-            self.with_raw_response.get(
-                session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
 
     def delete(
         self,
@@ -1236,22 +309,17 @@ class Sessions:
             session_id: The extraction session's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            self.with_raw_response.delete(
-                session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return self._client.call(
+            _DELETE,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     def list_documents(
         self,
@@ -1281,27 +349,24 @@ class Sessions:
             order: Sort direction.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            self.with_raw_response.list_documents(
-                session_id,
-                page=page,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return self._client.call(
+            _LIST_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            query=(
+                Param("page", page, "form", True),
+                Param("per_page", per_page, "form", True),
+                Param("sort", sort, "form", True),
+                Param("order", order, "form", True),
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     def iter_list_documents(
         self,
@@ -1319,13 +384,13 @@ class Sessions:
     ) -> SyncPager[models.Document]:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate.
 
-        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
-        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
+        Takes the same arguments as `list_documents`. `for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
+        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
         `page`, if given, is where the walk starts.
         """
 
         def _fetch_page(_token: object | None) -> RawResponse[Any]:
-            return self.with_raw_response.list_documents(
+            return to_page(self.list_documents)(
                 session_id,
                 page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
@@ -1402,26 +467,28 @@ class Sessions:
             document_ids: Existing workspace document ids to attach
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            self.with_raw_response._attach_documents(
-                session_id,
-                body=body,
-                document_ids=document_ids,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return self._client.call(
+            _ATTACH_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "document_ids": document_ids,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     @overload
     def upload_documents(
@@ -1476,497 +543,15 @@ class Sessions:
             keys: Storage keys of the uploaded files.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            self.with_raw_response._upload_documents(
-                session_id,
-                body=body,
-                keys=keys,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-    def detach_document(
-        self,
-        session_id: str,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> None:
-        """Detach Session Document
-
-        Detaches the document from the session. The document itself stays in the workspace.
-
-        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
-
-        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
-
-        Args:
-            session_id: The extraction session's id.
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return (
-            self.with_raw_response.detach_document(
-                session_id,
-                document_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
-
-
-class AsyncSessionsWithRawResponse:
-    """Like `AsyncSessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: models.SessionCreateRequest,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        extraction_template_id: str,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]: ...
-
-    async def create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
-        """Create Extraction Session
-
-        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
-
-        `POST /extractions/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            extraction_template_id: The extraction template the session runs.
-            name: A name for the session.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._create(
-            body=body,
-            extraction_template_id=extraction_template_id,
-            name=name,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
-        return await self._client.request(
-            _CREATE,
-            body=JsonBody(
-                merge_body(
-                    body,
-                    {
-                        "extraction_template_id": extraction_template_id,
-                        "name": name,
-                    },
-                ),
-                content_type="application/json",
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    async def get(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.Session]:
-        """Get Extraction Session
-
-        Returns the extraction session with the given id.
-
-        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
-
-        `GET /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._client.request(
-            _GET,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    async def delete(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
-        """Delete Extraction Session
-
-        Deletes the extraction session. Answers 404 if it does not exist.
-
-        `DELETE /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._client.request(
-            _DELETE,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    async def list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentPage]:
-        """List Session Documents
-
-        Lists the documents attached to the extraction session, one page at a time.
-
-        `GET /extractions/sessions/{sessionId}/documents`
-
-        Args:
-            session_id: The extraction session's id.
-            page: Page number, starting at 1.
-            per_page: Number of documents per page (at most 100).
-            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
-            order: Sort direction.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._client.request(
-            _LIST_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            query=(
-                Param("page", page, "form", True),
-                Param("per_page", per_page, "form", True),
-                Param("sort", sort, "form", True),
-                Param("order", order, "form", True),
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    @overload
-    async def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    @overload
-    async def attach_documents(
-        self,
-        session_id: str,
-        *,
-        document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    async def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        """Attach Existing Session Documents
-
-        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
-
-        `POST /extractions/sessions/{sessionId}/documents/attach`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            document_ids: Existing workspace document ids to attach
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._attach_documents(
-            session_id,
-            body=body,
-            document_ids=document_ids,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        return await self._client.request(
-            _ATTACH_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
-            body=JsonBody(
-                merge_body(
-                    body,
-                    {
-                        "document_ids": document_ids,
-                    },
-                ),
-                content_type="application/json",
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    @overload
-    async def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    @overload
-    async def upload_documents(
-        self,
-        session_id: str,
-        *,
-        keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]: ...
-
-    async def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        """Upload Session Documents
-
-        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
-
-        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
-
-        `POST /extractions/sessions/{sessionId}/documents/upload`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            keys: Storage keys of the uploaded files.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._upload_documents(
-            session_id,
-            body=body,
-            keys=keys,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-        )
-
-    async def _upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[models.DocumentList]:
-        return await self._client.request(
+        return self._client.call(
             _UPLOAD_DOCUMENTS,
             path_params=(Param("sessionId", session_id, "simple", False),),
             body=JsonBody(
@@ -1978,451 +563,7 @@ class AsyncSessionsWithRawResponse:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-    async def detach_document(
-        self,
-        session_id: str,
-        document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> RawResponse[None]:
-        """Detach Session Document
-
-        Detaches the document from the session. The document itself stays in the workspace.
-
-        Unverified: That the workspace document is kept (detach, not delete) is inferred from the operation's name.
-
-        `DELETE /extractions/sessions/{sessionId}/documents/{documentId}`
-
-        Args:
-            session_id: The extraction session's id.
-            document_id: The document's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return await self._client.request(
-            _DETACH_DOCUMENT,
-            path_params=(
-                Param("sessionId", session_id, "simple", False),
-                Param("documentId", document_id, "simple", False),
-            ),
-            options=RequestOptions(
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            ),
-        )
-
-
-class AsyncSessionsWithStreamingResponse:
-    """Like `AsyncSessions`, but each method returns a context manager that sends the
-    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
-    `write_to_file`, `parse`), closing the connection on exit."""
-
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
-
-    @overload
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        extraction_template_id: str,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]: ...
-
-    def create(
-        self,
-        *,
-        body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
-        extraction_template_id: str | NotGiven = NOT_GIVEN,
-        name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]:
-        """Create Extraction Session
-
-        Creates an extraction session that runs the given extraction template over the documents that are later attached or uploaded to it.
-
-        `POST /extractions/sessions`
-
-        Args:
-            body: the whole request body as a model; keyword arguments below override its fields
-            extraction_template_id: The extraction template the session runs.
-            name: A name for the session.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _CREATE,
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "extraction_template_id": extraction_template_id,
-                            "name": name,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def get(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.Session]:
-        """Get Extraction Session
-
-        Returns the extraction session with the given id.
-
-        Unverified: Whether the session is returned bare or wrapped in `{data: ...}` is not documented; bare, as providers.md lists the session's fields directly, is assumed.
-
-        `GET /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _GET,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def delete(
-        self,
-        session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[None]:
-        """Delete Extraction Session
-
-        Deletes the extraction session. Answers 404 if it does not exist.
-
-        `DELETE /extractions/sessions/{sessionId}`
-
-        Args:
-            session_id: The extraction session's id.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _DELETE,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    def list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentPage]:
-        """List Session Documents
-
-        Lists the documents attached to the extraction session, one page at a time.
-
-        `GET /extractions/sessions/{sessionId}/documents`
-
-        Args:
-            session_id: The extraction session's id.
-            page: Page number, starting at 1.
-            per_page: Number of documents per page (at most 100).
-            sort: Field to sort by. Unverified: The sortable field names are not documented (e.g. `created_at`).
-            order: Sort direction.
-
-        Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _LIST_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                query=(
-                    Param("page", page, "form", True),
-                    Param("per_page", per_page, "form", True),
-                    Param("sort", sort, "form", True),
-                    Param("order", order, "form", True),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
-
-    @overload
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
-
-    def attach_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
-        document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]:
-        """Attach Existing Session Documents
-
-        Use this endpoint when documents already exist at workspace scope and you only want to link them to a session.
-
-        `POST /extractions/sessions/{sessionId}/documents/attach`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            document_ids: Existing workspace document ids to attach
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _ATTACH_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "document_ids": document_ids,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
-        )
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
-
-    @overload
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]: ...
-
-    def upload_documents(
-        self,
-        session_id: str,
-        *,
-        body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
-        keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[models.DocumentList]:
-        """Upload Session Documents
-
-        Creates documents in the session from files already uploaded to storage, identified by their storage keys. Uploads are deduplicated by SHA-256: a file whose content already exists yields the existing document.
-
-        Unverified: The success status code is not documented; 200 (like attach) is assumed and 201 is accepted too. How the storage keys are obtained is not documented here.
-
-        `POST /extractions/sessions/{sessionId}/documents/upload`
-
-        Args:
-            session_id: The extraction session's id.
-            body: the whole request body as a model; keyword arguments below override its fields
-            keys: Storage keys of the uploaded files.
-
-        Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
-        """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _UPLOAD_DOCUMENTS,
-                path_params=(Param("sessionId", session_id, "simple", False),),
-                body=JsonBody(
-                    merge_body(
-                        body,
-                        {
-                            "keys": keys,
-                        },
-                    ),
-                    content_type="application/json",
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
 
     def detach_document(
@@ -2435,7 +576,7 @@ class AsyncSessionsWithStreamingResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         extra_body: Mapping[str, object] | None = None,
-    ) -> AsyncStreamedResponseManager[None]:
+    ) -> None:
         """Detach Session Document
 
         Detaches the document from the session. The document itself stays in the workspace.
@@ -2449,28 +590,48 @@ class AsyncSessionsWithStreamingResponse:
             document_id: The document's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return AsyncStreamedResponseManager(
-            lambda: self._client.request_streamed(
-                _DETACH_DOCUMENT,
-                path_params=(
-                    Param("sessionId", session_id, "simple", False),
-                    Param("documentId", document_id, "simple", False),
-                ),
-                options=RequestOptions(
-                    timeout=timeout,
-                    max_retries=max_retries,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                ),
-            )
+        return self._client.call(
+            _DETACH_DOCUMENT,
+            path_params=(
+                Param("sessionId", session_id, "simple", False),
+                Param("documentId", document_id, "simple", False),
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
         )
+
+
+class SessionsWithRawResponse:
+    """Like `Sessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: Sessions) -> None:
+        self.create = to_raw(resource.create)
+        self.get = to_raw(resource.get)
+        self.delete = to_raw(resource.delete)
+        self.list_documents = to_raw(resource.list_documents)
+        self.attach_documents = to_raw(resource.attach_documents)
+        self.upload_documents = to_raw(resource.upload_documents)
+        self.detach_document = to_raw(resource.detach_document)
+
+
+class SessionsWithStreamingResponse:
+    """Like `Sessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, resource: Sessions) -> None:
+        self.create = to_streamed(resource.create)
+        self.get = to_streamed(resource.get)
+        self.delete = to_streamed(resource.delete)
+        self.list_documents = to_streamed(resource.list_documents)
+        self.attach_documents = to_streamed(resource.attach_documents)
+        self.upload_documents = to_streamed(resource.upload_documents)
+        self.detach_document = to_streamed(resource.detach_document)
 
 
 class AsyncSessions:
@@ -2478,8 +639,17 @@ class AsyncSessions:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
-        self.with_raw_response = AsyncSessionsWithRawResponse(client)
-        self.with_streaming_response = AsyncSessionsWithStreamingResponse(client)
+
+    @cached_property
+    def with_raw_response(self) -> AsyncSessionsWithRawResponse:
+        """Each method returning a `RawResponse`: the parsed value with its `httpx.Response`."""
+        return AsyncSessionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSessionsWithStreamingResponse:
+        """Each method returning a context manager that sends the request on entry and hands back
+        the reply unread (`iter_bytes`, `iter_text`, `iter_lines`, `write_to_file`, `parse`)."""
+        return AsyncSessionsWithStreamingResponse(self)
 
     @overload
     async def create(
@@ -2532,25 +702,27 @@ class AsyncSessions:
             name: A name for the session.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Validation failed, e.g. a missing or unknown `extraction_template_id`.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response._create(
-                body=body,
-                extraction_template_id=extraction_template_id,
-                name=name,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _CREATE,
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "extraction_template_id": extraction_template_id,
+                        "name": name,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     async def get(
         self,
@@ -2574,22 +746,17 @@ class AsyncSessions:
             session_id: The extraction session's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response.get(
-                session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _GET,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     async def delete(
         self,
@@ -2611,22 +778,17 @@ class AsyncSessions:
             session_id: The extraction session's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response.delete(
-                session_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _DELETE,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     async def list_documents(
         self,
@@ -2656,27 +818,24 @@ class AsyncSessions:
             order: Sort direction.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. Invalid query parameters, e.g. `per_page` above 100.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response.list_documents(
-                session_id,
-                page=page,
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _LIST_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            query=(
+                Param("page", page, "form", True),
+                Param("per_page", per_page, "form", True),
+                Param("sort", sort, "form", True),
+                Param("order", order, "form", True),
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     def iter_list_documents(
         self,
@@ -2694,13 +853,13 @@ class AsyncSessions:
     ) -> AsyncPager[models.Document]:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
 
-        Takes the same arguments as `list_documents`. `.pages()` yields the pages themselves (`.raw_pages()`
-        with their HTTP responses). Pages: declared by x-pagination: style page, parameter `page`, items in `data`.
+        Takes the same arguments as `list_documents`. `async for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
+        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
         `page`, if given, is where the walk starts.
         """
 
         async def _fetch_page(_token: object | None) -> RawResponse[Any]:
-            return await self.with_raw_response.list_documents(
+            return await to_page_async(self.list_documents)(
                 session_id,
                 page=(page if _token is None else cast(Any, _token)),
                 per_page=per_page,
@@ -2777,26 +936,28 @@ class AsyncSessions:
             document_ids: Existing workspace document ids to attach
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. One or more documents do not belong to the session workspace.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response._attach_documents(
-                session_id,
-                body=body,
-                document_ids=document_ids,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _ATTACH_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "document_ids": document_ids,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     @overload
     async def upload_documents(
@@ -2851,26 +1012,28 @@ class AsyncSessions:
             keys: Storage keys of the uploaded files.
 
         Raises:
-            APIStatusError: on 400 with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 422 with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            BadRequestError: on 400, with `body` parsed as `models.Error`. Bad request, e.g. a body that is not valid JSON.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            UnprocessableEntityError: on 422, with `body` parsed as `models.Error`. A key is invalid (e.g. no uploaded file under that key).
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response._upload_documents(
-                session_id,
-                body=body,
-                keys=keys,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _UPLOAD_DOCUMENTS,
+            path_params=(Param("sessionId", session_id, "simple", False),),
+            body=JsonBody(
+                merge_body(
+                    body,
+                    {
+                        "keys": keys,
+                    },
+                ),
+                content_type="application/json",
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
 
     async def detach_document(
         self,
@@ -2896,20 +1059,45 @@ class AsyncSessions:
             document_id: The document's id.
 
         Raises:
-            APIStatusError: on 401 with `body` parsed as `models.Error`. Missing or invalid personal access token.
-            APIStatusError: on 403 with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
-            APIStatusError: on 404 with `body` parsed as `models.Error`. No such session or document.
-            APIStatusError: on 429 with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
-            APIStatusError: on 500 with `body` parsed as `models.Error`. Internal server error.
+            AuthenticationError: on 401, with `body` parsed as `models.Error`. Missing or invalid personal access token.
+            PermissionDeniedError: on 403, with `body` parsed as `models.Error`. The token lacks the ability this operation needs (e.g. `sessions-write`).
+            NotFoundError: on 404, with `body` parsed as `models.Error`. No such session or document.
+            RateLimitError: on 429, with `body` parsed as `models.Error`. Rate limit exceeded (100 requests per minute per IP address).
+            InternalServerError: on 500, with `body` parsed as `models.Error`. Internal server error.
         """
-        return (
-            await self.with_raw_response.detach_document(
-                session_id,
-                document_id,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-            )
-        ).parsed
+        return await self._client.call(
+            _DETACH_DOCUMENT,
+            path_params=(
+                Param("sessionId", session_id, "simple", False),
+                Param("documentId", document_id, "simple", False),
+            ),
+            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+        )
+
+
+class AsyncSessionsWithRawResponse:
+    """Like `AsyncSessions`, but each method returns a `RawResponse` (parsed value and `httpx.Response`)."""
+
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = to_raw_async(resource.create)
+        self.get = to_raw_async(resource.get)
+        self.delete = to_raw_async(resource.delete)
+        self.list_documents = to_raw_async(resource.list_documents)
+        self.attach_documents = to_raw_async(resource.attach_documents)
+        self.upload_documents = to_raw_async(resource.upload_documents)
+        self.detach_document = to_raw_async(resource.detach_document)
+
+
+class AsyncSessionsWithStreamingResponse:
+    """Like `AsyncSessions`, but each method returns a context manager that sends the
+    request on entry and hands back the reply unread (`iter_bytes`, `iter_text`, `iter_lines`,
+    `write_to_file`, `parse`), closing the connection on exit."""
+
+    def __init__(self, resource: AsyncSessions) -> None:
+        self.create = to_streamed_async(resource.create)
+        self.get = to_streamed_async(resource.get)
+        self.delete = to_streamed_async(resource.delete)
+        self.list_documents = to_streamed_async(resource.list_documents)
+        self.attach_documents = to_streamed_async(resource.attach_documents)
+        self.upload_documents = to_streamed_async(resource.upload_documents)
+        self.detach_document = to_streamed_async(resource.detach_document)
