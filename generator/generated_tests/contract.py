@@ -23,6 +23,7 @@ from ..ir import (
 from ..naming import NameScope, make_identifier
 
 from .cases import CaseMaker
+from .shared_constants import shared_constants
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
 
 # ------------------------------------------------------------------ setup
@@ -93,7 +94,7 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 
 def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
     maker = CaseMaker(api)
-    return [maker.operation(resource, operation) for operation in resource.operations]
+    return shared_constants([maker.operation(resource, operation) for operation in resource.operations])
 
 
 @dataclass(frozen=True)
