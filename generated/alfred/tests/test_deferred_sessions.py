@@ -22,7 +22,7 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, NotFoundError
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /api/deferred/create
@@ -71,7 +71,7 @@ CREATE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create a new Deferred Session.
 
@@ -88,7 +88,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/api/deferred/create")
@@ -101,7 +101,7 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/deferred/create` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/api/deferred/create")
@@ -188,7 +188,7 @@ GET_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Retrieve details of a specific Deferred Session.
 
@@ -205,7 +205,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/api/deferred/detail/{id}")
@@ -219,7 +219,7 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /api/deferred/detail/{id}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/api/deferred/detail/{id}")
@@ -233,7 +233,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     expect(body, GET_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /api/deferred/detail/{id}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/api/deferred/detail/{id}")

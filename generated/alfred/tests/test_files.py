@@ -22,7 +22,7 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- upload: POST /api/file/uploadfile
@@ -102,7 +102,7 @@ UPLOAD_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload(use_async: bool) -> None:
     """Upload a file into a Deferred Session
 
@@ -119,7 +119,7 @@ UPLOAD_WITH_ADDITIONS: Any = {**UPLOAD_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/api/file/uploadfile")
@@ -132,7 +132,7 @@ def test_upload_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /api/file/uploadfile` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/api/file/uploadfile")
@@ -146,7 +146,7 @@ def test_upload_400_bad_request_error(use_async: bool) -> None:
     expect(body, UPLOAD_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/file/uploadfile` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/api/file/uploadfile")
@@ -160,7 +160,7 @@ def test_upload_401_authentication_error(use_async: bool) -> None:
     expect(body, UPLOAD_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /api/file/uploadfile` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/api/file/uploadfile")

@@ -22,7 +22,7 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /api/job/create
@@ -114,7 +114,7 @@ CREATE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create a Job from a Deferred Session
 
@@ -131,7 +131,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/api/job/create")
@@ -144,7 +144,7 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /api/job/create` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
@@ -158,7 +158,7 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     expect(body, CREATE_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/job/create` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
@@ -172,7 +172,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     expect(body, CREATE_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /api/job/create` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
@@ -253,7 +253,7 @@ GET_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Retrieve details of a specific Job
 
@@ -270,7 +270,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/api/job/detail/{id}")
@@ -283,7 +283,7 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /api/job/detail/{id}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/api/job/detail/{id}")
@@ -297,7 +297,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     expect(body, GET_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /api/job/detail/{id}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/api/job/detail/{id}")

@@ -22,7 +22,7 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, InternalServerError
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /oauth/token
@@ -116,7 +116,7 @@ CREATE_TOKEN_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token(use_async: bool) -> None:
     """Obtain an access token
 
@@ -133,7 +133,7 @@ CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/oauth/token")
@@ -146,7 +146,7 @@ def test_create_token_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /oauth/token` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")
@@ -160,7 +160,7 @@ def test_create_token_400_bad_request_error(use_async: bool) -> None:
     expect(body, CREATE_TOKEN_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /oauth/token` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")
@@ -174,7 +174,7 @@ def test_create_token_401_authentication_error(use_async: bool) -> None:
     expect(body, CREATE_TOKEN_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /oauth/token` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")

@@ -28,7 +28,7 @@ from .._exceptions import (
     UnprocessableEntityError,
 )
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get_acl: GET /envelope/acl
@@ -114,7 +114,7 @@ GET_ACL_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl(use_async: bool) -> None:
     """Get the envelope's access-control list
 
@@ -131,7 +131,7 @@ GET_ACL_WITH_ADDITIONS: Any = {**GET_ACL_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/envelope/acl")
@@ -144,7 +144,7 @@ def test_get_acl_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/envelope/acl")
@@ -158,7 +158,7 @@ def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
     expect(body, GET_ACL_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `GET /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("GET", "/envelope/acl")
@@ -260,7 +260,7 @@ ADD_ACL_ENTRY_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry(use_async: bool) -> None:
     """Grant access to the envelope
 
@@ -277,7 +277,7 @@ ADD_ACL_ENTRY_WITH_ADDITIONS: Any = {**ADD_ACL_ENTRY_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/envelope/acl")
@@ -290,7 +290,7 @@ def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
@@ -304,7 +304,7 @@ def test_add_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     expect(body, ADD_ACL_ENTRY_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /envelope/acl` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
@@ -318,7 +318,7 @@ def test_add_acl_entry_404_not_found_error(use_async: bool) -> None:
     expect(body, ADD_ACL_ENTRY_404_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_409_conflict_error(use_async: bool) -> None:
     """A documented 409 reply to `POST /envelope/acl` raises `ConflictError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
@@ -332,7 +332,7 @@ def test_add_acl_entry_409_conflict_error(use_async: bool) -> None:
     expect(body, ADD_ACL_ENTRY_409_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `POST /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
@@ -346,7 +346,7 @@ def test_add_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     expect(body, ADD_ACL_ENTRY_412_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /envelope/acl` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
@@ -423,7 +423,7 @@ REMOVE_ACL_ENTRY_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry(use_async: bool) -> None:
     """Revoke access to the envelope
 
@@ -435,7 +435,7 @@ def test_remove_acl_entry(use_async: bool) -> None:
     check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
@@ -449,7 +449,7 @@ def test_remove_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     expect(body, REMOVE_ACL_ENTRY_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
@@ -463,7 +463,7 @@ def test_remove_acl_entry_404_not_found_error(use_async: bool) -> None:
     expect(body, REMOVE_ACL_ENTRY_404_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_409_conflict_error(use_async: bool) -> None:
     """A documented 409 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `ConflictError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
@@ -477,7 +477,7 @@ def test_remove_acl_entry_409_conflict_error(use_async: bool) -> None:
     expect(body, REMOVE_ACL_ENTRY_409_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")

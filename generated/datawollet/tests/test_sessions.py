@@ -28,7 +28,7 @@ from .._exceptions import (
     PreconditionFailedError,
 )
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- start: POST /session/start
@@ -141,7 +141,7 @@ START_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start(use_async: bool) -> None:
     """Start extraction session
 
@@ -158,7 +158,7 @@ START_WITH_ADDITIONS: Any = {**START_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/session/start")
@@ -171,7 +171,7 @@ def test_start_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /session/start` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/session/start")
@@ -185,7 +185,7 @@ def test_start_400_bad_request_error(use_async: bool) -> None:
     expect(body, START_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /session/start` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/session/start")
@@ -204,7 +204,7 @@ def test_start_401_authentication_error(use_async: bool) -> None:
     expect(body, START_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /session/start` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/session/start")
@@ -218,7 +218,7 @@ def test_start_403_permission_denied_error(use_async: bool) -> None:
     expect(body, START_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `POST /session/start` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("POST", "/session/start")
@@ -232,7 +232,7 @@ def test_start_412_precondition_failed_error(use_async: bool) -> None:
     expect(body, START_412_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_start_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /session/start` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/session/start")
@@ -348,7 +348,7 @@ RESUME_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume(use_async: bool) -> None:
     """Resume extraction session
 
@@ -365,7 +365,7 @@ RESUME_WITH_ADDITIONS: Any = {**RESUME_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/session/resume")
@@ -378,7 +378,7 @@ def test_resume_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /session/resume` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/session/resume")
@@ -392,7 +392,7 @@ def test_resume_400_bad_request_error(use_async: bool) -> None:
     expect(body, RESUME_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /session/resume` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/session/resume")
@@ -411,7 +411,7 @@ def test_resume_401_authentication_error(use_async: bool) -> None:
     expect(body, RESUME_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /session/resume` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/session/resume")
@@ -425,7 +425,7 @@ def test_resume_403_permission_denied_error(use_async: bool) -> None:
     expect(body, RESUME_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_resume_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /session/resume` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/session/resume")

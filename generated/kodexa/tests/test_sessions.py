@@ -22,7 +22,7 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, PermissionDeniedError
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /api/sessions
@@ -168,7 +168,7 @@ CREATE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create Session
 
@@ -181,7 +181,7 @@ def test_create(use_async: bool) -> None:
     expect(result, CREATE_201_PARSED)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_200(use_async: bool) -> None:
     """Create Session
 
@@ -198,7 +198,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_201, "added_later": "kept"}
 """The documented 201 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/api/sessions")
@@ -211,7 +211,7 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /api/sessions` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/api/sessions")
@@ -225,7 +225,7 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     expect(body, CREATE_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/sessions` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/api/sessions")
@@ -239,7 +239,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     expect(body, CREATE_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /api/sessions` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/api/sessions")
@@ -305,7 +305,7 @@ GET_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Get Session by ID
 
@@ -322,7 +322,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/api/sessions/{id}")
@@ -335,7 +335,7 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `GET /api/sessions/{id}` raises `BadRequestError` with the parsed body."""
     server = MockServer("GET", "/api/sessions/{id}")
@@ -349,7 +349,7 @@ def test_get_400_bad_request_error(use_async: bool) -> None:
     expect(body, Model(models.ErrorResponse, errors={"id": "must be a UUID"}), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /api/sessions/{id}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/api/sessions/{id}")
@@ -363,7 +363,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     expect(body, GET_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /api/sessions/{id}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/api/sessions/{id}")
@@ -445,7 +445,7 @@ UPDATE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_update(use_async: bool) -> None:
     """Update Session
 
@@ -462,7 +462,7 @@ UPDATE_WITH_ADDITIONS: Any = {**UPDATE_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_update_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("PUT", "/api/sessions/{id}")
@@ -475,7 +475,7 @@ def test_update_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_update_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `PUT /api/sessions/{id}` raises `BadRequestError` with the parsed body."""
     server = MockServer("PUT", "/api/sessions/{id}")
@@ -489,7 +489,7 @@ def test_update_400_bad_request_error(use_async: bool) -> None:
     expect(body, UPDATE_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_update_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `PUT /api/sessions/{id}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("PUT", "/api/sessions/{id}")
@@ -503,7 +503,7 @@ def test_update_401_authentication_error(use_async: bool) -> None:
     expect(body, UPDATE_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_update_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `PUT /api/sessions/{id}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("PUT", "/api/sessions/{id}")

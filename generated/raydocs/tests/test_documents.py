@@ -28,7 +28,7 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
@@ -125,7 +125,7 @@ GET_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Get Document
 
@@ -142,7 +142,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -156,7 +156,7 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -170,7 +170,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -184,7 +184,7 @@ def test_get_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/documents/{documentId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -198,7 +198,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/documents/{documentId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -212,7 +212,7 @@ def test_get_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/documents/{documentId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")

@@ -30,7 +30,7 @@ from .._exceptions import (
     UnprocessableEntityError,
 )
 from .._models import to_wire
-from ._contract import MockServer
+from ._contract import MockServer, sync_and_async
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /extractions/sessions
@@ -124,7 +124,7 @@ CREATE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create Extraction Session
 
@@ -141,7 +141,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_201, "status": "added-later-value", "adde
 """The documented 201 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions")
@@ -155,7 +155,7 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -169,7 +169,7 @@ def test_create_400_bad_request_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -183,7 +183,7 @@ def test_create_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -197,7 +197,7 @@ def test_create_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -211,7 +211,7 @@ def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
     expect(body, CREATE_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -225,7 +225,7 @@ def test_create_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
@@ -312,7 +312,7 @@ GET_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Get Extraction Session
 
@@ -329,7 +329,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -343,7 +343,7 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -357,7 +357,7 @@ def test_get_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -371,7 +371,7 @@ def test_get_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -385,7 +385,7 @@ def test_get_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -399,7 +399,7 @@ def test_get_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -459,7 +459,7 @@ DELETE_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete(use_async: bool) -> None:
     """Delete Extraction Session
 
@@ -471,7 +471,7 @@ def test_delete(use_async: bool) -> None:
     check_request(server.only_call(), DELETE_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
@@ -485,7 +485,7 @@ def test_delete_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
@@ -499,7 +499,7 @@ def test_delete_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
@@ -513,7 +513,7 @@ def test_delete_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
@@ -527,7 +527,7 @@ def test_delete_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
@@ -667,7 +667,7 @@ LIST_DOCUMENTS_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents(use_async: bool) -> None:
     """List Session Documents
 
@@ -684,7 +684,7 @@ LIST_DOCUMENTS_WITH_ADDITIONS: Any = {**LIST_DOCUMENTS_200, "added_later": "kept
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -697,7 +697,7 @@ def test_list_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/sessions/{sessionId}/documents` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -711,7 +711,7 @@ def test_list_documents_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/sessions/{sessionId}/documents` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -725,7 +725,7 @@ def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/sessions/{sessionId}/documents` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -739,7 +739,7 @@ def test_list_documents_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `GET /extractions/sessions/{sessionId}/documents` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -753,7 +753,7 @@ def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     expect(body, LIST_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/sessions/{sessionId}/documents` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -767,7 +767,7 @@ def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/sessions/{sessionId}/documents` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -905,7 +905,7 @@ async def _aiter_list_documents(client: AsyncClient) -> builtins.list[models.Doc
     ]
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_iter_list_documents(use_async: bool) -> None:
     """`iter_list_documents` walks the pages (page): it asks for the next after the first, yields the items of each, and stops at the last."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -1043,7 +1043,7 @@ ATTACH_DOCUMENTS_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents(use_async: bool) -> None:
     """Attach Existing Session Documents
 
@@ -1060,7 +1060,7 @@ ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {**ATTACH_DOCUMENTS_200, "added_later": "
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1073,7 +1073,7 @@ def test_attach_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1087,7 +1087,7 @@ def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1101,7 +1101,7 @@ def test_attach_documents_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1115,7 +1115,7 @@ def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1129,7 +1129,7 @@ def test_attach_documents_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1143,7 +1143,7 @@ def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> Non
     expect(body, ATTACH_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1157,7 +1157,7 @@ def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1281,7 +1281,7 @@ UPLOAD_DOCUMENTS_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents(use_async: bool) -> None:
     """Upload Session Documents
 
@@ -1294,7 +1294,7 @@ def test_upload_documents(use_async: bool) -> None:
     expect(result, UPLOAD_DOCUMENTS_200_PARSED)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_201(use_async: bool) -> None:
     """Upload Session Documents
 
@@ -1311,7 +1311,7 @@ UPLOAD_DOCUMENTS_WITH_ADDITIONS: Any = {**UPLOAD_DOCUMENTS_200, "added_later": "
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1324,7 +1324,7 @@ def test_upload_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1338,7 +1338,7 @@ def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1352,7 +1352,7 @@ def test_upload_documents_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1366,7 +1366,7 @@ def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1380,7 +1380,7 @@ def test_upload_documents_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1394,7 +1394,7 @@ def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> Non
     expect(body, UPLOAD_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1408,7 +1408,7 @@ def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1473,7 +1473,7 @@ DETACH_DOCUMENT_REQUEST = Sent(
 """What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document(use_async: bool) -> None:
     """Detach Session Document
 
@@ -1485,7 +1485,7 @@ def test_detach_document(use_async: bool) -> None:
     check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
@@ -1499,7 +1499,7 @@ def test_detach_document_401_authentication_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
@@ -1513,7 +1513,7 @@ def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
@@ -1527,7 +1527,7 @@ def test_detach_document_404_not_found_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
@@ -1541,7 +1541,7 @@ def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
     expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
