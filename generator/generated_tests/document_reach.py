@@ -24,9 +24,9 @@ _DEPTH_LIMIT = 400
 def reached_only(document: dict[str, Any]) -> dict[str, Any]:
     """`document` (changed in place) without the component schemas no operation reaches; returned."""
     components = document.get("components")
-    schemas = components.get("schemas") if isinstance(components, dict) else None
-    if not isinstance(schemas, dict):
+    if not isinstance(components, dict) or not isinstance(components.get("schemas"), dict):
         return document
+    schemas = components["schemas"]
     roots: set[str] = set()
     outside = {key: value for key, value in document.items() if key != "components"}
     outside["components"] = {key: value for key, value in components.items() if key != "schemas"}
