@@ -230,19 +230,21 @@ class CaseMaker(TypedValues):
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
             example = self.repair(response.type, example)
-            checks = tuple(self.checks(response.type, example, target))
-            return Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), checks, klass, test_name, body=example)
+            reply = Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), (), klass, test_name, body=example)
+            return _expecting(reply, self.expected(response.type, example), target)
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
             example = self.xml.writable(self.repair(response.type, example), response.xml_shape)
             document = self.xml.document(example, response.xml_shape)
-            checks = tuple(self.checks(response.type, self.xml.read_back(example, response.xml_shape), target))
+            expected = self.expected(response.type, self.xml.read_back(example, response.xml_shape))
             content_type = response.content_type if "*" not in response.content_type else "application/xml"
-            return Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, checks, klass, test_name, body=document.encode())
+            reply = Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, (), klass, test_name, body=document.encode())
+            return _expecting(reply, expected, target)
         if kind in ("bytes", "text"):
             # A documented body is never empty (openapi-core calls that missing data): no example, some bytes.
             text = example if isinstance(example, str) and example else ("example" if example in (None, "") else json.dumps(example, ensure_ascii=False))
+            checks: tuple[str, ...]
             if kind == "bytes":
                 checks = (f"assert {target} == {literal(text)}.encode()",)
             else:
@@ -252,53 +254,54 @@ class CaseMaker(TypedValues):
         checks = (f"assert {target} is None",) if klass else ()
         return Reply(status, response.status, "none", "", "", "", checks, klass, test_name, body=b"")
 
-    def checks(self, type_ref: TypeRef, value: Any, target: str, depth: int = 0) -> list[str]:
-        """Assertions that `target` (an expression) holds `value` (JSON) parsed as `type_ref`."""
+    def checks(self, type_ref: TypeRef, value: Any, target: str) -> list[str]:
+        """The check that `target` (an expression) holds `value` (JSON) parsed as `type_ref`: one
+        `expect` of the expected value (tests/_expect.py), spelled inline."""
+        where = "" if target == "result" else f", {literal(target)}"
+        return [f"expect({target}, {self.expected(type_ref, value)}{where})"]
+
+    def expected(self, type_ref: TypeRef, value: Any, depth: int = 0) -> str:
+        """Source of what `value` (JSON) parsed as `type_ref` must be, for `expect` (tests/_expect.py):
+        the same checks, one by one, that assertions would make."""
         resolved = self.resolve(type_ref)
         if value is None:
-            return [f"assert {target} is None"]
+            return "None"
         if isinstance(resolved, UnionType) and any(option == Primitive("Any") for option in resolved.options):
-            return self._primitive_checks("Any", value, target)  # the model types it Any (UnionType.annotation)
+            return self._primitive_expected("Any", value)  # the model types it Any (UnionType.annotation)
         if isinstance(resolved, UnionType):
             option = self.option_for(resolved, value)
             if option is None:
-                return [f"assert to_wire({target}) == {literal(value)}"]
+                return f"Wire({literal(value)})"
             if self.plain(resolved) and self.fits(resolved, value) and not isinstance(value, bool):
-                return [f"assert {target} == {literal(self._held(resolved, value))}"]
-            return self.checks(option, value, target, depth)
+                return _equal(self._held(resolved, value))
+            return self.expected(option, value, depth)
         if isinstance(resolved, Primitive):
-            return self._primitive_checks(resolved.python, value, target)
+            return self._primitive_expected(resolved.python, value)
         if isinstance(resolved, LiteralType):
-            if self.fits(resolved, value):
-                return [f"assert {target} == {literal(value)}"]
-            return [f"assert cast(object, {target}) == {literal(value)}"]
+            return _equal(value)
         if isinstance(resolved, (ListType, DictType)) and ((self.plain(resolved) and self.fits(resolved, value)) or value == ([] if isinstance(resolved, ListType) else {})):
-            return [f"assert {target} == {literal(self._held(resolved, value))}"]
+            return _equal(self._held(resolved, value))
         if isinstance(resolved, ListType) and isinstance(value, list):
-            # isinstance narrows an optional list for the item checks below
-            lines = [_is_a(target, "list"), f"assert len({target}) == {len(value)}"]
-            for index, item in enumerate(value[:MAX_CHECKED_ITEMS]):
-                lines += self.checks(resolved.item, item, f"{target}[{index}]", depth + 1)
-            return lines
+            items = [self.expected(resolved.item, item, depth + 1) for item in value[:MAX_CHECKED_ITEMS]]
+            if len(value) > MAX_CHECKED_ITEMS:
+                return f"Items({len(value)}, {', '.join(items)})"
+            return "[" + ", ".join(items) + "]"
         if isinstance(resolved, DictType) and isinstance(value, dict):
-            lines = [_is_a(target, "dict"), f"assert sorted({target}) == {literal(sorted(value))}"]
-            for key, item in value.items():
-                lines += self.checks(resolved.value, item, f"{target}[{literal(key)}]", depth + 1)
-            return lines
+            return "{" + ", ".join(f"{literal(key)}: {self.expected(resolved.value, item, depth + 1)}" for key, item in value.items()) + "}"
         if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
             model = self.models[resolved.name]
-            lines = [_is_a(target, f"models.{ident(model.name)}")]
+            attributes: dict[str, str] = {}
             extras: dict[str, Any] = {}
             for key, item in value.items():
                 found = model.field_by_wire(key)
                 if found is None:
                     extras[key] = item
-                    continue
-                lines += self.checks(found.type, item, f"{target}.{ident(found.name)}", depth + 1)
+                else:
+                    attributes.setdefault(ident(found.name), self.expected(found.type, item, depth + 1))
             if extras:
-                lines.append(f"assert {target}.model_extra == {literal(extras)}")
-            return lines
-        return [f"assert to_wire({target}) == {literal(value)}"]
+                attributes["model_extra"] = _equal(extras)
+            return f"Model(models.{ident(model.name)}" + "".join(f", {name}={text}" for name, text in attributes.items()) + ")"
+        return f"Wire({literal(value)})"
 
     def _held(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any:
         """A plain value as the parsed reply holds it: where only a float can hold an integer beyond
@@ -337,20 +340,18 @@ class CaseMaker(TypedValues):
             return all(self.plain(option, depth + 1) for option in resolved.options)
         return False
 
-    def _primitive_checks(self, python: str, value: Any, target: str) -> list[str]:
+    def _primitive_expected(self, python: str, value: Any) -> str:
         if python == "datetime.datetime" and isinstance(value, str) and parse_datetime(value) is not None:
-            return [f"assert {target} == datetime.datetime.fromisoformat({literal(value)})"]
+            return f"datetime.datetime.fromisoformat({literal(value)})"
         if python == "datetime.date" and isinstance(value, str) and parse_date(value) is not None:
-            return [f"assert {target} == datetime.date.fromisoformat({literal(value)})"]
+            return f"datetime.date.fromisoformat({literal(value)})"
         if isinstance(value, bool) and python in ("bool", "Any"):
-            return [f"assert {target} is {literal(value)}"]
+            return literal(value)  # `expect` holds True and False to identity
         if python == "bytes" and isinstance(value, str):  # a binary string in JSON: pydantic encodes it as UTF-8
-            return [f"assert {target} == {literal(value)}.encode()"]
+            return f"{literal(value)}.encode()"
         if python == "float":
             value = self._held(Primitive("float"), value)
-        if python in ("Any", "dict[str, Any]") or fits_primitive(python, value):
-            return [f"assert {target} == {literal(value)}"]
-        return [f"assert cast(object, {target}) == {literal(value)}"]
+        return _equal(value)
 
     # -- what an API adds later
 
@@ -374,7 +375,10 @@ class CaseMaker(TypedValues):
             checks.append(f"assert result.{ident(model_field.name)} == {literal('added-later-value')}")
             break
         upper = operation.name.upper()
-        reply = Reply(response_status(response), response.status, "json", ident(f"{upper}_WITH_ADDITIONS"), source(reply_body), response.content_type or "application/json", ())
+        # Spelled as the documented reply's constant (written before it) and what it adds.
+        added = {key: reply_body[key] for key in reply_body if key not in example or reply_body[key] != example[key]}
+        spelled = "{**" + ident(f"{upper}_{response.status.upper()}") + "".join(f", {literal(key)}: {source(value)}" for key, value in added.items()) + "}"
+        reply = Reply(response_status(response), response.status, "json", ident(f"{upper}_WITH_ADDITIONS"), spelled, response.content_type or "application/json", ())
         return AdditionsTest(reply, tuple(checks))
 
     def _open_string_enum(self, type_ref: TypeRef) -> bool:
@@ -421,6 +425,36 @@ def _media_notes(operation: Operation) -> list[str]:
 def _xml_media(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
+
+
+# An expected value longer than this gets a module constant of its own beside the reply's.
+_INLINE_EXPECTED = 60
+
+
+def _expecting(reply: Reply, expected: str, target: str) -> Reply:
+    """`reply` checked by one `expect` of `expected` (source) on `target`: inline when short, else
+    through the constant `<REPLY>_PARSED` the template writes beside the reply's."""
+    where = "" if target == "result" else f", {literal(target)}"
+    if len(expected) <= _INLINE_EXPECTED:
+        return replace(reply, checks=(f"expect({target}, {expected}{where})",))
+    name = ident(f"{reply.constant}_PARSED")
+    return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
+
+
+def _equal(value: Any) -> str:
+    """Source of an expected value compared with `==`: a bool anywhere in it needs `Equal`, since
+    `expect` holds a bare True or False to identity."""
+    return f"Equal({literal(value)})" if _has_bool(value) else literal(value)
+
+
+def _has_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, dict):
+        return any(_has_bool(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_bool(item) for item in value)
+    return False
 
 
 def _is_a(target: str, klass: str) -> str:

@@ -2,8 +2,8 @@
 
 Every operation gets: the Python arguments of an example call (built from the IR's `example_json`, typed
 the way a caller would write them: datetimes as `datetime`, models via `model_validate`), the values that
-call must put on the wire (what openapi-core reads back from the request), the documented replies, and the
-assertions on the parsed result, field by field.
+call must put on the wire (what openapi-core reads back from the request), the documented replies, and what
+the client must parse each into (as data the tests' `expect` walks, cases.py).
 
 Spec text is untrusted: every spec-derived fragment of the Python source built here goes through
 `render.literal` (values) or `render.ident` (names), the same functions as the template filters.
@@ -23,6 +23,7 @@ from ..ir import (
 from ..naming import NameScope, make_identifier
 
 from .cases import CaseMaker
+from .shared_constants import shared_constants
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
 
 # ------------------------------------------------------------------ setup
@@ -93,7 +94,7 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 
 def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
     maker = CaseMaker(api)
-    return [maker.operation(resource, operation) for operation in resource.operations]
+    return shared_constants([maker.operation(resource, operation) for operation in resource.operations])
 
 
 @dataclass(frozen=True)

@@ -93,9 +93,10 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     ends = any(getattr(paging, name) is not None for name in ("total_items", "has_more", "last_page", "page_count")) or paging.style in ("cursor", "link", "next_url")
     upper = operation.name.upper()
     status = concrete_status(reply.status, None, success=True)
+    documented = ident(f"{upper}_{reply.status.upper()}") if not items_path and isinstance(example, list) else ""
     replies = [
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), source(pages.first), concrete_json_type(reply.content_type), (), body=pages.first),
-        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), source(pages.second), concrete_json_type(reply.content_type), (), body=pages.second),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), _spelled(pages.first, example, documented), concrete_json_type(reply.content_type), (), body=pages.first),
+        Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), _spelled(pages.second, example, documented), concrete_json_type(reply.content_type), (), body=pages.second),
     ]
     if not ends:  # nothing in page 2 says it is the last: the walk asks for a third, empty one
         empty = json.loads(json.dumps(pages.second))
@@ -163,6 +164,19 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         next_page=next_query if paging.style in ("link", "next_url") else None,
         param_location=paging.param_location,
     )
+
+
+def _spelled(page: Any, example: Any, documented: str) -> str:
+    """Source of a page: a list page made of the documented reply's items (its constant `documented`,
+    written before) says so, else the page is spelled out."""
+    if documented and isinstance(example, list) and example:
+        if page == example:
+            return documented
+        if page == example * 2:
+            return f"2 * {documented}"
+        if page == example[:2]:
+            return f"{documented}[:2]"
+    return source(page)
 
 
 class _Pages:

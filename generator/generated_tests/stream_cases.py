@@ -10,6 +10,8 @@ from typing import Any
 
 from ..ir import Response, StreamReply
 from ..render import literal
+from .document_prose import without_prose
+from .document_reach import reached_only
 
 # What openapi-core can check of a streamed reply: its status and media type. The items are
 # checked by the client itself (it validates each into its model) and by the test's assertions.
@@ -78,7 +80,8 @@ def test_reading(document: dict[str, Any]) -> dict[str, Any]:
     media type stay checked). A 3.2 document is read as 3.1: `itemSchema` goes, nested-tag fields
     (`parent`, `kind`, `summary`) go, `in: querystring` parameters go (the client's own tests check
     their serialization), and `query` / `additionalOperations` stay where openapi-core finds them
-    by method name.
+    by method name. Last, the prose no check reads goes (document_prose.py), and the component schemas
+no operation reaches (document_reach.py).
     """
     data = copy.deepcopy(document)
     version32 = str(data.get("openapi", "")).startswith("3.2")
@@ -117,4 +120,4 @@ def test_reading(document: dict[str, Any]) -> dict[str, Any]:
         stack.extend(value for key, value in node.items() if isinstance(value, (dict, list)) and key != "content")
         if isinstance(content, dict):
             stack.extend(content.values())
-    return data
+    return reached_only(without_prose(data))

@@ -83,6 +83,8 @@ class Reply:
     attempts: int = 1  # requests the client sends for this reply (an OAuth2 client retries a 401 once)
     body: Any = field(default=None, compare=False, repr=False)  # what the server sends: JSON data (kind json), else bytes
     skip: str = ""  # why the test is skipped (the generation-time proof found the reply not allowed)
+    expected_constant: str = ""  # module constant holding what the client must parse the reply into ("": checked inline)
+    expected_source: str = ""  # its value: the expected value `expect` walks (tests/_expect.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,23 @@ class OperationTest:
     @property
     def upper(self) -> str:
         return ident(self.operation.name.upper())
+
+    @property
+    def sent(self) -> str:
+        """Source of the `Sent` (tests/_expect.py) the example call's request must match."""
+        operation = self.operation
+        parts = (
+            literal(operation.method.upper()),
+            literal(operation.path),
+            f"path_params={self.expected_path}",
+            f"query={self.expected_query}",
+            f"headers={self.expected_headers}",
+            f"cookies={self.expected_cookies}",
+            f"security={self.expected_security}",
+            f"content_type={self.expected_content_type}",
+            f"body={self.expected_body}",
+        )
+        return f"Sent({', '.join(parts)})"
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 """Contract tests of `client.auth`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import BadRequestError
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /token
 
@@ -35,11 +37,29 @@ CREATE_TOKEN_200: Any = {
 }
 """The documented 200 reply."""
 
+CREATE_TOKEN_200_PARSED: Any = Model(
+    models.TokenResponse,
+    access_token="kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA",
+    token_type="bearer",
+    expires_in=1209599,
+    user_name="jane.doe@example.com",
+    issued="Thu, 17 Nov 2022 00:00:00 GMT",
+    expires="Thu, 01 Dec 2022 00:00:00 GMT",
+)
+"""What the client must make of it."""
+
 CREATE_TOKEN_400: Any = {
     "error": "invalid_grant",
     "error_description": "The user name or password is incorrect.",
 }
 """The documented 400 reply."""
+
+CREATE_TOKEN_400_PARSED: Any = Model(
+    models.TokenError,
+    error="invalid_grant",
+    error_description="The user name or password is incorrect.",
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_create_token(client: Client) -> models.TokenResponse:
@@ -60,24 +80,25 @@ async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
     )
 
 
-def _check_create_token_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/token"
-    assert call.path_params == {}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ()
-    assert call.content_type == "application/x-www-form-urlencoded"
-    assert call.body == {
+CREATE_TOKEN_REQUEST = Sent(
+    "POST",
+    "/token",
+    path_params={},
+    query={},
+    headers={},
+    cookies={},
+    security=(),
+    content_type="application/x-www-form-urlencoded",
+    body={
         "grant_type": "password",
         "username": "jane.doe@example.com",
         "password": "correct-horse-battery-staple",
-    }
+    },
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token(use_async: bool) -> None:
     """Get a bearer token (OAuth 2 password grant)
 
@@ -86,31 +107,15 @@ def test_create_token(use_async: bool) -> None:
     server = MockServer("POST", "/token")
     server.reply(200, CREATE_TOKEN_200)
     result = server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
-    assert isinstance(result, models.TokenResponse), (
-        "expected models.TokenResponse, got " + type(result).__name__
-    )
-    assert result.access_token == "kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA"
-    assert result.token_type == "bearer"
-    assert result.expires_in == 1209599
-    assert result.user_name == "jane.doe@example.com"
-    assert result.issued == "Thu, 17 Nov 2022 00:00:00 GMT"
-    assert result.expires == "Thu, 01 Dec 2022 00:00:00 GMT"
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
+    expect(result, CREATE_TOKEN_200_PARSED)
 
 
-CREATE_TOKEN_WITH_ADDITIONS: Any = {
-    "access_token": "kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA",
-    "token_type": "bearer",
-    "expires_in": 1209599,
-    "userName": "jane.doe@example.com",
-    ".issued": "Thu, 17 Nov 2022 00:00:00 GMT",
-    ".expires": "Thu, 01 Dec 2022 00:00:00 GMT",
-    "added_later": "kept",
-}
+CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/token")
@@ -123,22 +128,18 @@ def test_create_token_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /token` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/token")
     server.reply(400, CREATE_TOKEN_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.TokenError), (
-        "expected models.TokenError, got " + type(body).__name__
-    )
-    assert body.error == "invalid_grant"
-    assert body.error_description == "The user name or password is incorrect."
+    expect(body, CREATE_TOKEN_400_PARSED, "body")
 
 
 EXAMPLE_CALLS: dict[

@@ -1,11 +1,12 @@
 """Contract tests of `client.jobs`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -21,15 +22,24 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, NotFoundError
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /api/job/create
 
 CREATE_200: Any = {"job_id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"}
 """The documented 200 reply."""
 
+CREATE_200_PARSED: Any = Model(models.JobCreated, job_id="3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b")
+"""What the client must make of it."""
+
 CREATE_400: Any = {"error": "Bad Request", "message": "The session_id field is required."}
 """The documented 400 reply."""
+
+CREATE_400_PARSED: Any = Model(
+    models.Error, error="Bad Request", message="The session_id field is required."
+)
+"""What the client must make of it (the error's body)."""
 
 CREATE_401: Any = {
     "error": "Unauthorized",
@@ -37,11 +47,23 @@ CREATE_401: Any = {
 }
 """The documented 401 reply."""
 
+CREATE_401_PARSED: Any = Model(
+    models.Error, error="Unauthorized", message="Authorization has been denied for this request."
+)
+"""What the client must make of it (the error's body)."""
+
 CREATE_404: Any = {
     "error": "Not Found",
     "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
 }
 """The documented 404 reply."""
+
+CREATE_404_PARSED: Any = Model(
+    models.Error,
+    error="Not Found",
+    message="Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_create(client: Client) -> models.JobCreated:
@@ -70,17 +92,16 @@ async def _acall_create(client: AsyncClient) -> models.JobCreated:
     )
 
 
-def _check_create_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/api/job/create"
-    assert call.path_params == {}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("apiKeyAuth",)
-    assert call.content_type == "application/json"
-    assert call.body == {
+CREATE_REQUEST = Sent(
+    "POST",
+    "/api/job/create",
+    path_params={},
+    query={},
+    headers={},
+    cookies={},
+    security=("apiKeyAuth",),
+    content_type="application/json",
+    body={
         "session_id": "0f767925-b464-4ffa-b621-1a0aeacac256",
         "propagate_metadata": True,
         "merge": False,
@@ -88,10 +109,12 @@ def _check_create_request(call: Call) -> None:
         "metadata": {"customer_id": "C-1042"},
         "channel": "api",
         "priority": "normal",
-    }
+    },
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create a Job from a Deferred Session
 
@@ -100,21 +123,15 @@ def test_create(use_async: bool) -> None:
     server = MockServer("POST", "/api/job/create")
     server.reply(200, CREATE_200)
     result = server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
-    assert isinstance(result, models.JobCreated), (
-        "expected models.JobCreated, got " + type(result).__name__
-    )
-    assert result.job_id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
+    check_request(server.only_call(), CREATE_REQUEST)
+    expect(result, CREATE_200_PARSED)
 
 
-CREATE_WITH_ADDITIONS: Any = {
-    "job_id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
-    "added_later": "kept",
-}
+CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/api/job/create")
@@ -127,55 +144,46 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /api/job/create` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
     server.reply(400, CREATE_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "Bad Request"
-    assert body.message == "The session_id field is required."
+    expect(body, CREATE_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /api/job/create` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
     server.reply(401, CREATE_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "Unauthorized"
-    assert body.message == "Authorization has been denied for this request."
+    expect(body, CREATE_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /api/job/create` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/api/job/create")
     server.reply(404, CREATE_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "Not Found"
-    assert (
-        body.message
-        == "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist."
-    )
+    expect(body, CREATE_404_PARSED, "body")
 
 
 # ---------------------------------------------------------------- get: GET /api/job/detail/{id}
@@ -188,17 +196,33 @@ GET_200: Any = {
 }
 """The documented 200 reply."""
 
-GET_401: Any = {
-    "error": "Unauthorized",
-    "message": "Authorization has been denied for this request.",
-}
+GET_200_PARSED: Any = Model(
+    models.JobDetail,
+    id="3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
+    stage="finished",
+    creation_date="2022-11-17T00:00:00.000",
+    update_date="2022-11-17T00:05:00.000",
+)
+"""What the client must make of it."""
+
+GET_401: Any = CREATE_401
 """The documented 401 reply."""
+
+GET_401_PARSED: Any = CREATE_401_PARSED
+"""What the client must make of it (the error's body)."""
 
 GET_404: Any = {
     "error": "Not Found",
     "message": "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist.",
 }
 """The documented 404 reply."""
+
+GET_404_PARSED: Any = Model(
+    models.Error,
+    error="Not Found",
+    message="Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist.",
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_get(client: Client) -> models.JobDetail:
@@ -215,20 +239,21 @@ async def _acall_get(client: AsyncClient) -> models.JobDetail:
     )
 
 
-def _check_get_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "GET"
-    assert call.path_template == "/api/job/detail/{id}"
-    assert call.path_params == {"id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("apiKeyAuth",)
-    assert call.content_type == None
-    assert call.body == None
+GET_REQUEST = Sent(
+    "GET",
+    "/api/job/detail/{id}",
+    path_params={"id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"},
+    query={},
+    headers={},
+    cookies={},
+    security=("apiKeyAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Retrieve details of a specific Job
 
@@ -237,27 +262,15 @@ def test_get(use_async: bool) -> None:
     server = MockServer("GET", "/api/job/detail/{id}")
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
-    assert isinstance(result, models.JobDetail), (
-        "expected models.JobDetail, got " + type(result).__name__
-    )
-    assert result.id == "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"
-    assert result.stage == "finished"
-    assert result.creation_date == "2022-11-17T00:00:00.000"
-    assert result.update_date == "2022-11-17T00:05:00.000"
+    check_request(server.only_call(), GET_REQUEST)
+    expect(result, GET_200_PARSED)
 
 
-GET_WITH_ADDITIONS: Any = {
-    "id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
-    "stage": "finished",
-    "creation_date": "2022-11-17T00:00:00.000",
-    "update_date": "2022-11-17T00:05:00.000",
-    "added_later": "kept",
-}
+GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/api/job/detail/{id}")
@@ -270,36 +283,32 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /api/job/detail/{id}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/api/job/detail/{id}")
     server.reply(401, GET_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "Unauthorized"
-    assert body.message == "Authorization has been denied for this request."
+    expect(body, GET_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /api/job/detail/{id}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/api/job/detail/{id}")
     server.reply(404, GET_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "Not Found"
-    assert body.message == "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist."
+    expect(body, GET_404_PARSED, "body")
 
 
 EXAMPLE_CALLS: dict[

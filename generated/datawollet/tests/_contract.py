@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 import httpx
+import pytest
 
 from .._client import AsyncClient, Client
 from ._validation import (
@@ -51,9 +52,13 @@ __all__ = [
     "make_async_client",
     "make_client",
     "read_call",
+    "sync_and_async",
 ]
 
 T = TypeVar("T")
+
+sync_and_async = pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+"""Runs a test twice: with `Client` (`use_async=False`) and with `AsyncClient`."""
 
 BASE_URL_ARGUMENT: str | None = None
 """Passed as `base_url=`; None means the client's own default server is `BASE_URL`."""

@@ -1,11 +1,12 @@
 """Contract tests of `client.auth`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import AuthenticationError, BadRequestError, InternalServerError
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /oauth/token
 
@@ -33,11 +35,27 @@ CREATE_TOKEN_200: Any = {
 }
 """The documented 200 reply."""
 
+CREATE_TOKEN_200_PARSED: Any = Model(
+    models.TokenResponse,
+    access_token="eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
+    token_type="Bearer",
+    expires_in=3600,
+    scope="sessions:write envelopes:read",
+)
+"""What the client must make of it."""
+
 CREATE_TOKEN_400: Any = {
     "error": "unsupported_grant_type",
     "error_description": "Only the client_credentials grant is supported.",
 }
 """The documented 400 reply."""
+
+CREATE_TOKEN_400_PARSED: Any = Model(
+    models.TokenError,
+    error="unsupported_grant_type",
+    error_description="Only the client_credentials grant is supported.",
+)
+"""What the client must make of it (the error's body)."""
 
 CREATE_TOKEN_401: Any = {
     "error": "invalid_client",
@@ -45,11 +63,21 @@ CREATE_TOKEN_401: Any = {
 }
 """The documented 401 reply."""
 
+CREATE_TOKEN_401_PARSED: Any = Model(
+    models.TokenError, error="invalid_client", error_description="Client authentication failed."
+)
+"""What the client must make of it (the error's body)."""
+
 CREATE_TOKEN_500: Any = {
     "error": "server_error",
     "error_description": "The token could not be issued.",
 }
 """The documented 500 reply."""
+
+CREATE_TOKEN_500_PARSED: Any = Model(
+    models.TokenError, error="server_error", error_description="The token could not be issued."
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_create_token(client: Client) -> models.TokenResponse:
@@ -70,24 +98,25 @@ async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
     )
 
 
-def _check_create_token_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/oauth/token"
-    assert call.path_params == {}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("clientBasic",)
-    assert call.content_type == "application/json"
-    assert call.body == {
+CREATE_TOKEN_REQUEST = Sent(
+    "POST",
+    "/oauth/token",
+    path_params={},
+    query={},
+    headers={},
+    cookies={},
+    security=("clientBasic",),
+    content_type="application/json",
+    body={
         "grant_type": "client_credentials",
         "client_id": "dw_client_4f7a2c",
         "client_secret": "s3cr3t-Xq9vLm2pRt8wZ",
-    }
+    },
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token(use_async: bool) -> None:
     """Obtain an access token
 
@@ -96,30 +125,15 @@ def test_create_token(use_async: bool) -> None:
     server = MockServer("POST", "/oauth/token")
     server.reply(200, CREATE_TOKEN_200)
     result = server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
-    assert isinstance(result, models.TokenResponse), (
-        "expected models.TokenResponse, got " + type(result).__name__
-    )
-    assert (
-        result.access_token
-        == "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl"
-    )
-    assert result.token_type == "Bearer"
-    assert result.expires_in == 3600
-    assert result.scope == "sessions:write envelopes:read"
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
+    expect(result, CREATE_TOKEN_200_PARSED)
 
 
-CREATE_TOKEN_WITH_ADDITIONS: Any = {
-    "access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
-    "token_type": "Bearer",
-    "expires_in": 3600,
-    "scope": "sessions:write envelopes:read",
-    "added_later": "kept",
-}
+CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/oauth/token")
@@ -132,58 +146,46 @@ def test_create_token_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /oauth/token` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")
     server.reply(400, CREATE_TOKEN_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.TokenError), (
-        "expected models.TokenError, got " + type(body).__name__
-    )
-    assert body.error == "unsupported_grant_type"
-    assert body.error_description == "Only the client_credentials grant is supported."
+    expect(body, CREATE_TOKEN_400_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /oauth/token` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")
     server.reply(401, CREATE_TOKEN_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.TokenError), (
-        "expected models.TokenError, got " + type(body).__name__
-    )
-    assert body.error == "invalid_client"
-    assert body.error_description == "Client authentication failed."
+    expect(body, CREATE_TOKEN_401_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_token_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /oauth/token` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/oauth/token")
     server.reply(500, CREATE_TOKEN_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_create_token, _acall_create_token, use_async)
-    _check_create_token_request(server.only_call())
+    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.TokenError), (
-        "expected models.TokenError, got " + type(body).__name__
-    )
-    assert body.error == "server_error"
-    assert body.error_description == "The token could not be issued."
+    expect(body, CREATE_TOKEN_500_PARSED, "body")
 
 
 EXAMPLE_CALLS: dict[

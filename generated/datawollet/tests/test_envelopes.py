@@ -1,11 +1,12 @@
 """Contract tests of `client.envelopes`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from .._exceptions import (
     UnprocessableEntityError,
 )
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get_acl: GET /envelope/acl
 
@@ -43,14 +45,41 @@ GET_ACL_200: Any = {
 }
 """The documented 200 reply."""
 
+GET_ACL_200_PARSED: Any = Model(
+    models.EnvelopeAcl,
+    entries=[
+        Model(
+            models.AclEntry,
+            client_id="dw_client_4f7a2c",
+            sub_id="user-8c41e2",
+            permissions=["read", "write"],
+        ),
+        Model(
+            models.AclEntry,
+            client_id="dw_client_91b0de",
+            sub_id="partner-portal",
+            permissions=["read"],
+        ),
+    ],
+)
+"""What the client must make of it."""
+
 GET_ACL_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
 """The documented 403 reply."""
+
+GET_ACL_403_PARSED: Any = Model(models.Error, error="forbidden", message="Envelope access denied.")
+"""What the client must make of it (the error's body)."""
 
 GET_ACL_412: Any = {
     "error": "no_envelope",
     "message": "The session is not attached to an envelope.",
 }
 """The documented 412 reply."""
+
+GET_ACL_412_PARSED: Any = Model(
+    models.Error, error="no_envelope", message="The session is not attached to an envelope."
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_get_acl(client: Client) -> models.EnvelopeAcl:
@@ -71,20 +100,21 @@ async def _acall_get_acl(client: AsyncClient) -> models.EnvelopeAcl:
     )
 
 
-def _check_get_acl_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "GET"
-    assert call.path_template == "/envelope/acl"
-    assert call.path_params == {}
-    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
-    assert call.headers == {"Origin": "https://app.example.com"}
-    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
-    assert call.security == ("oauth2",)
-    assert call.content_type == None
-    assert call.body == None
+GET_ACL_REQUEST = Sent(
+    "GET",
+    "/envelope/acl",
+    path_params={},
+    query={"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"},
+    headers={"Origin": "https://app.example.com"},
+    cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
+    security=("oauth2",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl(use_async: bool) -> None:
     """Get the envelope's access-control list
 
@@ -93,41 +123,15 @@ def test_get_acl(use_async: bool) -> None:
     server = MockServer("GET", "/envelope/acl")
     server.reply(200, GET_ACL_200)
     result = server.run(_call_get_acl, _acall_get_acl, use_async)
-    _check_get_acl_request(server.only_call())
-    assert isinstance(result, models.EnvelopeAcl), (
-        "expected models.EnvelopeAcl, got " + type(result).__name__
-    )
-    assert isinstance(result.entries, list), "expected list, got " + type(result.entries).__name__
-    assert len(result.entries) == 2
-    assert isinstance(result.entries[0], models.AclEntry), (
-        "expected models.AclEntry, got " + type(result.entries[0]).__name__
-    )
-    assert result.entries[0].client_id == "dw_client_4f7a2c"
-    assert result.entries[0].sub_id == "user-8c41e2"
-    assert result.entries[0].permissions == ["read", "write"]
-    assert isinstance(result.entries[1], models.AclEntry), (
-        "expected models.AclEntry, got " + type(result.entries[1]).__name__
-    )
-    assert result.entries[1].client_id == "dw_client_91b0de"
-    assert result.entries[1].sub_id == "partner-portal"
-    assert result.entries[1].permissions == ["read"]
+    check_request(server.only_call(), GET_ACL_REQUEST)
+    expect(result, GET_ACL_200_PARSED)
 
 
-GET_ACL_WITH_ADDITIONS: Any = {
-    "entries": [
-        {
-            "client_id": "dw_client_4f7a2c",
-            "sub_id": "user-8c41e2",
-            "permissions": ["read", "write"],
-        },
-        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
-    ],
-    "added_later": "kept",
-}
+GET_ACL_WITH_ADDITIONS: Any = {**GET_ACL_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/envelope/acl")
@@ -140,57 +144,55 @@ def test_get_acl_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/envelope/acl")
     server.reply(403, GET_ACL_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_get_acl, _acall_get_acl, use_async)
-    _check_get_acl_request(server.only_call())
+    check_request(server.only_call(), GET_ACL_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "forbidden"
-    assert body.message == "Envelope access denied."
+    expect(body, GET_ACL_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_acl_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `GET /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("GET", "/envelope/acl")
     server.reply(412, GET_ACL_412)
     with pytest.raises(PreconditionFailedError) as raised:
         server.run(_call_get_acl, _acall_get_acl, use_async)
-    _check_get_acl_request(server.only_call())
+    check_request(server.only_call(), GET_ACL_REQUEST)
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "no_envelope"
-    assert body.message == "The session is not attached to an envelope."
+    expect(body, GET_ACL_412_PARSED, "body")
 
 
 # ---------------------------------------------------------------- add_acl_entry: POST /envelope/acl
 
-ADD_ACL_ENTRY_200: Any = {
-    "entries": [
-        {
-            "client_id": "dw_client_4f7a2c",
-            "sub_id": "user-8c41e2",
-            "permissions": ["read", "write"],
-        },
-        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
-    ]
-}
+ADD_ACL_ENTRY_200: Any = GET_ACL_200
 """The documented 200 reply."""
 
-ADD_ACL_ENTRY_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
+ADD_ACL_ENTRY_200_PARSED: Any = GET_ACL_200_PARSED
+"""What the client must make of it."""
+
+ADD_ACL_ENTRY_403: Any = GET_ACL_403
 """The documented 403 reply."""
+
+ADD_ACL_ENTRY_403_PARSED: Any = GET_ACL_403_PARSED
+"""What the client must make of it (the error's body)."""
 
 ADD_ACL_ENTRY_404: Any = {"error": "not_found", "message": "Client dw_client_91b0de was not found."}
 """The documented 404 reply."""
+
+ADD_ACL_ENTRY_404_PARSED: Any = Model(
+    models.Error, error="not_found", message="Client dw_client_91b0de was not found."
+)
+"""What the client must make of it (the error's body)."""
 
 ADD_ACL_ENTRY_409: Any = {
     "error": "conflict",
@@ -198,14 +200,26 @@ ADD_ACL_ENTRY_409: Any = {
 }
 """The documented 409 reply."""
 
-ADD_ACL_ENTRY_412: Any = {
-    "error": "no_envelope",
-    "message": "The session is not attached to an envelope.",
-}
+ADD_ACL_ENTRY_409_PARSED: Any = Model(
+    models.Error,
+    error="conflict",
+    message="The access-control list was modified concurrently; retry.",
+)
+"""What the client must make of it (the error's body)."""
+
+ADD_ACL_ENTRY_412: Any = GET_ACL_412
 """The documented 412 reply."""
+
+ADD_ACL_ENTRY_412_PARSED: Any = GET_ACL_412_PARSED
+"""What the client must make of it (the error's body)."""
 
 ADD_ACL_ENTRY_422: Any = {"error": "invalid_entry", "message": "Unknown permission: admin."}
 """The documented 422 reply."""
+
+ADD_ACL_ENTRY_422_PARSED: Any = Model(
+    models.Error, error="invalid_entry", message="Unknown permission: admin."
+)
+"""What the client must make of it (the error's body)."""
 
 
 def _call_add_acl_entry(client: Client) -> models.EnvelopeAcl:
@@ -232,24 +246,21 @@ async def _acall_add_acl_entry(client: AsyncClient) -> models.EnvelopeAcl:
     )
 
 
-def _check_add_acl_entry_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/envelope/acl"
-    assert call.path_params == {}
-    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
-    assert call.headers == {"Origin": "https://app.example.com"}
-    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
-    assert call.security == ("oauth2",)
-    assert call.content_type == "application/json"
-    assert call.body == {
-        "client_id": "dw_client_91b0de",
-        "sub_id": "partner-portal",
-        "permissions": ["read"],
-    }
+ADD_ACL_ENTRY_REQUEST = Sent(
+    "POST",
+    "/envelope/acl",
+    path_params={},
+    query={"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"},
+    headers={"Origin": "https://app.example.com"},
+    cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
+    security=("oauth2",),
+    content_type="application/json",
+    body={"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry(use_async: bool) -> None:
     """Grant access to the envelope
 
@@ -258,41 +269,15 @@ def test_add_acl_entry(use_async: bool) -> None:
     server = MockServer("POST", "/envelope/acl")
     server.reply(200, ADD_ACL_ENTRY_200)
     result = server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
-    assert isinstance(result, models.EnvelopeAcl), (
-        "expected models.EnvelopeAcl, got " + type(result).__name__
-    )
-    assert isinstance(result.entries, list), "expected list, got " + type(result.entries).__name__
-    assert len(result.entries) == 2
-    assert isinstance(result.entries[0], models.AclEntry), (
-        "expected models.AclEntry, got " + type(result.entries[0]).__name__
-    )
-    assert result.entries[0].client_id == "dw_client_4f7a2c"
-    assert result.entries[0].sub_id == "user-8c41e2"
-    assert result.entries[0].permissions == ["read", "write"]
-    assert isinstance(result.entries[1], models.AclEntry), (
-        "expected models.AclEntry, got " + type(result.entries[1]).__name__
-    )
-    assert result.entries[1].client_id == "dw_client_91b0de"
-    assert result.entries[1].sub_id == "partner-portal"
-    assert result.entries[1].permissions == ["read"]
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
+    expect(result, ADD_ACL_ENTRY_200_PARSED)
 
 
-ADD_ACL_ENTRY_WITH_ADDITIONS: Any = {
-    "entries": [
-        {
-            "client_id": "dw_client_4f7a2c",
-            "sub_id": "user-8c41e2",
-            "permissions": ["read", "write"],
-        },
-        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
-    ],
-    "added_later": "kept",
-}
+ADD_ACL_ENTRY_WITH_ADDITIONS: Any = {**ADD_ACL_ENTRY_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/envelope/acl")
@@ -305,108 +290,101 @@ def test_add_acl_entry_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /envelope/acl` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
     server.reply(403, ADD_ACL_ENTRY_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "forbidden"
-    assert body.message == "Envelope access denied."
+    expect(body, ADD_ACL_ENTRY_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /envelope/acl` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
     server.reply(404, ADD_ACL_ENTRY_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "not_found"
-    assert body.message == "Client dw_client_91b0de was not found."
+    expect(body, ADD_ACL_ENTRY_404_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_409_conflict_error(use_async: bool) -> None:
     """A documented 409 reply to `POST /envelope/acl` raises `ConflictError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
     server.reply(409, ADD_ACL_ENTRY_409)
     with pytest.raises(ConflictError) as raised:
         server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
     assert type(raised.value) is ConflictError
     assert raised.value.status_code == 409
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "conflict"
-    assert body.message == "The access-control list was modified concurrently; retry."
+    expect(body, ADD_ACL_ENTRY_409_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `POST /envelope/acl` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
     server.reply(412, ADD_ACL_ENTRY_412)
     with pytest.raises(PreconditionFailedError) as raised:
         server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "no_envelope"
-    assert body.message == "The session is not attached to an envelope."
+    expect(body, ADD_ACL_ENTRY_412_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_add_acl_entry_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /envelope/acl` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/envelope/acl")
     server.reply(422, ADD_ACL_ENTRY_422)
     with pytest.raises(UnprocessableEntityError) as raised:
         server.run(_call_add_acl_entry, _acall_add_acl_entry, use_async)
-    _check_add_acl_entry_request(server.only_call())
+    check_request(server.only_call(), ADD_ACL_ENTRY_REQUEST)
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "invalid_entry"
-    assert body.message == "Unknown permission: admin."
+    expect(body, ADD_ACL_ENTRY_422_PARSED, "body")
 
 
 # ---------------------------------------------------------------- remove_acl_entry: DELETE /envelope/acl/{clientId}/{subId}
 
-REMOVE_ACL_ENTRY_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
+REMOVE_ACL_ENTRY_403: Any = GET_ACL_403
 """The documented 403 reply."""
 
-REMOVE_ACL_ENTRY_404: Any = {
-    "error": "not_found",
-    "message": "Client dw_client_91b0de was not found.",
-}
+REMOVE_ACL_ENTRY_403_PARSED: Any = GET_ACL_403_PARSED
+"""What the client must make of it (the error's body)."""
+
+REMOVE_ACL_ENTRY_404: Any = ADD_ACL_ENTRY_404
 """The documented 404 reply."""
 
-REMOVE_ACL_ENTRY_409: Any = {
-    "error": "conflict",
-    "message": "The access-control list was modified concurrently; retry.",
-}
+REMOVE_ACL_ENTRY_404_PARSED: Any = ADD_ACL_ENTRY_404_PARSED
+"""What the client must make of it (the error's body)."""
+
+REMOVE_ACL_ENTRY_409: Any = ADD_ACL_ENTRY_409
 """The documented 409 reply."""
 
-REMOVE_ACL_ENTRY_412: Any = {
-    "error": "no_envelope",
-    "message": "The session is not attached to an envelope.",
-}
+REMOVE_ACL_ENTRY_409_PARSED: Any = ADD_ACL_ENTRY_409_PARSED
+"""What the client must make of it (the error's body)."""
+
+REMOVE_ACL_ENTRY_412: Any = GET_ACL_412
 """The documented 412 reply."""
+
+REMOVE_ACL_ENTRY_412_PARSED: Any = GET_ACL_412_PARSED
+"""What the client must make of it (the error's body)."""
 
 
 def _call_remove_acl_entry(client: Client) -> None:
@@ -431,20 +409,21 @@ async def _acall_remove_acl_entry(client: AsyncClient) -> None:
     )
 
 
-def _check_remove_acl_entry_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "DELETE"
-    assert call.path_template == "/envelope/acl/{clientId}/{subId}"
-    assert call.path_params == {"clientId": "dw_client_91b0de", "subId": "partner-portal"}
-    assert call.query == {"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"}
-    assert call.headers == {"Origin": "https://app.example.com"}
-    assert call.cookies == {"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"}
-    assert call.security == ("oauth2",)
-    assert call.content_type == None
-    assert call.body == None
+REMOVE_ACL_ENTRY_REQUEST = Sent(
+    "DELETE",
+    "/envelope/acl/{clientId}/{subId}",
+    path_params={"clientId": "dw_client_91b0de", "subId": "partner-portal"},
+    query={"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"},
+    headers={"Origin": "https://app.example.com"},
+    cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
+    security=("oauth2",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry(use_async: bool) -> None:
     """Revoke access to the envelope
 
@@ -453,71 +432,63 @@ def test_remove_acl_entry(use_async: bool) -> None:
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
     server.reply(204)
     server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
-    _check_remove_acl_entry_request(server.only_call())
+    check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
     server.reply(403, REMOVE_ACL_ENTRY_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
-    _check_remove_acl_entry_request(server.only_call())
+    check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "forbidden"
-    assert body.message == "Envelope access denied."
+    expect(body, REMOVE_ACL_ENTRY_403_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
     server.reply(404, REMOVE_ACL_ENTRY_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
-    _check_remove_acl_entry_request(server.only_call())
+    check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "not_found"
-    assert body.message == "Client dw_client_91b0de was not found."
+    expect(body, REMOVE_ACL_ENTRY_404_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_409_conflict_error(use_async: bool) -> None:
     """A documented 409 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `ConflictError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
     server.reply(409, REMOVE_ACL_ENTRY_409)
     with pytest.raises(ConflictError) as raised:
         server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
-    _check_remove_acl_entry_request(server.only_call())
+    check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
     assert type(raised.value) is ConflictError
     assert raised.value.status_code == 409
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "conflict"
-    assert body.message == "The access-control list was modified concurrently; retry."
+    expect(body, REMOVE_ACL_ENTRY_409_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_remove_acl_entry_412_precondition_failed_error(use_async: bool) -> None:
     """A documented 412 reply to `DELETE /envelope/acl/{clientId}/{subId}` raises `PreconditionFailedError` with the parsed body."""
     server = MockServer("DELETE", "/envelope/acl/{clientId}/{subId}")
     server.reply(412, REMOVE_ACL_ENTRY_412)
     with pytest.raises(PreconditionFailedError) as raised:
         server.run(_call_remove_acl_entry, _acall_remove_acl_entry, use_async)
-    _check_remove_acl_entry_request(server.only_call())
+    check_request(server.only_call(), REMOVE_ACL_ENTRY_REQUEST)
     assert type(raised.value) is PreconditionFailedError
     assert raised.value.status_code == 412
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.error == "no_envelope"
-    assert body.message == "The session is not attached to an envelope."
+    expect(body, REMOVE_ACL_ENTRY_412_PARSED, "body")
 
 
 EXAMPLE_CALLS: dict[

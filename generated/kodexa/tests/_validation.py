@@ -274,7 +274,7 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
     if result.errors:
         raise ContractViolation(
             f"{where} ({route.operation_id or route.template}) violates the document:\n{describe_errors(list(result.errors))}\n"
-            "(If the test sends the document's own example values, see its _check_*_request, the example may not match its schema.)",
+            "(If the test sends the document's own example values, see its <NAME>_REQUEST, the example may not match its schema.)",
             tuple(result.errors),
         )
     # The alternative the request meets in full with the most credentials: with `security: [{}, {key: []}]`

@@ -76,6 +76,12 @@ def _replace_at(data: Any, pointer: str, value: Any) -> None:
         part.replace("~1", "/").replace("~0", "~")
         for part in pointer.lstrip("#").lstrip("/").split("/")
     ]
+    if (
+        tokens[:2] == ["components", "schemas"]
+        and len(tokens) > 2
+        and tokens[2] not in data["components"]["schemas"]
+    ):
+        return  # a schema no operation reaches: this copy of the document left it out
     for token in tokens[:-1]:
         data = data[int(token)] if isinstance(data, list) else data[token]
     if isinstance(data, list):

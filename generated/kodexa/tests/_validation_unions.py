@@ -6,7 +6,7 @@ and nothing else; any other oneOf is checked as anyOf, valid under at least one 
 options often overlap (a Cat is also a valid Dog, two objects with optional properties, two plain
 strings), which makes "exactly one" reject every value a correct client can send; where the options
 do not overlap the two rules agree. Which variant the client sent is still compared exactly by each
-test's `_check_*_request`, and the reply a test queues is its own choice of variant.
+test's `<NAME>_REQUEST`, and the reply a test queues is its own choice of variant.
 """
 
 from __future__ import annotations

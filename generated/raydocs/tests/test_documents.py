@@ -1,11 +1,12 @@
 """Contract tests of `client.documents`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
 
@@ -53,6 +55,31 @@ GET_200: Any = {
     "created_at": "2023-11-07T05:31:56Z",
 }
 """The documented 200 reply."""
+
+GET_200_PARSED: Any = Model(
+    models.Document,
+    id="880e8400-e29b-41d4-a716-446655440000",
+    workspace_id=123,
+    filename="invoice.pdf",
+    mime="application/pdf",
+    size=184320,
+    sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    status="processed",
+    source_type="upload",
+    source_url=None,
+    parsings=[
+        Model(
+            models.Parsing,
+            id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            config_hash="5d41402abc4b2a76b9719d911017c592",
+            status="queued",
+            parser_version="2.3.1",
+            updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        )
+    ],
+    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+)
+"""What the client must make of it."""
 
 GET_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
@@ -84,20 +111,21 @@ async def _acall_get(client: AsyncClient) -> models.Document:
     )
 
 
-def _check_get_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "GET"
-    assert call.path_template == "/extractions/documents/{documentId}"
-    assert call.path_params == {"documentId": "880e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == None
-    assert call.body == None
+GET_REQUEST = Sent(
+    "GET",
+    "/extractions/documents/{documentId}",
+    path_params={"documentId": "880e8400-e29b-41d4-a716-446655440000"},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Get Document
 
@@ -106,58 +134,15 @@ def test_get(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
-    assert isinstance(result, models.Document), (
-        "expected models.Document, got " + type(result).__name__
-    )
-    assert result.id == "880e8400-e29b-41d4-a716-446655440000"
-    assert result.workspace_id == 123
-    assert result.filename == "invoice.pdf"
-    assert result.mime == "application/pdf"
-    assert result.size == 184320
-    assert result.sha256 == "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-    assert result.status == "processed"
-    assert result.source_type == "upload"
-    assert result.source_url is None
-    assert isinstance(result.parsings, list), "expected list, got " + type(result.parsings).__name__
-    assert len(result.parsings) == 1
-    assert isinstance(result.parsings[0], models.Parsing), (
-        "expected models.Parsing, got " + type(result.parsings[0]).__name__
-    )
-    assert result.parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-    assert result.parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
-    assert result.parsings[0].status == "queued"
-    assert result.parsings[0].parser_version == "2.3.1"
-    assert result.parsings[0].updated_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    check_request(server.only_call(), GET_REQUEST)
+    expect(result, GET_200_PARSED)
 
 
-GET_WITH_ADDITIONS: Any = {
-    "id": "880e8400-e29b-41d4-a716-446655440000",
-    "workspace_id": 123,
-    "filename": "invoice.pdf",
-    "mime": "application/pdf",
-    "size": 184320,
-    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-    "status": "added-later-value",
-    "source_type": "upload",
-    "source_url": None,
-    "parsings": [
-        {
-            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            "config_hash": "5d41402abc4b2a76b9719d911017c592",
-            "status": "queued",
-            "parser_version": "2.3.1",
-            "updated_at": "2023-11-07T05:31:56Z",
-        }
-    ],
-    "created_at": "2023-11-07T05:31:56Z",
-    "added_later": "kept",
-}
+GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
@@ -171,79 +156,74 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(401, GET_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(403, GET_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/documents/{documentId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(404, GET_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/documents/{documentId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(429, GET_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/documents/{documentId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/documents/{documentId}")
     server.reply(500, GET_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 EXAMPLE_CALLS: dict[

@@ -1,11 +1,12 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `_check_<name>_request` says what
-that call must put on the wire; the tests answer with each documented reply and assert what the client
-parsed, field by field, or which typed error it raised. `MockServer` (see `_contract.py`) checks every
-request against `openapi.json` with openapi-core before answering. Add a test by copying one: change
-the arguments, the queued reply or the assertions.
+values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
+the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
+or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
+`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
+queued reply or the expected values.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from .._exceptions import (
     UnprocessableEntityError,
 )
 from .._models import to_wire
-from ._contract import Call, MockServer
+from ._contract import MockServer, sync_and_async
+from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /extractions/sessions
 
@@ -46,6 +48,20 @@ CREATE_201: Any = {
 }
 """The documented 201 reply."""
 
+CREATE_201_PARSED: Any = Model(
+    models.Session,
+    id="770e8400-e29b-41d4-a716-446655440000",
+    name="November invoices",
+    extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
+    settings={},
+    status="pending",
+    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+    documents=[],
+    results=[],
+)
+"""What the client must make of it."""
+
 CREATE_400: Any = {"message": "Malformed JSON body."}
 """The documented 400 reply."""
 
@@ -60,6 +76,13 @@ CREATE_422: Any = {
     "errors": {"extraction_template_id": ["The extraction template id field is required."]},
 }
 """The documented 422 reply."""
+
+CREATE_422_PARSED: Any = Model(
+    models.Error,
+    message="The extraction template id field is required.",
+    errors={"extraction_template_id": ["The extraction template id field is required."]},
+)
+"""What the client must make of it (the error's body)."""
 
 CREATE_429: Any = {"message": "Too Many Attempts."}
 """The documented 429 reply."""
@@ -84,23 +107,24 @@ async def _acall_create(client: AsyncClient) -> models.Session:
     )
 
 
-def _check_create_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/extractions/sessions"
-    assert call.path_params == {}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == "application/json"
-    assert call.body == {
+CREATE_REQUEST = Sent(
+    "POST",
+    "/extractions/sessions",
+    path_params={},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type="application/json",
+    body={
         "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
         "name": "November invoices",
-    }
+    },
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create(use_async: bool) -> None:
     """Create Extraction Session
 
@@ -109,37 +133,15 @@ def test_create(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions")
     server.reply(201, CREATE_201)
     result = server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
-    assert isinstance(result, models.Session), (
-        "expected models.Session, got " + type(result).__name__
-    )
-    assert result.id == "770e8400-e29b-41d4-a716-446655440000"
-    assert result.name == "November invoices"
-    assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
-    assert result.settings == {}
-    assert result.status == "pending"
-    assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.documents == []
-    assert result.results == []
+    check_request(server.only_call(), CREATE_REQUEST)
+    expect(result, CREATE_201_PARSED)
 
 
-CREATE_WITH_ADDITIONS: Any = {
-    "id": "770e8400-e29b-41d4-a716-446655440000",
-    "name": "November invoices",
-    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
-    "settings": {},
-    "status": "added-later-value",
-    "created_at": "2023-11-07T05:31:56Z",
-    "updated_at": "2023-11-07T05:31:56Z",
-    "documents": [],
-    "results": [],
-    "added_later": "kept",
-}
+CREATE_WITH_ADDITIONS: Any = {**CREATE_201, "status": "added-later-value", "added_later": "kept"}
 """The documented 201 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions")
@@ -153,97 +155,88 @@ def test_create_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(400, CREATE_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Malformed JSON body."
+    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(401, CREATE_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(403, CREATE_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(422, CREATE_422)
     with pytest.raises(UnprocessableEntityError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "The extraction template id field is required."
-    assert body.errors == {
-        "extraction_template_id": ["The extraction template id field is required."]
-    }
+    expect(body, CREATE_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(429, CREATE_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_create_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions")
     server.reply(500, CREATE_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_create, _acall_create, use_async)
-    _check_create_request(server.only_call())
+    check_request(server.only_call(), CREATE_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- get: GET /extractions/sessions/{sessionId}
@@ -261,10 +254,24 @@ GET_200: Any = {
 }
 """The documented 200 reply."""
 
+GET_200_PARSED: Any = Model(
+    models.Session,
+    id="770e8400-e29b-41d4-a716-446655440000",
+    name="November invoices",
+    extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
+    settings={},
+    status="completed",
+    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+    updated_at=datetime.datetime.fromisoformat("2023-11-07T06:02:11Z"),
+    documents=[],
+    results=[],
+)
+"""What the client must make of it."""
+
 GET_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-GET_403: Any = {"message": "This action is unauthorized."}
+GET_403: Any = CREATE_403
 """The documented 403 reply."""
 
 GET_404: Any = {"message": "Not found."}
@@ -291,20 +298,21 @@ async def _acall_get(client: AsyncClient) -> models.Session:
     )
 
 
-def _check_get_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "GET"
-    assert call.path_template == "/extractions/sessions/{sessionId}"
-    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == None
-    assert call.body == None
+GET_REQUEST = Sent(
+    "GET",
+    "/extractions/sessions/{sessionId}",
+    path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get(use_async: bool) -> None:
     """Get Extraction Session
 
@@ -313,37 +321,15 @@ def test_get(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(200, GET_200)
     result = server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
-    assert isinstance(result, models.Session), (
-        "expected models.Session, got " + type(result).__name__
-    )
-    assert result.id == "770e8400-e29b-41d4-a716-446655440000"
-    assert result.name == "November invoices"
-    assert result.extraction_template_id == "550e8400-e29b-41d4-a716-446655440000"
-    assert result.settings == {}
-    assert result.status == "completed"
-    assert result.created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert result.updated_at == datetime.datetime.fromisoformat("2023-11-07T06:02:11Z")
-    assert result.documents == []
-    assert result.results == []
+    check_request(server.only_call(), GET_REQUEST)
+    expect(result, GET_200_PARSED)
 
 
-GET_WITH_ADDITIONS: Any = {
-    "id": "770e8400-e29b-41d4-a716-446655440000",
-    "name": "November invoices",
-    "extraction_template_id": "550e8400-e29b-41d4-a716-446655440000",
-    "settings": {},
-    "status": "added-later-value",
-    "created_at": "2023-11-07T05:31:56Z",
-    "updated_at": "2023-11-07T06:02:11Z",
-    "documents": [],
-    "results": [],
-    "added_later": "kept",
-}
+GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
@@ -357,79 +343,74 @@ def test_get_accepts_additions(use_async: bool) -> None:
     assert result.status == "added-later-value"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(401, GET_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(403, GET_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(404, GET_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(429, GET_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_get_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}")
     server.reply(500, GET_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_get, _acall_get, use_async)
-    _check_get_request(server.only_call())
+    check_request(server.only_call(), GET_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- delete: DELETE /extractions/sessions/{sessionId}
@@ -437,7 +418,7 @@ def test_get_500_internal_server_error(use_async: bool) -> None:
 DELETE_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-DELETE_403: Any = {"message": "This action is unauthorized."}
+DELETE_403: Any = CREATE_403
 """The documented 403 reply."""
 
 DELETE_404: Any = {"message": "Not found."}
@@ -464,20 +445,21 @@ async def _acall_delete(client: AsyncClient) -> None:
     )
 
 
-def _check_delete_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "DELETE"
-    assert call.path_template == "/extractions/sessions/{sessionId}"
-    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == None
-    assert call.body == None
+DELETE_REQUEST = Sent(
+    "DELETE",
+    "/extractions/sessions/{sessionId}",
+    path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete(use_async: bool) -> None:
     """Delete Extraction Session
 
@@ -486,82 +468,77 @@ def test_delete(use_async: bool) -> None:
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(204)
     server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(401, DELETE_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(403, DELETE_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(404, DELETE_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(429, DELETE_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_delete_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
     server.reply(500, DELETE_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_delete, _acall_delete, use_async)
-    _check_delete_request(server.only_call())
+    check_request(server.only_call(), DELETE_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- list_documents: GET /extractions/sessions/{sessionId}/documents
@@ -594,10 +571,41 @@ LIST_DOCUMENTS_200: Any = {
 }
 """The documented 200 reply."""
 
+LIST_DOCUMENTS_200_PARSED: Any = Model(
+    models.DocumentPage,
+    data=[
+        Model(
+            models.Document,
+            id="880e8400-e29b-41d4-a716-446655440000",
+            workspace_id=123,
+            filename="invoice.pdf",
+            mime="application/pdf",
+            size=184320,
+            sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            status="processed",
+            source_type="upload",
+            source_url=None,
+            parsings=[
+                Model(
+                    models.Parsing,
+                    id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    config_hash="5d41402abc4b2a76b9719d911017c592",
+                    status="queued",
+                    parser_version="2.3.1",
+                    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+                )
+            ],
+            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        )
+    ],
+    meta=Model(models.PaginationMeta, current_page=1, last_page=1, per_page=25, total=1),
+)
+"""What the client must make of it."""
+
 LIST_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-LIST_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+LIST_DOCUMENTS_403: Any = CREATE_403
 """The documented 403 reply."""
 
 LIST_DOCUMENTS_404: Any = {"message": "Not found."}
@@ -608,6 +616,13 @@ LIST_DOCUMENTS_422: Any = {
     "errors": {"per_page": ["The per page field must not be greater than 100."]},
 }
 """The documented 422 reply."""
+
+LIST_DOCUMENTS_422_PARSED: Any = Model(
+    models.Error,
+    message="The per page field must not be greater than 100.",
+    errors={"per_page": ["The per page field must not be greater than 100."]},
+)
+"""What the client must make of it (the error's body)."""
 
 LIST_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 """The documented 429 reply."""
@@ -638,20 +653,21 @@ async def _acall_list_documents(client: AsyncClient) -> models.DocumentPage:
     )
 
 
-def _check_list_documents_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "GET"
-    assert call.path_template == "/extractions/sessions/{sessionId}/documents"
-    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {"page": 1, "per_page": 25, "sort": "created_at", "order": "desc"}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == None
-    assert call.body == None
+LIST_DOCUMENTS_REQUEST = Sent(
+    "GET",
+    "/extractions/sessions/{sessionId}/documents",
+    path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
+    query={"page": 1, "per_page": 25, "sort": "created_at", "order": "desc"},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents(use_async: bool) -> None:
     """List Session Documents
 
@@ -660,81 +676,15 @@ def test_list_documents(use_async: bool) -> None:
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(200, LIST_DOCUMENTS_200)
     result = server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentPage), (
-        "expected models.DocumentPage, got " + type(result).__name__
-    )
-    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
-    assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document), (
-        "expected models.Document, got " + type(result.data[0]).__name__
-    )
-    assert result.data[0].id == "880e8400-e29b-41d4-a716-446655440000"
-    assert result.data[0].workspace_id == 123
-    assert result.data[0].filename == "invoice.pdf"
-    assert result.data[0].mime == "application/pdf"
-    assert result.data[0].size == 184320
-    assert (
-        result.data[0].sha256 == "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-    )
-    assert result.data[0].status == "processed"
-    assert result.data[0].source_type == "upload"
-    assert result.data[0].source_url is None
-    assert isinstance(result.data[0].parsings, list), (
-        "expected list, got " + type(result.data[0].parsings).__name__
-    )
-    assert len(result.data[0].parsings) == 1
-    assert isinstance(result.data[0].parsings[0], models.Parsing), (
-        "expected models.Parsing, got " + type(result.data[0].parsings[0]).__name__
-    )
-    assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-    assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
-    assert result.data[0].parsings[0].status == "queued"
-    assert result.data[0].parsings[0].parser_version == "2.3.1"
-    assert result.data[0].parsings[0].updated_at == datetime.datetime.fromisoformat(
-        "2023-11-07T05:31:56Z"
-    )
-    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
-    assert isinstance(result.meta, models.PaginationMeta), (
-        "expected models.PaginationMeta, got " + type(result.meta).__name__
-    )
-    assert result.meta.current_page == 1
-    assert result.meta.last_page == 1
-    assert result.meta.per_page == 25
-    assert result.meta.total == 1
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
+    expect(result, LIST_DOCUMENTS_200_PARSED)
 
 
-LIST_DOCUMENTS_WITH_ADDITIONS: Any = {
-    "data": [
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ],
-    "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
-    "added_later": "kept",
-}
+LIST_DOCUMENTS_WITH_ADDITIONS: Any = {**LIST_DOCUMENTS_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -747,95 +697,88 @@ def test_list_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `GET /extractions/sessions/{sessionId}/documents` raises `AuthenticationError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(401, LIST_DOCUMENTS_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `GET /extractions/sessions/{sessionId}/documents` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(403, LIST_DOCUMENTS_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `GET /extractions/sessions/{sessionId}/documents` raises `NotFoundError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(404, LIST_DOCUMENTS_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `GET /extractions/sessions/{sessionId}/documents` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(422, LIST_DOCUMENTS_422)
     with pytest.raises(UnprocessableEntityError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "The per page field must not be greater than 100."
-    assert body.errors == {"per_page": ["The per page field must not be greater than 100."]}
+    expect(body, LIST_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `GET /extractions/sessions/{sessionId}/documents` raises `RateLimitError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(429, LIST_DOCUMENTS_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_list_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `GET /extractions/sessions/{sessionId}/documents` raises `InternalServerError` with the parsed body."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
     server.reply(500, LIST_DOCUMENTS_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_list_documents, _acall_list_documents, use_async)
-    _check_list_documents_request(server.only_call())
+    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 LIST_DOCUMENTS_PAGE_1: Any = {
@@ -962,7 +905,7 @@ async def _aiter_list_documents(client: AsyncClient) -> builtins.list[models.Doc
     ]
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_iter_list_documents(use_async: bool) -> None:
     """`iter_list_documents` walks the pages (page): it asks for the next after the first, yields the items of each, and stops at the last."""
     server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
@@ -1008,13 +951,43 @@ ATTACH_DOCUMENTS_200: Any = {
 }
 """The documented 200 reply."""
 
+ATTACH_DOCUMENTS_200_PARSED: Any = Model(
+    models.DocumentList,
+    data=[
+        Model(
+            models.Document,
+            id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            workspace_id=123,
+            filename="invoice.pdf",
+            mime="application/pdf",
+            size=184320,
+            sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            status="uploaded",
+            source_type="upload",
+            source_url=None,
+            parsings=[
+                Model(
+                    models.Parsing,
+                    id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                    config_hash="5d41402abc4b2a76b9719d911017c592",
+                    status="queued",
+                    parser_version="2.3.1",
+                    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+                )
+            ],
+            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        )
+    ],
+)
+"""What the client must make of it."""
+
 ATTACH_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
 """The documented 400 reply."""
 
 ATTACH_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-ATTACH_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+ATTACH_DOCUMENTS_403: Any = CREATE_403
 """The documented 403 reply."""
 
 ATTACH_DOCUMENTS_404: Any = {"message": "Not found."}
@@ -1025,6 +998,13 @@ ATTACH_DOCUMENTS_422: Any = {
     "errors": {"document_ids": ["One or more documents do not belong to the session workspace."]},
 }
 """The documented 422 reply."""
+
+ATTACH_DOCUMENTS_422_PARSED: Any = Model(
+    models.Error,
+    message="One or more documents do not belong to the session workspace.",
+    errors={"document_ids": ["One or more documents do not belong to the session workspace."]},
+)
+"""What the client must make of it (the error's body)."""
 
 ATTACH_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 """The documented 429 reply."""
@@ -1049,20 +1029,21 @@ async def _acall_attach_documents(client: AsyncClient) -> models.DocumentList:
     )
 
 
-def _check_attach_documents_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/extractions/sessions/{sessionId}/documents/attach"
-    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == "application/json"
-    assert call.body == {"document_ids": ["880e8400-e29b-41d4-a716-446655440000"]}
+ATTACH_DOCUMENTS_REQUEST = Sent(
+    "POST",
+    "/extractions/sessions/{sessionId}/documents/attach",
+    path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type="application/json",
+    body={"document_ids": ["880e8400-e29b-41d4-a716-446655440000"]},
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents(use_async: bool) -> None:
     """Attach Existing Session Documents
 
@@ -1071,73 +1052,15 @@ def test_attach_documents(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(200, ATTACH_DOCUMENTS_200)
     result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList), (
-        "expected models.DocumentList, got " + type(result).__name__
-    )
-    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
-    assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document), (
-        "expected models.Document, got " + type(result.data[0]).__name__
-    )
-    assert result.data[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-    assert result.data[0].workspace_id == 123
-    assert result.data[0].filename == "invoice.pdf"
-    assert result.data[0].mime == "application/pdf"
-    assert result.data[0].size == 184320
-    assert (
-        result.data[0].sha256 == "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-    )
-    assert result.data[0].status == "uploaded"
-    assert result.data[0].source_type == "upload"
-    assert result.data[0].source_url is None
-    assert isinstance(result.data[0].parsings, list), (
-        "expected list, got " + type(result.data[0].parsings).__name__
-    )
-    assert len(result.data[0].parsings) == 1
-    assert isinstance(result.data[0].parsings[0], models.Parsing), (
-        "expected models.Parsing, got " + type(result.data[0].parsings[0]).__name__
-    )
-    assert result.data[0].parsings[0].id == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-    assert result.data[0].parsings[0].config_hash == "5d41402abc4b2a76b9719d911017c592"
-    assert result.data[0].parsings[0].status == "queued"
-    assert result.data[0].parsings[0].parser_version == "2.3.1"
-    assert result.data[0].parsings[0].updated_at == datetime.datetime.fromisoformat(
-        "2023-11-07T05:31:56Z"
-    )
-    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
+    expect(result, ATTACH_DOCUMENTS_200_PARSED)
 
 
-ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {
-    "data": [
-        {
-            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "uploaded",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ],
-    "added_later": "kept",
-}
+ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {**ATTACH_DOCUMENTS_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
@@ -1150,112 +1073,102 @@ def test_attach_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(400, ATTACH_DOCUMENTS_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Malformed JSON body."
+    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(401, ATTACH_DOCUMENTS_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(403, ATTACH_DOCUMENTS_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(404, ATTACH_DOCUMENTS_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(422, ATTACH_DOCUMENTS_422)
     with pytest.raises(UnprocessableEntityError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "One or more documents do not belong to the session workspace."
-    assert body.errors == {
-        "document_ids": ["One or more documents do not belong to the session workspace."]
-    }
+    expect(body, ATTACH_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(429, ATTACH_DOCUMENTS_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_attach_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
     server.reply(500, ATTACH_DOCUMENTS_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    _check_attach_documents_request(server.only_call())
+    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- upload_documents: POST /extractions/sessions/{sessionId}/documents/upload
@@ -1279,24 +1192,32 @@ UPLOAD_DOCUMENTS_200: Any = {
 }
 """The documented 200 reply."""
 
-UPLOAD_DOCUMENTS_201: Any = {
-    "data": [
-        {
-            "id": "990e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice-1042.pdf",
-            "mime": "application/pdf",
-            "size": 98304,
-            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
-            "status": "uploaded",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ]
-}
+UPLOAD_DOCUMENTS_200_PARSED: Any = Model(
+    models.DocumentList,
+    data=[
+        Model(
+            models.Document,
+            id="990e8400-e29b-41d4-a716-446655440000",
+            workspace_id=123,
+            filename="invoice-1042.pdf",
+            mime="application/pdf",
+            size=98304,
+            sha256="2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+            status="uploaded",
+            source_type="upload",
+            source_url=None,
+            parsings=[],
+            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        )
+    ],
+)
+"""What the client must make of it."""
+
+UPLOAD_DOCUMENTS_201: Any = UPLOAD_DOCUMENTS_200
 """The documented 201 reply."""
+
+UPLOAD_DOCUMENTS_201_PARSED: Any = UPLOAD_DOCUMENTS_200_PARSED
+"""What the client must make of it."""
 
 UPLOAD_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
 """The documented 400 reply."""
@@ -1304,7 +1225,7 @@ UPLOAD_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
 UPLOAD_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-UPLOAD_DOCUMENTS_403: Any = {"message": "This action is unauthorized."}
+UPLOAD_DOCUMENTS_403: Any = CREATE_403
 """The documented 403 reply."""
 
 UPLOAD_DOCUMENTS_404: Any = {"message": "Not found."}
@@ -1315,6 +1236,13 @@ UPLOAD_DOCUMENTS_422: Any = {
     "errors": {"keys.0": ["The selected keys.0 is invalid."]},
 }
 """The documented 422 reply."""
+
+UPLOAD_DOCUMENTS_422_PARSED: Any = Model(
+    models.Error,
+    message="The selected keys.0 is invalid.",
+    errors={"keys.0": ["The selected keys.0 is invalid."]},
+)
+"""What the client must make of it (the error's body)."""
 
 UPLOAD_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 """The documented 429 reply."""
@@ -1339,20 +1267,21 @@ async def _acall_upload_documents(client: AsyncClient) -> models.DocumentList:
     )
 
 
-def _check_upload_documents_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "POST"
-    assert call.path_template == "/extractions/sessions/{sessionId}/documents/upload"
-    assert call.path_params == {"sessionId": "770e8400-e29b-41d4-a716-446655440000"}
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == "application/json"
-    assert call.body == {"keys": ["uploads/2023/11/07/invoice-1042.pdf"]}
+UPLOAD_DOCUMENTS_REQUEST = Sent(
+    "POST",
+    "/extractions/sessions/{sessionId}/documents/upload",
+    path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type="application/json",
+    body={"keys": ["uploads/2023/11/07/invoice-1042.pdf"]},
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents(use_async: bool) -> None:
     """Upload Session Documents
 
@@ -1361,31 +1290,11 @@ def test_upload_documents(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(200, UPLOAD_DOCUMENTS_200)
     result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList), (
-        "expected models.DocumentList, got " + type(result).__name__
-    )
-    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
-    assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document), (
-        "expected models.Document, got " + type(result.data[0]).__name__
-    )
-    assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
-    assert result.data[0].workspace_id == 123
-    assert result.data[0].filename == "invoice-1042.pdf"
-    assert result.data[0].mime == "application/pdf"
-    assert result.data[0].size == 98304
-    assert (
-        result.data[0].sha256 == "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
-    )
-    assert result.data[0].status == "uploaded"
-    assert result.data[0].source_type == "upload"
-    assert result.data[0].source_url is None
-    assert result.data[0].parsings == []
-    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
+    expect(result, UPLOAD_DOCUMENTS_200_PARSED)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_201(use_async: bool) -> None:
     """Upload Session Documents
 
@@ -1394,52 +1303,15 @@ def test_upload_documents_201(use_async: bool) -> None:
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(201, UPLOAD_DOCUMENTS_201)
     result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
-    assert isinstance(result, models.DocumentList), (
-        "expected models.DocumentList, got " + type(result).__name__
-    )
-    assert isinstance(result.data, list), "expected list, got " + type(result.data).__name__
-    assert len(result.data) == 1
-    assert isinstance(result.data[0], models.Document), (
-        "expected models.Document, got " + type(result.data[0]).__name__
-    )
-    assert result.data[0].id == "990e8400-e29b-41d4-a716-446655440000"
-    assert result.data[0].workspace_id == 123
-    assert result.data[0].filename == "invoice-1042.pdf"
-    assert result.data[0].mime == "application/pdf"
-    assert result.data[0].size == 98304
-    assert (
-        result.data[0].sha256 == "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
-    )
-    assert result.data[0].status == "uploaded"
-    assert result.data[0].source_type == "upload"
-    assert result.data[0].source_url is None
-    assert result.data[0].parsings == []
-    assert result.data[0].created_at == datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
+    expect(result, UPLOAD_DOCUMENTS_201_PARSED)
 
 
-UPLOAD_DOCUMENTS_WITH_ADDITIONS: Any = {
-    "data": [
-        {
-            "id": "990e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice-1042.pdf",
-            "mime": "application/pdf",
-            "size": 98304,
-            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
-            "status": "uploaded",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ],
-    "added_later": "kept",
-}
+UPLOAD_DOCUMENTS_WITH_ADDITIONS: Any = {**UPLOAD_DOCUMENTS_200, "added_later": "kept"}
 """The documented 200 reply with what the API may add later (not in the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_accepts_additions(use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
@@ -1452,110 +1324,102 @@ def test_upload_documents_accepts_additions(use_async: bool) -> None:
     assert result.model_extra["added_later"] == "kept"
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
     """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `BadRequestError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(400, UPLOAD_DOCUMENTS_400)
     with pytest.raises(BadRequestError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is BadRequestError
     assert raised.value.status_code == 400
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Malformed JSON body."
+    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `AuthenticationError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(401, UPLOAD_DOCUMENTS_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(403, UPLOAD_DOCUMENTS_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `NotFoundError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(404, UPLOAD_DOCUMENTS_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> None:
     """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `UnprocessableEntityError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(422, UPLOAD_DOCUMENTS_422)
     with pytest.raises(UnprocessableEntityError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is UnprocessableEntityError
     assert raised.value.status_code == 422
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "The selected keys.0 is invalid."
-    assert body.errors == {"keys.0": ["The selected keys.0 is invalid."]}
+    expect(body, UPLOAD_DOCUMENTS_422_PARSED, "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `RateLimitError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(429, UPLOAD_DOCUMENTS_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `InternalServerError` with the parsed body."""
     server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
     server.reply(500, UPLOAD_DOCUMENTS_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    _check_upload_documents_request(server.only_call())
+    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- detach_document: DELETE /extractions/sessions/{sessionId}/documents/{documentId}
@@ -1563,7 +1427,7 @@ def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
 DETACH_DOCUMENT_401: Any = {"message": "Unauthenticated."}
 """The documented 401 reply."""
 
-DETACH_DOCUMENT_403: Any = {"message": "This action is unauthorized."}
+DETACH_DOCUMENT_403: Any = CREATE_403
 """The documented 403 reply."""
 
 DETACH_DOCUMENT_404: Any = {"message": "Not found."}
@@ -1592,23 +1456,24 @@ async def _acall_detach_document(client: AsyncClient) -> None:
     )
 
 
-def _check_detach_document_request(call: Call) -> None:
-    """What the example call must send (openapi-core has already checked it against the document)."""
-    assert call.method == "DELETE"
-    assert call.path_template == "/extractions/sessions/{sessionId}/documents/{documentId}"
-    assert call.path_params == {
+DETACH_DOCUMENT_REQUEST = Sent(
+    "DELETE",
+    "/extractions/sessions/{sessionId}/documents/{documentId}",
+    path_params={
         "sessionId": "770e8400-e29b-41d4-a716-446655440000",
         "documentId": "880e8400-e29b-41d4-a716-446655440000",
-    }
-    assert call.query == {}
-    assert call.headers == {}
-    assert call.cookies == {}
-    assert call.security == ("bearerAuth",)
-    assert call.content_type == None
-    assert call.body == None
+    },
+    query={},
+    headers={},
+    cookies={},
+    security=("bearerAuth",),
+    content_type=None,
+    body=None,
+)
+"""What the example call must send (openapi-core has already checked it against the document)."""
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document(use_async: bool) -> None:
     """Detach Session Document
 
@@ -1617,82 +1482,77 @@ def test_detach_document(use_async: bool) -> None:
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(204)
     server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_401_authentication_error(use_async: bool) -> None:
     """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(401, DETACH_DOCUMENT_401)
     with pytest.raises(AuthenticationError) as raised:
         server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
     assert type(raised.value) is AuthenticationError
     assert raised.value.status_code == 401
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Unauthenticated."
+    expect(body, Model(models.Error, message="Unauthenticated."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
     """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(403, DETACH_DOCUMENT_403)
     with pytest.raises(PermissionDeniedError) as raised:
         server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
     assert type(raised.value) is PermissionDeniedError
     assert raised.value.status_code == 403
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "This action is unauthorized."
+    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_404_not_found_error(use_async: bool) -> None:
     """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `NotFoundError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(404, DETACH_DOCUMENT_404)
     with pytest.raises(NotFoundError) as raised:
         server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
     assert type(raised.value) is NotFoundError
     assert raised.value.status_code == 404
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Not found."
+    expect(body, Model(models.Error, message="Not found."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
     """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `RateLimitError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(429, DETACH_DOCUMENT_429)
     with pytest.raises(RateLimitError) as raised:
         server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
     assert type(raised.value) is RateLimitError
     assert raised.value.status_code == 429
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Too Many Attempts."
+    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
 
 
-@pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
+@sync_and_async
 def test_detach_document_500_internal_server_error(use_async: bool) -> None:
     """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `InternalServerError` with the parsed body."""
     server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
     server.reply(500, DETACH_DOCUMENT_500)
     with pytest.raises(InternalServerError) as raised:
         server.run(_call_detach_document, _acall_detach_document, use_async)
-    _check_detach_document_request(server.only_call())
+    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
     assert type(raised.value) is InternalServerError
     assert raised.value.status_code == 500
     body = raised.value.body
-    assert isinstance(body, models.Error), "expected models.Error, got " + type(body).__name__
-    assert body.message == "Server Error"
+    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 EXAMPLE_CALLS: dict[
