@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..load import join_pointer, resolve_pointer, split_pointer
+from .pointers import join_pointer, resolve_pointer, split_pointer
 
 
 @dataclass(frozen=True)

@@ -17,28 +17,6 @@ from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 
-# Names a generated module uses itself: a field or parameter must never shadow them.
-RESERVED_TYPING_NAMES = frozenset(
-    {
-        "Any", "Literal", "Field", "BaseModel", "datetime", "typing", "httpx", "builtins",
-        "str", "int", "float", "bool", "bytes", "list", "dict", "None", "object", "models",
-        "self", "cls", "Annotated", "Union", "Optional", "ClassVar", "NotGiven", "NOT_GIVEN",
-    }
-)
-
-# Every name a resource module binds at its top and uses inside its methods: an argument of the same name
-# would shadow it there (a query parameter `cast` or `given` breaks the call that builds the request).
-RESOURCE_MODULE_NAMES = frozenset(
-    """
-    annotations builtins datetime Mapping Sequence SequenceNotStr cached_property Any Literal cast overload TYPE_CHECKING models
-    BinaryBody FormBody JsonBody MultipartBody TextBody XmlBody XmlSchema XML_SHAPES AsyncAPIClient Endpoint
-    RawResponse RequestOptions ResponseSpec SyncAPIClient AsyncStreamedResponseManager StreamedResponseManager
-    AsyncStream ServerSentEvent Stream StreamFormat given given_files merge_body deprecated warn_deprecated
-    warn_deprecated_arguments AsyncPager CursorPaging LinkPaging NextUrlPaging OffsetPaging PageNumberPaging
-    SyncPager Param NOT_GIVEN FileContent FileInput NotGiven TimeoutTypes
-    """.split()
-)
-
 # Capitalised builtins (Python 3.11 to 3.13, written out so that output never depends on the Python
 # that runs the generator): a model named `Exception` would lose to the builtin in a forward reference.
 BUILTIN_CLASS_NAMES = frozenset(
@@ -57,19 +35,6 @@ BUILTIN_CLASS_NAMES = frozenset(
     UnicodeWarning UserWarning ValueError Warning ZeroDivisionError
     """.split()
 )
-
-# Attributes of pydantic.BaseModel that a field must not replace.
-RESERVED_MODEL_ATTRIBUTES = frozenset(
-    {
-        "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
-        "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
-        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
-        "model_validate_json", "model_validate_strings", "dict", "json", "copy", "parse_obj",
-        "parse_raw", "parse_file", "from_orm", "construct", "schema", "schema_json", "validate",
-        "update_forward_refs", "fields", "register",
-    }
-)
-
 
 def ascii_words(text: str) -> list[str]:
     """Split any text into ASCII words; accents are dropped, other letters spelled as code points."""

@@ -34,9 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..load import follow_refs, join_pointer, resolve_pointer
-from ..parse.discriminators import read_discriminator
+from .diagnostics import WarningSink
+from .pointers import follow_refs, join_pointer, resolve_pointer
+from .discriminators import read_discriminator
 from .schema_check import format_fits
 from .schema_walk import METHODS, canonical, media_type_of, operation_roots, reachable, replace_at, schema_nodes
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..load import join_pointer, resolve_pointer, split_pointer
+from .pointers import join_pointer, resolve_pointer, split_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

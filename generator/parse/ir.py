@@ -340,7 +340,7 @@ class Pagination:
 
 @dataclass(frozen=True)
 class ProofNote:
-    """What the generation-time proof (generated_tests/proof.py) changed in an operation's tests: a
+    """What the generation-time proof (testgen/proof.py) changed in an operation's tests: a
     value openapi-core rejected on the exact request or reply, replaced by a synthesized one, or left
     out when that failed too (an optional parameter or body is not sent; a reply's test is skipped)."""
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import (
+from ..ground.diagnostics import WarningSink
+from .ir import (
     ANY,
     NONE,
     Default,
@@ -28,10 +28,11 @@ from ..ir import (
     UnionType,
     nullable,
 )
-from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
-from ..naming import BUILTIN_CLASS_NAMES, RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .discriminators import inherited_discriminator, read_discriminator
-from ..generated_tests.relaxations import Relaxations, is_item_enum
+from ..ground.pointers import follow_refs, join_pointer, resolve_pointer, split_pointer
+from ..ground.contract import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES
+from ..ground.naming import BUILTIN_CLASS_NAMES, NameScope, make_identifier
+from ..ground.discriminators import inherited_discriminator, read_discriminator
+from ..ground.relaxations import Relaxations, is_item_enum
 from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 
@@ -43,7 +44,7 @@ _SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean"
 
 def implied_type(schema: dict[str, Any]) -> str | None:
     """The type the client reads from a schema that declares none: its keywords say object or array.
-    The generated tests' examples and checks read a schema the same way (generated_tests/)."""
+    The generated tests' examples and checks read a schema the same way (testgen/)."""
     if "properties" in schema or "additionalProperties" in schema:
         return "object"
     if "items" in schema:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ir import Webhook
-from ..load import join_pointer
-from ..naming import make_identifier
-from ..generated_tests.examples import ExampleMaker, to_json_text
+from .ir import Webhook
+from ..ground.pointers import join_pointer
+from ..ground.naming import make_identifier
+from ..ground.json_text import to_json_text
+from .example_source import NO_EXAMPLES, ExampleFactory
 from .schemas import SchemaConverter
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-def parse_webhooks(document: dict[str, Any], converter: SchemaConverter) -> tuple[Webhook, ...]:
-    examples = ExampleMaker(converter)
+def parse_webhooks(document: dict[str, Any], converter: SchemaConverter, example_source: ExampleFactory = NO_EXAMPLES) -> tuple[Webhook, ...]:
+    examples = example_source(converter)
     found: list[Webhook] = []
     for name, raw_item in (document.get("webhooks") or {}).items():
         item = converter.resolve(raw_item)

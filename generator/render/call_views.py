@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..ir import Operation, Pagination
+from ..parse.ir import Operation, Pagination
+from ..parse.signatures import deprecated_arguments
 from .stream_views import has_overloads
 from .filters import literal
 
@@ -15,27 +16,6 @@ _PAGING_FIELDS = {
     "link": (),
     "next_url": ("next_url", "total_items", "has_more"),
 }
-
-
-def deprecation(operation: Operation) -> str:
-    """The warning text of a deprecated operation."""
-    return f"{operation.method} {operation.path} is deprecated by the API"
-
-
-def deprecated_arguments(operation: Operation) -> list[str]:
-    """Optional parameters and body fields the document marks deprecated: they warn when given."""
-    names = [parameter.name for parameter in operation.parameters if parameter.deprecated and parameter.location != "path"]
-    if operation.body is not None:
-        names += [field.name for field in operation.body.fields if field.deprecated]
-    return names
-
-
-def expected_deprecations(resource: str, operation: Operation, passed: set[str]) -> tuple[str, ...]:
-    """The DeprecationWarning messages a call passing the arguments `passed` gives (the texts of
-    templates/runtime/_deprecation.py)."""
-    messages = [deprecation(operation)] if operation.deprecated else []
-    messages += [f"`{name}` of `{resource}.{operation.name}` is deprecated by the API" for name in deprecated_arguments(operation) if name in passed]
-    return tuple(messages)
 
 
 def split_raw(operation: Operation) -> bool:

@@ -1,11 +1,6 @@
-"""The machinery of the generated tests, in one home.
+"""Testgen stage: the generated tests' values, cases and their proof, handed to plan as a TestPlan
+(`test_plan.plan_tests`).
 
-The values a generated test sends and answers with (examples, synthesized values, samples of
-patterns, XML bodies), their check against the schema with the validator openapi-core runs, the
-relaxed readings of schemas no value satisfies, and the views the test templates render.
-Imported lazily by its users: nothing here is needed on a cache hit."""
-
-# parse builds examples with this package, and the examples read schemas with parse's converter:
-# parse is the entry of the pair. Loaded first, so that importing a module of this package first
-# (a test of the examples alone) does not meet a half-initialised module.
-from .. import parse as _parse  # noqa: F401,E402
+Value synthesis (examples, synthesized values, samples of patterns, XML bodies), the test cases and
+views the test templates print, and the generation-time proof that runs them against the code the
+tests run. Reads the IR and the document; imported lazily: nothing here is needed on a cache hit."""

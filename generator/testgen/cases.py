@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from ..ir import (
+from ..parse.ir import (
     NONE,
     Api,
     DictType,
@@ -21,11 +21,12 @@ from ..ir import (
     TypeRef,
     UnionType,
 )
-from ..render import ident, literal
-from ..render.call_views import expected_deprecations
-from ..render.views import has_body_overloads, type_text
+from ..ground.escaping import ident, literal
+from ..parse.signatures import expected_deprecations
+from ..parse.signatures import has_body_overloads, type_text
 from .typed_values import TypedValues
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
+from .call_source import is_a as _is_a, keywords as _keywords
 from .views import StreamTest, AdditionsTest, Argument, CallCase, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
 from .wire import body_on_wire, concrete_json_type, concrete_status, fits_primitive, model_name, param_wire, parse_date, parse_datetime, required_in_model, snake_name
 
@@ -397,11 +398,6 @@ def _skipped(reply: Reply, note: ProofNote | None) -> Reply:
     return replace(reply, skip=note.reason) if note is not None and note.left_out else reply
 
 
-def _keywords(arguments: list[Argument] | tuple[Argument, ...]) -> set[str]:
-    """The names of the keyword arguments a call passes."""
-    return {argument.source.split("=", 1)[0] for argument in arguments if "=" in argument.source.split("(", 1)[0]}
-
-
 def _media_notes(operation: Operation) -> list[str]:
     """What openapi-core can check of bodies that are neither JSON, form fields nor XML elements."""
     notes: list[str] = []
@@ -421,11 +417,6 @@ def _media_notes(operation: Operation) -> list[str]:
 def _xml_media(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
-
-
-def _is_a(target: str, klass: str) -> str:
-    """`assert isinstance(target, klass)` that says, when it fails, which type the value has instead."""
-    return f"assert isinstance({target}, {klass}), {literal('expected ' + klass + ', got ')} + type({target}).__name__"
 
 
 def response_status(response: Response) -> int:

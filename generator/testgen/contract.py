@@ -15,12 +15,12 @@ import base64
 import json
 from dataclasses import dataclass, replace
 
-from ..ir import (
+from ..parse.ir import (
     Api,
     Resource,
     SecurityScheme,
 )
-from ..naming import NameScope, make_identifier
+from ..ground.naming import NameScope, make_identifier
 
 from .cases import CaseMaker
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from ..load import join_pointer
-from ..parse.discriminators import inherited_discriminator, read_discriminator
+from ..ground.json_text import to_json_text as to_json_text  # its users here import it from this module
+from ..ground.pointers import join_pointer
+from ..ground.discriminators import inherited_discriminator, read_discriminator
 from .scalar_samples import number_sample, string_sample
-from .schema_check import Purpose, SchemaCheck, object_parts, skipped
+from ..ground.schema_check import Purpose, SchemaCheck, object_parts, skipped
 from ..parse.schemas import SchemaConverter, implied_type
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
@@ -54,11 +55,6 @@ def _one_member(schema: dict[str, Any], empty: Any, synthesize: Any) -> Any:
 def _clipped(text: str, limit: int = 120) -> str:
     """A validator message stays one short clause (its value dump can be the whole example)."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def to_json_text(value: Any) -> str:
-    """Canonical JSON text of an example (kept as text in the IR so IR nodes stay hashable)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=False, default=str)
 
 
 @dataclass

@@ -12,9 +12,10 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..ir import BodyField, NamedType, Operation, Pagination, Parameter, TypeRef
-from ..render import ident, literal
-from ..render.call_views import expected_deprecations
+from ..parse.ir import BodyField, NamedType, Operation, Pagination, Parameter, TypeRef
+from ..ground.escaping import ident, literal
+from ..parse.signatures import expected_deprecations
+from .call_source import is_a, keywords as _keywords
 from .views import PagingTest, Reply, source
 from .wire import concrete_json_type, concrete_status, get_at, set_at, unset_at
 
@@ -104,8 +105,6 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         else:
             empty = []
         replies.append(Reply(status, reply.status, "json", ident(f"{upper}_PAGE_3"), source(empty), concrete_json_type(reply.content_type), (), body=empty))
-    from .cases import _is_a as is_a, _keywords
-
     item_type = maker.resolve(paging.item_type)
     item_check = is_a("item", f"models.{ident(item_type.name)}") if isinstance(item_type, NamedType) and item_type.name in maker.models else ""
     # A page number or offset the document requires: `iter_` defaults it to the first page, so the

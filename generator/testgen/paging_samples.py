@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..ir import NONE, Operation, Pagination, TypeRef, UnionType
+from ..parse.ir import NONE, Operation, Pagination, TypeRef, UnionType
 from .examples import ExampleMaker, to_json_text
 
 _FALLBACK_CURSOR = "cursor-2"

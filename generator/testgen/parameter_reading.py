@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..load import follow_refs
+from ..ground.pointers import follow_refs
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 

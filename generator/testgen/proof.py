@@ -23,12 +23,12 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import WarningSink
-from ..ir import Api, Operation, ProofNote, Resource
+from ..ground.diagnostics import WarningSink
+from ..parse.ir import Api, Operation, ProofNote, Resource
 from .cases import CaseMaker, expected_security
 from .contract import contract_setup
 from .paging import NEXT_PAGE_MARKER
-from .proof_modules import NOT_PROVEN, importable, load_runtime, load_validation
+from .proof_modules import NOT_PROVEN, Templates, importable, load_runtime, load_validation
 from .proof_token import prove_token_requests
 from .proof_values import Places
 from .proof_wire import Unsendable, WireBuilder
@@ -36,8 +36,6 @@ from .views import CallCase, OperationTest, value_in_test
 
 if TYPE_CHECKING:
     import httpx
-
-    from ..render import Renderer
 
 _MAX_ROUNDS = 8  # each round replaces or leaves out at least one part; a case has few parts
 _PROBLEM_LIMIT = 70
@@ -53,7 +51,7 @@ class Failure:
     source: str = ""  # for "call": the part whose failure stops the request (a required parameter)
 
 
-def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Renderer, warnings: WarningSink) -> tuple[Api, str | None]:
+def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink) -> tuple[Api, str | None]:
     """`api` with every operation's test values proven (or replaced, or left out, each with a
     warning), and the one run-level warning when the proof cannot run here (else None)."""
     reason = importable()
@@ -61,12 +59,13 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Re
         return api, reason
     from ..parse.schemas import SchemaConverter
     from .examples import ExampleMaker
-    from .relaxations import Relaxation, Relaxations
+    from ..ground.relaxations import Relaxation, Relaxations
 
     relaxations = Relaxations([Relaxation(pointer, json.loads(schema), why, False) for pointer, schema, why in api.relaxations])
     examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxations))
+    context = {"api": api, "setup": contract_setup(api)}  # as plan gives the test templates (test_plan.py)
     try:
-        validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", {"api": api}), spec_json)
+        validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
         return api, f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"

@@ -19,24 +19,26 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Protocol
+
+from ..ground.contract import RUNTIME_MODULES, VALIDATION_MODULES
 
 # What the generated tests import besides the client's own dependencies (pyproject's test extra).
 _TEST_DEPENDENCIES = ("openapi_core", "werkzeug")
 INSTALL_HINT = "pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does"
 NOT_PROVEN = "generated tests not proven at generation time"
-RUNTIME_MODULES = ("_types", "_models", "_xml", "_params", "_bodies", "_exceptions", "_auth")  # in import order
-# The generated tests' checking modules (templates/package/tests/), in import order: the entry last.
-VALIDATION_MODULES = (
-    "_validation_document",
-    "_validation_unions",
-    "_validation_prepared",
-    "_validation_routes",
-    "_validation_bodies",
-    "_validation_openapi_core",
-    "_validation",
-)
 _COUNTER = itertools.count()
+
+
+class Templates(Protocol):
+    """What the proof needs of the render stage (the pipeline hands it the `Renderer`): a test
+    template rendered, and a runtime module's text."""
+
+    def render(self, template: str, context: dict[str, Any]) -> str: ...
+
+    def source_of(self, template: str) -> str: ...
+
+
 _RUNTIMES: dict[str, dict[str, ModuleType]] = {}  # by the digest of the runtime sources
 
 

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ..diagnostics import WarningSink
-from ..ir import Api, Operation, SecurityScheme
-from ..load import follow_refs, join_pointer
+from ..ground.diagnostics import WarningSink
+from ..parse.ir import Api, Operation, SecurityScheme
+from ..ground.pointers import follow_refs, join_pointer
 from .contract import dummy_values
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from ..ir import Operation, Parameter, Response
-from ..load import follow_refs, join_pointer
+from ..parse.ir import Operation, Parameter, Response
+from ..ground.pointers import follow_refs, join_pointer
 from ..parse.operations import HTTP_METHODS
 from ..parse.version32 import path_operations
 from .examples import ExampleMaker, Purpose, to_json_text

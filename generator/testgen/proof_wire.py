@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from ..ir import Api, Operation, Parameter
+from ..parse.ir import Api, Operation, Parameter
 from .cases import expected_security
 from .contract import contract_setup
 from .views import CallCase, Encoded, Reply

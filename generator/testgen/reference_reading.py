@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..load import follow_refs
+from ..ground.pointers import follow_refs
 from ..validate.schema_repairs import APPLIED_BESIDE_REF, QUIET_BESIDE_REF
 
 _MARKS = ("readOnly", "writeOnly")

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from typing import Any
 
-from .pattern_match import pattern_finds
-from .pattern_syntax import compile_pattern, translate
+from ..ground.pattern_match import pattern_finds
+from ..ground.pattern_syntax import compile_pattern, translate
 
 # re._parser is private but has been stable since 3.11 (the public sre_parse alias is deprecated).
 _sre_parse: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from .regex_sample import sample as pattern_sample
-from .schema_check import is_number, number_fits, string_fits
+from ..ground.schema_check import is_number, number_fits, string_fits
 
 
 def format_sample(kind: str, variant: int) -> str | None:

@@ -8,8 +8,8 @@ import copy
 import json
 from typing import Any
 
-from ..ir import Response, StreamReply
-from ..render import literal
+from ..parse.ir import Response, StreamReply
+from ..ground.escaping import literal
 
 # What openapi-core can check of a streamed reply: its status and media type. The items are
 # checked by the client itself (it validates each into its model) and by the test's assertions.

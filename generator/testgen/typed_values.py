@@ -7,8 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType
-from ..render import ident, literal
+from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType
+from ..ground.escaping import ident, literal
 from .xml_bodies import XmlBodies
 from .views import Encoded
 from .wire import fallback, fits_primitive, parse_date, parse_datetime

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..ir import (
+from ..parse.ir import (
     Operation,
     Resource,
 )
-from ..render import ident, literal
+from ..ground.escaping import ident, literal
 
 
 TEST_HOST = "https://api.example.test"

@@ -6,7 +6,7 @@ import datetime
 import json
 from typing import Any
 
-from ..ir import (
+from ..parse.ir import (
     ANY,
     NONE,
     DictType,

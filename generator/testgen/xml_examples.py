@@ -12,7 +12,7 @@ from typing import Any
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-from ..diagnostics import WarningSink
+from ..ground.diagnostics import WarningSink
 
 _BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z_][\w.\-]*|#\d+|#x[0-9A-Fa-f]+);)")
 _NAME = re.compile(r"[^\W\d][\w.\-]*\Z")

@@ -1,4 +1,4 @@
-"""Swagger 2.0 documents, converted to OpenAPI 3.0 in the load stage so later stages see one format.
+"""Swagger 2.0 documents, converted to OpenAPI 3.0 by the upgrade stage so later stages see one format.
 
 The conversion follows the OpenAPI 3.0 migration rules: definitions/parameters/responses move under
 components, `body` and `formData` parameters become request bodies (one media type per `consumes`),
