@@ -132,8 +132,8 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     """The stages up to render: every file's text, Python not yet formatted."""
     from .parse.api import build_api
     from .render.environment import Renderer
-    from .testgen.test_plan import plan_tests
-    from .testgen.test_values import TestValues
+    from .testgen.testplan import plan_tests
+    from .testgen.example_values import TestValues
     from .validate import validate_spec
 
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
@@ -171,7 +171,7 @@ def read_spec(path: Path, display: str | None = None, strict: bool = False) -> L
 def read_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES, names: Mapping[str, str] | None = None) -> Api:
     """parse, with the example values testgen gives the IR (as `build` parses)."""
     from .parse.api import build_api
-    from .testgen.test_values import TestValues
+    from .testgen.example_values import TestValues
 
     return build_api(document, package, warnings, pagination, names, examples=TestValues)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..parse.ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
 
 if TYPE_CHECKING:  # testgen is loaded only when something is built
-    from ..testgen.test_plan import TestPlan
+    from ..testgen.testplan import TestPlan
 
 RUNTIME_TEMPLATE_DIR = "runtime"
 

@@ -1,5 +1,5 @@
 """Testgen stage: the generated tests' values, cases and their proof, handed to plan as a TestPlan
-(`test_plan.plan_tests`).
+(`testplan.plan_tests`).
 
 Value synthesis (examples, synthesized values, samples of patterns, XML bodies), the test cases and
 views the test templates print, and the generation-time proof that runs them against the code the

@@ -27,6 +27,7 @@ from ..parse.signatures import has_body_overloads, type_text
 from .typed_values import TypedValues
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
 from .call_source import is_a as _is_a, keywords as _keywords
+from .paging import paging_test
 from .views import StreamTest, AdditionsTest, Argument, CallCase, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
 from .wire import body_on_wire, concrete_json_type, concrete_status, fits_primitive, model_name, param_wire, parse_date, parse_datetime, required_in_model, snake_name
 
@@ -389,8 +390,6 @@ class CaseMaker(TypedValues):
     # -- pagination
 
     def paging(self, resource: Resource, operation: Operation) -> PagingTest | None:
-        from .paging import paging_test
-
         return paging_test(self, resource.name, operation)
 
 def _skipped(reply: Reply, note: ProofNote | None) -> Reply:

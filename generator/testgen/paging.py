@@ -10,17 +10,37 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ..parse.ir import BodyField, NamedType, Operation, Pagination, Parameter, TypeRef
+from ..parse.ir import BodyField, Model, NamedType, Operation, Pagination, Parameter, TypeRef
 from ..ground.escaping import ident, literal
 from ..parse.signatures import expected_deprecations
 from .call_source import is_a, keywords as _keywords
-from .views import PagingTest, Reply, source
+from .views import CallCase, PagingTest, Reply, source
 from .wire import concrete_json_type, concrete_status, get_at, set_at, unset_at
 
-if TYPE_CHECKING:
-    from .cases import CaseMaker
+
+
+class CaseMaker(Protocol):
+    """What the walk needs of cases.CaseMaker (which calls it): typed values and the example call."""
+
+    models: dict[str, Model]
+
+    def resolve(self, type_ref: TypeRef) -> TypeRef: ...
+
+    def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool: ...
+
+    def repair(self, type_ref: TypeRef, value: Any, depth: int = 0) -> Any: ...
+
+    def placeholder(self, type_ref: TypeRef, depth: int = 0) -> Any: ...
+
+    def wire_path(self, type_ref: TypeRef, path: tuple[str, ...]) -> list[str] | None: ...
+
+    def path_type(self, type_ref: TypeRef, path: tuple[str, ...]) -> TypeRef | None: ...
+
+    def _model_of(self, type_ref: TypeRef | None) -> Model | None: ...
+
+    def call_case(self, operation: Operation, drop: str | None = None) -> CallCase: ...
 
 # Query parameters a next-page link of the test may set (checked against the document like any other).
 _LINK_PAGE_PARAMS = ("page", "pagenumber", "pageno", "pagenum", "pageindex")

@@ -63,7 +63,7 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
 
     relaxations = Relaxations([Relaxation(pointer, json.loads(schema), why, False) for pointer, schema, why in api.relaxations])
     examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxations))
-    context = {"api": api, "setup": contract_setup(api)}  # as plan gives the test templates (test_plan.py)
+    context = {"api": api, "setup": contract_setup(api)}  # as plan gives the test templates (testplan.py)
     try:
         validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
         runtime = load_runtime(renderer.source_of)
