@@ -130,6 +130,7 @@ class _Rendered:
 
 def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     """The stages up to render: every file's text, Python not yet formatted."""
+    from .ground.relaxations import find_relaxations
     from .parse.api import build_api
     from .render.environment import Renderer
     from .testgen.testplan import plan_tests
@@ -139,10 +140,13 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
     validation_warnings = validate_spec(spec, strict=job.strict)  # validate (and repair)
     warnings = WarningSink()
-    api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples=TestValues)  # parse
+    # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
+    # validate them relaxed (testgen).
+    relaxations = find_relaxations(spec.data, warnings)
+    api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), TestValues, relaxations)  # parse
     renderer = Renderer(list(template_dirs))
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
-    tests = plan_tests(api, spec.data, renderer, warnings) if test_templates else None  # testgen
+    tests = plan_tests(api, spec.data, relaxations, renderer, warnings) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.project is not None:

@@ -12,7 +12,7 @@ from ..ground.naming import NameScope, make_identifier
 from .operations import OperationParser, RawOperation, collect_operations, returns_list
 from .name_overrides import operation_overrides
 from .operation_names import Route, method_names, resource_words
-from ..ground.relaxations import find_relaxations
+from ..ground.relaxations import Relaxations, find_relaxations
 from .example_source import NO_EXAMPLES, ExampleFactory
 from .schemas import SchemaConverter
 from .security import parse_security_schemes
@@ -30,11 +30,14 @@ def build_api(
     pagination: tuple[str, ...] = PAGINATION_STYLES,
     names: Mapping[str, str] | None = None,
     examples: ExampleFactory = NO_EXAMPLES,
+    relaxations: Relaxations | None = None,
 ) -> Api:
     """The IR of `document`; `names` maps an operationId (or `METHOD /path`) to the method name the
     user chose for it (`[tool.clientsmith.providers.X.names]`); `examples` gives the test values the
-    IR carries (testgen's `TestValues`; none by default)."""
-    relaxations = find_relaxations(document, warnings)
+    IR carries (testgen's `TestValues`; none by default); `relaxations` the document's unsatisfiable
+    schemas, read here when not given (the client types a relaxed property nullable)."""
+    if relaxations is None:
+        relaxations = find_relaxations(document, warnings)
     converter = SchemaConverter(document, warnings, relaxations=relaxations)
     converter.convert_components()
     constructor_scope = NameScope()
@@ -63,7 +66,6 @@ def build_api(
         warnings=tuple(item.render("") for item in warnings.sorted()),
         webhooks=webhooks,
         xml_shapes=parser.xml.shapes(),
-        relaxations=tuple((item.pointer, item.schema_json, item.reason) for item in relaxations.items),
     )
 
 

@@ -367,7 +367,6 @@ class Operation:
     idempotency_header: str | None = None
     pagination: Pagination | None = None
     server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
-    relaxed: tuple[str, ...] = ()  # why the tests validate part of this operation's schemas relaxed (see parse/finite.py)
     proof: tuple[ProofNote, ...] = ()  # what the generation-time proof changed in its tests
     stream_flag: StreamFlag | None = None  # set when a request member chooses between a JSON and a streamed reply
 
@@ -491,7 +490,6 @@ class Api:
     warnings: tuple[str, ...] = field(default=())
     webhooks: tuple[Webhook, ...] = field(default=())
     xml_shapes: tuple[tuple[str, str], ...] = field(default=())  # named XML shapes: (key, JSON text)
-    relaxations: tuple[tuple[str, str, str], ...] = field(default=())  # (pointer, schema JSON, reason) for the tests' validation copy
 
     @property
     def custom_scheme_keys(self) -> frozenset[str]:

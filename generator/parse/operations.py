@@ -30,7 +30,6 @@ from ..ground.naming import NameScope, make_identifier
 from .argument_names import name_arguments
 from ..ground.json_text import to_json_text
 from ..ground.schema_check import Purpose
-from ..ground.schema_walk import operation_roots
 from .example_source import NO_EXAMPLES, ExampleFactory
 from .pagination import PaginationReader
 from .parameter_enums import named_long_enum
@@ -162,18 +161,12 @@ class OperationParser:
             unverified=unverified_note(node),
             idempotency_header=idempotency,
             server=operation_server(node, raw.path_item),
-            relaxed=self._relaxed(raw),
             stream_flag=stream_flag,
         )
         pagination = self.paging.read(node, raw.path_item, raw.pointer, operation)
         if pagination is not None:
             operation = replace(operation, pagination=pagination)
         return operation
-
-    def _relaxed(self, raw: RawOperation) -> tuple[str, ...]:
-        """The relaxations (finite.py) this operation's schemas reach, said where and why."""
-        reached = self.converter.relaxations.reached_from(self.document, operation_roots(self.document, raw.path, raw.method.lower()))
-        return tuple(f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached)
 
     # ------------------------------------------------------------ parameters
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ..parse.ir import (
@@ -21,6 +22,7 @@ from ..parse.ir import (
     SecurityScheme,
 )
 from ..ground.naming import NameScope, make_identifier
+from ..ground.relaxations import Relaxations
 
 from .cases import CaseMaker
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
@@ -28,7 +30,8 @@ from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, T
 # ------------------------------------------------------------------ setup
 
 
-def contract_setup(api: Api) -> ContractSetup:
+def contract_setup(api: Api, relaxations: Relaxations | None = None) -> ContractSetup:
+    relaxed = relaxations.items if relaxations is not None else []
     base_url, argument = _test_base_url(api)
     client_arguments: list[tuple[str, str]] = []
     credentials: list[CredentialView] = []
@@ -49,9 +52,9 @@ def contract_setup(api: Api) -> ContractSetup:
                 notes.append(f"scheme {scheme.key!r}: its token request is not held to the document ({scheme.token_unchecked})")
         if scheme.kind == "custom":
             notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
-    for pointer, _, reason in api.relaxations:
-        notes.append(f"{pointer} is validated relaxed (see RELAXATIONS): {reason}")
-    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), tuple(dict.fromkeys(unchecked_token_urls)), notes=tuple(notes), relaxations=tuple((pointer, schema) for pointer, schema, _ in api.relaxations))
+    for item in relaxed:
+        notes.append(f"{item.pointer} is validated relaxed (see RELAXATIONS): {item.reason}")
+    return ContractSetup(base_url, argument, tuple(client_arguments), tuple(credentials), tuple(dict.fromkeys(token_urls)), tuple(dict.fromkeys(unchecked_token_urls)), notes=tuple(notes), relaxations=tuple((item.pointer, item.schema_json) for item in relaxed))
 
 
 def dummy_values(scheme: SecurityScheme) -> tuple[str, ...]:
@@ -91,8 +94,8 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 # ------------------------------------------------------------------ per operation
 
 
-def operation_tests(api: Api, resource: Resource) -> list[OperationTest]:
-    maker = CaseMaker(api)
+def operation_tests(api: Api, resource: Resource, relaxed: Mapping[str, tuple[str, ...]] | None = None) -> list[OperationTest]:
+    maker = CaseMaker(api, relaxed)
     return [maker.operation(resource, operation) for operation in resource.operations]
 
 

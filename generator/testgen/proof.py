@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..ground.diagnostics import WarningSink
+from ..ground.relaxations import Relaxation, Relaxations
 from ..parse.ir import Api, Operation, ProofNote, Resource
 from .cases import CaseMaker, expected_security
 from .contract import contract_setup
@@ -51,7 +52,7 @@ class Failure:
     source: str = ""  # for "call": the part whose failure stops the request (a required parameter)
 
 
-def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink) -> tuple[Api, str | None]:
+def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations) -> tuple[Api, str | None]:
     """`api` with every operation's test values proven (or replaced, or left out, each with a
     warning), and the one run-level warning when the proof cannot run here (else None)."""
     reason = importable()
@@ -59,17 +60,16 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
         return api, reason
     from ..parse.schemas import SchemaConverter
     from .examples import ExampleMaker
-    from ..ground.relaxations import Relaxation, Relaxations
-
-    relaxations = Relaxations([Relaxation(pointer, json.loads(schema), why, False) for pointer, schema, why in api.relaxations])
-    examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxations))
-    context = {"api": api, "setup": contract_setup(api)}  # as plan gives the test templates (testplan.py)
+    # The tests' reading of the document: relaxed as they validate it (nullable types are the client's business).
+    relaxed = Relaxations([Relaxation(item.pointer, json.loads(item.schema_json), item.reason, False) for item in relaxations.items])
+    examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxed))
+    context = {"api": api, "setup": contract_setup(api, relaxations)}  # as plan gives the test templates (testplan.py)
     try:
         validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
         return api, f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
-    api = prove_token_requests(api, contract_setup(api).base_url, validation, runtime["_auth"], examples, warnings)
+    api = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], examples, warnings)
     prover = _Prover(api, validation, WireBuilder(api, runtime, validation), Places(document, examples), warnings)
     proven: dict[int, Operation] = {}
     for resource in api.resources:

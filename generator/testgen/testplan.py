@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.diagnostics import WarningSink
+from ..ground.relaxations import Relaxations
+from ..ground.schema_walk import operation_roots
 from ..parse.ir import Api
 from .contract import WebhookTest, contract_setup, operation_tests, webhook_tests
 from .parameter_reading import parameters_without_null
@@ -56,12 +58,24 @@ def document_json(document: dict[str, Any]) -> str:
     return json.dumps(reading, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def plan_tests(api: Api, document: dict[str, Any], templates: Templates, warnings: WarningSink) -> TestPlan:
+def plan_tests(api: Api, document: dict[str, Any], relaxations: Relaxations, templates: Templates, warnings: WarningSink) -> TestPlan:
+    """`relaxations`: the document's unsatisfiable schemas (ground/relaxations.py), which the tests
+    validate relaxed; `templates` renders the tests' checking modules for the proof."""
     spec_json = document_json(document)
     # Every value the tests send or answer with, checked by the code the tests run (issue 13).
-    api, unproven = prove_tests(api, document, spec_json, templates, warnings)
+    api, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations)
+    relaxed = relaxed_notes(document, relaxations, api)
     resources: dict[str, ResourceTests] = {}
     for resource in api.resources:
-        tests = operation_tests(api, resource)
+        tests = operation_tests(api, resource, relaxed)
         resources[resource.module] = ResourceTests(tests, test_error_classes(tests))
-    return TestPlan(api, spec_json, contract_setup(api), webhook_tests(api), resources, unproven)
+    return TestPlan(api, spec_json, contract_setup(api, relaxations), webhook_tests(api), resources, unproven)
+
+
+def relaxed_notes(document: dict[str, Any], relaxations: Relaxations, api: Api) -> dict[str, tuple[str, ...]]:
+    """By operationId: the relaxations its schemas reach, said where and why (a note in its tests)."""
+    notes: dict[str, tuple[str, ...]] = {}
+    for operation in api.operations:
+        reached = relaxations.reached_from(document, operation_roots(document, operation.path, operation.method.lower()))
+        notes[operation.operation_id] = tuple(f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached)
+    return notes
