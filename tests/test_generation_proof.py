@@ -74,7 +74,7 @@ def _proof_warnings(spec: dict[str, Any]) -> dict[str, str]:
     api = read_api(spec, "pkg", sink)
     before = set(sink.items)
     spec_json = json.dumps(parameters_without_null(stream_cases.test_reading(spec)), ensure_ascii=False, separators=(",", ":")) + "\n"
-    _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink, find_relaxations(spec, WarningSink()))
+    _, _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink, find_relaxations(spec, WarningSink()))
     assert unproven is None
     return {item.pointer: item.message for item in sink.items - before}
 

@@ -339,17 +339,6 @@ class Pagination:
 
 
 @dataclass(frozen=True)
-class ProofNote:
-    """What the generation-time proof (testgen/proof.py) changed in an operation's tests: a
-    value openapi-core rejected on the exact request or reply, replaced by a synthesized one, or left
-    out when that failed too (an optional parameter or body is not sent; a reply's test is skipped)."""
-
-    part: str  # "query:limit" (location:wire name), "body", "reply:404", "stream", "paging", "call"
-    left_out: bool
-    reason: str
-
-
-@dataclass(frozen=True)
 class Operation:
     name: str  # method name inside its resource
     operation_id: str
@@ -367,7 +356,6 @@ class Operation:
     idempotency_header: str | None = None
     pagination: Pagination | None = None
     server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
-    proof: tuple[ProofNote, ...] = ()  # what the generation-time proof changed in its tests
     stream_flag: StreamFlag | None = None  # set when a request member chooses between a JSON and a streamed reply
 
     @property
@@ -462,8 +450,6 @@ class SecurityScheme:
     scopes: tuple[str, ...] = ()
     unverified: str = ""
     shares: str = ""  # key of the scheme whose token this one sends too (no arguments of its own)
-    test_values: tuple[str, ...] = ()  # the generated tests' value of each argument (proof_token.py); () = dummies
-    token_unchecked: str = ""  # why the tests do not hold its token request to the document (proof_token.py)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from ..parse.ir import (
     NamedType,
     Operation,
     Primitive,
-    ProofNote,
     Resource,
     Response,
     TypeRef,
@@ -28,6 +27,7 @@ from ..parse.signatures import has_body_overloads, type_text
 from .typed_values import TypedValues
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
 from .call_source import is_a as _is_a, keywords as _keywords
+from .proven import ProofNote
 from .paging import paging_test
 from .views import StreamTest, AdditionsTest, Argument, CallCase, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
 from .wire import body_on_wire, concrete_json_type, concrete_status, fits_primitive, model_name, param_wire, parse_date, parse_datetime, required_in_model, snake_name
@@ -54,9 +54,10 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
 class CaseMaker(TypedValues):
     """The cases of each operation, built from the document's example values (typed_values.py)."""
 
-    def __init__(self, api: Api, relaxed: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, api: Api, relaxed: Mapping[str, tuple[str, ...]] | None = None, proof: Mapping[str, tuple[ProofNote, ...]] | None = None) -> None:
         super().__init__(api)
         self.relaxed = relaxed or {}  # by operationId: the schemas its tests validate relaxed, in words (testplan.py)
+        self.proof = proof if proof is not None else {}  # by operationId: what the proof changed in its tests (proven.py)
 
     # -- the example call
 
@@ -69,7 +70,7 @@ class CaseMaker(TypedValues):
         """The example call (without the argument named `drop`) and what it must put on the wire.
 
         Parts the generation-time proof left out (proof.py) are not sent."""
-        left_out = {note.part for note in operation.proof if note.left_out}
+        left_out = {note.part for note in self.proof.get(operation.operation_id, ()) if note.left_out}
         positional: list[Argument] = []
         keyword: list[Argument] = []
         expected: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
@@ -146,8 +147,9 @@ class CaseMaker(TypedValues):
     def operation(self, resource: Resource, operation: Operation) -> OperationTest:
         case = self.call_case(operation)
         arguments, expected, body_wire = list(case.arguments), case.expected, case.body_expected
-        proof = {note.part: note for note in operation.proof}
-        notes = list(self.relaxed.get(operation.operation_id, ())) + [note.reason for note in operation.proof] + list(case.notes)
+        proven = self.proof.get(operation.operation_id, ())
+        proof = {note.part: note for note in proven}
+        notes = list(self.relaxed.get(operation.operation_id, ())) + [note.reason for note in proven] + list(case.notes)
         upper = operation.name.upper()
         successes: list[Reply] = []
         for index, response in enumerate(operation.responses):

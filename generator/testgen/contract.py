@@ -25,12 +25,14 @@ from ..ground.naming import NameScope, make_identifier
 from ..ground.relaxations import Relaxations
 
 from .cases import CaseMaker
+from .proven import ProofNote, SchemeTest
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
 
 # ------------------------------------------------------------------ setup
 
 
-def contract_setup(api: Api, relaxations: Relaxations | None = None) -> ContractSetup:
+def contract_setup(api: Api, relaxations: Relaxations | None = None, schemes: Mapping[str, SchemeTest] | None = None) -> ContractSetup:
+    """`schemes`: what the proof decided of each scheme's test credentials (proven.py)."""
     relaxed = relaxations.items if relaxations is not None else []
     base_url, argument = _test_base_url(api)
     client_arguments: list[tuple[str, str]] = []
@@ -40,16 +42,17 @@ def contract_setup(api: Api, relaxations: Relaxations | None = None) -> Contract
     notes: list[str] = []
     by_key: dict[str, CredentialView] = {}
     for scheme in api.security_schemes:
-        values = dict(zip((argument.name for argument in scheme.arguments), scheme.test_values or dummy_values(scheme)))
+        tested = (schemes or {}).get(scheme.key, SchemeTest())
+        values = dict(zip((argument.name for argument in scheme.arguments), tested.values or dummy_values(scheme)))
         client_arguments.extend(values.items())
         owner = by_key.get(scheme.shares)
         by_key[scheme.key] = replace(owner, scheme=scheme.key) if owner else _credential(scheme, values)
         credentials.append(by_key[scheme.key])
         if scheme.kind.startswith("oauth2_") and scheme.token_url:
             token_urls.append(scheme.token_url)
-            if scheme.token_unchecked:
+            if tested.token_unchecked:
                 unchecked_token_urls.append(scheme.token_url)
-                notes.append(f"scheme {scheme.key!r}: its token request is not held to the document ({scheme.token_unchecked})")
+                notes.append(f"scheme {scheme.key!r}: its token request is not held to the document ({tested.token_unchecked})")
         if scheme.kind == "custom":
             notes.append(f"scheme {scheme.key!r} is custom: requests cannot carry it without auth=, so tests use the alternatives")
     for item in relaxed:
@@ -94,8 +97,8 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 # ------------------------------------------------------------------ per operation
 
 
-def operation_tests(api: Api, resource: Resource, relaxed: Mapping[str, tuple[str, ...]] | None = None) -> list[OperationTest]:
-    maker = CaseMaker(api, relaxed)
+def operation_tests(api: Api, resource: Resource, relaxed: Mapping[str, tuple[str, ...]] | None = None, proof: Mapping[str, tuple[ProofNote, ...]] | None = None) -> list[OperationTest]:
+    maker = CaseMaker(api, relaxed, proof)
     return [maker.operation(resource, operation) for operation in resource.operations]
 
 

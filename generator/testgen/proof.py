@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ground.diagnostics import WarningSink
 from ..ground.relaxations import Relaxation, Relaxations
-from ..parse.ir import Api, Operation, ProofNote, Resource
+from ..parse.ir import Api, Operation, Resource
 from .cases import CaseMaker, expected_security
 from .contract import contract_setup
 from .paging import NEXT_PAGE_MARKER
@@ -33,6 +33,7 @@ from .proof_modules import NOT_PROVEN, Templates, importable, load_runtime, load
 from .proof_token import prove_token_requests
 from .proof_values import Places
 from .proof_wire import Unsendable, WireBuilder
+from .proven import ProofNote, Proven
 from .views import CallCase, OperationTest, value_in_test
 
 if TYPE_CHECKING:
@@ -52,12 +53,13 @@ class Failure:
     source: str = ""  # for "call": the part whose failure stops the request (a required parameter)
 
 
-def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations) -> tuple[Api, str | None]:
+def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations) -> tuple[Api, Proven, str | None]:
     """`api` with every operation's test values proven (or replaced, or left out, each with a
-    warning), and the one run-level warning when the proof cannot run here (else None)."""
+    warning), what the proof decided (its notes by operation, the schemes' test credentials), and the
+    one run-level warning when the proof cannot run here (else None)."""
     reason = importable()
     if reason is not None:
-        return api, reason
+        return api, Proven(), reason
     from ..parse.schemas import SchemaConverter
     from .examples import ExampleMaker
     # The tests' reading of the document: relaxed as they validate it (nullable types are the client's business).
@@ -68,9 +70,9 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
         validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
-        return api, f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
-    api = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], examples, warnings)
-    prover = _Prover(api, validation, WireBuilder(api, runtime, validation), Places(document, examples), warnings)
+        return api, Proven(), f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
+    schemes = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], examples, warnings)
+    prover = _Prover(api, validation, WireBuilder(api, runtime, validation, schemes), Places(document, examples), warnings)
     proven: dict[int, Operation] = {}
     for resource in api.resources:
         for operation in resource.operations:
@@ -80,7 +82,7 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
                 proven[id(operation)] = prover.operation(resource, operation)
             except Exception as error:  # a bug of the proof must not stop generation; it is said, never hidden
                 warnings.warn(prover.places.operation(operation)[0], f"generated tests: not proven, the proof failed ({type(error).__name__}: {_clip(str(error))}); please report it")
-    return replace(api, resources=_rebuilt(api.resources, proven, {})), None
+    return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes), None
 
 
 def _rebuilt(resources: tuple[Resource, ...], proven: dict[int, Operation], done: dict[int, Resource]) -> tuple[Resource, ...]:
@@ -101,7 +103,8 @@ class _Prover:
         self.wire = wire
         self.places = places
         self.warnings = warnings
-        self.maker = CaseMaker(api)
+        self.notes: dict[str, tuple[ProofNote, ...]] = {}  # by operationId: what the proof changed in its tests
+        self.maker = CaseMaker(api, proof=self.notes)
         self._verdicts: dict[tuple[str, ...], str | None] = {}  # reply checks by what decides them
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
@@ -123,15 +126,15 @@ class _Prover:
                 else:
                     out = self._leave_out(operation, first[failure.part])
                     left[out.part] = out
-            operation = replace(operation, proof=self._notes(first, replaced, left))
+            self.notes[operation.operation_id] = self._notes(first, replaced, left)
             if "call" in left:
                 break  # every test of the operation is skipped: nothing left to prove
         else:
             failures = self.failures(resource, operation)
             if failures:  # no round budget left (never seen): skip the operation's tests
                 left["call"] = Failure("call", failures[0].problem)
-                operation = replace(operation, proof=self._notes(first, replaced, left))
-        for note in operation.proof:  # one warning per part, where its value comes from
+                self.notes[operation.operation_id] = self._notes(first, replaced, left)
+        for note in self.notes.get(operation.operation_id, ()):  # one warning per part, where its value comes from
             source = left[note.part].source if note.part in left else note.part
             self.warnings.warn(self._pointer(operation, source or note.part), "generated tests: " + note.reason.removeprefix(_NOTED))
         return operation

@@ -12,7 +12,6 @@ document, and a located warning says why.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -21,6 +20,7 @@ from ..ground.diagnostics import WarningSink
 from ..parse.ir import Api, Operation, SecurityScheme
 from ..ground.pointers import follow_refs, join_pointer
 from .contract import dummy_values
+from .proven import SchemeTest
 
 if TYPE_CHECKING:
     from .examples import ExampleMaker
@@ -34,42 +34,43 @@ _TOKEN_FIELDS = {
 _FORM = "application/x-www-form-urlencoded"
 
 
-def prove_token_requests(api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> Api:
-    """`api` with the tests' credential values of each OAuth2 scheme proven against the documented
-    token form: replaced where the dummies fail, or the scheme's token check left out (a warning)."""
-    schemes = tuple(_proven(scheme, api, base_url, validation, auth, examples, warnings) for scheme in api.security_schemes)
-    return replace(api, security_schemes=schemes) if schemes != api.security_schemes else api
+def prove_token_requests(api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> dict[str, SchemeTest]:
+    """The tests' credential values of each OAuth2 scheme proven against the documented token form:
+    replaced where the dummies fail, or the scheme's token check left out (a warning). By scheme key,
+    only the schemes whose dummies do not serve."""
+    proven = {scheme.key: _proven(scheme, api, base_url, validation, auth, examples, warnings) for scheme in api.security_schemes}
+    return {key: tested for key, tested in proven.items() if tested != SchemeTest()}
 
 
-def _proven(scheme: SecurityScheme, api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> SecurityScheme:
+def _proven(scheme: SecurityScheme, api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> SchemeTest:
     fields = _TOKEN_FIELDS.get(scheme.kind)
     if fields is None or not scheme.token_url or len(scheme.arguments) != len(fields):
-        return scheme
+        return SchemeTest()
     try:
         return _proven_flow(scheme, fields, api, base_url, validation, auth, examples, warnings)
     except Exception as error:  # a bug of the proof (or a token URL httpx refuses) must not stop generation
         pointer = join_pointer("#/components/securitySchemes", scheme.key)
         warnings.warn(pointer, f"generated tests: the token request of scheme {scheme.key!r} is not proven ({type(error).__name__}: {_first_line(str(error))})")
-        return scheme
+        return SchemeTest()
 
 
-def _proven_flow(scheme: SecurityScheme, fields: tuple[str, ...], api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> SecurityScheme:
+def _proven_flow(scheme: SecurityScheme, fields: tuple[str, ...], api: Api, base_url: str, validation: Any, auth: Any, examples: ExampleMaker, warnings: WarningSink) -> SchemeTest:
     values = dummy_values(scheme)
     request = _token_request(scheme, values, base_url, auth)
     problem = _problem(validation, request)
     if problem is None:
-        return scheme
+        return SchemeTest()
     documented = _documented_form(api, request, validation, examples)
     if documented is not None:
         pointer, form = documented
         fitting = tuple(_text(form.get(field), value) for field, value in zip(fields, values))
         if _problem(validation, _token_request(scheme, fitting, base_url, auth)) is None:
             warnings.warn(pointer, f"generated tests: the credentials of scheme {scheme.key!r} are the token form's values (the dummies broke it: {problem})")
-            return replace(scheme, test_values=fitting)
+            return SchemeTest(values=fitting)
     else:
         pointer = join_pointer("#/components/securitySchemes", scheme.key)
     warnings.warn(pointer, f"generated tests: no credential meets the token form of scheme {scheme.key!r}, so the tests do not hold its token request to the document: {problem}")
-    return replace(scheme, token_unchecked=problem)
+    return SchemeTest(token_unchecked=problem)
 
 
 def _token_request(scheme: SecurityScheme, values: tuple[str, ...], base_url: str, auth: Any) -> httpx.Request:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from types import ModuleType
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -22,6 +23,7 @@ import httpx
 from ..parse.ir import Api, Operation, Parameter
 from .cases import expected_security
 from .contract import contract_setup
+from .proven import SchemeTest
 from .views import CallCase, Encoded, Reply
 
 # The runtime sends a fresh uuid4 as the idempotency key the caller does not give; any uuid4 will do.
@@ -40,13 +42,13 @@ class Unsendable(Exception):
 class WireBuilder:
     """Requests and replies of one document's generated tests."""
 
-    def __init__(self, api: Api, runtime: dict[str, ModuleType], validation: Any) -> None:
+    def __init__(self, api: Api, runtime: dict[str, ModuleType], validation: Any, schemes: Mapping[str, SchemeTest] | None = None) -> None:
         self.api = api
         self.params = runtime["_params"]
         self.bodies = runtime["_bodies"]
         self.xml = runtime["_xml"]
         self.validation = validation
-        setup = contract_setup(api)
+        setup = contract_setup(api, schemes=schemes)
         self.base_url = setup.base_url  # where the test client sends (its default server or base_url=)
         self.credentials = {credential.scheme: credential for credential in setup.credentials}
         self.shapes = {key: json.loads(shape) for key, shape in api.xml_shapes}

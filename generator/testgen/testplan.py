@@ -63,13 +63,13 @@ def plan_tests(api: Api, document: dict[str, Any], relaxations: Relaxations, tem
     validate relaxed; `templates` renders the tests' checking modules for the proof."""
     spec_json = document_json(document)
     # Every value the tests send or answer with, checked by the code the tests run (issue 13).
-    api, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations)
+    api, proven, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations)
     relaxed = relaxed_notes(document, relaxations, api)
     resources: dict[str, ResourceTests] = {}
     for resource in api.resources:
-        tests = operation_tests(api, resource, relaxed)
+        tests = operation_tests(api, resource, relaxed, proven.notes)
         resources[resource.module] = ResourceTests(tests, test_error_classes(tests))
-    return TestPlan(api, spec_json, contract_setup(api, relaxations), webhook_tests(api), resources, unproven)
+    return TestPlan(api, spec_json, contract_setup(api, relaxations, proven.schemes), webhook_tests(api), resources, unproven)
 
 
 def relaxed_notes(document: dict[str, Any], relaxations: Relaxations, api: Api) -> dict[str, tuple[str, ...]]:
