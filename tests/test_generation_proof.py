@@ -1,4 +1,4 @@
-"""The generation-time proof of the generated tests (issue 13, generator/generated_tests/proof.py).
+"""The generation-time proof of the generated tests (issue 13, generator/testgen/proof.py).
 
 Each value a generated test sends or answers with is checked while generating, by the package's own
 tests/_validation.py (openapi-core) on the exact request and replies the test builds. The document

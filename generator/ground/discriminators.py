@@ -5,7 +5,7 @@ names. Two kinds of document break that: a mapping whose targets lie outside the
 can then pass openapi-core's discriminator check), and options whose own discriminator property is
 pinned to values other than their names (Spotify's `ArtistObject` has `type: artist`, never
 "ArtistObject"). The first is read as a plain union, the second by the values the options pin;
-finite.py puts the same reading into the tests' validation copy.
+relaxations.py puts the same reading into the tests' validation copy.
 
 Read by those values, a tag may belong to several options (OpenAI's `Item`: an input and an output
 message are both `type: message`), and an option may be a union itself whose options pin the values

@@ -13,7 +13,7 @@ format checker), adjusted only where the tests' validation copy of the document 
 - OAS 3.1 schemas written with draft 4's boolean `exclusiveMaximum` keep their draft 4 meaning;
 - `oneOf` is satisfied by any of its options (whether a value may match several is the contract
   check's business, not the examples');
-- the spots the generator relaxed (see `finite.py`) are read relaxed, as the tests read them;
+- the spots the generator relaxed (see `relaxations.py`) are read relaxed, as the tests read them;
 - a schema without `type` whose `properties` (or `items`) make the client read it as an object (or a
   list) accepts only that: JSON Schema lets any other value through, the client's model would not.
 

@@ -175,7 +175,7 @@ class SchemaConverter:
             literal = _literal_of([schema["const"]])
             base: TypeRef = literal if literal is not None else ANY
         elif is_item_enum(schema):
-            # The document's enum is meant for the items (finite.py relaxes the tests the same way).
+            # The document's enum is meant for the items (relaxations.py relaxes the tests the same way).
             items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
             item_schema = {"allOf": [items], "enum": schema["enum"]} if items else {"enum": schema["enum"]}
             base = ListType(self.type_of(item_schema, join_pointer(pointer, "items"), hint + "Item"))
@@ -381,7 +381,7 @@ class SchemaConverter:
                 self.warnings.warn(prop_pointer, f"default {default.value!r} does not fit the property's type; not used")
                 default = None
             if prop_pointer in self._nullable_pointers:
-                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (finite.py)
+                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (relaxations.py)
             if not is_required:
                 # Optional fields accept null too: servers often send null for "absent".
                 prop_type = nullable(prop_type)

@@ -5,7 +5,7 @@ where only required properties are kept). Values are plain JSON data that satisf
 constraints (formats, patterns, lengths, bounds, item counts) as far as one value can; a document's
 own example that breaks its schema is repaired part by part, since the generated tests validate
 every request and reply against the document. "Breaks" is the tests' own validator's verdict
-(`schema_check.SchemaCheck`), on the document as the tests read it (relaxations of finite.py applied).
+(`schema_check.SchemaCheck`), on the document as the tests read it (relaxations of relaxations.py applied).
 """
 
 from __future__ import annotations
