@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .load import LoadedSpec
     from .parse.ir import Api
     from .render.environment import Renderer
+    from .testgen.example_tables import ExampleTables
 
 # The stages that load YAML, Jinja2, black, the OpenAPI validators (load, upgrade, validate, parse,
 # testgen, render, format) are imported only when something must be built: a cache hit, the
@@ -134,7 +135,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     from .parse.api import build_api
     from .render.environment import Renderer
     from .testgen.testplan import plan_tests
-    from .testgen.example_values import TestValues
+    from .testgen.example_values import ExampleRecorder
     from .validate import validate_spec
 
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
@@ -143,10 +144,11 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
     # validate them relaxed (testgen).
     relaxations = find_relaxations(spec.data, warnings)
-    api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), TestValues, relaxations)  # parse
+    examples = ExampleRecorder()  # the tests' example values parse asks testgen for
+    api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
     renderer = Renderer(list(template_dirs))
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
-    tests = plan_tests(api, spec.data, relaxations, renderer, warnings) if test_templates else None  # testgen
+    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.project is not None:
@@ -172,12 +174,21 @@ def read_spec(path: Path, display: str | None = None, strict: bool = False) -> L
     return upgrade_spec(load_spec(path, display), strict, check_swagger2)
 
 
-def read_api(document: dict[str, Any], package: str, warnings: WarningSink, pagination: tuple[str, ...] = PAGINATION_STYLES, names: Mapping[str, str] | None = None) -> Api:
-    """parse, with the example values testgen gives the IR (as `build` parses)."""
+def read_api(
+    document: dict[str, Any],
+    package: str,
+    warnings: WarningSink,
+    pagination: tuple[str, ...] = PAGINATION_STYLES,
+    names: Mapping[str, str] | None = None,
+    examples: ExampleTables | None = None,
+) -> Api:
+    """parse, with the example values testgen gives (as `build` parses); those the IR does not carry
+    go into `examples` when given."""
     from .parse.api import build_api
-    from .testgen.example_values import TestValues
+    from .testgen.example_values import ExampleRecorder
 
-    return build_api(document, package, warnings, pagination, names, examples=TestValues)
+    recorder = ExampleRecorder(examples) if examples is not None else ExampleRecorder()
+    return build_api(document, package, warnings, pagination, names, examples=recorder.source)
 
 
 def _release_memory() -> None:

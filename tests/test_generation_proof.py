@@ -22,6 +22,7 @@ import pytest
 from generator.cli import main
 from generator.ground.diagnostics import WarningSink
 from generator.ground.relaxations import find_relaxations
+from generator.testgen.example_tables import ExampleTables
 from generator.testgen import proof
 from generator.testgen.parameter_reading import parameters_without_null
 from generator.testgen import stream_cases
@@ -71,10 +72,11 @@ def _build(folder: Path, spec: dict[str, Any]) -> tuple[Path, list[str]]:
 def _proof_warnings(spec: dict[str, Any]) -> dict[str, str]:
     """The proof's warnings by pointer (whole: rendered lines shorten long pointers)."""
     sink = WarningSink()
-    api = read_api(spec, "pkg", sink)
+    examples = ExampleTables()
+    api = read_api(spec, "pkg", sink, examples=examples)
     before = set(sink.items)
     spec_json = json.dumps(parameters_without_null(stream_cases.test_reading(spec)), ensure_ascii=False, separators=(",", ":")) + "\n"
-    _, _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink, find_relaxations(spec, WarningSink()))
+    _, _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink, find_relaxations(spec, WarningSink()), examples)
     assert unproven is None
     return {item.pointer: item.message for item in sink.items - before}
 

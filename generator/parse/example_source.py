@@ -1,9 +1,11 @@
-"""The test values the IR still carries, supplied from outside the parse stage.
+"""The tests' example values, asked for from outside the parse stage.
 
 Parse reads the document into the IR; the example values of its parameters, bodies, replies, stream
 items, webhook payloads and page samples are testgen's work. Parse asks for them through this
-protocol, and the pipeline hands it testgen's `TestValues` (parse imports nothing of testgen).
-Without one (`NO_EXAMPLES`), every example is null: the IR of the client alone.
+protocol, and the pipeline hands it testgen's `TestValues` (parse imports nothing of testgen). The
+examples of parameters, bodies, replies and stream items still travel in the IR (`example_json`,
+`example_items_json`); of pages and webhook payloads parse only tells testgen where they are, and
+testgen keeps them. Without a source (`NO_EXAMPLES`), every example is null: the client's IR alone.
 """
 
 from __future__ import annotations
@@ -30,7 +32,11 @@ class ExampleSource(Protocol):
 
     def xml_text(self, value: Any, documented: bool, schema: Any, pointer: str, warnings: WarningSink) -> Any: ...
 
-    def fill_paging(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> Pagination: ...
+    def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
+        """Told of each list operation's pages (`node` is the raw operation): the tests keep their samples."""
+
+    def webhook_payload(self, name: str, method: str, media: Any) -> None:
+        """Told of each webhook's JSON payload (its media type object): the tests keep its example."""
 
 
 ExampleFactory = Callable[["SchemaConverter"], ExampleSource]
@@ -52,8 +58,11 @@ class _NoExamples:
     def xml_text(self, value: Any, documented: bool, schema: Any, pointer: str, warnings: WarningSink) -> Any:
         return value
 
-    def fill_paging(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> Pagination:
-        return pagination
+    def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
+        pass
+
+    def webhook_payload(self, name: str, method: str, media: Any) -> None:
+        pass
 
 
 def NO_EXAMPLES(converter: SchemaConverter) -> ExampleSource:  # noqa: N802 - a constant-like default

@@ -331,9 +331,6 @@ class Pagination:
     next_url: tuple[str, ...] | None = None  # style next_url: the field holding the next page's URL
     convention: str = ""  # what was recognised, in words (the generator's note says it)
     declared: bool = False  # by `x-pagination`, not recognised
-    sample_item_json: str = "null"  # an item of the list (JSON text) for generated tests
-    unique_items: bool = False  # the list declares uniqueItems: a test page's two items must differ
-    sample_token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept, for generated tests
     param_text: bool = False  # the parameter takes only text: a page number or offset is written "2" (VTEX's string `page`)
     param_location: str = "query"  # "body": a member of the JSON request body (POST search and list operations)
 
@@ -459,7 +456,6 @@ class Webhook:
     name: str  # the key under `webhooks`
     method: str
     type: TypeRef  # of the JSON payload
-    example_json: str
 
 
 @dataclass(frozen=True)

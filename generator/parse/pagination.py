@@ -151,9 +151,9 @@ class PaginationReader:
         parameter = next((p for p in _walk_candidates(operation, found.param_location).values() if p.name == found.param), None)
         if parameter is not None and self._text_only(parameter.type):
             found = replace(found, param_text=True)
-        if self.samples is None:
-            return found
-        return self.samples.fill_paging(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
+        if self.samples is not None:
+            self.samples.page_samples(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
+        return found
 
     def _text_only(self, type_ref: TypeRef) -> bool:
         """Whether a parameter takes only text (None aside), named aliases followed."""

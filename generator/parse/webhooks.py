@@ -7,7 +7,6 @@ from typing import Any
 from .ir import Webhook
 from ..ground.pointers import join_pointer
 from ..ground.naming import make_identifier
-from ..ground.json_text import to_json_text
 from .example_source import NO_EXAMPLES, ExampleFactory
 from .schemas import SchemaConverter
 
@@ -34,8 +33,8 @@ def parse_webhooks(document: dict[str, Any], converter: SchemaConverter, example
             pointer = join_pointer(join_pointer(join_pointer(join_pointer(join_pointer(join_pointer("#/webhooks", str(name)), method), "requestBody"), "content"), json_types[0]), "schema")
             hint = make_identifier(f"{name} {method} payload", style="pascal", fallback="WebhookPayload")
             type_ref = converter.type_of(media["schema"], pointer, hint)
-            # The API sends the payload: as in a reply, read-only values are in and write-only ones out.
-            found.append(Webhook(str(name), method, type_ref, to_json_text(examples.for_media(media, "response"))))
+            examples.webhook_payload(str(name), method, media)
+            found.append(Webhook(str(name), method, type_ref))
     return tuple(found)
 
 

@@ -27,6 +27,7 @@ from ..parse.signatures import has_body_overloads, type_text
 from .typed_values import TypedValues
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
 from .call_source import is_a as _is_a, keywords as _keywords
+from .example_tables import ExampleTables
 from .proven import ProofNote
 from .paging import paging_test
 from .views import StreamTest, AdditionsTest, Argument, CallCase, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
@@ -54,8 +55,15 @@ def expected_security(api: Api, operation: Operation) -> tuple[str, ...] | None:
 class CaseMaker(TypedValues):
     """The cases of each operation, built from the document's example values (typed_values.py)."""
 
-    def __init__(self, api: Api, relaxed: Mapping[str, tuple[str, ...]] | None = None, proof: Mapping[str, tuple[ProofNote, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        api: Api,
+        relaxed: Mapping[str, tuple[str, ...]] | None = None,
+        proof: Mapping[str, tuple[ProofNote, ...]] | None = None,
+        examples: ExampleTables | None = None,
+    ) -> None:
         super().__init__(api)
+        self.examples = examples if examples is not None else ExampleTables()  # page samples, webhook payloads (example_tables.py)
         self.relaxed = relaxed or {}  # by operationId: the schemas its tests validate relaxed, in words (testplan.py)
         self.proof = proof if proof is not None else {}  # by operationId: what the proof changed in its tests (proven.py)
 

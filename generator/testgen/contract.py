@@ -25,6 +25,7 @@ from ..ground.naming import NameScope, make_identifier
 from ..ground.relaxations import Relaxations
 
 from .cases import CaseMaker
+from .example_tables import ExampleTables
 from .proven import ProofNote, SchemeTest
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
 
@@ -97,8 +98,14 @@ def _test_base_url(api: Api) -> tuple[str, str | None]:
 # ------------------------------------------------------------------ per operation
 
 
-def operation_tests(api: Api, resource: Resource, relaxed: Mapping[str, tuple[str, ...]] | None = None, proof: Mapping[str, tuple[ProofNote, ...]] | None = None) -> list[OperationTest]:
-    maker = CaseMaker(api, relaxed, proof)
+def operation_tests(
+    api: Api,
+    resource: Resource,
+    relaxed: Mapping[str, tuple[str, ...]] | None = None,
+    proof: Mapping[str, tuple[ProofNote, ...]] | None = None,
+    examples: ExampleTables | None = None,
+) -> list[OperationTest]:
+    maker = CaseMaker(api, relaxed, proof, examples)
     return [maker.operation(resource, operation) for operation in resource.operations]
 
 
@@ -111,9 +118,10 @@ class WebhookTest:
     wire_source: str  # what `to_wire(parsed, keep_read_only=True)` gives: datetimes as the client writes them
 
 
-def webhook_tests(api: Api) -> list[WebhookTest]:
+def webhook_tests(api: Api, examples: ExampleTables | None = None) -> list[WebhookTest]:
     """One test per webhook whose JSON payload is a model: the example payload parses field by field."""
     maker = CaseMaker(api)
+    payloads = examples.webhooks if examples is not None else {}
     names = NameScope()
     names.reserve("test_client_targets_the_documented_server", "test_client_exposes_the_documented_resources")
     tests: list[WebhookTest] = []
@@ -121,7 +129,7 @@ def webhook_tests(api: Api) -> list[WebhookTest]:
         model = maker._model_of(webhook.type)
         if model is None:
             continue
-        example = maker.repair(webhook.type, json.loads(webhook.example_json))
+        example = maker.repair(webhook.type, json.loads(payloads.get((webhook.name, webhook.method), "null")))
         if not isinstance(example, dict):
             example = maker.placeholder(webhook.type)
         name = names.claim(make_identifier(f"test webhook {webhook.name} {webhook.method} payload parses"))

@@ -16,6 +16,7 @@ from ..parse.ir import BodyField, Model, NamedType, Operation, Pagination, Param
 from ..ground.escaping import ident, literal
 from ..parse.signatures import expected_deprecations
 from .call_source import is_a, keywords as _keywords
+from .example_tables import ExampleTables, PageSamples
 from .views import CallCase, PagingTest, Reply, source
 from .wire import concrete_json_type, concrete_status, get_at, set_at, unset_at
 
@@ -25,6 +26,7 @@ class CaseMaker(Protocol):
     """What the walk needs of cases.CaseMaker (which calls it): typed values and the example call."""
 
     models: dict[str, Model]
+    examples: ExampleTables
 
     def resolve(self, type_ref: TypeRef) -> TypeRef: ...
 
@@ -53,6 +55,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     reply = next((response for response in operation.responses if response.kind == "json"), None)
     if paging is None or reply is None:
         return None
+    samples = maker.examples.pages.get(operation.operation_id, PageSamples())
     page_type = reply.type
     example = maker.repair(page_type, json.loads(reply.example_json))
     items_path = maker.wire_path(page_type, paging.items)
@@ -60,10 +63,10 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         return None
     items = get_at(example, items_path) if items_path else example
     if not isinstance(items, list) or not items:
-        sample = json.loads(paging.sample_item_json)
+        sample = json.loads(samples.item_json)
         items = [maker.repair(paging.item_type, sample) if sample is not None else maker.placeholder(paging.item_type)]
-    if len(items) == 1 and paging.unique_items:  # a list of unique items: a second, different item
-        sample = json.loads(paging.sample_item_json)
+    if len(items) == 1 and samples.unique_items:  # a list of unique items: a second, different item
+        sample = json.loads(samples.item_json)
         other = maker.repair(paging.item_type, sample) if sample is not None else None
         if other is not None and other != items[0]:
             items = [items[0], other]
@@ -85,7 +88,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     token: Any = None
     next_query: dict[str, Any] = {}
     if paging.style == "cursor":
-        token, other = json.loads(paging.sample_token_json) or [None, None]
+        token, other = json.loads(samples.token_json) or [None, None]
         if token is None:
             token, other = _cursor_token(maker, operation, paging), None
         if paging.cursor_from_item is not None:

@@ -5,10 +5,10 @@ parameter accept (patterns, lengths, formats), checked with the validator the co
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from ..parse.ir import NONE, Operation, Pagination, TypeRef, UnionType
+from .example_tables import PageSamples
 from .examples import ExampleMaker, to_json_text
 
 _FALLBACK_CURSOR = "cursor-2"
@@ -19,7 +19,7 @@ class PagingSamples:
         self.examples = examples
         self.converter = examples.converter
 
-    def fill(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> Pagination:
+    def fill(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> PageSamples:
         reply = next((response for response in operation.responses if response.kind == "json"), None)
         page_schema = self._reply_schema(node, reply.status, reply.content_type) if reply is not None else None
         items_schema = self._items_schema(page_schema, self._wire(reply.type if reply else None, pagination.items))
@@ -33,7 +33,7 @@ class PagingSamples:
             token = self._cursor(field_schema, parameter_schema)
         listed = self.converter.resolve(self._at(page_schema, self._wire(reply.type if reply else None, pagination.items)))
         unique = isinstance(listed, dict) and listed.get("uniqueItems") is True
-        return replace(pagination, sample_item_json=to_json_text(item), sample_token_json=to_json_text(token), unique_items=unique)
+        return PageSamples(to_json_text(item), to_json_text(token), unique)
 
     def _cursor(self, field_schema: Any, parameter_schema: dict[str, Any]) -> list[Any]:
         """Two different cursors both schemas accept (the second None when no other is found): the

@@ -33,6 +33,7 @@ from .proof_modules import NOT_PROVEN, Templates, importable, load_runtime, load
 from .proof_token import prove_token_requests
 from .proof_values import Places
 from .proof_wire import Unsendable, WireBuilder
+from .example_tables import ExampleTables
 from .proven import ProofNote, Proven
 from .views import CallCase, OperationTest, value_in_test
 
@@ -53,7 +54,7 @@ class Failure:
     source: str = ""  # for "call": the part whose failure stops the request (a required parameter)
 
 
-def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations) -> tuple[Api, Proven, str | None]:
+def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations, tables: ExampleTables | None = None) -> tuple[Api, Proven, str | None]:
     """`api` with every operation's test values proven (or replaced, or left out, each with a
     warning), what the proof decided (its notes by operation, the schemes' test credentials), and the
     one run-level warning when the proof cannot run here (else None)."""
@@ -64,15 +65,15 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
     from .examples import ExampleMaker
     # The tests' reading of the document: relaxed as they validate it (nullable types are the client's business).
     relaxed = Relaxations([Relaxation(item.pointer, json.loads(item.schema_json), item.reason, False) for item in relaxations.items])
-    examples = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxed))
+    maker = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxed))
     context = {"api": api, "setup": contract_setup(api, relaxations)}  # as plan gives the test templates (testplan.py)
     try:
         validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
         runtime = load_runtime(renderer.source_of)
     except Exception as error:  # a template override that does not load: say so, generate unproven
         return api, Proven(), f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
-    schemes = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], examples, warnings)
-    prover = _Prover(api, validation, WireBuilder(api, runtime, validation, schemes), Places(document, examples), warnings)
+    schemes = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], maker, warnings)
+    prover = _Prover(api, validation, WireBuilder(api, runtime, validation, schemes), Places(document, maker), warnings, tables)
     proven: dict[int, Operation] = {}
     for resource in api.resources:
         for operation in resource.operations:
@@ -97,14 +98,14 @@ def _rebuilt(resources: tuple[Resource, ...], proven: dict[int, Operation], done
 
 
 class _Prover:
-    def __init__(self, api: Api, validation: Any, wire: WireBuilder, places: Places, warnings: WarningSink) -> None:
+    def __init__(self, api: Api, validation: Any, wire: WireBuilder, places: Places, warnings: WarningSink, tables: ExampleTables | None) -> None:
         self.api = api
         self.validation = validation
         self.wire = wire
         self.places = places
         self.warnings = warnings
         self.notes: dict[str, tuple[ProofNote, ...]] = {}  # by operationId: what the proof changed in its tests
-        self.maker = CaseMaker(api, proof=self.notes)
+        self.maker = CaseMaker(api, proof=self.notes, examples=tables)
         self._verdicts: dict[tuple[str, ...], str | None] = {}  # reply checks by what decides them
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:

@@ -16,6 +16,7 @@ from ..ground.diagnostics import WarningSink
 from ..ground.relaxations import Relaxations
 from ..ground.schema_walk import operation_roots
 from ..parse.ir import Api
+from .example_tables import ExampleTables
 from .contract import WebhookTest, contract_setup, operation_tests, webhook_tests
 from .parameter_reading import parameters_without_null
 from .proof import prove_tests
@@ -58,18 +59,19 @@ def document_json(document: dict[str, Any]) -> str:
     return json.dumps(reading, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def plan_tests(api: Api, document: dict[str, Any], relaxations: Relaxations, templates: Templates, warnings: WarningSink) -> TestPlan:
+def plan_tests(api: Api, document: dict[str, Any], relaxations: Relaxations, examples: ExampleTables, templates: Templates, warnings: WarningSink) -> TestPlan:
     """`relaxations`: the document's unsatisfiable schemas (ground/relaxations.py), which the tests
-    validate relaxed; `templates` renders the tests' checking modules for the proof."""
+    validate relaxed; `examples`: the page samples and webhook payloads parse told testgen of;
+    `templates` renders the tests' checking modules for the proof."""
     spec_json = document_json(document)
     # Every value the tests send or answer with, checked by the code the tests run (issue 13).
-    api, proven, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations)
+    api, proven, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations, examples)
     relaxed = relaxed_notes(document, relaxations, api)
     resources: dict[str, ResourceTests] = {}
     for resource in api.resources:
-        tests = operation_tests(api, resource, relaxed, proven.notes)
+        tests = operation_tests(api, resource, relaxed, proven.notes, examples)
         resources[resource.module] = ResourceTests(tests, test_error_classes(tests))
-    return TestPlan(api, spec_json, contract_setup(api, relaxations, proven.schemes), webhook_tests(api), resources, unproven)
+    return TestPlan(api, spec_json, contract_setup(api, relaxations, proven.schemes), webhook_tests(api, examples), resources, unproven)
 
 
 def relaxed_notes(document: dict[str, Any], relaxations: Relaxations, api: Api) -> dict[str, tuple[str, ...]]:
