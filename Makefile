@@ -26,10 +26,11 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator check
 
-## Everything CI runs: generator tests, generated tests, mypy --strict, check, integration (when Node is present),
-## and the fast subset of the real servers.
+## Everything CI runs: generator tests, generated tests, the import contract (ARCHITECTURE.md), mypy --strict,
+## check, integration (when Node is present), and the fast subset of the real servers.
 test: $(STAMP)
 	$(PY) -m pytest -q -p no:randomly
+	$(VENV)/bin/lint-imports
 	$(PY) -m mypy --strict generator generated
 	$(PY) -m generator check
 	@$(MAKE) --no-print-directory test-integration

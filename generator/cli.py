@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Sequence
 
 from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
-from .diagnostics import ClientsmithError, ConfigError, cut_line
-from .pipeline import ROOT_INIT, Built, Job, build, compare_all, write_all
+from .ground.diagnostics import ClientsmithError, ConfigError, cut_line
+from .pipeline import ROOT_INIT, Built, Job, build, compare_all, read_spec, write_all
 from .plan.project import ProjectSettings
 from .write import WriteReport
 
@@ -235,7 +235,6 @@ def _check(args: argparse.Namespace, out: Output) -> int:
 
 
 def _validate(args: argparse.Namespace, out: Output) -> int:
-    from .load import load_spec
     from .validate import validate_spec
 
     failures = 0
@@ -244,7 +243,7 @@ def _validate(args: argparse.Namespace, out: Output) -> int:
             out.detail(f"{path}: skipped (not an OpenAPI document)")
             continue
         try:
-            for warning in validate_spec(load_spec(path, str(path), strict=True), thorough=True, strict=True):
+            for warning in validate_spec(read_spec(path, str(path), strict=True), thorough=True, strict=True):
                 out.warn(warning)
             out.info(f"{path}: valid")
         except ClientsmithError as exc:

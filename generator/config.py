@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import ConfigError
-from .ir import PAGINATION_STYLES
+from .ground.diagnostics import ConfigError
+from .parse.ir import PAGINATION_STYLES
 from .plan.project import ProjectSettings
 
 

@@ -1,29 +1,37 @@
-"""The flow: load -> validate -> parse -> plan -> render -> format -> write (or compare)."""
+"""The flow, one stage after another (see ARCHITECTURE.md):
+
+load -> upgrade -> validate -> parse -> testgen -> plan -> render -> format -> write (or compare).
+
+Each stage hands the next a typed value: LoadedSpec (load, upgrade), the validation warnings, the
+IR `Api` (parse), a `TestPlan` (testgen), `OutputFile`s (plan), texts (render, format).
+"""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
-from .diagnostics import ClientsmithError
-from .ir import PAGINATION_STYLES
-from typing import TYPE_CHECKING
-
-from .cache import ObjectFiles, OutputCache, cache_root, digest, job_key
+from .ground.cache import ObjectFiles, OutputCache, cache_root, digest, job_key
+from .ground.diagnostics import ClientsmithError, GeneratedCodeError, Location, SpecError, WarningSink
+from .parse.ir import PAGINATION_STYLES
+from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, OutputFile, plan_package, plan_project
 from .plan.project import ProjectSettings
-from .render.search_path import search_path
+from .render.search_path import search_path, template_names
 from .write import Difference, WriteReport, compare_folder, write_folder
 
 if TYPE_CHECKING:
-    from .plan import OutputFile
-    from .render import Renderer
+    from .load import LoadedSpec
+    from .parse.ir import Api
+    from .render.environment import Renderer
+    from .testgen.example_tables import ExampleTables
 
-# The stages below (black, Jinja2, the validator) are imported only when something must be built:
-# a cache hit, the everyday pre-commit case, never loads them.
+# The stages that load YAML, Jinja2, black, the OpenAPI validators (load, upgrade, validate, parse,
+# testgen, render, format) are imported only when something must be built: a cache hit, the
+# everyday pre-commit case, never loads them.
 
 ROOT_INIT = '"""Generated API clients, one subpackage per provider. Do not edit: run `make generate`."""\n'
 
@@ -79,7 +87,7 @@ def build(job: Job, use_cache: bool = True) -> Built:
     if store is not None and job.spec.is_file():
         # strict reads the spec without repairs
         settings = repr((job.project, job.pagination, job.names)) + (" strict" if job.strict else "")
-        from .generated_tests.proof_modules import unavailable
+        from .testgen.proof_modules import unavailable  # a look only: imports nothing heavy
 
         if unavailable() is not None:
             settings += " unproven"  # tests generated without the proof are not those generated with it
@@ -92,8 +100,6 @@ def build(job: Job, use_cache: bool = True) -> Built:
     except RecursionError:
         # The load and validate stages bound nesting and $ref chains; this is the net for any
         # shape they do not foresee: a located refusal, never a crash.
-        from .diagnostics import Location, SpecError
-
         raise SpecError(Location(job.spec_display), "the document nests too deep for clientsmith to follow", "flatten deeply nested schemas or $ref chains") from None
     if store is not None and key is not None:
         built.digests = store.store(key, built.files, built.warnings, built.operation_count, dependencies)
@@ -124,48 +130,66 @@ class _Rendered:
 
 
 def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
-    from .diagnostics import WarningSink
-    from .load import load_spec
+    """The stages up to render: every file's text, Python not yet formatted."""
+    from .ground.relaxations import find_relaxations
     from .load.places import warning_place
-    from .parse import build_api
-    from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, plan_package, plan_project
-    from .render import Renderer
-    from .render.search_path import template_names
+    from .parse.api import build_api
+    from .render.environment import Renderer
+    from .testgen.testplan import plan_tests
+    from .testgen.example_values import ExampleRecorder
     from .validate import validate_spec
 
-    spec = load_spec(job.spec, job.spec_display, strict=job.strict)
-    validation_warnings = validate_spec(spec, strict=job.strict)
+    spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
+    validation_warnings = validate_spec(spec, strict=job.strict)  # validate (and repair)
     warnings = WarningSink()
-    api = build_api(spec.data, job.package, warnings, pagination=job.pagination, names=dict(job.names))
+    # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
+    # validate them relaxed (testgen).
+    relaxations = find_relaxations(spec.data, warnings)
+    examples = ExampleRecorder()  # the tests' example values parse asks testgen for
+    api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
     renderer = Renderer(list(template_dirs))
-    runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
-    from .generated_tests.stream_cases import test_reading
-
-    from .generated_tests.parameter_reading import parameters_without_null
-    from .generated_tests.reference_reading import reference_reading
-
-    reading = reference_reading(parameters_without_null(test_reading(spec.data)))
-    spec_json = json.dumps(reading, ensure_ascii=False, separators=(",", ":")) + "\n"
-    run_warnings: list[str] = []
-    if test_templates:
-        from .generated_tests.proof import prove_tests
-
-        # Every value the tests send or answer with, checked by the code the tests run (issue 13).
-        api, unproven = prove_tests(api, spec.data, spec_json, renderer, warnings)
-        run_warnings += [f"clientsmith: warning: {unproven}"] if unproven else []
-    plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, spec_json)
+    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
+    runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
+    plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.project is not None:
         plan = plan_project(api, plan, job.project, warnings)
     paths = [output.path for output in plan]
     clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)
     if clashes:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
-    texts = {output.path: _render(output, renderer) for output in plan}
+    texts = {output.path: _render(output, renderer) for output in plan}  # render
     python = [output.path for output in plan if output.python]
-    rendered_warnings = run_warnings + validation_warnings + [item.render(warning_place(spec, item.pointer)) for item in warnings.sorted() + warnings.sorted_notes()]
+    unproven = [f"clientsmith: warning: {tests.unproven}"] if tests is not None and tests.unproven else []
+    rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, item.pointer)) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
+
+
+def read_spec(path: Path, display: str | None = None, strict: bool = False) -> LoadedSpec:
+    """load -> upgrade: the document as OpenAPI 3.x (a Swagger 2.0 one checked, then converted)."""
+    from .load import load_spec
+    from .upgrade import upgrade_spec
+    from .validate.swagger2 import check_swagger2
+
+    return upgrade_spec(load_spec(path, display), strict, check_swagger2)
+
+
+def read_api(
+    document: dict[str, Any],
+    package: str,
+    warnings: WarningSink,
+    pagination: tuple[str, ...] = PAGINATION_STYLES,
+    names: Mapping[str, str] | None = None,
+    examples: ExampleTables | None = None,
+) -> Api:
+    """parse, with the example values testgen gives (as `build` parses); those the IR does not carry
+    go into `examples` when given."""
+    from .parse.api import build_api
+    from .testgen.example_values import ExampleRecorder
+
+    recorder = ExampleRecorder(examples) if examples is not None else ExampleRecorder()
+    return build_api(document, package, warnings, pagination, names, examples=recorder.source)
 
 
 def _release_memory() -> None:
@@ -181,8 +205,6 @@ def _release_memory() -> None:
 
 
 def _render(output: OutputFile, renderer: Renderer) -> str:
-    from .plan import RUNTIME_TEMPLATE_DIR
-
     if output.template is None:
         return output.content
     if output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
@@ -191,8 +213,6 @@ def _render(output: OutputFile, renderer: Renderer) -> str:
 
 
 def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None, formatter: str) -> list[str]:
-    from .diagnostics import GeneratedCodeError
-
     format_all = _formatter(formatter, cache)
     try:
         return format_all([texts[path] for path in paths])

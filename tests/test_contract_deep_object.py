@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -40,7 +40,7 @@ def _spec() -> dict[str, Any]:
 
 def test_deep_object_list_members_are_warned_sent_as_json_and_checked(tmp_path: Path) -> None:
     warnings = WarningSink()
-    build_api(_spec(), "pkg", warnings)
+    read_api(_spec(), "pkg", warnings)
     assert any("query parameter 'range' is an object with object or list members" in item.message for item in warnings.sorted())
     out = generate(tmp_path, _spec())
     assert_generated_tests_pass(out)

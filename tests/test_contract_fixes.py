@@ -18,8 +18,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from generator.pipeline import Job, build, write_all
 from tests.conftest import REPO, minimal_spec, write_spec
 
@@ -70,7 +70,7 @@ GOOGLE_SECURITY = [{"Oauth2": ["all"], "Oauth2c": ["all"]}]
 
 def test_anded_bearer_schemes_take_one_token() -> None:
     spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", security=GOOGLE_SECURITY)}, components={"securitySchemes": GOOGLE_SCHEMES})
-    api = build_api(spec, "pkg", WarningSink())
+    api = read_api(spec, "pkg", WarningSink())
     summary = [(s.key, s.kind, [a.name for a in s.arguments], s.shares) for s in api.security_schemes]
     assert summary == [("Oauth2", "bearer", ["access_token"], ""), ("Oauth2c", "bearer", [], "Oauth2")]
 
@@ -78,7 +78,7 @@ def test_anded_bearer_schemes_take_one_token() -> None:
 def test_or_ed_bearer_schemes_keep_their_own_tokens() -> None:
     security = [{"Oauth2": ["all"]}, {"Oauth2c": ["all"]}]
     spec = minimal_spec(openapi="3.0.3", paths={"/things": _get("list", security=security)}, components={"securitySchemes": GOOGLE_SCHEMES})
-    api = build_api(spec, "pkg", WarningSink())
+    api = read_api(spec, "pkg", WarningSink())
     assert [[a.name for a in s.arguments] for s in api.security_schemes] == [["oauth2_access_token"], ["oauth2_c_access_token"]]
 
 
@@ -112,7 +112,7 @@ def test_scheme_relative_server_defaults_to_https(tmp_path: Path) -> None:
 def test_paths_repeating_the_base_path_warn() -> None:
     spec = minimal_spec(servers=[{"url": "https://api.example.test/shop/v2"}], paths={"/shop/v2/things": _get("list")})
     sink = WarningSink()
-    build_api(spec, "pkg", sink)
+    read_api(spec, "pkg", sink)
     assert [item.pointer for item in sink.sorted() if "base path '/shop/v2'" in item.message] == ["#/servers/0"]
 
 

@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from generator.pipeline import Job, build, write_all
 from tests.conftest import minimal_spec, write_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
@@ -36,7 +36,7 @@ def test_and_ed_schemes_sharing_the_authorization_header(tmp_path: Path) -> None
     }
     spec = minimal_spec(openapi="3.0.3", paths=paths, components={"securitySchemes": SCHEMES})
     warnings = WarningSink()
-    api = build_api(spec, "pkg", warnings)
+    api = read_api(spec, "pkg", warnings)
     security = {operation.operation_id: operation.security for resource in api.resources for operation in resource.operations}
     # One Authorization header per request: the first of the clashing schemes is kept, and an
     # alternative met in full is preferred.
@@ -57,7 +57,7 @@ def test_and_ed_schemes_sharing_the_authorization_header(tmp_path: Path) -> None
 def test_undefined_scheme_is_warned_and_not_demanded(tmp_path: Path) -> None:
     spec = minimal_spec(openapi="3.0.3", paths={"/things": _post("make", security=[{"api_key": []}])}, components={"securitySchemes": {"basic": SCHEMES["basic"]}})
     warnings = WarningSink()
-    build_api(spec, "pkg", warnings)
+    read_api(spec, "pkg", warnings)
     assert [(item.pointer, item.message) for item in warnings.sorted()] == [
         ("#/paths/~1things/post/security/0", "security requirement names 'api_key', which components.securitySchemes does not define: the client sends nothing for it")
     ]

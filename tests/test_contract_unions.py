@@ -14,9 +14,9 @@ import httpx
 import pydantic
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.ir import UnionType
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.parse.ir import UnionType
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -41,7 +41,7 @@ def _request(body: Any) -> httpx.Request:
 
 def test_discriminator_inherited_from_the_allof_parent(tmp_path: Path) -> None:
     spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch(CAT_OR_DOG)}, components={"schemas": PETS})
-    api = build_api(spec, "pkg", WarningSink())
+    api = read_api(spec, "pkg", WarningSink())
     body = api.resources[0].operations[0].body
     assert body is not None and isinstance(body.type, UnionType) and body.type.discriminator is not None
     assert body.type.discriminator.mapping == (("Cat", "Cat"), ("Dog", "Dog"))
@@ -69,7 +69,7 @@ def test_overlapping_one_of_is_checked_as_any_of_and_warned(tmp_path: Path) -> N
     }}
     spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch(schema)}, components={"schemas": objects})
     warnings = WarningSink()
-    build_api(spec, "pkg", warnings)
+    read_api(spec, "pkg", warnings)
     overlapping = sorted({item.pointer.rsplit("/", 1)[-1] for item in warnings.sorted() if "overlap" in item.message})
     assert overlapping == ["config", "name"]  # a string or an integer: no value is both
     out = generate(tmp_path, spec)
@@ -157,7 +157,7 @@ def test_implicit_tag_that_the_option_forbids(tmp_path: Path) -> None:
     item = {"oneOf": [{"$ref": "#/components/schemas/TrackObject"}, {"$ref": "#/components/schemas/EpisodeObject"}], "discriminator": {"propertyName": "type"}}
     spec = minimal_spec(openapi="3.0.3", paths={"/pets": _patch({"type": "object", "properties": {"item": item}})}, components={"schemas": schemas})
     warnings = WarningSink()
-    api = build_api(spec, "pkg", warnings)
+    api = read_api(spec, "pkg", warnings)
     assert any("contradict its implicit tags (the schema names): read as the tags those values give" in item.message for item in warnings.sorted())
     model = next(model for model in api.models if model.name == "UpdateRequest")
     union = next(field.type for field in model.fields if field.wire_name == "item")
@@ -223,7 +223,7 @@ def test_tags_shared_nested_and_missing(tmp_path: Path) -> None:
     reply = {"description": "ok", "content": {"application/json": {"schema": items, "example": RESPONSES_EXAMPLE}}}
     body = {"required": True, "content": {"application/json": {"schema": items, "example": RESPONSES_EXAMPLE}}}
     spec = minimal_spec(paths={"/items": {"post": {"operationId": "echo", "requestBody": body, "responses": {"200": reply}}}}, components={"schemas": RESPONSES_SCHEMAS})
-    api = build_api(spec, "pkg", WarningSink())
+    api = read_api(spec, "pkg", WarningSink())
     union = next(alias.type for alias in api.aliases if alias.name == "InputItem")
     assert isinstance(union, UnionType) and union.discriminator is not None
     assert union.discriminator.select("message") == ("EasyMsg", "Item")  # both claim it: the best fit wins
@@ -255,7 +255,7 @@ def test_default_mapping_reads_values_without_the_tag(tmp_path: Path) -> None:
                   "discriminator": {"propertyName": "type", "defaultMapping": "#/components/schemas/Square"}},
     }
     spec = minimal_spec(openapi="3.2.0", paths={"/shapes": _patch({"$ref": "#/components/schemas/Shape"})}, components={"schemas": schemas})
-    api = build_api(spec, "pkg", WarningSink())
+    api = read_api(spec, "pkg", WarningSink())
     shape = next(alias.type for alias in api.aliases if alias.name == "Shape")
     assert isinstance(shape, UnionType) and shape.discriminator is not None and shape.discriminator.select(None) == ("Square",)
     out = generate(tmp_path, spec)

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
-from generator.diagnostics import WarningSink
-from generator.generated_tests.examples import ExampleMaker
-from generator.generated_tests.pattern_syntax import compile_pattern, translate
-from generator.generated_tests.regex_sample import sample
+from generator.ground.diagnostics import WarningSink
+from generator.testgen.examples import ExampleMaker
+from generator.ground.pattern_syntax import compile_pattern, translate
+from generator.testgen.regex_sample import sample
 from generator.parse.schemas import SchemaConverter
 
 

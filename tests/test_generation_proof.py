@@ -1,4 +1,4 @@
-"""The generation-time proof of the generated tests (issue 13, generator/generated_tests/proof.py).
+"""The generation-time proof of the generated tests (issue 13, generator/testgen/proof.py).
 
 Each value a generated test sends or answers with is checked while generating, by the package's own
 tests/_validation.py (openapi-core) on the exact request and replies the test builds. The document
@@ -20,14 +20,16 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.diagnostics import WarningSink
-from generator.generated_tests import proof
-from generator.generated_tests.parameter_reading import parameters_without_null
-from generator.generated_tests import stream_cases
-from generator.parse import build_api
-from generator.render import Renderer
+from generator.ground.diagnostics import WarningSink
+from generator.ground.relaxations import find_relaxations
+from generator.testgen.example_tables import ExampleTables
+from generator.testgen import proof
+from generator.testgen.parameter_reading import parameters_without_null
+from generator.testgen import stream_cases
+from generator.pipeline import read_api
+from generator.render.environment import Renderer
 from generator.render.search_path import search_path
-from generator.generated_tests.schema_check import SchemaCheck
+from generator.ground.schema_check import SchemaCheck
 from generator.pipeline import Job, build, write_all
 from tests.conftest import minimal_spec, write_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, run_generated_tests
@@ -70,10 +72,11 @@ def _build(folder: Path, spec: dict[str, Any]) -> tuple[Path, list[str]]:
 def _proof_warnings(spec: dict[str, Any]) -> dict[str, str]:
     """The proof's warnings by pointer (whole: rendered lines shorten long pointers)."""
     sink = WarningSink()
-    api = build_api(spec, "pkg", sink)
+    examples = ExampleTables()
+    api = read_api(spec, "pkg", sink, examples=examples)
     before = set(sink.items)
     spec_json = json.dumps(parameters_without_null(stream_cases.test_reading(spec)), ensure_ascii=False, separators=(",", ":")) + "\n"
-    _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink)
+    _, _, unproven = proof.prove_tests(api, spec, spec_json, Renderer(list(search_path(()))), sink, find_relaxations(spec, WarningSink()), examples)
     assert unproven is None
     return {item.pointer: item.message for item in sink.items - before}
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import SpecError
-from generator.load import load_spec
+from generator.ground.diagnostics import SpecError
+from generator.pipeline import read_spec
 from generator.load.limits import MAX_DEPTH
 from generator.validate import validate_spec
 from generator.validate.ref_cycles import MAX_CHAIN
@@ -42,7 +42,7 @@ def test_alias_bomb_is_refused_at_the_alias_that_crosses_the_limit(tmp_path: Pat
     path = write_spec(tmp_path, BOMB)
     started = time.perf_counter()
     with pytest.raises(SpecError) as error:
-        load_spec(path, "spec.yaml")
+        read_spec(path, "spec.yaml")
     print(f"alias bomb refused in {time.perf_counter() - started:.3f}s")  # measured, not asserted (BENCHMARKS rule)
     assert str(error.value).startswith("spec.yaml:10:10: YAML aliases expand the document by more than 1,000,000 nodes")
     assert "YAML aliases expand" in refused(tmp_path, BOMB)
@@ -50,7 +50,7 @@ def test_alias_bomb_is_refused_at_the_alias_that_crosses_the_limit(tmp_path: Pat
 
 def test_shared_aliases_below_the_limit_load(tmp_path: Path) -> None:
     text = HEAD + "x-base: &base {type: string, maxLength: 5}\ncomponents:\n  schemas:\n    A: {type: object, properties: {a: *base, b: *base}}\n"
-    spec = load_spec(write_spec(tmp_path, text))
+    spec = read_spec(write_spec(tmp_path, text))
     validate_spec(spec)
     assert spec.data["components"]["schemas"]["A"]["properties"]["b"] == {"type": "string", "maxLength": 5}
 
@@ -123,7 +123,7 @@ def test_recursion_through_properties_and_items_is_a_recursive_model(tmp_path: P
         "Node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": REF + "Node"}}, "parent": {"$ref": REF + "Node"}}},
         "Pair": {"allOf": [{"$ref": REF + "Node"}, {"type": "object", "properties": {"twin": {"$ref": REF + "Pair"}}}]},
     }
-    spec = load_spec(write_spec(tmp_path, components(schemas), "spec.json"))
+    spec = read_spec(write_spec(tmp_path, components(schemas), "spec.json"))
     assert validate_spec(spec) == []
     (tmp_path / "spec.json").write_text(components(schemas))
     result = run_cli("generate", "spec.json", "--package", "tree", "--out", "out", cwd=tmp_path)
@@ -173,7 +173,7 @@ REJECTED_URL = "https://www.example.com/images/catalog/products/summer/large_pho
 def test_a_pattern_with_nested_repeats_is_matched_in_bounded_time() -> None:
     """The verdict on a text the pattern rejects comes back at once (Python's `re` would take
     longer than the age of the universe on this one); a text it finds is still found."""
-    from generator.generated_tests.pattern_match import pattern_finds
+    from generator.ground.pattern_match import pattern_finds
 
     assert pattern_finds(NESTED_REPEATS, REJECTED_URL) is False
     assert pattern_finds(NESTED_REPEATS, REJECTED_URL.rstrip("?")) is True

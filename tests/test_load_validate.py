@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import SpecError
-from generator.load import load_spec
+from generator.ground.diagnostics import SpecError
+from generator.pipeline import read_spec
 from generator.validate import validate_spec
 from tests.conftest import minimal_spec, write_spec
 
 
 def load_and_validate(path: Path) -> None:
     """Strictly, as `validate` reads (tolerant reading is tests/test_tolerant_input.py's subject)."""
-    validate_spec(load_spec(path, path.name, strict=True), strict=True)
+    validate_spec(read_spec(path, path.name, strict=True), strict=True)
 
 
 def test_invalid_yaml_is_located(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_local_external_refs_are_inlined(tmp_path: Path) -> None:
         "Pet:\n  type: object\n  properties:\n    name: {type: string}\n    owner: {$ref: '#/Owner'}\nOwner:\n  type: object\n  properties:\n    id: {type: integer}\n"
     )
     spec = minimal_spec(components={"schemas": {"Pet": {"$ref": "common.yaml#/Pet"}}})
-    loaded = load_spec(write_spec(tmp_path, spec))
+    loaded = read_spec(write_spec(tmp_path, spec))
     validate_spec(loaded)
     pet = loaded.data["components"]["schemas"]["Pet"]
     assert pet["properties"]["owner"]["properties"]["id"] == {"type": "integer"}
@@ -113,7 +113,7 @@ def test_duplicate_operation_ids_are_reported(tmp_path: Path) -> None:
 
 def test_yaml_timestamps_stay_strings(tmp_path: Path) -> None:
     spec = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: string, example: 2023-11-07T05:31:56Z}\n"
-    loaded = load_spec(write_spec(tmp_path, spec))
+    loaded = read_spec(write_spec(tmp_path, spec))
     assert loaded.data["components"]["schemas"]["A"]["example"] == "2023-11-07T05:31:56Z"
 
 
@@ -140,7 +140,7 @@ def test_keyword_check_warnings_point_at_the_member(tmp_path: Path) -> None:
         "    First: {type: string, pattern: '[\\p{L}]+'}\n"
         "    Second: {type: string, pattern: '[\\p{L}]+'}\n",
     )
-    warnings = validate_spec(load_spec(path, path.name), thorough=True, strict=True)
+    warnings = validate_spec(read_spec(path, path.name), thorough=True, strict=True)
     assert any(
         w.startswith("spec.yaml:7:69: warning: ") and "default does not fit its schema" in w and "(at #/paths/~1items~1{id}/get/parameters/0/schema/default)" in w
         for w in warnings

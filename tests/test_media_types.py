@@ -14,8 +14,8 @@ from xml.etree import ElementTree
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -171,7 +171,7 @@ def _text_spec() -> dict[str, Any]:
 
 def test_text_vendor_json_and_xml_text_replies(tmp_path: Path) -> None:
     sink = WarningSink()
-    api = build_api(_text_spec(), "pkg", sink)
+    api = read_api(_text_spec(), "pkg", sink)
     kinds = {operation.name: operation.responses[0].kind for operation in api.operations}
     assert kinds == {"report": "text", "predict": "json", "feed": "text", "legacy": "bytes"}
     assert [item.pointer for item in sink.sorted() if "bare '&'" in item.message] == ["#/paths/~1legacy/get/responses/200/content/application~1xml"]
@@ -207,7 +207,7 @@ def test_objects_in_query_parameters_travel_as_json_text(tmp_path: Path) -> None
         components={"schemas": {"Entry": entry}},
     )
     sink = WarningSink()
-    build_api(spec, "pkg", sink)
+    read_api(spec, "pkg", sink)
     messages = [item.message for item in sink.sorted()]
     assert any("'Entries' is a list of objects" in message for message in messages)
     assert any("'Attributes' is an object with object or list members" in message for message in messages)
@@ -235,7 +235,7 @@ def test_names_xml_cannot_carry_are_warned_and_left_out_of_test_bodies(tmp_path:
         components={"schemas": {"Thing": thing}},
     )
     sink = WarningSink()
-    build_api(spec, "pkg", sink)
+    read_api(spec, "pkg", sink)
     found = {(item.pointer, item.message.split(":")[0]) for item in sink.sorted()}
     assert ("#/components/schemas/Thing/properties/odd name", "'odd name' cannot be an XML element name") in found
     assert_generated_tests_pass(generate(tmp_path, spec))

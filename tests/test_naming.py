@@ -6,7 +6,7 @@ import keyword
 
 import pytest
 
-from generator.naming import NameScope, make_identifier, pascal_case, snake_case
+from generator.ground.naming import NameScope, make_identifier, pascal_case, snake_case
 from generator.parse.operation_names import without_noun
 
 
@@ -80,7 +80,7 @@ def test_method_names_drop_the_tag_words(operation_id: str, tag: str, expected: 
 
 
 def test_very_long_names_are_shortened_deterministically() -> None:
-    from generator.naming import MAX_IDENTIFIER, make_identifier
+    from generator.ground.naming import MAX_IDENTIFIER, make_identifier
 
     base = "RechnungsdruckWebAppControllersApiApiResultSystemCollectionsGenericListBillbeeInterfaces"
     first = make_identifier(base + "CloudStorageApiModel", style="pascal")

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from generator.parse.operation_names import Route, fastapi_function, method_names
 from generator.pipeline import Job, build, write_all
 from tests.conftest import REPO, minimal_spec, write_spec
@@ -169,7 +169,7 @@ SPEC = minimal_spec(
 
 def api_of(spec: dict[str, Any], names: dict[str, str] | None = None) -> Any:
     warnings = WarningSink()
-    return build_api(spec, "pkg", warnings, names=names), warnings
+    return read_api(spec, "pkg", warnings, names=names), warnings
 
 
 def test_argument_names_keep_type_id_format_filter_and_say_where_clashes_go() -> None:

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from generator.config import pagination_setting
-from generator.diagnostics import ConfigError, WarningSink
-from generator.ir import PAGINATION_STYLES, Api
-from generator.parse import build_api
+from generator.ground.diagnostics import ConfigError, WarningSink
+from generator.parse.ir import PAGINATION_STYLES, Api
+from generator.pipeline import read_api
 from tests.conftest import REPO, minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -34,7 +34,7 @@ def paging_of(api: Api) -> dict[str, tuple[str, ...]]:
 
 def test_the_fixture_is_recognised_convention_by_convention() -> None:
     warnings = WarningSink()
-    api = build_api(fixture(), "paged", warnings)
+    api = read_api(fixture(), "paged", warnings)
     assert paging_of(api) == {
         "listRepos": ("link", "", ""),
         "listEvents": ("cursor", "pageToken", "events"),
@@ -153,7 +153,7 @@ def test_x_pagination_false_turns_a_recognition_off_and_a_mapping_overrides_it()
     spec["paths"]["/invoices"]["get"]["x-pagination"] = {"start": 100}  # same style: only the first offset changes
     spec["paths"]["/tags"]["get"]["x-pagination"] = {"style": "page", "param": "page", "items": "names"}  # declared where none is recognised
     warnings = WarningSink()
-    api = build_api(spec, "paged", warnings)
+    api = read_api(spec, "paged", warnings)
     by_id = {op.operation_id: op.pagination for op in api.operations}
     assert by_id["listRepos"] is None
     invoices = by_id["listInvoices"]
@@ -169,7 +169,7 @@ def test_x_pagination_mistakes_are_located_warnings() -> None:
     spec["paths"]["/orders"]["get"]["x-pagination"] = {"style": "cursor", "param": "page", "items": "orders"}
     spec["paths"]["/events"]["get"]["x-pagination"] = {"items": "nope", "colour": "red"}
     warnings = WarningSink()
-    api = build_api(spec, "paged", warnings)
+    api = read_api(spec, "paged", warnings)
     messages = {(item.pointer, item.message) for item in warnings.sorted()}
     assert ("#/paths/~1invoices/get/x-pagination", "x-pagination style 'sideways' is not one of link, next_url, cursor, page, offset; no pager generated") in messages
     assert ("#/paths/~1orders/get/x-pagination", "x-pagination style cursor needs `next_cursor` (or `cursor_from_item`); no pager generated") in messages
@@ -179,11 +179,11 @@ def test_x_pagination_mistakes_are_located_warnings() -> None:
 
 
 def test_configured_conventions() -> None:
-    assert paging_of(build_api(fixture(), "paged", WarningSink(), pagination=())) == {}
-    assert set(paging_of(build_api(fixture(), "paged", WarningSink(), pagination=("link", "offset")))) == {"listRepos", "listInvoices"}
+    assert paging_of(read_api(fixture(), "paged", WarningSink(), pagination=())) == {}
+    assert set(paging_of(read_api(fixture(), "paged", WarningSink(), pagination=("link", "offset")))) == {"listRepos", "listInvoices"}
     declared = fixture()
     declared["paths"]["/repos"]["get"]["x-pagination"] = {"style": "link"}
-    assert set(paging_of(build_api(declared, "paged", WarningSink(), pagination=()))) == {"listRepos"}  # a declaration still counts
+    assert set(paging_of(read_api(declared, "paged", WarningSink(), pagination=()))) == {"listRepos"}  # a declaration still counts
     assert pagination_setting(True, "x") == PAGINATION_STYLES
     assert pagination_setting(False, "x") == ()
     assert pagination_setting("cursor", "x") == ("cursor",)
@@ -249,14 +249,14 @@ _LINK = {"Link": {"schema": {"type": "string"}}}
 )
 def test_no_false_positives(paths: dict[str, Any]) -> None:
     warnings = WarningSink()
-    api = build_api(minimal_spec(paths=paths), "pkg", warnings)
+    api = read_api(minimal_spec(paths=paths), "pkg", warnings)
     assert [op.pagination for op in api.operations] == [None]
     assert not [item for item in warnings.sorted_notes() if item.message.startswith("pagination recognised")]
 
 
 def test_a_link_header_on_an_object_without_one_list_is_noted() -> None:
     warnings = WarningSink()
-    build_api(minimal_spec(paths=_list_operation([], {"type": "object", "properties": {"name": {"type": "string"}, "public_ips": _ITEMS}}, _LINK)), "pkg", warnings)
+    read_api(minimal_spec(paths=_list_operation([], {"type": "object", "properties": {"name": {"type": "string"}, "public_ips": _ITEMS}}, _LINK)), "pkg", warnings)
     assert [item.message for item in warnings.sorted_notes()] == [
         "the reply documents a Link header, but it is not recognisably a page of a list (its list fields: `public_ips`): no iterator (declare one with x-pagination)"
     ]
@@ -271,7 +271,7 @@ def test_list_replies_of_each_shape_with_a_link_header() -> None:
         (_list_operation([_Q("per_page"), _Q("page")], github_style, _LINK), ("workflow_runs",)),
     ]
     for paths, items in cases:
-        api = build_api(minimal_spec(paths=paths), "pkg", WarningSink())
+        api = read_api(minimal_spec(paths=paths), "pkg", WarningSink())
         pagination = api.operations[0].pagination
         assert pagination is not None and pagination.style == "link" and pagination.items == items
 
@@ -279,7 +279,7 @@ def test_list_replies_of_each_shape_with_a_link_header() -> None:
 def test_an_empty_success_reply_beside_the_list_is_allowed() -> None:
     paths = _list_operation([_Q("page")], _ITEMS, _LINK)
     paths["/things"]["get"]["responses"]["204"] = {"description": "empty repository"}
-    api = build_api(minimal_spec(paths=paths), "pkg", WarningSink())
+    api = read_api(minimal_spec(paths=paths), "pkg", WarningSink())
     assert api.operations[0].pagination is not None
 
 
@@ -348,7 +348,7 @@ SEARCH_SPEC = minimal_spec(
 
 def test_pages_in_a_json_request_body_are_walked(tmp_path: Path) -> None:
     warnings = WarningSink()
-    api = build_api(SEARCH_SPEC, "searching", warnings)
+    api = read_api(SEARCH_SPEC, "searching", warnings)
     assert {op.name: (op.pagination.style, op.pagination.param_wire, op.pagination.param_location) for op in api.operations if op.pagination} == {
         "paginate": ("page", "page", "body"),
         "search": ("offset", "offset", "body"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.diagnostics import WarningSink
-from generator.ir import Api, Model
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.parse.ir import Api, Model
+from generator.pipeline import read_api
 from generator.render.views import operation_arguments
 from tests.conftest import minimal_spec
 
@@ -14,7 +14,7 @@ from tests.conftest import minimal_spec
 def api_for(schemas: dict[str, Any], paths: dict[str, Any] | None = None, version: str = "3.1.0", **extra: Any) -> tuple[Api, WarningSink]:
     sink = WarningSink()
     spec = minimal_spec(openapi=version, paths=paths or {}, components={"schemas": schemas}, **extra)
-    return build_api(spec, "pkg", sink), sink
+    return read_api(spec, "pkg", sink), sink
 
 
 def model(api: Api, name: str) -> Model:
@@ -202,7 +202,7 @@ def test_security_schemes_become_constructor_arguments() -> None:
         "sig": {"type": "http", "scheme": "hmac"},
     }
     sink = WarningSink()
-    api = build_api(minimal_spec(components={"securitySchemes": schemes}), "pkg", sink)
+    api = read_api(minimal_spec(components={"securitySchemes": schemes}), "pkg", sink)
     summary = [(s.key, s.kind, [a.name for a in s.arguments], [a.env_var for a in s.arguments]) for s in api.security_schemes]
     assert summary == [
         ("key", "apiKey", ["api_key"], ["PKG_API_KEY"]),
@@ -218,14 +218,14 @@ def test_security_schemes_become_constructor_arguments() -> None:
 def test_server_variables() -> None:
     sink = WarningSink()
     spec = minimal_spec(servers=[{"url": "https://{env}.example.com/{version}", "variables": {"env": {"default": "app", "enum": ["app", "staging"]}, "version": {"default": "v1"}}}])
-    api = build_api(spec, "pkg", sink)
+    api = read_api(spec, "pkg", sink)
     assert [(v.name, v.default, v.enum) for v in api.servers[0].variables] == [("env", "app", ("app", "staging")), ("version", "v1", ())]
 
 
 def test_webhooks_are_reported_not_dropped_silently() -> None:
     sink = WarningSink()
     spec = minimal_spec(webhooks={"newPet": {"post": {"responses": {"200": {"description": "ok"}}}}})
-    build_api(spec, "pkg", sink)
+    read_api(spec, "pkg", sink)
     assert any("webhooks" in item.message and item.pointer == "#/webhooks/newPet" for item in sink.sorted())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
-from generator.diagnostics import ConfigError, WarningSink
+from generator.ground.diagnostics import ConfigError, WarningSink
 from generator.plan.project import ProjectSettings, distribution_name, project_metadata
 from generator.render.filters import toml_string
 from generator.render.search_path import builtin_templates, search_path, template_names

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from generator.render import docstring, ident, literal
+from generator.render.filters import docstring, ident, literal
 
 HOSTILE = [
     '"""; import os; os.system("echo pwned"); """',

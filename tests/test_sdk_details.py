@@ -11,8 +11,8 @@ from typing import Any
 
 import httpx
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -38,7 +38,7 @@ SPEC = minimal_spec(
 
 
 def test_resource_names_are_the_apis_own() -> None:
-    api = build_api(SPEC, "pkg", WarningSink())
+    api = read_api(SPEC, "pkg", WarningSink())
     names = {resource.name: (resource.module, [op.name for op in resource.operations]) for resource in api.resources}
     assert names == {
         "models": ("models", ["list"]),  # not `models_2`: the package's models module is no client attribute

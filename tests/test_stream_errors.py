@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.ir import StreamReply
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.parse.ir import StreamReply
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import generate, imported
 
@@ -35,7 +35,7 @@ def _spec(item: str) -> dict[str, Any]:
 
 
 def _stream(item: str) -> StreamReply:
-    operation = build_api(_spec(item), "pkg", WarningSink()).resources[0].operations[0]
+    operation = read_api(_spec(item), "pkg", WarningSink()).resources[0].operations[0]
     stream = operation.responses[0].stream
     assert stream is not None
     return stream

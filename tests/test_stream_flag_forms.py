@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate, imported
 
@@ -35,7 +35,7 @@ def _spec(media_type: str) -> dict[str, Any]:
 @pytest.mark.parametrize("media_type", ["multipart/form-data", "application/x-www-form-urlencoded"])
 def test_stream_flag_of_a_form_body(tmp_path: Path, media_type: str) -> None:
     warnings = WarningSink()
-    api = build_api(_spec(media_type), "pkg", warnings)
+    api = read_api(_spec(media_type), "pkg", warnings)
     operation = api.resources[0].operations[0]
     assert operation.stream_flag is not None and operation.stream_flag.wire_name == "stream"
     assert not any("chooses between them" in item.message for item in warnings.sorted())

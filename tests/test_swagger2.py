@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.load import load_spec
+from generator.pipeline import read_spec
 from generator.validate import validate_spec
 from tests.conftest import run_cli, write_spec
 
@@ -50,7 +50,7 @@ SWAGGER = {
 
 
 def test_conversion_to_openapi_3(tmp_path: Path) -> None:
-    loaded = load_spec(write_spec(tmp_path, SWAGGER))
+    loaded = read_spec(write_spec(tmp_path, SWAGGER))
     validate_spec(loaded, thorough=True)
     data = loaded.data
     assert data["openapi"] == "3.0.3" and data["servers"] == [{"url": "https://pets.example.test/v1"}]
@@ -109,7 +109,7 @@ FLASGGER = {
 
 
 def test_a_flasgger_document_is_read_with_its_one_reading(tmp_path: Path) -> None:
-    loaded = load_spec(write_spec(tmp_path, FLASGGER))
+    loaded = read_spec(write_spec(tmp_path, FLASGGER))
     warnings = "\n".join(loaded.notes)
     assert "type 'int' is no type name; read as 'integer'" in warnings
     assert "path parameter 'delay' is not marked required; read as required" in warnings

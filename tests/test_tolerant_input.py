@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import SpecError, WarningSink
-from generator.ir import Api, Model
-from generator.load import load_spec
-from generator.parse import build_api
+from generator.ground.diagnostics import SpecError, WarningSink
+from generator.parse.ir import Api, Model
+from generator.pipeline import read_spec
+from generator.pipeline import read_api
 from generator.validate import validate_spec
 from tests.conftest import run_cli, write_spec
 
@@ -23,15 +23,15 @@ LOCATED = re.compile(r"^spec\.yaml:(\d+):(\d+): warning: ")
 
 
 def tolerant(tmp_path: Path, text: str) -> tuple[list[str], Api, dict[str, Any]]:
-    spec = load_spec(write_spec(tmp_path, text), "spec.yaml")
+    spec = read_spec(write_spec(tmp_path, text), "spec.yaml")
     warnings = validate_spec(spec)
-    api = build_api(spec.data, "pkg", WarningSink())
+    api = read_api(spec.data, "pkg", WarningSink())
     return warnings, api, spec.data
 
 
 def strict_error(tmp_path: Path, text: str) -> str:
     with pytest.raises(SpecError) as error:
-        validate_spec(load_spec(write_spec(tmp_path, text), "spec.yaml", strict=True), strict=True)
+        validate_spec(read_spec(write_spec(tmp_path, text), "spec.yaml", strict=True), strict=True)
     return str(error.value)
 
 
@@ -327,7 +327,7 @@ def test_what_has_no_single_reading_is_refused(tmp_path: Path, text: str, expect
     folder = tmp_path / "specs"
     folder.mkdir()
     with pytest.raises(SpecError) as error:
-        validate_spec(load_spec(write_spec(folder, text), "spec.yaml"))
+        validate_spec(read_spec(write_spec(folder, text), "spec.yaml"))
     message = str(error.value)
     assert expected in message, message
     assert message.startswith("spec.yaml:") and "\n" not in message and len(message) <= 200, message

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator.diagnostics import WarningSink
-from generator.parse import build_api
+from generator.ground.diagnostics import WarningSink
+from generator.pipeline import read_api
 from tests.test_contract_fixes import assert_generated_tests_pass, generate
 
 JSON = "application/json"
@@ -354,7 +354,7 @@ def test_unseen_shapes_give_passing_generated_tests(tmp_path: Path) -> None:
 
 def test_unseen_shapes_are_announced(tmp_path: Path) -> None:
     warnings = WarningSink()
-    build_api(SHAPES, "shapes", warnings)
+    read_api(SHAPES, "shapes", warnings)
     messages = {(item.pointer, item.message) for item in warnings.sorted()}
     text = "\n".join(f"{pointer}: {message}" for pointer, message in sorted(messages))
     assert "#/paths/~1workbooks/get/responses/200/content/application~1json/schema: the document's example breaks the schema (the client reads a schema with properties and no type as an object, not list)" in text
@@ -620,7 +620,7 @@ def test_a_property_whose_wire_name_is_its_python_name_keeps_it(tmp_path: Path) 
         "paths": {"/streams": {"post": {"operationId": "createStream", "requestBody": {"required": True, "content": {JSON: {"schema": {"type": "object", "properties": {"stream": {"$ref": "#/components/schemas/Stream"}}}, "example": {"stream": {"name": "users", "json_schema": "draft-07"}}}}}, "responses": {"200": reply}}}},
         "components": {"schemas": {"Stream": stream}},
     }
-    api = build_api(document, "streams", WarningSink())
+    api = read_api(document, "streams", WarningSink())
     names = {field.wire_name: field.name for model in api.models if model.name == "Stream" for field in model.fields}
     assert names == {"jsonSchema": "json_schema_2", "name": "name", "json_schema": "json_schema"}
     out = generate(tmp_path, document, "streams")

@@ -17,9 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from ..cache import cache_root
+from ..ground.cache import cache_root
 from .chunks import Chunk, join_chunks, split_chunks
-from ..diagnostics import GeneratedCodeError
+from ..ground.diagnostics import GeneratedCodeError
 
 _LINE_LENGTH = 100
 _KEY_PREFIX = f"black={version('black')};mode=py311,{_LINE_LENGTH};".encode()

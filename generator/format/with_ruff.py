@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..diagnostics import ClientsmithError, GeneratedCodeError
+from ..ground.diagnostics import ClientsmithError, GeneratedCodeError
 
 LINE_LENGTH = 100  # the same as the black formatter's
 _ARGUMENTS = ("format", "--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311")

@@ -1,6 +1,6 @@
-"""Load stage: a YAML or JSON document (or Swagger 2.0, converted) becomes one self-contained dict."""
+"""Load stage: a YAML or JSON document, its `$ref`'d files inlined, becomes one self-contained dict
+(a Swagger 2.0 one as it is: the upgrade stage converts it)."""
 
 from .documents import LoadedSpec, SourceFile, load_spec, read_source
-from .pointers import follow_refs, join_pointer, resolve_pointer, split_pointer
 
-__all__ = ["LoadedSpec", "SourceFile", "follow_refs", "join_pointer", "load_spec", "read_source", "resolve_pointer", "split_pointer"]
+__all__ = ["LoadedSpec", "SourceFile", "load_spec", "read_source"]

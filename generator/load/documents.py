@@ -18,11 +18,10 @@ from typing import Any
 
 import yaml
 
-from . import swagger2
-from ..diagnostics import Location, SpecError
+from ..ground.diagnostics import Location, SpecError
 from .json_positions import JsonPositions
 from .limits import MAX_DEPTH, LimitExceeded, check_tree, depth_error, locate_in_text
-from .pointers import join_pointer, resolve_pointer, split_pointer
+from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -199,63 +198,22 @@ class LoadedSpec:
     root: SourceFile
     data: dict[str, Any]
     files: dict[Path, SourceFile]
-    notes: list[str] = field(default_factory=list)  # warnings of the load stage (Swagger 2.0 repairs)
+    notes: list[str] = field(default_factory=list)  # warnings before validation (the Swagger 2.0 repairs of the upgrade stage)
 
     def locate(self, pointer: str) -> Location:
         return self.root.locate(pointer)
 
 
-def load_spec(path: Path, display: str | None = None, strict: bool = False) -> LoadedSpec:
+def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
     """Load a spec and inline the `$ref`s that point at other files in its folder.
 
-    A Swagger 2.0 document is checked against the 2.0 schema (where its lines are), repaired
-    unless `strict` (as validate/repairs.py repairs 3.x documents), and converted to OpenAPI 3.0.
+    A Swagger 2.0 document is returned as it is: the upgrade stage checks and converts it.
     """
     root = read_source(path, display)
     files = {path.resolve(): root}
     inliner = _ExternalRefInliner(path.resolve().parent, files)
     data = inliner.inline_document(root)
-    notes: list[str] = []
-    if swagger2.is_swagger2(data):
-        data = _check_swagger2(root, data, strict, notes)
-        data = swagger2.convert(data)
-    return LoadedSpec(root, data, files, notes)
-
-
-def _check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool, notes: list[str]) -> dict[str, Any]:
-    """Structural errors are reported against the original 2.0 document, where the lines are."""
-    from openapi_spec_validator.schemas import schema_v2
-
-    from ..diagnostics import warning_line
-    from ..validate import explain, first_schema_error
-    from ..validate.repairs import repair_structure
-
-    finding = None
-    if strict:
-        error = first_schema_error(data, "2.0")
-        finding = None if error is None else explain(error, schema_v2, "2.0")
-    else:
-        result = repair_structure(data, "2.0", lambda document: _swagger2_findings(document, schema_v2))
-        notes += [warning_line(f"{root.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
-        data, finding = result.data, result.refusal
-    if finding is not None:
-        pointer = "#"
-        for token in finding.path:
-            pointer = join_pointer(pointer, token)
-        if finding.keyword == "additionalProperties" and finding.member is not None:
-            pointer = join_pointer(pointer, finding.member)
-        raise SpecError(root.locate(pointer), f"invalid Swagger 2.0: {finding.text}", finding.hint or "see the Swagger 2.0 specification for this field")
-    return data
-
-
-def _swagger2_findings(data: Any, schema: Any) -> list[Any]:
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
-
-    from ..validate import explain, first_schema_error
-
-    if first_schema_error(data, "2.0") is None:
-        return []
-    return [explain(error, schema, "2.0") for error in create_validator(dict(schema)).iter_errors(data)]
+    return LoadedSpec(root, data, files)
 
 
 @dataclass

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..ir import Parameter, RequestBody
-from ..naming import NameScope, make_identifier
+from .ir import Parameter, RequestBody
+from ..ground.naming import NameScope, make_identifier
 
 _PREFIX = {"path": "path", "query": "query", "querystring": "query", "header": "header", "cookie": "cookie", "body": "body"}
 

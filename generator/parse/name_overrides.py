@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..diagnostics import WarningSink
-from ..load import join_pointer
-from ..naming import make_identifier
+from ..ground.diagnostics import WarningSink
+from ..ground.pointers import join_pointer
+from ..ground.naming import make_identifier
 from .operations import RawOperation
 
 EXTENSION = "x-clientsmith-name"

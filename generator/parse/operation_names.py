@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..naming import NameScope, make_identifier, snake_case
+from ..ground.naming import NameScope, make_identifier, snake_case
 
 _FASTAPI_UNSAFE = re.compile(r"\W")
 # Words a summary starts its meaning after; they never name a method alone.

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import (
+from ..ground.diagnostics import WarningSink
+from .ir import (
     ANY,
     NONE,
     PAGINATION_STYLES,
@@ -24,12 +24,13 @@ from ..ir import (
     TypeRef,
     UnionType,
 )
-from ..load import join_pointer
-from ..naming import RESOURCE_MODULE_NAMES, NameScope, make_identifier
+from ..ground.pointers import join_pointer
+from ..ground.contract import CALL_OPTIONS, RESOURCE_MODULE_NAMES
+from ..ground.naming import NameScope, make_identifier
 from .argument_names import name_arguments
-from ..generated_tests.examples import ExampleMaker, Purpose, to_json_text
-from ..generated_tests.paging_samples import PagingSamples
-from ..generated_tests.schema_walk import operation_roots
+from ..ground.json_text import to_json_text
+from ..ground.schema_check import Purpose
+from .example_source import NO_EXAMPLES, ExampleFactory
 from .pagination import PaginationReader
 from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
@@ -38,12 +39,9 @@ from .servers import operation_server
 from .streams import StreamReader
 from .version32 import path_operations, querystring_parameter
 from .text import describe, unverified_note
-from ..generated_tests.xml_examples import xml_text_example
 from .xml_shapes import XmlShapes
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
-# Keyword arguments every generated method has; spec parameters must not take these names.
-CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
 # Names a method's body uses: `body` is the whole-body argument; the module's own names; builtins it calls.
 METHOD_NAMES = frozenset({"self", "body", "isinstance", *CALL_OPTIONS, *RESOURCE_MODULE_NAMES})
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
@@ -125,11 +123,12 @@ class OperationParser:
     warnings: WarningSink
     scheme_names: set[str]
     pagination_conventions: tuple[str, ...] = PAGINATION_STYLES
+    example_source: ExampleFactory = NO_EXAMPLES  # the tests' example values (testgen's, handed in by the pipeline)
 
     def __post_init__(self) -> None:
-        self.examples = ExampleMaker(self.converter)
+        self.examples = self.example_source(self.converter)
         self.xml = XmlShapes(self.converter, self.warnings)
-        self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions, PagingSamples(self.examples))
+        self.paging = PaginationReader(self.document, self.converter, self.warnings, self.pagination_conventions, self.examples)
         self.streams = StreamReader(self.converter, self.examples, self.warnings)
 
     def parse(self, raw: RawOperation, name: str) -> Operation:
@@ -162,18 +161,12 @@ class OperationParser:
             unverified=unverified_note(node),
             idempotency_header=idempotency,
             server=operation_server(node, raw.path_item),
-            relaxed=self._relaxed(raw),
             stream_flag=stream_flag,
         )
         pagination = self.paging.read(node, raw.path_item, raw.pointer, operation)
         if pagination is not None:
             operation = replace(operation, pagination=pagination)
         return operation
-
-    def _relaxed(self, raw: RawOperation) -> tuple[str, ...]:
-        """The relaxations (finite.py) this operation's schemas reach, said where and why."""
-        reached = self.converter.relaxations.reached_from(self.document, operation_roots(self.document, raw.path, raw.method.lower()))
-        return tuple(f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached)
 
     # ------------------------------------------------------------ parameters
 
@@ -418,7 +411,7 @@ class OperationParser:
         value = self.examples.for_media(media, purpose, checked)
         if _is_xml(media_type) and kind in ("text", "bytes", "binary"):
             documented = "example" in media or "examples" in media
-            return xml_text_example(value, documented, self.converter.resolve(media.get("schema")), pointer, self.warnings)
+            return self.examples.xml_text(value, documented, self.converter.resolve(media.get("schema")), pointer, self.warnings)
         return value
 
     def _text_of(self, value: Any, schema: Any, pointer: str, media_type: str) -> str:

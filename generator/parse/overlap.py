@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..generated_tests.schema_check import object_parts
+from ..ground.schema_check import object_parts
 
 Resolve = Callable[[Any], Any]
 _ANNOTATIONS = frozenset({"title", "description", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml", "$comment", "default", "nullable"})

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import (
+from ..ground.diagnostics import WarningSink
+from .ir import (
     NONE,
     PAGINATION_STYLES,
     ListType,
@@ -44,8 +44,8 @@ from ..ir import (
     TypeRef,
     UnionType,
 )
-from ..load import join_pointer
-from ..generated_tests.paging_samples import PagingSamples
+from ..ground.pointers import join_pointer
+from .example_source import ExampleSource
 from .schemas import SchemaConverter
 
 # Names compared after `_key`: lower case, letters and digits only (`page[size]` -> `pagesize`).
@@ -122,7 +122,7 @@ class _Items:
 class PaginationReader:
     """Reads `x-pagination` and recognises the conventions above for one operation at a time."""
 
-    def __init__(self, document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink, conventions: tuple[str, ...] = PAGINATION_STYLES, samples: PagingSamples | None = None) -> None:
+    def __init__(self, document: dict[str, Any], converter: SchemaConverter, warnings: WarningSink, conventions: tuple[str, ...] = PAGINATION_STYLES, samples: ExampleSource | None = None) -> None:
         self.document = document
         self.converter = converter
         self.samples = samples
@@ -151,9 +151,9 @@ class PaginationReader:
         parameter = next((p for p in _walk_candidates(operation, found.param_location).values() if p.name == found.param), None)
         if parameter is not None and self._text_only(parameter.type):
             found = replace(found, param_text=True)
-        if self.samples is None:
-            return found
-        return self.samples.fill(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
+        if self.samples is not None:
+            self.samples.page_samples(found, node, operation, self._parameter_schema(parameter) if parameter is not None else {})
+        return found
 
     def _text_only(self, type_ref: TypeRef) -> bool:
         """Whether a parameter takes only text (None aside), named aliases followed."""

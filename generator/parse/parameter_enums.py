@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..ir import ListType, LiteralType, NamedType, TypeAlias, TypeRef, UnionType
-from ..naming import make_identifier
+from .ir import ListType, LiteralType, NamedType, TypeAlias, TypeRef, UnionType
+from ..ground.naming import make_identifier
 from .schemas import SchemaConverter
 
 LONG_ENUM = 12

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import (
+from ..ground.diagnostics import WarningSink
+from .ir import (
     ANY,
     NONE,
     Default,
@@ -28,10 +28,11 @@ from ..ir import (
     UnionType,
     nullable,
 )
-from ..load import follow_refs, join_pointer, resolve_pointer, split_pointer
-from ..naming import BUILTIN_CLASS_NAMES, RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES, NameScope, make_identifier
-from .discriminators import inherited_discriminator, read_discriminator
-from ..generated_tests.relaxations import Relaxations, is_item_enum
+from ..ground.pointers import follow_refs, join_pointer, resolve_pointer, split_pointer
+from ..ground.contract import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES
+from ..ground.naming import BUILTIN_CLASS_NAMES, NameScope, make_identifier
+from ..ground.discriminators import inherited_discriminator, read_discriminator
+from ..ground.relaxations import Relaxations, is_item_enum
 from .overlap import certainly_overlap
 from .text import describe, unverified_note as _unverified
 
@@ -43,7 +44,7 @@ _SCALAR_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean"
 
 def implied_type(schema: dict[str, Any]) -> str | None:
     """The type the client reads from a schema that declares none: its keywords say object or array.
-    The generated tests' examples and checks read a schema the same way (generated_tests/)."""
+    The generated tests' examples and checks read a schema the same way (testgen/)."""
     if "properties" in schema or "additionalProperties" in schema:
         return "object"
     if "items" in schema:
@@ -174,7 +175,7 @@ class SchemaConverter:
             literal = _literal_of([schema["const"]])
             base: TypeRef = literal if literal is not None else ANY
         elif is_item_enum(schema):
-            # The document's enum is meant for the items (finite.py relaxes the tests the same way).
+            # The document's enum is meant for the items (relaxations.py relaxes the tests the same way).
             items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
             item_schema = {"allOf": [items], "enum": schema["enum"]} if items else {"enum": schema["enum"]}
             base = ListType(self.type_of(item_schema, join_pointer(pointer, "items"), hint + "Item"))
@@ -380,7 +381,7 @@ class SchemaConverter:
                 self.warnings.warn(prop_pointer, f"default {default.value!r} does not fit the property's type; not used")
                 default = None
             if prop_pointer in self._nullable_pointers:
-                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (finite.py)
+                prop_type = nullable(prop_type)  # the property closes a cycle no finite value ends (relaxations.py)
             if not is_required:
                 # Optional fields accept null too: servers often send null for "absent".
                 prop_type = nullable(prop_type)

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import CredentialArgument, SecurityScheme
-from ..naming import NameScope, make_identifier, snake_case
+from ..ground.diagnostics import WarningSink
+from .ir import CredentialArgument, SecurityScheme
+from ..ground.naming import NameScope, make_identifier, snake_case
 from .text import describe, unverified_note
-
-# Constructor arguments every client has; credentials must not take these names.
-CLIENT_ARGUMENTS = (
-    "base_url", "auth", "timeout", "max_retries", "default_headers", "http_client",
-    "strict_response_validation", "follow_redirects",
-)
 
 
 def parse_security_schemes(document: dict[str, Any], package: str, scope: NameScope, warnings: WarningSink) -> tuple[SecurityScheme, ...]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..diagnostics import WarningSink
-from ..ir import Server, ServerVariable
-from ..naming import NameScope, make_identifier
+from ..ground.diagnostics import WarningSink
+from .ir import Server, ServerVariable
+from ..ground.naming import NameScope, make_identifier
 from .text import describe
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import ANY, BodyField, Primitive, Response, StreamFlag, StreamFraming, StreamReply, TypeRef, UnionType
-from ..load import join_pointer
-from ..generated_tests.examples import ExampleMaker, to_json_text
-from .discriminators import pinned_values
+from ..ground.diagnostics import WarningSink
+from .ir import ANY, BodyField, Primitive, Response, StreamFlag, StreamFraming, StreamReply, TypeRef, UnionType
+from ..ground.pointers import join_pointer
+from ..ground.json_text import to_json_text
+from .example_source import ExampleSource
+from ..ground.discriminators import pinned_values
 from .schemas import SchemaConverter
 
 STREAM_MEDIA_TYPES: dict[str, StreamFraming] = {
@@ -50,7 +51,7 @@ def stream_framing(media_type: str) -> StreamFraming | None:
 @dataclass
 class StreamReader:
     converter: SchemaConverter
-    examples: ExampleMaker
+    examples: ExampleSource
     warnings: WarningSink
 
     def split(self, content: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
@@ -145,7 +146,7 @@ class StreamReader:
 
     def _items(self, schema: Any) -> str:
         """Two example items, as the generated tests send them."""
-        items = [self.examples.for_schema(schema, "response", variant=variant) for variant in (0, 1)]
+        items = [self.examples.for_items(schema, "response", variant) for variant in (0, 1)]
         return to_json_text(items)
 
     def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], fields_body: bool, pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:

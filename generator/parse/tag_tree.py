@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import Resource
-from ..load import join_pointer
-from ..naming import NameScope, make_identifier
+from ..ground.diagnostics import WarningSink
+from .ir import Resource
+from ..ground.pointers import join_pointer
+from ..ground.naming import NameScope, make_identifier
 
 
 def tag_parents(document: dict[str, Any], warnings: WarningSink) -> dict[str, str]:

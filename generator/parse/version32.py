@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..ir import Parameter, Primitive
-from ..load import join_pointer
-from ..naming import NameScope, make_identifier
+from ..ground.diagnostics import WarningSink
+from .ir import Parameter, Primitive
+from ..ground.pointers import join_pointer
+from ..ground.naming import NameScope, make_identifier
 from .schemas import SchemaConverter
 from .text import describe, unverified_note
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ir import Webhook
-from ..load import join_pointer
-from ..naming import make_identifier
-from ..generated_tests.examples import ExampleMaker, to_json_text
+from .ir import Webhook
+from ..ground.pointers import join_pointer
+from ..ground.naming import make_identifier
+from .example_source import NO_EXAMPLES, ExampleFactory
 from .schemas import SchemaConverter
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-def parse_webhooks(document: dict[str, Any], converter: SchemaConverter) -> tuple[Webhook, ...]:
-    examples = ExampleMaker(converter)
+def parse_webhooks(document: dict[str, Any], converter: SchemaConverter, example_source: ExampleFactory = NO_EXAMPLES) -> tuple[Webhook, ...]:
+    examples = example_source(converter)
     found: list[Webhook] = []
     for name, raw_item in (document.get("webhooks") or {}).items():
         item = converter.resolve(raw_item)
@@ -33,8 +33,8 @@ def parse_webhooks(document: dict[str, Any], converter: SchemaConverter) -> tupl
             pointer = join_pointer(join_pointer(join_pointer(join_pointer(join_pointer(join_pointer("#/webhooks", str(name)), method), "requestBody"), "content"), json_types[0]), "schema")
             hint = make_identifier(f"{name} {method} payload", style="pascal", fallback="WebhookPayload")
             type_ref = converter.type_of(media["schema"], pointer, hint)
-            # The API sends the payload: as in a reply, read-only values are in and write-only ones out.
-            found.append(Webhook(str(name), method, type_ref, to_json_text(examples.for_media(media, "response"))))
+            examples.webhook_payload(str(name), method, media)
+            found.append(Webhook(str(name), method, type_ref))
     return tuple(found)
 
 

@@ -13,8 +13,8 @@ import json
 import re
 from typing import Any
 
-from ..diagnostics import WarningSink
-from ..load import join_pointer
+from ..ground.diagnostics import WarningSink
+from ..ground.pointers import join_pointer
 from .schemas import SchemaConverter
 
 _XML_NAME = re.compile(r"[^\W\d][\w.\-]*\Z")

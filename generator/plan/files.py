@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
+from ..parse.ir import ANY, Api, DictType, ListType, NamedType, TypeAlias, TypeRef, UnionType
 from .model_modules import split_models
+
+if TYPE_CHECKING:  # testgen is loaded only when something is built
+    from ..testgen.testplan import TestPlan
 
 RUNTIME_TEMPLATE_DIR = "runtime"
 
@@ -33,9 +36,10 @@ def plan_package(
     runtime_files: list[str],
     extra_files: dict[str, str],
     test_templates: tuple[str, ...] | list[str] = (),
-    spec_json: str | None = None,
+    tests: TestPlan | None = None,
 ) -> list[OutputFile]:
-    """Every file of one package. `test_templates` are file names under package/tests/."""
+    """Every file of one package. `test_templates` are file names under package/tests/, rendered
+    from `tests` (testgen's views: none are written without it)."""
     api = replace(api, aliases=ordered_aliases(api.aliases))
     files: list[OutputFile] = [
         OutputFile(PurePosixPath("__init__.py"), "package/__init__.py.jinja", {"api": api}),
@@ -52,6 +56,22 @@ def plan_package(
         )
     if api.uses_xml:
         files.append(OutputFile(PurePosixPath("_xml_shapes.py"), "package/_xml_shapes.py.jinja", {"api": api}))
+    if tests is not None:
+        files += _test_files(tests, test_templates)
+    for name in runtime_files:
+        if name == "_streaming.py" and not api.has_streams:
+            continue  # only packages whose operations stream need the decoders
+        files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
+    for name, content in sorted(extra_files.items()):
+        files.append(OutputFile(PurePosixPath(name), None, content=content, python=name.endswith(".py")))
+    return files
+
+
+def _test_files(tests: TestPlan, test_templates: tuple[str, ...] | list[str]) -> list[OutputFile]:
+    """The package's tests: each template with the views testgen built for it (`TestPlan`)."""
+    api = replace(tests.api, aliases=ordered_aliases(tests.api.aliases))
+    shared = tests.context() | {"api": api}
+    files: list[OutputFile] = []
     # A resource's test file must not take a fixed test file's name (Clerk has a `client` tag).
     fixed_tests = {f"tests/{name[: -len('.jinja')]}" for name in test_templates if name != PER_RESOURCE_TEST}
     for name in test_templates:
@@ -61,18 +81,13 @@ def plan_package(
                 path = f"tests/test_{resource.module}.py"
                 if path in fixed_tests:
                     path = f"tests/test_{resource.module}_resource.py"
-                files.append(OutputFile(PurePosixPath(path), template, {"api": api, "resource": resource}))
+                context = shared | {"resource": resource} | tests.resource_context(resource.module)
+                files.append(OutputFile(PurePosixPath(path), template, context))
         elif name.endswith(".jinja"):
             output = PurePosixPath("tests") / name[: -len(".jinja")]
-            files.append(OutputFile(output, template, {"api": api}, python=output.suffix == ".py"))
-    if spec_json is not None and test_templates:
-        files.append(OutputFile(PurePosixPath("tests/openapi.json"), None, content=spec_json, python=False))
-    for name in runtime_files:
-        if name == "_streaming.py" and not api.has_streams:
-            continue  # only packages whose operations stream need the decoders
-        files.append(OutputFile(PurePosixPath(name), f"{RUNTIME_TEMPLATE_DIR}/{name}", {}))
-    for name, content in sorted(extra_files.items()):
-        files.append(OutputFile(PurePosixPath(name), None, content=content, python=name.endswith(".py")))
+            files.append(OutputFile(output, template, shared, python=output.suffix == ".py"))
+    if test_templates:
+        files.append(OutputFile(PurePosixPath("tests/openapi.json"), None, content=tests.spec_json, python=False))
     return files
 
 

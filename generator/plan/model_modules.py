@@ -22,7 +22,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..ir import Api, Discriminator, Model, NamedType, RequestBody, TypeAlias
+from ..parse.ir import Api, Discriminator, Model, NamedType, RequestBody, TypeAlias
 
 # Models and aliases above which `models` is split (about 0.3 s of class definitions at first use).
 SPLIT_THRESHOLD = 300

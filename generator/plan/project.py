@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from ..diagnostics import ConfigError, WarningSink
+from ..ground.diagnostics import ConfigError, WarningSink
 from .files import OutputFile
 
 if TYPE_CHECKING:
-    from ..ir import Api
+    from ..parse.ir import Api
 
 # What a generated package needs at run time and for its own tests. The runtime (templates/runtime/)
 # uses typing.Self (3.11), httpx's transports and pydantic 2.11's model APIs; the tests validate with

@@ -1,6 +1,2 @@
-"""Render stage: Jinja2 templates turn the planned contexts into Python text."""
-
-from .environment import Renderer
-from .filters import annotation, comment, docstring, docstring_end, ident, literal
-
-__all__ = ["Renderer", "annotation", "comment", "docstring", "docstring_end", "ident", "literal"]
+"""Render stage: Jinja2 templates turn the planned contexts into Python text (`environment.Renderer`;
+the escaping filters in `filters`). Nothing is imported here: a cache hit must not load Jinja2."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..ir import Operation, Pagination
+from ..ground.contract import error_class
+from ..parse.ir import Operation, Pagination
 from .filters import literal
 
 PAGING_CLASSES = {"page": "PageNumberPaging", "cursor": "CursorPaging", "offset": "OffsetPaging", "link": "LinkPaging", "next_url": "NextUrlPaging"}
@@ -14,47 +15,6 @@ _PAGING_FIELDS = {
     "link": (),
     "next_url": ("next_url", "total_items", "has_more"),
 }
-
-
-def deprecation(operation: Operation) -> str:
-    """The warning text of a deprecated operation."""
-    return f"{operation.method} {operation.path} is deprecated by the API"
-
-
-def deprecated_arguments(operation: Operation) -> list[str]:
-    """Optional parameters and body fields the document marks deprecated: they warn when given."""
-    names = [parameter.name for parameter in operation.parameters if parameter.deprecated and parameter.location != "path"]
-    if operation.body is not None:
-        names += [field.name for field in operation.body.fields if field.deprecated]
-    return names
-
-
-def expected_deprecations(resource: str, operation: Operation, passed: set[str]) -> tuple[str, ...]:
-    """The DeprecationWarning messages a call passing the arguments `passed` gives (the texts of
-    templates/runtime/_deprecation.py)."""
-    messages = [deprecation(operation)] if operation.deprecated else []
-    messages += [f"`{name}` of `{resource}.{operation.name}` is deprecated by the API" for name in deprecated_arguments(operation) if name in passed]
-    return tuple(messages)
-
-
-# The runtime's exception class per error status (templates/runtime/_exceptions.py `_STATUS_CLASSES`).
-_ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    409: "ConflictError",
-    412: "PreconditionFailedError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-}
-
-
-def error_class(status: int) -> str:
-    """The runtime's exception class for an error status (mirrors `_exceptions.status_error_class`)."""
-    if status >= 500:
-        return "InternalServerError"
-    return _ERROR_CLASSES.get(status, "APIStatusError")
 
 
 def raised_for(status: str) -> str:

@@ -1,4 +1,6 @@
-"""The Jinja2 environment: templates from layered folders, the filters and the view helpers."""
+"""The Jinja2 environment: templates from layered folders, the filters and the view helpers.
+
+The test templates call no builder here: their views come in their contexts (testgen's TestPlan, via plan)."""
 
 from __future__ import annotations
 
@@ -45,9 +47,10 @@ class Renderer:
             toml_string=toml_string,
             api_name=api_name,
         )
-        from .call_views import deprecated_arguments, deprecation, follows_links, pager_note, paging_source, raised_for
+        from ..parse.signatures import deprecated_arguments, deprecation, has_body_overloads, type_text
+        from .call_views import follows_links, pager_note, paging_source, raised_for
         from .stream_views import has_overloads, method_overloads, method_returns
-        from .views import has_body_overloads, operation_arguments, type_text
+        from .views import operation_arguments
 
         environment.globals.update(
             deprecation=deprecation,
@@ -65,10 +68,6 @@ class Renderer:
             method_overloads=method_overloads,
             method_returns=method_returns,
         )
-        from ..generated_tests.contract import contract_setup, operation_tests, webhook_tests
-        from ..generated_tests.views import test_error_classes
-
-        environment.globals.update(contract_setup=contract_setup, operation_tests=operation_tests, test_error_classes=test_error_classes, webhook_tests=webhook_tests)
         return environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:

@@ -8,31 +8,12 @@ the raw spec. Autoescaping is off because the output is Python, not HTML; these 
 
 from __future__ import annotations
 
-import keyword
-
-from ..ir import TypeRef
+from ..ground.escaping import ident as ident, literal as literal  # the filters of that name
+from ..parse.ir import TypeRef
 from .layout import LINE_LENGTH, width
 
 _CONTROL = {i: f"\\x{i:02x}" for i in range(32) if chr(i) not in "\n\t"}
 _CONTROL[0x7F] = "\\x7f"
-
-
-def literal(value: object) -> str:
-    """A Python literal for a scalar or a flat container of scalars, built with repr."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return repr(value)
-    if isinstance(value, float):
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "None"
-    if isinstance(value, tuple):
-        inner = ", ".join(literal(item) for item in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, list):
-        return "[" + ", ".join(literal(item) for item in value) + "]"
-    if isinstance(value, frozenset):
-        return "frozenset({" + ", ".join(literal(item) for item in sorted(value, key=str)) + "})" if value else "frozenset()"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(key)}: {literal(item)}" for key, item in value.items()) + "}"
-    raise TypeError(f"no literal form for {type(value).__name__}")
 
 
 def docstring(text: object, indent: str = "") -> str:
@@ -70,13 +51,6 @@ def docstring_end(text: object, indent: str = "") -> str:
 def comment(text: object) -> str:
     """Single-line text for a `#` comment."""
     return docstring(text).replace("\n", " ")
-
-
-def ident(name: object) -> str:
-    text = str(name)
-    if not text.isidentifier() or not text.isascii() or keyword.iskeyword(text):
-        raise ValueError(f"not a safe identifier: {text!r}")
-    return text
 
 
 def annotation(type_ref: TypeRef, models_prefix: str = "", builtins_prefix: str = "") -> str:

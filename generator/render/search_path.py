@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..diagnostics import ConfigError
+from ..ground.diagnostics import ConfigError
 
 
 def builtin_templates() -> Path:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import Operation
-from .views import has_body_overloads, type_text
+from ..parse.ir import Operation
+from ..parse.signatures import has_body_overloads, type_text
 
 
 @dataclass(frozen=True)

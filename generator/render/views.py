@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import NONE, BodyField, ListType, Operation, TypeRef, UnionType
+from ..parse.ir import NONE, BodyField, ListType, Operation, TypeRef, UnionType
+from ..parse.signatures import MODELS, type_text
 
-MODELS = "models."
-BUILTINS = "builtins."
 
 
 @dataclass(frozen=True)
@@ -17,10 +16,6 @@ class Argument:
     default: str | None  # Python source of the default, None when required
     keyword_only: bool
     description: str
-
-
-def type_text(type_ref: TypeRef) -> str:
-    return type_ref.annotation(MODELS, BUILTINS)
 
 
 def argument_text(type_ref: TypeRef) -> str:
@@ -49,12 +44,6 @@ def _argument_parts(type_ref: TypeRef) -> list[str]:
 
 def _optional(annotation: str) -> str:
     return f"{annotation} | NotGiven"
-
-
-def has_body_overloads(operation: Operation) -> bool:
-    """A named body model with required fields: typed as two overloads (model given, or fields given)."""
-    body = operation.body
-    return body is not None and body.model is not None and any(field.required_without_body for field in body.fields)
 
 
 def operation_arguments(operation: Operation, *, drop: str | None = None, variant: str = "impl", flag: str | None = None) -> list[Argument]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import SpecError, warning_line
-from ..load import LoadedSpec, join_pointer, resolve_pointer
+from ..ground.diagnostics import SpecError, warning_line
+from ..ground.pointers import join_pointer, resolve_pointer
+from ..load import LoadedSpec
 from ..load.places import warning_place
 from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..load import follow_refs, join_pointer
+from ..ground.pointers import follow_refs, join_pointer
 from .places import METHODS
 from .schema_repairs import Planned
 

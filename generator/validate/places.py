@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..load import join_pointer
+from ..ground.pointers import join_pointer
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SUBSCHEMA_ONES = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems")

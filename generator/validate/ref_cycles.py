@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import join_pointer, resolve_pointer
+from ..ground.pointers import join_pointer, resolve_pointer
 
 _SAME_VALUE_LISTS = ("allOf", "anyOf", "oneOf")
 _SAME_VALUE_ONES = ("not", "if", "then", "else")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..load import join_pointer, resolve_pointer, split_pointer
+from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places

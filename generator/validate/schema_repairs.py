@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import join_pointer
+from ..ground.pointers import join_pointer
 from .messages import TYPE_ALIASES, short
 from .places import Place
 

@@ -1,0 +1,69 @@
+"""The tests' example values, asked for from outside the parse stage.
+
+Parse reads the document into the IR; the example values of its parameters, bodies, replies, stream
+items, webhook payloads and page samples are testgen's work. Parse asks for them through this
+protocol, and the pipeline hands it testgen's `TestValues` (parse imports nothing of testgen). The
+examples of parameters, bodies, replies and stream items still travel in the IR (`example_json`,
+`example_items_json`); of pages and webhook payloads parse only tells testgen where they are, and
+testgen keeps them. Without a source (`NO_EXAMPLES`), every example is null: the client's IR alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..ground.diagnostics import WarningSink
+from ..ground.schema_check import Purpose
+from .ir import Operation, Pagination
+
+if TYPE_CHECKING:
+    from .schemas import SchemaConverter
+
+
+class ExampleSource(Protocol):
+    def for_parameter(self, parameter: dict[str, Any], pointer: str | None = None) -> Any: ...
+
+    def one_character(self, schema: Any, value: Any) -> Any: ...
+
+    def for_media(self, media: Any, purpose: Purpose, pointer: str | None = None) -> Any: ...
+
+    def for_items(self, schema: Any, purpose: Purpose, variant: int) -> Any: ...
+
+    def xml_text(self, value: Any, documented: bool, schema: Any, pointer: str, warnings: WarningSink) -> Any: ...
+
+    def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
+        """Told of each list operation's pages (`node` is the raw operation): the tests keep their samples."""
+
+    def webhook_payload(self, name: str, method: str, media: Any) -> None:
+        """Told of each webhook's JSON payload (its media type object): the tests keep its example."""
+
+
+ExampleFactory = Callable[["SchemaConverter"], ExampleSource]
+
+
+class _NoExamples:
+    def for_parameter(self, parameter: dict[str, Any], pointer: str | None = None) -> Any:
+        return None
+
+    def one_character(self, schema: Any, value: Any) -> Any:
+        return value
+
+    def for_media(self, media: Any, purpose: Purpose, pointer: str | None = None) -> Any:
+        return None
+
+    def for_items(self, schema: Any, purpose: Purpose, variant: int) -> Any:
+        return None
+
+    def xml_text(self, value: Any, documented: bool, schema: Any, pointer: str, warnings: WarningSink) -> Any:
+        return value
+
+    def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
+        pass
+
+    def webhook_payload(self, name: str, method: str, media: Any) -> None:
+        pass
+
+
+def NO_EXAMPLES(converter: SchemaConverter) -> ExampleSource:  # noqa: N802 - a constant-like default
+    return _NoExamples()

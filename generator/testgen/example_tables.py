@@ -1,0 +1,22 @@
+"""Example values the tests need that the IR does not carry, kept by a key that outlives the proof's
+rewrites of the IR (an operationId, a webhook's name and method). Filled while parse reads the
+document (example_values.TestValues answers parse's ExampleSource), read by the case builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PageSamples:
+    """What the two-page walk of a list operation needs that the document's examples may not give."""
+
+    item_json: str = "null"  # an item of the list (JSON text)
+    token_json: str = "null"  # [next cursor, another] the reply field and the parameter accept
+    unique_items: bool = False  # the list declares uniqueItems: a test page's two items must differ
+
+
+@dataclass
+class ExampleTables:
+    pages: dict[str, PageSamples] = field(default_factory=dict)  # by operationId
+    webhooks: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, method): the payload's example (JSON text)
