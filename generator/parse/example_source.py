@@ -3,9 +3,8 @@
 Parse reads the document into the IR; the example values of its parameters, bodies, replies, stream
 items, webhook payloads and page samples are testgen's work. Parse asks for them through this
 protocol, and the pipeline hands it testgen's `TestValues` (parse imports nothing of testgen). The
-examples of parameters, bodies, replies and stream items still travel in the IR (`example_json`,
-`example_items_json`); of pages and webhook payloads parse only tells testgen where they are, and
-testgen keeps them. Without a source (`NO_EXAMPLES`), every example is null: the client's IR alone.
+examples of parameters, bodies and replies still travel in the IR (`example_json`); of pages,
+stream items and webhook payloads parse only tells testgen where they are, and testgen keeps them. Without a source (`NO_EXAMPLES`), every example is null: the client's IR alone.
 """
 
 from __future__ import annotations
@@ -38,6 +37,9 @@ class ExampleSource(Protocol):
     def webhook_payload(self, name: str, method: str, media: Any) -> None:
         """Told of each webhook's JSON payload (its media type object): the tests keep its example."""
 
+    def stream_items(self, key: tuple[str, str], items: list[Any]) -> None:
+        """Told of a streamed reply's example items, by (operationId, status): the tests keep them."""
+
 
 ExampleFactory = Callable[["SchemaConverter"], ExampleSource]
 
@@ -62,6 +64,9 @@ class _NoExamples:
         pass
 
     def webhook_payload(self, name: str, method: str, media: Any) -> None:
+        pass
+
+    def stream_items(self, key: tuple[str, str], items: list[Any]) -> None:
         pass
 
 

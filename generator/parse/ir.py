@@ -276,7 +276,6 @@ class StreamReply:
     validated: bool  # whether items are validated into `item` (False: yielded as decoded)
     sse_items: SseItems = "json"  # SSE: `data` decoded as JSON, `data` as text, or the whole event
     sentinel: str | None = "[DONE]"  # SSE data that ends the stream
-    example_items_json: str = "[]"  # a JSON list of example items for generated tests
     # SSE: the event name that reports an error (raised from the iteration); None when the document
     # describes that event as an item (OpenAI's Responses API has an item of `type: error`).
     error_event: str | None = "error"

@@ -362,7 +362,7 @@ class OperationParser:
                 suffix = f"Response{status}"
             else:
                 suffix = "Error" if status == "default" else f"Error{status}"
-            response = self._response(resolved, status, pointer, hint + suffix)
+            response = self._response(resolved, status, pointer, hint + suffix, raw.operation_id)
             if status.startswith("2") or (status == "default" and not has_success):
                 successes.append(response)
             elif status[0] in "45" or status == "default":
@@ -370,14 +370,14 @@ class OperationParser:
                     errors.append(response)
         return tuple(successes), tuple(errors)
 
-    def _response(self, node: dict[str, Any], status: str, pointer: str, hint: str) -> Response:
+    def _response(self, node: dict[str, Any], status: str, pointer: str, hint: str, operation_id: str = "") -> Response:
         content = node.get("content")
         description = describe(node)
         headers = tuple(str(name) for name in (node.get("headers") or {}))
         if not isinstance(content, dict) or not content or status == "204":
             return Response(status, "none", NONE, description, headers=headers)
         streamed, content = self.streams.split(content)
-        stream = self.streams.reply(streamed, node["content"][streamed], pointer, hint) if streamed else None
+        stream = self.streams.reply(streamed, node["content"][streamed], pointer, hint, (operation_id, status)) if streamed else None
         if stream is not None and not content:
             return Response(status, "stream", NONE, description, stream.media_type, headers=headers, stream=stream)
         media_type = _pick_media_type(list(content))

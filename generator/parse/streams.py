@@ -14,7 +14,6 @@ from typing import Any
 from ..ground.diagnostics import WarningSink
 from .ir import ANY, BodyField, Primitive, Response, StreamFlag, StreamFraming, StreamReply, TypeRef, UnionType
 from ..ground.pointers import join_pointer
-from ..ground.json_text import to_json_text
 from .example_source import ExampleSource
 from ..ground.discriminators import pinned_values
 from .schemas import SchemaConverter
@@ -60,7 +59,8 @@ class StreamReader:
         rest = {key: value for key, value in content.items() if stream_framing(key) is None}
         return streamed, rest
 
-    def reply(self, media_type: str, media: Any, pointer: str, hint: str) -> StreamReply:
+    def reply(self, media_type: str, media: Any, pointer: str, hint: str, key: tuple[str, str] = ("", "")) -> StreamReply:
+        """The streamed reply; `key` (operationId, status) names its example items to the example source."""
         framing = stream_framing(media_type)
         assert framing is not None
         media = media if isinstance(media, dict) else {}
@@ -71,13 +71,14 @@ class StreamReader:
             schema, schema_pointer = media.get("schema"), join_pointer(media_pointer, "schema")
         if framing != "sse":
             if schema is None:
-                return StreamReply(framing, media_type, ANY, False, example_items_json="[]")
+                return StreamReply(framing, media_type, ANY, False)
             item = self.converter.type_of(schema, schema_pointer, hint + "Item")
-            return StreamReply(framing, media_type, item, True, example_items_json=self._items(schema))
-        return self._events(media_type, schema, schema_pointer, hint)
+            self._items(schema, key)
+            return StreamReply(framing, media_type, item, True)
+        return self._events(media_type, schema, schema_pointer, hint, key)
 
-    def _events(self, media_type: str, schema: Any, pointer: str, hint: str) -> StreamReply:
-        reply = self._event_items(media_type, schema, pointer, hint)
+    def _events(self, media_type: str, schema: Any, pointer: str, hint: str, key: tuple[str, str]) -> StreamReply:
+        reply = self._event_items(media_type, schema, pointer, hint, key)
         resolved = self.converter.resolve(schema)
         documented = [schema] + [content for content, _ in (self._data_contents(resolved, pointer) if isinstance(resolved, dict) else [])]
         if any(self._describes_error(item) for item in documented):
@@ -99,15 +100,17 @@ class StreamReader:
             return any(self._describes_error(option, names, depth + 1) for option in options)
         return any(_ERROR_EVENT in (pinned_values(self.converter.document, resolved, name) or []) for name in names)
 
-    def _event_items(self, media_type: str, schema: Any, pointer: str, hint: str) -> StreamReply:
+    def _event_items(self, media_type: str, schema: Any, pointer: str, hint: str, key: tuple[str, str]) -> StreamReply:
         resolved = self.converter.resolve(schema)
         if not isinstance(resolved, dict):  # no schema: the events themselves, as the type says
             return StreamReply("sse", media_type, SERVER_SENT_EVENT, False, sse_items="event")
         if resolved.get("type") == "string":
-            return StreamReply("sse", media_type, Primitive("str"), False, sse_items="text", example_items_json=self._items(schema))
+            self._items(schema, key)
+            return StreamReply("sse", media_type, Primitive("str"), False, sse_items="text")
         if not self._event_shaped(resolved):
             item = self.converter.type_of(schema, pointer, hint + "Event")
-            return StreamReply("sse", media_type, item, True, example_items_json=self._items(schema))
+            self._items(schema, key)
+            return StreamReply("sse", media_type, item, True)
         contents = self._data_contents(resolved, pointer)
         if contents:  # `data` is JSON text of a documented schema: the item is that schema's value
             types: list[TypeRef] = []
@@ -116,12 +119,14 @@ class StreamReader:
                 if item_type not in types:
                     types.append(item_type)
             item = types[0] if len(types) == 1 else UnionType(tuple(types))
-            return StreamReply("sse", media_type, item, True, example_items_json=self._items(contents[0][0]))
+            self._items(contents[0][0], key)
+            return StreamReply("sse", media_type, item, True)
         data = self.converter.resolve((resolved.get("properties") or {}).get("data"))
         if isinstance(data, dict) and "json" in str(data.get("contentMediaType", "")).lower():
             return StreamReply("sse", media_type, ANY, False)  # JSON of no documented schema
         item = self.converter.type_of(schema, pointer, hint + "Event")  # the event's own fields
-        return StreamReply("sse", media_type, item, True, sse_items="event", example_items_json=self._items(schema))
+        self._items(schema, key)
+        return StreamReply("sse", media_type, item, True, sse_items="event")
 
     def _event_shaped(self, schema: dict[str, Any]) -> bool:
         """An object whose properties are an event's fields, `data` among them."""
@@ -144,10 +149,9 @@ class StreamReader:
                 found.append((data["contentSchema"], data_pointer))
         return found
 
-    def _items(self, schema: Any) -> str:
-        """Two example items, as the generated tests send them."""
-        items = [self.examples.for_items(schema, "response", variant) for variant in (0, 1)]
-        return to_json_text(items)
+    def _items(self, schema: Any, key: tuple[str, str]) -> None:
+        """Two example items, as the generated tests send them: the example source keeps them."""
+        self.examples.stream_items(key, [self.examples.for_items(schema, "response", variant) for variant in (0, 1)])
 
     def flag(self, responses: tuple[Response, ...], body_fields: tuple[BodyField, ...], fields_body: bool, pointer: str) -> tuple[tuple[Response, ...], StreamFlag | None]:
         """For a reply documented both as JSON and as a stream: the boolean request member that

@@ -163,7 +163,7 @@ class CaseMaker(TypedValues):
         for index, response in enumerate(operation.responses):
             status = concrete_status(response.status, operation, success=True)
             name = f"test_{operation.name}" if index == 0 else f"test_{operation.name}_{response.status.lower()}"
-            successes.append(_skipped(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name), proof.get(f"reply:{response.status}")))
+            successes.append(_skipped(self.reply(response, status, f"{upper}_{response.status.upper()}", "result", name, operation_id=operation.operation_id), proof.get(f"reply:{response.status}")))
         if not successes:
             successes.append(Reply(200, "", "none", "", "", "", (), test_name=f"test_{operation.name}"))
         security = expected_security(self.api, operation)
@@ -174,7 +174,7 @@ class CaseMaker(TypedValues):
             status = concrete_status(response.status, operation, success=False)
             klass = error_class(status)
             name = f"test_{operation.name}_{response.status.lower()}_{snake_name(klass)}"
-            reply = self.reply(response, status, f"{upper}_{response.status.upper()}", "body", name, klass)
+            reply = self.reply(response, status, f"{upper}_{response.status.upper()}", "body", name, klass, operation.operation_id)
             if status == 401 and uses_oauth:
                 reply = replace(reply, attempts=2)
             errors.append(_skipped(reply, proof.get(f"reply:{response.status}")))
@@ -217,13 +217,14 @@ class CaseMaker(TypedValues):
         if flag is None or response is None or response.stream is None:
             return None
         status = concrete_status(response.status, operation, success=True)
-        reply = self.stream_reply(response, status, f"{upper}_{response.status.upper()}_STREAM", f"test_{operation.name}_stream")
+        reply = self.stream_reply(response, status, f"{upper}_{response.status.upper()}_STREAM", f"test_{operation.name}_stream", operation.operation_id)
         return StreamTest((*arguments, Argument(f"{ident(flag.name)}=True")), f"builtins.list[{type_text(response.stream.item)}]", reply)
 
-    def stream_reply(self, response: Response, status: int, constant: str, test_name: str) -> Reply:
+    def stream_reply(self, response: Response, status: int, constant: str, test_name: str, operation_id: str = "") -> Reply:
         stream = response.stream
         assert stream is not None
-        items = [self.repair(stream.item, item) for item in stream_example_items(stream)] if stream.validated else stream_example_items(stream)
+        examples = stream_example_items(stream, self.examples.streams.get((operation_id, response.status), "[]"))
+        items = [self.repair(stream.item, item) for item in examples] if stream.validated else examples
         body = stream_frames(stream, items)
         checks = [f"assert len(result) == {len(items)}"]
         for index, (item, expected) in enumerate(zip(items, expected_items(stream, items))):
@@ -238,11 +239,11 @@ class CaseMaker(TypedValues):
 
     # -- replies and the checks on what the client parsed from them
 
-    def reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str = "") -> Reply:
+    def reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str = "", operation_id: str = "") -> Reply:
         example = json.loads(response.example_json)
         kind = response.kind
         if kind == "stream":
-            return self.stream_reply(response, status, constant, test_name)
+            return self.stream_reply(response, status, constant, test_name, operation_id)
         if kind == "json":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)

@@ -1,5 +1,5 @@
 """Example values the tests need that the IR does not carry, kept by a key that outlives the proof's
-rewrites of the IR (an operationId, a webhook's name and method). Filled while parse reads the
+rewrites of the IR (an operationId and a status, a webhook's name and method). Filled while parse reads the
 document (example_values.TestValues answers parse's ExampleSource), read by the case builders."""
 
 from __future__ import annotations
@@ -20,3 +20,4 @@ class PageSamples:
 class ExampleTables:
     pages: dict[str, PageSamples] = field(default_factory=dict)  # by operationId
     webhooks: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, method): the payload's example (JSON text)
+    streams: dict[tuple[str, str], str] = field(default_factory=dict)  # (operationId, status): two example items (JSON list)

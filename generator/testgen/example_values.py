@@ -2,7 +2,7 @@
 
 The pipeline hands parse `ExampleTables(...).source`; each reader parse makes gets one `TestValues`
 (the operations, their pages and streams share it, as they share its example maker's budget and
-words). Examples of parameters, bodies, replies and stream items go back into the IR; page samples
+words). Examples of parameters, bodies and replies go back into the IR; page samples, stream items
 and webhook payloads stay in the tables testgen reads.
 """
 
@@ -47,6 +47,9 @@ class TestValues:
 
     def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
         self.tables.pages[operation.operation_id] = self.samples.fill(pagination, node, operation, parameter_schema)
+
+    def stream_items(self, key: tuple[str, str], items: list[Any]) -> None:
+        self.tables.streams[key] = to_json_text(items)
 
     def webhook_payload(self, name: str, method: str, media: Any) -> None:
         # The API sends the payload: as in a reply, read-only values are in and write-only ones out.

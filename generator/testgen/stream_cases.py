@@ -18,8 +18,9 @@ from .document_reach import reached_only
 STREAM_NOTE = "the {status} reply is {media_type} frames: openapi-core checks its status and content type; the test asserts each item the client yields"
 
 
-def stream_example_items(stream: StreamReply) -> list[Any]:
-    items = json.loads(stream.example_items_json)
+def stream_example_items(stream: StreamReply, items_json: str = "[]") -> list[Any]:
+    """The items a test's stream carries: `items_json` (example_tables.py), or a placeholder."""
+    items = json.loads(items_json)
     return items if isinstance(items, list) and items else ["example"] if stream.sse_items == "text" else [{"example": 1}]
 
 
