@@ -1,7 +1,8 @@
 """Integration tier: every operation of every provider over real HTTP against Prism.
 
 For each configured provider a Prism mock server (npm `@stoplight/prism-cli`, installed on first use
-into the gitignored `.prism/`) serves the package's own document (`tests/openapi.json`) on a free
+into the gitignored `.prism/`) serves the provider's document (its `spec` in pyproject.toml, examples
+and all; the package's `tests/openapi.json` leaves out the examples its own checks do not read) on a free
 127.0.0.1 port, with request validation as errors (`--errors`). Every operation's example call from the
 generated tests (`EXAMPLE_CALLS`) then runs through the real client, sync and async, with no mock
 transport: a request Prism finds invalid (its `sl-violations` header, or an error status) fails the
@@ -133,8 +134,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _spec(provider: str) -> Path:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    return REPO / config["tool"]["clientsmith"]["providers"][provider]["spec"]
+
+
 def _start(binary: Path, provider: str, logs: Path) -> PrismServer:
-    document = REPO / "generated" / provider / "tests" / "openapi.json"
+    document = _spec(provider)
     log = logs / f"prism-{provider}.log"
     port = _free_port()
     with log.open("wb") as sink:
