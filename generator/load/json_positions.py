@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Callable
 from typing import Any
 
-from .pointers import split_pointer
+from ..ground.pointers import split_pointer
 
 _SPACE = re.compile(r"[ \t\n\r]*")
 _NEWLINE = re.compile(r"\n")
