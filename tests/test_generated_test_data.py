@@ -14,8 +14,8 @@ import pytest
 from generated.kodexa import models
 from generated.kodexa.tests._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 from generated.kodexa.tests._validation import Call
-from generator.generated_tests.document_prose import without_prose
-from generator.generated_tests.document_reach import reached_only
+from generator.testgen.document_prose import without_prose
+from generator.testgen.document_reach import reached_only
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass, generate
 

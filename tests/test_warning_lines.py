@@ -11,8 +11,9 @@ from typing import Any, Iterator
 import pytest
 import yaml
 
-from generator.diagnostics import cut_line
-from generator.load import join_pointer, load_spec
+from generator.ground.diagnostics import cut_line
+from generator.ground.pointers import join_pointer
+from generator.load import load_spec
 from generator.load.json_positions import JsonPositions
 from generator.load.places import YAML_LINES_LIMIT
 from generator.validate import validate_spec
