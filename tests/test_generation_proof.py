@@ -172,8 +172,8 @@ def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Pa
     assert not [line for line in warnings if "generated tests:" in line]
     run = run_generated_tests(out)
     assert run.returncode != 0
-    assert "FAILED pkg/tests/test_tags.py::test_list[sync]" in run.stdout and "'red' is too short" in run.stdout  # read back split at the comma
-    assert "FAILED pkg/tests/test_ids.py::test_list[sync]" in run.stdout and "is too long" in run.stdout
+    assert "FAILED pkg/tests/test_tags.py::test_documented_reply[list-200-sync]" in run.stdout and "'red' is too short" in run.stdout  # read back split at the comma
+    assert "FAILED pkg/tests/test_ids.py::test_documented_reply[list-200-sync]" in run.stdout and "is too long" in run.stdout
 
 
 def test_without_openapi_core_one_warning_says_the_tests_are_not_proven(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

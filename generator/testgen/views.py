@@ -86,6 +86,16 @@ class Reply:
     expected_constant: str = ""  # module constant holding what the client must parse the reply into ("": checked inline)
     expected_source: str = ""  # its value: the expected value `expect` walks (tests/_expect.py)
 
+    @property
+    def row_expected(self) -> str:
+        """Source of what the client must make of the reply when one `expect` is the whole check (the
+        test is then a row of the module's table, see `_contract.Case`); "" when it needs its own test."""
+        if self.kind in ("json", "xml") and len(self.checks) == 1 and self.checks[0].startswith("expect("):
+            return self.expected_constant or self.expected_source
+        if self.kind == "none" and self.checks in ((), ("assert body is None",)):
+            return "None"
+        return ""
+
 
 @dataclass(frozen=True)
 class StreamTest:
@@ -102,6 +112,9 @@ class AdditionsTest:
 
     reply: Reply
     checks: tuple[str, ...]
+    model: str = ""  # source: the model class the reply parses into
+    extra: str = ""  # source: the unknown field's wire name
+    enum_field: str = ""  # source: the attribute that gets an unknown enum value ('': none)
 
 
 @dataclass(frozen=True)
@@ -155,6 +168,38 @@ class OperationTest:
     def upper(self) -> str:
         return ident(self.operation.name.upper())
 
+    def row(self, reply: Reply) -> str:
+        """Source of the table row (`_contract.Case`) that tests `reply`, a skip as its mark; "" when
+        the reply needs a test function of its own (checks beyond one `expect`)."""
+        expected = reply.row_expected
+        if not reply.status_key or not expected:
+            return ""
+        name = ident(self.operation.name)
+        parts = [literal(self.operation.name), str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"_acall_{name}", f"{self.upper}_REQUEST"]
+        if reply.error_class:
+            parts.append(ident(reply.error_class))
+        if reply.constant and reply.content_type != "application/json":
+            parts.append(f"content_type={literal(reply.content_type)}")
+        if reply.status_key != str(reply.status):
+            parts.append(f"key={literal(reply.status_key)}")
+        if reply.attempts != 1:
+            parts.append(f"attempts={reply.attempts}")
+        return _marked(f"Case({', '.join(parts)})", self.skip or reply.skip)
+
+    def additions_row(self) -> str:
+        """Source of the `_contract.Additions` row of the additions test ("" without one)."""
+        additions = self.additions
+        if additions is None or not additions.model:
+            return ""
+        reply = additions.reply
+        name = ident(self.operation.name)
+        parts = [literal(self.operation.name), str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"_acall_{name}", f"{self.upper}_REQUEST"]
+        if additions.enum_field != literal(""):
+            parts.append(additions.enum_field)
+        if reply.content_type != "application/json":
+            parts.append(f"content_type={literal(reply.content_type)}")
+        return _marked(f"Additions({', '.join(parts)})", self.skip)
+
     @property
     def sent(self) -> str:
         """Source of the `Sent` (tests/_expect.py) the example call's request must match."""
@@ -171,6 +216,10 @@ class OperationTest:
             f"body={self.expected_body}",
         )
         return f"Sent({', '.join(parts)})"
+
+
+def _marked(row: str, skip: str) -> str:
+    return f"pytest.param({row}, marks=pytest.mark.skip(reason={literal(skip)}))" if skip else row
 
 
 @dataclass(frozen=True)
