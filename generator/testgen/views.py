@@ -175,7 +175,7 @@ class OperationTest:
         if not reply.status_key or not expected:
             return ""
         name = ident(self.operation.name)
-        parts = [literal(self.operation.name), str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"_acall_{name}", f"{self.upper}_REQUEST"]
+        parts = [literal(self.operation.name), str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"{self.upper}_REQUEST"]
         if reply.error_class:
             parts.append(ident(reply.error_class))
         if reply.constant and reply.content_type != "application/json":
@@ -193,7 +193,7 @@ class OperationTest:
             return ""
         reply = additions.reply
         name = ident(self.operation.name)
-        parts = [literal(self.operation.name), str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"_acall_{name}", f"{self.upper}_REQUEST"]
+        parts = [literal(self.operation.name), str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"{self.upper}_REQUEST"]
         if additions.enum_field != literal(""):
             parts.append(additions.enum_field)
         if reply.content_type != "application/json":

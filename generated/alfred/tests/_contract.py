@@ -15,6 +15,7 @@ the token endpoint.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
@@ -50,6 +51,7 @@ __all__ = [
     "Call",
     "Case",
     "ContractViolation",
+    "ExampleCall",
     "MockServer",
     "case_id",
     "check_additions",
@@ -64,6 +66,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+ExampleCall = Callable[[Client | AsyncClient], object]
+"""An operation's example call (`_call_<name>` of a test module): with a `Client` it returns the result;
+with an `AsyncClient`, what to await for it."""
 
 sync_and_async = pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 """Runs a test twice: with `Client` (`use_async=False`) and with `AsyncClient`."""
@@ -204,6 +210,10 @@ class MockServer:
         ):
             return call(client)
 
+    def run_example(self, call: ExampleCall, use_async: bool) -> Any:
+        """`call(client)` with a `Client` talking to this server, or awaited with an `AsyncClient`."""
+        return self.run(call, _awaiting(call), use_async)
+
     async def _run_async(self, acall: Callable[[AsyncClient], Awaitable[T]]) -> T:
         async with (
             httpx.AsyncClient(transport=self.transport) as http,
@@ -273,6 +283,17 @@ class MockServer:
         return httpx.Response(200, json=body, request=request)
 
 
+def _awaiting(call: ExampleCall) -> Callable[[AsyncClient], Awaitable[Any]]:
+    async def acall(client: AsyncClient) -> Any:
+        pending = call(client)
+        assert inspect.isawaitable(pending), (
+            f"the async call returned {type(pending).__name__}, not an awaitable"
+        )
+        return await pending
+
+    return acall
+
+
 def _is_for(request: httpx.Request, token_urls: tuple[str, ...]) -> bool:
     """Whether `request` goes to one of `token_urls` (documented relative to the server URL)."""
     base = httpx.URL(BASE_URL + "/")
@@ -308,7 +329,7 @@ def _with_field(body: Any, path: tuple[str, ...], value: str) -> Any:
 
 @dataclass(frozen=True)
 class Case:
-    """A documented reply to an operation's example call (`call` / `acall`, which must send `request`):
+    """A documented reply to an operation's example call (`call`, which must send `request`):
     the server answers `reply` (JSON; bytes with `content_type`; `NO_BODY`) with `status`, and the client
     must return `expected` (see `expect`), or raise exactly `error` with `expected` as its parsed body.
     `key` is the status as documented when it differs ("4XX", "default"); `attempts` the requests the
@@ -318,8 +339,7 @@ class Case:
     status: int
     reply: Any
     expected: Any
-    call: Callable[[Client], object]
-    acall: Callable[[AsyncClient], Awaitable[object]]
+    call: ExampleCall
     request: Sent
     error: type[Exception] | None = None
     content_type: str | None = None
@@ -338,8 +358,7 @@ class Additions:
     reply: Any
     model: type[Any]
     extra: str
-    call: Callable[[Client], object]
-    acall: Callable[[AsyncClient], Awaitable[object]]
+    call: ExampleCall
     request: Sent
     enum_field: str = ""
     content_type: str | None = None
@@ -368,7 +387,7 @@ def check_documented_reply(case: Case, use_async: bool) -> None:
     __tracebackhide__ = True
     server = MockServer(case.request.method, case.request.path_template)
     _answer(server, case.status, case.reply, case.content_type)
-    result = server.run(case.call, case.acall, use_async)
+    result = server.run_example(case.call, use_async)
     check_request(server.only_call(), case.request)
     expect(result, case.expected)
 
@@ -381,7 +400,7 @@ def check_documented_error(case: Case, use_async: bool) -> None:
     for _ in range(case.attempts):
         _answer(server, case.status, case.reply, case.content_type)
     with pytest.raises(case.error) as raised:
-        server.run(case.call, case.acall, use_async)
+        server.run_example(case.call, use_async)
     if case.attempts == 1:
         check_request(server.only_call(), case.request)
     else:
@@ -407,7 +426,7 @@ def check_additions(case: Additions, use_async: bool) -> None:
     __tracebackhide__ = True
     server = MockServer(case.request.method, case.request.path_template)
     _answer(server, case.status, case.reply, case.content_type, documented=False)
-    result: Any = server.run(case.call, case.acall, use_async)
+    result: Any = server.run_example(case.call, use_async)
     assert isinstance(result, case.model), (
         f"expected models.{case.model.__name__}, got {type(result).__name__}"
     )

@@ -1,7 +1,8 @@
 """Contract tests of `client.deferred_sessions`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -27,6 +28,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -54,12 +56,10 @@ CREATE_401_PARSED: Any = Model(
 )
 
 
-def _call_create(client: Client) -> models.DeferredSessionCreated:
+def _call_create(
+    client: Client | AsyncClient,
+) -> models.DeferredSessionCreated | Awaitable[models.DeferredSessionCreated]:
     return client.deferred_sessions.create()
-
-
-async def _acall_create(client: AsyncClient) -> models.DeferredSessionCreated:
-    return await client.deferred_sessions.create()
 
 
 CREATE_REQUEST = Sent(
@@ -116,14 +116,10 @@ GET_404_PARSED: Any = Model(
 )
 
 
-def _call_get(client: Client) -> models.DeferredSession:
+def _call_get(
+    client: Client | AsyncClient,
+) -> models.DeferredSession | Awaitable[models.DeferredSession]:
     return client.deferred_sessions.get(
-        "0f767925-b464-4ffa-b621-1a0aeacad257",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.DeferredSession:
-    return await client.deferred_sessions.get(
         "0f767925-b464-4ffa-b621-1a0aeacad257",
     )
 
@@ -145,8 +141,8 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, _acall_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, _acall_get, GET_REQUEST),
+    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -160,9 +156,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, _acall_create, CREATE_REQUEST, AuthenticationError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, _acall_get, GET_REQUEST, AuthenticationError),
-    Case('get', 404, GET_404, GET_404_PARSED, _call_get, _acall_get, GET_REQUEST, NotFoundError),
+    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case('get', 404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -176,8 +172,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 200, CREATE_WITH_ADDITIONS, models.DeferredSessionCreated, 'added_later', _call_create, _acall_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.DeferredSession, 'added_later', _call_get, _acall_get, GET_REQUEST, 'status'),
+    Additions('create', 200, CREATE_WITH_ADDITIONS, models.DeferredSessionCreated, 'added_later', _call_create, CREATE_REQUEST),
+    Additions('get', 200, GET_WITH_ADDITIONS, models.DeferredSession, 'added_later', _call_get, GET_REQUEST, 'status'),
 ]
 # fmt: on
 
@@ -189,10 +185,8 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /api/deferred/create": (_call_create, _acall_create),
-    "GET /api/deferred/detail/{id}": (_call_get, _acall_get),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /api/deferred/create": _call_create,
+    "GET /api/deferred/detail/{id}": _call_get,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.files`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -27,6 +28,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -69,16 +71,10 @@ UPLOAD_404_PARSED: Any = Model(
 )
 
 
-def _call_upload(client: Client) -> models.FileUploaded:
+def _call_upload(
+    client: Client | AsyncClient,
+) -> models.FileUploaded | Awaitable[models.FileUploaded]:
     return client.files.upload(
-        file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
-        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
-        metadata='{"customer_id": "C-1042", "source": "scanner-3"}',
-    )
-
-
-async def _acall_upload(client: AsyncClient) -> models.FileUploaded:
-    return await client.files.upload(
         file="%PDF-1.7 ... (binary content of invoice-1042.pdf)".encode(),
         session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
         metadata='{"customer_id": "C-1042", "source": "scanner-3"}',
@@ -106,7 +102,7 @@ UPLOAD_WITH_ADDITIONS: Any = {**UPLOAD_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('upload', 200, UPLOAD_200, UPLOAD_200_PARSED, _call_upload, _acall_upload, UPLOAD_REQUEST),
+    Case('upload', 200, UPLOAD_200, UPLOAD_200_PARSED, _call_upload, UPLOAD_REQUEST),
 ]
 # fmt: on
 
@@ -120,9 +116,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('upload', 400, UPLOAD_400, UPLOAD_400_PARSED, _call_upload, _acall_upload, UPLOAD_REQUEST, BadRequestError),
-    Case('upload', 401, UPLOAD_401, UPLOAD_401_PARSED, _call_upload, _acall_upload, UPLOAD_REQUEST, AuthenticationError),
-    Case('upload', 404, UPLOAD_404, UPLOAD_404_PARSED, _call_upload, _acall_upload, UPLOAD_REQUEST, NotFoundError),
+    Case('upload', 400, UPLOAD_400, UPLOAD_400_PARSED, _call_upload, UPLOAD_REQUEST, BadRequestError),
+    Case('upload', 401, UPLOAD_401, UPLOAD_401_PARSED, _call_upload, UPLOAD_REQUEST, AuthenticationError),
+    Case('upload', 404, UPLOAD_404, UPLOAD_404_PARSED, _call_upload, UPLOAD_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -136,7 +132,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('upload', 200, UPLOAD_WITH_ADDITIONS, models.FileUploaded, 'added_later', _call_upload, _acall_upload, UPLOAD_REQUEST),
+    Additions('upload', 200, UPLOAD_WITH_ADDITIONS, models.FileUploaded, 'added_later', _call_upload, UPLOAD_REQUEST),
 ]
 # fmt: on
 
@@ -148,9 +144,7 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /api/file/uploadfile": (_call_upload, _acall_upload),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /api/file/uploadfile": _call_upload,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.jobs`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -27,6 +28,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -69,20 +71,8 @@ CREATE_404_PARSED: Any = Model(
 )
 
 
-def _call_create(client: Client) -> models.JobCreated:
+def _call_create(client: Client | AsyncClient) -> models.JobCreated | Awaitable[models.JobCreated]:
     return client.jobs.create(
-        session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
-        propagate_metadata=True,
-        merge=False,
-        decompose=False,
-        metadata={"customer_id": "C-1042"},
-        channel="api",
-        priority="normal",
-    )
-
-
-async def _acall_create(client: AsyncClient) -> models.JobCreated:
-    return await client.jobs.create(
         session_id="0f767925-b464-4ffa-b621-1a0aeacac256",
         propagate_metadata=True,
         merge=False,
@@ -149,14 +139,8 @@ GET_404_PARSED: Any = Model(
 )
 
 
-def _call_get(client: Client) -> models.JobDetail:
+def _call_get(client: Client | AsyncClient) -> models.JobDetail | Awaitable[models.JobDetail]:
     return client.jobs.get(
-        "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.JobDetail:
-    return await client.jobs.get(
         "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
     )
 
@@ -178,8 +162,8 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, _acall_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, _acall_get, GET_REQUEST),
+    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -193,11 +177,11 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, _acall_create, CREATE_REQUEST, BadRequestError),
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, _acall_create, CREATE_REQUEST, AuthenticationError),
-    Case('create', 404, CREATE_404, CREATE_404_PARSED, _call_create, _acall_create, CREATE_REQUEST, NotFoundError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, _acall_get, GET_REQUEST, AuthenticationError),
-    Case('get', 404, GET_404, GET_404_PARSED, _call_get, _acall_get, GET_REQUEST, NotFoundError),
+    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
+    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case('create', 404, CREATE_404, CREATE_404_PARSED, _call_create, CREATE_REQUEST, NotFoundError),
+    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case('get', 404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -211,8 +195,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 200, CREATE_WITH_ADDITIONS, models.JobCreated, 'added_later', _call_create, _acall_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.JobDetail, 'added_later', _call_get, _acall_get, GET_REQUEST),
+    Additions('create', 200, CREATE_WITH_ADDITIONS, models.JobCreated, 'added_later', _call_create, CREATE_REQUEST),
+    Additions('get', 200, GET_WITH_ADDITIONS, models.JobDetail, 'added_later', _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -224,10 +208,8 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /api/job/create": (_call_create, _acall_create),
-    "GET /api/job/detail/{id}": (_call_get, _acall_get),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /api/job/create": _call_create,
+    "GET /api/job/detail/{id}": _call_get,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

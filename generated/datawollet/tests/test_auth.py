@@ -1,7 +1,8 @@
 """Contract tests of `client.auth`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -27,6 +28,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -83,16 +85,10 @@ CREATE_TOKEN_500_PARSED: Any = Model(
 )
 
 
-def _call_create_token(client: Client) -> models.TokenResponse:
+def _call_create_token(
+    client: Client | AsyncClient,
+) -> models.TokenResponse | Awaitable[models.TokenResponse]:
     return client.auth.create_token(
-        grant_type="client_credentials",
-        client_id="dw_client_4f7a2c",
-        client_secret="s3cr3t-Xq9vLm2pRt8wZ",
-    )
-
-
-async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
-    return await client.auth.create_token(
         grant_type="client_credentials",
         client_id="dw_client_4f7a2c",
         client_secret="s3cr3t-Xq9vLm2pRt8wZ",
@@ -120,7 +116,7 @@ CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create_token', 200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, _acall_create_token, CREATE_TOKEN_REQUEST),
+    Case('create_token', 200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 
@@ -134,9 +130,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create_token', 400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, _acall_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
-    Case('create_token', 401, CREATE_TOKEN_401, CREATE_TOKEN_401_PARSED, _call_create_token, _acall_create_token, CREATE_TOKEN_REQUEST, AuthenticationError),
-    Case('create_token', 500, CREATE_TOKEN_500, CREATE_TOKEN_500_PARSED, _call_create_token, _acall_create_token, CREATE_TOKEN_REQUEST, InternalServerError),
+    Case('create_token', 400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
+    Case('create_token', 401, CREATE_TOKEN_401, CREATE_TOKEN_401_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, AuthenticationError),
+    Case('create_token', 500, CREATE_TOKEN_500, CREATE_TOKEN_500_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -150,7 +146,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create_token', 200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, _acall_create_token, CREATE_TOKEN_REQUEST),
+    Additions('create_token', 200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 
@@ -162,9 +158,7 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /oauth/token": (_call_create_token, _acall_create_token),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /oauth/token": _call_create_token,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.envelopes`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -34,6 +35,7 @@ from ._contract import (
     NO_BODY,
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -88,16 +90,10 @@ GET_ACL_412_PARSED: Any = Model(
 )
 
 
-def _call_get_acl(client: Client) -> models.EnvelopeAcl:
+def _call_get_acl(
+    client: Client | AsyncClient,
+) -> models.EnvelopeAcl | Awaitable[models.EnvelopeAcl]:
     return client.envelopes.get_acl(
-        origin="https://app.example.com",
-        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
-        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-    )
-
-
-async def _acall_get_acl(client: AsyncClient) -> models.EnvelopeAcl:
-    return await client.envelopes.get_acl(
         origin="https://app.example.com",
         session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
         session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
@@ -157,19 +153,10 @@ ADD_ACL_ENTRY_422_PARSED: Any = Model(
 )
 
 
-def _call_add_acl_entry(client: Client) -> models.EnvelopeAcl:
+def _call_add_acl_entry(
+    client: Client | AsyncClient,
+) -> models.EnvelopeAcl | Awaitable[models.EnvelopeAcl]:
     return client.envelopes.add_acl_entry(
-        origin="https://app.example.com",
-        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
-        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-        client_id="dw_client_91b0de",
-        sub_id="partner-portal",
-        permissions=["read"],
-    )
-
-
-async def _acall_add_acl_entry(client: AsyncClient) -> models.EnvelopeAcl:
-    return await client.envelopes.add_acl_entry(
         origin="https://app.example.com",
         session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
         session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
@@ -213,18 +200,8 @@ REMOVE_ACL_ENTRY_412: Any = GET_ACL_412
 REMOVE_ACL_ENTRY_412_PARSED: Any = GET_ACL_412_PARSED
 
 
-def _call_remove_acl_entry(client: Client) -> None:
-    client.envelopes.remove_acl_entry(
-        "dw_client_91b0de",
-        "partner-portal",
-        origin="https://app.example.com",
-        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
-        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-    )
-
-
-async def _acall_remove_acl_entry(client: AsyncClient) -> None:
-    await client.envelopes.remove_acl_entry(
+def _call_remove_acl_entry(client: Client | AsyncClient) -> None | Awaitable[None]:
+    return client.envelopes.remove_acl_entry(
         "dw_client_91b0de",
         "partner-portal",
         origin="https://app.example.com",
@@ -248,9 +225,9 @@ REMOVE_ACL_ENTRY_REQUEST = Sent(
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('get_acl', 200, GET_ACL_200, GET_ACL_200_PARSED, _call_get_acl, _acall_get_acl, GET_ACL_REQUEST),
-    Case('add_acl_entry', 200, ADD_ACL_ENTRY_200, ADD_ACL_ENTRY_200_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
-    Case('remove_acl_entry', 204, NO_BODY, None, _call_remove_acl_entry, _acall_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST),
+    Case('get_acl', 200, GET_ACL_200, GET_ACL_200_PARSED, _call_get_acl, GET_ACL_REQUEST),
+    Case('add_acl_entry', 200, ADD_ACL_ENTRY_200, ADD_ACL_ENTRY_200_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
+    Case('remove_acl_entry', 204, NO_BODY, None, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST),
 ]
 # fmt: on
 
@@ -264,17 +241,17 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('get_acl', 403, GET_ACL_403, GET_ACL_403_PARSED, _call_get_acl, _acall_get_acl, GET_ACL_REQUEST, PermissionDeniedError),
-    Case('get_acl', 412, GET_ACL_412, GET_ACL_412_PARSED, _call_get_acl, _acall_get_acl, GET_ACL_REQUEST, PreconditionFailedError),
-    Case('add_acl_entry', 403, ADD_ACL_ENTRY_403, ADD_ACL_ENTRY_403_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PermissionDeniedError),
-    Case('add_acl_entry', 404, ADD_ACL_ENTRY_404, ADD_ACL_ENTRY_404_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST, NotFoundError),
-    Case('add_acl_entry', 409, ADD_ACL_ENTRY_409, ADD_ACL_ENTRY_409_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST, ConflictError),
-    Case('add_acl_entry', 412, ADD_ACL_ENTRY_412, ADD_ACL_ENTRY_412_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PreconditionFailedError),
-    Case('add_acl_entry', 422, ADD_ACL_ENTRY_422, ADD_ACL_ENTRY_422_PARSED, _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST, UnprocessableEntityError),
-    Case('remove_acl_entry', 403, REMOVE_ACL_ENTRY_403, REMOVE_ACL_ENTRY_403_PARSED, _call_remove_acl_entry, _acall_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PermissionDeniedError),
-    Case('remove_acl_entry', 404, REMOVE_ACL_ENTRY_404, REMOVE_ACL_ENTRY_404_PARSED, _call_remove_acl_entry, _acall_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, NotFoundError),
-    Case('remove_acl_entry', 409, REMOVE_ACL_ENTRY_409, REMOVE_ACL_ENTRY_409_PARSED, _call_remove_acl_entry, _acall_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, ConflictError),
-    Case('remove_acl_entry', 412, REMOVE_ACL_ENTRY_412, REMOVE_ACL_ENTRY_412_PARSED, _call_remove_acl_entry, _acall_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PreconditionFailedError),
+    Case('get_acl', 403, GET_ACL_403, GET_ACL_403_PARSED, _call_get_acl, GET_ACL_REQUEST, PermissionDeniedError),
+    Case('get_acl', 412, GET_ACL_412, GET_ACL_412_PARSED, _call_get_acl, GET_ACL_REQUEST, PreconditionFailedError),
+    Case('add_acl_entry', 403, ADD_ACL_ENTRY_403, ADD_ACL_ENTRY_403_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PermissionDeniedError),
+    Case('add_acl_entry', 404, ADD_ACL_ENTRY_404, ADD_ACL_ENTRY_404_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, NotFoundError),
+    Case('add_acl_entry', 409, ADD_ACL_ENTRY_409, ADD_ACL_ENTRY_409_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, ConflictError),
+    Case('add_acl_entry', 412, ADD_ACL_ENTRY_412, ADD_ACL_ENTRY_412_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PreconditionFailedError),
+    Case('add_acl_entry', 422, ADD_ACL_ENTRY_422, ADD_ACL_ENTRY_422_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, UnprocessableEntityError),
+    Case('remove_acl_entry', 403, REMOVE_ACL_ENTRY_403, REMOVE_ACL_ENTRY_403_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PermissionDeniedError),
+    Case('remove_acl_entry', 404, REMOVE_ACL_ENTRY_404, REMOVE_ACL_ENTRY_404_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, NotFoundError),
+    Case('remove_acl_entry', 409, REMOVE_ACL_ENTRY_409, REMOVE_ACL_ENTRY_409_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, ConflictError),
+    Case('remove_acl_entry', 412, REMOVE_ACL_ENTRY_412, REMOVE_ACL_ENTRY_412_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PreconditionFailedError),
 ]
 # fmt: on
 
@@ -288,8 +265,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('get_acl', 200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_get_acl, _acall_get_acl, GET_ACL_REQUEST),
-    Additions('add_acl_entry', 200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_add_acl_entry, _acall_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
+    Additions('get_acl', 200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_get_acl, GET_ACL_REQUEST),
+    Additions('add_acl_entry', 200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
 ]
 # fmt: on
 
@@ -301,11 +278,9 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "GET /envelope/acl": (_call_get_acl, _acall_get_acl),
-    "POST /envelope/acl": (_call_add_acl_entry, _acall_add_acl_entry),
-    "DELETE /envelope/acl/{clientId}/{subId}": (_call_remove_acl_entry, _acall_remove_acl_entry),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "GET /envelope/acl": _call_get_acl,
+    "POST /envelope/acl": _call_add_acl_entry,
+    "DELETE /envelope/acl/{clientId}/{subId}": _call_remove_acl_entry,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -33,6 +34,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -104,18 +106,10 @@ START_500_PARSED: Any = Model(
 )
 
 
-def _call_start(client: Client) -> models.SessionResponse:
+def _call_start(
+    client: Client | AsyncClient,
+) -> models.SessionResponse | Awaitable[models.SessionResponse]:
     return client.sessions.start(
-        origin="https://app.example.com",
-        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
-        partition_key="user-8c41e2",
-        timeout_seconds=1800,
-        create_envelope=True,
-    )
-
-
-async def _acall_start(client: AsyncClient) -> models.SessionResponse:
-    return await client.sessions.start(
         origin="https://app.example.com",
         session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
         partition_key="user-8c41e2",
@@ -197,17 +191,10 @@ RESUME_500: Any = START_500
 RESUME_500_PARSED: Any = START_500_PARSED
 
 
-def _call_resume(client: Client) -> models.SessionResponse:
+def _call_resume(
+    client: Client | AsyncClient,
+) -> models.SessionResponse | Awaitable[models.SessionResponse]:
     return client.sessions.resume(
-        origin="https://app.example.com",
-        session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
-        session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-        timeout_seconds=1800,
-    )
-
-
-async def _acall_resume(client: AsyncClient) -> models.SessionResponse:
-    return await client.sessions.resume(
         origin="https://app.example.com",
         session_key="6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2",
         session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
@@ -232,8 +219,8 @@ RESUME_WITH_ADDITIONS: Any = {**RESUME_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('start', 200, START_200, START_200_PARSED, _call_start, _acall_start, START_REQUEST),
-    Case('resume', 200, RESUME_200, RESUME_200_PARSED, _call_resume, _acall_resume, RESUME_REQUEST),
+    Case('start', 200, START_200, START_200_PARSED, _call_start, START_REQUEST),
+    Case('resume', 200, RESUME_200, RESUME_200_PARSED, _call_resume, RESUME_REQUEST),
 ]
 # fmt: on
 
@@ -247,15 +234,15 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('start', 400, START_400, START_400_PARSED, _call_start, _acall_start, START_REQUEST, BadRequestError),
-    Case('start', 401, START_401, START_401_PARSED, _call_start, _acall_start, START_REQUEST, AuthenticationError, attempts=2),
-    Case('start', 403, START_403, START_403_PARSED, _call_start, _acall_start, START_REQUEST, PermissionDeniedError),
-    Case('start', 412, START_412, START_412_PARSED, _call_start, _acall_start, START_REQUEST, PreconditionFailedError),
-    Case('start', 500, START_500, START_500_PARSED, _call_start, _acall_start, START_REQUEST, InternalServerError),
-    Case('resume', 400, RESUME_400, RESUME_400_PARSED, _call_resume, _acall_resume, RESUME_REQUEST, BadRequestError),
-    Case('resume', 401, RESUME_401, RESUME_401_PARSED, _call_resume, _acall_resume, RESUME_REQUEST, AuthenticationError, attempts=2),
-    Case('resume', 403, RESUME_403, RESUME_403_PARSED, _call_resume, _acall_resume, RESUME_REQUEST, PermissionDeniedError),
-    Case('resume', 500, RESUME_500, RESUME_500_PARSED, _call_resume, _acall_resume, RESUME_REQUEST, InternalServerError),
+    Case('start', 400, START_400, START_400_PARSED, _call_start, START_REQUEST, BadRequestError),
+    Case('start', 401, START_401, START_401_PARSED, _call_start, START_REQUEST, AuthenticationError, attempts=2),
+    Case('start', 403, START_403, START_403_PARSED, _call_start, START_REQUEST, PermissionDeniedError),
+    Case('start', 412, START_412, START_412_PARSED, _call_start, START_REQUEST, PreconditionFailedError),
+    Case('start', 500, START_500, START_500_PARSED, _call_start, START_REQUEST, InternalServerError),
+    Case('resume', 400, RESUME_400, RESUME_400_PARSED, _call_resume, RESUME_REQUEST, BadRequestError),
+    Case('resume', 401, RESUME_401, RESUME_401_PARSED, _call_resume, RESUME_REQUEST, AuthenticationError, attempts=2),
+    Case('resume', 403, RESUME_403, RESUME_403_PARSED, _call_resume, RESUME_REQUEST, PermissionDeniedError),
+    Case('resume', 500, RESUME_500, RESUME_500_PARSED, _call_resume, RESUME_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -269,8 +256,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('start', 200, START_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_start, _acall_start, START_REQUEST),
-    Additions('resume', 200, RESUME_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_resume, _acall_resume, RESUME_REQUEST),
+    Additions('start', 200, START_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_start, START_REQUEST),
+    Additions('resume', 200, RESUME_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_resume, RESUME_REQUEST),
 ]
 # fmt: on
 
@@ -282,10 +269,8 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /session/start": (_call_start, _acall_start),
-    "POST /session/resume": (_call_resume, _acall_resume),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /session/start": _call_start,
+    "POST /session/resume": _call_resume,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

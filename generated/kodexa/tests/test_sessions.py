@@ -1,7 +1,8 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -27,6 +28,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -133,16 +135,8 @@ CREATE_403: Any = {"errors": {"session": "access denied"}}
 CREATE_403_PARSED: Any = Model(models.ErrorResponse, errors={"session": "access denied"})
 
 
-def _call_create(client: Client) -> models.Session:
+def _call_create(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.create(
-        change_sequence=123,
-        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
-        state="OPEN",
-    )
-
-
-async def _acall_create(client: AsyncClient) -> models.Session:
-    return await client.sessions.create(
         change_sequence=123,
         organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
         state="OPEN",
@@ -185,14 +179,8 @@ GET_403: Any = CREATE_403
 GET_403_PARSED: Any = CREATE_403_PARSED
 
 
-def _call_get(client: Client) -> models.Session:
+def _call_get(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.get(
-        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.Session:
-    return await client.sessions.get(
         "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
     )
 
@@ -231,18 +219,8 @@ UPDATE_403: Any = CREATE_403
 UPDATE_403_PARSED: Any = CREATE_403_PARSED
 
 
-def _call_update(client: Client) -> models.Session:
+def _call_update(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.update(
-        "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
-        change_sequence=123,
-        organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
-        state="CLOSED",
-        token="3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
-    )
-
-
-async def _acall_update(client: AsyncClient) -> models.Session:
-    return await client.sessions.update(
         "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
         change_sequence=123,
         organization_id="1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
@@ -273,10 +251,10 @@ UPDATE_WITH_ADDITIONS: Any = {**UPDATE_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 201, CREATE_201, CREATE_201_PARSED, _call_create, _acall_create, CREATE_REQUEST),
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, _acall_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, _acall_get, GET_REQUEST),
-    Case('update', 200, UPDATE_200, UPDATE_200_PARSED, _call_update, _acall_update, UPDATE_REQUEST),
+    Case('create', 201, CREATE_201, CREATE_201_PARSED, _call_create, CREATE_REQUEST),
+    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case('update', 200, UPDATE_200, UPDATE_200_PARSED, _call_update, UPDATE_REQUEST),
 ]
 # fmt: on
 
@@ -290,15 +268,15 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, _acall_create, CREATE_REQUEST, BadRequestError),
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, _acall_create, CREATE_REQUEST, AuthenticationError),
-    Case('create', 403, CREATE_403, CREATE_403_PARSED, _call_create, _acall_create, CREATE_REQUEST, PermissionDeniedError),
-    Case('get', 400, GET_400, Model(models.ErrorResponse, errors={'id': 'must be a UUID'}), _call_get, _acall_get, GET_REQUEST, BadRequestError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, _acall_get, GET_REQUEST, AuthenticationError),
-    Case('get', 403, GET_403, GET_403_PARSED, _call_get, _acall_get, GET_REQUEST, PermissionDeniedError),
-    Case('update', 400, UPDATE_400, UPDATE_400_PARSED, _call_update, _acall_update, UPDATE_REQUEST, BadRequestError),
-    Case('update', 401, UPDATE_401, UPDATE_401_PARSED, _call_update, _acall_update, UPDATE_REQUEST, AuthenticationError),
-    Case('update', 403, UPDATE_403, UPDATE_403_PARSED, _call_update, _acall_update, UPDATE_REQUEST, PermissionDeniedError),
+    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
+    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case('create', 403, CREATE_403, CREATE_403_PARSED, _call_create, CREATE_REQUEST, PermissionDeniedError),
+    Case('get', 400, GET_400, Model(models.ErrorResponse, errors={'id': 'must be a UUID'}), _call_get, GET_REQUEST, BadRequestError),
+    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case('get', 403, GET_403, GET_403_PARSED, _call_get, GET_REQUEST, PermissionDeniedError),
+    Case('update', 400, UPDATE_400, UPDATE_400_PARSED, _call_update, UPDATE_REQUEST, BadRequestError),
+    Case('update', 401, UPDATE_401, UPDATE_401_PARSED, _call_update, UPDATE_REQUEST, AuthenticationError),
+    Case('update', 403, UPDATE_403, UPDATE_403_PARSED, _call_update, UPDATE_REQUEST, PermissionDeniedError),
 ]
 # fmt: on
 
@@ -312,9 +290,9 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, _acall_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, _acall_get, GET_REQUEST),
-    Additions('update', 200, UPDATE_WITH_ADDITIONS, models.Session, 'added_later', _call_update, _acall_update, UPDATE_REQUEST),
+    Additions('create', 201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST),
+    Additions('get', 200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST),
+    Additions('update', 200, UPDATE_WITH_ADDITIONS, models.Session, 'added_later', _call_update, UPDATE_REQUEST),
 ]
 # fmt: on
 
@@ -326,11 +304,9 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /api/sessions": (_call_create, _acall_create),
-    "GET /api/sessions/{id}": (_call_get, _acall_get),
-    "PUT /api/sessions/{id}": (_call_update, _acall_update),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /api/sessions": _call_create,
+    "GET /api/sessions/{id}": _call_get,
+    "PUT /api/sessions/{id}": _call_update,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.documents`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -33,6 +34,7 @@ from .._models import to_wire
 from ._contract import (
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -101,14 +103,8 @@ GET_429: Any = {"message": "Too Many Attempts."}
 GET_500: Any = {"message": "Server Error"}
 
 
-def _call_get(client: Client) -> models.Document:
+def _call_get(client: Client | AsyncClient) -> models.Document | Awaitable[models.Document]:
     return client.documents.get(
-        "880e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.Document:
-    return await client.documents.get(
         "880e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -130,7 +126,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, _acall_get, GET_REQUEST),
+    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -144,11 +140,11 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('get', 401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, _acall_get, GET_REQUEST, AuthenticationError),
-    Case('get', 403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, _acall_get, GET_REQUEST, PermissionDeniedError),
-    Case('get', 404, GET_404, Model(models.Error, message='Not found.'), _call_get, _acall_get, GET_REQUEST, NotFoundError),
-    Case('get', 429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, _acall_get, GET_REQUEST, RateLimitError),
-    Case('get', 500, GET_500, Model(models.Error, message='Server Error'), _call_get, _acall_get, GET_REQUEST, InternalServerError),
+    Case('get', 401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
+    Case('get', 403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case('get', 404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
+    Case('get', 429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
+    Case('get', 500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -162,7 +158,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('get', 200, GET_WITH_ADDITIONS, models.Document, 'added_later', _call_get, _acall_get, GET_REQUEST, 'status'),
+    Additions('get', 200, GET_WITH_ADDITIONS, models.Document, 'added_later', _call_get, GET_REQUEST, 'status'),
 ]
 # fmt: on
 
@@ -174,9 +170,7 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "GET /extractions/documents/{documentId}": (_call_get, _acall_get),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "GET /extractions/documents/{documentId}": _call_get,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,7 +1,8 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
+against both clients' signatures); `<NAME>_REQUEST` says what that call
 must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
 the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
 or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
@@ -36,6 +37,7 @@ from ._contract import (
     NO_BODY,
     Additions,
     Case,
+    ExampleCall,
     MockServer,
     case_id,
     check_additions,
@@ -94,15 +96,8 @@ CREATE_429: Any = {"message": "Too Many Attempts."}
 CREATE_500: Any = {"message": "Server Error"}
 
 
-def _call_create(client: Client) -> models.Session:
+def _call_create(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.create(
-        extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
-        name="November invoices",
-    )
-
-
-async def _acall_create(client: AsyncClient) -> models.Session:
-    return await client.sessions.create(
         extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
         name="November invoices",
     )
@@ -164,14 +159,8 @@ GET_429: Any = {"message": "Too Many Attempts."}
 GET_500: Any = {"message": "Server Error"}
 
 
-def _call_get(client: Client) -> models.Session:
+def _call_get(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.get(
-        "770e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.Session:
-    return await client.sessions.get(
         "770e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -204,14 +193,8 @@ DELETE_429: Any = {"message": "Too Many Attempts."}
 DELETE_500: Any = {"message": "Server Error"}
 
 
-def _call_delete(client: Client) -> None:
-    client.sessions.delete(
-        "770e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_delete(client: AsyncClient) -> None:
-    await client.sessions.delete(
+def _call_delete(client: Client | AsyncClient) -> None | Awaitable[None]:
+    return client.sessions.delete(
         "770e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -310,18 +293,10 @@ LIST_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 LIST_DOCUMENTS_500: Any = {"message": "Server Error"}
 
 
-def _call_list_documents(client: Client) -> models.DocumentPage:
+def _call_list_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentPage | Awaitable[models.DocumentPage]:
     return client.sessions.list_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        page=1,
-        per_page=25,
-        sort="created_at",
-        order="desc",
-    )
-
-
-async def _acall_list_documents(client: AsyncClient) -> models.DocumentPage:
-    return await client.sessions.list_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         page=1,
         per_page=25,
@@ -566,15 +541,10 @@ ATTACH_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 ATTACH_DOCUMENTS_500: Any = {"message": "Server Error"}
 
 
-def _call_attach_documents(client: Client) -> models.DocumentList:
+def _call_attach_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentList | Awaitable[models.DocumentList]:
     return client.sessions.attach_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        document_ids=["880e8400-e29b-41d4-a716-446655440000"],
-    )
-
-
-async def _acall_attach_documents(client: AsyncClient) -> models.DocumentList:
-    return await client.sessions.attach_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         document_ids=["880e8400-e29b-41d4-a716-446655440000"],
     )
@@ -663,15 +633,10 @@ UPLOAD_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 UPLOAD_DOCUMENTS_500: Any = {"message": "Server Error"}
 
 
-def _call_upload_documents(client: Client) -> models.DocumentList:
+def _call_upload_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentList | Awaitable[models.DocumentList]:
     return client.sessions.upload_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        keys=["uploads/2023/11/07/invoice-1042.pdf"],
-    )
-
-
-async def _acall_upload_documents(client: AsyncClient) -> models.DocumentList:
-    return await client.sessions.upload_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         keys=["uploads/2023/11/07/invoice-1042.pdf"],
     )
@@ -705,15 +670,8 @@ DETACH_DOCUMENT_429: Any = {"message": "Too Many Attempts."}
 DETACH_DOCUMENT_500: Any = {"message": "Server Error"}
 
 
-def _call_detach_document(client: Client) -> None:
-    client.sessions.detach_document(
-        "770e8400-e29b-41d4-a716-446655440000",
-        "880e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_detach_document(client: AsyncClient) -> None:
-    await client.sessions.detach_document(
+def _call_detach_document(client: Client | AsyncClient) -> None | Awaitable[None]:
+    return client.sessions.detach_document(
         "770e8400-e29b-41d4-a716-446655440000",
         "880e8400-e29b-41d4-a716-446655440000",
     )
@@ -737,14 +695,14 @@ DETACH_DOCUMENT_REQUEST = Sent(
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 201, CREATE_201, CREATE_201_PARSED, _call_create, _acall_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, _acall_get, GET_REQUEST),
-    Case('delete', 204, NO_BODY, None, _call_delete, _acall_delete, DELETE_REQUEST),
-    Case('list_documents', 200, LIST_DOCUMENTS_200, LIST_DOCUMENTS_200_PARSED, _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST),
-    Case('attach_documents', 200, ATTACH_DOCUMENTS_200, ATTACH_DOCUMENTS_200_PARSED, _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST),
-    Case('upload_documents', 200, UPLOAD_DOCUMENTS_200, UPLOAD_DOCUMENTS_200_PARSED, _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
-    Case('upload_documents', 201, UPLOAD_DOCUMENTS_201, UPLOAD_DOCUMENTS_201_PARSED, _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
-    Case('detach_document', 204, NO_BODY, None, _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST),
+    Case('create', 201, CREATE_201, CREATE_201_PARSED, _call_create, CREATE_REQUEST),
+    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case('delete', 204, NO_BODY, None, _call_delete, DELETE_REQUEST),
+    Case('list_documents', 200, LIST_DOCUMENTS_200, LIST_DOCUMENTS_200_PARSED, _call_list_documents, LIST_DOCUMENTS_REQUEST),
+    Case('attach_documents', 200, ATTACH_DOCUMENTS_200, ATTACH_DOCUMENTS_200_PARSED, _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
+    Case('upload_documents', 200, UPLOAD_DOCUMENTS_200, UPLOAD_DOCUMENTS_200_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Case('upload_documents', 201, UPLOAD_DOCUMENTS_201, UPLOAD_DOCUMENTS_201_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Case('detach_document', 204, NO_BODY, None, _call_detach_document, DETACH_DOCUMENT_REQUEST),
 ]
 # fmt: on
 
@@ -758,47 +716,47 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 400, CREATE_400, Model(models.Error, message='Malformed JSON body.'), _call_create, _acall_create, CREATE_REQUEST, BadRequestError),
-    Case('create', 401, CREATE_401, Model(models.Error, message='Unauthenticated.'), _call_create, _acall_create, CREATE_REQUEST, AuthenticationError),
-    Case('create', 403, CREATE_403, Model(models.Error, message='This action is unauthorized.'), _call_create, _acall_create, CREATE_REQUEST, PermissionDeniedError),
-    Case('create', 422, CREATE_422, CREATE_422_PARSED, _call_create, _acall_create, CREATE_REQUEST, UnprocessableEntityError),
-    Case('create', 429, CREATE_429, Model(models.Error, message='Too Many Attempts.'), _call_create, _acall_create, CREATE_REQUEST, RateLimitError),
-    Case('create', 500, CREATE_500, Model(models.Error, message='Server Error'), _call_create, _acall_create, CREATE_REQUEST, InternalServerError),
-    Case('get', 401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, _acall_get, GET_REQUEST, AuthenticationError),
-    Case('get', 403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, _acall_get, GET_REQUEST, PermissionDeniedError),
-    Case('get', 404, GET_404, Model(models.Error, message='Not found.'), _call_get, _acall_get, GET_REQUEST, NotFoundError),
-    Case('get', 429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, _acall_get, GET_REQUEST, RateLimitError),
-    Case('get', 500, GET_500, Model(models.Error, message='Server Error'), _call_get, _acall_get, GET_REQUEST, InternalServerError),
-    Case('delete', 401, DELETE_401, Model(models.Error, message='Unauthenticated.'), _call_delete, _acall_delete, DELETE_REQUEST, AuthenticationError),
-    Case('delete', 403, DELETE_403, Model(models.Error, message='This action is unauthorized.'), _call_delete, _acall_delete, DELETE_REQUEST, PermissionDeniedError),
-    Case('delete', 404, DELETE_404, Model(models.Error, message='Not found.'), _call_delete, _acall_delete, DELETE_REQUEST, NotFoundError),
-    Case('delete', 429, DELETE_429, Model(models.Error, message='Too Many Attempts.'), _call_delete, _acall_delete, DELETE_REQUEST, RateLimitError),
-    Case('delete', 500, DELETE_500, Model(models.Error, message='Server Error'), _call_delete, _acall_delete, DELETE_REQUEST, InternalServerError),
-    Case('list_documents', 401, LIST_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, AuthenticationError),
-    Case('list_documents', 403, LIST_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case('list_documents', 404, LIST_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, NotFoundError),
-    Case('list_documents', 422, LIST_DOCUMENTS_422, LIST_DOCUMENTS_422_PARSED, _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case('list_documents', 429, LIST_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, RateLimitError),
-    Case('list_documents', 500, LIST_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST, InternalServerError),
-    Case('attach_documents', 400, ATTACH_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, BadRequestError),
-    Case('attach_documents', 401, ATTACH_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, AuthenticationError),
-    Case('attach_documents', 403, ATTACH_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case('attach_documents', 404, ATTACH_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, NotFoundError),
-    Case('attach_documents', 422, ATTACH_DOCUMENTS_422, ATTACH_DOCUMENTS_422_PARSED, _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case('attach_documents', 429, ATTACH_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, RateLimitError),
-    Case('attach_documents', 500, ATTACH_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST, InternalServerError),
-    Case('upload_documents', 400, UPLOAD_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, BadRequestError),
-    Case('upload_documents', 401, UPLOAD_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, AuthenticationError),
-    Case('upload_documents', 403, UPLOAD_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case('upload_documents', 404, UPLOAD_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, NotFoundError),
-    Case('upload_documents', 422, UPLOAD_DOCUMENTS_422, UPLOAD_DOCUMENTS_422_PARSED, _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case('upload_documents', 429, UPLOAD_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, RateLimitError),
-    Case('upload_documents', 500, UPLOAD_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST, InternalServerError),
-    Case('detach_document', 401, DETACH_DOCUMENT_401, Model(models.Error, message='Unauthenticated.'), _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST, AuthenticationError),
-    Case('detach_document', 403, DETACH_DOCUMENT_403, Model(models.Error, message='This action is unauthorized.'), _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST, PermissionDeniedError),
-    Case('detach_document', 404, DETACH_DOCUMENT_404, Model(models.Error, message='Not found.'), _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST, NotFoundError),
-    Case('detach_document', 429, DETACH_DOCUMENT_429, Model(models.Error, message='Too Many Attempts.'), _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST, RateLimitError),
-    Case('detach_document', 500, DETACH_DOCUMENT_500, Model(models.Error, message='Server Error'), _call_detach_document, _acall_detach_document, DETACH_DOCUMENT_REQUEST, InternalServerError),
+    Case('create', 400, CREATE_400, Model(models.Error, message='Malformed JSON body.'), _call_create, CREATE_REQUEST, BadRequestError),
+    Case('create', 401, CREATE_401, Model(models.Error, message='Unauthenticated.'), _call_create, CREATE_REQUEST, AuthenticationError),
+    Case('create', 403, CREATE_403, Model(models.Error, message='This action is unauthorized.'), _call_create, CREATE_REQUEST, PermissionDeniedError),
+    Case('create', 422, CREATE_422, CREATE_422_PARSED, _call_create, CREATE_REQUEST, UnprocessableEntityError),
+    Case('create', 429, CREATE_429, Model(models.Error, message='Too Many Attempts.'), _call_create, CREATE_REQUEST, RateLimitError),
+    Case('create', 500, CREATE_500, Model(models.Error, message='Server Error'), _call_create, CREATE_REQUEST, InternalServerError),
+    Case('get', 401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
+    Case('get', 403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case('get', 404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
+    Case('get', 429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
+    Case('get', 500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
+    Case('delete', 401, DELETE_401, Model(models.Error, message='Unauthenticated.'), _call_delete, DELETE_REQUEST, AuthenticationError),
+    Case('delete', 403, DELETE_403, Model(models.Error, message='This action is unauthorized.'), _call_delete, DELETE_REQUEST, PermissionDeniedError),
+    Case('delete', 404, DELETE_404, Model(models.Error, message='Not found.'), _call_delete, DELETE_REQUEST, NotFoundError),
+    Case('delete', 429, DELETE_429, Model(models.Error, message='Too Many Attempts.'), _call_delete, DELETE_REQUEST, RateLimitError),
+    Case('delete', 500, DELETE_500, Model(models.Error, message='Server Error'), _call_delete, DELETE_REQUEST, InternalServerError),
+    Case('list_documents', 401, LIST_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, AuthenticationError),
+    Case('list_documents', 403, LIST_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case('list_documents', 404, LIST_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, NotFoundError),
+    Case('list_documents', 422, LIST_DOCUMENTS_422, LIST_DOCUMENTS_422_PARSED, _call_list_documents, LIST_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case('list_documents', 429, LIST_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, RateLimitError),
+    Case('list_documents', 500, LIST_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_list_documents, LIST_DOCUMENTS_REQUEST, InternalServerError),
+    Case('attach_documents', 400, ATTACH_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, BadRequestError),
+    Case('attach_documents', 401, ATTACH_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, AuthenticationError),
+    Case('attach_documents', 403, ATTACH_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case('attach_documents', 404, ATTACH_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, NotFoundError),
+    Case('attach_documents', 422, ATTACH_DOCUMENTS_422, ATTACH_DOCUMENTS_422_PARSED, _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case('attach_documents', 429, ATTACH_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, RateLimitError),
+    Case('attach_documents', 500, ATTACH_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, InternalServerError),
+    Case('upload_documents', 400, UPLOAD_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, BadRequestError),
+    Case('upload_documents', 401, UPLOAD_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, AuthenticationError),
+    Case('upload_documents', 403, UPLOAD_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case('upload_documents', 404, UPLOAD_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, NotFoundError),
+    Case('upload_documents', 422, UPLOAD_DOCUMENTS_422, UPLOAD_DOCUMENTS_422_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case('upload_documents', 429, UPLOAD_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, RateLimitError),
+    Case('upload_documents', 500, UPLOAD_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, InternalServerError),
+    Case('detach_document', 401, DETACH_DOCUMENT_401, Model(models.Error, message='Unauthenticated.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, AuthenticationError),
+    Case('detach_document', 403, DETACH_DOCUMENT_403, Model(models.Error, message='This action is unauthorized.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, PermissionDeniedError),
+    Case('detach_document', 404, DETACH_DOCUMENT_404, Model(models.Error, message='Not found.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, NotFoundError),
+    Case('detach_document', 429, DETACH_DOCUMENT_429, Model(models.Error, message='Too Many Attempts.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, RateLimitError),
+    Case('detach_document', 500, DETACH_DOCUMENT_500, Model(models.Error, message='Server Error'), _call_detach_document, DETACH_DOCUMENT_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -812,11 +770,11 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, _acall_create, CREATE_REQUEST, 'status'),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, _acall_get, GET_REQUEST, 'status'),
-    Additions('list_documents', 200, LIST_DOCUMENTS_WITH_ADDITIONS, models.DocumentPage, 'added_later', _call_list_documents, _acall_list_documents, LIST_DOCUMENTS_REQUEST),
-    Additions('attach_documents', 200, ATTACH_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_attach_documents, _acall_attach_documents, ATTACH_DOCUMENTS_REQUEST),
-    Additions('upload_documents', 200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_upload_documents, _acall_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Additions('create', 201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST, 'status'),
+    Additions('get', 200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST, 'status'),
+    Additions('list_documents', 200, LIST_DOCUMENTS_WITH_ADDITIONS, models.DocumentPage, 'added_later', _call_list_documents, LIST_DOCUMENTS_REQUEST),
+    Additions('attach_documents', 200, ATTACH_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
+    Additions('upload_documents', 200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
 ]
 # fmt: on
 
@@ -828,27 +786,13 @@ def test_accepts_additions(case: Additions, use_async: bool) -> None:
     check_additions(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /extractions/sessions": (_call_create, _acall_create),
-    "GET /extractions/sessions/{sessionId}": (_call_get, _acall_get),
-    "DELETE /extractions/sessions/{sessionId}": (_call_delete, _acall_delete),
-    "GET /extractions/sessions/{sessionId}/documents": (
-        _call_list_documents,
-        _acall_list_documents,
-    ),
-    "POST /extractions/sessions/{sessionId}/documents/attach": (
-        _call_attach_documents,
-        _acall_attach_documents,
-    ),
-    "POST /extractions/sessions/{sessionId}/documents/upload": (
-        _call_upload_documents,
-        _acall_upload_documents,
-    ),
-    "DELETE /extractions/sessions/{sessionId}/documents/{documentId}": (
-        _call_detach_document,
-        _acall_detach_document,
-    ),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /extractions/sessions": _call_create,
+    "GET /extractions/sessions/{sessionId}": _call_get,
+    "DELETE /extractions/sessions/{sessionId}": _call_delete,
+    "GET /extractions/sessions/{sessionId}/documents": _call_list_documents,
+    "POST /extractions/sessions/{sessionId}/documents/attach": _call_attach_documents,
+    "POST /extractions/sessions/{sessionId}/documents/upload": _call_upload_documents,
+    "DELETE /extractions/sessions/{sessionId}/documents/{documentId}": _call_detach_document,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""
