@@ -159,7 +159,7 @@ def test_a_form_body_that_fails_loses_its_optional_members_first(tmp_path: Path)
     accounts = tests / "test_accounts.py"
     assert 'name="Hogwarts"' in accounts.read_text(encoding="utf-8") and "custom_fields=" not in accounts.read_text(encoding="utf-8")
     imports = tests / "test_imports.py"
-    assert 'content_type="application/x-www-form-urlencoded",\n    body={},' in imports.read_text(encoding="utf-8")
+    assert 'content_type="application/x-www-form-urlencoded", body={}' in imports.read_text(encoding="utf-8")
     output = assert_generated_tests_pass(out)
     assert "skipped" not in output
 

@@ -6,6 +6,8 @@ Spec text is untrusted: every spec-derived fragment of the Python source built h
 
 from __future__ import annotations
 
+import io
+import tokenize
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,7 +177,7 @@ class OperationTest:
         if not reply.status_key or not expected:
             return ""
         name = ident(self.operation.name)
-        parts = [literal(self.operation.name), str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"{self.upper}_REQUEST"]
+        parts = [str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"{self.upper}_REQUEST"]
         if reply.error_class:
             parts.append(ident(reply.error_class))
         if reply.constant and reply.content_type != "application/json":
@@ -193,7 +195,7 @@ class OperationTest:
             return ""
         reply = additions.reply
         name = ident(self.operation.name)
-        parts = [literal(self.operation.name), str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"{self.upper}_REQUEST"]
+        parts = [str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"{self.upper}_REQUEST"]
         if additions.enum_field != literal(""):
             parts.append(additions.enum_field)
         if reply.content_type != "application/json":
@@ -204,22 +206,40 @@ class OperationTest:
     def sent(self) -> str:
         """Source of the `Sent` (tests/_expect.py) the example call's request must match."""
         operation = self.operation
-        parts = (
-            literal(operation.method.upper()),
-            literal(operation.path),
-            f"path_params={self.expected_path}",
-            f"query={self.expected_query}",
-            f"headers={self.expected_headers}",
-            f"cookies={self.expected_cookies}",
-            f"security={self.expected_security}",
-            f"content_type={self.expected_content_type}",
-            f"body={self.expected_body}",
-        )
+        parts = [literal(operation.method.upper()), literal(operation.path)]
+        # A part at Sent's default (empty) is left out: the reader sees only what the request carries.
+        for name, value, default in (
+            ("path_params", self.expected_path, "{}"),
+            ("query", self.expected_query, "{}"),
+            ("headers", self.expected_headers, "{}"),
+            ("cookies", self.expected_cookies, "{}"),
+            ("security", self.expected_security, "()"),
+            ("content_type", self.expected_content_type, "None"),
+            ("body", self.expected_body, "None"),
+        ):
+            if value != default:
+                parts.append(f"{name}={value}")
         return f"Sent({', '.join(parts)})"
 
 
 def _marked(row: str, skip: str) -> str:
-    return f"pytest.param({row}, marks=pytest.mark.skip(reason={literal(skip)}))" if skip else row
+    marked = f"pytest.param({row}, marks=pytest.mark.skip(reason={literal(skip)}))" if skip else row
+    return _double_quoted(marked)
+
+
+def _double_quoted(row: str) -> str:
+    """`row` (one line) with its plain single-quoted strings double-quoted, as the formatter writes the
+    rest of the module (the tables are left unformatted: `# fmt: off`)."""
+    pieces: list[str] = []
+    end = 0
+    for token in tokenize.generate_tokens(io.StringIO(row).readline):
+        if token.type != tokenize.STRING:
+            continue
+        text = token.string
+        if text[0] == "'" and not text.startswith("'''") and '"' not in text:
+            pieces += [row[end : token.start[1]], '"' + text[1:-1] + '"']
+            end = token.end[1]
+    return "".join(pieces) + row[end:]
 
 
 @dataclass(frozen=True)

@@ -84,11 +84,6 @@ def _call_create_token(
 CREATE_TOKEN_REQUEST = Sent(
     "POST",
     "/token",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
-    security=(),
     content_type="application/x-www-form-urlencoded",
     body={
         "grant_type": "password",
@@ -102,7 +97,7 @@ CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create_token', 200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
+    Case(200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 
@@ -116,7 +111,7 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create_token', 400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
+    Case(400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
 ]
 # fmt: on
 
@@ -130,7 +125,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create_token', 200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, CREATE_TOKEN_REQUEST),
+    Additions(200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 

@@ -62,17 +62,7 @@ def _call_create(
     return client.deferred_sessions.create()
 
 
-CREATE_REQUEST = Sent(
-    "POST",
-    "/api/deferred/create",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
-    security=("apiKeyAuth",),
-    content_type=None,
-    body=None,
-)
+CREATE_REQUEST = Sent("POST", "/api/deferred/create", security=("apiKeyAuth",))
 
 CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 
@@ -128,12 +118,7 @@ GET_REQUEST = Sent(
     "GET",
     "/api/deferred/detail/{id}",
     path_params={"id": "0f767925-b464-4ffa-b621-1a0aeacad257"},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
-    content_type=None,
-    body=None,
 )
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
@@ -141,8 +126,8 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case(200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -156,9 +141,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
-    Case('get', 404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
+    Case(401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case(401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case(404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -172,8 +157,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 200, CREATE_WITH_ADDITIONS, models.DeferredSessionCreated, 'added_later', _call_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.DeferredSession, 'added_later', _call_get, GET_REQUEST, 'status'),
+    Additions(200, CREATE_WITH_ADDITIONS, models.DeferredSessionCreated, 'added_later', _call_create, CREATE_REQUEST),
+    Additions(200, GET_WITH_ADDITIONS, models.DeferredSession, 'added_later', _call_get, GET_REQUEST, 'status'),
 ]
 # fmt: on
 

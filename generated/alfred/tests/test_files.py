@@ -84,10 +84,6 @@ def _call_upload(
 UPLOAD_REQUEST = Sent(
     "POST",
     "/api/file/uploadfile",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
     content_type="multipart/form-data",
     body={
@@ -102,7 +98,7 @@ UPLOAD_WITH_ADDITIONS: Any = {**UPLOAD_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('upload', 200, UPLOAD_200, UPLOAD_200_PARSED, _call_upload, UPLOAD_REQUEST),
+    Case(200, UPLOAD_200, UPLOAD_200_PARSED, _call_upload, UPLOAD_REQUEST),
 ]
 # fmt: on
 
@@ -116,9 +112,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('upload', 400, UPLOAD_400, UPLOAD_400_PARSED, _call_upload, UPLOAD_REQUEST, BadRequestError),
-    Case('upload', 401, UPLOAD_401, UPLOAD_401_PARSED, _call_upload, UPLOAD_REQUEST, AuthenticationError),
-    Case('upload', 404, UPLOAD_404, UPLOAD_404_PARSED, _call_upload, UPLOAD_REQUEST, NotFoundError),
+    Case(400, UPLOAD_400, UPLOAD_400_PARSED, _call_upload, UPLOAD_REQUEST, BadRequestError),
+    Case(401, UPLOAD_401, UPLOAD_401_PARSED, _call_upload, UPLOAD_REQUEST, AuthenticationError),
+    Case(404, UPLOAD_404, UPLOAD_404_PARSED, _call_upload, UPLOAD_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -132,7 +128,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('upload', 200, UPLOAD_WITH_ADDITIONS, models.FileUploaded, 'added_later', _call_upload, UPLOAD_REQUEST),
+    Additions(200, UPLOAD_WITH_ADDITIONS, models.FileUploaded, 'added_later', _call_upload, UPLOAD_REQUEST),
 ]
 # fmt: on
 

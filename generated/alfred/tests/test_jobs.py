@@ -86,10 +86,6 @@ def _call_create(client: Client | AsyncClient) -> models.JobCreated | Awaitable[
 CREATE_REQUEST = Sent(
     "POST",
     "/api/job/create",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
     content_type="application/json",
     body={
@@ -149,12 +145,7 @@ GET_REQUEST = Sent(
     "GET",
     "/api/job/detail/{id}",
     path_params={"id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b"},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
-    content_type=None,
-    body=None,
 )
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
@@ -162,8 +153,8 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case(200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -177,11 +168,11 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
-    Case('create', 404, CREATE_404, CREATE_404_PARSED, _call_create, CREATE_REQUEST, NotFoundError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
-    Case('get', 404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
+    Case(400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
+    Case(401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case(404, CREATE_404, CREATE_404_PARSED, _call_create, CREATE_REQUEST, NotFoundError),
+    Case(401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case(404, GET_404, GET_404_PARSED, _call_get, GET_REQUEST, NotFoundError),
 ]
 # fmt: on
 
@@ -195,8 +186,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 200, CREATE_WITH_ADDITIONS, models.JobCreated, 'added_later', _call_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.JobDetail, 'added_later', _call_get, GET_REQUEST),
+    Additions(200, CREATE_WITH_ADDITIONS, models.JobCreated, 'added_later', _call_create, CREATE_REQUEST),
+    Additions(200, GET_WITH_ADDITIONS, models.JobDetail, 'added_later', _call_get, GET_REQUEST),
 ]
 # fmt: on
 

@@ -98,10 +98,6 @@ def _call_create_token(
 CREATE_TOKEN_REQUEST = Sent(
     "POST",
     "/oauth/token",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
     security=("clientBasic",),
     content_type="application/json",
     body={
@@ -116,7 +112,7 @@ CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create_token', 200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
+    Case(200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 
@@ -130,9 +126,9 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create_token', 400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
-    Case('create_token', 401, CREATE_TOKEN_401, CREATE_TOKEN_401_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, AuthenticationError),
-    Case('create_token', 500, CREATE_TOKEN_500, CREATE_TOKEN_500_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, InternalServerError),
+    Case(400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
+    Case(401, CREATE_TOKEN_401, CREATE_TOKEN_401_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, AuthenticationError),
+    Case(500, CREATE_TOKEN_500, CREATE_TOKEN_500_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -146,7 +142,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create_token', 200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, CREATE_TOKEN_REQUEST),
+    Additions(200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, 'added_later', _call_create_token, CREATE_TOKEN_REQUEST),
 ]
 # fmt: on
 

@@ -103,13 +103,10 @@ def _call_get_acl(
 GET_ACL_REQUEST = Sent(
     "GET",
     "/envelope/acl",
-    path_params={},
     query={"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"},
     headers={"Origin": "https://app.example.com"},
     cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
     security=("oauth2",),
-    content_type=None,
-    body=None,
 )
 
 GET_ACL_WITH_ADDITIONS: Any = {**GET_ACL_200, "added_later": "kept"}
@@ -169,7 +166,6 @@ def _call_add_acl_entry(
 ADD_ACL_ENTRY_REQUEST = Sent(
     "POST",
     "/envelope/acl",
-    path_params={},
     query={"session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA"},
     headers={"Origin": "https://app.example.com"},
     cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
@@ -218,16 +214,14 @@ REMOVE_ACL_ENTRY_REQUEST = Sent(
     headers={"Origin": "https://app.example.com"},
     cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
     security=("oauth2",),
-    content_type=None,
-    body=None,
 )
 
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('get_acl', 200, GET_ACL_200, GET_ACL_200_PARSED, _call_get_acl, GET_ACL_REQUEST),
-    Case('add_acl_entry', 200, ADD_ACL_ENTRY_200, ADD_ACL_ENTRY_200_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
-    Case('remove_acl_entry', 204, NO_BODY, None, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST),
+    Case(200, GET_ACL_200, GET_ACL_200_PARSED, _call_get_acl, GET_ACL_REQUEST),
+    Case(200, ADD_ACL_ENTRY_200, ADD_ACL_ENTRY_200_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
+    Case(204, NO_BODY, None, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST),
 ]
 # fmt: on
 
@@ -241,17 +235,17 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('get_acl', 403, GET_ACL_403, GET_ACL_403_PARSED, _call_get_acl, GET_ACL_REQUEST, PermissionDeniedError),
-    Case('get_acl', 412, GET_ACL_412, GET_ACL_412_PARSED, _call_get_acl, GET_ACL_REQUEST, PreconditionFailedError),
-    Case('add_acl_entry', 403, ADD_ACL_ENTRY_403, ADD_ACL_ENTRY_403_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PermissionDeniedError),
-    Case('add_acl_entry', 404, ADD_ACL_ENTRY_404, ADD_ACL_ENTRY_404_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, NotFoundError),
-    Case('add_acl_entry', 409, ADD_ACL_ENTRY_409, ADD_ACL_ENTRY_409_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, ConflictError),
-    Case('add_acl_entry', 412, ADD_ACL_ENTRY_412, ADD_ACL_ENTRY_412_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PreconditionFailedError),
-    Case('add_acl_entry', 422, ADD_ACL_ENTRY_422, ADD_ACL_ENTRY_422_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, UnprocessableEntityError),
-    Case('remove_acl_entry', 403, REMOVE_ACL_ENTRY_403, REMOVE_ACL_ENTRY_403_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PermissionDeniedError),
-    Case('remove_acl_entry', 404, REMOVE_ACL_ENTRY_404, REMOVE_ACL_ENTRY_404_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, NotFoundError),
-    Case('remove_acl_entry', 409, REMOVE_ACL_ENTRY_409, REMOVE_ACL_ENTRY_409_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, ConflictError),
-    Case('remove_acl_entry', 412, REMOVE_ACL_ENTRY_412, REMOVE_ACL_ENTRY_412_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PreconditionFailedError),
+    Case(403, GET_ACL_403, GET_ACL_403_PARSED, _call_get_acl, GET_ACL_REQUEST, PermissionDeniedError),
+    Case(412, GET_ACL_412, GET_ACL_412_PARSED, _call_get_acl, GET_ACL_REQUEST, PreconditionFailedError),
+    Case(403, ADD_ACL_ENTRY_403, ADD_ACL_ENTRY_403_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PermissionDeniedError),
+    Case(404, ADD_ACL_ENTRY_404, ADD_ACL_ENTRY_404_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, NotFoundError),
+    Case(409, ADD_ACL_ENTRY_409, ADD_ACL_ENTRY_409_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, ConflictError),
+    Case(412, ADD_ACL_ENTRY_412, ADD_ACL_ENTRY_412_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, PreconditionFailedError),
+    Case(422, ADD_ACL_ENTRY_422, ADD_ACL_ENTRY_422_PARSED, _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST, UnprocessableEntityError),
+    Case(403, REMOVE_ACL_ENTRY_403, REMOVE_ACL_ENTRY_403_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PermissionDeniedError),
+    Case(404, REMOVE_ACL_ENTRY_404, REMOVE_ACL_ENTRY_404_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, NotFoundError),
+    Case(409, REMOVE_ACL_ENTRY_409, REMOVE_ACL_ENTRY_409_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, ConflictError),
+    Case(412, REMOVE_ACL_ENTRY_412, REMOVE_ACL_ENTRY_412_PARSED, _call_remove_acl_entry, REMOVE_ACL_ENTRY_REQUEST, PreconditionFailedError),
 ]
 # fmt: on
 
@@ -265,8 +259,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('get_acl', 200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_get_acl, GET_ACL_REQUEST),
-    Additions('add_acl_entry', 200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
+    Additions(200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_get_acl, GET_ACL_REQUEST),
+    Additions(200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
 ]
 # fmt: on
 

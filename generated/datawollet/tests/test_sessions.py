@@ -121,8 +121,6 @@ def _call_start(
 START_REQUEST = Sent(
     "POST",
     "/session/start",
-    path_params={},
-    query={},
     headers={"Origin": "https://app.example.com"},
     cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
     security=("oauth2",),
@@ -205,8 +203,6 @@ def _call_resume(
 RESUME_REQUEST = Sent(
     "POST",
     "/session/resume",
-    path_params={},
-    query={},
     headers={"Origin": "https://app.example.com"},
     cookies={"session_key": "6QdN2vX8kP1sT4wY7zB0cF3hJ5mL9rA2"},
     security=("oauth2",),
@@ -219,8 +215,8 @@ RESUME_WITH_ADDITIONS: Any = {**RESUME_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('start', 200, START_200, START_200_PARSED, _call_start, START_REQUEST),
-    Case('resume', 200, RESUME_200, RESUME_200_PARSED, _call_resume, RESUME_REQUEST),
+    Case(200, START_200, START_200_PARSED, _call_start, START_REQUEST),
+    Case(200, RESUME_200, RESUME_200_PARSED, _call_resume, RESUME_REQUEST),
 ]
 # fmt: on
 
@@ -234,15 +230,15 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('start', 400, START_400, START_400_PARSED, _call_start, START_REQUEST, BadRequestError),
-    Case('start', 401, START_401, START_401_PARSED, _call_start, START_REQUEST, AuthenticationError, attempts=2),
-    Case('start', 403, START_403, START_403_PARSED, _call_start, START_REQUEST, PermissionDeniedError),
-    Case('start', 412, START_412, START_412_PARSED, _call_start, START_REQUEST, PreconditionFailedError),
-    Case('start', 500, START_500, START_500_PARSED, _call_start, START_REQUEST, InternalServerError),
-    Case('resume', 400, RESUME_400, RESUME_400_PARSED, _call_resume, RESUME_REQUEST, BadRequestError),
-    Case('resume', 401, RESUME_401, RESUME_401_PARSED, _call_resume, RESUME_REQUEST, AuthenticationError, attempts=2),
-    Case('resume', 403, RESUME_403, RESUME_403_PARSED, _call_resume, RESUME_REQUEST, PermissionDeniedError),
-    Case('resume', 500, RESUME_500, RESUME_500_PARSED, _call_resume, RESUME_REQUEST, InternalServerError),
+    Case(400, START_400, START_400_PARSED, _call_start, START_REQUEST, BadRequestError),
+    Case(401, START_401, START_401_PARSED, _call_start, START_REQUEST, AuthenticationError, attempts=2),
+    Case(403, START_403, START_403_PARSED, _call_start, START_REQUEST, PermissionDeniedError),
+    Case(412, START_412, START_412_PARSED, _call_start, START_REQUEST, PreconditionFailedError),
+    Case(500, START_500, START_500_PARSED, _call_start, START_REQUEST, InternalServerError),
+    Case(400, RESUME_400, RESUME_400_PARSED, _call_resume, RESUME_REQUEST, BadRequestError),
+    Case(401, RESUME_401, RESUME_401_PARSED, _call_resume, RESUME_REQUEST, AuthenticationError, attempts=2),
+    Case(403, RESUME_403, RESUME_403_PARSED, _call_resume, RESUME_REQUEST, PermissionDeniedError),
+    Case(500, RESUME_500, RESUME_500_PARSED, _call_resume, RESUME_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -256,8 +252,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('start', 200, START_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_start, START_REQUEST),
-    Additions('resume', 200, RESUME_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_resume, RESUME_REQUEST),
+    Additions(200, START_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_start, START_REQUEST),
+    Additions(200, RESUME_WITH_ADDITIONS, models.SessionResponse, 'added_later', _call_resume, RESUME_REQUEST),
 ]
 # fmt: on
 

@@ -327,7 +327,6 @@ class Case:
     `key` is the status as documented when it differs ("4XX", "default"); `attempts` the requests the
     client sends for the reply (an OAuth2 client answers 401 by fetching a fresh token and retrying once)."""
 
-    operation: str
     status: int
     reply: Any
     expected: Any
@@ -345,7 +344,6 @@ class Additions:
     must still return a `model` that keeps the unknown field `extra` ("kept") in `model_extra` and,
     with `enum_field`, holds the unknown enum value "added-later-value" there."""
 
-    operation: str
     status: int
     reply: Any
     model: type[Any]
@@ -357,11 +355,10 @@ class Additions:
 
 
 def case_id(case: object) -> str:
-    """A row's test id: the operation and the status (`get_branch-404`)."""
-    if isinstance(case, Case):
-        return f"{case.operation}-{case.key or case.status}"
-    if isinstance(case, Additions):
-        return f"{case.operation}-{case.status}"
+    """A row's test id: the operation (its call's name) and the status (`get_branch-404`)."""
+    if isinstance(case, (Case, Additions)):
+        operation = getattr(case.call, "__name__", "?").removeprefix("_call_")
+        return f"{operation}-{case.key if isinstance(case, Case) and case.key else case.status}"
     return str(case)
 
 
@@ -387,7 +384,7 @@ def check_documented_reply(case: Case, use_async: bool) -> None:
 def check_documented_error(case: Case, use_async: bool) -> None:
     """The example call sends `case.request`, and the reply raises `case.error` with the parsed body."""
     __tracebackhide__ = True
-    assert case.error is not None, f"{case_id(case)}: no error class"
+    assert case.error is not None, "a documented error's row names its error class"
     server = MockServer(case.request.method, case.request.path_template)
     for _ in range(case.attempts):
         _answer(server, case.status, case.reply, case.content_type)

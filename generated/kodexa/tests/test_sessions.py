@@ -146,10 +146,6 @@ def _call_create(client: Client | AsyncClient) -> models.Session | Awaitable[mod
 CREATE_REQUEST = Sent(
     "POST",
     "/api/sessions",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
     content_type="application/json",
     body={
@@ -189,12 +185,7 @@ GET_REQUEST = Sent(
     "GET",
     "/api/sessions/{id}",
     path_params={"id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
-    content_type=None,
-    body=None,
 )
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "added_later": "kept"}
@@ -233,9 +224,6 @@ UPDATE_REQUEST = Sent(
     "PUT",
     "/api/sessions/{id}",
     path_params={"id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"},
-    query={},
-    headers={},
-    cookies={},
     security=("apiKeyAuth",),
     content_type="application/json",
     body={
@@ -251,10 +239,10 @@ UPDATE_WITH_ADDITIONS: Any = {**UPDATE_200, "added_later": "kept"}
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('create', 201, CREATE_201, CREATE_201_PARSED, _call_create, CREATE_REQUEST),
-    Case('create', 200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
-    Case('update', 200, UPDATE_200, UPDATE_200_PARSED, _call_update, UPDATE_REQUEST),
+    Case(201, CREATE_201, CREATE_201_PARSED, _call_create, CREATE_REQUEST),
+    Case(200, CREATE_200, CREATE_200_PARSED, _call_create, CREATE_REQUEST),
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case(200, UPDATE_200, UPDATE_200_PARSED, _call_update, UPDATE_REQUEST),
 ]
 # fmt: on
 
@@ -268,15 +256,15 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('create', 400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
-    Case('create', 401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
-    Case('create', 403, CREATE_403, CREATE_403_PARSED, _call_create, CREATE_REQUEST, PermissionDeniedError),
-    Case('get', 400, GET_400, Model(models.ErrorResponse, errors={'id': 'must be a UUID'}), _call_get, GET_REQUEST, BadRequestError),
-    Case('get', 401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
-    Case('get', 403, GET_403, GET_403_PARSED, _call_get, GET_REQUEST, PermissionDeniedError),
-    Case('update', 400, UPDATE_400, UPDATE_400_PARSED, _call_update, UPDATE_REQUEST, BadRequestError),
-    Case('update', 401, UPDATE_401, UPDATE_401_PARSED, _call_update, UPDATE_REQUEST, AuthenticationError),
-    Case('update', 403, UPDATE_403, UPDATE_403_PARSED, _call_update, UPDATE_REQUEST, PermissionDeniedError),
+    Case(400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
+    Case(401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
+    Case(403, CREATE_403, CREATE_403_PARSED, _call_create, CREATE_REQUEST, PermissionDeniedError),
+    Case(400, GET_400, Model(models.ErrorResponse, errors={'id': 'must be a UUID'}), _call_get, GET_REQUEST, BadRequestError),
+    Case(401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, GET_403_PARSED, _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(400, UPDATE_400, UPDATE_400_PARSED, _call_update, UPDATE_REQUEST, BadRequestError),
+    Case(401, UPDATE_401, UPDATE_401_PARSED, _call_update, UPDATE_REQUEST, AuthenticationError),
+    Case(403, UPDATE_403, UPDATE_403_PARSED, _call_update, UPDATE_REQUEST, PermissionDeniedError),
 ]
 # fmt: on
 
@@ -290,9 +278,9 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('create', 201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST),
-    Additions('get', 200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST),
-    Additions('update', 200, UPDATE_WITH_ADDITIONS, models.Session, 'added_later', _call_update, UPDATE_REQUEST),
+    Additions(201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST),
+    Additions(200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST),
+    Additions(200, UPDATE_WITH_ADDITIONS, models.Session, 'added_later', _call_update, UPDATE_REQUEST),
 ]
 # fmt: on
 

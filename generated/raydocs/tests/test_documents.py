@@ -113,12 +113,7 @@ GET_REQUEST = Sent(
     "GET",
     "/extractions/documents/{documentId}",
     path_params={"documentId": "880e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
@@ -126,7 +121,7 @@ GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_late
 
 # fmt: off
 DOCUMENTED_REPLIES = [
-    Case('get', 200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
 ]
 # fmt: on
 
@@ -140,11 +135,11 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case('get', 401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
-    Case('get', 403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
-    Case('get', 404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
-    Case('get', 429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
-    Case('get', 500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
+    Case(401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
+    Case(429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
+    Case(500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -158,7 +153,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions('get', 200, GET_WITH_ADDITIONS, models.Document, 'added_later', _call_get, GET_REQUEST, 'status'),
+    Additions(200, GET_WITH_ADDITIONS, models.Document, 'added_later', _call_get, GET_REQUEST, 'status'),
 ]
 # fmt: on
 
