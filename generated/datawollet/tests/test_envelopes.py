@@ -1,13 +1,13 @@
 """Contract tests of `client.envelopes`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` makes the example call (the document's examples, or values
-synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
-against both clients' signatures); `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
-`MockServer` (see `_contract.py`) checks every request against `openapi.json` with openapi-core before
-answering. Most tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
 `ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
 (`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -259,8 +259,8 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions(200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_get_acl, GET_ACL_REQUEST),
-    Additions(200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, 'added_later', _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
+    Additions(200, GET_ACL_WITH_ADDITIONS, models.EnvelopeAcl, "added_later", _call_get_acl, GET_ACL_REQUEST),
+    Additions(200, ADD_ACL_ENTRY_WITH_ADDITIONS, models.EnvelopeAcl, "added_later", _call_add_acl_entry, ADD_ACL_ENTRY_REQUEST),
 ]
 # fmt: on
 

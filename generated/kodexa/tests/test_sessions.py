@@ -1,13 +1,13 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` makes the example call (the document's examples, or values
-synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
-against both clients' signatures); `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
-`MockServer` (see `_contract.py`) checks every request against `openapi.json` with openapi-core before
-answering. Most tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
 `ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
 (`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -259,7 +259,7 @@ DOCUMENTED_ERRORS = [
     Case(400, CREATE_400, CREATE_400_PARSED, _call_create, CREATE_REQUEST, BadRequestError),
     Case(401, CREATE_401, CREATE_401_PARSED, _call_create, CREATE_REQUEST, AuthenticationError),
     Case(403, CREATE_403, CREATE_403_PARSED, _call_create, CREATE_REQUEST, PermissionDeniedError),
-    Case(400, GET_400, Model(models.ErrorResponse, errors={'id': 'must be a UUID'}), _call_get, GET_REQUEST, BadRequestError),
+    Case(400, GET_400, Model(models.ErrorResponse, errors={"id": "must be a UUID"}), _call_get, GET_REQUEST, BadRequestError),
     Case(401, GET_401, GET_401_PARSED, _call_get, GET_REQUEST, AuthenticationError),
     Case(403, GET_403, GET_403_PARSED, _call_get, GET_REQUEST, PermissionDeniedError),
     Case(400, UPDATE_400, UPDATE_400_PARSED, _call_update, UPDATE_REQUEST, BadRequestError),
@@ -278,9 +278,9 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions(201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST),
-    Additions(200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST),
-    Additions(200, UPDATE_WITH_ADDITIONS, models.Session, 'added_later', _call_update, UPDATE_REQUEST),
+    Additions(201, CREATE_WITH_ADDITIONS, models.Session, "added_later", _call_create, CREATE_REQUEST),
+    Additions(200, GET_WITH_ADDITIONS, models.Session, "added_later", _call_get, GET_REQUEST),
+    Additions(200, UPDATE_WITH_ADDITIONS, models.Session, "added_later", _call_update, UPDATE_REQUEST),
 ]
 # fmt: on
 

@@ -1,13 +1,13 @@
 """Contract tests of `client.documents`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` makes the example call (the document's examples, or values
-synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
-against both clients' signatures); `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
-`MockServer` (see `_contract.py`) checks every request against `openapi.json` with openapi-core before
-answering. Most tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
 `ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
 (`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -135,11 +135,11 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case(401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
-    Case(403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
-    Case(404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
-    Case(429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
-    Case(500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
+    Case(401, GET_401, Model(models.Error, message="Unauthenticated."), _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, Model(models.Error, message="This action is unauthorized."), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(404, GET_404, Model(models.Error, message="Not found."), _call_get, GET_REQUEST, NotFoundError),
+    Case(429, GET_429, Model(models.Error, message="Too Many Attempts."), _call_get, GET_REQUEST, RateLimitError),
+    Case(500, GET_500, Model(models.Error, message="Server Error"), _call_get, GET_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -153,7 +153,7 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions(200, GET_WITH_ADDITIONS, models.Document, 'added_later', _call_get, GET_REQUEST, 'status'),
+    Additions(200, GET_WITH_ADDITIONS, models.Document, "added_later", _call_get, GET_REQUEST, "status"),
 ]
 # fmt: on
 

@@ -1,13 +1,13 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
 For each operation: `_call_<name>` makes the example call (the document's examples, or values
-synthesized from its schemas) with `Client` or `AsyncClient` (whose call the test awaits; mypy checks it
-against both clients' signatures); `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks.
-`MockServer` (see `_contract.py`) checks every request against `openapi.json` with openapi-core before
-answering. Most tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
 `ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
 (`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -687,47 +687,47 @@ def test_documented_reply(case: Case, use_async: bool) -> None:
 
 # fmt: off
 DOCUMENTED_ERRORS = [
-    Case(400, CREATE_400, Model(models.Error, message='Malformed JSON body.'), _call_create, CREATE_REQUEST, BadRequestError),
-    Case(401, CREATE_401, Model(models.Error, message='Unauthenticated.'), _call_create, CREATE_REQUEST, AuthenticationError),
-    Case(403, CREATE_403, Model(models.Error, message='This action is unauthorized.'), _call_create, CREATE_REQUEST, PermissionDeniedError),
+    Case(400, CREATE_400, Model(models.Error, message="Malformed JSON body."), _call_create, CREATE_REQUEST, BadRequestError),
+    Case(401, CREATE_401, Model(models.Error, message="Unauthenticated."), _call_create, CREATE_REQUEST, AuthenticationError),
+    Case(403, CREATE_403, Model(models.Error, message="This action is unauthorized."), _call_create, CREATE_REQUEST, PermissionDeniedError),
     Case(422, CREATE_422, CREATE_422_PARSED, _call_create, CREATE_REQUEST, UnprocessableEntityError),
-    Case(429, CREATE_429, Model(models.Error, message='Too Many Attempts.'), _call_create, CREATE_REQUEST, RateLimitError),
-    Case(500, CREATE_500, Model(models.Error, message='Server Error'), _call_create, CREATE_REQUEST, InternalServerError),
-    Case(401, GET_401, Model(models.Error, message='Unauthenticated.'), _call_get, GET_REQUEST, AuthenticationError),
-    Case(403, GET_403, Model(models.Error, message='This action is unauthorized.'), _call_get, GET_REQUEST, PermissionDeniedError),
-    Case(404, GET_404, Model(models.Error, message='Not found.'), _call_get, GET_REQUEST, NotFoundError),
-    Case(429, GET_429, Model(models.Error, message='Too Many Attempts.'), _call_get, GET_REQUEST, RateLimitError),
-    Case(500, GET_500, Model(models.Error, message='Server Error'), _call_get, GET_REQUEST, InternalServerError),
-    Case(401, DELETE_401, Model(models.Error, message='Unauthenticated.'), _call_delete, DELETE_REQUEST, AuthenticationError),
-    Case(403, DELETE_403, Model(models.Error, message='This action is unauthorized.'), _call_delete, DELETE_REQUEST, PermissionDeniedError),
-    Case(404, DELETE_404, Model(models.Error, message='Not found.'), _call_delete, DELETE_REQUEST, NotFoundError),
-    Case(429, DELETE_429, Model(models.Error, message='Too Many Attempts.'), _call_delete, DELETE_REQUEST, RateLimitError),
-    Case(500, DELETE_500, Model(models.Error, message='Server Error'), _call_delete, DELETE_REQUEST, InternalServerError),
-    Case(401, LIST_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, AuthenticationError),
-    Case(403, LIST_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case(404, LIST_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, NotFoundError),
+    Case(429, CREATE_429, Model(models.Error, message="Too Many Attempts."), _call_create, CREATE_REQUEST, RateLimitError),
+    Case(500, CREATE_500, Model(models.Error, message="Server Error"), _call_create, CREATE_REQUEST, InternalServerError),
+    Case(401, GET_401, Model(models.Error, message="Unauthenticated."), _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, Model(models.Error, message="This action is unauthorized."), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(404, GET_404, Model(models.Error, message="Not found."), _call_get, GET_REQUEST, NotFoundError),
+    Case(429, GET_429, Model(models.Error, message="Too Many Attempts."), _call_get, GET_REQUEST, RateLimitError),
+    Case(500, GET_500, Model(models.Error, message="Server Error"), _call_get, GET_REQUEST, InternalServerError),
+    Case(401, DELETE_401, Model(models.Error, message="Unauthenticated."), _call_delete, DELETE_REQUEST, AuthenticationError),
+    Case(403, DELETE_403, Model(models.Error, message="This action is unauthorized."), _call_delete, DELETE_REQUEST, PermissionDeniedError),
+    Case(404, DELETE_404, Model(models.Error, message="Not found."), _call_delete, DELETE_REQUEST, NotFoundError),
+    Case(429, DELETE_429, Model(models.Error, message="Too Many Attempts."), _call_delete, DELETE_REQUEST, RateLimitError),
+    Case(500, DELETE_500, Model(models.Error, message="Server Error"), _call_delete, DELETE_REQUEST, InternalServerError),
+    Case(401, LIST_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_list_documents, LIST_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, LIST_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_list_documents, LIST_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, LIST_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_list_documents, LIST_DOCUMENTS_REQUEST, NotFoundError),
     Case(422, LIST_DOCUMENTS_422, LIST_DOCUMENTS_422_PARSED, _call_list_documents, LIST_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case(429, LIST_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_list_documents, LIST_DOCUMENTS_REQUEST, RateLimitError),
-    Case(500, LIST_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_list_documents, LIST_DOCUMENTS_REQUEST, InternalServerError),
-    Case(400, ATTACH_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, BadRequestError),
-    Case(401, ATTACH_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, AuthenticationError),
-    Case(403, ATTACH_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case(404, ATTACH_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, NotFoundError),
+    Case(429, LIST_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_list_documents, LIST_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, LIST_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_list_documents, LIST_DOCUMENTS_REQUEST, InternalServerError),
+    Case(400, ATTACH_DOCUMENTS_400, Model(models.Error, message="Malformed JSON body."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, BadRequestError),
+    Case(401, ATTACH_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, ATTACH_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, ATTACH_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, NotFoundError),
     Case(422, ATTACH_DOCUMENTS_422, ATTACH_DOCUMENTS_422_PARSED, _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case(429, ATTACH_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, RateLimitError),
-    Case(500, ATTACH_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, InternalServerError),
-    Case(400, UPLOAD_DOCUMENTS_400, Model(models.Error, message='Malformed JSON body.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, BadRequestError),
-    Case(401, UPLOAD_DOCUMENTS_401, Model(models.Error, message='Unauthenticated.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, AuthenticationError),
-    Case(403, UPLOAD_DOCUMENTS_403, Model(models.Error, message='This action is unauthorized.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, PermissionDeniedError),
-    Case(404, UPLOAD_DOCUMENTS_404, Model(models.Error, message='Not found.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, NotFoundError),
+    Case(429, ATTACH_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, ATTACH_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, InternalServerError),
+    Case(400, UPLOAD_DOCUMENTS_400, Model(models.Error, message="Malformed JSON body."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, BadRequestError),
+    Case(401, UPLOAD_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, UPLOAD_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, UPLOAD_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, NotFoundError),
     Case(422, UPLOAD_DOCUMENTS_422, UPLOAD_DOCUMENTS_422_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, UnprocessableEntityError),
-    Case(429, UPLOAD_DOCUMENTS_429, Model(models.Error, message='Too Many Attempts.'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, RateLimitError),
-    Case(500, UPLOAD_DOCUMENTS_500, Model(models.Error, message='Server Error'), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, InternalServerError),
-    Case(401, DETACH_DOCUMENT_401, Model(models.Error, message='Unauthenticated.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, AuthenticationError),
-    Case(403, DETACH_DOCUMENT_403, Model(models.Error, message='This action is unauthorized.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, PermissionDeniedError),
-    Case(404, DETACH_DOCUMENT_404, Model(models.Error, message='Not found.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, NotFoundError),
-    Case(429, DETACH_DOCUMENT_429, Model(models.Error, message='Too Many Attempts.'), _call_detach_document, DETACH_DOCUMENT_REQUEST, RateLimitError),
-    Case(500, DETACH_DOCUMENT_500, Model(models.Error, message='Server Error'), _call_detach_document, DETACH_DOCUMENT_REQUEST, InternalServerError),
+    Case(429, UPLOAD_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, UPLOAD_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, InternalServerError),
+    Case(401, DETACH_DOCUMENT_401, Model(models.Error, message="Unauthenticated."), _call_detach_document, DETACH_DOCUMENT_REQUEST, AuthenticationError),
+    Case(403, DETACH_DOCUMENT_403, Model(models.Error, message="This action is unauthorized."), _call_detach_document, DETACH_DOCUMENT_REQUEST, PermissionDeniedError),
+    Case(404, DETACH_DOCUMENT_404, Model(models.Error, message="Not found."), _call_detach_document, DETACH_DOCUMENT_REQUEST, NotFoundError),
+    Case(429, DETACH_DOCUMENT_429, Model(models.Error, message="Too Many Attempts."), _call_detach_document, DETACH_DOCUMENT_REQUEST, RateLimitError),
+    Case(500, DETACH_DOCUMENT_500, Model(models.Error, message="Server Error"), _call_detach_document, DETACH_DOCUMENT_REQUEST, InternalServerError),
 ]
 # fmt: on
 
@@ -741,11 +741,11 @@ def test_documented_error(case: Case, use_async: bool) -> None:
 
 # fmt: off
 ACCEPTS_ADDITIONS = [
-    Additions(201, CREATE_WITH_ADDITIONS, models.Session, 'added_later', _call_create, CREATE_REQUEST, 'status'),
-    Additions(200, GET_WITH_ADDITIONS, models.Session, 'added_later', _call_get, GET_REQUEST, 'status'),
-    Additions(200, LIST_DOCUMENTS_WITH_ADDITIONS, models.DocumentPage, 'added_later', _call_list_documents, LIST_DOCUMENTS_REQUEST),
-    Additions(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
-    Additions(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, 'added_later', _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Additions(201, CREATE_WITH_ADDITIONS, models.Session, "added_later", _call_create, CREATE_REQUEST, "status"),
+    Additions(200, GET_WITH_ADDITIONS, models.Session, "added_later", _call_get, GET_REQUEST, "status"),
+    Additions(200, LIST_DOCUMENTS_WITH_ADDITIONS, models.DocumentPage, "added_later", _call_list_documents, LIST_DOCUMENTS_REQUEST),
+    Additions(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, "added_later", _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
+    Additions(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, "added_later", _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
 ]
 # fmt: on
 
