@@ -294,7 +294,7 @@ def test_binary_upload_described_by_an_object_schema(tmp_path: Path) -> None:
     operation = {"post": {"operationId": "upload", "requestBody": body, "responses": {"204": {"description": "done"}}}}
     out = generate(tmp_path, minimal_spec(openapi="3.0.3", paths={"/files": operation}))
     assert "UPLOAD_REQUEST = Sent(" in (text := (out / "pkg" / "tests" / "test_files.py").read_text())
-    assert "    body='{\"name\": \"example\"}'.encode(),\n)" in text
+    assert "body='{\"name\": \"example\"}'.encode()\n)" in text
     assert_generated_tests_pass(out)
 
 

@@ -159,7 +159,7 @@ def test_a_form_body_that_fails_loses_its_optional_members_first(tmp_path: Path)
     accounts = tests / "test_accounts.py"
     assert 'name="Hogwarts"' in accounts.read_text(encoding="utf-8") and "custom_fields=" not in accounts.read_text(encoding="utf-8")
     imports = tests / "test_imports.py"
-    assert 'content_type="application/x-www-form-urlencoded",\n    body={},' in imports.read_text(encoding="utf-8")
+    assert 'content_type="application/x-www-form-urlencoded", body={}' in imports.read_text(encoding="utf-8")
     output = assert_generated_tests_pass(out)
     assert "skipped" not in output
 
@@ -172,8 +172,8 @@ def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Pa
     assert not [line for line in warnings if "generated tests:" in line]
     run = run_generated_tests(out)
     assert run.returncode != 0
-    assert "FAILED pkg/tests/test_tags.py::test_list[sync]" in run.stdout and "'red' is too short" in run.stdout  # read back split at the comma
-    assert "FAILED pkg/tests/test_ids.py::test_list[sync]" in run.stdout and "is too long" in run.stdout
+    assert "FAILED pkg/tests/test_tags.py::test_documented_reply[list-200-sync]" in run.stdout and "'red' is too short" in run.stdout  # read back split at the comma
+    assert "FAILED pkg/tests/test_ids.py::test_documented_reply[list-200-sync]" in run.stdout and "is too long" in run.stdout
 
 
 def test_without_openapi_core_one_warning_says_the_tests_are_not_proven(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

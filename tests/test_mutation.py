@@ -37,7 +37,8 @@ class Mutation:
     file: str  # inside the package
     old: str  # replaced everywhere in the file (it must occur)
     new: str
-    targets: tuple[str, ...]  # generated tests ("tests/test_x.py::test_name") that exercise the change
+    targets: tuple[str, ...]  # generated tests that exercise the change: "tests/test_x.py::test_name", or a
+    # row of a module's table, "tests/test_x.py::test_documented_reply[operation-status]" (sync and async both run)
 
     def folder(self, index: int) -> str:
         return f"m{index:02d}_{self.package}"
@@ -50,7 +51,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'path="/extractions/sessions/{sessionId}/documents/attach"',
         'path="/extractions/sessions/{sessionId}/documents/attach-existing"',
-        ("tests/test_sessions.py::test_attach_documents",),
+        ("tests/test_sessions.py::test_documented_reply[attach_documents-200]",),
     ),
     Mutation(
         "wrong-method",
@@ -58,7 +59,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'method="GET",\n    path="/extractions/sessions/{sessionId}",',
         'method="DELETE",\n    path="/extractions/sessions/{sessionId}",',
-        ("tests/test_sessions.py::test_get",),
+        ("tests/test_sessions.py::test_documented_reply[get-200]",),
     ),
     Mutation(
         "dropped-query-parameter",
@@ -66,7 +67,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'Param("per_page", per_page, "form", True),',
         "",
-        ("tests/test_sessions.py::test_list_documents",),
+        ("tests/test_sessions.py::test_documented_reply[list_documents-200]",),
     ),
     Mutation(
         "dropped-header-parameter",
@@ -74,7 +75,7 @@ MUTATIONS = (
         "resources/envelopes.py",
         'headers=(Param("Origin", origin, "simple", False),),',
         "",
-        ("tests/test_envelopes.py::test_get_acl",),
+        ("tests/test_envelopes.py::test_documented_reply[get_acl-200]",),
     ),
     Mutation(
         "dropped-cookie-parameter",
@@ -82,7 +83,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'cookies=(Param("session_key", session_key, "form", True),),',
         "",
-        ("tests/test_sessions.py::test_start",),
+        ("tests/test_sessions.py::test_documented_reply[start-200]",),
     ),
     Mutation(
         "wrong-path-style",
@@ -90,7 +91,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'Param("id", id, "simple", False)',
         'Param("id", id, "label", False)',
-        ("tests/test_sessions.py::test_get",),
+        ("tests/test_sessions.py::test_documented_reply[get-200]",),
     ),
     Mutation(
         "wrong-query-name",
@@ -98,7 +99,7 @@ MUTATIONS = (
         "resources/envelopes.py",
         'query=(Param("session_id", session_id, "form", True),),',
         'query=(Param("sessionId", session_id, "form", True),),',
-        ("tests/test_envelopes.py::test_get_acl",),
+        ("tests/test_envelopes.py::test_documented_reply[get_acl-200]",),
     ),
     Mutation(
         "misnamed-json-body-field",
@@ -106,7 +107,7 @@ MUTATIONS = (
         "resources/sessions.py",
         '"document_ids": document_ids,',
         '"documentIds": document_ids,',
-        ("tests/test_sessions.py::test_attach_documents",),
+        ("tests/test_sessions.py::test_documented_reply[attach_documents-200]",),
     ),
     Mutation(
         "misnamed-optional-json-body-field",
@@ -114,7 +115,7 @@ MUTATIONS = (
         "resources/jobs.py",
         '"propagate_metadata": propagate_metadata,',
         '"propagateMetadata": propagate_metadata,',
-        ("tests/test_jobs.py::test_create",),
+        ("tests/test_jobs.py::test_documented_reply[create-200]",),
     ),
     Mutation(
         "misnamed-multipart-field",
@@ -122,7 +123,7 @@ MUTATIONS = (
         "resources/files.py",
         '"session_id": session_id,',
         '"sessionId": session_id,',
-        ("tests/test_files.py::test_upload",),
+        ("tests/test_files.py::test_documented_reply[upload-200]",),
     ),
     Mutation(
         "misnamed-form-field",
@@ -130,7 +131,7 @@ MUTATIONS = (
         "resources/auth.py",
         '"username": username,',
         '"user_name": username,',
-        ("tests/test_auth.py::test_create_token",),
+        ("tests/test_auth.py::test_documented_reply[create_token-200]",),
     ),
     Mutation(
         "wrong-alias",
@@ -138,7 +139,7 @@ MUTATIONS = (
         "models.py",
         'alias="organizationId",',
         'alias="organizationID",',
-        ("tests/test_sessions.py::test_get",),
+        ("tests/test_sessions.py::test_documented_reply[get-200]",),
     ),
     Mutation(
         "wrong-request-content-type",
@@ -146,7 +147,7 @@ MUTATIONS = (
         "resources/sessions.py",
         'content_type="application/json"',
         'content_type="text/plain"',
-        ("tests/test_sessions.py::test_create",),
+        ("tests/test_sessions.py::test_documented_reply[create-201]",),
     ),
     Mutation(
         "success-read-as-nothing",
@@ -154,7 +155,7 @@ MUTATIONS = (
         "resources/sessions.py",
         '"201": ResponseSpec("json", models.Session),',
         '"201": ResponseSpec("none"),',
-        ("tests/test_sessions.py::test_create",),
+        ("tests/test_sessions.py::test_documented_reply[create-201]",),
     ),
     Mutation(
         "error-body-not-parsed",
@@ -162,7 +163,7 @@ MUTATIONS = (
         "resources/documents.py",
         '"404": models.Error,',
         "",
-        ("tests/test_documents.py::test_get_404_not_found_error",),
+        ("tests/test_documents.py::test_documented_error[get-404]",),
     ),
     Mutation(
         "wrong-error-class",
@@ -170,7 +171,7 @@ MUTATIONS = (
         "_exceptions.py",
         "409: ConflictError,",
         "409: PreconditionFailedError,",
-        ("tests/test_envelopes.py::test_add_acl_entry_409_conflict_error",),
+        ("tests/test_envelopes.py::test_documented_error[add_acl_entry-409]",),
     ),
     Mutation(
         "wrong-api-key-header",
@@ -178,7 +179,7 @@ MUTATIONS = (
         "_client.py",
         'ApiKeyAuth("x-api-key", "header", api_key)',
         'ApiKeyAuth("x-api-token", "header", api_key)',
-        ("tests/test_sessions.py::test_get",),
+        ("tests/test_sessions.py::test_documented_reply[get-200]",),
     ),
     Mutation(
         "wrong-operation-security",
@@ -186,7 +187,7 @@ MUTATIONS = (
         "resources/envelopes.py",
         'security=(("oauth2",),),',
         "security=None,",
-        ("tests/test_envelopes.py::test_get_acl",),
+        ("tests/test_envelopes.py::test_documented_reply[get_acl-200]",),
     ),
     Mutation(
         "wrong-token-url",
@@ -194,7 +195,7 @@ MUTATIONS = (
         "_client.py",
         'token_url="/oauth/token",',
         'token_url="/oauth2/token",',
-        ("tests/test_sessions.py::test_resume",),
+        ("tests/test_sessions.py::test_documented_reply[resume-200]",),
     ),
     Mutation(
         "wrong-response-field-type",
@@ -202,7 +203,7 @@ MUTATIONS = (
         "models.py",
         "    created_at: datetime.datetime | None",
         "    created_at: str | None",
-        ("tests/test_sessions.py::test_get",),
+        ("tests/test_sessions.py::test_documented_reply[get-200]",),
     ),
     Mutation(
         "pager-ignores-next-page",
@@ -272,6 +273,14 @@ MUTATIONS = (
 )
 
 
+def _both_clients(target: str) -> list[str]:
+    """The node ids of a target: a table row's id gets the sync and async parameter added (a plain
+    test name selects both by itself)."""
+    if not target.endswith("]"):
+        return [target]
+    return [f"{target[:-1]}-{client}]" for client in ("sync", "async")]
+
+
 def _copy(package: str, destination: Path) -> None:
     source = generated_package(STREAMS_FIXTURE, package) if package == STREAMS_PACKAGE else GENERATED / package
     shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
@@ -300,7 +309,8 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, _Outcome]:
         assert mutation.old in text, f"mutation {mutation.id}: {mutation.old!r} is not in {mutation.package}/{mutation.file}; update tests/test_mutation.py"
         target.write_text(text.replace(mutation.old, mutation.new), encoding="utf-8")
         for test in mutation.targets:
-            node_ids += [f"m00_{mutation.package}/{test}", f"{folder.name}/{test}"]
+            for node in _both_clients(test):
+                node_ids += [f"m00_{mutation.package}/{node}", f"{folder.name}/{node}"]
     report = root / "report.xml"
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     completed = subprocess.run(

@@ -52,7 +52,7 @@ def _own_source_digest() -> str:
     global _SOURCE_DIGEST
     if _SOURCE_DIGEST is None:
         hasher = hashlib.sha256()
-        _tree_digest(Path(__file__).resolve().parent, hasher)
+        _tree_digest(Path(__file__).resolve().parent.parent, hasher)  # all of generator/ (this file is in ground/)
         for formatter in ("black", "ruff"):  # a formatter upgrade may change output bytes
             try:
                 hasher.update(f"{formatter}={version(formatter)};".encode())

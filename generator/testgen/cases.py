@@ -385,19 +385,21 @@ class CaseMaker(TypedValues):
         while model.field_by_wire(extra) is not None or extra in example:
             extra += "_"
         reply_body = {**example, extra: "kept"}
+        enum_field = ""
         checks = [_is_a("result", f"models.{ident(model.name)}"), f"assert result.model_extra is not None", f"assert result.model_extra[{literal(extra)}] == {literal('kept')}"]
         for model_field in model.fields:
             if model_field.write_only or not self._open_string_enum(model_field.type):
                 continue
             reply_body[model_field.wire_name] = "added-later-value"
             checks.append(f"assert result.{ident(model_field.name)} == {literal('added-later-value')}")
+            enum_field = ident(model_field.name)
             break
         upper = operation.name.upper()
         # Spelled as the documented reply's constant (written before it) and what it adds.
         added = {key: reply_body[key] for key in reply_body if key not in example or reply_body[key] != example[key]}
         spelled = "{**" + ident(f"{upper}_{response.status.upper()}") + "".join(f", {literal(key)}: {source(value)}" for key, value in added.items()) + "}"
         reply = Reply(response_status(response), response.status, "json", ident(f"{upper}_WITH_ADDITIONS"), spelled, response.content_type or "application/json", ())
-        return AdditionsTest(reply, tuple(checks))
+        return AdditionsTest(reply, tuple(checks), f"models.{ident(model.name)}", literal(extra), literal(enum_field))
 
     def _open_string_enum(self, type_ref: TypeRef) -> bool:
         resolved = self.resolve(type_ref)
@@ -447,7 +449,7 @@ def _expecting(reply: Reply, expected: str, target: str) -> Reply:
     through the constant `<REPLY>_PARSED` the template writes beside the reply's."""
     where = "" if target == "result" else f", {literal(target)}"
     if len(expected) <= _INLINE_EXPECTED:
-        return replace(reply, checks=(f"expect({target}, {expected}{where})",))
+        return replace(reply, checks=(f"expect({target}, {expected}{where})",), expected_source=expected)
     name = ident(f"{reply.constant}_PARSED")
     return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
 

@@ -6,6 +6,8 @@ Spec text is untrusted: every spec-derived fragment of the Python source built h
 
 from __future__ import annotations
 
+import io
+import tokenize
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +88,16 @@ class Reply:
     expected_constant: str = ""  # module constant holding what the client must parse the reply into ("": checked inline)
     expected_source: str = ""  # its value: the expected value `expect` walks (tests/_expect.py)
 
+    @property
+    def row_expected(self) -> str:
+        """Source of what the client must make of the reply when one `expect` is the whole check (the
+        test is then a row of the module's table, see `_contract.Case`); "" when it needs its own test."""
+        if self.kind in ("json", "xml") and len(self.checks) == 1 and self.checks[0].startswith("expect("):
+            return self.expected_constant or self.expected_source
+        if self.kind == "none" and self.checks in ((), ("assert body is None",)):
+            return "None"
+        return ""
+
 
 @dataclass(frozen=True)
 class StreamTest:
@@ -102,6 +114,9 @@ class AdditionsTest:
 
     reply: Reply
     checks: tuple[str, ...]
+    model: str = ""  # source: the model class the reply parses into
+    extra: str = ""  # source: the unknown field's wire name
+    enum_field: str = ""  # source: the attribute that gets an unknown enum value ('': none)
 
 
 @dataclass(frozen=True)
@@ -155,22 +170,76 @@ class OperationTest:
     def upper(self) -> str:
         return ident(self.operation.name.upper())
 
+    def row(self, reply: Reply) -> str:
+        """Source of the table row (`_contract.Case`) that tests `reply`, a skip as its mark; "" when
+        the reply needs a test function of its own (checks beyond one `expect`)."""
+        expected = reply.row_expected
+        if not reply.status_key or not expected:
+            return ""
+        name = ident(self.operation.name)
+        parts = [str(reply.status), reply.constant or "NO_BODY", expected, f"_call_{name}", f"{self.upper}_REQUEST"]
+        if reply.error_class:
+            parts.append(ident(reply.error_class))
+        if reply.constant and reply.content_type != "application/json":
+            parts.append(f"content_type={literal(reply.content_type)}")
+        if reply.status_key != str(reply.status):
+            parts.append(f"key={literal(reply.status_key)}")
+        if reply.attempts != 1:
+            parts.append(f"attempts={reply.attempts}")
+        return _marked(f"Case({', '.join(parts)})", self.skip or reply.skip)
+
+    def additions_row(self) -> str:
+        """Source of the `_contract.Additions` row of the additions test ("" without one)."""
+        additions = self.additions
+        if additions is None or not additions.model:
+            return ""
+        reply = additions.reply
+        name = ident(self.operation.name)
+        parts = [str(reply.status), reply.constant, additions.model, additions.extra, f"_call_{name}", f"{self.upper}_REQUEST"]
+        if additions.enum_field != literal(""):
+            parts.append(additions.enum_field)
+        if reply.content_type != "application/json":
+            parts.append(f"content_type={literal(reply.content_type)}")
+        return _marked(f"Additions({', '.join(parts)})", self.skip)
+
     @property
     def sent(self) -> str:
         """Source of the `Sent` (tests/_expect.py) the example call's request must match."""
         operation = self.operation
-        parts = (
-            literal(operation.method.upper()),
-            literal(operation.path),
-            f"path_params={self.expected_path}",
-            f"query={self.expected_query}",
-            f"headers={self.expected_headers}",
-            f"cookies={self.expected_cookies}",
-            f"security={self.expected_security}",
-            f"content_type={self.expected_content_type}",
-            f"body={self.expected_body}",
-        )
+        parts = [literal(operation.method.upper()), literal(operation.path)]
+        # A part at Sent's default (empty) is left out: the reader sees only what the request carries.
+        for name, value, default in (
+            ("path_params", self.expected_path, "{}"),
+            ("query", self.expected_query, "{}"),
+            ("headers", self.expected_headers, "{}"),
+            ("cookies", self.expected_cookies, "{}"),
+            ("security", self.expected_security, "()"),
+            ("content_type", self.expected_content_type, "None"),
+            ("body", self.expected_body, "None"),
+        ):
+            if value != default:
+                parts.append(f"{name}={value}")
         return f"Sent({', '.join(parts)})"
+
+
+def _marked(row: str, skip: str) -> str:
+    marked = f"pytest.param({row}, marks=pytest.mark.skip(reason={literal(skip)}))" if skip else row
+    return _double_quoted(marked)
+
+
+def _double_quoted(row: str) -> str:
+    """`row` (one line) with its plain single-quoted strings double-quoted, as the formatter writes the
+    rest of the module (the tables are left unformatted: `# fmt: off`)."""
+    pieces: list[str] = []
+    end = 0
+    for token in tokenize.generate_tokens(io.StringIO(row).readline):
+        if token.type != tokenize.STRING:
+            continue
+        text = token.string
+        if text[0] == "'" and not text.startswith("'''") and '"' not in text:
+            pieces += [row[end : token.start[1]], '"' + text[1:-1] + '"']
+            end = token.end[1]
+    return "".join(pieces) + row[end:]
 
 
 @dataclass(frozen=True)

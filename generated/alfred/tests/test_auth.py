@@ -1,19 +1,22 @@
 """Contract tests of `client.auth`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
-`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
-queued reply or the expected values.
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
+(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -22,7 +25,17 @@ from .. import models
 from .._client import AsyncClient, Client
 from .._exceptions import BadRequestError
 from .._models import to_wire
-from ._contract import MockServer, sync_and_async
+from ._contract import (
+    Additions,
+    Case,
+    ExampleCall,
+    MockServer,
+    case_id,
+    check_additions,
+    check_documented_error,
+    check_documented_reply,
+    sync_and_async,
+)
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /token
@@ -35,7 +48,6 @@ CREATE_TOKEN_200: Any = {
     ".issued": "Thu, 17 Nov 2022 00:00:00 GMT",
     ".expires": "Thu, 01 Dec 2022 00:00:00 GMT",
 }
-"""The documented 200 reply."""
 
 CREATE_TOKEN_200_PARSED: Any = Model(
     models.TokenResponse,
@@ -46,34 +58,23 @@ CREATE_TOKEN_200_PARSED: Any = Model(
     issued="Thu, 17 Nov 2022 00:00:00 GMT",
     expires="Thu, 01 Dec 2022 00:00:00 GMT",
 )
-"""What the client must make of it."""
 
 CREATE_TOKEN_400: Any = {
     "error": "invalid_grant",
     "error_description": "The user name or password is incorrect.",
 }
-"""The documented 400 reply."""
 
 CREATE_TOKEN_400_PARSED: Any = Model(
     models.TokenError,
     error="invalid_grant",
     error_description="The user name or password is incorrect.",
 )
-"""What the client must make of it (the error's body)."""
 
 
-def _call_create_token(client: Client) -> models.TokenResponse:
-    """`auth.create_token` with the document's example arguments."""
+def _call_create_token(
+    client: Client | AsyncClient,
+) -> models.TokenResponse | Awaitable[models.TokenResponse]:
     return client.auth.create_token(
-        grant_type="password",
-        username="jane.doe@example.com",
-        password="correct-horse-battery-staple",
-    )
-
-
-async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
-    """The same call with the async client."""
-    return await client.auth.create_token(
         grant_type="password",
         username="jane.doe@example.com",
         password="correct-horse-battery-staple",
@@ -83,11 +84,6 @@ async def _acall_create_token(client: AsyncClient) -> models.TokenResponse:
 CREATE_TOKEN_REQUEST = Sent(
     "POST",
     "/token",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
-    security=(),
     content_type="application/x-www-form-urlencoded",
     body={
         "grant_type": "password",
@@ -95,56 +91,53 @@ CREATE_TOKEN_REQUEST = Sent(
         "password": "correct-horse-battery-staple",
     },
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_create_token(use_async: bool) -> None:
-    """Get a bearer token (OAuth 2 password grant)
-
-    `POST /token` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("POST", "/token")
-    server.reply(200, CREATE_TOKEN_200)
-    result = server.run(_call_create_token, _acall_create_token, use_async)
-    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
-    expect(result, CREATE_TOKEN_200_PARSED)
-
 
 CREATE_TOKEN_WITH_ADDITIONS: Any = {**CREATE_TOKEN_200, "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+# fmt: off
+DOCUMENTED_REPLIES = [
+    Case(200, CREATE_TOKEN_200, CREATE_TOKEN_200_PARSED, _call_create_token, CREATE_TOKEN_REQUEST),
+]
+# fmt: on
 
 
 @sync_and_async
-def test_create_token_accepts_additions(use_async: bool) -> None:
+@pytest.mark.parametrize("case", DOCUMENTED_REPLIES, ids=case_id)
+def test_documented_reply(case: Case, use_async: bool) -> None:
+    """The example call sends the request the document allows; the client parses the documented reply."""
+    check_documented_reply(case, use_async)
+
+
+# fmt: off
+DOCUMENTED_ERRORS = [
+    Case(400, CREATE_TOKEN_400, CREATE_TOKEN_400_PARSED, _call_create_token, CREATE_TOKEN_REQUEST, BadRequestError),
+]
+# fmt: on
+
+
+@sync_and_async
+@pytest.mark.parametrize("case", DOCUMENTED_ERRORS, ids=case_id)
+def test_documented_error(case: Case, use_async: bool) -> None:
+    """A documented error reply raises its typed error (`_exceptions.py`) with the parsed body."""
+    check_documented_error(case, use_async)
+
+
+# fmt: off
+ACCEPTS_ADDITIONS = [
+    Additions(200, CREATE_TOKEN_WITH_ADDITIONS, models.TokenResponse, "added_later", _call_create_token, CREATE_TOKEN_REQUEST),
+]
+# fmt: on
+
+
+@sync_and_async
+@pytest.mark.parametrize("case", ACCEPTS_ADDITIONS, ids=case_id)
+def test_accepts_additions(case: Additions, use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("POST", "/token")
-    server.reply(200, CREATE_TOKEN_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_create_token, _acall_create_token, use_async)
-    assert isinstance(result, models.TokenResponse), (
-        "expected models.TokenResponse, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
+    check_additions(case, use_async)
 
 
-@sync_and_async
-def test_create_token_400_bad_request_error(use_async: bool) -> None:
-    """A documented 400 reply to `POST /token` raises `BadRequestError` with the parsed body."""
-    server = MockServer("POST", "/token")
-    server.reply(400, CREATE_TOKEN_400)
-    with pytest.raises(BadRequestError) as raised:
-        server.run(_call_create_token, _acall_create_token, use_async)
-    check_request(server.only_call(), CREATE_TOKEN_REQUEST)
-    assert type(raised.value) is BadRequestError
-    assert raised.value.status_code == 400
-    body = raised.value.body
-    expect(body, CREATE_TOKEN_400_PARSED, "body")
-
-
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /token": (_call_create_token, _acall_create_token),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /token": _call_create_token,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -15,6 +15,7 @@ the token endpoint.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
@@ -27,6 +28,7 @@ import httpx
 import pytest
 
 from .._client import AsyncClient, Client
+from ._expect import Sent, check_request, expect
 from ._validation import (
     BASE_URL,
     CREDENTIALS,
@@ -44,9 +46,17 @@ from ._validation import (
 __all__ = [
     "BASE_URL",
     "CREDENTIALS",
+    "NO_BODY",
+    "Additions",
     "Call",
+    "Case",
     "ContractViolation",
+    "ExampleCall",
     "MockServer",
+    "case_id",
+    "check_additions",
+    "check_documented_error",
+    "check_documented_reply",
     "describe_errors",
     "expect_deprecations",
     "make_async_client",
@@ -56,6 +66,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+ExampleCall = Callable[[Client | AsyncClient], object]
+"""An operation's example call (`_call_<name>` of a test module): with a `Client` it returns the result;
+with an `AsyncClient`, what to await for it."""
 
 sync_and_async = pytest.mark.parametrize("use_async", [False, True], ids=["sync", "async"])
 """Runs a test twice: with `Client` (`use_async=False`) and with `AsyncClient`."""
@@ -101,6 +115,8 @@ def make_async_client(
 
 
 _NO_BODY: Any = object()
+NO_BODY: Any = _NO_BODY
+"""A `Case.reply` with no body."""
 NEXT_PAGE_MARKER = "clientsmith-test-page"
 """The query parameter of a next-page link for an operation with no page parameter to set (taken off
 before the request is checked against the document): a client that re-sent the first URL is caught."""
@@ -186,6 +202,10 @@ class MockServer:
         ):
             return call(client)
 
+    def run_example(self, call: ExampleCall, use_async: bool) -> Any:
+        """`call(client)` with a `Client` talking to this server, or awaited with an `AsyncClient`."""
+        return self.run(call, _awaiting(call), use_async)
+
     async def _run_async(self, acall: Callable[[AsyncClient], Awaitable[T]]) -> T:
         async with (
             httpx.AsyncClient(transport=self.transport) as http,
@@ -255,6 +275,17 @@ class MockServer:
         return httpx.Response(200, json=body, request=request)
 
 
+def _awaiting(call: ExampleCall) -> Callable[[AsyncClient], Awaitable[Any]]:
+    async def acall(client: AsyncClient) -> Any:
+        pending = call(client)
+        assert inspect.isawaitable(pending), (
+            f"the async call returned {type(pending).__name__}, not an awaitable"
+        )
+        return await pending
+
+    return acall
+
+
 def _is_for(request: httpx.Request, token_urls: tuple[str, ...]) -> bool:
     """Whether `request` goes to one of `token_urls` (documented relative to the server URL)."""
     base = httpx.URL(BASE_URL + "/")
@@ -281,3 +312,118 @@ def _with_field(body: Any, path: tuple[str, ...], value: str) -> Any:
         target = target.setdefault(key, {})
     target[path[-1]] = value
     return body
+
+
+# ---------------------------------------------------------------- the tests' tables
+# A test module lists its documented replies as rows (`Case`, `Additions`) that one test each runs:
+# a row's id (`case_id`) names the operation and the status (`test_documented_error[get_branch-404-sync]`).
+
+
+@dataclass(frozen=True)
+class Case:
+    """A documented reply to an operation's example call (`call`, which must send `request`):
+    the server answers `reply` (JSON; bytes with `content_type`; `NO_BODY`) with `status`, and the client
+    must return `expected` (see `expect`), or raise exactly `error` with `expected` as its parsed body.
+    `key` is the status as documented when it differs ("4XX", "default"); `attempts` the requests the
+    client sends for the reply (an OAuth2 client answers 401 by fetching a fresh token and retrying once)."""
+
+    status: int
+    reply: Any
+    expected: Any
+    call: ExampleCall
+    request: Sent
+    error: type[Exception] | None = None
+    content_type: str | None = None
+    key: str = ""
+    attempts: int = 1
+
+
+@dataclass(frozen=True)
+class Additions:
+    """A documented reply plus what the API may add later (`reply`, not in the document): the client
+    must still return a `model` that keeps the unknown field `extra` ("kept") in `model_extra` and,
+    with `enum_field`, holds the unknown enum value "added-later-value" there."""
+
+    status: int
+    reply: Any
+    model: type[Any]
+    extra: str
+    call: ExampleCall
+    request: Sent
+    enum_field: str = ""
+    content_type: str | None = None
+
+
+def case_id(case: object) -> str:
+    """A row's test id: the operation (its call's name) and the status (`get_branch-404`)."""
+    if isinstance(case, (Case, Additions)):
+        operation = getattr(case.call, "__name__", "?").removeprefix("_call_")
+        return f"{operation}-{case.key if isinstance(case, Case) and case.key else case.status}"
+    return str(case)
+
+
+def _answer(
+    server: MockServer, status: int, reply: Any, content_type: str | None, documented: bool = True
+) -> None:
+    if isinstance(reply, bytes):
+        server.reply(status, content=reply, content_type=content_type, documented=documented)
+    else:
+        server.reply(status, reply, content_type=content_type, documented=documented)
+
+
+def check_documented_reply(case: Case, use_async: bool) -> None:
+    """The example call sends `case.request`, and the client makes `case.expected` of the reply."""
+    __tracebackhide__ = True
+    server = MockServer(case.request.method, case.request.path_template)
+    _answer(server, case.status, case.reply, case.content_type)
+    result = server.run_example(case.call, use_async)
+    check_request(server.only_call(), case.request)
+    expect(result, case.expected)
+
+
+def check_documented_error(case: Case, use_async: bool) -> None:
+    """The example call sends `case.request`, and the reply raises `case.error` with the parsed body."""
+    __tracebackhide__ = True
+    assert case.error is not None, "a documented error's row names its error class"
+    server = MockServer(case.request.method, case.request.path_template)
+    for _ in range(case.attempts):
+        _answer(server, case.status, case.reply, case.content_type)
+    with pytest.raises(case.error) as raised:
+        server.run_example(case.call, use_async)
+    if case.attempts == 1:
+        check_request(server.only_call(), case.request)
+    else:
+        assert len(server.calls) == case.attempts, (
+            f"expected {case.attempts} requests, got {len(server.calls)}"
+        )
+        assert len(server.token_requests) == case.attempts, (
+            f"expected {case.attempts} token requests, got {len(server.token_requests)}"
+        )
+        for call in server.calls:
+            check_request(call, case.request)
+    error = raised.value
+    assert type(error) is case.error, (
+        f"expected {case.error.__name__}, got {type(error).__name__}: {error}"
+    )
+    status = getattr(error, "status_code", None)
+    assert status == case.status, f"expected status_code {case.status}, got {status}"
+    expect(getattr(error, "body", None), case.expected, "body")
+
+
+def check_additions(case: Additions, use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    __tracebackhide__ = True
+    server = MockServer(case.request.method, case.request.path_template)
+    _answer(server, case.status, case.reply, case.content_type, documented=False)
+    result: Any = server.run_example(case.call, use_async)
+    assert isinstance(result, case.model), (
+        f"expected models.{case.model.__name__}, got {type(result).__name__}"
+    )
+    assert result.model_extra is not None, "model_extra is None"
+    kept = result.model_extra.get(case.extra)
+    assert kept == "kept", f"model_extra[{case.extra!r}]: expected 'kept', got {kept!r}"
+    if case.enum_field:
+        value = getattr(result, case.enum_field)
+        assert value == "added-later-value", (
+            f"result.{case.enum_field}: expected 'added-later-value', got {value!r}"
+        )

@@ -18,7 +18,7 @@ The expected value is written as the client must hold it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .._models import to_wire
@@ -141,17 +141,17 @@ class Sent:
     """What an example call must put on the wire, as openapi-core reads it back (a `Call`).
 
     `security` is the documented alternative whose credentials it carries; None when none can be
-    checked (custom schemes)."""
+    checked (custom schemes). A part left out is empty: no parameters there, no credentials, no body."""
 
     method: str
     path_template: str
-    path_params: dict[str, Any]
-    query: dict[str, Any]
-    headers: dict[str, Any]
-    cookies: dict[str, Any]
-    security: tuple[str, ...] | None
-    content_type: str | None
-    body: Any
+    path_params: dict[str, Any] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, Any] = field(default_factory=dict)
+    cookies: dict[str, Any] = field(default_factory=dict)
+    security: tuple[str, ...] | None = ()
+    content_type: str | None = None
+    body: Any = None
 
 
 def check_request(call: Call, expected: Sent) -> None:

@@ -1,19 +1,22 @@
 """Contract tests of `client.documents`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
-`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
-queued reply or the expected values.
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
+(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -28,7 +31,17 @@ from .._exceptions import (
     RateLimitError,
 )
 from .._models import to_wire
-from ._contract import MockServer, sync_and_async
+from ._contract import (
+    Additions,
+    Case,
+    ExampleCall,
+    MockServer,
+    case_id,
+    check_additions,
+    check_documented_error,
+    check_documented_reply,
+    sync_and_async,
+)
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
@@ -54,7 +67,6 @@ GET_200: Any = {
     ],
     "created_at": "2023-11-07T05:31:56Z",
 }
-"""The documented 200 reply."""
 
 GET_200_PARSED: Any = Model(
     models.Document,
@@ -79,34 +91,20 @@ GET_200_PARSED: Any = Model(
     ],
     created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
 )
-"""What the client must make of it."""
 
 GET_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 GET_403: Any = {"message": "This action is unauthorized."}
-"""The documented 403 reply."""
 
 GET_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 GET_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 GET_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_get(client: Client) -> models.Document:
-    """`documents.get` with the document's example arguments."""
+def _call_get(client: Client | AsyncClient) -> models.Document | Awaitable[models.Document]:
     return client.documents.get(
-        "880e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.Document:
-    """The same call with the async client."""
-    return await client.documents.get(
         "880e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -115,120 +113,59 @@ GET_REQUEST = Sent(
     "GET",
     "/extractions/documents/{documentId}",
     path_params={"documentId": "880e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_get(use_async: bool) -> None:
-    """Get Document
-
-    `GET /extractions/documents/{documentId}` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(200, GET_200)
-    result = server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    expect(result, GET_200_PARSED)
-
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
+
+
+# fmt: off
+DOCUMENTED_REPLIES = [
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+]
+# fmt: on
 
 
 @sync_and_async
-def test_get_accepts_additions(use_async: bool) -> None:
+@pytest.mark.parametrize("case", DOCUMENTED_REPLIES, ids=case_id)
+def test_documented_reply(case: Case, use_async: bool) -> None:
+    """The example call sends the request the document allows; the client parses the documented reply."""
+    check_documented_reply(case, use_async)
+
+
+# fmt: off
+DOCUMENTED_ERRORS = [
+    Case(401, GET_401, Model(models.Error, message="Unauthenticated."), _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, Model(models.Error, message="This action is unauthorized."), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(404, GET_404, Model(models.Error, message="Not found."), _call_get, GET_REQUEST, NotFoundError),
+    Case(429, GET_429, Model(models.Error, message="Too Many Attempts."), _call_get, GET_REQUEST, RateLimitError),
+    Case(500, GET_500, Model(models.Error, message="Server Error"), _call_get, GET_REQUEST, InternalServerError),
+]
+# fmt: on
+
+
+@sync_and_async
+@pytest.mark.parametrize("case", DOCUMENTED_ERRORS, ids=case_id)
+def test_documented_error(case: Case, use_async: bool) -> None:
+    """A documented error reply raises its typed error (`_exceptions.py`) with the parsed body."""
+    check_documented_error(case, use_async)
+
+
+# fmt: off
+ACCEPTS_ADDITIONS = [
+    Additions(200, GET_WITH_ADDITIONS, models.Document, "added_later", _call_get, GET_REQUEST, "status"),
+]
+# fmt: on
+
+
+@sync_and_async
+@pytest.mark.parametrize("case", ACCEPTS_ADDITIONS, ids=case_id)
+def test_accepts_additions(case: Additions, use_async: bool) -> None:
     """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(200, GET_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.Document), (
-        "expected models.Document, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-    assert result.status == "added-later-value"
+    check_additions(case, use_async)
 
 
-@sync_and_async
-def test_get_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `GET /extractions/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(401, GET_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_get_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `GET /extractions/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(403, GET_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_get_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `GET /extractions/documents/{documentId}` raises `NotFoundError` with the parsed body."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(404, GET_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_get_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `GET /extractions/documents/{documentId}` raises `RateLimitError` with the parsed body."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(429, GET_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_get_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `GET /extractions/documents/{documentId}` raises `InternalServerError` with the parsed body."""
-    server = MockServer("GET", "/extractions/documents/{documentId}")
-    server.reply(500, GET_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
-
-
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "GET /extractions/documents/{documentId}": (_call_get, _acall_get),
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "GET /extractions/documents/{documentId}": _call_get,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""

@@ -1,19 +1,22 @@
 """Contract tests of `client.sessions`, generated from the OpenAPI document.
 
-For each operation: `_call_<name>` / `_acall_<name>` make the example call (the document's examples, or
-values synthesized from its schemas) with `Client` / `AsyncClient`; `<NAME>_REQUEST` says what that call
-must put on the wire; the tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what
-the client parsed (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`),
-or which typed error it raised. `MockServer` (see `_contract.py`) checks every request against
-`openapi.json` with openapi-core before answering. Add a test by copying one: change the arguments, the
-queued reply or the expected values.
+For each operation: `_call_<name>` makes the example call (the document's examples, or values
+synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
+it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
+tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
+(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
+error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
+`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
+`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
+(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
 
 import builtins
 import datetime
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Any, Literal, cast
 
 import pytest
@@ -30,7 +33,18 @@ from .._exceptions import (
     UnprocessableEntityError,
 )
 from .._models import to_wire
-from ._contract import MockServer, sync_and_async
+from ._contract import (
+    NO_BODY,
+    Additions,
+    Case,
+    ExampleCall,
+    MockServer,
+    case_id,
+    check_additions,
+    check_documented_error,
+    check_documented_reply,
+    sync_and_async,
+)
 from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /extractions/sessions
@@ -46,7 +60,6 @@ CREATE_201: Any = {
     "documents": [],
     "results": [],
 }
-"""The documented 201 reply."""
 
 CREATE_201_PARSED: Any = Model(
     models.Session,
@@ -60,48 +73,31 @@ CREATE_201_PARSED: Any = Model(
     documents=[],
     results=[],
 )
-"""What the client must make of it."""
 
 CREATE_400: Any = {"message": "Malformed JSON body."}
-"""The documented 400 reply."""
 
 CREATE_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 CREATE_403: Any = {"message": "This action is unauthorized."}
-"""The documented 403 reply."""
 
 CREATE_422: Any = {
     "message": "The extraction template id field is required.",
     "errors": {"extraction_template_id": ["The extraction template id field is required."]},
 }
-"""The documented 422 reply."""
 
 CREATE_422_PARSED: Any = Model(
     models.Error,
     message="The extraction template id field is required.",
     errors={"extraction_template_id": ["The extraction template id field is required."]},
 )
-"""What the client must make of it (the error's body)."""
 
 CREATE_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 CREATE_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_create(client: Client) -> models.Session:
-    """`sessions.create` with the document's example arguments."""
+def _call_create(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.create(
-        extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
-        name="November invoices",
-    )
-
-
-async def _acall_create(client: AsyncClient) -> models.Session:
-    """The same call with the async client."""
-    return await client.sessions.create(
         extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
         name="November invoices",
     )
@@ -110,10 +106,6 @@ async def _acall_create(client: AsyncClient) -> models.Session:
 CREATE_REQUEST = Sent(
     "POST",
     "/extractions/sessions",
-    path_params={},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
     content_type="application/json",
     body={
@@ -121,122 +113,8 @@ CREATE_REQUEST = Sent(
         "name": "November invoices",
     },
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_create(use_async: bool) -> None:
-    """Create Extraction Session
-
-    `POST /extractions/sessions` sends the example request; the documented 201 reply is parsed.
-    """
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(201, CREATE_201)
-    result = server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    expect(result, CREATE_201_PARSED)
-
 
 CREATE_WITH_ADDITIONS: Any = {**CREATE_201, "status": "added-later-value", "added_later": "kept"}
-"""The documented 201 reply with what the API may add later (not in the document)."""
-
-
-@sync_and_async
-def test_create_accepts_additions(use_async: bool) -> None:
-    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(201, CREATE_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_create, _acall_create, use_async)
-    assert isinstance(result, models.Session), (
-        "expected models.Session, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-    assert result.status == "added-later-value"
-
-
-@sync_and_async
-def test_create_400_bad_request_error(use_async: bool) -> None:
-    """A documented 400 reply to `POST /extractions/sessions` raises `BadRequestError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(400, CREATE_400)
-    with pytest.raises(BadRequestError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is BadRequestError
-    assert raised.value.status_code == 400
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
-
-
-@sync_and_async
-def test_create_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `POST /extractions/sessions` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(401, CREATE_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_create_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `POST /extractions/sessions` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(403, CREATE_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_create_422_unprocessable_entity_error(use_async: bool) -> None:
-    """A documented 422 reply to `POST /extractions/sessions` raises `UnprocessableEntityError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(422, CREATE_422)
-    with pytest.raises(UnprocessableEntityError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is UnprocessableEntityError
-    assert raised.value.status_code == 422
-    body = raised.value.body
-    expect(body, CREATE_422_PARSED, "body")
-
-
-@sync_and_async
-def test_create_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `POST /extractions/sessions` raises `RateLimitError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(429, CREATE_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_create_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `POST /extractions/sessions` raises `InternalServerError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions")
-    server.reply(500, CREATE_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_create, _acall_create, use_async)
-    check_request(server.only_call(), CREATE_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- get: GET /extractions/sessions/{sessionId}
@@ -252,7 +130,6 @@ GET_200: Any = {
     "documents": [],
     "results": [],
 }
-"""The documented 200 reply."""
 
 GET_200_PARSED: Any = Model(
     models.Session,
@@ -266,34 +143,20 @@ GET_200_PARSED: Any = Model(
     documents=[],
     results=[],
 )
-"""What the client must make of it."""
 
 GET_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 GET_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 GET_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 GET_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 GET_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_get(client: Client) -> models.Session:
-    """`sessions.get` with the document's example arguments."""
+def _call_get(client: Client | AsyncClient) -> models.Session | Awaitable[models.Session]:
     return client.sessions.get(
-        "770e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_get(client: AsyncClient) -> models.Session:
-    """The same call with the async client."""
-    return await client.sessions.get(
         "770e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -302,145 +165,27 @@ GET_REQUEST = Sent(
     "GET",
     "/extractions/sessions/{sessionId}",
     path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_get(use_async: bool) -> None:
-    """Get Extraction Session
-
-    `GET /extractions/sessions/{sessionId}` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(200, GET_200)
-    result = server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    expect(result, GET_200_PARSED)
-
 
 GET_WITH_ADDITIONS: Any = {**GET_200, "status": "added-later-value", "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
-
-
-@sync_and_async
-def test_get_accepts_additions(use_async: bool) -> None:
-    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(200, GET_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_get, _acall_get, use_async)
-    assert isinstance(result, models.Session), (
-        "expected models.Session, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-    assert result.status == "added-later-value"
-
-
-@sync_and_async
-def test_get_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `GET /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(401, GET_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_get_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `GET /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(403, GET_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_get_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `GET /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(404, GET_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_get_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `GET /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(429, GET_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_get_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `GET /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}")
-    server.reply(500, GET_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_get, _acall_get, use_async)
-    check_request(server.only_call(), GET_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- delete: DELETE /extractions/sessions/{sessionId}
 
 DELETE_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 DELETE_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 DELETE_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 DELETE_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 DELETE_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_delete(client: Client) -> None:
-    """`sessions.delete` with the document's example arguments."""
-    client.sessions.delete(
-        "770e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_delete(client: AsyncClient) -> None:
-    """The same call with the async client."""
-    await client.sessions.delete(
+def _call_delete(client: Client | AsyncClient) -> None | Awaitable[None]:
+    return client.sessions.delete(
         "770e8400-e29b-41d4-a716-446655440000",
     )
 
@@ -449,96 +194,8 @@ DELETE_REQUEST = Sent(
     "DELETE",
     "/extractions/sessions/{sessionId}",
     path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_delete(use_async: bool) -> None:
-    """Delete Extraction Session
-
-    `DELETE /extractions/sessions/{sessionId}` sends the example request; the documented 204 reply is parsed.
-    """
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(204)
-    server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-
-
-@sync_and_async
-def test_delete_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(401, DELETE_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_delete_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(403, DELETE_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_delete_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}` raises `NotFoundError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(404, DELETE_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_delete_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}` raises `RateLimitError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(429, DELETE_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_delete_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}` raises `InternalServerError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}")
-    server.reply(500, DELETE_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_delete, _acall_delete, use_async)
-    check_request(server.only_call(), DELETE_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- list_documents: GET /extractions/sessions/{sessionId}/documents
@@ -569,7 +226,6 @@ LIST_DOCUMENTS_200: Any = {
     ],
     "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
 }
-"""The documented 200 reply."""
 
 LIST_DOCUMENTS_200_PARSED: Any = Model(
     models.DocumentPage,
@@ -600,51 +256,33 @@ LIST_DOCUMENTS_200_PARSED: Any = Model(
     ],
     meta=Model(models.PaginationMeta, current_page=1, last_page=1, per_page=25, total=1),
 )
-"""What the client must make of it."""
 
 LIST_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 LIST_DOCUMENTS_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 LIST_DOCUMENTS_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 LIST_DOCUMENTS_422: Any = {
     "message": "The per page field must not be greater than 100.",
     "errors": {"per_page": ["The per page field must not be greater than 100."]},
 }
-"""The documented 422 reply."""
 
 LIST_DOCUMENTS_422_PARSED: Any = Model(
     models.Error,
     message="The per page field must not be greater than 100.",
     errors={"per_page": ["The per page field must not be greater than 100."]},
 )
-"""What the client must make of it (the error's body)."""
 
 LIST_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 LIST_DOCUMENTS_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_list_documents(client: Client) -> models.DocumentPage:
-    """`sessions.list_documents` with the document's example arguments."""
+def _call_list_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentPage | Awaitable[models.DocumentPage]:
     return client.sessions.list_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        page=1,
-        per_page=25,
-        sort="created_at",
-        order="desc",
-    )
-
-
-async def _acall_list_documents(client: AsyncClient) -> models.DocumentPage:
-    """The same call with the async client."""
-    return await client.sessions.list_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         page=1,
         per_page=25,
@@ -658,128 +296,10 @@ LIST_DOCUMENTS_REQUEST = Sent(
     "/extractions/sessions/{sessionId}/documents",
     path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
     query={"page": 1, "per_page": 25, "sort": "created_at", "order": "desc"},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_list_documents(use_async: bool) -> None:
-    """List Session Documents
-
-    `GET /extractions/sessions/{sessionId}/documents` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(200, LIST_DOCUMENTS_200)
-    result = server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    expect(result, LIST_DOCUMENTS_200_PARSED)
-
 
 LIST_DOCUMENTS_WITH_ADDITIONS: Any = {**LIST_DOCUMENTS_200, "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
-
-
-@sync_and_async
-def test_list_documents_accepts_additions(use_async: bool) -> None:
-    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(200, LIST_DOCUMENTS_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_list_documents, _acall_list_documents, use_async)
-    assert isinstance(result, models.DocumentPage), (
-        "expected models.DocumentPage, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-
-
-@sync_and_async
-def test_list_documents_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `GET /extractions/sessions/{sessionId}/documents` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(401, LIST_DOCUMENTS_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_list_documents_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `GET /extractions/sessions/{sessionId}/documents` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(403, LIST_DOCUMENTS_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_list_documents_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `GET /extractions/sessions/{sessionId}/documents` raises `NotFoundError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(404, LIST_DOCUMENTS_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_list_documents_422_unprocessable_entity_error(use_async: bool) -> None:
-    """A documented 422 reply to `GET /extractions/sessions/{sessionId}/documents` raises `UnprocessableEntityError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(422, LIST_DOCUMENTS_422)
-    with pytest.raises(UnprocessableEntityError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is UnprocessableEntityError
-    assert raised.value.status_code == 422
-    body = raised.value.body
-    expect(body, LIST_DOCUMENTS_422_PARSED, "body")
-
-
-@sync_and_async
-def test_list_documents_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `GET /extractions/sessions/{sessionId}/documents` raises `RateLimitError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(429, LIST_DOCUMENTS_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_list_documents_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `GET /extractions/sessions/{sessionId}/documents` raises `InternalServerError` with the parsed body."""
-    server = MockServer("GET", "/extractions/sessions/{sessionId}/documents")
-    server.reply(500, LIST_DOCUMENTS_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_list_documents, _acall_list_documents, use_async)
-    check_request(server.only_call(), LIST_DOCUMENTS_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
-
 
 LIST_DOCUMENTS_PAGE_1: Any = {
     "data": [
@@ -949,7 +469,6 @@ ATTACH_DOCUMENTS_200: Any = {
         }
     ]
 }
-"""The documented 200 reply."""
 
 ATTACH_DOCUMENTS_200_PARSED: Any = Model(
     models.DocumentList,
@@ -979,51 +498,35 @@ ATTACH_DOCUMENTS_200_PARSED: Any = Model(
         )
     ],
 )
-"""What the client must make of it."""
 
 ATTACH_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
-"""The documented 400 reply."""
 
 ATTACH_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 ATTACH_DOCUMENTS_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 ATTACH_DOCUMENTS_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 ATTACH_DOCUMENTS_422: Any = {
     "message": "One or more documents do not belong to the session workspace.",
     "errors": {"document_ids": ["One or more documents do not belong to the session workspace."]},
 }
-"""The documented 422 reply."""
 
 ATTACH_DOCUMENTS_422_PARSED: Any = Model(
     models.Error,
     message="One or more documents do not belong to the session workspace.",
     errors={"document_ids": ["One or more documents do not belong to the session workspace."]},
 )
-"""What the client must make of it (the error's body)."""
 
 ATTACH_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 ATTACH_DOCUMENTS_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_attach_documents(client: Client) -> models.DocumentList:
-    """`sessions.attach_documents` with the document's example arguments."""
+def _call_attach_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentList | Awaitable[models.DocumentList]:
     return client.sessions.attach_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        document_ids=["880e8400-e29b-41d4-a716-446655440000"],
-    )
-
-
-async def _acall_attach_documents(client: AsyncClient) -> models.DocumentList:
-    """The same call with the async client."""
-    return await client.sessions.attach_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         document_ids=["880e8400-e29b-41d4-a716-446655440000"],
     )
@@ -1033,142 +536,12 @@ ATTACH_DOCUMENTS_REQUEST = Sent(
     "POST",
     "/extractions/sessions/{sessionId}/documents/attach",
     path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
     content_type="application/json",
     body={"document_ids": ["880e8400-e29b-41d4-a716-446655440000"]},
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_attach_documents(use_async: bool) -> None:
-    """Attach Existing Session Documents
-
-    `POST /extractions/sessions/{sessionId}/documents/attach` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(200, ATTACH_DOCUMENTS_200)
-    result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    expect(result, ATTACH_DOCUMENTS_200_PARSED)
-
 
 ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {**ATTACH_DOCUMENTS_200, "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
-
-
-@sync_and_async
-def test_attach_documents_accepts_additions(use_async: bool) -> None:
-    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    assert isinstance(result, models.DocumentList), (
-        "expected models.DocumentList, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-
-
-@sync_and_async
-def test_attach_documents_400_bad_request_error(use_async: bool) -> None:
-    """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `BadRequestError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(400, ATTACH_DOCUMENTS_400)
-    with pytest.raises(BadRequestError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is BadRequestError
-    assert raised.value.status_code == 400
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
-
-
-@sync_and_async
-def test_attach_documents_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(401, ATTACH_DOCUMENTS_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_attach_documents_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(403, ATTACH_DOCUMENTS_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_attach_documents_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `NotFoundError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(404, ATTACH_DOCUMENTS_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_attach_documents_422_unprocessable_entity_error(use_async: bool) -> None:
-    """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `UnprocessableEntityError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(422, ATTACH_DOCUMENTS_422)
-    with pytest.raises(UnprocessableEntityError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is UnprocessableEntityError
-    assert raised.value.status_code == 422
-    body = raised.value.body
-    expect(body, ATTACH_DOCUMENTS_422_PARSED, "body")
-
-
-@sync_and_async
-def test_attach_documents_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `RateLimitError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(429, ATTACH_DOCUMENTS_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_attach_documents_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/attach` raises `InternalServerError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/attach")
-    server.reply(500, ATTACH_DOCUMENTS_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_attach_documents, _acall_attach_documents, use_async)
-    check_request(server.only_call(), ATTACH_DOCUMENTS_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- upload_documents: POST /extractions/sessions/{sessionId}/documents/upload
@@ -1190,7 +563,6 @@ UPLOAD_DOCUMENTS_200: Any = {
         }
     ]
 }
-"""The documented 200 reply."""
 
 UPLOAD_DOCUMENTS_200_PARSED: Any = Model(
     models.DocumentList,
@@ -1211,57 +583,39 @@ UPLOAD_DOCUMENTS_200_PARSED: Any = Model(
         )
     ],
 )
-"""What the client must make of it."""
 
 UPLOAD_DOCUMENTS_201: Any = UPLOAD_DOCUMENTS_200
-"""The documented 201 reply."""
 
 UPLOAD_DOCUMENTS_201_PARSED: Any = UPLOAD_DOCUMENTS_200_PARSED
-"""What the client must make of it."""
 
 UPLOAD_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
-"""The documented 400 reply."""
 
 UPLOAD_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 UPLOAD_DOCUMENTS_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 UPLOAD_DOCUMENTS_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 UPLOAD_DOCUMENTS_422: Any = {
     "message": "The selected keys.0 is invalid.",
     "errors": {"keys.0": ["The selected keys.0 is invalid."]},
 }
-"""The documented 422 reply."""
 
 UPLOAD_DOCUMENTS_422_PARSED: Any = Model(
     models.Error,
     message="The selected keys.0 is invalid.",
     errors={"keys.0": ["The selected keys.0 is invalid."]},
 )
-"""What the client must make of it (the error's body)."""
 
 UPLOAD_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 UPLOAD_DOCUMENTS_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_upload_documents(client: Client) -> models.DocumentList:
-    """`sessions.upload_documents` with the document's example arguments."""
+def _call_upload_documents(
+    client: Client | AsyncClient,
+) -> models.DocumentList | Awaitable[models.DocumentList]:
     return client.sessions.upload_documents(
-        "770e8400-e29b-41d4-a716-446655440000",
-        keys=["uploads/2023/11/07/invoice-1042.pdf"],
-    )
-
-
-async def _acall_upload_documents(client: AsyncClient) -> models.DocumentList:
-    """The same call with the async client."""
-    return await client.sessions.upload_documents(
         "770e8400-e29b-41d4-a716-446655440000",
         keys=["uploads/2023/11/07/invoice-1042.pdf"],
     )
@@ -1271,186 +625,29 @@ UPLOAD_DOCUMENTS_REQUEST = Sent(
     "POST",
     "/extractions/sessions/{sessionId}/documents/upload",
     path_params={"sessionId": "770e8400-e29b-41d4-a716-446655440000"},
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
     content_type="application/json",
     body={"keys": ["uploads/2023/11/07/invoice-1042.pdf"]},
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
-
-
-@sync_and_async
-def test_upload_documents(use_async: bool) -> None:
-    """Upload Session Documents
-
-    `POST /extractions/sessions/{sessionId}/documents/upload` sends the example request; the documented 200 reply is parsed.
-    """
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(200, UPLOAD_DOCUMENTS_200)
-    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    expect(result, UPLOAD_DOCUMENTS_200_PARSED)
-
-
-@sync_and_async
-def test_upload_documents_201(use_async: bool) -> None:
-    """Upload Session Documents
-
-    `POST /extractions/sessions/{sessionId}/documents/upload` sends the example request; the documented 201 reply is parsed.
-    """
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(201, UPLOAD_DOCUMENTS_201)
-    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    expect(result, UPLOAD_DOCUMENTS_201_PARSED)
-
 
 UPLOAD_DOCUMENTS_WITH_ADDITIONS: Any = {**UPLOAD_DOCUMENTS_200, "added_later": "kept"}
-"""The documented 200 reply with what the API may add later (not in the document)."""
-
-
-@sync_and_async
-def test_upload_documents_accepts_additions(use_async: bool) -> None:
-    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, documented=False)
-    result = server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    assert isinstance(result, models.DocumentList), (
-        "expected models.DocumentList, got " + type(result).__name__
-    )
-    assert result.model_extra is not None
-    assert result.model_extra["added_later"] == "kept"
-
-
-@sync_and_async
-def test_upload_documents_400_bad_request_error(use_async: bool) -> None:
-    """A documented 400 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `BadRequestError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(400, UPLOAD_DOCUMENTS_400)
-    with pytest.raises(BadRequestError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is BadRequestError
-    assert raised.value.status_code == 400
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Malformed JSON body."), "body")
-
-
-@sync_and_async
-def test_upload_documents_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(401, UPLOAD_DOCUMENTS_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_upload_documents_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(403, UPLOAD_DOCUMENTS_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_upload_documents_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `NotFoundError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(404, UPLOAD_DOCUMENTS_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_upload_documents_422_unprocessable_entity_error(use_async: bool) -> None:
-    """A documented 422 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `UnprocessableEntityError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(422, UPLOAD_DOCUMENTS_422)
-    with pytest.raises(UnprocessableEntityError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is UnprocessableEntityError
-    assert raised.value.status_code == 422
-    body = raised.value.body
-    expect(body, UPLOAD_DOCUMENTS_422_PARSED, "body")
-
-
-@sync_and_async
-def test_upload_documents_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `RateLimitError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(429, UPLOAD_DOCUMENTS_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
-
-
-@sync_and_async
-def test_upload_documents_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `POST /extractions/sessions/{sessionId}/documents/upload` raises `InternalServerError` with the parsed body."""
-    server = MockServer("POST", "/extractions/sessions/{sessionId}/documents/upload")
-    server.reply(500, UPLOAD_DOCUMENTS_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_upload_documents, _acall_upload_documents, use_async)
-    check_request(server.only_call(), UPLOAD_DOCUMENTS_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
 
 
 # ---------------------------------------------------------------- detach_document: DELETE /extractions/sessions/{sessionId}/documents/{documentId}
 
 DETACH_DOCUMENT_401: Any = {"message": "Unauthenticated."}
-"""The documented 401 reply."""
 
 DETACH_DOCUMENT_403: Any = CREATE_403
-"""The documented 403 reply."""
 
 DETACH_DOCUMENT_404: Any = {"message": "Not found."}
-"""The documented 404 reply."""
 
 DETACH_DOCUMENT_429: Any = {"message": "Too Many Attempts."}
-"""The documented 429 reply."""
 
 DETACH_DOCUMENT_500: Any = {"message": "Server Error"}
-"""The documented 500 reply."""
 
 
-def _call_detach_document(client: Client) -> None:
-    """`sessions.detach_document` with the document's example arguments."""
-    client.sessions.detach_document(
-        "770e8400-e29b-41d4-a716-446655440000",
-        "880e8400-e29b-41d4-a716-446655440000",
-    )
-
-
-async def _acall_detach_document(client: AsyncClient) -> None:
-    """The same call with the async client."""
-    await client.sessions.detach_document(
+def _call_detach_document(client: Client | AsyncClient) -> None | Awaitable[None]:
+    return client.sessions.detach_document(
         "770e8400-e29b-41d4-a716-446655440000",
         "880e8400-e29b-41d4-a716-446655440000",
     )
@@ -1463,119 +660,110 @@ DETACH_DOCUMENT_REQUEST = Sent(
         "sessionId": "770e8400-e29b-41d4-a716-446655440000",
         "documentId": "880e8400-e29b-41d4-a716-446655440000",
     },
-    query={},
-    headers={},
-    cookies={},
     security=("bearerAuth",),
-    content_type=None,
-    body=None,
 )
-"""What the example call must send (openapi-core has already checked it against the document)."""
+
+
+# fmt: off
+DOCUMENTED_REPLIES = [
+    Case(201, CREATE_201, CREATE_201_PARSED, _call_create, CREATE_REQUEST),
+    Case(200, GET_200, GET_200_PARSED, _call_get, GET_REQUEST),
+    Case(204, NO_BODY, None, _call_delete, DELETE_REQUEST),
+    Case(200, LIST_DOCUMENTS_200, LIST_DOCUMENTS_200_PARSED, _call_list_documents, LIST_DOCUMENTS_REQUEST),
+    Case(200, ATTACH_DOCUMENTS_200, ATTACH_DOCUMENTS_200_PARSED, _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
+    Case(200, UPLOAD_DOCUMENTS_200, UPLOAD_DOCUMENTS_200_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Case(201, UPLOAD_DOCUMENTS_201, UPLOAD_DOCUMENTS_201_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+    Case(204, NO_BODY, None, _call_detach_document, DETACH_DOCUMENT_REQUEST),
+]
+# fmt: on
 
 
 @sync_and_async
-def test_detach_document(use_async: bool) -> None:
-    """Detach Session Document
-
-    `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` sends the example request; the documented 204 reply is parsed.
-    """
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(204)
-    server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
+@pytest.mark.parametrize("case", DOCUMENTED_REPLIES, ids=case_id)
+def test_documented_reply(case: Case, use_async: bool) -> None:
+    """The example call sends the request the document allows; the client parses the documented reply."""
+    check_documented_reply(case, use_async)
 
 
-@sync_and_async
-def test_detach_document_401_authentication_error(use_async: bool) -> None:
-    """A documented 401 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `AuthenticationError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(401, DETACH_DOCUMENT_401)
-    with pytest.raises(AuthenticationError) as raised:
-        server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
-    assert type(raised.value) is AuthenticationError
-    assert raised.value.status_code == 401
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Unauthenticated."), "body")
-
-
-@sync_and_async
-def test_detach_document_403_permission_denied_error(use_async: bool) -> None:
-    """A documented 403 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `PermissionDeniedError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(403, DETACH_DOCUMENT_403)
-    with pytest.raises(PermissionDeniedError) as raised:
-        server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
-    assert type(raised.value) is PermissionDeniedError
-    assert raised.value.status_code == 403
-    body = raised.value.body
-    expect(body, Model(models.Error, message="This action is unauthorized."), "body")
-
-
-@sync_and_async
-def test_detach_document_404_not_found_error(use_async: bool) -> None:
-    """A documented 404 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `NotFoundError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(404, DETACH_DOCUMENT_404)
-    with pytest.raises(NotFoundError) as raised:
-        server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
-    assert type(raised.value) is NotFoundError
-    assert raised.value.status_code == 404
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Not found."), "body")
-
-
-@sync_and_async
-def test_detach_document_429_rate_limit_error(use_async: bool) -> None:
-    """A documented 429 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `RateLimitError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(429, DETACH_DOCUMENT_429)
-    with pytest.raises(RateLimitError) as raised:
-        server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
-    assert type(raised.value) is RateLimitError
-    assert raised.value.status_code == 429
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Too Many Attempts."), "body")
+# fmt: off
+DOCUMENTED_ERRORS = [
+    Case(400, CREATE_400, Model(models.Error, message="Malformed JSON body."), _call_create, CREATE_REQUEST, BadRequestError),
+    Case(401, CREATE_401, Model(models.Error, message="Unauthenticated."), _call_create, CREATE_REQUEST, AuthenticationError),
+    Case(403, CREATE_403, Model(models.Error, message="This action is unauthorized."), _call_create, CREATE_REQUEST, PermissionDeniedError),
+    Case(422, CREATE_422, CREATE_422_PARSED, _call_create, CREATE_REQUEST, UnprocessableEntityError),
+    Case(429, CREATE_429, Model(models.Error, message="Too Many Attempts."), _call_create, CREATE_REQUEST, RateLimitError),
+    Case(500, CREATE_500, Model(models.Error, message="Server Error"), _call_create, CREATE_REQUEST, InternalServerError),
+    Case(401, GET_401, Model(models.Error, message="Unauthenticated."), _call_get, GET_REQUEST, AuthenticationError),
+    Case(403, GET_403, Model(models.Error, message="This action is unauthorized."), _call_get, GET_REQUEST, PermissionDeniedError),
+    Case(404, GET_404, Model(models.Error, message="Not found."), _call_get, GET_REQUEST, NotFoundError),
+    Case(429, GET_429, Model(models.Error, message="Too Many Attempts."), _call_get, GET_REQUEST, RateLimitError),
+    Case(500, GET_500, Model(models.Error, message="Server Error"), _call_get, GET_REQUEST, InternalServerError),
+    Case(401, DELETE_401, Model(models.Error, message="Unauthenticated."), _call_delete, DELETE_REQUEST, AuthenticationError),
+    Case(403, DELETE_403, Model(models.Error, message="This action is unauthorized."), _call_delete, DELETE_REQUEST, PermissionDeniedError),
+    Case(404, DELETE_404, Model(models.Error, message="Not found."), _call_delete, DELETE_REQUEST, NotFoundError),
+    Case(429, DELETE_429, Model(models.Error, message="Too Many Attempts."), _call_delete, DELETE_REQUEST, RateLimitError),
+    Case(500, DELETE_500, Model(models.Error, message="Server Error"), _call_delete, DELETE_REQUEST, InternalServerError),
+    Case(401, LIST_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_list_documents, LIST_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, LIST_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_list_documents, LIST_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, LIST_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_list_documents, LIST_DOCUMENTS_REQUEST, NotFoundError),
+    Case(422, LIST_DOCUMENTS_422, LIST_DOCUMENTS_422_PARSED, _call_list_documents, LIST_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case(429, LIST_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_list_documents, LIST_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, LIST_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_list_documents, LIST_DOCUMENTS_REQUEST, InternalServerError),
+    Case(400, ATTACH_DOCUMENTS_400, Model(models.Error, message="Malformed JSON body."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, BadRequestError),
+    Case(401, ATTACH_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, ATTACH_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, ATTACH_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, NotFoundError),
+    Case(422, ATTACH_DOCUMENTS_422, ATTACH_DOCUMENTS_422_PARSED, _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case(429, ATTACH_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, ATTACH_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_attach_documents, ATTACH_DOCUMENTS_REQUEST, InternalServerError),
+    Case(400, UPLOAD_DOCUMENTS_400, Model(models.Error, message="Malformed JSON body."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, BadRequestError),
+    Case(401, UPLOAD_DOCUMENTS_401, Model(models.Error, message="Unauthenticated."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, AuthenticationError),
+    Case(403, UPLOAD_DOCUMENTS_403, Model(models.Error, message="This action is unauthorized."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, PermissionDeniedError),
+    Case(404, UPLOAD_DOCUMENTS_404, Model(models.Error, message="Not found."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, NotFoundError),
+    Case(422, UPLOAD_DOCUMENTS_422, UPLOAD_DOCUMENTS_422_PARSED, _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, UnprocessableEntityError),
+    Case(429, UPLOAD_DOCUMENTS_429, Model(models.Error, message="Too Many Attempts."), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, RateLimitError),
+    Case(500, UPLOAD_DOCUMENTS_500, Model(models.Error, message="Server Error"), _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST, InternalServerError),
+    Case(401, DETACH_DOCUMENT_401, Model(models.Error, message="Unauthenticated."), _call_detach_document, DETACH_DOCUMENT_REQUEST, AuthenticationError),
+    Case(403, DETACH_DOCUMENT_403, Model(models.Error, message="This action is unauthorized."), _call_detach_document, DETACH_DOCUMENT_REQUEST, PermissionDeniedError),
+    Case(404, DETACH_DOCUMENT_404, Model(models.Error, message="Not found."), _call_detach_document, DETACH_DOCUMENT_REQUEST, NotFoundError),
+    Case(429, DETACH_DOCUMENT_429, Model(models.Error, message="Too Many Attempts."), _call_detach_document, DETACH_DOCUMENT_REQUEST, RateLimitError),
+    Case(500, DETACH_DOCUMENT_500, Model(models.Error, message="Server Error"), _call_detach_document, DETACH_DOCUMENT_REQUEST, InternalServerError),
+]
+# fmt: on
 
 
 @sync_and_async
-def test_detach_document_500_internal_server_error(use_async: bool) -> None:
-    """A documented 500 reply to `DELETE /extractions/sessions/{sessionId}/documents/{documentId}` raises `InternalServerError` with the parsed body."""
-    server = MockServer("DELETE", "/extractions/sessions/{sessionId}/documents/{documentId}")
-    server.reply(500, DETACH_DOCUMENT_500)
-    with pytest.raises(InternalServerError) as raised:
-        server.run(_call_detach_document, _acall_detach_document, use_async)
-    check_request(server.only_call(), DETACH_DOCUMENT_REQUEST)
-    assert type(raised.value) is InternalServerError
-    assert raised.value.status_code == 500
-    body = raised.value.body
-    expect(body, Model(models.Error, message="Server Error"), "body")
+@pytest.mark.parametrize("case", DOCUMENTED_ERRORS, ids=case_id)
+def test_documented_error(case: Case, use_async: bool) -> None:
+    """A documented error reply raises its typed error (`_exceptions.py`) with the parsed body."""
+    check_documented_error(case, use_async)
 
 
-EXAMPLE_CALLS: dict[
-    str, tuple[Callable[[Client], object], Callable[[AsyncClient], Awaitable[object]]]
-] = {
-    "POST /extractions/sessions": (_call_create, _acall_create),
-    "GET /extractions/sessions/{sessionId}": (_call_get, _acall_get),
-    "DELETE /extractions/sessions/{sessionId}": (_call_delete, _acall_delete),
-    "GET /extractions/sessions/{sessionId}/documents": (
-        _call_list_documents,
-        _acall_list_documents,
-    ),
-    "POST /extractions/sessions/{sessionId}/documents/attach": (
-        _call_attach_documents,
-        _acall_attach_documents,
-    ),
-    "POST /extractions/sessions/{sessionId}/documents/upload": (
-        _call_upload_documents,
-        _acall_upload_documents,
-    ),
-    "DELETE /extractions/sessions/{sessionId}/documents/{documentId}": (
-        _call_detach_document,
-        _acall_detach_document,
-    ),
+# fmt: off
+ACCEPTS_ADDITIONS = [
+    Additions(201, CREATE_WITH_ADDITIONS, models.Session, "added_later", _call_create, CREATE_REQUEST, "status"),
+    Additions(200, GET_WITH_ADDITIONS, models.Session, "added_later", _call_get, GET_REQUEST, "status"),
+    Additions(200, LIST_DOCUMENTS_WITH_ADDITIONS, models.DocumentPage, "added_later", _call_list_documents, LIST_DOCUMENTS_REQUEST),
+    Additions(200, ATTACH_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, "added_later", _call_attach_documents, ATTACH_DOCUMENTS_REQUEST),
+    Additions(200, UPLOAD_DOCUMENTS_WITH_ADDITIONS, models.DocumentList, "added_later", _call_upload_documents, UPLOAD_DOCUMENTS_REQUEST),
+]
+# fmt: on
+
+
+@sync_and_async
+@pytest.mark.parametrize("case", ACCEPTS_ADDITIONS, ids=case_id)
+def test_accepts_additions(case: Additions, use_async: bool) -> None:
+    """A field or enum value the API adds later still parses: the field is kept in `model_extra`, the value as a string."""
+    check_additions(case, use_async)
+
+
+EXAMPLE_CALLS: dict[str, ExampleCall] = {
+    "POST /extractions/sessions": _call_create,
+    "GET /extractions/sessions/{sessionId}": _call_get,
+    "DELETE /extractions/sessions/{sessionId}": _call_delete,
+    "GET /extractions/sessions/{sessionId}/documents": _call_list_documents,
+    "POST /extractions/sessions/{sessionId}/documents/attach": _call_attach_documents,
+    "POST /extractions/sessions/{sessionId}/documents/upload": _call_upload_documents,
+    "DELETE /extractions/sessions/{sessionId}/documents/{documentId}": _call_detach_document,
 }
 """Every operation's example call by `"METHOD /path"` (the Prism integration tier runs them over real HTTP)."""
