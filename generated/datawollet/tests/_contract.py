@@ -284,9 +284,7 @@ class MockServer:
 def _awaiting(call: ExampleCall) -> Callable[[AsyncClient], Awaitable[Any]]:
     async def acall(client: AsyncClient) -> Any:
         pending = call(client)
-        assert inspect.isawaitable(pending), (
-            f"the async call returned {type(pending).__name__}, not an awaitable"
-        )
+        assert inspect.isawaitable(pending), f"the async call gave {type(pending).__name__}"
         return await pending
 
     return acall
@@ -331,7 +329,8 @@ class Case:
     the server answers `reply` (JSON; bytes with `content_type`; `NO_BODY`) with `status`, and the client
     must return `expected` (see `expect`), or raise exactly `error` with `expected` as its parsed body.
     `key` is the status as documented when it differs ("4XX", "default"); `attempts` the requests the
-    client sends for the reply (an OAuth2 client answers 401 by fetching a fresh token and retrying once)."""
+    client sends for the reply (an OAuth2 client answers 401 by fetching a fresh token and retrying once).
+    """
 
     status: int
     reply: Any
@@ -348,7 +347,8 @@ class Case:
 class Additions:
     """A documented reply plus what the API may add later (`reply`, not in the document): the client
     must still return a `model` that keeps the unknown field `extra` ("kept") in `model_extra` and,
-    with `enum_field`, holds the unknown enum value "added-later-value" there."""
+    with `enum_field`, holds the unknown enum value "added-later-value" there.
+    """
 
     status: int
     reply: Any
@@ -399,18 +399,14 @@ def check_documented_error(case: Case, use_async: bool) -> None:
     if case.attempts == 1:
         check_request(server.only_call(), case.request)
     else:
-        assert len(server.calls) == case.attempts, (
-            f"expected {case.attempts} requests, got {len(server.calls)}"
-        )
-        assert len(server.token_requests) == case.attempts, (
-            f"expected {case.attempts} token requests, got {len(server.token_requests)}"
-        )
+        sent, tokens = len(server.calls), len(server.token_requests)
+        assert sent == case.attempts, f"expected {case.attempts} requests, got {sent}"
+        assert tokens == case.attempts, f"expected {case.attempts} token requests, got {tokens}"
         for call in server.calls:
             check_request(call, case.request)
     error = raised.value
-    assert type(error) is case.error, (
-        f"expected {case.error.__name__}, got {type(error).__name__}: {error}"
-    )
+    raised_class = type(error).__name__
+    assert type(error) is case.error, f"expected {case.error.__name__}, got {raised_class}: {error}"
     status = getattr(error, "status_code", None)
     assert status == case.status, f"expected status_code {case.status}, got {status}"
     expect(getattr(error, "body", None), case.expected, "body")
@@ -422,14 +418,12 @@ def check_additions(case: Additions, use_async: bool) -> None:
     server = MockServer(case.request.method, case.request.path_template)
     _answer(server, case.status, case.reply, case.content_type, documented=False)
     result: Any = server.run_example(case.call, use_async)
-    assert isinstance(result, case.model), (
-        f"expected models.{case.model.__name__}, got {type(result).__name__}"
-    )
+    got = type(result).__name__
+    assert isinstance(result, case.model), f"expected models.{case.model.__name__}, got {got}"
     assert result.model_extra is not None, "model_extra is None"
     kept = result.model_extra.get(case.extra)
     assert kept == "kept", f"model_extra[{case.extra!r}]: expected 'kept', got {kept!r}"
     if case.enum_field:
         value = getattr(result, case.enum_field)
-        assert value == "added-later-value", (
-            f"result.{case.enum_field}: expected 'added-later-value', got {value!r}"
-        )
+        where = f"result.{case.enum_field}"
+        assert value == "added-later-value", f"{where}: expected 'added-later-value', got {value!r}"

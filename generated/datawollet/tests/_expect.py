@@ -141,7 +141,7 @@ class Sent:
     """What an example call must put on the wire, as openapi-core reads it back (a `Call`).
 
     `security` is the documented alternative whose credentials it carries; None when none can be
-    checked (custom schemes). A part left out is empty: no parameters there, no credentials, no body."""
+    checked (custom schemes). A part left out is empty: no parameters, no credentials, no body."""
 
     method: str
     path_template: str
