@@ -20,6 +20,7 @@ from openapi_schema_validator._format import oas30_format_checker
 from generator.ground.diagnostics import WarningSink
 from generator.parse.ir import ListType, NamedType, NONE, UnionType
 from generator.pipeline import read_api
+from generator.testgen.example_tables import ExampleTables
 from generator.testgen.examples import ExampleMaker
 from generator.ground.discriminators import read_discriminator
 from generator.ground.relaxations import find_relaxations
@@ -444,14 +445,15 @@ def test_text_bodies_with_a_non_string_schema_are_read_as_text(tmp_path: Path) -
     schedule = {"operationId": "schedule", "requestBody": {"required": True, "content": {"text/plain": {"schema": {"$ref": "#/components/schemas/Program"}}}}, "responses": {"204": {"description": "ok"}}}
     spec = minimal_spec(openapi="3.0.3", paths={"/sendtx": {"post": send}, "/schedule": {"post": schedule}}, components={"schemas": {"Program": program}})
     warnings = WarningSink()
-    api = read_api(spec, "pkg", warnings)
+    tables = ExampleTables()
+    api = read_api(spec, "pkg", warnings, examples=tables)
     messages = [item.message for item in warnings.sorted()]
     assert sum("text/plain body is text, but its schema says 'object'" in message for message in messages) == 2, messages
     assert sum("text/plain body is text, but its schema describes an object" in message for message in messages) == 1, messages
     bodies = {operation.name: operation.body for resource in api.resources for operation in resource.operations}
     assert all(body is not None and body.kind == "text" for body in bodies.values()), bodies
     schedule_body = bodies["schedule"]
-    assert schedule_body is not None and isinstance(json.loads(schedule_body.example_json), str), schedule_body
+    assert schedule_body is not None and isinstance(json.loads(tables.value("schedule", "body")), str), tables.values
     out = generate(tmp_path, spec)
     assert_generated_tests_pass(out)
 

@@ -8,6 +8,7 @@ from generator.ground.diagnostics import WarningSink
 from generator.parse.ir import Api, Model
 from generator.pipeline import read_api
 from generator.render.views import operation_arguments
+from generator.testgen.example_tables import ExampleTables
 from tests.conftest import minimal_spec
 
 
@@ -248,10 +249,11 @@ def test_examples_of_scalar_all_of_and_tagged_unions() -> None:
     paths = {
         "/w": {"put": {"operationId": "putW", "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Wrapped"}}}}, "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Pet"}}}}}}}
     }
-    api, _ = api_for(schemas, paths)
+    tables = ExampleTables()
+    api = read_api(minimal_spec(openapi="3.1.0", paths=paths, components={"schemas": schemas}), "pkg", WarningSink(), examples=tables)
     operation = api.operations[0]
-    assert operation.body is not None and json.loads(operation.body.example_json) == {"name": "example"}
-    assert json.loads(operation.responses[0].example_json) == {"kind": "cat", "lives": 1}
+    assert operation.body is not None and json.loads(tables.value("putW", "body")) == {"name": "example"}
+    assert json.loads(tables.value("putW", "reply:200")) == {"kind": "cat", "lives": 1}
 
 
 def test_references_to_nullable_object_components_allow_none() -> None:

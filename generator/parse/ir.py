@@ -235,7 +235,6 @@ class Parameter:
     deprecated: bool = False
     default: Default | None = None
     unverified: str = ""
-    example_json: str = "null"  # an example value (JSON text) for generated tests
     content_type: str = ""  # querystring: how the whole query is written (form fields or JSON text)
 
 
@@ -262,7 +261,6 @@ class RequestBody:
     description: str
     fields: tuple[BodyField, ...] = ()  # non-empty when the body's properties become keyword arguments
     model: str | None = None  # the model a caller may pass whole as `body=`
-    example_json: str = "null"  # an example body (JSON text) for generated tests
     xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
 
 
@@ -296,7 +294,6 @@ class Response:
     type: TypeRef
     description: str
     content_type: str = ""
-    example_json: str = "null"  # an example body (JSON text) for generated tests
     headers: tuple[str, ...] = ()  # documented response header names
     xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
     stream: StreamReply | None = None  # kind "stream": the reply; another kind: the streamed alternative

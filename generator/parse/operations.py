@@ -30,7 +30,7 @@ from ..ground.naming import NameScope, make_identifier
 from .argument_names import name_arguments
 from ..ground.json_text import to_json_text
 from ..ground.schema_check import Purpose
-from .example_source import NO_EXAMPLES, ExampleFactory
+from .example_source import BODY_PART, NO_EXAMPLES, ExampleFactory, parameter_part, reply_part
 from .pagination import PaginationReader
 from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
@@ -251,9 +251,9 @@ class OperationParser:
                     allow_reserved=resolved.get("allowReserved") is True,
                     deprecated=resolved.get("deprecated") is True,
                     unverified=unverified_note(resolved),
-                    example_json=to_json_text(self._path_aware_example(resolved, pointer, wire in split_late and location == "path")),
                 )
             )
+            self.examples.example(raw.operation_id, parameter_part(location, wire), self._path_aware_example(resolved, pointer, wire in split_late and location == "path"))
         return tuple(result)
 
     def _path_aware_example(self, parameter: dict[str, Any], pointer: str, split_late: bool) -> Any:
@@ -299,18 +299,18 @@ class OperationParser:
             value = None  # form fields come from an object; a typeless schema's value ("example") is none
         if kind == "text" and value is not None and not isinstance(value, str):
             value = self._text_of(value, schema, schema_pointer, media_type)
-        example = to_json_text(value)
+        self.examples.example(raw.operation_id, BODY_PART, value)
         if kind == "binary":
-            return RequestBody(media_type, kind, FILE_CONTENT, required, description, example_json=example)
+            return RequestBody(media_type, kind, FILE_CONTENT, required, description)
         if kind == "text":
-            return RequestBody(media_type, kind, Primitive("str"), required, description, example_json=example)
+            return RequestBody(media_type, kind, Primitive("str"), required, description)
         type_ref = self.converter.type_of(schema, schema_pointer, hint + "Request") if schema is not None else ANY
         model = self.converter.model_for(type_ref)
         if model is None:
             if kind in ("form", "multipart"):
                 self.warnings.warn(schema_pointer, f"{media_type} body without object properties; sent as given")
                 type_ref = DictType(ANY)
-            return RequestBody(media_type, kind, type_ref, required, description, example_json=example, xml_shape=xml_shape)
+            return RequestBody(media_type, kind, type_ref, required, description, xml_shape=xml_shape)
         resolved_schema = self.converter.resolve(schema)
         named = isinstance(schema, dict) and "$ref" in schema and kind in ("json", "xml")
         fields: list[BodyField] = []
@@ -335,7 +335,7 @@ class OperationParser:
                     deprecated=model_field.deprecated,
                 )
             )
-        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, example, xml_shape)
+        return RequestBody(media_type, kind, type_ref, required, description, tuple(fields), model.name if named else None, xml_shape)
 
     # ------------------------------------------------------------ responses
 
@@ -401,8 +401,8 @@ class OperationParser:
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
         checked = schema_pointer if kind == "json" else None
-        example = to_json_text(self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type), checked))
-        return Response(status, kind, type_ref, description, media_type, example, headers, xml_shape, stream)
+        self.examples.example(operation_id, reply_part(status), self._example(media, "response", media_type, kind, join_pointer(join_pointer(pointer, "content"), media_type), checked))
+        return Response(status, kind, type_ref, description, media_type, headers, xml_shape, stream)
 
     def _example(self, media: dict[str, Any], purpose: Purpose, media_type: str, kind: str, pointer: str, checked: str | None) -> Any:
         """The example body; for XML the document describes only as text, a well-formed XML document.

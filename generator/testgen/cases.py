@@ -27,6 +27,7 @@ from ..parse.signatures import has_body_overloads, type_text
 from .typed_values import TypedValues
 from .stream_cases import expected_items, frames_source, stream_example_items, stream_frames, stream_note
 from .call_source import is_a as _is_a, keywords as _keywords
+from ..parse.example_source import BODY_PART, parameter_part, reply_part
 from .example_tables import ExampleTables
 from .proven import ProofNote
 from .paging import paging_test
@@ -63,7 +64,7 @@ class CaseMaker(TypedValues):
         examples: ExampleTables | None = None,
     ) -> None:
         super().__init__(api)
-        self.examples = examples if examples is not None else ExampleTables()  # page samples, webhook payloads (example_tables.py)
+        self.examples = examples if examples is not None else ExampleTables()  # every example value (example_tables.py)
         self.relaxed = relaxed or {}  # by operationId: the schemas its tests validate relaxed, in words (testplan.py)
         self.proof = proof if proof is not None else {}  # by operationId: what the proof changed in its tests (proven.py)
 
@@ -74,8 +75,15 @@ class CaseMaker(TypedValues):
         case = self.call_case(operation, drop)
         return list(case.arguments), case.expected, case.body_expected, list(case.notes)
 
-    def call_case(self, operation: Operation, drop: str | None = None) -> CallCase:
-        """The example call (without the argument named `drop`) and what it must put on the wire.
+    def example(self, operation: Operation, part: str, given: Mapping[str, Any] | None = None) -> Any:
+        """The part's example value: `given`'s (by part) over the tables'."""
+        if given is not None and part in given:
+            return given[part]
+        return json.loads(self.examples.value(operation.operation_id, part))
+
+    def call_case(self, operation: Operation, drop: str | None = None, given: Mapping[str, Any] | None = None) -> CallCase:
+        """The example call (without the argument named `drop`) and what it must put on the wire;
+        `given` replaces the examples of some parts (by part: "query:page", "body").
 
         Parts the generation-time proof left out (proof.py) are not sent."""
         left_out = {note.part for note in self.proof.get(operation.operation_id, ()) if note.left_out}
@@ -87,7 +95,7 @@ class CaseMaker(TypedValues):
             if parameter.location == "querystring":
                 notes.append(f"querystring parameter {parameter.wire_name!r} is not sent: openapi-core reads no OpenAPI 3.2 querystring (the runtime's tests check its serialization)")
                 continue
-            example = self.repair(parameter.type, json.loads(parameter.example_json))
+            example = self.repair(parameter.type, self.example(operation, parameter_part(parameter.location, parameter.wire_name), given))
             if example is None:
                 example = self.placeholder(parameter.type)
             if example is None and not parameter.required:
@@ -107,7 +115,7 @@ class CaseMaker(TypedValues):
         if body is not None:
             # A body left out whose members are keyword arguments: the call gives none of them, and
             # the client still sends the (empty) body of its kind.
-            example = {} if "body" in left_out else self.repair(body.type, json.loads(body.example_json))
+            example = {} if "body" in left_out else self.repair(body.type, self.example(operation, BODY_PART, given))
             if body.kind == "xml":
                 example = self.xml.writable(example, body.xml_shape)
             if body.fields:
@@ -240,7 +248,7 @@ class CaseMaker(TypedValues):
     # -- replies and the checks on what the client parsed from them
 
     def reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str = "", operation_id: str = "") -> Reply:
-        example = json.loads(response.example_json)
+        example = json.loads(self.examples.value(operation_id, reply_part(response.status)))
         kind = response.kind
         if kind == "stream":
             return self.stream_reply(response, status, constant, test_name, operation_id)
@@ -378,7 +386,7 @@ class CaseMaker(TypedValues):
             return None
         response = operation.responses[0]
         model = self._model_of(response.type)
-        example = self.repair(response.type, json.loads(response.example_json))
+        example = self.repair(response.type, self.example(operation, reply_part(response.status)))
         if model is None or not isinstance(example, dict):
             return None
         extra = "added_later"

@@ -1,8 +1,8 @@
 """The entry points the test templates call: the contract setup and the tests of each operation and webhook.
 
-Every operation gets: the Python arguments of an example call (built from the IR's `example_json`, typed
-the way a caller would write them: datetimes as `datetime`, models via `model_validate`), the values that
-call must put on the wire (what openapi-core reads back from the request), the documented replies, and what
+Every operation gets: the Python arguments of an example call (built from the example values testgen
+keeps, example_tables.py, typed the way a caller would write them: datetimes as `datetime`, models via
+`model_validate`), the values that call must put on the wire (what openapi-core reads back from the request), the documented replies, and what
 the client must parse each into (as data the tests' `expect` walks, cases.py).
 
 Spec text is untrusted: every spec-derived fragment of the Python source built here goes through

@@ -1,6 +1,7 @@
-"""Example values the tests need that the IR does not carry, kept by a key that outlives the proof's
-rewrites of the IR (an operationId and a status, a webhook's name and method). Filled while parse reads the
-document (example_values.TestValues answers parse's ExampleSource), read by the case builders."""
+"""The example values the tests need (the IR carries none), kept by a key that outlives the IR's
+rewrites (an operationId and a part, a webhook's name and method). Filled while parse reads the
+document (example_values.TestValues answers parse's ExampleSource), rewritten by the proof where a
+value fails (proof_values.py), read by the case builders."""
 
 from __future__ import annotations
 
@@ -21,3 +22,11 @@ class ExampleTables:
     pages: dict[str, PageSamples] = field(default_factory=dict)  # by operationId
     webhooks: dict[tuple[str, str], str] = field(default_factory=dict)  # (name, method): the payload's example (JSON text)
     streams: dict[tuple[str, str], str] = field(default_factory=dict)  # (operationId, status): two example items (JSON list)
+    # (operationId, part): a parameter's, the body's or a reply's example (JSON text); the part is named
+    # as the proof names it: "query:limit" (location and wire name), "body", "reply:404"
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def value(self, operation_id: str, part: str) -> str:
+        """The part's example (JSON text); null when parse gave none."""
+        return self.values.get((operation_id, part), "null")
+

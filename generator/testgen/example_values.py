@@ -2,8 +2,8 @@
 
 The pipeline hands parse `ExampleTables(...).source`; each reader parse makes gets one `TestValues`
 (the operations, their pages and streams share it, as they share its example maker's budget and
-words). Examples of parameters, bodies and replies go back into the IR; page samples, stream items
-and webhook payloads stay in the tables testgen reads.
+words). The examples of parameters, bodies and replies, page samples, stream items and webhook
+payloads all go into the tables testgen reads (the IR carries none).
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ class TestValues:
 
     def xml_text(self, value: Any, documented: bool, schema: Any, pointer: str, warnings: WarningSink) -> Any:
         return xml_text_example(value, documented, schema, pointer, warnings)
+
+    def example(self, operation_id: str, part: str, value: Any) -> None:
+        self.tables.values[(operation_id, part)] = to_json_text(value)
 
     def page_samples(self, pagination: Pagination, node: dict[str, Any], operation: Operation, parameter_schema: dict[str, Any]) -> None:
         self.tables.pages[operation.operation_id] = self.samples.fill(pagination, node, operation, parameter_schema)

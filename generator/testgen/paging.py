@@ -9,11 +9,12 @@ The test then checks the walk asked for the second page the way the convention s
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Mapping
 from typing import Any, Protocol
 
 from ..parse.ir import BodyField, Model, NamedType, Operation, Pagination, Parameter, TypeRef
 from ..ground.escaping import ident, literal
+from ..parse.example_source import BODY_PART, parameter_part, reply_part
 from ..parse.signatures import expected_deprecations
 from .call_source import is_a, keywords as _keywords
 from .example_tables import ExampleTables, PageSamples
@@ -42,7 +43,9 @@ class CaseMaker(Protocol):
 
     def _model_of(self, type_ref: TypeRef | None) -> Model | None: ...
 
-    def call_case(self, operation: Operation, drop: str | None = None) -> CallCase: ...
+    def example(self, operation: Operation, part: str, given: Mapping[str, Any] | None = None) -> Any: ...
+
+    def call_case(self, operation: Operation, drop: str | None = None, given: Mapping[str, Any] | None = None) -> CallCase: ...
 
 # Query parameters a next-page link of the test may set (checked against the document like any other).
 _LINK_PAGE_PARAMS = ("page", "pagenumber", "pageno", "pagenum", "pageindex")
@@ -57,7 +60,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
         return None
     samples = maker.examples.pages.get(operation.operation_id, PageSamples())
     page_type = reply.type
-    example = maker.repair(page_type, json.loads(reply.example_json))
+    example = maker.repair(page_type, maker.example(operation, reply_part(reply.status)))
     items_path = maker.wire_path(page_type, paging.items)
     if items_path is None:
         return None
@@ -139,19 +142,16 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     if body_field is not None and operation.body is not None and paging.style in ("page", "offset"):
         # The walk starts from the first page: the example body's page (if any) is the start.
         start_value: Any = str(paging.start) if paging.param_text else paging.start
-        example = json.loads(operation.body.example_json)
+        example = maker.example(operation, BODY_PART)
         example = dict(example) if isinstance(example, dict) else {}
         example[body_field.wire_name] = start_value
-        started = replace(operation, body=replace(operation.body, example_json=json.dumps(example)))
-        call = maker.call_case(started) if body_field.required else maker.call_case(operation, drop=paging.param)
+        call = maker.call_case(operation, given={BODY_PART: example}) if body_field.required else maker.call_case(operation, drop=paging.param)
         first_token = literal(start_value) if body_field.required else ""
     elif body_field is not None:
         call = maker.call_case(operation, drop=None if body_field.required else paging.param)
         first_token = literal((call.body_sent or {}).get(body_field.wire_name)) if body_field.required and isinstance(call.body_sent, dict) else ""
     elif required is not None and paging.style in ("page", "offset"):
-        start = replace(required, example_json=json.dumps(paging.start))
-        started = replace(operation, parameters=tuple(start if item is required else item for item in operation.parameters))
-        call = maker.call_case(started)
+        call = maker.call_case(operation, given={parameter_part(required.location, required.wire_name): paging.start})
         first_token = literal(str(paging.start) if paging.param_text else paging.start)
     elif required is not None:
         # A cursor the document requires (Drive's changes start from a `startPageToken` the caller
@@ -272,7 +272,7 @@ def _link_query(maker: CaseMaker, operation: Operation) -> dict[str, Any]:
         for parameter in operation.parameters:
             key = "".join(char for char in parameter.wire_name.lower() if char.isalnum())
             if parameter.location == "query" and key in names:
-                example = json.loads(parameter.example_json)
+                example = maker.example(operation, parameter_part(parameter.location, parameter.wire_name))
                 # a cursor as the document exemplifies it (patterns, lengths); a page number: 2
                 wanted: Any = example if value != 2 and isinstance(example, (str, int)) and not isinstance(example, bool) and example != "" else value
                 if not maker.fits(parameter.type, wanted):

@@ -55,7 +55,7 @@ class Failure:
 
 
 def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Templates, warnings: WarningSink, relaxations: Relaxations, tables: ExampleTables | None = None) -> tuple[Api, Proven, str | None]:
-    """`api` with every operation's test values proven (or replaced, or left out, each with a
+    """`api` with every operation's test values proven (replaced in `tables`, or left out, each with a
     warning), what the proof decided (its notes by operation, the schemes' test credentials), and the
     one run-level warning when the proof cannot run here (else None)."""
     reason = importable()
@@ -73,7 +73,8 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
     except Exception as error:  # a template override that does not load: say so, generate unproven
         return api, Proven(), f"{NOT_PROVEN}: the tests' _validation modules or the runtime do not load here ({type(error).__name__}: {error})"
     schemes = prove_token_requests(api, contract_setup(api, relaxations).base_url, validation, runtime["_auth"], maker, warnings)
-    prover = _Prover(api, validation, WireBuilder(api, runtime, validation, schemes), Places(document, maker), warnings, tables)
+    tables = tables if tables is not None else ExampleTables()  # the proof rewrites the values that fail in them
+    prover = _Prover(api, validation, WireBuilder(api, runtime, validation, schemes), Places(document, maker, tables), warnings, tables)
     proven: dict[int, Operation] = {}
     for resource in api.resources:
         for operation in resource.operations:
@@ -81,7 +82,9 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
                 continue
             try:
                 proven[id(operation)] = prover.operation(resource, operation)
+                prover.places.keep()
             except Exception as error:  # a bug of the proof must not stop generation; it is said, never hidden
+                prover.places.restore()  # the operation's tests keep the document's values, unproven
                 warnings.warn(prover.places.operation(operation)[0], f"generated tests: not proven, the proof failed ({type(error).__name__}: {_clip(str(error))}); please report it")
     return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes), None
 
@@ -98,7 +101,7 @@ def _rebuilt(resources: tuple[Resource, ...], proven: dict[int, Operation], done
 
 
 class _Prover:
-    def __init__(self, api: Api, validation: Any, wire: WireBuilder, places: Places, warnings: WarningSink, tables: ExampleTables | None) -> None:
+    def __init__(self, api: Api, validation: Any, wire: WireBuilder, places: Places, warnings: WarningSink, tables: ExampleTables) -> None:
         self.api = api
         self.validation = validation
         self.wire = wire
@@ -122,7 +125,7 @@ class _Prover:
                 first.setdefault(failure.part, failure)
                 fixed = self.places.replacement(operation, failure.part, tried.get(failure.part, 0))
                 if fixed is not None:
-                    operation, replaced[failure.part] = fixed
+                    replaced[failure.part] = fixed
                     tried[failure.part] = tried.get(failure.part, 0) + 1
                 else:
                     out = self._leave_out(operation, first[failure.part])

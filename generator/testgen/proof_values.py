@@ -1,5 +1,6 @@
 """Where each part of an operation's test case comes from in the document, and the synthesized value
-the generation-time proof (proof.py) tries when the part's value fails on the wire.
+the generation-time proof (proof.py) tries when the part's value fails on the wire: it goes into the
+tests' example tables (example_tables.py), by operationId and part.
 
 A part is named as the proof names it: "query:limit" (a parameter: location and wire name), "body",
 "reply:404" (a documented status key).
@@ -8,22 +9,25 @@ A part is named as the proof names it: "query:limit" (a parameter: location and 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 from ..parse.ir import Operation, Parameter, Response
 from ..ground.pointers import follow_refs, join_pointer
 from ..parse.operations import HTTP_METHODS
 from ..parse.version32 import path_operations
+from ..parse.example_source import BODY_PART, parameter_part, reply_part
+from .example_tables import ExampleTables
 from .examples import ExampleMaker, Purpose, to_json_text
 
 
 class Places:
     """The document's nodes behind an operation's parameters, body and replies."""
 
-    def __init__(self, document: dict[str, Any], examples: ExampleMaker) -> None:
+    def __init__(self, document: dict[str, Any], examples: ExampleMaker, tables: ExampleTables) -> None:
         self.document = document
         self.examples = examples
+        self.tables = tables  # the tests' example values, which the replacements rewrite
+        self.replaced: dict[tuple[str, str], str | None] = {}  # what the replacements overwrote (None: no value)
 
     def operation(self, operation: Operation) -> tuple[str, dict[str, Any], dict[str, Any]]:
         """(pointer, operation node, path item) of an IR operation ({} when the document has none)."""
@@ -90,60 +94,73 @@ class Places:
 
     # -- replacements
 
-    def replacement(self, operation: Operation, part: str, attempt: int) -> tuple[Operation, str] | None:
-        """The operation with the part's value replaced, and the new value in words; None when there
-        is nothing (more) to try. A body or reply first loses its optional members (one of them is
-        usually what fails: an array of objects in a form), then is synthesized whole."""
-        if attempt == 0 and (part == "body" or part.startswith("reply:")):
-            reduced = self._reduced(operation, part)
-            if reduced is not None:
-                return reduced, "the example without its optional members"
+    def replacement(self, operation: Operation, part: str, attempt: int) -> str | None:
+        """Replaces the part's value in the tables, and says what the new value is in words; None
+        when there is nothing (more) to try. A body or reply first loses its optional members (one of
+        them is usually what fails: an array of objects in a form), then is synthesized whole."""
+        if attempt == 0 and (part == "body" or part.startswith("reply:")) and self._reduced(operation, part):
+            return "the example without its optional members"
         if attempt > 1 or (attempt == 1 and part != "body" and not part.startswith("reply:")):
             return None
-        fixed = self.synthesized(operation, part)
-        return None if fixed is None else (fixed, "a synthesized value")
+        return "a synthesized value" if self.synthesized(operation, part) else None
 
-    def _reduced(self, operation: Operation, part: str) -> Operation | None:
+    def _reduced(self, operation: Operation, part: str) -> bool:
         """The body's or reply's example with only the members its schema requires, when that differs."""
         if part == "body":
             if operation.body is None or operation.body.kind not in ("json", "form", "multipart"):
-                return None
+                return False
             _, schema = self.body(operation)
-            value = _required_only(self.document, schema, json.loads(operation.body.example_json))
-            return None if value is None else replace(operation, body=replace(operation.body, example_json=to_json_text(value)))
+            return self._set(operation, BODY_PART, _required_only(self.document, schema, json.loads(self.tables.value(operation.operation_id, BODY_PART))))
         response = self.response(operation, part[len("reply:") :])
         if response is None or response.kind != "json":
-            return None
+            return False
         _, schema = self.reply(operation, response.status)
-        value = _required_only(self.document, schema, json.loads(response.example_json))
-        if value is None:
-            return None
-        return _with_reply(operation, response, replace(response, example_json=to_json_text(value)))
+        key = reply_part(response.status)
+        return self._set(operation, key, _required_only(self.document, schema, json.loads(self.tables.value(operation.operation_id, key))))
 
-    def synthesized(self, operation: Operation, part: str) -> Operation | None:
-        """The operation with the part's example replaced by a synthesized value, or None when there
-        is none to try (no schema, nothing else synthesized, or the same value again)."""
+    def synthesized(self, operation: Operation, part: str) -> bool:
+        """Replaces the part's example by a synthesized value; False when there is none to try (no
+        schema, nothing else synthesized, or the same value again)."""
         if part == "body" and operation.body is not None:
             _, schema = self.body(operation)
             kind = operation.body.kind
-            value = self._fresh(schema, "request", operation.body.example_json, object_only=kind in ("form", "multipart"))
-            return None if value is None else replace(operation, body=replace(operation.body, example_json=value))
+            return self._set_text(operation, BODY_PART, self._fresh(schema, "request", self.tables.value(operation.operation_id, BODY_PART), object_only=kind in ("form", "multipart")))
         if part.startswith("reply:"):
             response = self.response(operation, part[len("reply:") :])
             if response is None or response.kind not in ("json", "xml", "text"):
-                return None
+                return False
             _, schema = self.reply(operation, response.status)
-            value = self._fresh(schema, "response", response.example_json)
-            return None if value is None else _with_reply(operation, response, replace(response, example_json=value))
+            key = reply_part(response.status)
+            return self._set_text(operation, key, self._fresh(schema, "response", self.tables.value(operation.operation_id, key)))
         parameter = self.parameter_of(operation, part)
         if parameter is None:
-            return None
+            return False
         _, schema = self.parameter(operation, parameter)
-        value = self._fresh(schema, "parameter", parameter.example_json)
-        if value is None:
-            return None
-        changed = replace(parameter, example_json=value)
-        return replace(operation, parameters=tuple(changed if item is parameter else item for item in operation.parameters))
+        key = parameter_part(parameter.location, parameter.wire_name)
+        return self._set_text(operation, key, self._fresh(schema, "parameter", self.tables.value(operation.operation_id, key)))
+
+    def _set(self, operation: Operation, part: str, value: dict[str, Any] | None) -> bool:
+        return self._set_text(operation, part, None if value is None else to_json_text(value))
+
+    def _set_text(self, operation: Operation, part: str, text: str | None) -> bool:
+        if text is None:
+            return False
+        key = (operation.operation_id, part)
+        self.replaced.setdefault(key, self.tables.values.get(key))
+        self.tables.values[key] = text
+        return True
+
+    def restore(self) -> None:
+        """Puts back the values the replacements overwrote since the last `restore` or `keep`."""
+        for key, text in self.replaced.items():
+            if text is None:
+                self.tables.values.pop(key, None)
+            else:
+                self.tables.values[key] = text
+        self.replaced.clear()
+
+    def keep(self) -> None:
+        self.replaced.clear()
 
     @staticmethod
     def parameter_of(operation: Operation, part: str) -> Parameter | None:
@@ -165,14 +182,6 @@ class Places:
             if json.loads(text) != json.loads(current):
                 return text
         return None
-
-
-def _with_reply(operation: Operation, response: Response, reply: Response) -> Operation:
-    return replace(
-        operation,
-        responses=tuple(reply if item is response else item for item in operation.responses),
-        errors=tuple(reply if item is response else item for item in operation.errors),
-    )
 
 
 def _required_only(document: dict[str, Any], schema: Any, example: Any) -> dict[str, Any] | None:
