@@ -68,9 +68,10 @@ test-integration: $(STAMP)
 		echo "test-integration: skipped: Node.js/npm not found (needed for Prism)"; \
 	fi
 
-## Speed and memory versus openapi-python-client; writes BENCHMARKS.md.
+## Speed, memory and GitHub's output size versus openapi-python-client; writes BENCHMARKS.md.
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/output_size.py --write BENCHMARKS.md
 
 ## Conformance over a folder of specs: make corpus SPECS=../shared/corpus/apis-guru
 SPECS ?= ../shared/corpus/features

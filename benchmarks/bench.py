@@ -839,7 +839,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         plain, md = render(bench, meta, command, elapsed)
         print(plain)
         if args.write:
-            args.write.write_text(md, encoding="utf-8")
+            args.write.write_text(_keep_output_size(md, args.write), encoding="utf-8")
             results = HERE / "results"
             results.mkdir(exist_ok=True)
             (results / "bench.json").write_text(
@@ -852,6 +852,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"kept {tmp}")
     return 0
+
+
+def _keep_output_size(report: str, path: Path) -> str:
+    """The report with the output-size section that benchmarks/output_size.py wrote into `path` kept."""
+    from output_size import END, START
+
+    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if START not in previous or END not in previous:
+        return report
+    section = previous[previous.index(START) : previous.index(END) + len(END)]
+    return report.rstrip("\n") + "\n\n## Output size\n\n" + section + "\n"
 
 
 def _version(distribution: str) -> str:

@@ -114,6 +114,16 @@ def table(before_revision: str, head: str, sizes: list[Size]) -> str:
             f"| {size.label} | {size.files} | {megabytes(size.total)} | {megabytes(size.tests) if size.tests else '-'} | "
             f"{megabytes(size.resources)} | {megabytes(size.models)} | {size.largest_module}: {size.largest_lines:,} lines |"
         )
+    verdict: list[str] = []
+    if len(sizes) == 3:
+        now, peer = sizes[1], sizes[2]
+        met = "met" if now.total <= peer.total else "**not met**"
+        verdict = [
+            "",
+            f"Target (issue 23): the output, tests included, at most the peer's: {megabytes(now.total)} against "
+            f"{megabytes(peer.total)}, {now.total / peer.total:.2f}x, {met}. Without its tests: "
+            f"{megabytes(now.total - now.tests)}, {(now.total - now.tests) / peer.total:.2f}x.",
+        ]
     return "\n".join(
         [
             START,
@@ -121,6 +131,7 @@ def table(before_revision: str, head: str, sizes: list[Size]) -> str:
             f"and by the peer, in one run of `.venv/bin/python benchmarks/output_size.py --write BENCHMARKS.md`:",
             "",
             *rows,
+            *verdict,
             END,
         ]
     )
