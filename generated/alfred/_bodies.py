@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any, TypeAlias, TypedDict, cast
 from urllib.parse import urlencode
 
-from ._models import to_wire
+from ._wire import to_wire
 from ._types import FileContent, FileInput, NotGiven, is_sequence
 from ._xml import XmlSchema
 

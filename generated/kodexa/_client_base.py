@@ -4,6 +4,9 @@ parsing and error mapping.
 
 Generated code calls :meth:`SyncAPIClient.request` / :meth:`AsyncAPIClient.request`
 with an :class:`Endpoint` description and encoded parameters.
+
+What only sending or decoding needs (body and parameter encoders, XML, pydantic) is imported by
+the first request or reply, so that `import` plus `Client()` costs little more than httpx itself.
 """
 
 from __future__ import annotations
@@ -16,14 +19,12 @@ import uuid
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
-import pydantic
 
 from ._auth import BASE_URL_EXTENSION, ApiKeyAuth, CombinedAuth, append_cookie, select_auth
-from ._bodies import Body, FileChunks, FormBody, JsonBody, MultipartBody, with_extra_body
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -38,11 +39,12 @@ from ._logging import (
     redact_headers,
     redact_url,
 )
-from ._params import Param, encode_cookies, encode_headers, encode_target
-from ._lenient import read_leniently, report_mismatches
-from ._reading import reader
 from ._types import DEFAULT_TIMEOUT, NOT_GIVEN, NotGiven, TimeoutTypes
-from ._xml import XmlSchema
+
+if TYPE_CHECKING:
+    from ._bodies import Body
+    from ._params import Param
+    from ._xml import XmlSchema
 
 __all__ = [
     "ResponseSpec",
@@ -134,6 +136,8 @@ class Endpoint(Generic[T]):
             return False
         if self.stream_flag is None:
             return True
+        from ._bodies import FormBody, JsonBody, MultipartBody
+
         if isinstance(body, JsonBody):
             value: object = body.value
         elif isinstance(body, (FormBody, MultipartBody)):
@@ -199,9 +203,15 @@ def _typed(
     """
     if spec.type is None:
         return data
+    # Decoding modules load on the first reply to decode (pydantic among them), not at `import`.
+    from pydantic import ValidationError
+
+    from ._lenient import read_leniently, report_mismatches
+    from ._reading import reader
+
     try:
         return reader(spec.type).python(data)
-    except pydantic.ValidationError as exc:
+    except ValidationError as exc:
         if data is None and not response.content.strip():
             raise APIResponseValidationError(
                 response=response,
@@ -309,8 +319,11 @@ def _api_key_names(auths: Sequence[httpx.Auth | None], location: str) -> set[str
 
 
 class _BaseClient:
-    _http_client: httpx.Client | httpx.AsyncClient
     _asynchronous = False
+
+    @property
+    def _http_client(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError  # each client makes its own on first use
 
     def __init__(
         self,
@@ -405,6 +418,8 @@ class _BaseClient:
     ) -> str:
         if options.url is not None:
             return _with_query(options.url, options.extra_query)
+        from ._params import encode_target
+
         target = encode_target(endpoint.path, path_params, query)
         if options.extra_query:
             extra = urlencode(list(options.extra_query.items()), quote_via=quote)
@@ -429,6 +444,9 @@ class _BaseClient:
         idempotency_key: str | None,
         streaming: bool = False,
     ) -> httpx.Request:
+        from ._bodies import FileChunks, with_extra_body
+        from ._params import encode_cookies, encode_headers
+
         url = self._url(endpoint, path_params, query, options)
         merged = httpx.Headers(
             {"Accept": self._accept(endpoint, streaming), "User-Agent": self._user_agent}
@@ -576,9 +594,13 @@ class _BaseClient:
         if spec.type is not None and content.strip():
             # Fast path: pydantic-core parses and validates the bytes in one pass, without first
             # building the dicts and lists of `json.loads` only to copy them into models.
+            from pydantic import ValidationError
+
+            from ._reading import reader
+
             try:
                 return reader(spec.type).json(content)
-            except pydantic.ValidationError:
+            except ValidationError:
                 pass  # redone below, so that errors and non-UTF-8 bodies behave exactly as before
         data: Any = None
         if content.strip():
@@ -637,6 +659,8 @@ class _BaseClient:
         error_type = _match_status(endpoint.errors, response.status_code)
         if error_type is None:
             return data
+        from ._reading import reader
+
         try:
             return reader(error_type).python(data)
         except Exception:

@@ -25,8 +25,10 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the parser loads with the first XML body, not at `import`
+    from xml.etree import ElementTree
 
 __all__ = ["XmlSchema"]
 
@@ -50,6 +52,8 @@ class XmlSchema:
         """The XML document for ``value`` (JSON-like, as ``to_wire`` gives it); ValueError if XML cannot say it."""
         node = self._node(self.root)
         element = self._element(str(node.get("name") or "root"), value, node, 0)
+        from xml.etree import ElementTree
+
         document: bytes = ElementTree.tostring(element, encoding="utf-8", xml_declaration=True)
         return document
 
@@ -57,6 +61,8 @@ class XmlSchema:
         """The JSON-like value an XML document holds; ValueError if it is not well-formed XML."""
         if b"<!ENTITY" in content:
             raise ValueError("the XML document declares entities, which are refused")
+        from xml.etree import ElementTree
+
         try:
             root = ElementTree.fromstring(content)
         except ElementTree.ParseError as exc:
@@ -78,6 +84,8 @@ class XmlSchema:
     # -- writing
 
     def _element(self, name: str, value: object, node: Shape, depth: int) -> ElementTree.Element:
+        from xml.etree import ElementTree
+
         element = ElementTree.Element(_tag(name, node))
         namespace = node.get("namespace")
         if isinstance(namespace, str) and namespace:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
+import threading
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from types import TracebackType
 from dataclasses import replace
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from ._bodies import Body
 from ._client_base import (
     _DEFAULT_OPTIONS,
     IDEMPOTENT_METHODS,
@@ -23,10 +22,12 @@ from ._client_base import (
     _retryable_status,
 )
 from ._exceptions import APIStatusError, connection_error
-from ._response import AsyncStreamedResponse
-from ._params import Param
-from ._views import take_wish
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NotGiven, TimeoutTypes
+
+if TYPE_CHECKING:  # loaded by the first request (see _client_base.py)
+    from ._bodies import Body
+    from ._params import Param
+    from ._response import AsyncStreamedResponse
 
 T = TypeVar("T")
 
@@ -34,7 +35,6 @@ T = TypeVar("T")
 class AsyncAPIClient(_BaseClient):
     """Asynchronous client core (wraps an :class:`httpx.AsyncClient`)."""
 
-    _http_client: httpx.AsyncClient
     _asynchronous = True
 
     def __init__(
@@ -70,11 +70,29 @@ class AsyncAPIClient(_BaseClient):
             follow_redirects=follow_redirects,
         )
         self._owns_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(
-            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-        )
+        # Made on first use: an httpx client loads its TLS certificates and transport when built,
+        # which would double the time of `import` plus `Client()` for a caller that sends nothing yet.
+        self._given_client = http_client
+        self._made_client: httpx.AsyncClient | None = None
+        self._made_lock = threading.Lock()
         #: Awaited with the delay in seconds between retries; replaceable in tests.
+        import asyncio  # with the first AsyncClient, not at `import`: a blocking caller needs none
+
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    @property
+    def _http_client(self) -> httpx.AsyncClient:
+        if self._given_client is not None:
+            return self._given_client
+        made = self._made_client
+        if made is None:
+            with self._made_lock:
+                made = self._made_client
+                if made is None:
+                    made = self._made_client = httpx.AsyncClient(
+                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                    )
+        return made
 
     @property
     def http_client(self) -> httpx.AsyncClient:
@@ -108,6 +126,8 @@ class AsyncAPIClient(_BaseClient):
         options: RequestOptions | None = None,
     ) -> T:
         """A generated method's request: its parsed reply, or the form a view asked for (``_views``)."""
+        from ._views import take_wish
+
         wish = take_wish()
         if wish is None:
             return cast(
@@ -183,6 +203,8 @@ class AsyncAPIClient(_BaseClient):
                 return (await self._open_stream(endpoint, response)).parsed
             await self._read(response)
             return self._process_response(endpoint, response).parsed
+
+        from ._response import AsyncStreamedResponse
 
         return AsyncStreamedResponse(response, parse)
 

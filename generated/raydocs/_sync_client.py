@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from types import TracebackType
 from dataclasses import replace
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 import httpx
 
-from ._bodies import Body
 from ._client_base import (
     _DEFAULT_OPTIONS,
     IDEMPOTENT_METHODS,
@@ -23,18 +23,18 @@ from ._client_base import (
     _retryable_status,
 )
 from ._exceptions import APIStatusError, connection_error
-from ._response import StreamedResponse
-from ._params import Param
-from ._views import take_wish
 from ._types import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, NotGiven, TimeoutTypes
+
+if TYPE_CHECKING:  # loaded by the first request (see _client_base.py)
+    from ._bodies import Body
+    from ._params import Param
+    from ._response import StreamedResponse
 
 T = TypeVar("T")
 
 
 class SyncAPIClient(_BaseClient):
     """Synchronous client core (wraps an :class:`httpx.Client`)."""
-
-    _http_client: httpx.Client
 
     def __init__(
         self,
@@ -69,11 +69,27 @@ class SyncAPIClient(_BaseClient):
             follow_redirects=follow_redirects,
         )
         self._owns_client = http_client is None
-        self._http_client = http_client or httpx.Client(
-            timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
-        )
+        # Made on first use: an httpx client loads its TLS certificates and transport when built,
+        # which would double the time of `import` plus `Client()` for a caller that sends nothing yet.
+        self._given_client = http_client
+        self._made_client: httpx.Client | None = None
+        self._made_lock = threading.Lock()
         #: Called with the delay in seconds between retries; replaceable in tests.
         self._sleep: Callable[[float], None] = time.sleep
+
+    @property
+    def _http_client(self) -> httpx.Client:
+        if self._given_client is not None:
+            return self._given_client
+        made = self._made_client
+        if made is None:
+            with self._made_lock:
+                made = self._made_client
+                if made is None:
+                    made = self._made_client = httpx.Client(
+                        timeout=self._timeout or DEFAULT_TIMEOUT, follow_redirects=False
+                    )
+        return made
 
     @property
     def http_client(self) -> httpx.Client:
@@ -107,6 +123,8 @@ class SyncAPIClient(_BaseClient):
         options: RequestOptions | None = None,
     ) -> T:
         """A generated method's request: its parsed reply, or the form a view asked for (``_views``)."""
+        from ._views import take_wish
+
         wish = take_wish()
         if wish is None:
             return cast(
@@ -180,6 +198,8 @@ class SyncAPIClient(_BaseClient):
                 return self._open_stream(endpoint, response).parsed
             self._read(response)
             return self._process_response(endpoint, response).parsed
+
+        from ._response import StreamedResponse
 
         return StreamedResponse(response, parse)
 

@@ -87,7 +87,7 @@ RESERVED_MODEL_ATTRIBUTES = frozenset(
 # ---------------------------------------------------------------- the modules the proof loads
 
 # The runtime modules (templates/runtime/) the serializers need, in import order.
-RUNTIME_MODULES = ("_types", "_models", "_xml", "_params", "_bodies", "_exceptions", "_auth")
+RUNTIME_MODULES = ("_types", "_wire", "_models", "_xml", "_params", "_bodies", "_exceptions", "_auth")
 # The generated tests' checking modules (templates/package/tests/), in import order: the entry last.
 VALIDATION_MODULES = (
     "_validation_document",

@@ -8,7 +8,6 @@ transport.  ``repr()`` never shows a secret.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import re
@@ -16,10 +15,13 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, urlencode
 
 import httpx
+
+if TYPE_CHECKING:  # asyncio loads with the first async token fetch, not at `import`
+    import asyncio
 
 from ._exceptions import OAuth2Error, safe_url, status_error_class, status_message
 
@@ -307,6 +309,8 @@ class _OAuth2Base(httpx.Auth):
         yield request
 
     def _async_lock(self) -> asyncio.Lock | None:
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): no cross-task dedup

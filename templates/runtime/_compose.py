@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ._models import to_wire
+from ._wire import to_wire
 from ._types import FileInput, NotGiven
 
 

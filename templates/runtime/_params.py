@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote, unquote
 
-import pydantic
-
-from ._models import to_wire
+from ._wire import is_model, to_wire
 from ._types import NotGiven, is_sequence
 
 __all__ = [
@@ -81,7 +79,7 @@ def _normalise(value: object) -> _Value:
     """Scalar -> str; sequence -> list[str]; object -> list[(key, str)]; omitted -> None."""
     if isinstance(value, NotGiven) or value is None:
         return None
-    if isinstance(value, pydantic.BaseModel):
+    if is_model(value):
         value = to_wire(value)
     if isinstance(value, Mapping):
         return [
