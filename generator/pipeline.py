@@ -109,7 +109,11 @@ def build(job: Job, use_cache: bool = True) -> Built:
 def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool) -> tuple[Built, dict[str, str]]:
     from .format.with_black import cache_dir
 
-    rendered = _render_package(job, template_dirs)
+    root = cache_root() if use_cache else None
+    compiled = root / "templates" if root is not None else None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+    rendered = _render_package(job, template_dirs, compiled)
     # The spec, the IR and the templates are garbage now: give their memory back before the
     # formatter runs beside this process (it is the peak on big specs).
     _release_memory()
@@ -129,7 +133,7 @@ class _Rendered:
     dependencies: dict[str, str]  # $ref'd files -> digest
 
 
-def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
+def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | None = None) -> _Rendered:
     """The stages up to render: every file's text, Python not yet formatted."""
     from .ground.relaxations import find_relaxations
     from .load.places import warning_place
@@ -147,7 +151,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...]) -> _Rendered:
     relaxations = find_relaxations(spec.data, warnings)
     examples = ExampleRecorder()  # the tests' example values parse asks testgen for
     api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
-    renderer = Renderer(list(template_dirs))
+    renderer = Renderer(list(template_dirs), compiled)
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
     tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")

@@ -18,8 +18,11 @@ from .layout import constant, fits, parameter
 class Renderer:
     """Loads templates from folders searched in order (overrides first) and renders them."""
 
-    def __init__(self, template_dirs: list[Path]) -> None:
+    def __init__(self, template_dirs: list[Path], compiled_dir: Path | None = None) -> None:
         self.template_dirs = template_dirs
+        # Compiled templates kept between runs (checked against each template's source): compiling
+        # the package's templates is most of a small document's render time.
+        self.compiled_dir = compiled_dir
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -30,6 +33,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(self.compiled_dir)) if self.compiled_dir is not None else None,
         )
         environment.filters.update(
             literal=literal,
