@@ -8,6 +8,7 @@ namespace in the order they are claimed (spec order, which is stable).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import keyword
@@ -38,6 +39,11 @@ BUILTIN_CLASS_NAMES = frozenset(
 
 def ascii_words(text: str) -> list[str]:
     """Split any text into ASCII words; accents are dropped, other letters spelled as code points."""
+    return list(_ascii_words(text))
+
+
+@functools.lru_cache(maxsize=65536)  # the same names and wire keys are split again and again
+def _ascii_words(text: str) -> tuple[str, ...]:
     words: list[str] = []
     run: list[str] = []
 
@@ -56,7 +62,7 @@ def ascii_words(text: str) -> list[str]:
             if not char.isascii() and char.isalnum():
                 words.append(f"u{ord(char):x}")
     flush()
-    return words
+    return tuple(words)
 
 
 def snake_case(text: str) -> str:

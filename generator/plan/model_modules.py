@@ -19,7 +19,7 @@ threshold one `models.py` defines everything, as it reads best and loads in a fr
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import functools
 from dataclasses import dataclass
 
 from ..parse.ir import Api, Discriminator, Model, NamedType, RequestBody, TypeAlias
@@ -100,21 +100,25 @@ def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
 
 def names_in(value: object) -> set[str]:
     """Every model or alias name an IR value refers to (its types, discriminators, body models)."""
-    return set(_walk(value))
+    found: set[str] = set()
+    stack = [value]
+    while stack:  # a loop, not nested generators: GitHub's IR is ~760,000 values deep in all
+        item = stack.pop()
+        if isinstance(item, NamedType):
+            found.add(item.name)
+        elif isinstance(item, Discriminator):
+            for _, names in item.selections():
+                found.update(names)
+            found.update(item.untagged)
+        elif isinstance(item, RequestBody) and item.model is not None:
+            found.add(item.model)
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, name) for name in _field_names(type(item)))
+    return found
 
 
-def _walk(value: object) -> Iterator[str]:
-    if isinstance(value, NamedType):
-        yield value.name
-    elif isinstance(value, Discriminator):
-        for _, names in value.selections():
-            yield from names
-        yield from value.untagged
-    elif isinstance(value, RequestBody) and value.model is not None:
-        yield value.model
-    if isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _walk(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from _walk(getattr(value, item.name))
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls))
