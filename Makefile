@@ -29,7 +29,7 @@ check: $(STAMP)
 ## Everything CI runs: generator tests, generated tests, the import contract (ARCHITECTURE.md), mypy --strict,
 ## check, integration (when Node is present), and the fast subset of the real servers.
 test: $(STAMP)
-	$(PY) -m pytest -q -p no:randomly
+	$(PY) -m pytest -q -p no:randomly -n auto --dist loadfile
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy --strict generator generated
 	$(PY) -m generator check
