@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from ..parse.ir import (
     NONE,
@@ -248,10 +248,19 @@ class CaseMaker(TypedValues):
     # -- replies and the checks on what the client parsed from them
 
     def reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str = "", operation_id: str = "") -> Reply:
-        example = json.loads(self.examples.value(operation_id, reply_part(response.status)))
-        kind = response.kind
-        if kind == "stream":
+        text = self.examples.value(operation_id, reply_part(response.status))
+        if response.kind == "stream":
             return self.stream_reply(response, status, constant, test_name, operation_id)
+        key = (id(response), status, constant, target, test_name, klass, operation_id, text)
+        built = self.examples.built.get(key)
+        if built is not None and built[0] is response:  # the response kept with it: its id is not reused
+            return cast(Reply, built[1])
+        reply = self._reply(response, status, constant, target, test_name, klass, json.loads(text))
+        self.examples.built[key] = (response, reply)
+        return reply
+
+    def _reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, example: Any) -> Reply:
+        kind = response.kind
         if kind == "json":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -385,8 +394,18 @@ class CaseMaker(TypedValues):
         if not operation.responses or operation.responses[0].kind != "json":
             return None
         response = operation.responses[0]
+        text = self.examples.value(operation.operation_id, reply_part(response.status))
+        key = ("additions", id(response), operation.name, text)
+        built = self.examples.built.get(key)
+        if built is not None and built[0] is response:
+            return cast(AdditionsTest | None, built[1])
+        test = self._additions(operation, response, json.loads(text))
+        self.examples.built[key] = (response, test)
+        return test
+
+    def _additions(self, operation: Operation, response: Response, example: Any) -> AdditionsTest | None:
         model = self._model_of(response.type)
-        example = self.repair(response.type, self.example(operation, reply_part(response.status)))
+        example = self.repair(response.type, example)
         if model is None or not isinstance(example, dict):
             return None
         extra = "added_later"

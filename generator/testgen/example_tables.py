@@ -25,6 +25,10 @@ class ExampleTables:
     # (operationId, part): a parameter's, the body's or a reply's example (JSON text); the part is named
     # as the proof names it: "query:limit" (location and wire name), "body", "reply:404"
     values: dict[tuple[str, str], str] = field(default_factory=dict)
+    # The replies (and additions tests) the case builders made of these values, by everything that
+    # decides one (cases.py): the proof and the test modules build the same ones, and they are most
+    # of a case's cost.
+    built: dict[tuple[object, ...], tuple[object, object]] = field(default_factory=dict, compare=False, repr=False)
 
     def value(self, operation_id: str, part: str) -> str:
         """The part's example (JSON text); null when parse gave none."""
