@@ -62,6 +62,10 @@ class SchemaBuilder:
         return self._union(type_ref)
 
     def _union(self, union: UnionType) -> dict[str, Any]:
+        if not self.reading:
+            closed = _closed_enum(union)
+            if closed is not None:
+                return closed
         options: list[dict[str, Any]] = []
         for option in union.options:
             built = self.schema(option)
@@ -104,6 +108,27 @@ class SchemaBuilder:
             found.add(name)
             pending.extend(_refs(self.defs.get(name, {})))
         return sorted(found)
+
+
+_ENUM_BASES = {"str": (str,), "int": (int,), "float": (int, float)}
+
+
+def _closed_enum(union: UnionType) -> dict[str, Any] | None:
+    """An enum the IR keeps open (`Literal[...] | str`, so values the API adds later still parse) as
+    the closed list an agent should choose from, nullable when the union holds None: `None` when the
+    union is something else."""
+    literals = [option for option in union.options if isinstance(option, LiteralType)]
+    others = [option for option in union.options if not isinstance(option, LiteralType)]
+    nullable = Primitive("None") in others
+    bases = [option for option in others if option != Primitive("None")]
+    if len(literals) != 1 or len(bases) != 1 or not isinstance(bases[0], Primitive) or bases[0].python not in _ENUM_BASES:
+        return None
+    kinds = _ENUM_BASES[bases[0].python]
+    values = list(literals[0].values)
+    if not all(isinstance(value, kinds) and not isinstance(value, bool) for value in values):
+        return None
+    base = _PRIMITIVES[bases[0].python]["type"]
+    return {"type": [base, "null"], "enum": [*values, None]} if nullable else {"type": base, "enum": values}
 
 
 def _refs(value: Any) -> set[str]:

@@ -23,7 +23,7 @@ from mcp import Client, types  # noqa: E402
 
 from .._models import to_wire  # noqa: E402
 from ..mcp import create_server, load_catalogue  # noqa: E402
-from ._contract import Case, MockServer, make_async_client  # noqa: E402
+from ._contract import Case, MockServer, make_async_client, make_client  # noqa: E402
 from ._expect import check_request  # noqa: E402
 from . import test_auth  # noqa: E402
 from . import test_sessions  # noqa: E402
@@ -81,13 +81,7 @@ class _Recorder:
 
 def tool_arguments(tool: str, call: Callable[[Any], object]) -> dict[str, Any]:
     """The example call's arguments as the tool takes them: JSON, by argument name."""
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    try:
-        call(_Recorder(calls))
-    except (TypeError, AttributeError):
-        pass  # a call that reads its result further (a stream's items) has given its arguments by now
-    assert calls, f"the example call of {tool} made no call"
-    args, kwargs = calls[0]
+    args, kwargs = _recorded(tool, call)
     positional = CATALOGUE.tools[tool]["positional"]
     given = dict(zip(positional, args)) | kwargs
     return {name: to_wire(value) for name, value in given.items()}
@@ -175,6 +169,64 @@ def test_tool_call(tool: str, case: Case) -> None:
     assert isinstance(structured, dict)
     assert structured["status"] == case.status
     assert structured["result"] == _by_the_client(case)
+
+
+def _recorded(tool: str, call: Callable[[Any], object]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    try:
+        call(_Recorder(calls))
+    except (TypeError, AttributeError):
+        pass  # a call that reads its result further (a stream's items) has given its arguments by now
+    assert calls, f"the example call of {tool} made no call"
+    return calls[0]
+
+
+def _pager_urls(tool: str, case: Case) -> list[str]:
+    """The URLs the client's own `iter_<method>` asks for, two pages at most, given the case's reply twice."""
+    entry = CATALOGUE.tools[tool]
+    args, kwargs = _recorded(tool, case.call)
+    direct = MockServer(case.request.method, case.request.path_template)
+    _queue(direct, case, 2)
+
+    def walk(client: Any) -> None:
+        target = client
+        for attribute in entry["resource"].split("."):
+            target = getattr(target, attribute)
+        for count, _ in enumerate(
+            getattr(target, "iter_" + entry["method"])(*args, **kwargs).raw_pages(), 1
+        ):
+            if count == 2:
+                break
+
+    with httpx.Client(transport=direct.transport) as http, make_client(http_client=http) as client:
+        walk(client)
+    return direct.urls
+
+
+PAGED = [row for row in _rows("DOCUMENTED_REPLIES") if CATALOGUE.tools[row.values[0]]["paged"]]
+
+
+@pytest.mark.parametrize(
+    ("tool", "case"),
+    PAGED or [pytest.param("", None, marks=pytest.mark.skip(reason="no paged operation"))],
+)
+def test_one_page_and_the_next(tool: str, case: Case) -> None:
+    """A paged tool returns one page and a token exactly when the client's own walk has a next page;
+    the token asks for the page the walk asks for."""
+    walked = _pager_urls(tool, case)
+    server = MockServer(case.request.method, case.request.path_template)
+    _queue(server, case, 2)
+    arguments = tool_arguments(tool, case.call)
+    first = call_tool(server, tool, arguments)
+    structured = first.structured_content
+    assert isinstance(structured, dict) and not first.is_error, first.content
+    token = structured["next_page_token"]
+    walks_on = len(walked) == 2
+    assert (token is not None) == walks_on, (token, walked)
+    if token is not None:
+        second = call_tool(server, tool, arguments | {"page_token": token})
+        assert not second.is_error, second.content
+        assert server.urls[-1] == walked[1]
 
 
 @pytest.mark.parametrize(("tool", "case"), _rows("DOCUMENTED_ERRORS"))

@@ -249,8 +249,11 @@ def create_server(
     client: ClientFactory | AsyncClient | None = None, *, mode: str | None = None
 ) -> Server[Any]:
     """The MCP server: one tool per operation ("tools") or the discovery tools ("discovery", for a
-    large API: see `_discovery.py`); `mode` overrides the catalogue's. `client` is the client to call
-    the API with (its owner closes it), or a factory of one per session; default: `default_client`."""
+    large API: see `_discovery.py`); `mode` overrides the catalogue's.
+
+    `client` is the client to call the API with (its owner closes it), or a factory of one per
+    session; default: `default_client`.
+    """
     from ._discovery import discovery_tools, handle_discovery
 
     catalogue = load_catalogue()
