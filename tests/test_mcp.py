@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from generator.config import load_config
@@ -218,3 +219,27 @@ def test_github_in_discovery_mode(github: ModuleType, github_server: str, monkey
     assert missing.structured_content["body"] == {"message": "Not Found"}
     assert "/repos/octocat/hello-world" in _GitHub.paths
     assert os.environ[mcp_module.BASE_URL_VARIABLE] == github_server
+
+
+def test_credentials_never_reach_a_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An API that echoes the key in an error body: the tool error carries the body, the key redacted."""
+    from mcp import Client
+
+    from generated.kodexa.mcp import create_server
+    from generated.kodexa.tests._contract import MockServer, make_async_client
+
+    key = "test-api-key"  # the contract tests' dummy key (make_async_client)
+    monkeypatch.setenv("KODEXA_API_KEY", key)
+    server = MockServer("GET", "/api/sessions/{id}")
+    server.reply(401, {"message": f"api key {key} is revoked"}, documented=False)
+
+    async def call() -> Any:
+        async with httpx.AsyncClient(transport=server.transport) as http, make_async_client(http_client=http) as client:
+            async with Client(create_server(client)) as session:
+                return await session.call_tool("sessions.get", {"id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d"})
+
+    outcome = asyncio.run(call())
+    assert outcome.is_error
+    assert outcome.structured_content == {"error": "the API answered 401", "status": 401, "body": {"message": "api key [redacted] is revoked"}}
+    assert key not in outcome.model_dump_json()
+    assert server.only_call().request.headers["x-api-key"] == key  # the request did carry it
