@@ -243,3 +243,66 @@ def test_credentials_never_reach_a_result(monkeypatch: pytest.MonkeyPatch) -> No
     assert outcome.structured_content == {"error": "the API answered 401", "status": 401, "body": {"message": "api key [redacted] is revoked"}}
     assert key not in outcome.model_dump_json()
     assert server.only_call().request.headers["x-api-key"] == key  # the request did carry it
+
+
+# ---------------------------------------------------------------- pages and streams
+
+FEED_SPEC = REPO / "tests" / "fixtures" / "mcp-feed-3.2.yaml"
+
+
+@pytest.fixture(scope="module")
+def feed() -> ModuleType:
+    out = Path(tempfile.mkdtemp(prefix="clientsmith-feed-mcp-"))
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", "--quiet", "--no-cache", "generate", str(FEED_SPEC), "--package", "feed_mcp", "--out", str(out), "--no-project", "--mcp"],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    sys.path.insert(0, str(out))
+    return importlib.import_module("feed_mcp")
+
+
+def _feed_calls(feed: ModuleType, calls: list[tuple[str, dict[str, Any]]], handler: Any) -> list[Any]:
+    from mcp import Client
+
+    mcp_module = importlib.import_module("feed_mcp.mcp")
+
+    async def run() -> list[Any]:
+        transport = httpx.MockTransport(handler)
+        async with httpx.AsyncClient(transport=transport) as http, feed.AsyncClient(http_client=http, max_retries=0) as client:
+            async with Client(mcp_module.create_server(client)) as session:
+                return [await session.call_tool(name, arguments) for name, arguments in calls]
+
+    return asyncio.run(run())
+
+
+def test_a_paged_tool_gives_one_page_and_the_token_of_the_next(feed: ModuleType) -> None:
+    seen: list[httpx.URL] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        cursor = request.url.params.get("cursor")
+        page = {None: {"data": [{"id": 1}, {"id": 2}], "next_cursor": "c-2"}, "c-2": {"data": [{"id": 3}], "next_cursor": None}}[cursor]
+        return httpx.Response(200, json=page)
+
+    first, = _feed_calls(feed, [("events.list", {"limit": 2})], handler)
+    assert first.structured_content == {"status": 200, "result": {"data": [{"id": 1}, {"id": 2}], "next_cursor": "c-2"}, "next_page_token": '"c-2"'}
+    second, = _feed_calls(feed, [("events.list", {"limit": 2, "page_token": first.structured_content["next_page_token"]})], handler)
+    assert second.structured_content["result"]["data"] == [{"id": 3}]
+    assert second.structured_content["next_page_token"] is None
+    assert [dict(url.params) for url in seen] == [{"limit": "2"}, {"cursor": "c-2", "limit": "2"}]
+
+
+def test_a_streamed_reply_is_gathered_up_to_the_bound(feed: ModuleType) -> None:
+    lines = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"".join(b'{"id": %d}\n' % index for index in range(lines)), headers={"content-type": "application/jsonl"})
+
+    lines = 150
+    cut, = _feed_calls(feed, [("events.stream", {})], handler)
+    assert cut.structured_content["truncated"] is True
+    assert cut.structured_content["result"] == [{"id": index} for index in range(100)]
+    lines = 3
+    whole, = _feed_calls(feed, [("events.stream", {})], handler)
+    assert whole.structured_content == {"status": 200, "result": [{"id": 0}, {"id": 1}, {"id": 2}], "truncated": False}

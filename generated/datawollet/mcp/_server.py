@@ -15,6 +15,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable, cast
 
+import httpx
 from mcp import types
 from mcp.server import Server
 from mcp.server.context import ServerRequestContext
@@ -205,7 +206,9 @@ async def _gathered(
             closed = close()
             if hasattr(closed, "__await__"):
                 await closed
-    return {"status": 200, "result": items, "truncated": truncated}
+    response = getattr(stream, "response", None)
+    status = response.status_code if isinstance(response, httpx.Response) else 200
+    return {"status": status, "result": items, "truncated": truncated}
 
 
 # ---------------------------------------------------------------- results
