@@ -140,6 +140,12 @@ def _tool(catalogue: Catalogue, name: object) -> dict[str, Any]:
     return tool
 
 
+def _rank(title: str, wanted: str, words: list[str]) -> int:
+    if title == wanted:
+        return 0
+    return 1 if all(word in title.split() for word in words) else 2
+
+
 def _list_operations(catalogue: Catalogue, arguments: Mapping[str, Any]) -> dict[str, Any]:
     resource = arguments.get("resource")
     words = str(arguments.get("query") or "").lower().split()
@@ -152,6 +158,9 @@ def _list_operations(catalogue: Catalogue, arguments: Mapping[str, Any]) -> dict
         ).lower()
         if all(word in text for word in words):
             found.append(tool)
+    if words:  # the best matches first: the summary itself, then every word in the summary
+        wanted = " ".join(words)
+        found.sort(key=lambda tool: _rank(str(tool["title"]).lower(), wanted, words))
     cursor = arguments.get("cursor")
     start = int(cursor) if isinstance(cursor, str) and cursor.isdigit() else 0
     page = found[start : start + PAGE_SIZE]
