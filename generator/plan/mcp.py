@@ -135,6 +135,7 @@ def catalogue(api: Api, settings: McpSettings) -> dict[str, Any]:
             "arguments": made.arguments,
             "positional": [parameter.name for parameter in operation.parameters if parameter.location == "path"],
             "paged": operation.pagination is not None,
+            "page_token": made.page_token,
             "streams": operation.always_streams,
             "read_only": read_only,
             "destructive": destructive,

@@ -156,6 +156,7 @@ def described(schema: dict[str, Any], description: str) -> dict[str, Any]:
 class ToolInput:
     schema: dict[str, Any]  # the input schema without its $defs
     arguments: list[list[str]]  # [property, the method's argument name, how it is passed: "value" or "text"]
+    page_token: str  # the property taking the next page's token ("" unless the operation is paged)
 
 
 def input_schema(builder: SchemaBuilder, operation: Operation) -> ToolInput:
@@ -186,13 +187,17 @@ def input_schema(builder: SchemaBuilder, operation: Operation) -> ToolInput:
         arguments.append(["body", "body", "text" if body.kind in ("binary",) else "value"])
         if body.required:
             required.append("body")
-    if operation.pagination is not None and PAGE_TOKEN not in properties:
-        properties[PAGE_TOKEN] = {"type": "string", "description": PAGE_TOKEN_TEXT}
+    token = ""
+    if operation.pagination is not None:
+        token = PAGE_TOKEN
+        while token in properties:  # an operation's own argument keeps its name
+            token = "_" + token
+        properties[token] = {"type": "string", "description": PAGE_TOKEN_TEXT}
     built: dict[str, Any] = {"type": "object", "properties": properties}
     if required:
         built["required"] = sorted(set(required), key=required.index)
     built["additionalProperties"] = False
-    return ToolInput(built, arguments)
+    return ToolInput(built, arguments, token)
 
 
 def output_schema(builder: SchemaBuilder, operation: Operation) -> dict[str, Any]:

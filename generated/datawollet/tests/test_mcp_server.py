@@ -224,7 +224,7 @@ def test_one_page_and_the_next(tool: str, case: Case) -> None:
     walks_on = len(walked) == 2
     assert (token is not None) == walks_on, (token, walked)
     if token is not None:
-        second = call_tool(server, tool, arguments | {"page_token": token})
+        second = call_tool(server, tool, arguments | {CATALOGUE.tools[tool]["page_token"]: token})
         assert not second.is_error, second.content
         assert server.urls[-1] == walked[1]
 

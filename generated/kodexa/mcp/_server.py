@@ -121,7 +121,7 @@ async def call_operation(
     Raises ToolError for arguments the operation does not take and for the API's error replies.
     """
     arguments = dict(given or {})
-    token = arguments.pop("page_token", None) if tool["paged"] else None
+    token = arguments.pop(str(tool["page_token"]), None) if tool["paged"] else None
     keywords = _keywords(tool, arguments)
     target: Any = client
     for attribute in str(tool["resource"]).split("."):
