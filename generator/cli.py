@@ -16,6 +16,7 @@ from typing import Sequence
 from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
 from .ground.diagnostics import ClientsmithError, ConfigError, cut_line
 from .pipeline import ROOT_INIT, Built, Job, build, compare_all, read_spec, write_all
+from .plan.mcp import McpSettings
 from .plan.project import ProjectSettings
 from .write import WriteReport
 
@@ -74,6 +75,7 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--no-project", action="store_true", help="with SPEC: write the package alone, without DIR/pyproject.toml")
     generate.add_argument("--project-name", help="with SPEC: the distribution name (default: from info.title, with -client)")
     generate.add_argument("--project-version", help="with SPEC: the distribution version (default: info.version as PEP 440)")
+    generate.add_argument("--mcp", action="store_true", help="with SPEC: add an MCP server (`python -m PACKAGE.mcp`) serving the API to agents")
     check = commands.add_parser("check", parents=[common], help="exit 1 with a diff when generated code is stale")
     check.add_argument("--provider", action="append", default=[], help="only this configured provider (repeatable)")
     validate = commands.add_parser("validate", parents=[common], help="validate OpenAPI files only (strictly: nothing is repaired)")
@@ -142,7 +144,7 @@ def _configured_jobs(config: Config, only: list[str]) -> list[Job]:
         templates = (provider.templates, config.templates)
         folder = config.package_folder(provider)
         jobs.append(
-            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project, names=provider.names)
+            Job(provider.package, provider.spec, folder, display, provider.extras, tuple(t for t in templates if t), config.formatter, provider.pagination, provider.project, names=provider.names, mcp=provider.mcp)
         )
     return jobs
 
@@ -167,7 +169,7 @@ def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[B
     return built
 
 
-_SPEC_ONLY_OPTIONS = ("templates", "no_project", "project_name", "project_version")
+_SPEC_ONLY_OPTIONS = ("templates", "no_project", "project_name", "project_version", "mcp")
 
 
 def _adhoc_job(args: argparse.Namespace) -> Job:
@@ -181,7 +183,8 @@ def _adhoc_job(args: argparse.Namespace) -> Job:
         raise ConfigError("--project-name and --project-version describe the project that --no-project leaves out")
     project = None if args.no_project else ProjectSettings(args.project_name, args.project_version).checked("command line")
     templates = (args.templates,) if args.templates else ()
-    return Job(args.package, args.spec, args.out / args.package, str(args.spec), templates=templates, project=project)
+    mcp = McpSettings() if args.mcp else None
+    return Job(args.package, args.spec, args.out / args.package, str(args.spec), templates=templates, project=project, mcp=mcp)
 
 
 def _generate(args: argparse.Namespace, out: Output) -> int:

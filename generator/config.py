@@ -9,6 +9,7 @@ from typing import Any
 
 from .ground.diagnostics import ConfigError
 from .parse.ir import PAGINATION_STYLES
+from .plan.mcp import MCP_KEYS, McpSettings, mcp_settings
 from .plan.project import ProjectSettings
 
 
@@ -21,6 +22,7 @@ class Provider:
     project: ProjectSettings | None = None  # `project = true`: an installable project in output/<package>/
     pagination: tuple[str, ...] = PAGINATION_STYLES  # the conventions recognised (x-pagination always counts)
     names: tuple[tuple[str, str], ...] = ()  # operationId or "METHOD /path" -> the method name chosen for it
+    mcp: McpSettings | None = None  # `mcp = true`: the package serves its API as an MCP server (`<package>/mcp/`)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def load_config(pyproject: Path) -> Config:
 
 
 TOOL_KEYS = ("output", "templates", "formatter", "providers", "pagination")
-PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination", "names")
+PROVIDER_KEYS = ("spec", "extras", "templates", "project", "project-name", "project-version", "pagination", "names", *MCP_KEYS)
 
 
 def _check_keys(where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
@@ -91,7 +93,7 @@ def _provider(root: Path, name: str, value: Any, pyproject: Path, default_pagina
     extras = root / value["extras"] if isinstance(value.get("extras"), str) else None
     templates = root / value["templates"] if isinstance(value.get("templates"), str) else None
     pagination = pagination_setting(value["pagination"], f"{where} pagination") if "pagination" in value else default_pagination
-    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination, _names(where, value.get("names", {})))
+    return Provider(name, root / value["spec"], extras, templates, _project(where, value), pagination, _names(where, value.get("names", {})), mcp_settings(where, value))
 
 
 def _names(where: str, value: Any) -> tuple[tuple[str, str], ...]:

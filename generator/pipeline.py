@@ -19,6 +19,7 @@ from .ground.cache import ObjectFiles, OutputCache, cache_root, digest, job_key
 from .ground.diagnostics import ClientsmithError, GeneratedCodeError, Location, SpecError, WarningSink
 from .parse.ir import PAGINATION_STYLES
 from .plan import RUNTIME_TEMPLATE_DIR, TEST_TEMPLATE_DIR, OutputFile, plan_package, plan_project
+from .plan.mcp import McpSettings, plan_mcp
 from .plan.project import ProjectSettings
 from .render.search_path import search_path, template_names
 from .write import Difference, WriteReport, compare_folder, write_folder
@@ -49,6 +50,7 @@ class Job:
     project: ProjectSettings | None = None  # also write pyproject.toml beside the package folder
     strict: bool = False  # refuse what tolerant reading would repair (`generate --strict`)
     names: tuple[tuple[str, str], ...] = ()  # method names chosen in [tool.clientsmith] (operationId or "METHOD /path")
+    mcp: McpSettings | None = None  # also write `<package>/mcp/`, an MCP server over the client
 
     @property
     def template_dirs(self) -> tuple[Path, ...]:
@@ -86,7 +88,7 @@ def build(job: Job, use_cache: bool = True) -> Built:
     key = None
     if store is not None and job.spec.is_file():
         # strict reads the spec without repairs
-        settings = repr((job.project, job.pagination, job.names)) + (" strict" if job.strict else "")
+        settings = repr((job.project, job.pagination, job.names, job.mcp)) + (" strict" if job.strict else "")
         from .testgen.proof_modules import unavailable  # a look only: imports nothing heavy
 
         if unavailable() is not None:
@@ -156,6 +158,8 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
+    if job.mcp is not None:
+        plan = plan_mcp(api, job.mcp, plan, tests)
     if job.project is not None:
         plan = plan_project(api, plan, job.project, warnings)
     paths = [output.path for output in plan]

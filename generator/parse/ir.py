@@ -350,6 +350,8 @@ class Operation:
     pagination: Pagination | None = None
     server: str | None = None  # its own (operation- or path-level) server URL, variables at their defaults
     stream_flag: StreamFlag | None = None  # set when a request member chooses between a JSON and a streamed reply
+    tags: tuple[str, ...] = ()  # the document's tags, in its order (the MCP server's include/exclude lists)
+    mcp: bool = True  # False: `x-clientsmith-mcp: false`, the operation is no MCP tool
 
     @property
     def url_path(self) -> str:

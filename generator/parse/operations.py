@@ -162,6 +162,8 @@ class OperationParser:
             idempotency_header=idempotency,
             server=operation_server(node, raw.path_item),
             stream_flag=stream_flag,
+            tags=tuple(tag for tag in node.get("tags") or () if isinstance(tag, str)) if isinstance(node.get("tags"), list) else (),
+            mcp=node.get("x-clientsmith-mcp") is not False,
         )
         pagination = self.paging.read(node, raw.path_item, raw.pointer, operation)
         if pagination is not None:

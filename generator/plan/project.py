@@ -29,6 +29,8 @@ RUNTIME_DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.11,<3")
 TEST_DEPENDENCIES = ("pytest>=8", "openapi-core>=0.23,<0.24")
 FALLBACK_VERSION = "0.0.0"
 README = PurePosixPath("README.md")
+MCP_SERVER = PurePosixPath("mcp/__init__.py")
+MCP_DEPENDENCY = "mcp>=2.3,<3"  # the official MCP Python SDK: `pip install '<project>[mcp]'`
 
 _NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")
 _RELEASE = re.compile(r"\d+(?:\.\d+)*")
@@ -63,11 +65,14 @@ class ProjectMetadata:
     requires_python: str = REQUIRES_PYTHON
     dependencies: tuple[str, ...] = RUNTIME_DEPENDENCIES
     test_dependencies: tuple[str, ...] = TEST_DEPENDENCIES
+    mcp_dependencies: tuple[str, ...] = ()  # the `mcp` extra, when the package has an MCP server
 
 
 def plan_project(api: Api, package_files: list[OutputFile], settings: ProjectSettings, warnings: WarningSink) -> list[OutputFile]:
     """The package's files moved into `<package>/`, and the project's own files beside them."""
     metadata = project_metadata(api.title, api.version, api.package, settings, warnings)
+    if any(output.path == MCP_SERVER for output in package_files):
+        metadata = replace(metadata, mcp_dependencies=(MCP_DEPENDENCY,), test_dependencies=(*metadata.test_dependencies, MCP_DEPENDENCY))
     moved = [replace(output, path=PurePosixPath(api.package) / output.path, context=_with_project(output, metadata)) for output in package_files]
     return moved + [OutputFile(PurePosixPath("pyproject.toml"), "project/pyproject.toml.jinja", {"project": metadata}, python=False)]
 
