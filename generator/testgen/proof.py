@@ -211,15 +211,14 @@ class _Prover:
 
     def _attributed(self, operation: Operation, case: CallCase, violation: AssertionError) -> list[Failure]:
         """openapi-core's findings by the part they are about (anything else is the call's)."""
-        from openapi_core.validation.request.exceptions import ParameterValidationError, RequestBodyValidationError
-
+        parameter_error, body_error = self.validation.ParameterValidationError, self.validation.RequestBodyValidationError
         found: dict[str, Failure] = {}
         for error in getattr(violation, "errors", ()):
-            if isinstance(error, ParameterValidationError):
+            if isinstance(error, parameter_error):
                 part = f"{error.location}:{error.name}"
                 part = part if self.places.parameter_of(operation, part) is not None else "call"
             else:
-                part = "body" if isinstance(error, RequestBodyValidationError) else "call"
+                part = "body" if isinstance(error, body_error) else "call"
             found.setdefault(part, Failure(part, _problem(error)))
         for location, name in getattr(violation, "undocumented", ()):
             # A name no parameter documents: a member of an exploded object the test sends.
