@@ -35,8 +35,8 @@ def _split(value: str, separator: str = ",", step: int = 1) -> list[str]:
 def _pairs_object(text: str, separator: str, step_separator: str | None = None) -> dict[str, str]:
     """`R,100,G,200` (pairs: step 2) or `R=100,G=200` (`step_separator` "=") as an object."""
     if step_separator is None:
-        return dict(_split(item, separator) for item in _split(text, separator, step=2))  # type: ignore[misc]
-    return dict(_split(item, step_separator) for item in _split(text, separator))  # type: ignore[misc]
+        return dict(_split(item, separator) for item in _split(text, separator, step=2))
+    return dict(_split(item, step_separator) for item in _split(text, separator))
 
 
 def _simple(explode: bool, name: str, kind: str, location: Any) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from email import message_from_bytes
 from email.message import Message
 from typing import Any
@@ -83,17 +83,19 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _text_loads(value: bytes | str, **parameters: str) -> str:
+def _text_loads(value: Any, **parameters: str) -> Any:
     """A binary body read as text: OAS 3.1 types binary content `string`, which bytes do not satisfy.
-    A multipart part arrives as text already (`_multipart_loader`; OpenAI's `application/sdp`)."""
-    return value if isinstance(value, str) else value.decode("utf-8", errors="surrogateescape")
+    A multipart part arrives read already (`_multipart_loader`): as text (OpenAI's `application/sdp`),
+    or as the value its property's type says (a `stream` part under `anyOf: [boolean, null]`, which
+    has no `type` of its own and so the default content type application/octet-stream)."""
+    return value.decode("utf-8", errors="surrogateescape") if isinstance(value, bytes) else value
 
 
 def _json_loads(value: bytes, **parameters: str) -> Any:
     return json.loads(value)
 
 
-def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., Mapping[str, Any]]:
+def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., Pairs]:
     """A multipart/form-data reader for the operations of one path.
 
     Parts are read as text (file parts too, so OAS 3.1 `string` schemas accept them) and converts parts whose property is typed integer,
@@ -117,7 +119,7 @@ def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., 
                 kind = _schema_type(_resolve(prop).get("items"))  # each part is one item
             types[str(name)] = kind
 
-    def loads(value: bytes, **parameters: str) -> Mapping[str, Any]:
+    def loads(value: bytes, **parameters: str) -> Pairs:
         pairs = [
             (name, _typed(_part_text(part), types.get(name)))
             for name, part in _multipart_parts(value, parameters.get("boundary", ""))
@@ -417,14 +419,18 @@ def body_reader(
     the sent type) is read: by the media type's reader; form and multipart fields each by its
     property's schema (`_FormReader`)."""
     readers = _readers(template)
-    reader = readers.get(mimetype, _binary_loads)
+    reader: Callable[..., Any] = readers.get(mimetype, _binary_loads)
     if mimetype != "application/x-www-form-urlencoded" and not mimetype.startswith("multipart"):
         return reader
     if "schema" not in media:
         return reader
     encoding = _resolved(media.get("encoding")) if "encoding" in media else None
     form = _FormReader(readers, mimetype, encoding, purpose)
-    return lambda value, **parameters: form.fields(media["schema"], reader(value, **parameters))
+
+    def read(value: Any, **parameters: str) -> Any:
+        return form.fields(media["schema"], reader(value, **parameters))
+
+    return read
 
 
 class _FormReader:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from jsonschema.validators import validator_for
+from jsonschema.validators import validator_for  # type: ignore[import-untyped]
 from openapi_schema_validator import (
     OAS30ReadValidator,
     OAS30WriteValidator,
@@ -458,9 +458,16 @@ def kept_members(schema: Any, value: Any, purpose: str) -> Any:
         return value
     if isinstance(value, list) and schema.get("type") == "array":
         return [kept_members(schema.get("items", {}), item, purpose) for item in value]
-    if not isinstance(value, dict) or schema.get("additionalProperties", True) is not False:
+    if not isinstance(value, dict):
         return value
-    named = set((schema.get("properties") or {}).keys())
+    properties = schema.get("properties") or {}
+    value = {
+        key: kept_members(properties[key], item, purpose) if key in properties else item
+        for key, item in value.items()
+    }
+    if schema.get("additionalProperties", True) is not False:
+        return value
+    named = set(properties.keys())
     for keyword in ("allOf", "anyOf", "oneOf"):
         for part in schema.get(keyword) or []:
             if isinstance(_resolved(part), dict) and is_valid(part, value, purpose):

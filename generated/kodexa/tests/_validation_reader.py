@@ -24,6 +24,7 @@ from ._validation_schemas import (
     DataValidationError,
     DeserializeError,
     EmptyQueryParameterValue,
+    HeaderValidationError,
     InvalidData,
     InvalidHeader,
     InvalidParameter,
@@ -323,7 +324,7 @@ def reply_errors(
         except ValidateError as error:
             errors.append(_wrapped(InvalidHeader(str(name)), error))
         except OpenAPIError as error:
-            errors.append(_wrapped(InvalidHeader(str(name)), error))
+            errors.append(_wrapped(HeaderValidationError(str(name)), error))
     return errors
 
 
