@@ -61,7 +61,7 @@ def importable() -> str | None:
     if reason is not None:
         return reason
     try:
-        import jsonschema  # noqa: F401
+        import jsonschema  # type: ignore[import-untyped]  # noqa: F401
         import openapi_schema_validator  # noqa: F401
         import referencing  # noqa: F401
     except ImportError as error:

@@ -122,7 +122,7 @@ def _path_values(route: _Route, url: httpx.URL, parameters: list[dict[str, Any]]
 def _space_delimited(
     parameters: list[dict[str, Any]], pairs: list[tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """openapi-core splits spaceDelimited values on a literal `%20`, but it is given decoded values."""
+    """The spaceDelimited style splits on a literal `%20` (as the raw query has it); the query here is decoded."""
     names = {
         str(item.get("name"))
         for item in parameters
