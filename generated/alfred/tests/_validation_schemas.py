@@ -334,8 +334,8 @@ _VALIDATORS: dict[tuple[int, str], tuple[Any, Any]] = {}
 
 
 def schema_validator(schema: Any, purpose: str) -> Any:
-    """The validator of one schema of the validation document (`purpose`: request or response), built
-    once: the document never changes, so the schema's identity keys it (the schema is kept with it)."""
+    """The validator of one schema of the validation document (`purpose`: request or response),
+    built once: the document never changes, so the schema's identity keys it (kept with it)."""
     schema = _resolved(schema)
     key = (id(schema), purpose)
     found = _VALIDATORS.get(key)

@@ -470,7 +470,10 @@ class _FormReader:
             try:
                 found[name] = self._field(str(name), member, location)
             except KeyError:
-                continue
+                if isinstance(_resolved(member), dict) and "default" in _resolved(member):
+                    found[name] = _resolved(member)[
+                        "default"
+                    ]  # (the tests' copy of the document has none left)
         return found
 
     def _cast_copy(self, option: Any, first: dict[str, Any]) -> Any:
