@@ -1,7 +1,7 @@
 """The generation-time proof of the generated tests (issue 13, generator/testgen/proof.py).
 
 Each value a generated test sends or answers with is checked while generating, by the package's own
-tests/_validation.py (openapi-core) on the exact request and replies the test builds. The document
+tests/_validation*.py on the exact request and replies the test builds. The document
 below has examples that satisfy their schemas (the example check, schema_check.py, passes them) and
 still fail on the wire: a comma inside an item of a comma-joined array whose pieces are too short
 (so the example is not read as the items it spells out), a number where a typeless
@@ -117,7 +117,7 @@ def test_values_that_fail_on_the_wire_are_replaced_warned_and_the_tests_pass(tmp
 
 def test_a_page_walk_the_document_cannot_take_is_skipped(tmp_path: Path) -> None:
     """The reply's next cursor (`c-...`) is no cursor the parameter accepts (digits): the client passes
-    it on as it should, and openapi-core refuses the request for page 2. Nothing to synthesize: the
+    it on as it should, and the tests' checks refuse the request for page 2. Nothing to synthesize: the
     walk's test is skipped, and says why."""
     page = {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "next_cursor": {"type": "string", "pattern": "^c-[a-z]+$"}}}
     cursor = {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]+$"}}
