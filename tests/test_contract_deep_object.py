@@ -60,7 +60,7 @@ def test_deep_object_list_members_are_warned_sent_as_json_and_checked(tmp_path: 
 
 # OpenAI's `metadata` filter: a free-form map spelled as a union with null (`anyOf: [{type: object,
 # additionalProperties: string}, {type: "null"}]`), sent with the default style (form, exploded) or as
-# deepObject. openapi-core reads form fields only into a plain object schema; the contract check reads
+# deepObject. The styles read form fields only into a plain object schema; the contract check reads
 # such a parameter back as one JSON object and validates it against the whole union.
 NULLABLE_MAP = {"anyOf": [{"type": "object", "additionalProperties": {"type": "string", "maxLength": 8}}, {"type": "null"}]}
 

@@ -1,6 +1,6 @@
 """Synthesized example values satisfy their schema's constraints (issue 6: clean generated tests).
 
-Every value is checked with jsonschema (the validator behind openapi-core) as well as with the
+Every value is checked with jsonschema (the validator behind the contract tests' checks) as well as with the
 specific expectation, so a synthesizer that ignores a constraint fails here.
 """
 

@@ -1,7 +1,7 @@
 """The values the generated tests send and answer with satisfy the document (issue 6).
 
-The generator checks example values with the validator classes openapi-core runs in the generated
-contract tests; a schema no value satisfies gets a located warning and one relaxed reading shared by
+The generator checks example values with the validator classes the generated contract tests run
+(their `_validation*.py`); a schema no value satisfies gets a located warning and one relaxed reading shared by
 the client and the tests' validation copy. Each test here failed before the fix it names.
 """
 
@@ -42,7 +42,7 @@ def maker(doc: dict[str, Any]) -> ExampleMaker:
 
 
 def _tests_format_checker() -> Any:
-    """openapi-core's format checker as the contract tests configure it: `time` is RFC 3339 full-time
+    """OAS 3.0's format checker as the contract tests configure it: `time` is RFC 3339 full-time
     (checked here by jsonschema's own 2020-12 checker, not by the generator's)."""
     checker = FormatChecker(formats=())
     checker.checkers = {**oas30_format_checker.checkers, "time": Draft202012Validator.FORMAT_CHECKER.checkers["time"]}

@@ -1,7 +1,7 @@
 """The generation-time proof of the generated tests (issue 13, generator/testgen/proof.py).
 
 Each value a generated test sends or answers with is checked while generating, by the package's own
-tests/_validation.py (openapi-core) on the exact request and replies the test builds. The document
+tests/_validation*.py on the exact request and replies the test builds. The document
 below has examples that satisfy their schemas (the example check, schema_check.py, passes them) and
 still fail on the wire: a comma inside an item of a comma-joined array whose pieces are too short
 (so the example is not read as the items it spells out), a number where a typeless
@@ -117,7 +117,7 @@ def test_values_that_fail_on_the_wire_are_replaced_warned_and_the_tests_pass(tmp
 
 def test_a_page_walk_the_document_cannot_take_is_skipped(tmp_path: Path) -> None:
     """The reply's next cursor (`c-...`) is no cursor the parameter accepts (digits): the client passes
-    it on as it should, and openapi-core refuses the request for page 2. Nothing to synthesize: the
+    it on as it should, and the tests' checks refuse the request for page 2. Nothing to synthesize: the
     walk's test is skipped, and says why."""
     page = {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}, "next_cursor": {"type": "string", "pattern": "^c-[a-z]+$"}}}
     cursor = {"name": "cursor", "in": "query", "schema": {"type": "string", "pattern": "^[0-9]+$"}}
@@ -176,8 +176,8 @@ def test_a_proof_that_accepts_everything_lets_failing_tests_through(tmp_path: Pa
     assert "FAILED pkg/tests/test_ids.py::test_documented_reply[list-200-sync]" in run.stdout and "is too long" in run.stdout
 
 
-def test_without_openapi_core_one_warning_says_the_tests_are_not_proven(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setitem(sys.modules, "openapi_core", None)  # import fails, find_spec finds nothing
+def test_without_the_validators_one_warning_says_the_tests_are_not_proven(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "openapi_schema_validator", None)  # a broken installation: import fails, find_spec finds nothing
     assert proof.importable() is not None
     spec = minimal_spec(openapi="3.0.3", paths={"/tags": _get("listTags", TAGS)})
     for name in ("one", "two"):
@@ -188,6 +188,6 @@ def test_without_openapi_core_one_warning_says_the_tests_are_not_proven(tmp_path
     )
     assert main(["generate", "--config", str(tmp_path / "pyproject.toml"), "--no-cache"]) == 0
     said = [line for line in capsys.readouterr().err.splitlines() if "not proven" in line]
-    assert said == ["clientsmith: warning: generated tests not proven at generation time: openapi-core is not installed (pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does)"]
+    assert said == ["clientsmith: warning: generated tests not proven at generation time: openapi-schema-validator is not installed (reinstall clientsmith with its dependencies)"]
     tags = (tmp_path / "generated" / "one" / "tests" / "test_tags.py").read_text(encoding="utf-8")
     assert 'tags=["red,greens", "purple"]' in tags  # unproven: the document's example as it is

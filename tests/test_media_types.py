@@ -2,7 +2,7 @@
 (Amadeus), text/csv (DigitalOcean), and the query parameters AWS documents hold objects in.
 
 The client writes and reads XML elements the way the schema's `xml` objects say; the contract tests
-read an XML body by the schema (their own reader) and let openapi-core check the values it holds.
+read an XML body by the schema (their own reader) and check the values it holds like a JSON body's.
 """
 
 from __future__ import annotations

@@ -93,9 +93,12 @@ VALIDATION_MODULES = (
     "_validation_document",
     "_validation_unions",
     "_validation_prepared",
+    "_validation_schemas",
     "_validation_routes",
+    "_validation_styles",
     "_validation_bodies",
-    "_validation_openapi_core",
+    "_validation_wire",
+    "_validation_reader",
     "_validation",
 )
 

@@ -2,7 +2,7 @@
 
 As written, a discriminator's tags are its mapping's keys plus, for unmapped options, their schema
 names. Two kinds of document break that: a mapping whose targets lie outside the document (no value
-can then pass openapi-core's discriminator check), and options whose own discriminator property is
+can then pass the validator's discriminator check), and options whose own discriminator property is
 pinned to values other than their names (Spotify's `ArtistObject` has `type: artist`, never
 "ArtistObject"). The first is read as a plain union, the second by the values the options pin;
 relaxations.py puts the same reading into the tests' validation copy.

@@ -21,7 +21,7 @@ document (`Relaxation`), nowhere else, and the tests of the operations that reac
 comment. Only what blocks a value is relaxed: an unsatisfiable schema under an optional property is
 left alone (the examples leave the property out).
 
-Two more readings apply wherever they occur, since openapi-core could not even judge a value there:
+Two more readings apply wherever they occur, since the tests' checks could not even judge a value there:
 a `type` that names no type (read as any value, as the client does) and a discriminator read
 otherwise than written (discriminators.py).
 """
@@ -421,7 +421,7 @@ def _discriminator_relaxations(document: dict[str, Any]) -> list[Relaxation]:
             spelled = ", ".join(map(repr, forbidden))
             notes.append(f"required {spelled} not among the properties of an object with additionalProperties: false (no value has them and lacks them): read as properties of any value, as the client types them")
         elif undeclared := _required_undeclared(node):
-            # An open object: valid as written, but openapi-core reads form fields by the declared
+            # An open object: valid as written, but the tests' checks read form fields by the declared
             # properties alone and would lose these (rtckit's ConferenceName); the client types them Any.
             replaced["properties"] = {**_properties_of(node), **{name: {} for name in undeclared}}
             notes.append(f"required {', '.join(map(repr, undeclared))} not among the properties: read as properties of any value, as the client types them")
@@ -506,7 +506,7 @@ def _properties_of(node: dict[str, Any]) -> dict[str, Any]:
 def _text_body_relaxations(document: dict[str, Any]) -> list[Relaxation]:
     """Plain-text bodies (`text/plain`, `text/csv` ...) whose schema declares another JSON type:
     chain49's transaction hex is `text/plain` with `type: object`. A text body is a string on the wire
-    and in the client; openapi-core would hold that string against the object schema, which no text
+    and in the client; the tests' checks would hold that string against the object schema, which no text
     satisfies. Read as a string, with the schema's own annotations."""
     found: list[Relaxation] = []
     for path, path_item in (document.get("paths") or {}).items():

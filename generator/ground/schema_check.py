@@ -2,8 +2,8 @@
 
 Documents' own examples are often wrong (a number spelled as a string, a value outside the enum, an
 ARN placeholder that misses the pattern, a null where the schema is not nullable); the tests validate
-every request and reply against the document with openapi-core, so such an example would fail them.
-The check here runs the validator classes openapi-core runs (openapi-schema-validator: OAS 3.0 read
+every request and reply against the document (their `_validation*.py`), so such an example would fail them.
+The check here runs the validator classes those checks run (openapi-schema-validator: OAS 3.0 read
 and write semantics for nullable, readOnly and writeOnly; JSON Schema 2020-12 for OAS 3.1; the same
 format checker), adjusted only where the tests' validation copy of the document differs:
 
@@ -115,7 +115,7 @@ def _full_time(value: object) -> bool:
 
 
 def _tests_format_checker() -> Any:
-    """openapi-core's format checker with `time` as the contract tests check it."""
+    """OAS 3.0's format checker (what the tests' checks use) with `time` as the contract tests check it."""
     checker = FormatChecker(formats=())
     checker.checkers = dict(oas30_format_checker.checkers)
     checker.checks("time")(_full_time)
@@ -126,7 +126,7 @@ FORMAT_CHECKER = _tests_format_checker()
 
 
 def format_fits(kind: str, value: Any) -> bool:
-    """The tests' format checker (openapi-core's, `time` as RFC 3339 full-time; `date-time` RFC 3339 ...)."""
+    """The tests' format checker (OAS 3.0's, `time` as RFC 3339 full-time; `date-time` RFC 3339 ...)."""
     try:
         return bool(FORMAT_CHECKER.conforms(value, kind))
     except Exception:  # a checker that chokes on a value: no verdict

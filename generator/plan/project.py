@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from ..parse.ir import Api
 
 # What a generated package needs at run time and for its own tests. The runtime (templates/runtime/)
-# uses typing.Self (3.11), httpx's transports and pydantic 2.11's model APIs; the tests validate with
-# openapi-core (which brings werkzeug) under pytest.
+# uses typing.Self (3.11), httpx's transports and pydantic 2.11's model APIs; the tests run under pytest
+# and validate with openapi-schema-validator (the OpenAPI dialects of jsonschema, with `referencing`).
 REQUIRES_PYTHON = ">=3.11"
 RUNTIME_DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.11,<3")
-TEST_DEPENDENCIES = ("pytest>=8", "openapi-core>=0.23,<0.24")
+TEST_DEPENDENCIES = ("pytest>=8", "openapi-schema-validator>=0.9,<0.10", "jsonschema>=4.23,<5", "referencing>=0.28")
 FALLBACK_VERSION = "0.0.0"
 README = PurePosixPath("README.md")
 MCP_SERVER = PurePosixPath("mcp/__init__.py")

@@ -93,7 +93,7 @@ class CaseMaker(TypedValues):
         notes: list[str] = []
         for parameter in operation.parameters:
             if parameter.location == "querystring":
-                notes.append(f"querystring parameter {parameter.wire_name!r} is not sent: openapi-core reads no OpenAPI 3.2 querystring (the runtime's tests check its serialization)")
+                notes.append(f"querystring parameter {parameter.wire_name!r} is not sent: the contract checks read no OpenAPI 3.2 querystring (the runtime's tests check its serialization)")
                 continue
             example = self.repair(parameter.type, self.example(operation, parameter_part(parameter.location, parameter.wire_name), given))
             if example is None:
@@ -277,7 +277,7 @@ class CaseMaker(TypedValues):
             reply = Reply(status, response.status, kind, ident(constant), f"{literal(document)}.encode()", content_type, (), klass, test_name, body=document.encode())
             return _expecting(reply, expected, target)
         if kind in ("bytes", "text"):
-            # A documented body is never empty (openapi-core calls that missing data): no example, some bytes.
+            # A documented body is never empty (the contract checks call that missing data): no example, some bytes.
             text = example if isinstance(example, str) and example else ("example" if example in (None, "") else json.dumps(example, ensure_ascii=False))
             checks: tuple[str, ...]
             if kind == "bytes":
@@ -447,18 +447,18 @@ def _skipped(reply: Reply, note: ProofNote | None) -> Reply:
 
 
 def _media_notes(operation: Operation) -> list[str]:
-    """What openapi-core can check of bodies that are neither JSON, form fields nor XML elements."""
+    """What the contract checks can check of bodies that are neither JSON, form fields nor XML elements."""
     notes: list[str] = []
     body = operation.body
     if body is not None and body.kind == "binary":
-        notes.append(f"the {body.content_type} request body is bytes: openapi-core checks its content type; the test compares the exact bytes")
+        notes.append(f"the {body.content_type} request body is bytes: the contract checks its content type; the test compares the exact bytes")
     for response in operation.responses:
         if response.stream is not None:
             notes.append(stream_note(response))
         if response.kind == "bytes":
-            notes.append(f"the {response.status} reply is {response.content_type} bytes: openapi-core checks its status and content type; the test compares the exact bytes")
+            notes.append(f"the {response.status} reply is {response.content_type} bytes: the contract checks its status and content type; the test compares the exact bytes")
         elif response.kind == "text" and _xml_media(response.content_type):
-            notes.append(f"the {response.status} reply is {response.content_type} text: the contract checks it is well-formed XML, openapi-core the string schema; the test compares the exact text")
+            notes.append(f"the {response.status} reply is {response.content_type} text: the contract checks it is well-formed XML and the string schema; the test compares the exact text")
     return notes
 
 

@@ -2,7 +2,7 @@
 
 Every operation gets: the Python arguments of an example call (built from the example values testgen
 keeps, example_tables.py, typed the way a caller would write them: datetimes as `datetime`, models via
-`model_validate`), the values that call must put on the wire (what openapi-core reads back from the request), the documented replies, and what
+`model_validate`), the values that call must put on the wire (what the tests' checks read back from the request), the documented replies, and what
 the client must parse each into (as data the tests' `expect` walks, cases.py).
 
 Spec text is untrusted: every spec-derived fragment of the Python source built here goes through

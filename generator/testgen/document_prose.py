@@ -1,7 +1,7 @@
 """The tests' copy of the document without its prose: what no check of the generated tests reads.
 
-openapi-core validates requests and replies by schemas, parameters, media types and security; the
-tests' own readers (`_validation*.py`) read the same members. Descriptions, summaries, titles,
+The tests' checks (`_validation*.py`) validate requests and replies by schemas, parameters, media
+types and security, and read nothing else. Descriptions, summaries, titles,
 examples, external docs, tags, links and vendor extensions of operations are for people, and on a
 large API they are half the file (GitHub: 3.3 MB of 6.9 MB).
 
@@ -9,7 +9,7 @@ They are removed by position in the document, never by key name everywhere: a pr
 `description` or `example` under `properties` is data of the API, and an `enum`, `default` or `const`
 value is never walked into. A response keeps an empty `description` (the one prose member OpenAPI
 3.0 and 3.1 require), so the copy stays a valid document. Vendor extensions inside schemas stay
-(openapi-core reads `x-model`); the tests' own `x-clientsmith-*` members stay wherever they are.
+(a validator may read them); the tests' own `x-clientsmith-*` members stay wherever they are.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Parameters whose schema allows null, as the generated tests' validator can read them.
 
-openapi-core 0.23 reads a parameter's `type` as one string to pick how to deserialize it from the
-URL, and fails on OpenAPI 3.1's `type: [string, "null"]` (which clientsmith's repair of a 3.1
-`nullable` also writes). A parameter's value on the wire is text and never JSON null (the client
+The tests' checks read a parameter's `type` as one string (as openapi-core 0.23 did) to pick how
+to deserialize it from the URL, and fail on OpenAPI 3.1's `type: [string, "null"]` (which
+clientsmith's repair of a 3.1 `nullable` also writes). A parameter's value on the wire is text and never JSON null (the client
 leaves a None parameter out), so the tests' copy of the document reads such a parameter schema as
 its one non-null type. The copy is local to the parameter: a component the parameter refers to is
 inlined, changed there only, so bodies that use the same component keep their null.
@@ -21,7 +21,7 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace",
 def parameters_without_null(document: dict[str, Any]) -> dict[str, Any]:
     """`document` (changed in place and returned) with each null-allowing parameter type narrowed,
     and each deepObject parameter that leaves `explode` out read exploded: OpenAPI defines deepObject
-    only so (SoundCloud's `bpm[from]`), and openapi-core refuses to read it otherwise."""
+    only so (SoundCloud's `bpm[from]`), and the tests' checks refuse to read it otherwise."""
     for parameter in _parameters(document):
         if parameter.get("style") == "deepObject" and "explode" not in parameter:
             parameter["explode"] = True

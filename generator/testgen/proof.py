@@ -4,8 +4,8 @@ checked, before the test is written, by the code the test runs.
 For each operation the test case is built as the templates will render it (cases.py). Its exact
 request (proof_wire.py: the client runtime's own serializers) and every reply the test queues go
 through the package's own `tests/_validation*.py` (proof_modules.py: the rendered modules, on the
-`openapi.json` the tests ship; openapi-core with the same readings and relaxations as at test time),
-and what openapi-core reads back from the request is compared with what the test asserts it sent.
+`openapi.json` the tests ship; their reader, with the same readings and relaxations as at test time),
+and what it reads back from the request is compared with what the test asserts it sent.
 
 A part that fails (a parameter, the body, a reply) is given a synthesized value (examples.py),
 checked the same way; a part that still fails is left out: an optional parameter or body is not
@@ -195,7 +195,7 @@ class _Prover:
         return found
 
     def request(self, operation: Operation, case: CallCase, test: OperationTest | None, body_extra: dict[str, Any] | None = None, query_extra: dict[str, Any] | None = None) -> tuple[httpx.Request | None, Any, list[Failure]]:
-        """The request, what openapi-core read from it (a `Call`, or None) and what fails in it; with
+        """The request, what the tests' reader read from it (a `Call`, or None) and what fails in it; with
         `test`, what the test asserts of the request is compared too."""
         try:
             request = self.wire.request(operation, case, body_extra, query_extra)
@@ -205,21 +205,20 @@ class _Prover:
             call = self.validation.read_call(request, (operation.method, operation.path))
         except AssertionError as violation:
             return request, None, self._attributed(operation, case, violation)
-        except Exception as error:  # openapi-core itself fails on it: so would the test
+        except Exception as error:  # the tests' reader itself fails on it: so would the test
             return request, None, [Failure("call", _crash(error))]
         return request, call, self._compared(operation, case, call, test) if test is not None else []
 
     def _attributed(self, operation: Operation, case: CallCase, violation: AssertionError) -> list[Failure]:
-        """openapi-core's findings by the part they are about (anything else is the call's)."""
-        from openapi_core.validation.request.exceptions import ParameterValidationError, RequestBodyValidationError
-
+        """The reader's findings by the part they are about (anything else is the call's)."""
+        parameter_error, body_error = self.validation.ParameterValidationError, self.validation.RequestBodyValidationError
         found: dict[str, Failure] = {}
         for error in getattr(violation, "errors", ()):
-            if isinstance(error, ParameterValidationError):
+            if isinstance(error, parameter_error):
                 part = f"{error.location}:{error.name}"
                 part = part if self.places.parameter_of(operation, part) is not None else "call"
             else:
-                part = "body" if isinstance(error, RequestBodyValidationError) else "call"
+                part = "body" if isinstance(error, body_error) else "call"
             found.setdefault(part, Failure(part, _problem(error)))
         for location, name in getattr(violation, "undocumented", ()):
             # A name no parameter documents: a member of an exploded object the test sends.
@@ -229,7 +228,7 @@ class _Prover:
         return list(found.values()) or [Failure("call", _clip(str(violation).splitlines()[0]))]
 
     def _compared(self, operation: Operation, case: CallCase, call: Any, test: OperationTest) -> list[Failure]:
-        """Where what openapi-core reads back differs from what the test asserts the call sent."""
+        """Where what the reader reads back differs from what the test asserts the call sent."""
         found: list[Failure] = []
         read_back = {"path": call.path_params, "query": call.query, "header": call.headers, "cookie": call.cookies}
         for location in _LOCATIONS:
@@ -261,14 +260,14 @@ class _Prover:
         except AssertionError as violation:
             errors = getattr(violation, "errors", ())
             problem = _problem(errors[0]) if errors else _clip(str(violation).splitlines()[0])
-        except Exception as error:  # openapi-core itself fails on it: so would the test
+        except Exception as error:  # the tests' reader itself fails on it: so would the test
             problem = _crash(error)
         if key is not None:
             self._verdicts[key] = problem
         return problem
 
     def _reply_key(self, operation: Operation, response: httpx.Response) -> tuple[str, ...] | None:
-        """What openapi-core's verdict on a reply depends on, when operations share it: the documented
+        """What the verdict on a reply depends on, when operations share it: the documented
         reply it is checked against (a component the operation refers to: GitHub's 3,437 replies refer
         to 49 such 2,026 times), the status, the headers and the bytes. An operation's own reply is
         nobody else's (None). XML bodies are read with the operation's schema: never shared either."""
@@ -328,7 +327,7 @@ class _Prover:
         except AssertionError as violation:
             errors = getattr(violation, "errors", ())
             return "the request for page 2: " + (_problem(errors[0]) if errors else _clip(str(violation).splitlines()[0]))
-        except Exception as error:  # openapi-core itself fails on it: so would the test
+        except Exception as error:  # the tests' reader itself fails on it: so would the test
             return "the request for page 2: " + _crash(error)
         return None
 
@@ -372,7 +371,7 @@ def _what(part: str) -> str:
 
 
 def _problem(error: BaseException) -> str:
-    """openapi-core's finding in one line: the error, and the innermost schema error's message."""
+    """The reader's finding in one line: the error, and the innermost schema error's message."""
     text = str(error)
     detail = ""
     cause: BaseException | None = error
@@ -383,13 +382,13 @@ def _problem(error: BaseException) -> str:
         elif cause is not error and not detail:
             detail = str(cause)
         cause = cause.__cause__
-    if detail and ("(<" in text or len(text) > 40):  # openapi-core repeats its cause's whole text
+    if detail and ("(<" in text or len(text) > 40):  # the finding repeats its cause's whole text
         text = type(error).__name__
     return _clip(f"{text}: {detail}" if detail and detail not in text else text)
 
 
 def _crash(error: Exception) -> str:
-    return _clip(f"openapi-core fails on it: {type(error).__name__}: {error}")
+    return _clip(f"the check fails on it: {type(error).__name__}: {error}")
 
 
 def _shown(value: Any) -> str:

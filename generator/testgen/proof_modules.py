@@ -5,8 +5,8 @@ this document (they import nothing of the client), next to the `openapi.json` th
 client runtime's serializers (`_params.py`, `_bodies.py` and what they import). They are loaded as
 private modules, never under the generated package's name.
 
-openapi-core is no dependency of clientsmith (0.23 pins openapi-spec-validator<0.9, which reads no
-OpenAPI 3.2, and clientsmith needs 0.9): where it is missing the proof is skipped with one warning.
+They check with jsonschema and openapi-schema-validator, dependencies of clientsmith itself; where
+one cannot be found (a broken installation) the proof is skipped with one warning.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any, Protocol
 from ..ground.contract import RUNTIME_MODULES, VALIDATION_MODULES
 
 # What the generated tests import besides the client's own dependencies (pyproject's test extra).
-_TEST_DEPENDENCIES = ("openapi_core", "werkzeug")
-INSTALL_HINT = "pip install 'openapi-core>=0.23,<0.24' --no-deps, and isodate, more-itertools, werkzeug: as the Makefile does"
+_TEST_DEPENDENCIES = ("jsonschema", "openapi_schema_validator", "referencing")
+INSTALL_HINT = "reinstall clientsmith with its dependencies"
 NOT_PROVEN = "generated tests not proven at generation time"
 _COUNTER = itertools.count()
 
@@ -56,15 +56,16 @@ def unavailable() -> str | None:
 
 
 def importable() -> str | None:
-    """Import what the proof runs (here, lazily: it is no dependency of clientsmith); why it cannot, or None."""
+    """Import what the proof runs (here, lazily: a cache hit needs none of it); why it cannot, or None."""
     reason = unavailable()
     if reason is not None:
         return reason
     try:
-        import openapi_core  # noqa: F401
-        import werkzeug  # noqa: F401
+        import jsonschema  # type: ignore[import-untyped]  # noqa: F401
+        import openapi_schema_validator  # noqa: F401
+        import referencing  # noqa: F401
     except ImportError as error:
-        return f"{NOT_PROVEN}: openapi-core cannot be imported ({error}; {INSTALL_HINT})"
+        return f"{NOT_PROVEN}: the tests' validators cannot be imported ({error}; {INSTALL_HINT})"
     return None
 
 

@@ -1,6 +1,6 @@
 """What the generation-time proof (proof.py) decided, kept beside the IR (which carries no test data).
 
-Each operation's notes say which of its test values openapi-core rejected on the exact request or
+Each operation's notes say which of its test values the tests' checks rejected on the exact request or
 reply and what became of them; each OAuth2 scheme may have the tests' own credential values (the
 token form's) or a reason its token request is not held to the document (proof_token.py).
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ProofNote:
-    """A value openapi-core rejected, replaced by a synthesized one, or left out when that failed
+    """A value the tests' checks rejected, replaced by a synthesized one, or left out when that failed
     too (an optional parameter or body is not sent; a reply's test is skipped)."""
 
     part: str  # "query:limit" (location:wire name), "body", "reply:404", "stream", "paging", "call"

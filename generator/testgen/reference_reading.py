@@ -1,6 +1,6 @@
 """How the tests' copy of the document reads what stands beside or behind a `$ref`, as the client does.
 
-openapi-schema-validator (under openapi-core 0.23) lets a request leave out a required readOnly
+openapi-schema-validator (which the tests' checks run) lets a request leave out a required readOnly
 property, and a reply a required writeOnly one, only when the mark is on the property's own schema.
 Behind a reference (`id: {$ref: '#/components/schemas/Id'}`, `Id` marked readOnly: Apideck) it
 demands the property, which the client rightly never sends. The tests' copy of the document carries
@@ -13,7 +13,7 @@ opposite mark.
 
 Last, members beside a `$ref` in an OpenAPI 3.0 document that 3.0 ignores and so does the client
 (`type: object` beside a reference to an array, Microcks' labels) are left out of the copy too, where
-openapi-core would have applied them.
+the validator would have applied them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Test cases of streamed replies: the wire frames built from the example items, and the checks on
-the items the client yields. Also the reading of the document that openapi-core (0.23, OpenAPI
-3.0/3.1 only) can check the tests' requests and replies against."""
+the items the client yields. Also the reading of the document (as OpenAPI 3.0/3.1) that the tests'
+contract checks hold requests and replies to."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from ..ground.escaping import literal
 from .document_prose import without_prose
 from .document_reach import reached_only
 
-# What openapi-core can check of a streamed reply: its status and media type. The items are
+# What the contract checks can check of a streamed reply: its status and media type. The items are
 # checked by the client itself (it validates each into its model) and by the test's assertions.
-STREAM_NOTE = "the {status} reply is {media_type} frames: openapi-core checks its status and content type; the test asserts each item the client yields"
+STREAM_NOTE = "the {status} reply is {media_type} frames: the contract checks its status and content type; the test asserts each item the client yields"
 
 
 def stream_example_items(stream: StreamReply, items_json: str = "[]") -> list[Any]:
@@ -75,12 +75,12 @@ def stream_note(response: Response) -> str:
 
 
 def test_reading(document: dict[str, Any]) -> dict[str, Any]:
-    """The document as openapi-core 0.23 can check requests and replies against it.
+    """The document as the contract checks (`_validation*.py`) read requests and replies against it.
 
     A streamed reply's schema describes an item, not the body, so it becomes "a string" (status and
     media type stay checked). A 3.2 document is read as 3.1: `itemSchema` goes, nested-tag fields
     (`parent`, `kind`, `summary`) go, `in: querystring` parameters go (the client's own tests check
-    their serialization), and `query` / `additionalOperations` stay where openapi-core finds them
+    their serialization), and `query` / `additionalOperations` stay where the checks find them
     by method name. Last, the prose no check reads goes (document_prose.py), and the component schemas
 no operation reaches (document_reach.py).
     """

@@ -134,7 +134,7 @@ class PagingTest:
     call: CallCase | None = field(default=None, compare=False, repr=False)  # the first request's raw values
     first_token_source: str = ""  # what the first request carries of it ("": nothing; a required page parameter's start)
     token: Any = field(default=None, compare=False, repr=False)  # the page parameter's value in the second request
-    token_read: Any = field(default=None, compare=False, repr=False)  # and what the test asserts openapi-core reads back
+    token_read: Any = field(default=None, compare=False, repr=False)  # and what the test asserts the checks read back
     next_page: dict[str, str] | None = field(default=None, compare=False, repr=False)  # link styles: what the link changes
     skip: str = ""
     param_location: str = "query"  # "body": the page travels as a member of the JSON request body

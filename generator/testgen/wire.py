@@ -96,7 +96,7 @@ def fallback(type_ref: TypeRef) -> Any:
 def param_wire(parameter: Parameter, wire: Any) -> Any:
     """A parameter as the contract test reads it back: text, so bytes (format: binary) as their UTF-8 text.
     The members of a free-form object (`{type: object}`: Impala's `starRating[gt]=3`) stay the text the
-    client wrote, since no schema tells openapi-core to read them as anything else."""
+    client wrote, since no schema tells the tests' checks to read them as anything else."""
     if parameter.style != "content" and isinstance(parameter.type, DictType) and parameter.type.value == ANY and isinstance(wire, dict):
         return {key: _as_text(item) for key, item in json_only(wire).items()}
     return json_only(wire)

@@ -45,7 +45,7 @@ incompatible types read as the parts that agree with the first); everything else
 
 
 class ContractViolation(AssertionError):
-    """A request or reply the document does not allow. `errors` holds openapi-core's findings (none
+    """A request or reply the document does not allow. `errors` holds the reader's findings (none
     when another check here failed: the operation, the credentials); `undocumented` the (location,
     name) of parameters the document does not name."""
 
@@ -119,7 +119,7 @@ def _schema_type(schema: Any, depth: int = 0) -> str | None:
 
 
 def _typed(text: str, kind: str | None) -> Any:
-    """A text part of a scalar property as its typed value (openapi-core decodes object parts as JSON itself)."""
+    """A text part of a scalar property as its typed value (object parts are read as JSON by their content type)."""
     try:
         if kind == "integer":
             return int(text)
@@ -298,7 +298,7 @@ def _properties(schema: Any, depth: int = 0) -> set[str] | None:
 
 
 def _folded_media_type(value: str) -> str:
-    """The type and subtype in lower case (they ignore case), the parameters as sent: openapi-core
+    """The type and subtype in lower case (they ignore case), the parameters as sent: the checks
     matches them to the document's spelling (`text/html; charset=UTF-8`) as written."""
     base, separator, parameters = value.partition(";")
     return base.strip().lower() + (separator + parameters if separator else "")

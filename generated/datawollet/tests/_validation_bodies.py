@@ -2,7 +2,7 @@
 and binary bodies as text, JSON under any JSON media type.
 
 XML bodies are read element by element as their schema and its `xml` objects describe them (a reader
-of its own, not the client's), and openapi-core checks the values found like a JSON body's; an XML
+of its own, not the client's), and their values are checked like a JSON body's; an XML
 body described as a string must still be well-formed XML. Bodies of other media types are checked for
 their content type, and the tests compare their exact bytes.
 """
@@ -11,43 +11,94 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator
 from email import message_from_bytes
 from email.message import Message
 from typing import Any
+from urllib.parse import parse_qsl
 from xml.etree import ElementTree
 
-from werkzeug.datastructures import ImmutableMultiDict
-
 from ._validation_document import (
+    _KNOWN_MEDIA,
+    _is_json_media,
+    _is_xml,
     _merged_kind,
     _merged_schema,
     _path_item,
     _resolve,
     _schema_type,
     _typed,
+    openapi_document,
 )
+from ._validation_prepared import validation_document
+from ._validation_schemas import (
+    CastError,
+    MediaTypeDeserializeError,
+    StyleDeserializeError,
+    _resolved,
+    cast,
+    is_valid,
+    read_str,
+)
+from ._validation_styles import STYLES
+
+
+class Pairs:
+    """Names and their values in the order they came, several per name allowed; `folded`: names
+    ignore case (headers). A name's value is its first one; `getlist` gives them all."""
+
+    def __init__(self, pairs: list[tuple[str, Any]], folded: bool = False) -> None:
+        self.pairs = pairs
+        self.folded = folded
+
+    def _key(self, name: str) -> str:
+        return name.lower() if self.folded else name
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and any(
+            self._key(key) == self._key(name) for key, _ in self.pairs
+        )
+
+    def __getitem__(self, name: str) -> Any:
+        for key, value in self.pairs:
+            if self._key(key) == self._key(name):
+                return value
+        raise KeyError(name)
+
+    def getlist(self, name: str) -> list[Any]:
+        return [value for key, value in self.pairs if self._key(key) == self._key(name)]
+
+    def keys(self) -> list[str]:
+        return list(dict.fromkeys(key for key, _ in self.pairs))
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        for key in self.keys():
+            yield key, self[key]
+
+    def first_values(self) -> dict[str, Any]:
+        return dict(self.items())
 
 
 def _identity(value: Any) -> Any:
     return value
 
 
-def _text_loads(value: bytes | str, **parameters: str) -> str:
+def _text_loads(value: Any, **parameters: str) -> Any:
     """A binary body read as text: OAS 3.1 types binary content `string`, which bytes do not satisfy.
-    A multipart part arrives as text already (`_multipart_loader`; OpenAI's `application/sdp`)."""
-    return value if isinstance(value, str) else value.decode("utf-8", errors="surrogateescape")
+    A multipart part arrives read already (`_multipart_loader`): as text (OpenAI's `application/sdp`),
+    or as the value its property's type says (a `stream` part under `anyOf: [boolean, null]`, which
+    has no `type` of its own and so the default content type application/octet-stream)."""
+    return value.decode("utf-8", errors="surrogateescape") if isinstance(value, bytes) else value
 
 
 def _json_loads(value: bytes, **parameters: str) -> Any:
     return json.loads(value)
 
 
-def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., Mapping[str, Any]]:
+def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., Pairs]:
     """A multipart/form-data reader for the operations of one path.
 
-    openapi-core hands multipart parts to the schema as they are; this reads them as text (file parts
-    too, so OAS 3.1 `string` schemas accept them) and converts parts whose property is typed integer,
+    Parts are read as text (file parts too, so OAS 3.1 `string` schemas accept them) and converts parts whose property is typed integer,
     number, boolean, object or array the way a form field of that type is written.
     """
     types: dict[str, str | None] = {}
@@ -68,12 +119,12 @@ def _multipart_loader(document: dict[str, Any], template: str) -> Callable[..., 
                 kind = _schema_type(_resolve(prop).get("items"))  # each part is one item
             types[str(name)] = kind
 
-    def loads(value: bytes, **parameters: str) -> Mapping[str, Any]:
+    def loads(value: bytes, **parameters: str) -> Pairs:
         pairs = [
             (name, _typed(_part_text(part), types.get(name)))
             for name, part in _multipart_parts(value, parameters.get("boundary", ""))
         ]
-        return ImmutableMultiDict(pairs)
+        return Pairs(pairs)
 
     return loads
 
@@ -108,8 +159,8 @@ def _xml_body_value(content: bytes, schema: Any, media_type: str, what: str) -> 
     """An XML body as the value its schema describes, read element by element (names and `xml` objects
     as OpenAPI defines them); an XML body whose schema is a string (or absent) is its text.
 
-    openapi-core reads XML only as an `Element`, which no schema accepts; the adapters below hand it
-    this value as JSON instead, so it checks an XML body's values against the schema like a JSON body's.
+    The checks read this value as JSON, so an XML body's values are checked against the schema like a
+    JSON body's.
     """
     try:
         root = ElementTree.fromstring(content)
@@ -262,7 +313,7 @@ def _media_types(document: dict[str, Any]) -> set[str]:
 
 
 def _part_media_types(document: dict[str, Any]) -> set[str]:
-    """Multipart parts' `encoding.contentType`s, as openapi-core looks them up (the raw text)."""
+    """Multipart parts' `encoding.contentType`s, as they are looked up (the raw text)."""
     found: set[str] = set()
     for path_item in (document.get("paths") or {}).values():
         for operation in path_item.values() if isinstance(path_item, dict) else ():
@@ -278,9 +329,215 @@ def _part_media_types(document: dict[str, Any]) -> set[str]:
 
 
 def _plain_loads(value: bytes | str, **parameters: str) -> str:
-    """Any text/* body as text (openapi-core reads only text/plain and text/html so; others as bytes)."""
+    """Any text/* body as text."""
     return (
         value
         if isinstance(value, str)
         else value.decode(parameters.get("charset") or "utf-8", errors="surrogateescape")
     )
+
+
+# -- a body of each media type read for its check
+
+
+def _binary_loads(value: Any, **parameters: str) -> Any:
+    return value
+
+
+def _charset_loads(value: Any, **parameters: str) -> Any:
+    """text/plain and text/html: text in the charset the content type names (bytes that are not in
+    it, as surrogates)."""
+    if isinstance(value, bytes):
+        try:
+            return value.decode(parameters.get("charset", "utf-8"))
+        except UnicodeDecodeError:
+            return value.decode("ASCII", errors="surrogateescape")
+    return value
+
+
+def _urlencoded_loads(value: bytes, **parameters: str) -> Pairs:
+    return Pairs(parse_qsl(value.decode("utf-8"), keep_blank_values=True))
+
+
+_STANDARD_READERS: dict[str, Callable[..., Any]] = {
+    "text/html": _charset_loads,
+    "text/plain": _charset_loads,
+    "application/json": _json_loads,
+    "application/vnd.api+json": _json_loads,
+    "application/x-www-form-urlencoded": _urlencoded_loads,
+}
+
+
+def _readers(template: str) -> dict[str, Callable[..., Any]]:
+    """The reader of each media type the document uses (the body's bytes to a value), for the operations of one path."""
+    if template in _READERS:
+        return _READERS[template]
+    readers = dict(_STANDARD_READERS)
+    readers["multipart/form-data"] = _multipart_loader(openapi_document(), template)
+    for media in _document_media():  # a reply may be a `$ref` to another path's
+        if _is_xml(media) or (_is_json_media(media) and media != "application/json"):
+            readers[media] = (
+                _json_loads  # an XML body arrives as the JSON of what it says (_xml_body_value)
+            )
+        elif media.startswith("text/") and media not in _KNOWN_MEDIA:
+            readers[media] = _plain_loads
+        elif media not in _KNOWN_MEDIA:  # bodies the client sends and reads as bytes: their text
+            readers[media] = _text_loads
+    for media in _part_media():
+        # A part of a media type no body has (OpenAI's `application/sdp` offer): read as its text.
+        if (
+            media not in readers
+            and media not in _KNOWN_MEDIA
+            and not _is_xml(media)
+            and "json" not in media
+        ):
+            readers[media] = _plain_loads
+    _READERS[template] = readers
+    return readers
+
+
+_READERS: dict[str, dict[str, Callable[..., Any]]] = {}
+_MEDIA: list[frozenset[str]] = []
+
+
+def _document_media() -> frozenset[str]:
+    if not _MEDIA:
+        _MEDIA.append(frozenset(_media_types(validation_document())))
+        _MEDIA.append(frozenset(_part_media_types(validation_document())))
+    return _MEDIA[0]
+
+
+def _part_media() -> frozenset[str]:
+    _document_media()
+    return _MEDIA[1]
+
+
+def body_reader(
+    mimetype: str, media: dict[str, Any], template: str, purpose: str
+) -> Callable[..., Any]:
+    """How a body documented as `media` under `mimetype` (the documented key a range matched, else
+    the sent type) is read: by the media type's reader; form and multipart fields each by its
+    property's schema (`_FormReader`)."""
+    readers = _readers(template)
+    reader: Callable[..., Any] = readers.get(mimetype, _binary_loads)
+    if mimetype != "application/x-www-form-urlencoded" and not mimetype.startswith("multipart"):
+        return reader
+    if "schema" not in media:
+        return reader
+    encoding = _resolved(media.get("encoding")) if "encoding" in media else None
+    form = _FormReader(readers, mimetype, encoding, purpose)
+
+    def read(value: Any, **parameters: str) -> Any:
+        return form.fields(media["schema"], reader(value, **parameters))
+
+    return read
+
+
+class _FormReader:
+    """Form and multipart fields read by their properties' schemas: a urlencoded field as the form
+    style writes it, a part by its content type (the encoding's, else the one its type implies);
+    the options of a `oneOf`/`anyOf` and the typed `allOf` parts a body satisfies lend theirs."""
+
+    def __init__(
+        self, readers: dict[str, Callable[..., Any]], mimetype: str, encoding: Any, purpose: str
+    ) -> None:
+        self.readers = readers
+        self.mimetype = mimetype
+        self.encoding = encoding
+        self.purpose = purpose
+
+    def fields(self, schema: Any, location: Pairs, only_schema: bool = False) -> dict[str, Any]:
+        schema = _resolved(schema)
+        if not isinstance(schema, dict):
+            schema = {}
+        found: dict[str, Any] = {}
+        first = location.first_values() if isinstance(location, Pairs) else location
+        for option in schema.get("oneOf") or []:
+            if is_valid(option, self._cast_copy(option, first), self.purpose):
+                found.update(self.fields(option, location, True))
+                break
+        for option in schema.get("anyOf") or []:
+            if is_valid(option, self._cast_copy(option, first), self.purpose):
+                found.update(self.fields(option, location, True))
+        for part in schema.get("allOf") or []:
+            if (
+                isinstance(_resolved(part), dict)
+                and "type" in _resolved(part)
+                and is_valid(part, first, self.purpose)
+            ):
+                found.update(self.fields(part, location, True))
+        for name, member in (schema.get("properties") or {}).items():
+            try:
+                found[name] = self._field(str(name), member, location)
+            except KeyError:
+                if isinstance(_resolved(member), dict) and "default" in _resolved(member):
+                    found[name] = _resolved(member)[
+                        "default"
+                    ]  # (the tests' copy of the document has none left)
+        return found
+
+    def _cast_copy(self, option: Any, first: dict[str, Any]) -> Any:
+        try:
+            return cast(option, dict(first), self.purpose)
+        except Exception:
+            return first
+
+    def _field(self, name: str, member: Any, location: Pairs) -> Any:
+        encoding = (
+            _resolved(self.encoding.get(name))
+            if isinstance(self.encoding, dict) and name in self.encoding
+            else None
+        )
+        if encoding is None and self.mimetype == "application/x-www-form-urlencoded":
+            return self._styled(name, member, location, "form", True)
+        if encoding is not None and any(
+            key in encoding for key in ("style", "explode", "allowReserved")
+        ):
+            style = encoding.get("style", "form")
+            return self._styled(
+                name, member, location, style, encoding.get("explode", style == "form")
+            )
+        content_type = _part_content_type(member, encoding)
+        reader = self.readers.get(content_type, _binary_loads)
+        if self.mimetype.startswith("multipart") and read_str(member, "type", "") == "array":
+            return [self._part(content_type, reader, value) for value in location.getlist(name)]
+        return self._part(content_type, reader, location[name])
+
+    def _part(self, content_type: str, reader: Callable[..., Any], value: Any) -> Any:
+        try:
+            return reader(value)
+        except (ElementTree.ParseError, ValueError, TypeError, AttributeError):
+            raise MediaTypeDeserializeError(content_type, value) from None
+
+    def _styled(self, name: str, member: Any, location: Pairs, style: str, explode: bool) -> Any:
+        kind = read_str(member, "type", "")
+        try:
+            value = STYLES[style](explode, name, kind, location)
+        except KeyError:
+            raise
+        except (ValueError, TypeError, AttributeError) as error:
+            raise StyleDeserializeError(style, name) from error
+        try:
+            return cast(member, value, self.purpose)
+        except (ValueError, TypeError, AttributeError) as error:
+            raise CastError(value, kind) from error
+
+
+def _part_content_type(member: Any, encoding: Any) -> str:
+    """A multipart part's content type: its encoding's, else the one the property's type implies."""
+    if isinstance(encoding, dict) and isinstance(encoding.get("contentType"), str):
+        return str(encoding["contentType"])
+    return _implied_content_type(member, encoding is not None)
+
+
+def _implied_content_type(member: Any, encoded: bool, depth: int = 0) -> str:
+    kind = read_str(member, "type")
+    if kind is None or depth > 20:
+        return "text/plain" if encoded else "application/octet-stream"
+    if kind == "string" and read_str(member, "format") in ("binary", "base64"):
+        return "application/octet-stream"
+    if kind == "object":
+        return "application/json"
+    if kind == "array":
+        return _implied_content_type(_resolved(member).get("items", {}), encoded, depth + 1)
+    return "text/plain"

@@ -6,7 +6,7 @@ it against both clients' signatures); `<NAME>_REQUEST` says what that call must 
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
 (`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
 error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` with openapi-core before answering. Most
+`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
 tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
 `ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
 (`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.

@@ -1,1 +1,1 @@
-"""Generated contract tests of the Kodexa Platform API (sessions) client (run them with pytest; they need openapi-core)."""
+"""Generated contract tests of the Kodexa Platform API (sessions) client (run them with pytest; they need openapi-schema-validator)."""

@@ -1,10 +1,10 @@
 """Contract-test machinery for the Kodexa Platform API (sessions) client's generated tests.
 
 `MockServer` is an in-memory HTTP server (an `httpx.MockTransport`) for one operation. Every request
-the client sends is checked against the OpenAPI document shipped next to these tests (`openapi.json`)
-by openapi-core (see `_validation.py`: method, path, parameter serialization, content type, body,
-security; the dummy credentials below must be on the request). A request that breaks the contract
-fails the test right where it is sent. The server then answers with the replies the test queued
+the client sends is checked against the OpenAPI document shipped next to these tests (`openapi.json`;
+see `_validation.py`: method, path, parameter serialization, content type, body, security; the dummy
+credentials below must be on the request). A request that breaks the contract fails the test right
+where it is sent. The server then answers with the replies the test queued
 (themselves checked against the document), so the test can assert what the client parsed.
 
 OAuth2 token requests the client makes on its own (the runtime sends them through the same

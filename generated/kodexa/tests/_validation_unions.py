@@ -1,4 +1,4 @@
-"""oneOf as OpenAPI uses it, rewritten for openapi-core, which checks JSON Schema's "exactly one".
+"""oneOf as OpenAPI uses it, rewritten for the validator, which checks JSON Schema's "exactly one".
 
 A oneOf with a discriminator (its own, or one its options inherit from their allOf parent, as
 `Cat: allOf: [Pet]` with `Pet.discriminator`) accepts a value valid under the option its tag selects,

@@ -1,1 +1,1 @@
-"""Generated contract tests of the Raydocs API - extraction sessions and documents client (run them with pytest; they need openapi-core)."""
+"""Generated contract tests of the Raydocs API - extraction sessions and documents client (run them with pytest; they need openapi-schema-validator)."""

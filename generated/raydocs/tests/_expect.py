@@ -1,6 +1,6 @@
 """What the generated tests expect, as data, and the two helpers that check it.
 
-`check_request(call, SENT)` compares the request openapi-core read back (`Call`) with a `Sent`: every
+`check_request(call, SENT)` compares the request as read back against the document (`Call`) with a `Sent`: every
 part that differs is named with what was expected and what came.
 
 `expect(result, EXPECTED)` walks the parsed reply beside the expected value and stops at the first
@@ -138,7 +138,7 @@ def _shown(value: object) -> str:
 
 @dataclass(frozen=True)
 class Sent:
-    """What an example call must put on the wire, as openapi-core reads it back (a `Call`).
+    """What an example call must put on the wire, as the checks read it back (a `Call`).
 
     `security` is the documented alternative whose credentials it carries; None when none can be
     checked (custom schemes). A part left out is empty: no parameters, no credentials, no body."""

@@ -1,17 +1,18 @@
 """How the Raydocs API - extraction sessions and documents client's generated tests check requests and replies against the document.
 
 Every request the client sends is checked against the OpenAPI document shipped next to these tests
-(`openapi.json`) by openapi-core: method, path, path/query/header/cookie serialization, content type
-and body, and security (the dummy credentials must be on the request). Every reply a test answers
+(`openapi.json`): method, path, path/query/header/cookie serialization, content type and body, and
+security (the dummy credentials must be on the request). Every reply a test answers
 with is checked the same way. `read_call` and `check_reply` raise `ContractViolation` (an
 AssertionError) naming what the document does not allow.
 
 The checks are spread over a few modules, each with one job: `_validation_document.py` (the document
-and the lookups in it), `_validation_prepared.py` and `_validation_unions.py` (the document as openapi-core is given
-it),
-`_validation_routes.py` (which operation a request is for), `_validation_bodies.py` (how bodies of
-each media type are read) and `_validation_openapi_core.py` (openapi-core's view of a request and
-a reply). This module reads what the client sent.
+and the lookups in it), `_validation_prepared.py` and `_validation_unions.py` (the document as the checks read it),
+`_validation_schemas.py` (the findings, the schemas' validators and casting), `_validation_routes.py`
+(which operation a request is for), `_validation_bodies.py` (how bodies of each media type are read),
+`_validation_styles.py` and `_validation_wire.py` (parameters as their styles write them) and
+`_validation_reader.py` (a request and a reply read against the document). This module reads what
+the client sent.
 
 None of them imports anything of the client: clientsmith runs these very modules when it generates
 the tests, on the request and the replies each test will send and answer with, and replaces a value
@@ -21,7 +22,6 @@ the document does not allow before a test can fail for it. `_contract.py` builds
 from __future__ import annotations
 
 import json
-import warnings
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -43,14 +43,14 @@ from ._validation_document import (
     media_type,
     openapi_document,
 )
-from ._validation_openapi_core import (
-    OpenAPIRequest,
-    OpenAPIResponse,
-    _cookies,
+from ._validation_reader import read_request, reply_errors
+from ._validation_schemas import (
+    ParameterValidationError,
+    RequestBodyValidationError,
     describe_errors,
-    validator,
 )
 from ._validation_prepared import _transport_schemes, validation_document
+from ._validation_wire import _cookies
 from ._validation_routes import (
     _Route,
     _documents_token_form,
@@ -66,6 +66,8 @@ __all__ = [
     "Call",
     "ContractViolation",
     "Credential",
+    "ParameterValidationError",
+    "RequestBodyValidationError",
     "check_reply",
     "check_token_request",
     "describe_errors",
@@ -76,13 +78,12 @@ __all__ = [
     "openapi_document",
     "read_call",
     "validation_document",
-    "validator",
 ]
 
 
 @dataclass
 class Call:
-    """One request of the client, as openapi-core read it back against the document."""
+    """One request of the client, as read back against the document."""
 
     request: httpx.Request
     path_template: str  # the documented path the request matched
@@ -237,7 +238,7 @@ def _without_credential_keys(carried: set[tuple[str, str]], value: Any) -> Any:
 
 
 def _one_per_header(route: _Route, read: dict[str, Any]) -> dict[str, Any]:
-    """openapi-core reads a header once per documented spelling; keep the one `_parameters` keeps."""
+    """A header is read once per documented spelling; keep the one `_parameters` keeps."""
     kept = {
         str(parameter.get("name"))
         for parameter in _parameters(route)
@@ -266,11 +267,7 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
         raise ContractViolation(
             f"expected a request for {expected[0]} {expected[1]}, got {where} (that is {route.method} {route.template})"
         )
-    with warnings.catch_warnings():
-        warnings.simplefilter(
-            "ignore"
-        )  # openapi-core warns that it cannot check oauth2; _satisfied does
-        result = validator(route.template).unmarshal_request(OpenAPIRequest(request, route))
+    result = read_request(request, route)
     if result.errors:
         raise ContractViolation(
             f"{where} ({route.operation_id or route.template}) violates the document:\n{describe_errors(list(result.errors))}\n"
@@ -310,10 +307,10 @@ def read_call(request: httpx.Request, expected: tuple[str, str] | None = None) -
         request=request,
         path_template=route.template,
         operation_id=route.operation_id,
-        path_params=dict(parameters.path),
-        query=_without(carried, "query", dict(parameters.query)),
-        headers=_without(carried, "header", _one_per_header(route, dict(parameters.header))),
-        cookies=_without(carried, "cookie", dict(parameters.cookie)),
+        path_params=dict(parameters["path"]),
+        query=_without(carried, "query", dict(parameters["query"])),
+        headers=_without(carried, "header", _one_per_header(route, dict(parameters["header"]))),
+        cookies=_without(carried, "cookie", dict(parameters["cookie"])),
         content_type=media_type(request),
         body=_raw_body(request, route),
         security=chosen,
@@ -330,15 +327,7 @@ def check_reply(
         raise ContractViolation(
             f"the document has no operation for {request.method} {request.url.copy_with(query=None)}"
         )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        # Validated, not unmarshalled: the same checks, and the parsed value is the client's business
-        # (unmarshalling GitHub's replies took three times as long as checking them).
-        errors = list(
-            validator(route.template).iter_response_errors(
-                OpenAPIRequest(request, route), OpenAPIResponse(response, route)
-            )
-        )
+    errors = reply_errors(request, response, route)
     if errors:
         raise ContractViolation(
             f"the test's {response.status_code} reply for {expected[0]} {expected[1]} does not match the document "
@@ -375,9 +364,7 @@ def check_token_request(request: httpx.Request) -> None:
     # path takes the token URL (MotaWord's `POST /{userId}`): that operation is not the token endpoint.
     if route is None or "{" in route.template or not _documents_token_form(route):
         return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        result = validator(route.template).unmarshal_request(OpenAPIRequest(request, route))
+    result = read_request(request, route)
     if result.errors:
         raise ContractViolation(
             f"the token request violates the document:\n{describe_errors(list(result.errors))}",

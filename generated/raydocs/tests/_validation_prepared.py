@@ -1,6 +1,6 @@
-"""The document as openapi-core is given it: servers replaced by the test server, schema defaults
+"""The document as the checks read it: servers replaced by the test server, schema defaults
 removed, relaxed schemas put in place, unions read as OpenAPI means them (`_validation_unions.py`),
-and what else openapi-core would misread rewritten.
+and what else a schema validator would misread rewritten.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _SCHEMA_ONES = (
 def _strip_defaults(schema: Any) -> None:
     """Remove `default` from a schema and its subschemas (also patterns Python cannot compile).
 
-    openapi-core fills in defaults for absent parameters and properties; the tests must see what the
+    A reader that fills in defaults for absent parameters and properties; the tests must see what the
     client actually sent (a dropped parameter must not be masked by its default).
     """
     if not isinstance(schema, dict):
@@ -164,7 +164,7 @@ def _strip_content_defaults(content: Any, data: dict[str, Any] | None = None) ->
                     media["schema"] = _fields_without_null(media["schema"], data)
                 if str(media_type).startswith("multipart/"):
                     # OAS 3.0 and 3.1.0: style/explode/allowReserved apply to urlencoded bodies only;
-                    # openapi-core would apply them to multipart parts too.
+                    # the reader would apply them to multipart parts too.
                     for encoding in (media.get("encoding") or {}).values():
                         if isinstance(encoding, dict):
                             for key in ("style", "explode", "allowReserved"):
@@ -176,7 +176,7 @@ def _fields_without_null(
 ) -> Any:
     """A form or multipart body's schema with each field typed `[T, "null"]` read as `T`, on copies.
 
-    openapi-core 0.23 picks a field's reader by its `type` read as one string, and fails on OpenAPI
+    The reader picks a field's reader by its `type` read as one string, and fails on OpenAPI
     3.1's list (which the repair of a 3.1 `nullable` also writes: OpenAI's image uploads). A field
     on the wire is text and never null (the client leaves a None field out)."""
     resolved = (
@@ -299,7 +299,7 @@ def _drop_foreign_patterns(document: Any) -> None:
 
 
 def _drop_bodies_http_forbids(operation: dict[str, Any]) -> None:
-    """A 204 or 304 reply has no body on the wire (RFC 9110), whatever the document says; openapi-core
+    """A 204 or 304 reply has no body on the wire (RFC 9110), whatever the document says; the reader
     would call the missing body an error. The operation gets its own copy without `content`."""
     responses = operation.get("responses")
     if not isinstance(responses, dict):
@@ -312,7 +312,7 @@ def _drop_bodies_http_forbids(operation: dict[str, Any]) -> None:
 
 def _wildcard_replies_as_json(operation: dict[str, Any]) -> None:
     """A reply documented as `*/*` with an object or array schema is JSON to the client (and the tests
-    send it as `application/json`); openapi-core would read a `*/*` body as bytes."""
+    send it as `application/json`); the reader would read a `*/*` body as bytes."""
     responses = operation.get("responses")
     if not isinstance(responses, dict):
         return
@@ -349,7 +349,7 @@ def _ignored_header(parameter: Any) -> bool:
 
 
 def _writable_parameter(parameter: dict[str, Any], data: dict[str, Any]) -> None:
-    """readOnly/writeOnly speak of properties; openapi-core also refuses a readOnly *parameter* schema
+    """readOnly/writeOnly speak of properties; OAS 3.0's write validator also refuses a readOnly *parameter* schema
     (DigitalOcean's ssh_key_identifier reuses a response property). Copies drop them, shared schemas stay.
     """
     if isinstance(parameter.get("schema"), dict):
@@ -359,7 +359,7 @@ def _writable_parameter(parameter: dict[str, Any], data: dict[str, Any]) -> None
 def _typed_union_parameter(parameter: dict[str, Any]) -> None:
     """A parameter whose oneOf/anyOf options are all arrays (Shutterstock's country codes) is an array.
 
-    Said so, openapi-core splits it into items as its style says (else it reads one string).
+    Said so, the reader splits it into items as its style says (else it reads one string).
     """
     schema = parameter.get("schema")
     if not isinstance(schema, dict) or "type" in schema or "$ref" in schema:
@@ -396,7 +396,7 @@ def _without_access_marks(schema: Any, data: dict[str, Any], depth: int = 0) -> 
 
 def _holds_objects(parameter: dict[str, Any]) -> bool:
     """A query, header or cookie parameter whose items are objects: no OpenAPI style spells those, so
-    the client sends each object as JSON text (openapi-core would try to read them as form fields).
+    the client sends each object as JSON text (the styles would try to read them as form fields).
     """
     if parameter.get("in") not in ("query", "header", "cookie") or "schema" not in parameter:
         return False
@@ -411,7 +411,7 @@ def _holds_objects(parameter: dict[str, Any]) -> bool:
 def _nested_members(parameter: dict[str, Any]) -> bool:
     """An exploded form object (query or cookie) with object or array members: no style spells those
     either, so the client sends each such member as JSON text (AWS's maps of attribute objects).
-    Also one whose object is a union's option (with null, say): openapi-core reads form fields only
+    Also one whose object is a union's option (with null, say): the styles read form fields only
     into a plain object schema, so such a parameter is read as one JSON object too."""
     if parameter.get("in") not in ("query", "cookie") or "schema" not in parameter:
         return False
@@ -439,7 +439,7 @@ def _nested_members(parameter: dict[str, Any]) -> bool:
 
 
 def _objects_as_json(parameter: dict[str, Any]) -> None:
-    """Have openapi-core read such a parameter as one JSON value (see `_json_arrays`, `_json_objects`),
+    """Have the reader read such a parameter as one JSON value (see `_json_arrays`, `_json_objects`),
     still checked against its full schema."""
     if _holds_objects(parameter) or _nested_members(parameter):
         parameter["content"] = {"application/json": {"schema": parameter.pop("schema")}}
@@ -476,7 +476,7 @@ def _hoist_path_references(data: dict[str, Any]) -> None:
 
 
 def _transport_schemes(document: dict[str, Any]) -> set[str]:
-    """Schemes met below HTTP (mutual TLS): no request shows them, and openapi-core rejects them."""
+    """Schemes met below HTTP (mutual TLS): no request shows them, and the security check cannot see them."""
     schemes = (document.get("components") or {}).get("securitySchemes") or {}
     return {
         name
