@@ -332,6 +332,14 @@ class SyncPager(Generic[T]):
         for raw in self.raw_pages():
             yield raw.parsed
 
+    def page_at(self, token: object | None = None) -> tuple[RawResponse[Any], object | None]:
+        """One page, the first (``token`` None) or the one an earlier call's token names, and the
+        token of the page after it (None after the last): a walk a caller resumes later."""
+        raw = self._fetch(token)
+        state = _State(self._paging, self._first if token is None else token)
+        following = state.next_token(raw, state.items(raw.parsed))
+        return raw, None if following is _STOP else following
+
     def __iter__(self) -> Iterator[T]:
         state = _State(self._paging, self._first)
         token: object | None = None
@@ -375,6 +383,14 @@ class AsyncPager(Generic[T]):
         """Each parsed page (the operation's return value)."""
         async for raw in self.raw_pages():
             yield raw.parsed
+
+    async def page_at(self, token: object | None = None) -> tuple[RawResponse[Any], object | None]:
+        """One page, the first (``token`` None) or the one an earlier call's token names, and the
+        token of the page after it (None after the last): a walk a caller resumes later."""
+        raw = await self._fetch(token)
+        state = _State(self._paging, self._first if token is None else token)
+        following = state.next_token(raw, state.items(raw.parsed))
+        return raw, None if following is _STOP else following
 
     async def _items(self) -> AsyncIterator[T]:
         state = _State(self._paging, self._first)

@@ -127,6 +127,33 @@ def test_cursor_stops_on_missing_or_repeated_cursor_and_has_more() -> None:
     assert list(SyncPager(flagged, CursorPaging("cursor", ("data",), ("meta", "next"), has_more=("meta", "more")))) == [1]
 
 
+def test_page_at_gives_one_page_and_the_token_to_resume_from() -> None:
+    pages = {
+        None: Page(data=[1, 2], meta=Meta(page=1, last=3)),
+        2: Page(data=[3, 4], meta=Meta(page=2, last=3)),
+        3: Page(data=[5], meta=Meta(page=3, last=3)),
+    }
+    paging = PageNumberPaging("page", 1, ("data",), current_page=("meta", "page"), last_page=("meta", "last"))
+    fetch = Fetcher(pages)
+    pager: SyncPager[int] = SyncPager(fetch, paging)
+    walked: list[int] = []
+    token: object | None = None
+    while True:  # each call a fresh start from the token alone, as a caller resuming later makes it
+        page, token = pager.page_at(token)
+        walked += page.parsed.data
+        if token is None:
+            break
+    assert walked == [1, 2, 3, 4, 5]
+    assert fetch.calls == [None, 2, 3]  # the same requests the iteration makes
+
+    cursors = Fetcher({None: Page(data=[1], meta=Meta(next="c1")), "c1": Page(data=[2], meta=Meta(next=""))})
+    apager: AsyncPager[int] = AsyncPager(cursors.afetch, CursorPaging("cursor", ("data",), ("meta", "next")))
+    first, following = asyncio.run(apager.page_at())
+    assert (first.parsed.data, following) == ([1], "c1")
+    last, after = asyncio.run(apager.page_at(following))
+    assert (last.parsed.data, after) == ([2], None)
+
+
 def test_cursor_walks_on_past_an_empty_page_with_a_fresh_cursor() -> None:
     # AWS: "a response can contain no results but still have a NextToken"
     fetch = Fetcher({None: {"Items": [], "NextToken": "t1"}, "t1": {"Items": ["a"], "NextToken": None}})

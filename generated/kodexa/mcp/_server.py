@@ -23,7 +23,6 @@ from mcp.server.context import ServerRequestContext
 from .._client import AsyncClient
 from .._exceptions import APIError, APIStatusError
 from .._models import to_wire
-from .._pagination import _STOP, _State
 
 __all__ = [
     "BASE_URL_VARIABLE",
@@ -171,10 +170,8 @@ async def _one_page(
     """One page, and the token of the next (None on the last page): the walk `iter_<method>` makes."""
     pager = getattr(target, "iter_" + str(tool["method"]))(**keywords)
     start = json.loads(token) if isinstance(token, str) else None
-    raw = await pager._fetch(start)
-    state = _State(pager._paging, pager._first if start is None else start)
-    following = state.next_token(raw, state.items(raw.parsed))
-    next_token = None if following is _STOP else json.dumps(to_wire(following))
+    raw, following = await pager.page_at(start)
+    next_token = None if following is None else json.dumps(to_wire(following))
     return {
         "status": raw.http_response.status_code,
         "result": to_wire(raw.parsed, keep_read_only=True),
