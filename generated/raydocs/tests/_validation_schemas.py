@@ -264,11 +264,8 @@ def _target(pointer: str) -> Any:
 
 def read_str(node: Any, key: str, default: Any = None) -> Any:
     """A member that must be text (the check cannot read a `type` list where one type decides how)."""
-    value = (
-        _resolved(_resolved(node).get(key))
-        if isinstance(_resolved(node), dict) and key in _resolved(node)
-        else default
-    )
+    resolved = _resolved(node)
+    value = _resolved(resolved[key]) if isinstance(resolved, dict) and key in resolved else default
     if value is not default and not isinstance(value, str):
         raise TypeError(f"Expected a string value, got {type(value)}")
     return value
