@@ -18,6 +18,7 @@ from ..load.places import warning_place
 from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
 from .repairs import Note, repair_document
+from .schema_resources import read_schema_resources
 
 _SUPPORTED = ("3.0.", "3.1.", "3.2.")
 # The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
@@ -36,6 +37,9 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
     """
     warnings: list[str] = list(spec.notes)
     version = _check_version(spec, strict, warnings)
+    if version != "3.0":  # JSON Schema 2020-12: `$id`, `$anchor`, `$defs` anywhere (schema_resources.py)
+        spec.data, notes = read_schema_resources(spec.data, tolerant=not strict)
+        warnings += [_render_note(spec, note) for note in notes]
     _check_internal_refs(spec)
     if strict:
         _refuse_cycle(spec, find_cycle(spec.data))
