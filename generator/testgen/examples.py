@@ -303,12 +303,19 @@ class ExampleMaker:
                 result[key] = self.conform(extra, item, purpose, depth + 1, seen)
             elif extra is not False:
                 result[key] = item
-        for name in sorted(required - set(result)):
+        for name in sorted((required | self._dependents(schema, result)) - set(result)):
             if name in properties and not skipped(self.check.resolve, properties[name], purpose):
                 result[name] = self.for_schema(properties[name], purpose, depth + 1, seen)
             elif name not in properties:
                 result[name] = self._undeclared(schema, purpose, depth, seen)
         return result
+
+    def _dependents(self, schema: dict[str, Any], value: dict[str, Any]) -> set[str]:
+        """The names `dependentRequired` asks for, given the names the value has."""
+        wanted = self._keyword(schema, "dependentRequired")
+        if not isinstance(wanted, dict):
+            return set()
+        return {name for key, names in wanted.items() if key in value and isinstance(names, list) for name in names if isinstance(name, str)}
 
     def _undeclared(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]) -> Any:
         """A value for a name `required` lists but `properties` does not (Spotify's PagingObject
@@ -505,8 +512,9 @@ class ExampleMaker:
         return merged
 
     def _allowed_names(self, schema: dict[str, Any]) -> set[str] | None:
-        """The property names every `additionalProperties: false` among the schema and its `allOf`
-        parts lets through (each part only knows its own `properties`); None when any name may go."""
+        """The property names every `additionalProperties: false` (or `unevaluatedProperties: false`) among
+        the schema and its `allOf` parts lets through (each part only knows its own `properties`, the
+        second also its parts'); None when any name may go."""
         allowed: set[str] | None = None
         stack: list[Any] = [schema]
         for _ in range(200):  # bounded: allOf chains may loop through references
@@ -518,6 +526,10 @@ class ExampleMaker:
             if part.get("additionalProperties") is False and not part.get("patternProperties"):
                 own = set(part["properties"]) if isinstance(part.get("properties"), dict) else set()
                 allowed = own if allowed is None else allowed & own
+            elif part.get("unevaluatedProperties") is False and not part.get("patternProperties"):
+                # Read like `additionalProperties: false`, over the properties its allOf parts evaluate too.
+                evaluated = set(object_parts(self.check.resolve, part)[0])
+                allowed = evaluated if allowed is None else allowed & evaluated
             stack.extend(part.get("allOf") or [])
         return allowed
 
