@@ -310,6 +310,18 @@ class ExampleMaker:
                 result[name] = self._undeclared(schema, purpose, depth, seen)
         return result
 
+    def _conditional(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
+        """A value of an `if`/`then`/`else` schema: one that takes the `then` branch (meeting `if` too),
+        else one that takes `else`; the first the whole schema accepts."""
+        base = {key: value for key, value in schema.items() if key not in ("if", "then", "else")}
+        branches = [[schema["if"], schema.get("then", {})], [schema.get("else", {})]]
+        value: Any = None
+        for parts in branches:
+            value = self._synthesize({"allOf": [base, *[part for part in parts if isinstance(part, dict)]]}, purpose, depth, seen, variant)
+            if not self.violates(schema, value, purpose):
+                return value
+        return value
+
     def _dependents(self, schema: dict[str, Any], value: dict[str, Any]) -> set[str]:
         """The names `dependentRequired` asks for, given the names the value has."""
         wanted = self._keyword(schema, "dependentRequired")
@@ -329,6 +341,8 @@ class ExampleMaker:
             # Options the rest of the schema rejects ("" in a number enum) are no example.
             usable = [value for value in non_null if not self.violates(schema, value, purpose)] or non_null
             return usable[variant % len(usable)] if usable else None
+        if "if" in schema and ("then" in schema or "else" in schema):
+            return self._conditional(schema, purpose, depth, seen, variant)
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
                 return self._option(schema, keyword, purpose, depth, seen, variant)
