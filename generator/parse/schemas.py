@@ -218,6 +218,8 @@ class SchemaConverter:
         if kind in _SCALAR_TYPES:
             return Primitive(_SCALAR_TYPES[kind])
         if kind == "array":
+            if isinstance(schema.get("prefixItems"), list) and schema["prefixItems"]:
+                return self._tuple_type(schema, pointer, hint)
             items = schema.get("items")
             if items is None or items is True:
                 return ListType(ANY)
@@ -231,6 +233,19 @@ class SchemaConverter:
             return DictType(ANY)
         self.warnings.warn(pointer, f"unknown schema type {kind!r}; typed as Any")
         return ANY
+
+    def _tuple_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        """A `prefixItems` tuple is a list (its positions are in the docstring): of their one type
+        when every position and the further `items` agree, else of Any."""
+        positions = [
+            self.type_of(item, join_pointer(join_pointer(pointer, "prefixItems"), index), f"{hint}Item{index + 1}")
+            for index, item in enumerate(schema["prefixItems"])
+        ]
+        rest = schema.get("items", True)
+        if rest is not False:
+            positions.append(self.type_of(rest, join_pointer(pointer, "items"), hint + "Item") if isinstance(rest, dict) else ANY)
+        kinds = set(positions)
+        return ListType(positions[0] if len(kinds) == 1 else ANY)
 
     def _enum_type(self, schema: dict[str, Any], pointer: str) -> TypeRef:
         values = [value for value in schema["enum"] if value is not None]

@@ -429,6 +429,8 @@ class ExampleMaker:
         return object_parts(self.check.resolve, resolved)[1] if isinstance(resolved, dict) else set()
 
     def _array(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
+        if isinstance(schema.get("prefixItems"), list) and schema["prefixItems"]:
+            return self._tuple(schema, schema["prefixItems"], purpose, depth, seen, variant)
         low, high = schema.get("minItems"), schema.get("maxItems")
         count = max(1, low if isinstance(low, int) else 1)
         if isinstance(high, int):
@@ -450,6 +452,14 @@ class ExampleMaker:
                 items.append(item)
                 texts.add(text)
         return items
+
+    def _tuple(self, schema: dict[str, Any], prefix: list[Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
+        """A `prefixItems` array: one value per position, then `items` values up to `minItems`."""
+        values = [self.for_schema(position, purpose, depth + 1, seen, variant) for position in prefix[:_MAX_ITEMS]]
+        low, high, rest = schema.get("minItems"), schema.get("maxItems"), schema.get("items")
+        while isinstance(low, int) and len(values) < min(low, _MAX_ITEMS) and isinstance(rest, dict):
+            values.append(self.for_schema(rest, purpose, depth + 1, seen, variant))
+        return values[: max(high, 0)] if isinstance(high, int) else values
 
     def _object(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int = 0) -> Any:
         properties, required = object_parts(self.check.resolve, schema)

@@ -14,8 +14,8 @@ naming the defect and the reading. Rules never guess between meanings: what has 
   YAML text `yes` under `type: string` is "yes"), else dropped.
 
 Notes without an edit: members beside a 3.0 `$ref`, unknown formats and 3.1's `if`/`then`/`else`
-(not typed), one note per kind of
-defect (with its count), since documents repeat them hundreds of times.
+(not typed), one note per kind of defect (with its count), since documents repeat them hundreds of
+times.
 """
 
 from __future__ import annotations
