@@ -44,6 +44,7 @@ class _Reference:
     written: str
     target: str | None = None  # the pointer in the original document
     name_hint: str = ""  # an anchor's name, which names the lifted schema better than a pointer token
+    resource: str | None = None  # the pointer of the `$id` schema a reference with an address names
 
 
 @dataclass
@@ -131,7 +132,7 @@ def _resolve(data: dict[str, Any], reference: _Reference, index: _Index, toleran
         found = index.resources.get(base)
         if found is None:
             return  # not a resource of this document: the reference checks refuse it, located
-        resource = found
+        resource = reference.resource = found
     at = join_pointer(reference.place.pointer, reference.keyword)
     if fragment.startswith("/") or not fragment:
         target = resource + fragment if resource != "#" else "#" + fragment
@@ -200,13 +201,28 @@ def _lift_names(data: dict[str, Any], references: list[_Reference]) -> dict[str,
     taken = {str(name).lower() for name in existing} if isinstance(existing, dict) else set()
     lifted: dict[str, str] = {}
     for reference in references:
-        target = reference.target
-        if target is None or target in lifted or _is_component(target) or target == "#":
-            continue
-        if target == reference.written and "$defs" not in split_pointer(target):
-            continue  # an ordinary pointer to an ordinary place: left as written
-        lifted[target] = _claim(_key(target, reference.name_hint), target, taken)
+        unit = _unit(reference)
+        if unit is not None and unit not in lifted:
+            lifted[unit] = _claim(_key(unit, reference.name_hint if unit == reference.target else ""), unit, taken)
     return lifted
+
+
+def _unit(reference: _Reference) -> str | None:
+    """The schema to lift for a reference: its target when found by anchor or `$id`, else the
+    innermost `$defs` entry holding the target (a pointer into it then follows it); None: none."""
+    target = reference.target
+    if target is None or target == "#" or _is_component(target):
+        return None
+    tokens = split_pointer(target)
+    if reference.name_hint:
+        return target
+    if reference.resource is not None:
+        return None if _is_component(reference.resource) or reference.resource == "#" else reference.resource
+    for end in range(len(tokens), 1, -1):
+        if tokens[end - 2] == "$defs":
+            unit = _pointer(tokens[:end])
+            return None if _is_component(unit) else unit
+    return None if target == reference.written else target
 
 
 def _is_component(pointer: str) -> bool:
