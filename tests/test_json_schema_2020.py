@@ -229,3 +229,10 @@ def test_if_then_else_warns_once_and_examples_take_a_branch() -> None:
     assert len(lines) == 1 and "if-then-else.yaml:37:9: warning:" in lines[0]
     assert "    postal_code: str" in made.text("models.py")
     assert '{"country": "US", "postalCode": "11111"}' in made.tests_text()
+
+
+def test_content_encoding_and_media_type_are_documented() -> None:
+    models = generated("content-encoding").text("models.py")
+    assert "`image/png` content, base64-encoded on the wire." in models  # the base64 text as it travels (str)
+    assert "    thumbnail: str | None = _Field(" in models
+    assert "Content, base64-encoded on the wire." in models
