@@ -236,3 +236,10 @@ def test_content_encoding_and_media_type_are_documented() -> None:
     assert "`image/png` content, base64-encoded on the wire." in models  # the base64 text as it travels (str)
     assert "    thumbnail: str | None = _Field(" in models
     assert "Content, base64-encoded on the wire." in models
+
+
+def test_identifiers_no_uri_parser_reads_are_ignored_without_a_traceback() -> None:
+    data = _spec({"A": {"$id": "http://[broken", "properties": {"b": {"$dynamicRef": "http://[x#node"}}}})
+    result, notes = read_schema_resources(data, tolerant=True)
+    assert result["components"]["schemas"]["A"] == {"properties": {"b": {}}}
+    assert len(notes) == 1 and "names no anchor" in notes[0].message

@@ -96,9 +96,9 @@ def _index(schema_places: list[Place]) -> _Index:
         parent = _schema_parent(place)
         base, resource = index.bases[id(parent)] if parent is not None else (_DOCUMENT_BASE, "#")
         own = place.node.get("$id")
-        if isinstance(own, str) and own:
-            base = urldefrag(urljoin(base, own)).url
-            resource = place.pointer
+        joined = _join(base, own) if isinstance(own, str) and own else None
+        if joined is not None:
+            base, resource = joined, place.pointer
             index.resources.setdefault(base, resource)
         index.bases[id(place)] = (base, resource)
         for keyword, table in (("$anchor", index.anchors), ("$dynamicAnchor", index.dynamic)):
@@ -127,13 +127,16 @@ def _references(schema_places: list[Place]) -> Iterator[_Reference]:
 def _resolve(data: dict[str, Any], reference: _Reference, index: _Index, tolerant: bool, notes: list[Note]) -> None:
     base, resource = index.bases[id(reference.place)]
     address, fragment = _split(reference.written)
-    if address:
-        base = urldefrag(urljoin(base, address)).url
-        found = index.resources.get(base)
-        if found is None:
-            return  # not a resource of this document: the reference checks refuse it, located
-        resource = reference.resource = found
     at = join_pointer(reference.place.pointer, reference.keyword)
+    if address:
+        joined = _join(base, address)
+        found = index.resources.get(joined) if joined is not None else None
+        if joined is None or found is None:
+            if reference.keyword == "$dynamicRef":
+                notes.append(Note(at, _dynamic_note(reference)))
+            return  # not a resource of this document: the reference checks refuse a $ref, located
+        base, resource = joined, found
+        reference.resource = found
     if fragment.startswith("/") or not fragment:
         target = resource + fragment if resource != "#" else "#" + fragment
         if _exists(data, target):
@@ -153,14 +156,21 @@ def _resolve(data: dict[str, Any], reference: _Reference, index: _Index, toleran
         reference.target = tables[0].get((base, fragment)) or tables[1].get((base, fragment))
         reference.name_hint = fragment
     if reference.keyword == "$dynamicRef":
-        notes.append(
-            Note(
-                at,
-                f"$dynamicRef {short(reference.written, 60)} is read as a plain $ref to its anchor (the dynamic scope is not followed)"
-                if reference.target is not None
-                else f"$dynamicRef {short(reference.written, 60)} names no anchor of this document; read as any value",
-            )
-        )
+        notes.append(Note(at, _dynamic_note(reference)))
+
+
+def _dynamic_note(reference: _Reference) -> str:
+    if reference.target is not None:
+        return f"$dynamicRef {short(reference.written, 60)} is read as a plain $ref to its anchor (the dynamic scope is not followed)"
+    return f"$dynamicRef {short(reference.written, 60)} names no anchor of this document; read as any value"
+
+
+def _join(base: str, relative: str) -> str | None:
+    """`relative` resolved against `base`, without its fragment; None for text no URI parser reads."""
+    try:
+        return urldefrag(urljoin(base, relative)).url
+    except ValueError:  # `http://[x`: an invalid IPv6 host
+        return None
 
 
 def _split(written: str) -> tuple[str, str]:
