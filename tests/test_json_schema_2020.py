@@ -135,7 +135,8 @@ def test_absolute_and_relative_id_references_resolve() -> None:
         },
         body={"$ref": "https://example.com/schemas/order"},
     )
-    result, notes = read_schema_resources(data, tolerant=True)
+    reading = read_schema_resources(data, tolerant=True)
+    result, notes = reading.data, reading.notes
     assert notes == []
     schemas = result["components"]["schemas"]
     assert schemas["Order"]["properties"]["to"] == {"$ref": "#/components/schemas/Addr"}
@@ -154,7 +155,7 @@ def test_lifted_names_avoid_components_and_each_other() -> None:
             "Graph": {"properties": {"a": {"$ref": "#/components/schemas/Graph/$defs/Node"}}, "$defs": {"Node": {"type": "boolean"}}},
         }
     )
-    result, _ = read_schema_resources(data, tolerant=True)
+    result = read_schema_resources(data, tolerant=True).data
     schemas = result["components"]["schemas"]
     assert list(schemas) == ["Node", "Tree", "Graph", "TreeNode", "GraphNode"]
     assert schemas["Tree"]["properties"]["a"] == {"$ref": "#/components/schemas/TreeNode"}
@@ -170,7 +171,8 @@ def test_nested_defs_move_with_their_schema() -> None:
             }
         }
     )
-    result, notes = read_schema_resources(data, tolerant=True)
+    reading = read_schema_resources(data, tolerant=True)
+    result, notes = reading.data, reading.notes
     schemas = result["components"]["schemas"]
     assert schemas["Tree"]["properties"] == {"leaf": {"$ref": "#/components/schemas/Leaf"}, "branch": {"$ref": "#/components/schemas/Branch"}}
     assert schemas["Branch"] == {"properties": {"leaf": {"$ref": "#/components/schemas/Leaf"}}}
@@ -180,13 +182,15 @@ def test_nested_defs_move_with_their_schema() -> None:
 
 def test_documents_without_these_keywords_are_returned_as_they_are() -> None:
     data = _spec({"A": {"properties": {"b": {"$ref": "#/components/schemas/B"}}}, "B": {"type": "string"}})
-    result, notes = read_schema_resources(data, tolerant=True)
+    reading = read_schema_resources(data, tolerant=True)
+    result, notes = reading.data, reading.notes
     assert result is data and notes == []
 
 
 def test_an_unknown_dynamic_anchor_reads_as_any_value() -> None:
     data = _spec({"A": {"properties": {"b": {"$dynamicRef": "#nowhere"}}}})
-    result, notes = read_schema_resources(data, tolerant=True)
+    reading = read_schema_resources(data, tolerant=True)
+    result, notes = reading.data, reading.notes
     assert result["components"]["schemas"]["A"]["properties"]["b"] == {}
     assert "names no anchor" in notes[0].message
 
@@ -240,6 +244,25 @@ def test_content_encoding_and_media_type_are_documented() -> None:
 
 def test_identifiers_no_uri_parser_reads_are_ignored_without_a_traceback() -> None:
     data = _spec({"A": {"$id": "http://[broken", "properties": {"b": {"$dynamicRef": "http://[x#node"}}}})
-    result, notes = read_schema_resources(data, tolerant=True)
+    reading = read_schema_resources(data, tolerant=True)
+    result, notes = reading.data, reading.notes
     assert result["components"]["schemas"]["A"] == {"properties": {"b": {}}}
     assert len(notes) == 1 and "names no anchor" in notes[0].message
+
+
+def test_warnings_about_a_lifted_schema_point_where_it_was_written(tmp_path: Path) -> None:
+    text = (FIXTURES / "defs.yaml").read_text(encoding="utf-8")
+    broken = text.replace("            label:\n              type: string", "            label:\n              type: strang", 1)
+    assert broken != text
+    spec = tmp_path / "defs.yaml"
+    spec.write_text(broken, encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "generator", "--no-cache", "generate", str(spec), "--package", "bad", "--out", str(tmp_path / "out")],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    output = completed.stdout + completed.stderr
+    parse_line = next(line for line in output.splitlines() if "unknown schema type 'strang'" in line)
+    check_line = next(line for line in output.splitlines() if "'strang' is not valid" in line)
+    assert parse_line.startswith(f"{spec}:41:15: warning:"), parse_line  # Node's `label`, under Tree's $defs
+    assert check_line.startswith(f"{spec}:41:21: warning:"), check_line

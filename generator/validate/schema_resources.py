@@ -55,11 +55,19 @@ class _Index:
     bases: dict[int, tuple[str, str]] = field(default_factory=dict)  # id(place) -> (base URI, resource pointer)
 
 
-def read_schema_resources(data: dict[str, Any], tolerant: bool) -> tuple[dict[str, Any], list[Note]]:
-    """The document with every schema reference a document pointer, and the notes on how they were read."""
+@dataclass(frozen=True)
+class Reading:
+    data: dict[str, Any]
+    notes: list[Note]
+    moves: dict[str, str] = field(default_factory=dict)  # a lifted schema's new pointer -> where it was written
+
+
+def read_schema_resources(data: dict[str, Any], tolerant: bool) -> Reading:
+    """The document with every schema reference a document pointer, the notes on how they were
+    read, and where each lifted schema was written (for locating later warnings about it)."""
     schema_places = [place for place in places(data) if place.kind == "schema"]
     if not any(_concerns(data, place.node) for place in schema_places):
-        return data, []
+        return Reading(data, [])
     index = _index(schema_places)
     notes: list[Note] = []
     references = list(_references(schema_places))
@@ -67,8 +75,18 @@ def read_schema_resources(data: dict[str, Any], tolerant: bool) -> tuple[dict[st
         _resolve(data, reference, index, tolerant, notes)
     lifted = _lift_names(data, references)
     if not lifted and not any(_changes(reference) for reference in references) and not _has_identifiers(schema_places):
-        return data, notes
-    return _rewritten(data, schema_places, references, lifted), _grouped(notes)
+        return Reading(data, _grouped(notes))
+    moves = {join_pointer("#/components/schemas", name): pointer for pointer, name in lifted.items()}
+    return Reading(_rewritten(data, schema_places, references, lifted), _grouped(notes), moves)
+
+
+def source_pointer(moves: dict[str, str], pointer: str) -> str:
+    """Where the document as written has what `pointer` names in the read one (a lifted schema's
+    members were written under its old place; the rest did not move)."""
+    for moved, written in moves.items():
+        if pointer == moved or pointer.startswith(moved + "/"):
+            return written + pointer[len(moved) :]
+    return pointer
 
 
 def _concerns(data: dict[str, Any], node: dict[str, Any]) -> bool:
