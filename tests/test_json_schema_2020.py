@@ -235,11 +235,40 @@ def test_if_then_else_warns_once_and_examples_take_a_branch() -> None:
     assert '{"country": "US", "postalCode": "11111"}' in made.tests_text()
 
 
-def test_content_encoding_and_media_type_are_documented() -> None:
-    models = generated("content-encoding").text("models.py")
-    assert "`image/png` content, base64-encoded on the wire." in models  # the base64 text as it travels (str)
-    assert "    thumbnail: str | None = _Field(" in models
-    assert "Content, base64-encoded on the wire." in models
+def test_content_encoding_base64_is_bytes_in_python_and_base64_on_the_wire() -> None:
+    made = generated("content-encoding")
+    models = made.text("models.py")
+    assert "from ._models import BASE64 as _BASE64" in models
+    assert "    data: Annotated[bytes, _BASE64] = _Field(" in models
+    assert "    pages: Annotated[list[bytes] | None, _BASE64] = _Field(" in models
+    assert "`image/png` content, base64-encoded on the wire." in models  # contentMediaType documented
+    assert "    caption: str | None = _Field(" in models  # a media type alone: still text
+    resource = made.text("resources/attachments.py")
+    assert "        data: bytes,\n" in resource and '"data": as_base64(data),' in resource
+    tests = made.tests_text()
+    assert 'data=bytes.fromhex("89504e470d0a1a0a")' in tests  # the document's PNG example, as bytes
+    script = """
+import pydantic
+from js_content_encoding import models
+from js_content_encoding._wire import as_base64, to_wire
+read = models.Attachment.model_validate({"name": "a", "data": "iVBORw0KGgo=", "pages": ["aGVsbG8="]})
+assert read.data == b"\\x89PNG\\r\\n\\x1a\\n" and read.pages == [b"hello"], read
+assert to_wire(read) == {"name": "a", "data": "iVBORw0KGgo=", "pages": ["aGVsbG8="]}
+made = models.Attachment(name="b", data=b"\\x00\\x01")
+assert made.data == b"\\x00\\x01" and to_wire(made) == {"name": "b", "data": "AAE="}
+assert made.model_dump(mode="json")["data"] == "AAE="
+assert to_wire({"data": as_base64(b"hi"), "pages": as_base64([b"hi"])}) == {"data": "aGk=", "pages": ["aGk="]}
+try:
+    models.Attachment.model_validate({"name": "c", "data": "not base64!"})
+except pydantic.ValidationError as error:
+    assert "not base64 text" in str(error)
+else:
+    raise AssertionError("text that is no base64 was accepted")
+print("ok")
+"""
+    completed = subprocess.run([sys.executable, "-c", script], cwd=made.folder.parent, capture_output=True, text=True, timeout=120)
+    assert completed.stdout.strip() == "ok", completed.stdout + completed.stderr
+
 
 
 def test_identifiers_no_uri_parser_reads_are_ignored_without_a_traceback() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from ..ground.diagnostics import WarningSink
 from .ir import (
     ANY,
+    BASE64,
     NONE,
     Default,
     DictType,
@@ -388,6 +389,8 @@ class SchemaConverter:
             field_name = field_names[wire_name]
             resolved = self.resolve(prop_schema) if isinstance(prop_schema, dict) else {}
             prop_type = self.type_of(prop_schema, prop_pointer, name + make_identifier(wire_name, style="pascal", fallback="field"))
+            if _encodes_base64(resolved, self.resolve):
+                prop_type = _as_base64(prop_type)  # bytes for the caller, base64 text on the wire
             read_only = _flag(prop_schema, resolved, "readOnly")
             write_only = _flag(prop_schema, resolved, "writeOnly")
             is_required = wire_name in required and not read_only and not write_only
@@ -498,6 +501,24 @@ def _default_fits(type_ref: TypeRef, value: object) -> bool:
         accepted = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "Any": (object,)}.get(type_ref.python, ())
         return isinstance(value, accepted) and not (isinstance(value, bool) and type_ref.python in ("int", "float"))
     return False
+
+
+def _encodes_base64(schema: Any, resolve: Any) -> bool:
+    """A `contentEncoding: base64` string, or an array of them."""
+    if isinstance(schema, dict) and schema.get("type") == "array":
+        schema = resolve(schema.get("items"))
+    return isinstance(schema, dict) and schema.get("contentEncoding") == "base64"
+
+
+def _as_base64(type_ref: TypeRef) -> TypeRef:
+    """The type with its `str` (alone, the items of a list, or an option) read as base64 bytes."""
+    if type_ref == Primitive("str"):
+        return BASE64
+    if isinstance(type_ref, ListType):
+        return ListType(_as_base64(type_ref.item))
+    if isinstance(type_ref, UnionType):
+        return UnionType(tuple(_as_base64(option) for option in type_ref.options), type_ref.discriminator)
+    return type_ref
 
 
 def _literal_of(values: list[Any]) -> LiteralType | None:
