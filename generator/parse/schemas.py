@@ -8,6 +8,7 @@ What cannot be expressed exactly becomes the closest honest type plus a located 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..ground.diagnostics import WarningSink
@@ -503,7 +504,7 @@ def _default_fits(type_ref: TypeRef, value: object) -> bool:
     return False
 
 
-def _encodes_base64(schema: Any, resolve: Any) -> bool:
+def _encodes_base64(schema: Any, resolve: Callable[[Any], Any]) -> bool:
     """A `contentEncoding: base64` string, or an array of them."""
     if isinstance(schema, dict) and schema.get("type") == "array":
         schema = resolve(schema.get("items"))
