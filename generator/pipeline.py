@@ -143,10 +143,11 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     from .render.environment import Renderer
     from .testgen.testplan import plan_tests
     from .testgen.example_values import ExampleRecorder
-    from .validate import validate_spec
+    from .validate import source_pointer, validate_spec
 
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
-    validation_warnings = validate_spec(spec, strict=job.strict)  # validate (and repair)
+    moves: dict[str, str] = {}  # schemas the validate stage lifted into components/schemas: where they were written
+    validation_warnings = validate_spec(spec, strict=job.strict, moves=moves)  # validate (and repair)
     warnings = WarningSink()
     # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
     # validate them relaxed (testgen).
@@ -169,7 +170,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     texts = {output.path: _render(output, renderer) for output in plan}  # render
     python = [output.path for output in plan if output.python]
     unproven = [f"clientsmith: warning: {tests.unproven}"] if tests is not None and tests.unproven else []
-    rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, item.pointer)) for item in warnings.sorted() + warnings.sorted_notes()]
+    rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, source_pointer(moves, item.pointer))) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
     return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
 

@@ -6,6 +6,7 @@ loading it, and no pydantic model can exist before something imported pydantic.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import enum
 import sys
@@ -16,7 +17,20 @@ from typing import Any
 
 from ._types import NotGiven, is_sequence
 
-__all__ = ["is_model", "to_wire"]
+__all__ = ["Base64Bytes", "as_base64", "is_model", "to_wire"]
+
+
+class Base64Bytes(bytes):
+    """Bytes that travel as base64 text (a `contentEncoding: base64` string): `to_wire` encodes them."""
+
+
+def as_base64(value: object) -> object:
+    """Bytes (or a list of them) marked to travel as base64 text; anything else as it is."""
+    if isinstance(value, (bytes, bytearray, memoryview)) and not isinstance(value, Base64Bytes):
+        return Base64Bytes(value)
+    if isinstance(value, list):
+        return [as_base64(item) for item in value]
+    return value
 
 
 def is_model(value: object) -> bool:
@@ -91,6 +105,8 @@ def to_wire(value: object, *, keep_read_only: bool = False) -> object:
         return value.total_seconds()
     if isinstance(value, (uuid.UUID, Decimal)):
         return str(value)
+    if isinstance(value, Base64Bytes):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).decode("utf-8")
     return value

@@ -15,11 +15,14 @@ from typing import Literal, Union
 @dataclass(frozen=True)
 class Primitive:
     """A Python builtin or stdlib type: 'str', 'int', 'float', 'bool', 'None', 'Any', 'bytes',
-    'datetime.datetime', 'datetime.date', 'dict[str, Any]', 'FileInput'."""
+    'datetime.datetime', 'datetime.date', 'dict[str, Any]', 'FileInput'; or 'base64': bytes that
+    travel as base64 text (a model field's `contentEncoding: base64` string)."""
 
     python: str
 
     def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
+        if self.python == "base64":
+            return "bytes"  # for the caller: bytes; the model's field says how they travel
         if builtins_prefix and self.python.startswith(("dict[", "list[")):
             return builtins_prefix + self.python
         return self.python
@@ -145,6 +148,20 @@ TypeRef = Union[Primitive, LiteralType, ListType, DictType, NamedType, UnionType
 
 ANY = Primitive("Any")
 NONE = Primitive("None")
+BASE64 = Primitive("base64")
+
+
+def holds_base64(type_ref: TypeRef, depth: int = 0) -> bool:
+    """Whether values of the type are (or hold, in a list or an optional) base64-travelling bytes."""
+    if type_ref == BASE64:
+        return True
+    if depth > 8:
+        return False
+    if isinstance(type_ref, ListType):
+        return holds_base64(type_ref.item, depth + 1)
+    if isinstance(type_ref, UnionType):
+        return any(holds_base64(option, depth + 1) for option in type_ref.options)
+    return False
 
 
 def nullable(type_ref: TypeRef) -> TypeRef:
@@ -184,6 +201,10 @@ class ModelField:
     def needs_alias(self) -> bool:
         return self.name != self.wire_name
 
+    @property
+    def base64(self) -> bool:
+        return holds_base64(self.type)
+
 
 @dataclass(frozen=True)
 class Model:
@@ -197,6 +218,10 @@ class Model:
     @property
     def read_only_fields(self) -> tuple[str, ...]:
         return tuple(sorted(item.name for item in self.fields if item.read_only))
+
+    @property
+    def uses_base64(self) -> bool:
+        return any(item.base64 for item in self.fields)
 
     def field_by_wire(self, wire_name: str) -> ModelField | None:
         for item in self.fields:
@@ -250,6 +275,11 @@ class BodyField:
     is_file: bool = False
     required_without_body: bool = False  # required unless the caller passes the whole body model
     deprecated: bool = False
+
+    @property
+    def base64(self) -> bool:
+        """Bytes the client sends as base64 text (the resource wraps them: `as_base64`)."""
+        return holds_base64(self.type)
 
 
 @dataclass(frozen=True)
@@ -497,6 +527,11 @@ class Api:
             "oauth2_password": "OAuth2Password",
         }
         return tuple(sorted({classes[s.kind] for s in self.security_schemes if s.kind in classes}))
+
+    @property
+    def uses_base64(self) -> bool:
+        """Whether a body keyword argument travels as base64 text (resource modules then import `as_base64`)."""
+        return any(field.base64 for operation in self.operations if operation.body is not None for field in operation.body.fields)
 
     @property
     def uses_xml(self) -> bool:

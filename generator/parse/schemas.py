@@ -8,11 +8,13 @@ What cannot be expressed exactly becomes the closest honest type plus a located 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..ground.diagnostics import WarningSink
 from .ir import (
     ANY,
+    BASE64,
     NONE,
     Default,
     DictType,
@@ -218,6 +220,8 @@ class SchemaConverter:
         if kind in _SCALAR_TYPES:
             return Primitive(_SCALAR_TYPES[kind])
         if kind == "array":
+            if isinstance(schema.get("prefixItems"), list) and schema["prefixItems"]:
+                return self._tuple_type(schema, pointer, hint)
             items = schema.get("items")
             if items is None or items is True:
                 return ListType(ANY)
@@ -231,6 +235,19 @@ class SchemaConverter:
             return DictType(ANY)
         self.warnings.warn(pointer, f"unknown schema type {kind!r}; typed as Any")
         return ANY
+
+    def _tuple_type(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeRef:
+        """A `prefixItems` tuple is a list (its positions are in the docstring): of their one type
+        when every position and the further `items` agree, else of Any."""
+        positions = [
+            self.type_of(item, join_pointer(join_pointer(pointer, "prefixItems"), index), f"{hint}Item{index + 1}")
+            for index, item in enumerate(schema["prefixItems"])
+        ]
+        rest = schema.get("items", True)
+        if rest is not False:
+            positions.append(self.type_of(rest, join_pointer(pointer, "items"), hint + "Item") if isinstance(rest, dict) else ANY)
+        kinds = set(positions)
+        return ListType(positions[0] if len(kinds) == 1 else ANY)
 
     def _enum_type(self, schema: dict[str, Any], pointer: str) -> TypeRef:
         values = [value for value in schema["enum"] if value is not None]
@@ -373,6 +390,8 @@ class SchemaConverter:
             field_name = field_names[wire_name]
             resolved = self.resolve(prop_schema) if isinstance(prop_schema, dict) else {}
             prop_type = self.type_of(prop_schema, prop_pointer, name + make_identifier(wire_name, style="pascal", fallback="field"))
+            if _encodes_base64(resolved, self.resolve):
+                prop_type = _as_base64(prop_type)  # bytes for the caller, base64 text on the wire
             read_only = _flag(prop_schema, resolved, "readOnly")
             write_only = _flag(prop_schema, resolved, "writeOnly")
             is_required = wire_name in required and not read_only and not write_only
@@ -483,6 +502,24 @@ def _default_fits(type_ref: TypeRef, value: object) -> bool:
         accepted = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,), "Any": (object,)}.get(type_ref.python, ())
         return isinstance(value, accepted) and not (isinstance(value, bool) and type_ref.python in ("int", "float"))
     return False
+
+
+def _encodes_base64(schema: Any, resolve: Callable[[Any], Any]) -> bool:
+    """A `contentEncoding: base64` string, or an array of them."""
+    if isinstance(schema, dict) and schema.get("type") == "array":
+        schema = resolve(schema.get("items"))
+    return isinstance(schema, dict) and schema.get("contentEncoding") == "base64"
+
+
+def _as_base64(type_ref: TypeRef) -> TypeRef:
+    """The type with its `str` (alone, the items of a list, or an option) read as base64 bytes."""
+    if type_ref == Primitive("str"):
+        return BASE64
+    if isinstance(type_ref, ListType):
+        return ListType(_as_base64(type_ref.item))
+    if isinstance(type_ref, UnionType):
+        return UnionType(tuple(_as_base64(option) for option in type_ref.options), type_ref.discriminator)
+    return type_ref
 
 
 def _literal_of(values: list[Any]) -> LiteralType | None:

@@ -24,6 +24,7 @@ _PRIMITIVES: dict[str, dict[str, Any]] = {
     "None": {"type": "null"},
     "Any": {},
     "bytes": {"type": "string", "description": "the content as text"},
+    "base64": {"type": "string", "contentEncoding": "base64", "description": "the content, base64-encoded"},
     "FileInput": {"type": "string", "description": "the file's content as text"},
     "FileContent": {"type": "string", "description": "the file's content as text"},
     "ServerSentEvent": {"type": "object", "description": "a server-sent event: event, data, id"},

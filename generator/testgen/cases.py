@@ -32,7 +32,7 @@ from .example_tables import ExampleTables
 from .proven import ProofNote
 from .paging import paging_test
 from .views import StreamTest, AdditionsTest, Argument, CallCase, OperationTest, PagingTest, Reply, MAX_CHECKED_ITEMS, error_class, source
-from .wire import body_on_wire, concrete_json_type, concrete_status, fits_primitive, model_name, param_wire, parse_date, parse_datetime, required_in_model, snake_name
+from .wire import base64_bytes, body_on_wire, bytes_source, concrete_json_type, concrete_status, fits_primitive, model_name, param_wire, parse_date, parse_datetime, required_in_model, snake_name
 
 
 def _credential_schemes(api: Api) -> set[str]:
@@ -382,6 +382,10 @@ class CaseMaker(TypedValues):
             return f"datetime.date.fromisoformat({literal(value)})"
         if isinstance(value, bool) and python in ("bool", "Any"):
             return literal(value)  # `expect` holds True and False to identity
+        if python == "base64" and base64_bytes(value) is not None:  # base64 text in JSON: the model holds its bytes
+            data = base64_bytes(value)
+            assert data is not None
+            return bytes_source(data)
         if python == "bytes" and isinstance(value, str):  # a binary string in JSON: pydantic encodes it as UTF-8
             return f"{literal(value)}.encode()"
         if python == "float":

@@ -303,12 +303,31 @@ class ExampleMaker:
                 result[key] = self.conform(extra, item, purpose, depth + 1, seen)
             elif extra is not False:
                 result[key] = item
-        for name in sorted(required - set(result)):
+        for name in sorted((required | self._dependents(schema, result)) - set(result)):
             if name in properties and not skipped(self.check.resolve, properties[name], purpose):
                 result[name] = self.for_schema(properties[name], purpose, depth + 1, seen)
             elif name not in properties:
                 result[name] = self._undeclared(schema, purpose, depth, seen)
         return result
+
+    def _conditional(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
+        """A value of an `if`/`then`/`else` schema: one that takes the `then` branch (meeting `if` too),
+        else one that takes `else`; the first the whole schema accepts."""
+        base = {key: value for key, value in schema.items() if key not in ("if", "then", "else")}
+        branches = [[schema["if"], schema.get("then", {})], [schema.get("else", {})]]
+        value: Any = None
+        for parts in branches:
+            value = self._synthesize({"allOf": [base, *[part for part in parts if isinstance(part, dict)]]}, purpose, depth, seen, variant)
+            if not self.violates(schema, value, purpose):
+                return value
+        return value
+
+    def _dependents(self, schema: dict[str, Any], value: dict[str, Any]) -> set[str]:
+        """The names `dependentRequired` asks for, given the names the value has."""
+        wanted = self._keyword(schema, "dependentRequired")
+        if not isinstance(wanted, dict):
+            return set()
+        return {name for key, names in wanted.items() if key in value and isinstance(names, list) for name in names if isinstance(name, str)}
 
     def _undeclared(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]) -> Any:
         """A value for a name `required` lists but `properties` does not (Spotify's PagingObject
@@ -322,6 +341,8 @@ class ExampleMaker:
             # Options the rest of the schema rejects ("" in a number enum) are no example.
             usable = [value for value in non_null if not self.violates(schema, value, purpose)] or non_null
             return usable[variant % len(usable)] if usable else None
+        if "if" in schema and ("then" in schema or "else" in schema):
+            return self._conditional(schema, purpose, depth, seen, variant)
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and schema[keyword]:
                 return self._option(schema, keyword, purpose, depth, seen, variant)
@@ -408,6 +429,8 @@ class ExampleMaker:
         return object_parts(self.check.resolve, resolved)[1] if isinstance(resolved, dict) else set()
 
     def _array(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
+        if isinstance(schema.get("prefixItems"), list) and schema["prefixItems"]:
+            return self._tuple(schema, schema["prefixItems"], purpose, depth, seen, variant)
         low, high = schema.get("minItems"), schema.get("maxItems")
         count = max(1, low if isinstance(low, int) else 1)
         if isinstance(high, int):
@@ -429,6 +452,14 @@ class ExampleMaker:
                 items.append(item)
                 texts.add(text)
         return items
+
+    def _tuple(self, schema: dict[str, Any], prefix: list[Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> list[Any]:
+        """A `prefixItems` array: one value per position, then `items` values up to `minItems`."""
+        values = [self.for_schema(position, purpose, depth + 1, seen, variant) for position in prefix[:_MAX_ITEMS]]
+        low, high, rest = schema.get("minItems"), schema.get("maxItems"), schema.get("items")
+        while isinstance(low, int) and len(values) < min(low, _MAX_ITEMS) and isinstance(rest, dict):
+            values.append(self.for_schema(rest, purpose, depth + 1, seen, variant))
+        return values[: max(high, 0)] if isinstance(high, int) else values
 
     def _object(self, schema: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str], variant: int = 0) -> Any:
         properties, required = object_parts(self.check.resolve, schema)
@@ -505,8 +536,9 @@ class ExampleMaker:
         return merged
 
     def _allowed_names(self, schema: dict[str, Any]) -> set[str] | None:
-        """The property names every `additionalProperties: false` among the schema and its `allOf`
-        parts lets through (each part only knows its own `properties`); None when any name may go."""
+        """The property names every `additionalProperties: false` (or `unevaluatedProperties: false`) among
+        the schema and its `allOf` parts lets through (each part only knows its own `properties`, the
+        second also its parts'); None when any name may go."""
         allowed: set[str] | None = None
         stack: list[Any] = [schema]
         for _ in range(200):  # bounded: allOf chains may loop through references
@@ -518,6 +550,10 @@ class ExampleMaker:
             if part.get("additionalProperties") is False and not part.get("patternProperties"):
                 own = set(part["properties"]) if isinstance(part.get("properties"), dict) else set()
                 allowed = own if allowed is None else allowed & own
+            elif part.get("unevaluatedProperties") is False and not part.get("patternProperties"):
+                # Read like `additionalProperties: false`, over the properties its allOf parts evaluate too.
+                evaluated = set(object_parts(self.check.resolve, part)[0])
+                allowed = evaluated if allowed is None else allowed & evaluated
             stack.extend(part.get("allOf") or [])
         return allowed
 

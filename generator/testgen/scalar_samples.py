@@ -3,6 +3,8 @@ numbers (bounds, multipleOf), deterministic, with a variant number for distinct 
 
 from __future__ import annotations
 
+import base64
+
 import datetime
 import math
 from collections.abc import Callable
@@ -44,6 +46,11 @@ def format_sample(kind: str, variant: int) -> str | None:
 def string_sample(schema: dict[str, Any], variant: int, document_words: Callable[[], list[str]]) -> str:
     """A string the schema takes: its format's sample, "example" (padded), a sample of its pattern,
     else a word of the document the pattern finds; variant n gives the n-th distinct one."""
+    if schema.get("contentEncoding") == "base64" and not isinstance(schema.get("pattern"), str):
+        # The client decodes it: the sample is base64 text (of "example"), not any text.
+        encoded = base64.b64encode(("example" if variant == 0 else f"example{variant + 1}").encode()).decode("ascii")
+        if string_fits(schema, encoded):
+            return encoded
     low, high = schema.get("minLength"), schema.get("maxLength")
     low = low if isinstance(low, int) else None
     high = high if isinstance(high, int) else None

@@ -3,6 +3,7 @@ where it cannot be one, spelled as Python source, and read back as the client ho
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -11,7 +12,7 @@ from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, M
 from ..ground.escaping import ident, literal
 from .xml_bodies import XmlBodies
 from .views import Encoded
-from .wire import fallback, fits_primitive, parse_date, parse_datetime
+from .wire import base64_bytes, bytes_source, fallback, fits_primitive, parse_date, parse_datetime
 
 
 class TypedValues:
@@ -206,6 +207,10 @@ class TypedValues:
             parsed_date = parse_date(value)
             assert parsed_date is not None
             return f"datetime.date.fromisoformat({literal(value)})", parsed_date.isoformat()
+        if python == "base64":  # base64 text in JSON: the caller passes the bytes it stands for
+            data = base64_bytes(value)
+            if data is not None:
+                return bytes_source(data), base64.b64encode(data).decode("ascii")
         if python in ("bytes", "FileInput", "FileContent"):
             text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             return f"{literal(text)}.encode()", Encoded(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
 import json
 from typing import Any
@@ -21,6 +23,7 @@ from ..parse.ir import (
     UnionType,
 )
 
+from ..ground.escaping import literal
 from .views import Encoded
 
 
@@ -34,6 +37,8 @@ def fits_primitive(python: str, value: Any) -> bool:
         return value is None
     if python in ("str", "bytes"):  # a binary string in JSON is text; pydantic reads it as UTF-8 bytes
         return isinstance(value, str)
+    if python == "base64":
+        return base64_bytes(value) is not None
     if python == "bool":
         return isinstance(value, bool)
     if python == "int":
@@ -58,6 +63,24 @@ def parse_datetime(text: str) -> datetime.datetime | None:
         return None
 
 
+def base64_bytes(text: Any) -> bytes | None:
+    """The bytes base64 text stands for; None for anything else."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def bytes_source(data: bytes) -> str:
+    """Python source of `data`: `"text".encode()` when it is UTF-8 text, else `bytes.fromhex(...)`."""
+    try:
+        return f"{literal(data.decode('utf-8'))}.encode()"
+    except UnicodeDecodeError:
+        return f"bytes.fromhex({literal(data.hex())})"
+
+
 def parse_date(text: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(text)
@@ -76,6 +99,7 @@ def fallback(type_ref: TypeRef) -> Any:
             "datetime.datetime": "2024-01-02T03:04:05+00:00",
             "datetime.date": "2024-01-02",
             "bytes": "example",
+            "base64": "ZXhhbXBsZQ==",  # "example"
             "FileInput": "example",
             "FileContent": "example",
             "Any": "example",  # any value will do; None would vanish from a form or a query

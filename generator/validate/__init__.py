@@ -3,5 +3,6 @@ defects with one reading are repaired in a copy (repairs.py), the rest refused w
 
 from .checks import first_schema_error, validate_spec
 from .messages import explain
+from .schema_resources import source_pointer
 
-__all__ = ["explain", "first_schema_error", "validate_spec"]
+__all__ = ["explain", "first_schema_error", "source_pointer", "validate_spec"]

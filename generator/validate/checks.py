@@ -18,6 +18,7 @@ from ..load.places import warning_place
 from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
 from .repairs import Note, repair_document
+from .schema_resources import read_schema_resources, source_pointer
 
 _SUPPORTED = ("3.0.", "3.1.", "3.2.")
 # The keyword checks (schema meta checks, defaults, path parameters) cost tens of seconds on very
@@ -27,31 +28,41 @@ THOROUGH_CHECK_LIMIT = 4_000_000
 _VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 
 
-def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool = False) -> list[str]:
+def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool = False, moves: dict[str, str] | None = None) -> list[str]:
     """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest.
 
     Not `strict`: what has one reading is repaired in a copy that replaces `spec.data` (one warning
     each). A `default` that does not match its own schema is the spec's bug, not a reason to refuse
     the whole document: it is reported as a warning (the generator never uses defaults for requests).
+    `moves` receives where each schema lifted into components/schemas was written (schema_resources.py).
     """
     warnings: list[str] = list(spec.notes)
     version = _check_version(spec, strict, warnings)
+    moved: dict[str, str] = {}
+    if version != "3.0":  # JSON Schema 2020-12: `$id`, `$anchor`, `$defs` anywhere (schema_resources.py)
+        reading = read_schema_resources(spec.data, tolerant=not strict)
+        spec.data = reading.data
+        warnings += [_render_note(spec, note) for note in reading.notes]
+        moved = reading.moves
+        if moves is not None:
+            moves.update(moved)
     _check_internal_refs(spec)
     if strict:
         _refuse_cycle(spec, find_cycle(spec.data))
         _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
         finding = _first_finding(spec.data, version)
         if finding is not None:
-            _refuse(spec, finding)
+            _refuse(spec, finding, moved)
     else:
-        result = repair_document(spec.data, version, spec.root.scalar_text if _small(spec) else _no_text, lambda data: _findings(data, version))
-        warnings += [_render_note(spec, note) for note in result.notes]
+        scalar_text = (lambda pointer, value: spec.root.scalar_text(source_pointer(moved, pointer), value)) if _small(spec) else _no_text
+        result = repair_document(spec.data, version, scalar_text, lambda data: _findings(data, version))
+        warnings += [_render_note(spec, note, moved) for note in result.notes]
         _refuse_cycle(spec, result.cycle)
         if result.refusal is not None:
-            _refuse(spec, result.refusal)
+            _refuse(spec, result.refusal, moved)
         spec.data = result.data
     _refuse_long_chain(spec)
-    return warnings + _run_validator(spec, thorough)
+    return warnings + _run_validator(spec, thorough, moved)
 
 
 def _refuse_long_chain(spec: LoadedSpec) -> None:
@@ -97,18 +108,20 @@ def _check_version(spec: LoadedSpec, strict: bool, warnings: list[str]) -> str:
     return version[:3]
 
 
-def _render_note(spec: LoadedSpec, note: Note) -> str:
-    """`file:line:col: warning: message (at pointer)`; the line only where it is cheap and true."""
-    return warning_line(f"{warning_place(spec, note.pointer)}: warning: {note.message}", note.pointer)
+def _render_note(spec: LoadedSpec, note: Note, moved: dict[str, str] | None = None) -> str:
+    """`file:line:col: warning: message (at pointer)`; the line only where it is cheap and true
+    (a lifted schema's line is where it was written)."""
+    place = warning_place(spec, source_pointer(moved or {}, note.pointer))
+    return warning_line(f"{place}: warning: {note.message}", note.pointer)
 
 
-def _refuse(spec: LoadedSpec, finding: Finding) -> None:
+def _refuse(spec: LoadedSpec, finding: Finding, moved: dict[str, str]) -> None:
     pointer = "#"
     for token in finding.path:
         pointer = join_pointer(pointer, token)
     if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member is not None:
         pointer = join_pointer(pointer, finding.member)  # the member itself, not its object
-    raise SpecError(spec.locate(pointer), finding.text, finding.hint)
+    raise SpecError(spec.locate(source_pointer(moved, pointer)), finding.text, finding.hint)
 
 
 def _refuse_cycle(spec: LoadedSpec, cycle: Cycle | None) -> None:
@@ -168,7 +181,7 @@ def _check_ref(spec: LoadedSpec, ref: str, pointer: str) -> None:
         raise SpecError(spec.locate(pointer), f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", "fix the name or add the missing definition") from None
 
 
-def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
+def _run_validator(spec: LoadedSpec, thorough: bool | None = None, moved: dict[str, str] | None = None) -> list[str]:
     """openapi-spec-validator's keyword checks (schemas against their dialect, defaults, path
     parameters): findings are warnings. A spec with a `default` that does not match its schema still
     describes a usable API: the generator reports it and goes on."""
@@ -191,7 +204,7 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
             errors.append(error)
         for error, (pointer, subject) in zip(errors, _keyword_error_places(spec.data, errors)):
             message = str(getattr(error, "message", error)).splitlines()[0][:160]
-            line = warning_line(f"{warning_place(spec, pointer or '#')}: warning: {subject}{message}", pointer or "")
+            line = warning_line(f"{warning_place(spec, source_pointer(moved or {}, pointer or '#'))}: warning: {subject}{message}", pointer or "")
             if line not in warnings:
                 warnings.append(line)
     except SpecError:

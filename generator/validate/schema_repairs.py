@@ -13,8 +13,9 @@ naming the defect and the reading. Rules never guess between meanings: what has 
 - `enum` and `default` values of the wrong type: converted when the conversion loses nothing (the
   YAML text `yes` under `type: string` is "yes"), else dropped.
 
-Notes without an edit: members beside a 3.0 `$ref` and unknown formats, one note per kind of
-defect (with its count), since documents repeat them hundreds of times.
+Notes without an edit: members beside a 3.0 `$ref`, unknown formats and 3.1's `if`/`then`/`else`
+(not typed), one note per kind of defect (with its count), since documents repeat them hundreds of
+times.
 """
 
 from __future__ import annotations
@@ -89,8 +90,16 @@ def schema_repairs(place: Place, version: str, scalar_text: ScalarText) -> Itera
     if version == "3.0":
         if suspects & _ONLY_31:
             yield from _keywords_of_31(place, suspects)
-    elif suspects & _ONLY_30:
-        yield from _keywords_of_30(place)
+    else:
+        if suspects & _ONLY_30:
+            yield from _keywords_of_30(place)
+        if "if" in suspects and ("then" in node or "else" in node):
+            yield Planned(
+                join_pointer(place.pointer, "if"),
+                "if/then/else is not typed: the client reads the schema without its condition (the generated tests' checks apply it)",
+                None,
+                group="if-then-else",
+            )
     if "properties" in suspects or "required" in suspects:
         yield from _required_flags(node, place)
     if "enum" in suspects or "default" in suspects:
@@ -103,7 +112,7 @@ _COMMON_SUSPECTS = frozenset({"type", "properties", "required", "enum", "default
 _ONLY_31 = frozenset({"const", "examples", "exclusiveMinimum", "exclusiveMaximum", *_NOT_IN_30})  # or spelled as 3.1 does
 _ONLY_30 = frozenset({"nullable", "exclusiveMinimum", "exclusiveMaximum"})
 _SUSPECTS_30 = _COMMON_SUSPECTS | _ONLY_31 | {"type"}
-_SUSPECTS_31 = _COMMON_SUSPECTS | _ONLY_30
+_SUSPECTS_31 = _COMMON_SUSPECTS | _ONLY_30 | {"if"}
 
 
 # ---------------------------------------------------------------------------- 3.0 documents

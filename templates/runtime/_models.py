@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 from collections.abc import Callable, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pydantic
+from pydantic_core import core_schema
 
-from ._wire import to_wire
+from ._wire import Base64Bytes, to_wire
 
-__all__ = ["BaseModel", "to_wire"]
+__all__ = ["BASE64", "BaseModel", "to_wire"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -75,3 +78,52 @@ def discriminate(
         return tags.get(raw) if isinstance(raw, str) else None
 
     return tag_of
+
+
+class _Base64:
+    """Marks a `bytes` field that travels as base64 text (`Annotated[bytes, BASE64]`).
+
+    Text from the wire is decoded (text that is no base64 fails validation); bytes given in Python
+    are kept. Either way the field holds `Base64Bytes`, which `to_wire` (and JSON dumps) encode.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: pydantic.GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_wrap_validator_function(
+            _read_base64,
+            handler(source),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                _base64_text, when_used="json"
+            ),
+        )
+
+
+def _read_base64(value: object, handler: core_schema.ValidatorFunctionWrapHandler) -> object:
+    return _marked(handler(_decoded(value)))
+
+
+def _decoded(value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as error:
+            raise ValueError(f"not base64 text: {error}") from None
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
+
+
+def _marked(value: object) -> object:
+    if isinstance(value, bytes) and not isinstance(value, Base64Bytes):
+        return Base64Bytes(value)
+    if isinstance(value, list):
+        return [_marked(item) for item in value]
+    return value
+
+
+def _base64_text(value: object) -> object:
+    return to_wire(_marked(value))
+
+
+BASE64 = _Base64()
