@@ -88,7 +88,8 @@ def test_generate_removes_stale_files(tmp_path: Path) -> None:
             "'in' must be one of",
         ),
         (
-            "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Gone'}\n",
+            # a dangling $ref with no part-local reading (a schema's would be read as Any: test_one_bad_part.py)
+            "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  examples:\n    A: {$ref: '#/components/examples/Gone'}\n",
             "does not resolve",
         ),
     ],

@@ -1,0 +1,136 @@
+"""One bad part costs one part: defects only one schema, parameter, reply or body depends on.
+
+Tolerant reading only (`--strict` refuses them as written). A `$ref` that points at nothing, or a
+schema whose keywords cannot be read, says nothing about the rest of the document, so the rest is
+generated as usual and the broken part gets the closest reading that claims nothing:
+
+- a schema: `{}`, any value (the client types it `Any`);
+- a reply: any JSON value (the client returns what the server sent, untyped);
+- a request body: any JSON value (the client sends what it is given);
+- a parameter, header, path item or callback: left out (its name and place are unknown).
+
+Each is one located warning, and each schema, reply or body read as any value is an `UntypedPart`
+the generated tests name (so they say what the document left untyped, and why).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..ground.pointers import resolve_pointer
+from .messages import Finding, child, short
+from .places import Place, places
+
+_ANY_REPLY: dict[str, Any] = {"description": "", "content": {"application/json": {"schema": {}}}}
+_ANY_BODY: dict[str, Any] = {"content": {"application/json": {"schema": {}}}}
+# What is read for a broken object of each kind: a replacement, or None (left out of its holder).
+_READINGS: dict[str, tuple[dict[str, Any] | None, str]] = {
+    "schema": ({}, "typed as Any"),
+    "response": (_ANY_REPLY, "the reply is read as JSON typed as Any (the client returns the value the server sent)"),
+    "request body": (_ANY_BODY, "the request body is read as JSON typed as Any"),
+    "parameter": (None, "the parameter is left out of the client"),
+    "header": (None, "the header is left out of the client"),
+    "path item": (None, "its operations are left out of the client"),
+    "callback": (None, "the callback is left out of the client"),
+}
+_UNTYPED_KINDS = frozenset({"schema", "response", "request body"})
+
+
+@dataclass(frozen=True)
+class BrokenPart:
+    """A part read on its own: where, what is wrong with it, and what that means for the client."""
+
+    pointer: str  # the part
+    at: str  # where the defect is written (where `--strict` refuses it)
+    problem: str
+    reading: str
+    untyped: bool  # read as any value (a schema, reply or body), not left out
+
+    @property
+    def message(self) -> str:
+        return f"{self.problem}; {self.reading}"
+
+
+def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
+    """Read every object whose `$ref` points at nothing by its kind's reading, editing `data` in place
+    (the caller hands a copy). `$ref`s in objects of other kinds stay (the caller refuses them)."""
+    broken: list[tuple[Place, str]] = []
+    for place in places(data):
+        ref = place.node.get("$ref")
+        if isinstance(ref, str) and place.kind in _READINGS and _dangles(data, ref):
+            broken.append((place, ref))
+    found: list[BrokenPart] = []
+    removed: list[tuple[Place, Any]] = []
+    for place, ref in broken:
+        replacement, reading = _READINGS[place.kind]
+        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind in _UNTYPED_KINDS))
+        if replacement is not None:
+            _replace(place.node, replacement)
+        else:
+            removed.append((place, place.node))
+    for place, node in removed:
+        _remove(data, place, node)
+    return found
+
+
+def read_unreadable_schema(finding: Finding, at: str, data: dict[str, Any]) -> BrokenPart | None:
+    """The innermost schema holding `finding` (an error against the OpenAPI schema no repair reads)
+    read as any value, editing `data`; None when the finding is not inside a schema."""
+    schemas = {id(place.node): place for place in places(data) if place.kind == "schema"}
+    node: Any = data
+    innermost: Place | None = None
+    for token in finding.path:
+        node = child(node, token)
+        if not isinstance(node, (dict, list)):
+            break
+        if id(node) in schemas:
+            innermost = schemas[id(node)]
+    if innermost is None:
+        return None
+    pointer = innermost.pointer
+    _replace(innermost.node, {})
+    return BrokenPart(pointer, at, f"this schema cannot be read ({finding.text})", "typed as Any", True)
+
+
+def _dangles(data: dict[str, Any], ref: str) -> bool:
+    """Whether `ref`, followed through the `$ref`s it leads to, ends at nothing."""
+    seen: set[str] = set()
+    while ref not in seen:
+        if not ref.startswith("#"):
+            return False  # not local: refused as it is today
+        seen.add(ref)
+        try:
+            target = resolve_pointer(data, ref)
+        except KeyError:
+            return True
+        if not (isinstance(target, dict) and isinstance(target.get("$ref"), str)):
+            return False
+        ref = target["$ref"]
+    return False  # a loop: the cycle checks speak of it
+
+
+def _replace(node: dict[str, Any], replacement: dict[str, Any]) -> None:
+    description = node.get("description")
+    node.clear()
+    node.update(_fresh(replacement))
+    if isinstance(description, str) and "description" not in node:
+        node["description"] = description  # what the document says of the part still documents it
+
+
+def _fresh(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    return value
+
+
+def _remove(data: dict[str, Any], place: Place, node: Any) -> None:
+    """Take `node` out of the list or map it is an entry of (a root entry's holder is the document's)."""
+    holder: Any = place.parent.node if place.parent is not None else data
+    tokens = place.tokens
+    for token in tokens[:-1]:
+        holder = child(holder, token)
+    if isinstance(holder, list):
+        holder[:] = [item for item in holder if item is not node]
+    elif isinstance(holder, dict) and holder.get(tokens[-1]) is node:
+        del holder[tokens[-1]]

@@ -1,0 +1,246 @@
+"""One bad part costs one part (issue 25): without `--strict`, a dangling `$ref` or a schema that
+cannot be read gives only the part that depends on it the closest honest reading (a schema `Any`,
+a reply or body untyped JSON, a parameter left out), with one located warning; the rest of the
+document is generated as before. `--strict` refuses the same defect at the same place."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.ground.diagnostics import SpecError, WarningSink
+from generator.parse.ir import Api, Operation
+from generator.pipeline import read_api, read_spec
+from generator.validate import validate_spec
+from tests.conftest import run_cli, write_spec
+from tests.test_contract_fixes import assert_generated_tests_pass
+
+# Each placeholder is one part; a case replaces one of them with a broken one.
+DOCUMENT = """\
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+  /things:
+    post:
+      operationId: makeThing
+      parameters:
+        - PARAM
+        - {name: limit, in: query, schema: LIMIT}
+      requestBody: BODY
+      responses:
+        '200': REPLY
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        age: {type: integer}
+    Thing:
+      type: object
+      properties:
+        size: {type: integer}
+        owner: OWNER
+        tags: {type: array, items: ITEMS}
+"""
+HEALTHY = {
+    "PARAM": "{name: trace, in: header, schema: {type: string}}",
+    "LIMIT": "{type: integer}",
+    "BODY": "{content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}",
+    "REPLY": "{description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}}}}",
+    "OWNER": "{type: string}",
+    "ITEMS": "{type: string}",
+}
+MISSING = "{$ref: '#/components/schemas/Missing'}"
+LOCATED = re.compile(r"^spec\.yaml:(\d+):(\d+): warning: ")
+
+
+def document(**broken: str) -> str:
+    text = DOCUMENT
+    for name, value in {**HEALTHY, **broken}.items():
+        text = text.replace(name, value)
+    return text
+
+
+def position(text: str, placeholder_line: str, fragment: str) -> tuple[int, int]:
+    """The 1-based line and column of the value of member `fragment` on the line holding `placeholder_line`."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if placeholder_line in line and fragment in line:
+            return number, line.index(fragment + ": ") + len(fragment) + 3
+    raise AssertionError((placeholder_line, fragment))
+
+
+def tolerant(tmp_path: Path, text: str) -> tuple[list[str], Api]:
+    spec = read_spec(write_spec(tmp_path, text), "spec.yaml")
+    warnings = validate_spec(spec)
+    return warnings, read_api(spec.data, "pkg", WarningSink())
+
+
+def strict_error(tmp_path: Path, text: str) -> str:
+    with pytest.raises(SpecError) as error:
+        validate_spec(read_spec(write_spec(tmp_path, text), "spec.yaml", strict=True), strict=True)
+    return str(error.value)
+
+
+def fields(api: Api, name: str) -> dict[str, str]:
+    model = next(item for item in api.models if item.name == name)
+    return {field.wire_name: field.type.annotation() for field in model.fields}
+
+
+def operation(api: Api, operation_id: str) -> Operation:
+    return next(item for resource in api.resources for item in resource.operations if item.operation_id == operation_id)
+
+
+def parameters(api: Api, operation_id: str) -> dict[str, str]:
+    return {item.wire_name: item.type.annotation() for item in operation(api, operation_id).parameters}
+
+
+def as_before(api: Api) -> None:
+    """What no case breaks is read as in the healthy document."""
+    assert fields(api, "Pet") == {"name": "str", "age": "int | None"}
+    get_pet = operation(api, "getPet")
+    assert [reply.type.annotation() for reply in get_pet.responses] == ["Pet"]
+
+
+def test_the_healthy_document_has_no_warning(tmp_path: Path) -> None:
+    warnings, api = tolerant(tmp_path, document())
+    assert warnings == []
+    as_before(api)
+    assert fields(api, "Thing") == {"size": "int | None", "owner": "str | None", "tags": "list[str] | None"}
+
+
+# (placeholder, its broken value, the fragment of the line the warning points at, the message's end)
+CASES = [
+    ("OWNER", MISSING, "$ref", "$ref '#/components/schemas/Missing' does not resolve: nothing at that pointer; typed as Any"),
+    ("OWNER", "{$ref: '#/components/schemas/Pet/properties/nickname'}", "$ref", "does not resolve: nothing at that pointer; typed as Any"),
+    ("ITEMS", MISSING, "$ref", "does not resolve: nothing at that pointer; typed as Any"),
+    ("LIMIT", MISSING, "$ref", "does not resolve: nothing at that pointer; typed as Any"),
+    ("REPLY", "{$ref: '#/components/responses/Missing'}", "$ref", "the reply is read as JSON typed as Any (the client returns the value the server sent)"),
+    ("BODY", "{$ref: '#/components/requestBodies/Missing'}", "$ref", "the request body is read as JSON typed as Any"),
+    ("PARAM", "{$ref: '#/components/parameters/Missing'}", "$ref", "the parameter is left out of the client"),
+    ("OWNER", "{type: object, properties: 5}", "properties", "this schema cannot be read ('properties' must be an object (found 5)); typed as Any"),
+    ("ITEMS", "{type: string, required: 5}", "required", "this schema cannot be read ('required' in a schema must list property names"),
+    ("OWNER", "{type: 12}", "type", "this schema cannot be read ('12' is not an OpenAPI 3.0 type"),
+]
+
+
+@pytest.mark.parametrize(("placeholder", "value", "fragment", "message"), CASES, ids=[f"{case[0]}-{case[2]}-{index}" for index, case in enumerate(CASES)])
+def test_one_bad_part_is_one_located_warning(tmp_path: Path, placeholder: str, value: str, fragment: str, message: str) -> None:
+    text = document(**{placeholder: value})
+    line, column = position(text, value, fragment)
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1, warnings
+    located = LOCATED.match(warnings[0])
+    assert located and (int(located.group(1)), int(located.group(2))) == (line, column), (warnings[0], line, column)
+    assert message in warnings[0]
+    as_before(api)
+    # --strict refuses the same defect at the same place
+    refused = strict_error(tmp_path, text)
+    assert refused.startswith(f"spec.yaml:{line}:{column}: "), refused
+
+
+def test_a_property_with_a_dangling_ref_is_any(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(OWNER=MISSING))
+    assert fields(api, "Thing") == {"size": "int | None", "owner": "Any", "tags": "list[str] | None"}
+
+
+def test_items_with_a_dangling_ref_are_any(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(ITEMS=MISSING))
+    assert fields(api, "Thing")["tags"] == "list[Any] | None"
+
+
+def test_an_unreadable_schema_is_any_and_only_it(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(OWNER="{type: object, properties: 5}"))
+    assert fields(api, "Thing") == {"size": "int | None", "owner": "Any", "tags": "list[str] | None"}
+
+
+def test_a_parameter_schema_with_a_dangling_ref_is_any(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(LIMIT=MISSING))
+    assert parameters(api, "makeThing") == {"trace": "str", "limit": "Any"}
+
+
+def test_a_parameter_that_is_a_dangling_ref_is_left_out(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(PARAM="{$ref: '#/components/parameters/Missing'}"))
+    assert parameters(api, "makeThing") == {"limit": "int"}
+
+
+def test_a_dangling_reply_is_untyped_json(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(REPLY="{$ref: '#/components/responses/Missing'}"))
+    replies = operation(api, "makeThing").responses
+    assert [(reply.status, reply.kind, reply.type.annotation()) for reply in replies] == [("200", "json", "Any")]
+    body = operation(api, "makeThing").body
+    assert body is not None and body.model == "Thing"  # the body keeps its type
+
+
+def test_a_dangling_request_body_is_untyped_json(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(BODY="{$ref: '#/components/requestBodies/Missing'}"))
+    body = operation(api, "makeThing").body
+    assert body is not None and (body.content_type, body.type.annotation()) == ("application/json", "Any")
+    assert [reply.type.annotation() for reply in operation(api, "makeThing").responses] == ["Thing"]
+
+
+def test_a_dangling_ref_in_a_reference_chain_dangles_where_it_is_used(tmp_path: Path) -> None:
+    """A component that is itself a dangling `$ref`: what refers to it dangles too (read the same way)."""
+    text = document(PARAM="{$ref: '#/components/parameters/Relay'}") + "  parameters:\n    Relay: {$ref: '#/components/parameters/Missing'}\n"
+    warnings, api = tolerant(tmp_path, text)
+    assert parameters(api, "makeThing") == {"limit": "int"}
+    assert len(warnings) == 2 and all("the parameter is left out of the client" in warning for warning in warnings), warnings
+
+
+def test_a_defect_of_the_whole_document_is_still_refused(tmp_path: Path) -> None:
+    with pytest.raises(SpecError) as error:
+        validate_spec(read_spec(write_spec(tmp_path, document().replace("paths:", "paths: []\nx-paths:", 1)), "spec.yaml"))
+    assert "'paths' must be" in str(error.value)
+
+
+# ---------------------------------------------------------------- end to end
+
+
+ALL_BROKEN = {
+    "OWNER": MISSING,
+    "ITEMS": "{type: string, required: 5}",
+    "REPLY": "{$ref: '#/components/responses/Missing'}",
+    "PARAM": "{$ref: '#/components/parameters/Missing'}",
+}
+
+
+def test_generation_goes_on_and_the_generated_tests_pass(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, document(**ALL_BROKEN))
+    out = tmp_path / "out"
+    run = run_cli("generate", str(spec), "--package", "pkg", "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    warned = [line for line in run.stderr.splitlines() if ": warning: " in line]
+    assert len(warned) == 4, run.stderr
+    assert all(re.match(rf"^{re.escape(str(spec))}:\d+:\d+: warning: ", line) for line in warned), warned
+    assert "Traceback" not in run.stderr
+    models = (out / "pkg" / "models.py").read_text()
+    assert "owner: Any" in models and "tags: list[Any] | None" in models and "age: int | None" in models
+    assert_generated_tests_pass(out)
+
+
+def test_strict_refuses_and_leaves_the_output_untouched(tmp_path: Path) -> None:
+    healthy = write_spec(tmp_path, document(), name="healthy.yaml")
+    out = tmp_path / "out"
+    assert run_cli("generate", str(healthy), "--package", "pkg", "--out", str(out)).returncode == 0
+    before = {path: path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()}
+    broken = write_spec(tmp_path, document(**ALL_BROKEN))
+    run = run_cli("generate", str(broken), "--package", "pkg", "--out", str(out), "--strict")
+    assert run.returncode != 0
+    assert re.match(rf"^error: {re.escape(str(broken))}:\d+:\d+: ", run.stderr.strip().splitlines()[-1]), run.stderr
+    assert "Traceback" not in run.stderr
+    assert {path: path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()} == before
+
