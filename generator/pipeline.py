@@ -144,9 +144,11 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     from .testgen.testplan import plan_tests
     from .testgen.example_values import ExampleRecorder
     from .validate import validate_spec
+    from .validate.broken_parts import BrokenPart
 
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
-    validation_warnings = validate_spec(spec, strict=job.strict)  # validate (and repair)
+    untyped: list[BrokenPart] = []  # the parts read as any value, which the tests name
+    validation_warnings = validate_spec(spec, strict=job.strict, untyped=untyped)  # validate (and repair)
     warnings = WarningSink()
     # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
     # validate them relaxed (testgen).
@@ -155,7 +157,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
     renderer = Renderer(list(template_dirs), compiled)
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
-    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
+    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings, untyped) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.mcp is not None:

@@ -15,7 +15,7 @@ the generated tests name (so they say what the document left untyped, and why).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..ground.pointers import resolve_pointer
@@ -45,11 +45,23 @@ class BrokenPart:
     at: str  # where the defect is written (where `--strict` refuses it)
     problem: str
     reading: str
-    untyped: bool  # read as any value (a schema, reply or body), not left out
+    kind: str  # the object's kind ("schema", "response", "parameter", ...: places.py)
+    read_at: str = ""  # where the part is in the document as read, when an item before it was left out
 
     @property
     def message(self) -> str:
         return f"{self.problem}; {self.reading}"
+
+    @property
+    def untyped(self) -> bool:
+        """Read as any value (a schema, reply or body), not left out."""
+        return self.kind in _UNTYPED_KINDS
+
+    @property
+    def schema_pointer(self) -> str:
+        """Where the schema that accepts any value now is."""
+        pointer = self.read_at or self.pointer
+        return pointer if self.kind == "schema" else pointer + "/content/application~1json/schema"
 
 
 def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
@@ -64,13 +76,19 @@ def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
     removed: list[tuple[Place, Any]] = []
     for place, ref in broken:
         replacement, reading = _READINGS[place.kind]
-        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind in _UNTYPED_KINDS))
+        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind))
         if replacement is not None:
             _replace(place.node, replacement)
         else:
             removed.append((place, place.node))
     for place, node in removed:
         _remove(data, place, node)
+    if removed:  # a parameter left out moves the ones after it: say where each untyped part is now
+        kept = {id(place.node): index for index, (place, _) in enumerate(broken) if place.kind in _UNTYPED_KINDS}
+        for place in places(data):
+            index = kept.get(id(place.node), -1)
+            if index >= 0 and place.pointer != found[index].pointer:
+                found[index] = replace(found[index], read_at=place.pointer)
     return found
 
 
@@ -90,7 +108,7 @@ def read_unreadable_schema(finding: Finding, at: str, data: dict[str, Any]) -> B
         return None
     pointer = innermost.pointer
     _replace(innermost.node, {})
-    return BrokenPart(pointer, at, f"this schema cannot be read ({finding.text})", "typed as Any", True)
+    return BrokenPart(pointer, at, f"this schema cannot be read ({finding.text})", "typed as Any", "schema")
 
 
 def _dangles(data: dict[str, Any], ref: str) -> bool:
