@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator.parse.ir import Operation, Resource
-from generator.testgen import proof
+from generator.testgen import cases, proof
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass
 from tests.test_generation_proof import IDS, TAGS, _build, _get
@@ -21,12 +21,12 @@ BROKEN_STEP = "a value the proof cannot build"
 
 
 def _failing_for_list_tags(original: Any) -> Any:
-    def failures(self: Any, resource: Resource, operation: Operation) -> Any:
+    def step(self: Any, resource: Resource, operation: Operation) -> Any:
         if operation.operation_id == "listTags":
             raise ValueError(BROKEN_STEP)
         return original(self, resource, operation)
 
-    return failures
+    return step
 
 
 def test_an_operation_the_proof_cannot_run_for_is_skipped_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,3 +50,18 @@ def test_without_a_broken_step_both_operations_are_proven(tmp_path: Path) -> Non
     out, warnings = _build(tmp_path, SPEC)
     assert not [line for line in warnings if "the proof cannot run" in line]
     assert "pytest.mark.skip(" not in (out / "pkg" / "tests" / "test_tags.py").read_text(encoding="utf-8")
+
+
+def test_an_operation_whose_tests_cannot_be_built_is_left_out_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building the test itself raises (the proof's first step too): the operation's tests are left out
+    of its module, which says so; one warning; the other operation's tests are built and proven."""
+    monkeypatch.setattr(cases.CaseMaker, "operation", _failing_for_list_tags(cases.CaseMaker.operation))
+    out, warnings = _build(tmp_path, SPEC)
+    said = [line for line in warnings if "#/paths/~1tags/get" in line]
+    assert len(said) == 1 and BROKEN_STEP in said[0], warnings
+    tags = (out / "pkg" / "tests" / "test_tags.py").read_text(encoding="utf-8")
+    assert f"# Not tested: GET /tags (list) has no tests: building them failed (ValueError: {BROKEN_STEP})" in tags
+    assert "def _call_list" not in tags and "EXAMPLE_CALLS: dict[str, ExampleCall] = {}" in tags
+    ids = (out / "pkg" / "tests" / "test_ids.py").read_text(encoding="utf-8")
+    assert "def _call_list" in ids and "pytest.mark.skip(" not in ids and 'ids=["a|b", "c"]' not in ids
+    assert_generated_tests_pass(out)

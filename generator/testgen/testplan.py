@@ -16,7 +16,8 @@ from typing import Any
 from ..ground.diagnostics import WarningSink
 from ..ground.relaxations import Relaxations
 from ..ground.schema_walk import operation_roots, reachable
-from ..parse.ir import Api
+from ..ground.pointers import join_pointer
+from ..parse.ir import Api, Operation
 from ..validate.broken_parts import BrokenPart
 from .example_tables import ExampleTables
 from .contract import WebhookTest, contract_setup, operation_tests, webhook_tests
@@ -33,6 +34,7 @@ class ResourceTests:
     tests: list[OperationTest]
     error_classes: list[str]  # the exception classes its tests expect, sorted
     untyped: tuple[tuple[str, str], ...] = ()  # (pointer in openapi.json, why) of the untyped parts its operations reach
+    untested: tuple[str, ...] = ()  # the operations whose tests could not be built, each with why
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class TestPlan:
     def resource_context(self, module: str) -> dict[str, Any]:
         """What a resource's test module reads besides `context()`."""
         found = self.resources[module]
-        return {"tests": found.tests, "error_classes": found.error_classes, "untyped": found.untyped}
+        return {"tests": found.tests, "error_classes": found.error_classes, "untyped": found.untyped, "untested": found.untested}
 
 
 def document_json(document: dict[str, Any]) -> str:
@@ -76,10 +78,21 @@ def plan_tests(
     relaxed = relaxed_notes(document, relaxations, api, reached)
     resources: dict[str, ResourceTests] = {}
     for resource in api.resources:
-        tests = operation_tests(api, resource, relaxed, proven.notes, examples)
+        untested: list[tuple[Operation, str]] = []
+        tests = operation_tests(api, resource, relaxed, proven.notes, examples, untested)
         parts = {part.schema_pointer: part.message for operation in resource.operations for part in reached.get(operation.operation_id, ())}
-        resources[resource.module] = ResourceTests(tests, test_error_classes(tests), tuple(parts.items()))
+        left_out = tuple(_untested(operation, reason, warnings, operation.operation_id not in proven.unprovable) for operation, reason in untested)
+        resources[resource.module] = ResourceTests(tests, test_error_classes(tests), tuple(parts.items()), left_out)
     return TestPlan(api, spec_json, contract_setup(api, relaxations, proven.schemes), webhook_tests(api, examples), resources, unproven)
+
+
+def _untested(operation: Operation, reason: str, warnings: WarningSink, warn: bool) -> str:
+    """The sentence the test module carries for an operation left untested; a warning too, unless the
+    proof already warned of the same failure (`warn` False)."""
+    said = f"{operation.method.upper()} {operation.path} ({operation.name}) has no tests: building them failed ({reason}), a bug of clientsmith: please report it"
+    if warn:
+        warnings.warn(join_pointer(join_pointer("#/paths", operation.path), operation.method.lower()), "generated tests: " + said)
+    return said
 
 
 def untyped_parts(document: dict[str, Any], api: Api, untyped: Sequence[BrokenPart]) -> dict[str, tuple[BrokenPart, ...]]:
