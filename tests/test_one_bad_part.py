@@ -201,6 +201,29 @@ def test_a_dangling_ref_in_a_reference_chain_dangles_where_it_is_used(tmp_path: 
     assert len(warnings) == 2 and all("the parameter is left out of the client" in warning for warning in warnings), warnings
 
 
+LOOPS = [
+    ("    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n", "(A -> B -> A)", {"A", "B"}),
+    ("    A: {not: {$ref: '#/components/schemas/A'}}\n", "(A -> A)", {"A"}),
+    ("    A: {anyOf: [{$ref: '#/components/schemas/A'}, {type: string}]}\n", "(A -> A)", {"A"}),
+    ("    A: {allOf: [{$ref: '#/components/schemas/B'}]}\n    B: {allOf: [{$ref: '#/components/schemas/A'}, {type: object}]}\n", "(A -> B -> A)", {"A", "B"}),
+]
+
+
+@pytest.mark.parametrize(("schemas", "loop", "names"), LOOPS)
+def test_a_schema_that_includes_itself_types_its_loop_any(tmp_path: Path, schemas: str, loop: str, names: set[str]) -> None:
+    """A `$ref` loop with no property or item between has no reading of its own; only its schemas depend on it."""
+    text = document(OWNER="{$ref: '#/components/schemas/A'}") + schemas
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1 and f"$ref cycle with no property or item in between {loop}: the schema includes itself" in warnings[0], warnings
+    assert "typed as Any" in warnings[0]
+    as_before(api)
+    assert {alias.name: alias.type.annotation() for alias in api.aliases if alias.name in names} == dict.fromkeys(names, "Any")
+    assert fields(api, "Thing")["owner"] in ("A | None", "Any")
+    located = LOCATED.match(warnings[0])
+    assert located is not None
+    assert strict_error(tmp_path, text).startswith(f"spec.yaml:{located.group(1)}:{located.group(2)}: $ref cycle")
+
+
 def test_a_defect_of_the_whole_document_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as error:
         validate_spec(read_spec(write_spec(tmp_path, document().replace("paths:", "paths: []\nx-paths:", 1)), "spec.yaml"))

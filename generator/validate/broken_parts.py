@@ -21,6 +21,7 @@ from typing import Any
 from ..ground.pointers import resolve_pointer
 from .messages import Finding, child, short
 from .places import Place, places
+from .ref_cycles import Cycle
 
 _ANY_REPLY: dict[str, Any] = {"description": "", "content": {"application/json": {"schema": {}}}}
 _ANY_BODY: dict[str, Any] = {"content": {"application/json": {"schema": {}}}}
@@ -109,6 +110,26 @@ def read_unreadable_schema(finding: Finding, at: str, data: dict[str, Any]) -> B
     pointer = innermost.pointer
     _replace(innermost.node, {})
     return BrokenPart(pointer, at, f"this schema cannot be read ({finding.text})", "typed as Any", "schema")
+
+
+def read_looping_schemas(data: dict[str, Any], cycle: Cycle) -> list[BrokenPart]:
+    """The schemas of a `$ref` loop with no property or item between (a schema that includes itself,
+    with no reading of its own: ref_cycles.py) read as any value, editing `data`; one part each, all
+    with the loop's one message."""
+    loop = " -> ".join(cycle.names)
+    shown = loop if len(loop) <= 100 else loop[:97] + "..."
+    problem = f"$ref cycle with no property or item in between ({shown}): the schema includes itself"
+    reading = "typed as Any" if len(cycle.schemas) == 1 else "its schemas typed as Any"
+    found: list[BrokenPart] = []
+    for pointer in cycle.schemas:
+        try:
+            node = resolve_pointer(data, pointer)
+        except KeyError:
+            continue
+        if isinstance(node, dict):
+            _replace(node, {})
+            found.append(BrokenPart(pointer, cycle.closing.at, problem, reading, "schema"))
+    return found
 
 
 def _dangles(data: dict[str, Any], ref: str) -> bool:

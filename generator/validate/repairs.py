@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
-from .broken_parts import BrokenPart, read_unreadable_schema
+from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_schema
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places
@@ -67,13 +67,14 @@ def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText,
         for item in edits:
             assert item.edit is not None
             item.edit(lambda original: memo[id(original)])
-    working, cycle_notes, cycle = _repair_cycles(working, copied)
+    working, cycle_notes, cycle, looped = _repair_cycles(working, copied)
     copied = copied or bool(cycle_notes)
     notes += cycle_notes
     if cycle is not None:
         return RepairResult(working, notes, None, cycle)
     result = repair_structure(working, version, schema_errors, copied)
     result.notes[:0] = [note for note in notes if not _within(note.pointer, result.untyped)]
+    result.untyped[:0] = looped
     return result
 
 
@@ -136,19 +137,28 @@ def _notes(planned: list[Planned]) -> list[Note]:
     return notes
 
 
-def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], list[Note], Cycle | None]:
-    """Drop the `allOf` parts that only close a same-value `$ref` cycle; a cycle with no reading is returned."""
+def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], list[Note], Cycle | None, list[BrokenPart]]:
+    """Drop the `allOf` parts that only close a same-value `$ref` cycle; the schemas of a cycle with no
+    such reading are read as any value (only they depend on it); a cycle still there is returned."""
     notes: list[Note] = []
+    looped: list[BrokenPart] = []
     for _ in range(_MAX_CYCLE_REPAIRS):
         cycle = find_cycle(data)
         if cycle is None:
-            return data, notes, None
-        if not cycle.removable:
-            return data, notes, cycle
+            return data, notes, None, looped
+        if not cycle.removable and not cycle.schemas:
+            return data, notes, cycle, looped
         if not copied:
             data = copy.deepcopy(data)
             copied = True
         loop = " -> ".join(cycle.names)
+        if not cycle.removable:
+            untyped = read_looping_schemas(data, cycle)
+            if not untyped:
+                return data, notes, cycle, looped
+            looped += untyped
+            notes.append(Note(cycle.closing.at, untyped[0].message))
+            continue
         for edge in sorted(cycle.removable, key=lambda edge: (edge.holder, -edge.index)):
             holder_pointer, _, member = edge.holder.rpartition("/")
             owner = resolve_pointer(data, holder_pointer)
@@ -159,7 +169,7 @@ def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], 
             if not parts:
                 del owner[split_pointer(member)[0]]
             notes.append(Note(edge.at, f"this allOf part leads back to the same schema with no property or item between ({loop}); read without it"))
-    return data, notes, find_cycle(data)
+    return data, notes, find_cycle(data), looped
 
 
 def _within(pointer: str, parts: list[BrokenPart]) -> bool:
