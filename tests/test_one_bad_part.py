@@ -153,6 +153,27 @@ def test_one_bad_part_is_one_located_warning(tmp_path: Path, placeholder: str, v
     assert refused.startswith(f"spec.yaml:{line}:{column}: "), refused
 
 
+CASES_31 = [
+    ("OWNER", "{type: object, properties: 5}", "properties", "this schema cannot be read ('properties' must be an object, found 5); typed as Any"),
+    ("ITEMS", "{type: string, minLength: '3', enum: 3}", "minLength", "this schema cannot be read ('minLength' must be a number, found '3'); typed as Any"),
+    ("OWNER", "{type: array, items: 7}", "items", "'items' must be an object or a boolean or a list, found 7"),
+]
+
+
+@pytest.mark.parametrize(("placeholder", "value", "fragment", "message"), CASES_31)
+def test_an_unreadable_schema_of_a_31_document_is_one_located_warning(tmp_path: Path, placeholder: str, value: str, fragment: str, message: str) -> None:
+    """OpenAPI 3.1 leaves schemas to JSON Schema (its OpenAPI schema checks none): the same reading, by the keyword's type."""
+    text = document(**{placeholder: value}).replace("openapi: 3.0.3", "openapi: 3.1.0")
+    line, column = position(text, value, fragment)
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1 and message in warnings[0], warnings
+    located = LOCATED.match(warnings[0])
+    assert located and (int(located.group(1)), int(located.group(2))) == (line, column), (warnings[0], line, column)
+    as_before(api)
+    expected = {"OWNER": ("owner", "Any"), "ITEMS": ("tags", "list[Any] | None")}[placeholder]
+    assert fields(api, "Thing")[expected[0]] == expected[1]
+
+
 def test_a_property_with_a_dangling_ref_is_any(tmp_path: Path) -> None:
     _, api = tolerant(tmp_path, document(OWNER=MISSING))
     assert fields(api, "Thing") == {"size": "int | None", "owner": "Any", "tags": "list[str] | None"}

@@ -132,6 +132,50 @@ def read_looping_schemas(data: dict[str, Any], cycle: Cycle) -> list[BrokenPart]
     return found
 
 
+# JSON Schema keywords whose value shapes the type, with the JSON types that value may have. The
+# OpenAPI 3.0 schema checks them (an error there is an unreadable schema: read_unreadable_schema);
+# 3.1's leaves schemas to JSON Schema, so a 3.1 document's are checked here.
+_KEYWORD_TYPES: dict[str, tuple[type, ...]] = {
+    "properties": (dict,),
+    "patternProperties": (dict,),
+    "items": (dict, bool, list),
+    "prefixItems": (list,),
+    "additionalProperties": (dict, bool),
+    "not": (dict, bool),
+    "allOf": (list,),
+    "anyOf": (list,),
+    "oneOf": (list,),
+    "enum": (list,),
+    "required": (list, bool),  # `required: true` on a property is draft 3's, read by schema_repairs
+    "pattern": (str,),
+    "minimum": (int, float),
+    "maximum": (int, float),
+    "minLength": (int,),
+    "maxLength": (int,),
+    "minItems": (int,),
+    "maxItems": (int,),
+    "multipleOf": (int, float),
+}
+_SPOKEN = {dict: "an object", bool: "a boolean", list: "a list", str: "a string", int: "a number", float: "a number"}
+
+
+def unreadable_keyword(place: Place) -> BrokenPart | None:
+    """A 3.1 schema one of whose type-shaping keywords has a value of the wrong JSON type, as the
+    part to read as any value (the caller edits it), or None."""
+    node = place.node
+    if node.keys().isdisjoint(_KEYWORD_TYPES):
+        return None
+    for keyword in [key for key in node if key in _KEYWORD_TYPES]:  # the document's order: the first is said
+        value = node[keyword]
+        allowed = _KEYWORD_TYPES[keyword]
+        if isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed):
+            continue
+        expected = " or ".join(dict.fromkeys(_SPOKEN[kind] for kind in allowed if kind is not bool or keyword != "required"))
+        at = place.pointer + "/" + keyword
+        return BrokenPart(place.pointer, at, f"this schema cannot be read ('{keyword}' must be {expected}, found {short(value)})", "typed as Any", "schema")
+    return None
+
+
 def _dangles(data: dict[str, Any], ref: str) -> bool:
     """Whether `ref`, followed through the `$ref`s it leads to, ends at nothing."""
     seen: set[str] = set()

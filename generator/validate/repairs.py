@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
-from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_schema
+from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_schema, unreadable_keyword
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places
@@ -55,7 +55,10 @@ SchemaErrors = Callable[[dict[str, Any]], list[Finding]]
 
 
 def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText, schema_errors: SchemaErrors) -> RepairResult:
-    planned = list(_plan(data, version, scalar_text))
+    unreadable: list[BrokenPart] = []
+    planned = _outside(list(_plan(data, version, scalar_text, unreadable)), unreadable)
+    unreadable = [part for part in unreadable if not _within(part.pointer, [other for other in unreadable if other.pointer != part.pointer])]
+    planned = [item for item in planned if not item.group.startswith(_UNREADABLE) or any(_UNREADABLE + part.pointer == item.group for part in unreadable)]
     notes = _notes(planned)
     edits = [item for item in planned if item.edit is not None]
     working = data
@@ -74,7 +77,7 @@ def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText,
         return RepairResult(working, notes, None, cycle)
     result = repair_structure(working, version, schema_errors, copied)
     result.notes[:0] = [note for note in notes if not _within(note.pointer, result.untyped)]
-    result.untyped[:0] = looped
+    result.untyped[:0] = unreadable + looped
     return result
 
 
@@ -110,11 +113,37 @@ def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaEr
     return RepairResult(data, notes, findings[0] if findings else None, untyped=untyped)
 
 
-def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText) -> Iterable[Planned]:
+def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText, unreadable: list[BrokenPart]) -> Iterable[Planned]:
     for place in places(data):
         if place.kind == "schema":
+            part = unreadable_keyword(place) if version != "3.0" and place.node else None
+            if part is not None:
+                unreadable.append(part)
+                yield Planned(part.at, part.message, _untype(place.node), group=_UNREADABLE + part.pointer)
+                continue  # what is inside is gone: its repairs would be noise
             yield from schema_repairs(place, version, scalar_text)
     yield from operation_repairs(data)
+
+
+_UNREADABLE = "unreadable:"
+
+
+def _untype(node: dict[str, Any]) -> Callable[[Callable[[Any], Any]], None]:
+    def untype(copy_of: Callable[[Any], Any]) -> None:
+        target = copy_of(node)
+        description = target.get("description")
+        target.clear()
+        if isinstance(description, str):
+            target["description"] = description
+
+    return untype
+
+
+def _outside(planned: list[Planned], unreadable: list[BrokenPart]) -> list[Planned]:
+    """The planned repairs, without those inside a schema read as any value (but its own)."""
+    if not unreadable:
+        return planned
+    return [item for item in planned if item.group.startswith(_UNREADABLE) or not _within(item.pointer, unreadable)]
 
 
 def _notes(planned: list[Planned]) -> list[Note]:
