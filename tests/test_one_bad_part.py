@@ -135,6 +135,9 @@ CASES = [
     ("OWNER", "{type: object, properties: 5}", "properties", "this schema cannot be read ('properties' must be an object (found 5)); typed as Any"),
     ("ITEMS", "{type: string, required: 5}", "required", "this schema cannot be read ('required' in a schema must list property names"),
     ("OWNER", "{type: 12}", "type", "this schema cannot be read ('12' is not an OpenAPI 3.0 type"),
+    ("PARAM", "{name: trace, in: body, schema: {type: string}}", "in", "this parameter cannot be read ('in' must be one of"),
+    ("REPLY", "{description: ok, content: 5}", "content", "this response cannot be read ('content' must be an object (found 5)); the reply is read as JSON typed as Any"),
+    ("BODY", "{content: [1]}", "content", "this request body cannot be read ('content' must be an object (found a list)); the request body is read as JSON typed as Any"),
 ]
 
 
@@ -212,6 +215,32 @@ def test_a_dangling_request_body_is_untyped_json(tmp_path: Path) -> None:
     body = operation(api, "makeThing").body
     assert body is not None and (body.content_type, body.type.annotation()) == ("application/json", "Any")
     assert [reply.type.annotation() for reply in operation(api, "makeThing").responses] == ["Thing"]
+
+
+def test_an_unreadable_parameter_is_left_out(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(PARAM="{name: trace, in: body, schema: {type: string}}"))
+    assert parameters(api, "makeThing") == {"limit": "int"}
+
+
+def test_an_unreadable_reply_is_untyped_json(tmp_path: Path) -> None:
+    _, api = tolerant(tmp_path, document(REPLY="{description: ok, content: 5}"))
+    assert [reply.type.annotation() for reply in operation(api, "makeThing").responses] == ["Any"]
+
+
+def test_an_unreadable_component_parameter_is_left_out_where_it_is_used(tmp_path: Path) -> None:
+    """Leaving a component out makes the `$ref`s to it dangle: they are read the same way, each said."""
+    text = document(PARAM="{$ref: '#/components/parameters/Trace'}") + "  parameters:\n    Trace: {name: trace, in: body, schema: {type: string}}\n"
+    warnings, api = tolerant(tmp_path, text)
+    assert parameters(api, "makeThing") == {"limit": "int"}
+    assert len(warnings) == 2 and "this parameter cannot be read" in warnings[0] and "does not resolve" in warnings[1], warnings
+
+
+def test_an_operation_that_cannot_be_read_is_left_out(tmp_path: Path) -> None:
+    text = document().replace("      operationId: makeThing\n", "      operationId: makeThing\n      security: 5\n")
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1 and "this operation cannot be read" in warnings[0] and "the operation is left out of the client" in warnings[0], warnings
+    assert [item.operation_id for resource in api.resources for item in resource.operations] == ["getPet"]
+    as_before(api)
 
 
 def test_a_dangling_ref_in_a_reference_chain_dangles_where_it_is_used(tmp_path: Path) -> None:

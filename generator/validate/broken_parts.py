@@ -34,6 +34,7 @@ _READINGS: dict[str, tuple[dict[str, Any] | None, str]] = {
     "header": (None, "the header is left out of the client"),
     "path item": (None, "its operations are left out of the client"),
     "callback": (None, "the callback is left out of the client"),
+    "operation": (None, "the operation is left out of the client"),
 }
 _UNTYPED_KINDS = frozenset({"schema", "response", "request body"})
 
@@ -93,23 +94,31 @@ def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
     return found
 
 
-def read_unreadable_schema(finding: Finding, at: str, data: dict[str, Any]) -> BrokenPart | None:
-    """The innermost schema holding `finding` (an error against the OpenAPI schema no repair reads)
-    read as any value, editing `data`; None when the finding is not inside a schema."""
-    schemas = {id(place.node): place for place in places(data) if place.kind == "schema"}
+def read_unreadable_part(finding: Finding, at: str, data: dict[str, Any]) -> BrokenPart | None:
+    """The innermost part holding `finding` (an error against the OpenAPI schema no repair reads) read
+    by its kind, editing `data`: a schema as any value, a reply or body as any JSON, a parameter,
+    header or operation left out (a media type is its reply's or body's). None when the finding is
+    inside no such part (a defect of the whole document: refused)."""
+    kinds = {id(place.node): place for place in places(data) if place.kind in _READINGS or place.kind == "media type"}
     node: Any = data
     innermost: Place | None = None
     for token in finding.path:
         node = child(node, token)
         if not isinstance(node, (dict, list)):
             break
-        if id(node) in schemas:
-            innermost = schemas[id(node)]
-    if innermost is None:
+        if id(node) in kinds:
+            innermost = kinds[id(node)]
+    if innermost is not None and innermost.kind == "media type":
+        innermost = innermost.parent
+    if innermost is None or innermost.kind not in _READINGS:
         return None
-    pointer = innermost.pointer
-    _replace(innermost.node, {})
-    return BrokenPart(pointer, at, f"this schema cannot be read ({finding.text})", "typed as Any", "schema")
+    pointer, kind = innermost.pointer, innermost.kind
+    replacement, reading = _READINGS[kind]
+    if replacement is not None:
+        _replace(innermost.node, replacement)
+    else:
+        _remove(data, innermost, innermost.node)
+    return BrokenPart(pointer, at, f"this {kind} cannot be read ({finding.text})", reading, kind)
 
 
 def read_looping_schemas(data: dict[str, Any], cycle: Cycle) -> list[BrokenPart]:

@@ -55,11 +55,15 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
     else:
         result = repair_document(spec.data, version, spec.root.scalar_text if _small(spec) else _no_text, lambda data: _findings(data, version))
         warnings += [_render_note(spec, note) for note in result.notes]
-        broken += result.untyped
+        broken += result.broken
         _refuse_cycle(spec, result.cycle)
         if result.refusal is not None:
             _refuse(spec, result.refusal)
         spec.data = result.data
+        if any(not part.untyped for part in result.broken):  # a component left out: what refers to it dangles now
+            again = _read_dangling_refs(spec)
+            warnings += [_render_note(spec, Note(part.at, part.message)) for part in again]
+            broken += again
     if untyped is not None:
         untyped += [part for part in broken if part.untyped]
     _refuse_long_chain(spec)

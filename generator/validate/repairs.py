@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
-from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_schema, unreadable_keyword
+from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_part, unreadable_keyword
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places
@@ -48,7 +48,7 @@ class RepairResult:
     notes: list[Note] = field(default_factory=list)
     refusal: Finding | None = None
     cycle: Cycle | None = None  # a `$ref` cycle with no reading (refused)
-    untyped: list[BrokenPart] = field(default_factory=list)  # schemas that cannot be read, read as any value
+    broken: list[BrokenPart] = field(default_factory=list)  # parts that cannot be read, each read on its own
 
 
 SchemaErrors = Callable[[dict[str, Any]], list[Finding]]
@@ -76,41 +76,41 @@ def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText,
     if cycle is not None:
         return RepairResult(working, notes, None, cycle)
     result = repair_structure(working, version, schema_errors, copied)
-    result.notes[:0] = [note for note in notes if not _within(note.pointer, result.untyped)]
-    result.untyped[:0] = unreadable + looped
+    result.notes[:0] = [note for note in notes if not _within(note.pointer, result.broken)]
+    result.broken[:0] = unreadable + looped
     return result
 
 
 def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaErrors, copied: bool = False) -> RepairResult:
     """Step 2 alone (Swagger 2.0 documents get only this, before their conversion)."""
     notes: list[Note] = []
-    untyped: list[BrokenPart] = []
+    broken: list[BrokenPart] = []
     seen: set[tuple[Any, ...]] = set()
     for _ in range(_MAX_ROUNDS):
         findings = schema_errors(data)
         if not findings:
-            return RepairResult(data, notes, untyped=untyped)
+            return RepairResult(data, notes, broken=broken)
         if not copied:
             data = copy.deepcopy(data)
             copied = True
         for finding in findings:
-            if _within(_pointer(finding.path), untyped):
+            if _within(_pointer(finding.path), broken):
                 continue  # inside a schema already read as any value: nothing of it is left
             key = (finding.path, finding.keyword, finding.member)
             message = None if key in seen else repair(finding, data, version)
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())
             if message is None:
-                # No reading of its own: the schema holding it (if any) costs only itself.
-                part = None if key in seen else read_unreadable_schema(finding, _pointer(at), data)
+                # No reading of its own: the part holding it (if any) costs only itself.
+                part = None if key in seen else read_unreadable_part(finding, _pointer(at), data)
                 if part is None:
-                    return RepairResult(data, notes, finding, untyped=untyped)
-                untyped.append(part)
+                    return RepairResult(data, notes, finding, broken=broken)
+                broken.append(part)
                 notes[:] = [note for note in notes if not _within(note.pointer, [part])]  # readings of what is gone
                 message = part.message
             seen.add(key)
             notes.append(Note(_pointer(at), message))
     findings = schema_errors(data)
-    return RepairResult(data, notes, findings[0] if findings else None, untyped=untyped)
+    return RepairResult(data, notes, findings[0] if findings else None, broken=broken)
 
 
 def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText, unreadable: list[BrokenPart]) -> Iterable[Planned]:
