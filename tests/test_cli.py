@@ -87,7 +87,7 @@ def test_generate_removes_stale_files(tmp_path: Path) -> None:
         ("openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: []\n", "'paths' must be"),
         (
             # a dangling $ref with no part-local reading (a schema's would be read as Any: test_one_bad_part.py)
-            "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  examples:\n    A: {$ref: '#/components/examples/Gone'}\n",
+            "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    A: {$ref: '#/components/securitySchemes/Gone'}\n",
             "does not resolve",
         ),
     ],

@@ -274,6 +274,17 @@ def test_a_schema_that_includes_itself_types_its_loop_any(tmp_path: Path, schema
     assert strict_error(tmp_path, text).startswith(f"spec.yaml:{located.group(1)}:{located.group(2)}: $ref cycle")
 
 
+def test_a_dangling_example_or_link_is_left_out(tmp_path: Path) -> None:
+    reply = "{description: ok, links: {next: {$ref: '#/components/links/Gone'}}, content: {application/json: {schema: {$ref: '#/components/schemas/Thing'}, examples: {one: {$ref: '#/components/examples/Gone'}}}}}"
+    text = document(REPLY=reply)
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 2 and all("does not resolve" in warning for warning in warnings), warnings
+    assert any("the example is left out" in warning for warning in warnings) and any("the link is left out" in warning for warning in warnings)
+    assert [reply.type.annotation() for reply in operation(api, "makeThing").responses] == ["Thing"]
+    as_before(api)
+    assert "does not resolve" in strict_error(tmp_path, text)
+
+
 def test_a_defect_of_the_whole_document_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as error:
         validate_spec(read_spec(write_spec(tmp_path, document().replace("paths:", "paths: []\nx-paths:", 1)), "spec.yaml"))

@@ -7,7 +7,8 @@ generated as usual and the broken part gets the closest reading that claims noth
 - a schema: `{}`, any value (the client types it `Any`);
 - a reply: any JSON value (the client returns what the server sent, untyped);
 - a request body: any JSON value (the client sends what it is given);
-- a parameter, header, path item or callback: left out (its name and place are unknown).
+- a parameter, header, path item or callback: left out (its name and place are unknown);
+- an Example or a Link (documentation only): left out.
 
 Each is one located warning, and each schema, reply or body read as any value is an `UntypedPart`
 the generated tests name (so they say what the document left untyped, and why).
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.pointers import resolve_pointer
+from ..ground.pointers import join_pointer, resolve_pointer
 from .messages import Finding, child, short
 from .places import Place, places
 from .ref_cycles import Cycle
@@ -85,12 +86,39 @@ def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
             removed.append((place, place.node))
     for place, node in removed:
         _remove(data, place, node)
+    found += _read_dangling_documentation(data)
     if removed:  # a parameter left out moves the ones after it: say where each untyped part is now
         kept = {id(place.node): index for index, (place, _) in enumerate(broken) if place.kind in _UNTYPED_KINDS}
         for place in places(data):
             index = kept.get(id(place.node), -1)
             if index >= 0 and place.pointer != found[index].pointer:
                 found[index] = replace(found[index], read_at=place.pointer)
+    return found
+
+
+# Objects that only document (an Example's value, a Link): one whose `$ref` dangles is left out.
+_DOCUMENTING = {"examples": "example", "links": "link"}
+_DOCUMENTED_BY = {"parameter": ("examples",), "header": ("examples",), "media type": ("examples",), "response": ("links",)}
+
+
+def _read_dangling_documentation(data: dict[str, Any]) -> list[BrokenPart]:
+    holders: list[tuple[str, Any]] = []
+    components = data.get("components")
+    if isinstance(components, dict):
+        holders += [(join_pointer("#/components", member), components.get(member)) for member in _DOCUMENTING]
+    for place in places(data):
+        holders += [(join_pointer(place.pointer, member), place.node[member]) for member in _DOCUMENTED_BY.get(place.kind, ()) if member in place.node]
+    found: list[BrokenPart] = []
+    for pointer, entries in holders:
+        if not isinstance(entries, dict):
+            continue
+        kind = _DOCUMENTING[pointer.rsplit("/", 1)[-1]]
+        for name, entry in list(entries.items()):
+            ref = entry.get("$ref") if isinstance(entry, dict) else None
+            if isinstance(ref, str) and _dangles(data, ref):
+                where = join_pointer(pointer, name)
+                found.append(BrokenPart(where, where + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", f"the {kind} is left out", kind))
+                del entries[name]
     return found
 
 
