@@ -177,6 +177,20 @@ def test_an_unreadable_schema_of_a_31_document_is_one_located_warning(tmp_path: 
     assert fields(api, "Thing")[expected[0]] == expected[1]
 
 
+def test_an_unreadable_schema_inside_an_unreadable_one_is_not_said_twice(tmp_path: Path) -> None:
+    text = document(OWNER="{type: object, required: 5, properties: {x: {type: string, enum: 4}}}").replace("openapi: 3.0.3", "openapi: 3.1.0")
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1 and "'required' must be a list, found 5" in warnings[0], warnings
+    assert fields(api, "Thing")["owner"] == "Any"
+
+
+def test_only_the_unreadable_inner_schema_is_any(tmp_path: Path) -> None:
+    text = document(OWNER="{type: object, properties: {x: {type: string, enum: 4}, y: {type: integer}}}").replace("openapi: 3.0.3", "openapi: 3.1.0")
+    warnings, api = tolerant(tmp_path, text)
+    assert len(warnings) == 1 and "'enum' must be a list, found 4" in warnings[0], warnings
+    assert fields(api, "ThingOwner") == {"x": "Any", "y": "int | None"}
+
+
 def test_a_property_with_a_dangling_ref_is_any(tmp_path: Path) -> None:
     _, api = tolerant(tmp_path, document(OWNER=MISSING))
     assert fields(api, "Thing") == {"size": "int | None", "owner": "Any", "tags": "list[str] | None"}

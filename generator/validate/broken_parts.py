@@ -1,17 +1,20 @@
-"""One bad part costs one part: defects only one schema, parameter, reply or body depends on.
+"""One bad part costs one part: defects only one schema, parameter, reply, body or operation depends on.
 
-Tolerant reading only (`--strict` refuses them as written). A `$ref` that points at nothing, or a
-schema whose keywords cannot be read, says nothing about the rest of the document, so the rest is
-generated as usual and the broken part gets the closest reading that claims nothing:
+Tolerant reading only (`--strict` refuses them as written). A `$ref` that points at nothing, a
+schema whose keywords cannot be read, a `$ref` loop with no property or item in it, an object whose
+structure breaks the OpenAPI schema with no reading of its own (repairs.py asks): none says anything
+about the rest of the document, so the rest is generated as usual and the broken part gets the
+closest reading that claims nothing:
 
 - a schema: `{}`, any value (the client types it `Any`);
 - a reply: any JSON value (the client returns what the server sent, untyped);
 - a request body: any JSON value (the client sends what it is given);
-- a parameter, header, path item or callback: left out (its name and place are unknown);
+- a parameter, header, operation, path item or callback: left out (its name or place is unknown);
 - an Example or a Link (documentation only): left out.
 
-Each is one located warning, and each schema, reply or body read as any value is an `UntypedPart`
-the generated tests name (so they say what the document left untyped, and why).
+Each is one located warning (at the defect, where `--strict` refuses it), and each schema, reply or
+body read as any value is a `BrokenPart` the generated tests name (testgen/testplan.py), so they say
+what the document left untyped, and why.
 """
 
 from __future__ import annotations
@@ -170,7 +173,7 @@ def read_looping_schemas(data: dict[str, Any], cycle: Cycle) -> list[BrokenPart]
 
 
 # JSON Schema keywords whose value shapes the type, with the JSON types that value may have. The
-# OpenAPI 3.0 schema checks them (an error there is an unreadable schema: read_unreadable_schema);
+# OpenAPI 3.0 schema checks them (an error there is an unreadable schema: read_unreadable_part);
 # 3.1's leaves schemas to JSON Schema, so a 3.1 document's are checked here.
 _KEYWORD_TYPES: dict[str, tuple[type, ...]] = {
     "properties": (dict,),
@@ -187,10 +190,10 @@ _KEYWORD_TYPES: dict[str, tuple[type, ...]] = {
     "pattern": (str,),
     "minimum": (int, float),
     "maximum": (int, float),
-    "minLength": (int,),
-    "maxLength": (int,),
-    "minItems": (int,),
-    "maxItems": (int,),
+    "minLength": (int, float),
+    "maxLength": (int, float),
+    "minItems": (int, float),
+    "maxItems": (int, float),
     "multipleOf": (int, float),
 }
 _SPOKEN = {dict: "an object", bool: "a boolean", list: "a list", str: "a string", int: "a number", float: "a number"}
@@ -218,7 +221,7 @@ def _dangles(data: dict[str, Any], ref: str) -> bool:
     seen: set[str] = set()
     while ref not in seen:
         if not ref.startswith("#"):
-            return False  # not local: refused as it is today
+            return False  # not local: not a part-local defect (the refusal stays)
         seen.add(ref)
         try:
             target = resolve_pointer(data, ref)
@@ -234,7 +237,7 @@ def _replace(node: dict[str, Any], replacement: dict[str, Any]) -> None:
     description = node.get("description")
     node.clear()
     node.update(_fresh(replacement))
-    if isinstance(description, str) and "description" not in node:
+    if isinstance(description, str):
         node["description"] = description  # what the document says of the part still documents it
 
 

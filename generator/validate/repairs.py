@@ -55,10 +55,7 @@ SchemaErrors = Callable[[dict[str, Any]], list[Finding]]
 
 
 def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText, schema_errors: SchemaErrors) -> RepairResult:
-    unreadable: list[BrokenPart] = []
-    planned = _outside(list(_plan(data, version, scalar_text, unreadable)), unreadable)
-    unreadable = [part for part in unreadable if not _within(part.pointer, [other for other in unreadable if other.pointer != part.pointer])]
-    planned = [item for item in planned if not item.group.startswith(_UNREADABLE) or any(_UNREADABLE + part.pointer == item.group for part in unreadable)]
+    planned, unreadable = _planned(data, version, scalar_text)
     notes = _notes(planned)
     edits = [item for item in planned if item.edit is not None]
     working = data
@@ -139,11 +136,16 @@ def _untype(node: dict[str, Any]) -> Callable[[Callable[[Any], Any]], None]:
     return untype
 
 
-def _outside(planned: list[Planned], unreadable: list[BrokenPart]) -> list[Planned]:
-    """The planned repairs, without those inside a schema read as any value (but its own)."""
+def _planned(data: dict[str, Any], version: str, scalar_text: ScalarText) -> tuple[list[Planned], list[BrokenPart]]:
+    """The planned repairs and the schemas read as any value (unreadable_keyword): only the outermost
+    of those (what is inside one is gone with it), and no repair inside them."""
+    unreadable: list[BrokenPart] = []
+    planned = list(_plan(data, version, scalar_text, unreadable))
     if not unreadable:
-        return planned
-    return [item for item in planned if item.group.startswith(_UNREADABLE) or not _within(item.pointer, unreadable)]
+        return planned, unreadable
+    outermost = [part for part in unreadable if not _within(part.pointer, [other for other in unreadable if other is not part])]
+    kept = {_UNREADABLE + part.pointer for part in outermost}
+    return [item for item in planned if item.group in kept or not _within(item.pointer, outermost)], outermost
 
 
 def _notes(planned: list[Planned]) -> list[Note]:
