@@ -168,7 +168,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)
     if clashes:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
-    texts = {output.path: _render(output, renderer) for output in plan}  # render
+    texts = {output.path: _render(output, renderer, warnings) for output in plan}  # render
     python = [output.path for output in plan if output.python]
     unproven = [f"clientsmith: warning: {tests.unproven}"] if tests is not None and tests.unproven else []
     rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, item.pointer)) for item in warnings.sorted() + warnings.sorted_notes()]
@@ -214,12 +214,21 @@ def _release_memory() -> None:
         pass
 
 
-def _render(output: OutputFile, renderer: Renderer) -> str:
+def _render(output: OutputFile, renderer: Renderer, warnings: WarningSink) -> str:
     if output.template is None:
         return output.content
     if output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
         return renderer.source_of(output.template)  # runtime modules are copied verbatim
-    return renderer.render(output.template, output.context)
+    if "untested" not in output.context:
+        return renderer.render(output.template, output.context)
+    # A resource's test module: one operation's tests it cannot render for cost only them.
+    from .ground.pointers import join_pointer
+    from .render.by_operation import render_by_operation
+
+    text, left = render_by_operation(renderer, output.template, output.context)
+    for operation, said in left:
+        warnings.warn(join_pointer(join_pointer("#/paths", operation.path), operation.method.lower()), "generated tests: " + said)
+    return text
 
 
 def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None, formatter: str) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from generator.parse.ir import Operation, Resource
+from generator.render.environment import Renderer
 from generator.testgen import cases, proof
 from tests.conftest import minimal_spec
 from tests.test_contract_fixes import assert_generated_tests_pass
@@ -64,4 +65,26 @@ def test_an_operation_whose_tests_cannot_be_built_is_left_out_with_its_reason(tm
     assert "def _call_list" not in tags and "EXAMPLE_CALLS: dict[str, ExampleCall] = {}" in tags
     ids = (out / "pkg" / "tests" / "test_ids.py").read_text(encoding="utf-8")
     assert "def _call_list" in ids and "pytest.mark.skip(" not in ids and 'ids=["a|b", "c"]' not in ids
+    assert_generated_tests_pass(out)
+
+
+def test_an_operation_its_test_module_does_not_render_for_is_left_out_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The resource's test template raises for one operation's tests: the module is rendered without
+    them and says so; one warning; generation goes on."""
+    original = Renderer.render
+
+    def render(self: Renderer, template: str, context: dict[str, Any]) -> str:
+        if template.endswith("test_resource.py.jinja") and any(test.operation.operation_id == "listTags" for test in context["tests"]):
+            raise ValueError(BROKEN_STEP)
+        return original(self, template, context)
+
+    monkeypatch.setattr(Renderer, "render", render)
+    spec = minimal_spec(openapi="3.0.3", paths={"/tags": _get("listTags", TAGS), "/tags/{id}": _get("getTag", {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}), "/ids": _get("listIds", IDS)})
+    out, warnings = _build(tmp_path, spec)
+    said = [line for line in warnings if "does not render" in line]
+    assert len(said) == 1 and "#/paths/~1tags/get" in said[0] and BROKEN_STEP in said[0], warnings
+    tags = (out / "pkg" / "tests" / "test_tags.py").read_text(encoding="utf-8")
+    assert f"# Not tested: GET /tags (list) has no tests: its test module does not render for it (ValueError: {BROKEN_STEP})" in tags
+    assert "def _call_list(" not in tags and "def _call_get(" in tags  # the same module's other operation keeps its tests
+    assert "def _call_list(" in (out / "pkg" / "tests" / "test_ids.py").read_text(encoding="utf-8")
     assert_generated_tests_pass(out)
