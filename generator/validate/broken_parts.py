@@ -53,6 +53,7 @@ class BrokenPart:
     reading: str
     kind: str  # the object's kind ("schema", "response", "parameter", ...: places.py)
     read_at: str = ""  # where the part is in the document as read, when an item before it was left out
+    ref: str = ""  # a dangling `$ref`: what it names
 
     @property
     def message(self) -> str:
@@ -82,7 +83,7 @@ def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
     removed: list[tuple[Place, Any]] = []
     for place, ref in broken:
         replacement, reading = _READINGS[place.kind]
-        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind))
+        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind, ref=ref))
         if replacement is not None:
             _replace(place.node, replacement)
         else:

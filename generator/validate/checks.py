@@ -60,9 +60,10 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
         if result.refusal is not None:
             _refuse(spec, result.refusal)
         spec.data = result.data
-        if any(not part.untyped for part in result.broken):  # a component left out: what refers to it dangles now
+        gone = {part.pointer for part in result.broken if not part.untyped}
+        if gone:  # a component left out: what refers to it dangles now, read the same way (its warning said it)
             again = _read_dangling_refs(spec)
-            warnings += [_render_note(spec, Note(part.at, part.message)) for part in again]
+            warnings += [_render_note(spec, Note(part.at, part.message)) for part in again if part.ref not in gone]
             broken += again
     if untyped is not None:
         untyped += [part for part in broken if part.untyped]
