@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
-from .broken_parts import BrokenPart, read_looping_schemas, read_unreadable_part, unreadable_keyword
+from .broken_parts import BrokenPart, read_as_any, read_looping_schemas, read_unreadable_part, unreadable_keyword
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places
@@ -97,8 +97,9 @@ def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaEr
             message = None if key in seen else repair(finding, data, version)
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())
             if message is None:
-                # No reading of its own: the part holding it (if any) costs only itself.
-                part = None if key in seen else read_unreadable_part(finding, _pointer(at), data)
+                # No reading of its own: the part holding it (if any) costs only itself (3.x:
+                # places.py walks 3.x documents; a Swagger 2.0 one is refused as before its conversion).
+                part = None if key in seen or version == "2.0" else read_unreadable_part(finding, _pointer(at), data)
                 if part is None:
                     return RepairResult(data, notes, finding, broken=broken)
                 broken.append(part)
@@ -127,11 +128,7 @@ _UNREADABLE = "unreadable:"
 
 def _untype(node: dict[str, Any]) -> Callable[[Callable[[Any], Any]], None]:
     def untype(copy_of: Callable[[Any], Any]) -> None:
-        target = copy_of(node)
-        description = target.get("description")
-        target.clear()
-        if isinstance(description, str):
-            target["description"] = description
+        read_as_any(copy_of(node))
 
     return untype
 
