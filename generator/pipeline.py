@@ -144,10 +144,12 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     from .testgen.testplan import plan_tests
     from .testgen.example_values import ExampleRecorder
     from .validate import source_pointer, validate_spec
+    from .validate.broken_parts import BrokenPart
 
     spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
     moves: dict[str, str] = {}  # schemas the validate stage lifted into components/schemas: where they were written
-    validation_warnings = validate_spec(spec, strict=job.strict, moves=moves)  # validate (and repair)
+    untyped: list[BrokenPart] = []  # the parts read as any value, which the tests name
+    validation_warnings = validate_spec(spec, strict=job.strict, moves=moves, untyped=untyped)  # validate (and repair)
     warnings = WarningSink()
     # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
     # validate them relaxed (testgen).
@@ -156,7 +158,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
     renderer = Renderer(list(template_dirs), compiled)
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
-    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings) if test_templates else None  # testgen
+    tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings, untyped) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.mcp is not None:
@@ -167,7 +169,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     clashes = sorted(str(path) for path, count in Counter(paths).items() if count > 1)
     if clashes:
         raise ExtrasError(f"extra files {', '.join(clashes)} clash with generated files; rename them")
-    texts = {output.path: _render(output, renderer) for output in plan}  # render
+    texts = {output.path: _render(output, renderer, warnings) for output in plan}  # render
     python = [output.path for output in plan if output.python]
     unproven = [f"clientsmith: warning: {tests.unproven}"] if tests is not None and tests.unproven else []
     rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, source_pointer(moves, item.pointer))) for item in warnings.sorted() + warnings.sorted_notes()]
@@ -213,12 +215,21 @@ def _release_memory() -> None:
         pass
 
 
-def _render(output: OutputFile, renderer: Renderer) -> str:
+def _render(output: OutputFile, renderer: Renderer, warnings: WarningSink) -> str:
     if output.template is None:
         return output.content
     if output.template.startswith(RUNTIME_TEMPLATE_DIR + "/"):
         return renderer.source_of(output.template)  # runtime modules are copied verbatim
-    return renderer.render(output.template, output.context)
+    if "untested" not in output.context:
+        return renderer.render(output.template, output.context)
+    # A resource's test module: one operation's tests it cannot render for cost only them.
+    from .ground.pointers import join_pointer
+    from .render.by_operation import render_by_operation
+
+    text, left = render_by_operation(renderer, output.template, output.context)
+    for operation, said in left:
+        warnings.warn(join_pointer(join_pointer("#/paths", operation.path), operation.method.lower()), "generated tests: " + said)
+    return text
 
 
 def _format(paths: list[PurePosixPath], texts: dict[PurePosixPath, str], cache: Path | None, formatter: str) -> list[str]:

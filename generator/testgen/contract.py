@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..parse.ir import (
     Api,
+    Operation,
     Resource,
     SecurityScheme,
 )
@@ -105,9 +106,21 @@ def operation_tests(
     relaxed: Mapping[str, tuple[str, ...]] | None = None,
     proof: Mapping[str, tuple[ProofNote, ...]] | None = None,
     examples: ExampleTables | None = None,
+    untested: list[tuple[Operation, str]] | None = None,
 ) -> list[OperationTest]:
+    """The tests of each of the resource's operations. With `untested`, an operation whose tests
+    cannot be built (a step raises: a bug of clientsmith) is left out of the module and added there
+    with the reason, so one operation never costs the others their tests nor stops generation."""
     maker = CaseMaker(api, relaxed, proof, examples)
-    return shared_constants([maker.operation(resource, operation) for operation in resource.operations])
+    tests: list[OperationTest] = []
+    for operation in resource.operations:
+        try:
+            tests.append(maker.operation(resource, operation))
+        except Exception as error:  # noqa: BLE001 - one operation's tests end here (see the docstring)
+            if untested is None:
+                raise
+            untested.append((operation, f"{type(error).__name__}: {' '.join(str(error).split())[:70]}"))
+    return shared_constants(tests)
 
 
 @dataclass(frozen=True)

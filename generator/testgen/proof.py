@@ -83,10 +83,10 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
             try:
                 proven[id(operation)] = prover.operation(resource, operation)
                 prover.places.keep()
-            except Exception as error:  # a bug of the proof must not stop generation; it is said, never hidden
-                prover.places.restore()  # the operation's tests keep the document's values, unproven
-                warnings.warn(prover.places.operation(operation)[0], f"generated tests: not proven, the proof failed ({type(error).__name__}: {_clip(str(error))}); please report it")
-    return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes), None
+            except Exception as error:  # noqa: BLE001 - one operation's proof ends here: see _Prover.unprovable
+                prover.places.restore()
+                prover.unprovable(operation, error)
+    return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes, prover.not_proven), None
 
 
 def _rebuilt(resources: tuple[Resource, ...], proven: dict[int, Operation], done: dict[int, Resource]) -> tuple[Resource, ...]:
@@ -110,6 +110,7 @@ class _Prover:
         self.notes: dict[str, tuple[ProofNote, ...]] = {}  # by operationId: what the proof changed in its tests
         self.maker = CaseMaker(api, proof=self.notes, examples=tables)
         self._verdicts: dict[tuple[str, ...], str | None] = {}  # reply checks by what decides them
+        self.not_proven: set[str] = set()  # operationIds the proof could not run for
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
         """The operation with the values of its tests proven: replaced or left out where they fail."""
@@ -142,6 +143,16 @@ class _Prover:
             source = left[note.part].source if note.part in left else note.part
             self.warnings.warn(self._pointer(operation, source or note.part), "generated tests: " + note.reason.removeprefix(_NOTED))
         return operation
+
+    def unprovable(self, operation: Operation, error: Exception) -> None:
+        """The proof cannot run for `operation` (a step raised: a value it cannot build, a check that
+        crashes): as for a request the checks reject, the operation's tests are skipped, the reason
+        written in them, and one warning. Unproven tests could fail; skipped ones say why they do not run.
+        The other operations' proofs are untouched: each runs on its own (prove_tests)."""
+        reason = f"{_NOTED}the proof cannot run for this operation ({type(error).__name__}: {_clip(str(error))}); the operation's tests are skipped"
+        self.notes[operation.operation_id] = (ProofNote("call", True, reason),)
+        self.not_proven.add(operation.operation_id)
+        self.warnings.warn(self.places.operation(operation)[0], "generated tests: " + reason.removeprefix(_NOTED) + " (a bug of clientsmith: please report it)")
 
     def _notes(self, first: dict[str, Failure], replaced: dict[str, str], left: dict[str, Failure]) -> tuple[ProofNote, ...]:
         """What the proof did to each part that failed, in words for the test module and the warning."""

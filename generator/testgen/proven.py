@@ -32,3 +32,4 @@ class SchemeTest:
 class Proven:
     notes: dict[str, tuple[ProofNote, ...]] = field(default_factory=dict)  # by operationId
     schemes: dict[str, SchemeTest] = field(default_factory=dict)  # by scheme key (only those the proof changed)
+    unprovable: set[str] = field(default_factory=set)  # operationIds the proof could not run for (each warned of)

@@ -8,6 +8,7 @@ error refused. Either way the refusal names the rule broken (messages.py) on one
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ from ..ground.diagnostics import SpecError, warning_line
 from ..ground.pointers import join_pointer, resolve_pointer
 from ..load import LoadedSpec
 from ..load.places import warning_place
+from .broken_parts import BrokenPart, read_dangling_refs
 from .messages import Finding, explain, short
 from .ref_cycles import MAX_CHAIN, Cycle, find_cycle, find_long_chain
 from .repairs import Note, repair_document
@@ -28,13 +30,17 @@ THOROUGH_CHECK_LIMIT = 4_000_000
 _VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 
 
-def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool = False, moves: dict[str, str] | None = None) -> list[str]:
+def validate_spec(
+    spec: LoadedSpec, thorough: bool | None = None, strict: bool = False, moves: dict[str, str] | None = None, untyped: list[BrokenPart] | None = None
+) -> list[str]:
     """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest.
 
     Not `strict`: what has one reading is repaired in a copy that replaces `spec.data` (one warning
-    each). A `default` that does not match its own schema is the spec's bug, not a reason to refuse
-    the whole document: it is reported as a warning (the generator never uses defaults for requests).
-    `moves` receives where each schema lifted into components/schemas was written (schema_resources.py).
+    each), and a defect only one part depends on costs that part alone (broken_parts.py): the parts
+    read as any value are added to `untyped` when given. A `default` that does not match its own
+    schema is the spec's bug, not a reason to refuse the whole document: it is reported as a warning
+    (the generator never uses defaults for requests). `moves` receives where each schema lifted into
+    components/schemas was written (schema_resources.py).
     """
     warnings: list[str] = list(spec.notes)
     version = _check_version(spec, strict, warnings)
@@ -46,7 +52,12 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
         moved = reading.moves
         if moves is not None:
             moves.update(moved)
-    _check_internal_refs(spec)
+    broken: list[BrokenPart] = []
+    if strict:
+        _check_internal_refs(spec)
+    else:
+        broken = _read_dangling_refs(spec)
+        warnings += [_render_note(spec, Note(part.at, part.message), moved) for part in broken]
     if strict:
         _refuse_cycle(spec, find_cycle(spec.data))
         _check_operation_ids(spec)  # before the validator: ours points at the duplicate's line
@@ -57,12 +68,36 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
         scalar_text = (lambda pointer, value: spec.root.scalar_text(source_pointer(moved, pointer), value)) if _small(spec) else _no_text
         result = repair_document(spec.data, version, scalar_text, lambda data: _findings(data, version))
         warnings += [_render_note(spec, note, moved) for note in result.notes]
+        broken += result.broken
         _refuse_cycle(spec, result.cycle)
         if result.refusal is not None:
             _refuse(spec, result.refusal, moved)
         spec.data = result.data
+        gone = {part.pointer for part in result.broken if not part.untyped}
+        if gone:  # a component left out: what refers to it dangles now, read the same way (its warning said it)
+            again = _read_dangling_refs(spec)
+            warnings += [_render_note(spec, Note(part.at, part.message), moved) for part in again if part.ref not in gone]
+            broken += again
+    if untyped is not None:
+        untyped += [part for part in broken if part.untyped]
     _refuse_long_chain(spec)
     return warnings + _run_validator(spec, thorough, moved)
+
+
+def _read_dangling_refs(spec: LoadedSpec) -> list[BrokenPart]:
+    """Tolerant: the objects whose `$ref` points at nothing, read by their kind; a `$ref` no
+    part-local reading covers is refused as strict refuses it."""
+    try:
+        _check_internal_refs(spec)
+        return []  # the common case costs one walk, as before
+    except SpecError:
+        data = copy.deepcopy(spec.data)
+        broken = read_dangling_refs(data)
+        if not broken:
+            raise
+    spec.data = data
+    _check_internal_refs(spec)
+    return broken
 
 
 def _refuse_long_chain(spec: LoadedSpec) -> None:

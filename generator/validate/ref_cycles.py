@@ -9,7 +9,8 @@ Two such cycles have one reading, and are read so:
 - a schema whose `allOf` names itself: that part adds nothing (S = S and X is X);
 - a child's `allOf` naming a parent that is a `oneOf`/`anyOf` of its children: the part adds only
   the loop (the child is one of the parent's options already), so it is read without it.
-Any other cycle (`A: {$ref: B}`, `B: {$ref: A}`; `allOf` loops over several schemas) is refused.
+Any other cycle (`A: {$ref: B}`, `B: {$ref: A}`; `allOf` loops over several schemas) has no
+reading: `--strict` refuses it; tolerant reading types the loop's schemas as any value (repairs.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Cycle:
     names: tuple[str, ...]  # the schemas of the loop, in order, the first repeated at the end
     closing: Edge  # the edge that closes it (where to point)
     removable: tuple[Edge, ...]  # allOf parts to drop for the reading; empty: no reading
+    schemas: tuple[str, ...] = ()  # pointers of the loop's schemas (what a loop with no reading types as any value)
 
 
 # Real documents chain a few levels of `allOf` inheritance; every stage follows such chains by
@@ -164,7 +166,7 @@ def _judge(graph: dict[str, list[Edge]], cycle: list[Edge]) -> Cycle:
         if parts:
             start = cycle.index(parts[0])  # told from the schema whose part is dropped
             return Cycle(_names(cycle[start:] + cycle[:start]), parts[0], parts)
-    return Cycle(_names(cycle), closing, ())
+    return Cycle(_names(cycle), closing, (), tuple(dict.fromkeys(edge.source for edge in cycle)))
 
 
 def _names(cycle: list[Edge]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
+from .broken_parts import BrokenPart, read_as_any, read_looping_schemas, read_unreadable_part, unreadable_keyword
 from .messages import Finding
 from .operation_repairs import operation_repairs
 from .places import places
@@ -47,13 +48,14 @@ class RepairResult:
     notes: list[Note] = field(default_factory=list)
     refusal: Finding | None = None
     cycle: Cycle | None = None  # a `$ref` cycle with no reading (refused)
+    broken: list[BrokenPart] = field(default_factory=list)  # parts that cannot be read, each read on its own
 
 
 SchemaErrors = Callable[[dict[str, Any]], list[Finding]]
 
 
 def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText, schema_errors: SchemaErrors) -> RepairResult:
-    planned = list(_plan(data, version, scalar_text))
+    planned, unreadable = _planned(data, version, scalar_text)
     notes = _notes(planned)
     edits = [item for item in planned if item.edit is not None]
     working = data
@@ -65,44 +67,82 @@ def repair_document(data: dict[str, Any], version: str, scalar_text: ScalarText,
         for item in edits:
             assert item.edit is not None
             item.edit(lambda original: memo[id(original)])
-    working, cycle_notes, cycle = _repair_cycles(working, copied)
+    working, cycle_notes, cycle, looped = _repair_cycles(working, copied)
     copied = copied or bool(cycle_notes)
     notes += cycle_notes
     if cycle is not None:
         return RepairResult(working, notes, None, cycle)
     result = repair_structure(working, version, schema_errors, copied)
-    result.notes[:0] = notes
+    result.notes[:0] = [note for note in notes if not _within(note.pointer, result.broken)]
+    result.broken[:0] = unreadable + looped
     return result
 
 
 def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaErrors, copied: bool = False) -> RepairResult:
     """Step 2 alone (Swagger 2.0 documents get only this, before their conversion)."""
     notes: list[Note] = []
+    broken: list[BrokenPart] = []
     seen: set[tuple[Any, ...]] = set()
     for _ in range(_MAX_ROUNDS):
         findings = schema_errors(data)
         if not findings:
-            return RepairResult(data, notes)
+            return RepairResult(data, notes, broken=broken)
         if not copied:
             data = copy.deepcopy(data)
             copied = True
         for finding in findings:
+            if _within(_pointer(finding.path), broken):
+                continue  # inside a schema already read as any value: nothing of it is left
             key = (finding.path, finding.keyword, finding.member)
             message = None if key in seen else repair(finding, data, version)
-            if message is None:
-                return RepairResult(data, notes, finding)
-            seen.add(key)
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())
+            if message is None:
+                # No reading of its own: the part holding it (if any) costs only itself (3.x:
+                # places.py walks 3.x documents; a Swagger 2.0 one is refused as before its conversion).
+                part = None if key in seen or version == "2.0" else read_unreadable_part(finding, _pointer(at), data)
+                if part is None:
+                    return RepairResult(data, notes, finding, broken=broken)
+                broken.append(part)
+                notes[:] = [note for note in notes if not _within(note.pointer, [part])]  # readings of what is gone
+                message = part.message
+            seen.add(key)
             notes.append(Note(_pointer(at), message))
     findings = schema_errors(data)
-    return RepairResult(data, notes, findings[0] if findings else None)
+    return RepairResult(data, notes, findings[0] if findings else None, broken=broken)
 
 
-def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText) -> Iterable[Planned]:
+def _plan(data: dict[str, Any], version: str, scalar_text: ScalarText, unreadable: list[BrokenPart]) -> Iterable[Planned]:
     for place in places(data):
         if place.kind == "schema":
+            part = unreadable_keyword(place) if version != "3.0" and place.node else None
+            if part is not None:
+                unreadable.append(part)
+                yield Planned(part.at, part.message, _untype(place.node), group=_UNREADABLE + part.pointer)
+                continue  # what is inside is gone: its repairs would be noise
             yield from schema_repairs(place, version, scalar_text)
     yield from operation_repairs(data)
+
+
+_UNREADABLE = "unreadable:"
+
+
+def _untype(node: dict[str, Any]) -> Callable[[Callable[[Any], Any]], None]:
+    def untype(copy_of: Callable[[Any], Any]) -> None:
+        read_as_any(copy_of(node))
+
+    return untype
+
+
+def _planned(data: dict[str, Any], version: str, scalar_text: ScalarText) -> tuple[list[Planned], list[BrokenPart]]:
+    """The planned repairs and the schemas read as any value (unreadable_keyword): only the outermost
+    of those (what is inside one is gone with it), and no repair inside them."""
+    unreadable: list[BrokenPart] = []
+    planned = list(_plan(data, version, scalar_text, unreadable))
+    if not unreadable:
+        return planned, unreadable
+    outermost = [part for part in unreadable if not _within(part.pointer, [other for other in unreadable if other is not part])]
+    kept = {_UNREADABLE + part.pointer for part in outermost}
+    return [item for item in planned if item.group in kept or not _within(item.pointer, outermost)], outermost
 
 
 def _notes(planned: list[Planned]) -> list[Note]:
@@ -125,19 +165,28 @@ def _notes(planned: list[Planned]) -> list[Note]:
     return notes
 
 
-def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], list[Note], Cycle | None]:
-    """Drop the `allOf` parts that only close a same-value `$ref` cycle; a cycle with no reading is returned."""
+def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], list[Note], Cycle | None, list[BrokenPart]]:
+    """Drop the `allOf` parts that only close a same-value `$ref` cycle; the schemas of a cycle with no
+    such reading are read as any value (only they depend on it); a cycle still there is returned."""
     notes: list[Note] = []
+    looped: list[BrokenPart] = []
     for _ in range(_MAX_CYCLE_REPAIRS):
         cycle = find_cycle(data)
         if cycle is None:
-            return data, notes, None
-        if not cycle.removable:
-            return data, notes, cycle
+            return data, notes, None, looped
+        if not cycle.removable and not cycle.schemas:
+            return data, notes, cycle, looped
         if not copied:
             data = copy.deepcopy(data)
             copied = True
         loop = " -> ".join(cycle.names)
+        if not cycle.removable:
+            untyped = read_looping_schemas(data, cycle)
+            if not untyped:
+                return data, notes, cycle, looped
+            looped += untyped
+            notes.append(Note(cycle.closing.at, untyped[0].message))
+            continue
         for edge in sorted(cycle.removable, key=lambda edge: (edge.holder, -edge.index)):
             holder_pointer, _, member = edge.holder.rpartition("/")
             owner = resolve_pointer(data, holder_pointer)
@@ -148,7 +197,11 @@ def _repair_cycles(data: dict[str, Any], copied: bool) -> tuple[dict[str, Any], 
             if not parts:
                 del owner[split_pointer(member)[0]]
             notes.append(Note(edge.at, f"this allOf part leads back to the same schema with no property or item between ({loop}); read without it"))
-    return data, notes, find_cycle(data)
+    return data, notes, find_cycle(data), looped
+
+
+def _within(pointer: str, parts: list[BrokenPart]) -> bool:
+    return any(pointer == part.pointer or pointer.startswith(part.pointer + "/") for part in parts)
 
 
 def _pointer(path: tuple[str | int, ...]) -> str:
