@@ -37,7 +37,8 @@ def stream_frames(stream: StreamReply, items: list[Any]) -> bytes:
         if stream.sse_items == "event" and isinstance(item, dict) and "data" in item:  # the event's own fields
             if item.get("event") is not None:
                 lines.append(f"event: {item['event']}")
-            data = str(item.get("data", ""))
+            value = item.get("data", "")
+            data = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)  # text on the wire, never a repr
             if item.get("id") is not None:
                 lines.append(f"id: {item['id']}")
             if item.get("retry") is not None:
