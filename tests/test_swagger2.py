@@ -122,3 +122,31 @@ def test_a_flasgger_document_is_read_with_its_one_reading(tmp_path: Path) -> Non
     validate_spec(loaded, thorough=True)
     result = run_cli("validate", str(write_spec(tmp_path, FLASGGER)))
     assert result.returncode != 0  # `validate` reads the document as written: strict
+
+
+def _one_operation(responses: dict[str, object]) -> dict[str, object]:
+    return {
+        "swagger": "2.0",
+        "info": {"title": "Sockets", "version": "1"},
+        "host": "api.example.test",
+        "paths": {"/stream": {"get": {"operationId": "stream", "responses": responses}}, "/ok": {"get": {"operationId": "ok", "responses": {"200": {"description": "ok"}}}}},
+    }
+
+
+def test_an_empty_swagger2_responses_object_reads_as_any_response(tmp_path: Path) -> None:
+    """`responses: {}` (a WebSocket route a framework documents) fails two checks of the 2.0 schema at
+    once; repairing the first must not make the second a refusal: it reads as in 3.x, any response."""
+    loaded = read_spec(write_spec(tmp_path, _one_operation({})))
+    warnings = "\n".join(loaded.notes)
+    assert "'responses' is empty; ignored" in warnings
+    assert "read as any response (default)" in warnings
+    assert loaded.data["paths"]["/stream"]["get"]["responses"] == {"default": {"description": ""}}
+    validate_spec(loaded, thorough=True)
+
+
+def test_swagger2_responses_with_only_extensions_read_as_any_response(tmp_path: Path) -> None:
+    loaded = read_spec(write_spec(tmp_path, _one_operation({"x-internal": True})))
+    assert "'responses' has no response code; ignored" in "\n".join(loaded.notes)
+    assert loaded.data["paths"]["/stream"]["get"]["responses"] == {"default": {"description": ""}}
+    result = run_cli("generate", str(write_spec(tmp_path, _one_operation({}))), "--package", "sockets", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr

@@ -5,15 +5,36 @@ from __future__ import annotations
 import base64
 import binascii
 import enum
+import sys
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import pydantic
 from pydantic_core import core_schema
 
 from ._wire import Base64Bytes, to_wire
 
-__all__ = ["BASE64", "BaseModel", "to_wire"]
+__all__ = ["BASE64", "BaseModel", "to_wire", "with_build_room"]
+
+_T = TypeVar("_T")
+
+# pydantic builds a validator by walking, recursively, every model the first one reaches: a cycle
+# of a hundred models (Elasticsearch's mapping properties, each holding a map of all of them) goes
+# deeper than Python's default limit of 1000 frames. A build that overflows it runs once more with
+# this one: about fifteen frames a model, so cycles of some 300 models; not more, as the walk's C
+# frames would then overflow an 8 MB thread stack (a crash) before the limit (an exception).
+BUILD_RECURSION_LIMIT = 5_000
+
+
+def with_build_room(build: Callable[[], _T]) -> _T:
+    """`build()` (a validator's build); retried with room to recurse when the default was too little."""
+    try:
+        return build()
+    except RecursionError:
+        if sys.getrecursionlimit() >= BUILD_RECURSION_LIMIT:
+            raise
+        sys.setrecursionlimit(BUILD_RECURSION_LIMIT)
+        return build()
 
 
 class BaseModel(pydantic.BaseModel):
@@ -39,6 +60,28 @@ class BaseModel(pydantic.BaseModel):
     )
 
     __read_only_fields__: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """pydantic's rebuild (which a deferred model's first use calls) with `with_build_room`."""
+
+        def build() -> bool | None:
+            # Three frames (this method, with_build_room, build) stand between pydantic and the caller.
+            return super(BaseModel, cls).model_rebuild(
+                force=force,
+                raise_errors=raise_errors,
+                _parent_namespace_depth=_parent_namespace_depth + 3,
+                _types_namespace=_types_namespace,
+            )
+
+        return with_build_room(build)
 
 
 def discriminate(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,9 +200,14 @@ class LoadedSpec:
     data: dict[str, Any]
     files: dict[Path, SourceFile]
     notes: list[str] = field(default_factory=list)  # warnings before validation (the Swagger 2.0 repairs of the upgrade stage)
+    # For a converted Swagger 2.0 document: where a place of `data` is in the file (upgrade sets it).
+    source_pointer: Callable[[str], str] | None = None
 
     def locate(self, pointer: str) -> Location:
-        return self.root.locate(pointer)
+        if self.source_pointer is None:
+            return self.root.locate(pointer)
+        found = self.root.locate(self.source_pointer(pointer))
+        return Location(found.file, found.line, found.column, pointer)  # the pointer names what later stages read
 
 
 def load_spec(path: Path, display: str | None = None) -> LoadedSpec:

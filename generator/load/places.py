@@ -12,10 +12,11 @@ YAML_LINES_LIMIT = 4_000_000
 def warning_place(spec: LoadedSpec, pointer: str) -> str:
     """The file, with the line and column of `pointer` where they can be had cheaply and truly.
 
-    A converted Swagger 2.0 document's pointers name the 3.0 conversion, not the file: no line.
+    A converted Swagger 2.0 document's pointers name the 3.0 conversion: its line is that of the
+    place the conversion came from (`LoadedSpec.source_pointer`).
     """
     root = spec.root
     cheap = root.json_positions is not None or len(root.text) <= YAML_LINES_LIMIT
-    if not cheap or "swagger" in root.data:
+    if not cheap or ("swagger" in root.data and spec.source_pointer is None):
         return root.display
     return str(spec.locate(pointer))

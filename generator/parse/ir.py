@@ -293,6 +293,13 @@ class RequestBody:
     model: str | None = None  # the model a caller may pass whole as `body=`
     xml_shape: str = ""  # kind "xml": the body's XML shape (JSON text, see templates/runtime/_xml.py)
 
+    @property
+    def sent_type(self) -> str:
+        """The Content-Type the client sends: the documented media type (`content_type`, the key of
+        the document's content map), but application/json for JSON documented under a wildcard
+        (`*/*`), which names no type."""
+        return "application/json" if self.kind == "json" and "*" in self.content_type else self.content_type
+
 
 @dataclass(frozen=True)
 class StreamReply:

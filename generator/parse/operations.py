@@ -288,7 +288,10 @@ class OperationParser:
         schema = media.get("schema")
         schema_pointer = join_pointer(join_pointer(join_pointer(pointer, "content"), media_type), "schema")
         xml_shape = ""
-        if _is_xml(media_type) and self.xml.structured(schema):
+        wildcard = media_type.split(";")[0].strip().lower() in ("*/*", "application/*")
+        if wildcard and (self._structured(schema) or self._json_scalar(schema)):
+            kind = "json"  # as replies read a wildcard (Swagger 2.0's `consumes: ["*/*"]`, Kubernetes'): JSON
+        elif _is_xml(media_type) and self.xml.structured(schema):
             kind = "xml"  # an object or array written as XML elements; any other XML body is text or bytes
             xml_shape = self.xml.root(schema, schema_pointer)
         elif _is_xml(media_type) and self._string(schema):

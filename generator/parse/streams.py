@@ -3,7 +3,8 @@
 OpenAPI 3.2 describes each item of a sequential media type with `itemSchema`. Documents of 3.0 and
 3.1 have only `schema`, and for these media types the media type alone says the reply is a
 stream: there the schema is read as the item's (for server-sent events, as the `data` decoded as
-JSON, unless it is a string or describes the event's own fields).
+JSON, unless it is a string or describes the event's own fields; an event whose `data` is described
+as JSON, by `contentSchema` or by a schema no string satisfies, yields that JSON's value).
 """
 
 from __future__ import annotations
@@ -143,11 +144,35 @@ class StreamReader:
         for candidate, candidate_pointer in candidates:
             resolved = self.converter.resolve(candidate)
             properties = resolved.get("properties") if isinstance(resolved, dict) else None
-            data = self.converter.resolve(properties.get("data")) if isinstance(properties, dict) else None
+            written = properties.get("data") if isinstance(properties, dict) else None
+            data = self.converter.resolve(written)
+            data_pointer = join_pointer(join_pointer(candidate_pointer, "properties"), "data")
             if isinstance(data, dict) and "json" in str(data.get("contentMediaType", "")).lower() and "contentSchema" in data:
-                data_pointer = join_pointer(join_pointer(join_pointer(candidate_pointer, "properties"), "data"), "contentSchema")
-                found.append((data["contentSchema"], data_pointer))
+                found.append((data["contentSchema"], join_pointer(data_pointer, "contentSchema")))
+            elif self._json_valued(data):
+                found.append((written, data_pointer))
         return found
+
+    def _json_valued(self, data: Any) -> bool:
+        """Whether an event's `data` is described as a value no string is (an object, a union of
+        objects, a number...): `data` is text on the wire, so such a schema is read as the JSON
+        that text decodes to (3.0/3.1 documents that have no `contentSchema`, Mistral's)."""
+        if not isinstance(data, dict) or "contentMediaType" in data:
+            return False
+        kinds: set[str] = set()
+        for option in [data, *(self.converter.resolve(item) for keyword in ("oneOf", "anyOf") for item in data.get(keyword) or [])]:
+            if not isinstance(option, dict):
+                return False
+            declared = option.get("type")
+            if isinstance(declared, str):
+                kinds.add(declared)
+            elif isinstance(declared, list):
+                kinds.update(str(kind) for kind in declared)
+            elif "properties" in option:
+                kinds.add("object")
+            elif option is data and not any(keyword in data for keyword in ("oneOf", "anyOf")):
+                return False  # no type: any value, text included
+        return bool(kinds) and "string" not in kinds
 
     def _items(self, schema: Any, key: tuple[str, str]) -> None:
         """Two example items, as the generated tests send them: the example source keeps them."""

@@ -204,7 +204,7 @@ class CaseMaker(TypedValues):
             expected_query=source(expected["query"]),
             expected_headers=source(expected["header"]),
             expected_cookies=source(expected["cookie"]),
-            expected_content_type=literal(body.content_type.split(";")[0].strip().lower() if body is not None and body_wire is not None else None),
+            expected_content_type=literal(body.sent_type.split(";")[0].strip().lower() if body is not None and body_wire is not None else None),
             expected_body=source(body_wire),
             expected_security="None" if security is None else literal(tuple(security)),
             successes=tuple(successes),

@@ -136,7 +136,7 @@ class WireBuilder:
             return {}
         if extra:
             sent = {**(sent if isinstance(sent, dict) else {}), **extra}
-        content_type = body.content_type
+        content_type = body.sent_type
         try:
             if body.kind == "json":
                 made = self.bodies.JsonBody(sent, content_type=content_type)

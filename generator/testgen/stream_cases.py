@@ -12,6 +12,7 @@ from ..parse.ir import Response, StreamReply
 from ..ground.escaping import literal
 from .document_prose import without_prose
 from .document_reach import reached_only
+from .wildcard_bodies import name_json_bodies
 
 # What the contract checks can check of a streamed reply: its status and media type. The items are
 # checked by the client itself (it validates each into its model) and by the test's assertions.
@@ -37,7 +38,8 @@ def stream_frames(stream: StreamReply, items: list[Any]) -> bytes:
         if stream.sse_items == "event" and isinstance(item, dict) and "data" in item:  # the event's own fields
             if item.get("event") is not None:
                 lines.append(f"event: {item['event']}")
-            data = str(item.get("data", ""))
+            value = item.get("data", "")
+            data = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)  # text on the wire, never a repr
             if item.get("id") is not None:
                 lines.append(f"id: {item['id']}")
             if item.get("retry") is not None:
@@ -81,8 +83,9 @@ def test_reading(document: dict[str, Any]) -> dict[str, Any]:
     media type stay checked). A 3.2 document is read as 3.1: `itemSchema` goes, nested-tag fields
     (`parent`, `kind`, `summary`) go, `in: querystring` parameters go (the client's own tests check
     their serialization), and `query` / `additionalOperations` stay where the checks find them
-    by method name. Last, the prose no check reads goes (document_prose.py), and the component schemas
-no operation reaches (document_reach.py).
+    by method name. A JSON request body under a wildcard media type is named application/json, the
+    type the client sends (wildcard_bodies.py). Last, the prose no check reads goes
+    (document_prose.py), and the component schemas no operation reaches (document_reach.py).
     """
     data = copy.deepcopy(document)
     version32 = str(data.get("openapi", "")).startswith("3.2")
@@ -121,4 +124,5 @@ no operation reaches (document_reach.py).
         stack.extend(value for key, value in node.items() if isinstance(value, (dict, list)) and key != "content")
         if isinstance(content, dict):
             stack.extend(content.values())
+    name_json_bodies(data)
     return reached_only(without_prose(data))

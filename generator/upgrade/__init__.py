@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from ..load import LoadedSpec, SourceFile
+from .source_pointers import source_pointer
 from .swagger2 import convert, is_swagger2
 
 # (the root file, the 2.0 document, strict) -> (the document to convert, located repair notes)
@@ -22,7 +24,7 @@ def upgrade_spec(spec: LoadedSpec, strict: bool, check: Swagger2Check) -> Loaded
     if not is_swagger2(spec.data):
         return spec
     data, notes = check(spec.root, spec.data, strict)
-    return replace(spec, data=convert(data), notes=[*spec.notes, *notes])
+    return replace(spec, data=convert(data), notes=[*spec.notes, *notes], source_pointer=partial(source_pointer, data))
 
 
 __all__ = ["Swagger2Check", "upgrade_spec"]

@@ -28,7 +28,7 @@ from .operation_repairs import operation_repairs
 from .places import places
 from .ref_cycles import Cycle, find_cycle
 from .schema_repairs import Planned, ScalarText, schema_repairs
-from .structure_repairs import repair
+from .structure_repairs import repair, still_there
 
 # Each round repairs every error found; a repair can uncover another (a null response becomes {},
 # which then lacks its description), so a few rounds are needed, never many.
@@ -93,6 +93,10 @@ def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaEr
         for finding in findings:
             if _within(_pointer(finding.path), broken):
                 continue  # inside a schema already read as any value: nothing of it is left
+            if not still_there(finding, data):
+                # An earlier repair of this round removed the place (Swagger 2.0's schema says
+                # "not empty" twice, minProperties and a `not`); the next round validates anew.
+                continue
             key = (finding.path, finding.keyword, finding.member)
             message = None if key in seen else repair(finding, data, version)
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())

@@ -73,6 +73,13 @@ def repair(finding: Finding, data: dict[str, Any], version: str) -> str | None:
         if isinstance(parent, dict) and finding.member in parent and not parent[finding.member]:
             del parent[finding.member]
             return f"'{finding.member}' is empty; ignored"
+    if keyword == "not" and finding.kind == "responses" and finding.path and isinstance(holder, dict):
+        # Swagger 2.0's schema asks for one response code with a `not` (not only extensions).
+        parent = _at(data, finding.path[:-1])
+        only_extensions = all(str(key).startswith("x-") for key in holder)
+        if only_extensions and isinstance(parent, dict) and parent.get("responses") is holder:
+            del parent["responses"]
+            return "'responses' has no response code; ignored"
     if keyword == "pattern" and finding.instance == "" and finding.path and finding.member is not None:
         parent = _at(data, finding.path[:-1])
         if isinstance(parent, dict) and parent.get(finding.member) == "":
@@ -87,6 +94,11 @@ def repair(finding: Finding, data: dict[str, Any], version: str) -> str | None:
         holder[:] = unique
         return f"{_label(finding)} lists {short(repeated[0]) if repeated else 'an item'} more than once; read once"
     return None
+
+
+def still_there(finding: Finding, data: dict[str, Any]) -> bool:
+    """Whether the place `finding` was found at is still in `data` (a repair may have removed it)."""
+    return _at(data, finding.path) is not _MISSING
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -14,6 +14,8 @@ from typing import Any
 
 import pydantic
 
+from ._models import with_build_room
+
 __all__ = ["TypeReader", "reader"]
 
 
@@ -21,7 +23,7 @@ class TypeReader:
     """Validates values into one type, by alias, as JSON Schema picks union options."""
 
     def __init__(self, tp: Any) -> None:
-        self.adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(tp)
+        self.adapter: pydantic.TypeAdapter[Any] = with_build_room(lambda: _built(pydantic.TypeAdapter(tp)))
         self._strict_first: bool | None = None
 
     @property
@@ -45,6 +47,13 @@ class TypeReader:
             except pydantic.ValidationError:
                 pass  # no option takes the value as it stands: read it with pydantic's conversions
         return validate(value, by_alias=True, by_name=False)
+
+
+def _built(adapter: pydantic.TypeAdapter[Any]) -> pydantic.TypeAdapter[Any]:
+    """The adapter with its validator built now (a model type defers it to the first use), where
+    `with_build_room` can give the build the recursion it needs."""
+    adapter.rebuild()
+    return adapter
 
 
 _READERS: dict[Any, TypeReader] = {}
