@@ -106,9 +106,11 @@ def schema_repairs(place: Place, version: str, scalar_text: ScalarText) -> Itera
         yield from _values_of_type(node, place, scalar_text)
     if "format" in suspects:
         yield from _formats(node, place)
+    if "items" in suspects and isinstance(node["items"], list):
+        yield _tuple_items(node, place.pointer, version)
 
 
-_COMMON_SUSPECTS = frozenset({"type", "properties", "required", "enum", "default", "format"})
+_COMMON_SUSPECTS = frozenset({"type", "properties", "required", "enum", "default", "format", "items"})
 _ONLY_31 = frozenset({"const", "examples", "exclusiveMinimum", "exclusiveMaximum", *_NOT_IN_30})  # or spelled as 3.1 does
 _ONLY_30 = frozenset({"nullable", "exclusiveMinimum", "exclusiveMaximum"})
 _SUSPECTS_30 = _COMMON_SUSPECTS | _ONLY_31 | {"type"}
@@ -198,6 +200,40 @@ def _type_list(node: dict[str, Any], pointer: str, declared: list[Any]) -> Plann
 
     reading = f"anyOf: [{', '.join(dict.fromkeys(names))}]" + (", nullable: true" if null else "")
     return Planned(where, f"{shown} is OpenAPI 3.1 (a list of types); read as {reading}", any_of_types)
+
+
+def _tuple_items(node: dict[str, Any], pointer: str, version: str) -> Planned:
+    """`items: [A, B]` is JSON Schema draft 4's tuple (2020-12 spells it `prefixItems`).
+
+    3.1 reads it as `prefixItems` (the rest, `additionalItems`, as `items`). 3.0 has no tuples: the
+    closest honest reading is a list whose items are any of the positions' schemas.
+    """
+    positions = [item for item in node["items"] if isinstance(item, (dict, bool))]
+    where = join_pointer(pointer, "items")
+    shown = f"items as a list of {len(positions)} schema{'s' if len(positions) != 1 else ''} (draft 4's tuple form)"
+    if version != "3.0":
+
+        def to_prefix_items(copy_of: Callable[[Any], Any]) -> None:
+            target = copy_of(node)
+            target["prefixItems"] = positions
+            rest = target.pop("additionalItems", None)
+            if isinstance(rest, (dict, bool)) and rest is not True:
+                target["items"] = rest
+            else:
+                del target["items"]
+
+        return Planned(where, f"{shown} is not OpenAPI 3.1; read as prefixItems", to_prefix_items)
+    distinct = [item for index, item in enumerate(positions) if isinstance(item, dict) and item not in positions[:index]]
+
+    def to_any_of(copy_of: Callable[[Any], Any]) -> None:
+        target = copy_of(node)
+        target.pop("additionalItems", None)
+        target["items"] = distinct[0] if len(distinct) == 1 else {"anyOf": distinct} if distinct else {}
+        if any(item is True for item in positions):
+            target["items"] = {}
+
+    reading = "items: the one schema they share" if len(distinct) == 1 else f"items: anyOf its {len(distinct)} schemas" if distinct else "items of any value"
+    return Planned(where, f"{shown} is not OpenAPI 3.0; read as {reading}", to_any_of)
 
 
 _ARRAY_KEYWORDS = ("items", "minItems", "maxItems", "uniqueItems")
