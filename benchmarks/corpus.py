@@ -420,7 +420,14 @@ def _error_blocks(lines: list[str]) -> list[str]:
 
 
 def find_specs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SPEC_SUFFIXES)
+    """Every document under `folder`. A subfolder holding a file named `entry` is one document split over
+    its files: `entry`'s single line is the root document's path in it, and nothing else under it is listed."""
+    entries = sorted(p.parent for p in folder.rglob("entry") if p.is_file() and p.parent != folder)
+    roots = [entry / (entry / "entry").read_text(encoding="utf-8").strip() for entry in entries]
+    return sorted(
+        [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SPEC_SUFFIXES and not any(p.is_relative_to(e) for e in entries)]
+        + [root for root in roots if root.is_file()]
+    )
 
 
 def _committed_results(out: Path) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .documents import LoadedSpec
+from .loaded_spec import LoadedSpec
 
 # Composing a YAML document's node tree to find a line costs about a second per 3 MB; above this
 # size its warnings name the file and the pointer only. JSON text is always located (json_positions.py).
@@ -14,8 +14,8 @@ def warning_place(spec: LoadedSpec, pointer: str) -> str:
 
     A converted Swagger 2.0 document's pointers name the 3.0 conversion, not the file: no line.
     """
-    root = spec.root
-    cheap = root.json_positions is not None or len(root.text) <= YAML_LINES_LIMIT
-    if not cheap or "swagger" in root.data:
-        return root.display
+    source = spec.source_of(pointer)  # a part brought in from another file is located there
+    cheap = source.json_positions is not None or len(source.text) <= YAML_LINES_LIMIT
+    if not cheap or "swagger" in spec.root.data:
+        return source.display
     return str(spec.locate(pointer))

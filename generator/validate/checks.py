@@ -44,7 +44,7 @@ def validate_spec(spec: LoadedSpec, thorough: bool | None = None, strict: bool =
         if finding is not None:
             _refuse(spec, finding)
     else:
-        result = repair_document(spec.data, version, spec.root.scalar_text if _small(spec) else _no_text, lambda data: _findings(data, version))
+        result = repair_document(spec.data, version, spec.scalar_text if _small(spec) else _no_text, lambda data: _findings(data, version))
         warnings += [_render_note(spec, note) for note in result.notes]
         _refuse_cycle(spec, result.cycle)
         if result.refusal is not None:

@@ -1,0 +1,22 @@
+"""benchmarks/corpus.py lists a folder's documents; a subfolder with an `entry` file is one document."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def test_a_folder_with_entry_is_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    corpus = importlib.import_module("corpus")
+    for name in ("single.json", "vendor/entry", "vendor/spec/root.yaml", "vendor/spec/models/pet.yaml", "vendor/paths.yml", "other/a.yml"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x: 1\n")
+    (tmp_path / "vendor" / "entry").write_text("spec/root.yaml\n")
+    found = [path.relative_to(tmp_path).as_posix() for path in corpus.find_specs(tmp_path)]
+    assert found == ["other/a.yml", "single.json", "vendor/spec/root.yaml"]
