@@ -232,3 +232,9 @@ def test_a_loop_through_path_items_is_refused_with_advice(tmp_path: Path) -> Non
     with pytest.raises(SpecError) as error:
         load_spec(root)
     assert "comes back to itself" in str(error.value) and str(error.value).startswith("b.yaml:1:")
+
+
+def test_a_whole_text_file_is_its_text(tmp_path: Path) -> None:
+    """Redocly's convention: `description: {$ref: intro.md}` is the file's text."""
+    root = write(tmp_path, {"api.yaml": HEAD.replace("version: '1'}", "version: '1', description: {$ref: docs/intro.md}}") + "paths: {}\n", "docs/intro.md": "# Intro\n\nSome *text*: here.\n"})
+    assert load_spec(root).data["info"]["description"] == "# Intro\n\nSome *text*: here.\n"

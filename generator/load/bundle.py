@@ -190,6 +190,9 @@ class _Bundler:
             if not isinstance(item, str) or not _is_reference(item) or _URL_SCHEME.match(item) or self._stays(item, source, pointer):
                 rewritten[key] = item
                 continue
+            if item.startswith("#") and not _resolves(source.data, item):
+                rewritten[key] = item  # written against the bundled document (`#/components/schemas/Dog`): it is one
+                continue
             target = self._target(item, source, at)
             rewritten[key] = target.pointer if target.source is self.root else self._lift(target, Kind.SCHEMA, self._schemas())
         return {**value, "mapping": rewritten}
@@ -226,7 +229,11 @@ class _Bundler:
         if target_source is None:
             if not path.is_file():
                 raise SpecError(source.locate(at), f"$ref {ref!r}: file {file_part!r} does not exist", "check the file name")
-            target_source = documents.read_source(path, path.relative_to(self.base_dir).as_posix())
+            display = path.relative_to(self.base_dir).as_posix()
+            if path.suffix.lower() in documents.DATA_SUFFIXES or fragment:
+                target_source = documents.read_source(path, display)
+            else:
+                target_source = documents.read_text_source(path, display)
             self.files[path] = target_source
             self.paths[id(target_source)] = path
         pointer = "#" + "".join("/" + _escape(token) for token in split_pointer(fragment))
@@ -297,6 +304,14 @@ def _section(data: dict[str, Any], where: Section) -> dict[str, Any]:
 
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def _resolves(data: Any, pointer: str) -> bool:
+    try:
+        resolve_pointer(data, pointer)
+    except KeyError:
+        return False
+    return True
 
 
 def _is_reference(value: str) -> bool:

@@ -124,6 +124,22 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     return SourceFile(path, shown, text, _stringify_keys(data), json_positions=None if shared else JsonPositions(text))
 
 
+# What a `$ref` may name besides YAML and JSON: a whole text file, whose text is the value (Redocly's
+# convention for long descriptions: `description: {$ref: description.md}`).
+DATA_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def read_text_source(path: Path, display: str) -> SourceFile:
+    """A file that is not YAML or JSON, read as one string."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise SpecError(Location(display), f"cannot read file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SpecError(Location(display), f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
+    return SourceFile(path, display, text, text)
+
+
 def _limit_error(exc: LimitExceeded, text: str, shown: str) -> SpecError:
     position = locate_in_text(text, exc.kind)
     line, column = position if position is not None else (None, None)

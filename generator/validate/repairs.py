@@ -92,6 +92,8 @@ def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaEr
             if message is None:
                 return RepairResult(data, notes, finding)
             seen.add(key)
+            if not message:
+                continue  # the finding was an echo of one repaired before it in this round
             at = finding.path + ((finding.member,) if finding.keyword in ("additionalProperties", "unevaluatedProperties") and finding.member else ())
             notes.append(Note(_pointer(at), message))
     findings = schema_errors(data)
