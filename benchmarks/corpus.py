@@ -86,8 +86,22 @@ def _resolve(document: Any, node: Any, depth: int = 0) -> Any:
     return node
 
 
+def _resolve_file_ref(path: Path, node: Any) -> Any:
+    """A path item that is a `$ref` to another file of a multi-file document: what it names (or `node`)."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if not isinstance(ref, str) or ref.startswith("#") or "://" in ref:
+        return node
+    file_part, _, fragment = ref.partition("#")
+    try:
+        target: Any = load_spec(path.parent / file_part)
+    except Exception:  # noqa: BLE001 - counted as no operations
+        return node
+    return _resolve(target, {"$ref": "#" + fragment}) if fragment.startswith("/") else target
+
+
 def spec_operations(path: Path) -> tuple[list[str], str | None]:
-    """'METHOD /path' for each operation under `paths` (local $refs of path items followed)."""
+    """'METHOD /path' for each operation under `paths` (local $refs of path items followed, and those of
+    a multi-file document to its other files)."""
     try:
         document = load_spec(path)
     except Exception as exc:  # noqa: BLE001 - reported, not fatal
@@ -98,7 +112,7 @@ def spec_operations(path: Path) -> tuple[list[str], str | None]:
     operations: list[str] = []
     if isinstance(paths, dict):
         for route, item in paths.items():
-            item = _resolve(document, item)
+            item = _resolve_file_ref(path, _resolve(document, item))
             if not isinstance(item, dict):
                 continue
             for method in METHODS:

@@ -235,6 +235,19 @@ def test_schema_local_dialects(tmp_path: Path) -> None:
                 contract.read_call(request, ("GET", "/numbers"))
 
 
+def test_schema_local_2020_12_dialect_written_with_http_and_a_fragment(tmp_path: Path) -> None:
+    """PingOne writes `$schema: http://json-schema.org/draft/2020-12/schema#`: the validator knows it as https, no `#`."""
+    schema = {"$schema": "http://json-schema.org/draft/2020-12/schema#", "type": "integer", "maximum": 20}
+    parameters = [{"name": "n", "in": "query", "required": True, "schema": schema, "example": 14}]
+    out = generate(tmp_path, minimal_spec(paths={"/numbers": _get("numbers", parameters=parameters)}))
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        contract.read_call(httpx.Request("GET", "https://api.example.test/numbers", params={"n": "14"}), ("GET", "/numbers"))
+        with pytest.raises(AssertionError, match="n"):
+            contract.read_call(httpx.Request("GET", "https://api.example.test/numbers", params={"n": "25"}), ("GET", "/numbers"))
+
+
 # ---------------------------------------------------------------- webhooks-only documents
 
 

@@ -238,3 +238,9 @@ def test_a_whole_text_file_is_its_text(tmp_path: Path) -> None:
     """Redocly's convention: `description: {$ref: intro.md}` is the file's text."""
     root = write(tmp_path, {"api.yaml": HEAD.replace("version: '1'}", "version: '1', description: {$ref: docs/intro.md}}") + "paths: {}\n", "docs/intro.md": "# Intro\n\nSome *text*: here.\n"})
     assert load_spec(root).data["info"]["description"] == "# Intro\n\nSome *text*: here.\n"
+
+
+def test_a_file_name_holding_a_hash(tmp_path: Path) -> None:
+    """PingOne names files `..._{flowID}#clone+json.yaml` and refers to them so: the only reading is the file."""
+    root = write(tmp_path, {"api.yaml": HEAD + operation("schemas/Flow#clone.yaml"), "schemas/Flow#clone.yaml": "type: object\nproperties: {id: {type: string}}\n"})
+    assert "Flow_clone" in schemas(load_spec(root).data)

@@ -220,6 +220,8 @@ class _Bundler:
         if _URL_SCHEME.match(file_part) or file_part.startswith("//"):
             raise SpecError(source.locate(at), f"$ref {ref!r} points at a URL", "remote references are never fetched; copy the file next to the spec and refer to it by a relative path")
         file_part = unquote(file_part)
+        if fragment and not fragment.startswith("/") and (self._path(source).parent / unquote(ref)).is_file():
+            file_part, fragment = unquote(ref), ""  # a file whose name holds `#` (not written %23): no other reading
         if Path(file_part).is_absolute():
             raise SpecError(source.locate(at), f"$ref {ref!r} is an absolute path", "use a path relative to the spec's folder")
         path = (self._path(source).parent / file_part).resolve() if file_part else self._path(source)
