@@ -22,6 +22,12 @@ class LoadedSpec:
     notes: list[str] = field(default_factory=list)  # warnings before validation (the Swagger 2.0 repairs of the upgrade stage)
     source_map: SourceMap | None = None  # None: every pointer is the root file's
 
+    @property
+    def text_size(self) -> int:
+        """The characters of all its files: what the costs of checking a document grow with."""
+        others = sum(len(source.text) for source in self.files.values() if source is not self.root)
+        return len(self.root.text) + others
+
     def locate(self, pointer: str) -> Location:
         """`file:line:column` of a pointer in the bundled document, in the file that part came from."""
         if self.source_map is None:

@@ -66,7 +66,7 @@ def _refuse_long_chain(spec: LoadedSpec) -> None:
 
 
 def _small(spec: LoadedSpec) -> bool:
-    return len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+    return spec.text_size <= THOROUGH_CHECK_LIMIT
 
 
 def _no_text(pointer: str, value: Any) -> str | None:
@@ -178,7 +178,7 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None) -> list[str]:
     version = str(spec.data["openapi"])[:3]
     validator_class = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}[version]
     if thorough is None:
-        thorough = len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+        thorough = _small(spec)
     if not thorough:
         return [f"{spec.root.display}: note: large spec: detailed keyword checks skipped (run `validate` for them)"]
     warnings: list[str] = []
