@@ -3,6 +3,8 @@ the file each part came from."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -12,7 +14,7 @@ import pytest
 from generator.ground.diagnostics import SpecError
 from generator.load import bundle as bundle_module
 from generator.load import load_spec
-from generator.pipeline import read_spec
+from generator.pipeline import Job, build, read_spec, write_all
 from generator.validate import validate_spec
 
 HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nservers: [{url: 'https://api.example.test'}]\n"
@@ -244,3 +246,35 @@ def test_a_file_name_holding_a_hash(tmp_path: Path) -> None:
     """PingOne names files `..._{flowID}#clone+json.yaml` and refers to them so: the only reading is the file."""
     root = write(tmp_path, {"api.yaml": HEAD + operation("schemas/Flow#clone.yaml"), "schemas/Flow#clone.yaml": "type: object\nproperties: {id: {type: string}}\n"})
     assert "Flow_clone" in schemas(load_spec(root).data)
+
+
+def test_recursive_models_across_files_generate_a_client_whose_tests_pass(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "spec",
+        {
+            "api.yaml": HEAD
+            + "paths:\n  /folders/{id}: {$ref: 'paths/folder.yaml'}\n  /tree: {$ref: 'paths/tree.yaml'}\n",
+            "paths/folder.yaml": "get:\n  operationId: getFolder\n  parameters: [{$ref: '../common.yaml#/parameters/Id'}]\n  responses:\n"
+            "    '200': {description: ok, content: {application/json: {schema: {$ref: '../schemas/Folder.yaml'}}}}\n"
+            "    '404': {$ref: '../common.yaml#/responses/NotFound'}\n",
+            "paths/tree.yaml": "get:\n  operationId: getTree\n  responses:\n"
+            "    '200': {description: ok, content: {application/json: {schema: {$ref: '../schemas/tree.yaml#/Node'}}}}\n"
+            "    '404': {$ref: '../common.yaml#/responses/NotFound'}\n",
+            "schemas/Folder.yaml": "type: object\nrequired: [name]\nproperties:\n  name: {type: string, example: docs}\n"
+            "  files: {type: array, items: {$ref: File.yaml}}\n",
+            "schemas/File.yaml": "type: object\nrequired: [name]\nproperties:\n  name: {type: string, example: a.txt}\n  folder: {$ref: Folder.yaml}\n",
+            "schemas/tree.yaml": "Node:\n  type: object\n  required: [label]\n  properties:\n    label: {type: string, example: root}\n"
+            "    children: {type: array, items: {$ref: '#/Node'}}\n",
+            "common.yaml": "parameters:\n  Id: {name: id, in: path, required: true, schema: {type: string}}\n"
+            "responses:\n  NotFound: {description: not found, content: {application/json: {schema: {$ref: 'schemas/Error.yaml'}}}}\n",
+            "schemas/Error.yaml": "type: object\nproperties:\n  message: {type: string}\n",
+        },
+    )
+    out = tmp_path / "out"
+    write_all([build(Job("pkg", root, out / "pkg", "api.yaml"), use_cache=False)])
+    models = (out / "pkg" / "models.py").read_text()
+    for model in ("class Folder(", "class File(", "class Node(", "class Error("):
+        assert model in models
+    assert "files: list[File] | None" in models and "folder: Folder | None" in models and "children: list[Node] | None" in models
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "pkg/tests"], cwd=out, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
