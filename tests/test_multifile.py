@@ -278,3 +278,23 @@ def test_recursive_models_across_files_generate_a_client_whose_tests_pass(tmp_pa
     assert "files: list[File] | None" in models and "folder: Folder | None" in models and "children: list[Node] | None" in models
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "pkg/tests"], cwd=out, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+
+
+def test_a_swagger_2_document_split_over_files(tmp_path: Path) -> None:
+    """2.0's sections: schemas into `definitions`, parameters and responses into theirs; warnings name the file."""
+    root = write(
+        tmp_path,
+        {
+            "api.yaml": "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: api.example.test\npaths:\n  /pets:\n    get:\n"
+            "      operationId: listPets\n      parameters: [{$ref: 'defs/common.yaml#/Limit'}]\n      responses:\n"
+            "        '200': {description: ok, schema: {type: array, items: {$ref: 'defs/Pet.yaml'}}}\n"
+            "        '404': {$ref: 'defs/common.yaml#/NotFound'}\n",
+            "defs/Pet.yaml": "type: object\nproperties:\n  name: {type: string, default: 3}\n  parent: {$ref: Pet.yaml}\n",
+            "defs/common.yaml": "Limit: {name: limit, in: query, type: integer}\nNotFound: {description: gone}\n",
+        },
+    )
+    bundled = load_spec(root).data
+    assert bundled["definitions"]["Pet"]["properties"]["parent"] == {"$ref": "#/definitions/Pet"}
+    assert list(bundled["parameters"]) == ["Limit"] and list(bundled["responses"]) == ["NotFound"]
+    warnings = validate_spec(read_spec(root, "api.yaml"))
+    assert any(line.startswith("defs/Pet.yaml: warning: default 3") for line in warnings), warnings

@@ -7,15 +7,21 @@ from .loaded_spec import LoadedSpec
 # Composing a YAML document's node tree to find a line costs about a second per 3 MB; above this
 # size its warnings name the file and the pointer only. JSON text is always located (json_positions.py).
 YAML_LINES_LIMIT = 4_000_000
+_SCHEMAS_30 = "#/components/schemas/"
 
 
 def warning_place(spec: LoadedSpec, pointer: str) -> str:
     """The file, with the line and column of `pointer` where they can be had cheaply and truly.
 
-    A converted Swagger 2.0 document's pointers name the 3.0 conversion, not the file: no line.
+    A converted Swagger 2.0 document's pointers name the 3.0 conversion, not the file: no line (but the
+    file a definition came from, its schemas being the 2.0 definitions).
     """
-    source = spec.source_of(pointer)  # a part brought in from another file is located there
+    swagger2 = "swagger" in spec.root.data
+    if swagger2 and pointer.startswith(_SCHEMAS_30):
+        source = spec.source_of("#/definitions/" + pointer[len(_SCHEMAS_30) :])
+    else:
+        source = spec.source_of(pointer)  # a part brought in from another file is located there
     cheap = source.json_positions is not None or len(source.text) <= YAML_LINES_LIMIT
-    if not cheap or "swagger" in spec.root.data:
+    if not cheap or swagger2:
         return source.display
     return str(spec.locate(pointer))
