@@ -298,3 +298,19 @@ def test_a_swagger_2_document_split_over_files(tmp_path: Path) -> None:
     assert list(bundled["parameters"]) == ["Limit"] and list(bundled["responses"]) == ["NotFound"]
     warnings = validate_spec(read_spec(root, "api.yaml"))
     assert any(line.startswith("defs/Pet.yaml: warning: default 3") for line in warnings), warnings
+
+
+def test_a_whole_list_or_map_in_another_file_is_brought_in(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "api.yaml": HEAD + "paths:\n  /a:\n    get:\n      operationId: a\n      parameters: {$ref: 'common.yaml#/paging'}\n"
+            "      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {$ref: 'common.yaml#/fields'}}}}}}\n",
+            "common.yaml": "paging:\n  - {name: page, in: query, schema: {type: integer}}\nfields:\n  id: {type: integer}\n  owner: {$ref: '#/Owner'}\n"
+            "Owner: {type: object}\n",
+        },
+    )
+    get = load_spec(root).data["paths"]["/a"]["get"]
+    assert get["parameters"] == [{"name": "page", "in": "query", "schema": {"type": "integer"}}]
+    properties = get["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert properties == {"id": {"type": "integer"}, "owner": {"$ref": "#/components/schemas/Owner"}}

@@ -139,12 +139,15 @@ class _Bundler:
             shape, child = member_child(kind, member)
             if kind is Kind.SCHEMA and member == "discriminator" and isinstance(item, dict):
                 out[member] = self._discriminator(item, source, at)
-            elif shape in (Shape.ONE, Shape.LIST) or not isinstance(item, dict):
+            elif shape is Shape.ONE or not isinstance(item, dict):
                 out[member] = self._walk(item, source, at, child, depth + 1)
             elif isinstance(item.get("$ref"), str) and not self._stays(item["$ref"], source, at):
-                # the whole map is in another file (`properties: {$ref: attributes.yml#/ids}`): brought in
+                # the whole list or map is in another file (`properties: {$ref: attributes.yml#/ids}`): brought in
                 target = self._target(item["$ref"], source, join_pointer(at, "$ref"))
-                out[member] = item if target.source is self.root else self._inline(target, child, item["$ref"], source, at, depth + 1, shape)
+                names = None if shape is Shape.LIST else shape
+                out[member] = item if target.source is self.root else self._inline(target, child, item["$ref"], source, at, depth + 1, names)
+            elif shape is Shape.LIST:
+                out[member] = self._walk(item, source, at, child, depth + 1)
             else:
                 out[member] = self._names(item, source, at, shape, child, depth + 1)
         return out
