@@ -92,6 +92,8 @@ def _resolve_file_ref(path: Path, node: Any) -> Any:
     if not isinstance(ref, str) or ref.startswith("#") or "://" in ref:
         return node
     file_part, _, fragment = ref.partition("#")
+    if not fragment.startswith("/") and (path.parent / ref).is_file():
+        file_part, fragment = ref, ""  # a file name holding '#' (PingOne's)
     try:
         target: Any = load_spec(path.parent / file_part)
     except Exception:  # noqa: BLE001 - counted as no operations
