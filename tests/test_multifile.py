@@ -314,3 +314,19 @@ def test_a_whole_list_or_map_in_another_file_is_brought_in(tmp_path: Path) -> No
     assert get["parameters"] == [{"name": "page", "in": "query", "schema": {"type": "integer"}}]
     properties = get["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
     assert properties == {"id": {"type": "integer"}, "owner": {"$ref": "#/components/schemas/Owner"}}
+
+
+def test_embedded_ids_in_the_root_and_urls_naming_them_are_not_fetched(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "api.yaml": HEAD + operation("#/components/schemas/Box") + "components:\n  schemas:\n    Box:\n"
+            "      $id: 'https://example.com/schemas/box'\n      type: object\n      properties:\n"
+            "        by_url: {$ref: 'https://example.com/schemas/item'}\n        relative: {$ref: item}\n"
+            "        other: {$ref: 'other.yaml'}\n      $defs:\n        item: {$id: 'https://example.com/schemas/item', type: string}\n",
+            "other.yaml": "type: integer\n",
+        },
+    )
+    properties = schemas(load_spec(root).data)["Box"]["properties"]
+    assert properties["by_url"] == {"$ref": "https://example.com/schemas/item"} and properties["relative"] == {"$ref": "item"}
+    assert properties["other"] == {"$ref": "#/components/schemas/other"}
