@@ -86,8 +86,24 @@ def _resolve(document: Any, node: Any, depth: int = 0) -> Any:
     return node
 
 
+def _resolve_file_ref(path: Path, node: Any) -> Any:
+    """A path item that is a `$ref` to another file of a multi-file document: what it names (or `node`)."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if not isinstance(ref, str) or ref.startswith("#") or "://" in ref:
+        return node
+    file_part, _, fragment = ref.partition("#")
+    if not fragment.startswith("/") and (path.parent / ref).is_file():
+        file_part, fragment = ref, ""  # a file name holding '#' (PingOne's)
+    try:
+        target: Any = load_spec(path.parent / file_part)
+    except Exception:  # noqa: BLE001 - counted as no operations
+        return node
+    return _resolve(target, {"$ref": "#" + fragment}) if fragment.startswith("/") else target
+
+
 def spec_operations(path: Path) -> tuple[list[str], str | None]:
-    """'METHOD /path' for each operation under `paths` (local $refs of path items followed)."""
+    """'METHOD /path' for each operation under `paths` (local $refs of path items followed, and those of
+    a multi-file document to its other files)."""
     try:
         document = load_spec(path)
     except Exception as exc:  # noqa: BLE001 - reported, not fatal
@@ -98,7 +114,7 @@ def spec_operations(path: Path) -> tuple[list[str], str | None]:
     operations: list[str] = []
     if isinstance(paths, dict):
         for route, item in paths.items():
-            item = _resolve(document, item)
+            item = _resolve_file_ref(path, _resolve(document, item))
             if not isinstance(item, dict):
                 continue
             for method in METHODS:
@@ -420,7 +436,14 @@ def _error_blocks(lines: list[str]) -> list[str]:
 
 
 def find_specs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SPEC_SUFFIXES)
+    """Every document under `folder`. A subfolder holding a file named `entry` is one document split over
+    its files: `entry`'s single line is the root document's path in it, and nothing else under it is listed."""
+    entries = sorted(p.parent for p in folder.rglob("entry") if p.is_file() and p.parent != folder)
+    roots = [entry / (entry / "entry").read_text(encoding="utf-8").strip() for entry in entries]
+    return sorted(
+        [p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SPEC_SUFFIXES and not any(p.is_relative_to(e) for e in entries)]
+        + [root for root in roots if root.is_file()]
+    )
 
 
 def _committed_results(out: Path) -> dict[str, Any] | None:

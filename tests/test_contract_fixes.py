@@ -235,6 +235,35 @@ def test_schema_local_dialects(tmp_path: Path) -> None:
                 contract.read_call(request, ("GET", "/numbers"))
 
 
+def test_schema_local_2020_12_dialect_written_with_http_and_a_fragment(tmp_path: Path) -> None:
+    """PingOne writes `$schema: http://json-schema.org/draft/2020-12/schema#`: the validator knows it as https, no `#`."""
+    schema = {"$schema": "http://json-schema.org/draft/2020-12/schema#", "type": "integer", "maximum": 20}
+    parameters = [{"name": "n", "in": "query", "required": True, "schema": schema, "example": 14}]
+    out = generate(tmp_path, minimal_spec(paths={"/numbers": _get("numbers", parameters=parameters)}))
+    assert_generated_tests_pass(out)
+    with imported(out):
+        contract = importlib.import_module("pkg.tests._contract")
+        contract.read_call(httpx.Request("GET", "https://api.example.test/numbers", params={"n": "14"}), ("GET", "/numbers"))
+        with pytest.raises(AssertionError, match="n"):
+            contract.read_call(httpx.Request("GET", "https://api.example.test/numbers", params={"n": "25"}), ("GET", "/numbers"))
+
+
+def test_an_open_discriminated_union_reads_a_variant_with_a_date_time_as_its_model(tmp_path: Path) -> None:
+    """The `dict[str, Any]` fallback takes only what no option takes (Rebilly's webhook payloads had
+    their orders read as dicts: the dict matched exactly where the model needed a string converted)."""
+    variant = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["a"]}, "at": {"type": "string", "format": "date-time"}}}
+    other = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["b"]}}}
+    union = {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}], "discriminator": {"propertyName": "kind"}}
+    out = generate(tmp_path, minimal_spec(paths={"/things": _get("list")}, components={"schemas": {"A": variant, "B": other, "Either": union}}))
+    with imported(out):
+        models = importlib.import_module("pkg.models")
+        pydantic = importlib.import_module("pydantic")
+        adapter = pydantic.TypeAdapter(models.Either)
+        assert type(adapter.validate_python({"kind": "a", "at": "2024-01-02T03:04:05Z"})).__name__ == "A"
+        assert type(adapter.validate_python({"kind": "b"})).__name__ == "B"
+        assert adapter.validate_python({"kind": "new", "x": 1}) == {"kind": "new", "x": 1}  # an unknown tag: still read
+
+
 # ---------------------------------------------------------------- webhooks-only documents
 
 

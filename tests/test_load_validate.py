@@ -85,15 +85,16 @@ def test_unsafe_or_missing_external_refs_are_refused(tmp_path: Path, ref: str, p
     assert problem in str(error.value)
 
 
-def test_local_external_refs_are_inlined(tmp_path: Path) -> None:
+def test_local_external_refs_become_components(tmp_path: Path) -> None:
     (tmp_path / "common.yaml").write_text(
         "Pet:\n  type: object\n  properties:\n    name: {type: string}\n    owner: {$ref: '#/Owner'}\nOwner:\n  type: object\n  properties:\n    id: {type: integer}\n"
     )
     spec = minimal_spec(components={"schemas": {"Pet": {"$ref": "common.yaml#/Pet"}}})
     loaded = read_spec(write_spec(tmp_path, spec))
     validate_spec(loaded)
-    pet = loaded.data["components"]["schemas"]["Pet"]
-    assert pet["properties"]["owner"]["properties"]["id"] == {"type": "integer"}
+    schemas = loaded.data["components"]["schemas"]
+    assert schemas["Pet"]["properties"]["owner"] == {"$ref": "#/components/schemas/Owner"}
+    assert schemas["Owner"]["properties"]["id"] == {"type": "integer"}
 
 
 def test_invalid_swagger_2_is_located_in_the_original(tmp_path: Path) -> None:

@@ -117,8 +117,8 @@ def test_one_of_with_discriminator() -> None:
     assert pet.type.annotation("models.") == "models.Cat | models.Dog"  # outside models.py: a plain union
     # Neither option requires `kind`: an object without it is read as the one of them it fits best.
     assert pet.type.annotation() == (
-        "Annotated[Annotated[Cat, _Tag('Cat')] | Annotated[Cat | Dog, _Tag('Cat | Dog')] | Annotated[Dog, _Tag('Dog')], "
-        "_Discriminator(_discriminate('kind', {'cat': 'Cat', 'Dog': 'Dog'}, 'Cat | Dog'))] | dict[str, Any]"
+        "Annotated[Annotated[Annotated[Cat, _Tag('Cat')] | Annotated[Cat | Dog, _Tag('Cat | Dog')] | Annotated[Dog, _Tag('Dog')], "
+        "_Discriminator(_discriminate('kind', {'cat': 'Cat', 'Dog': 'Dog'}, 'Cat | Dog'))] | dict[str, Any], _Field(union_mode='left_to_right')]"
     )
     discriminator = getattr(pet.type, "discriminator")
     assert discriminator.property_wire_name == "kind"

@@ -1,18 +1,14 @@
-"""Load stage: read a YAML or JSON spec, keep enough to point at lines, and bring in local `$ref` files.
+"""Load stage: read one YAML or JSON file and keep enough to point at its lines.
 
 The data is parsed with the fastest loader available (libyaml or json); source positions are only
 computed when an error needs them: by composing the YAML node tree once, or for JSON text by reading
 only the containers on a pointer's way (json_positions.py: composing large JSON as YAML takes seconds).
-`$ref`s that point at other files are resolved only inside the spec's own folder, never over the
-network, and inlined so that later stages see one self-contained document.
+Bringing in the files a document's `$ref`s name is bundle.py's job.
 """
 
 from __future__ import annotations
 
-import copy
 import json
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +17,8 @@ import yaml
 
 from ..ground.diagnostics import Location, SpecError
 from .json_positions import JsonPositions
-from .limits import MAX_DEPTH, LimitExceeded, check_tree, depth_error, locate_in_text
-from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
+from .limits import LimitExceeded, check_tree, depth_error, locate_in_text
+from ..ground.pointers import split_pointer
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -35,9 +31,6 @@ _SpecLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
 
 @dataclass
 class SourceFile:
@@ -131,6 +124,22 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
     return SourceFile(path, shown, text, _stringify_keys(data), json_positions=None if shared else JsonPositions(text))
 
 
+# What a `$ref` may name besides YAML and JSON: a whole text file, whose text is the value (Redocly's
+# convention for long descriptions: `description: {$ref: description.md}`).
+DATA_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def read_text_source(path: Path, display: str) -> SourceFile:
+    """A file that is not YAML or JSON, read as one string."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise SpecError(Location(display), f"cannot read file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SpecError(Location(display), f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
+    return SourceFile(path, display, text, text)
+
+
 def _limit_error(exc: LimitExceeded, text: str, shown: str) -> SpecError:
     position = locate_in_text(text, exc.kind)
     line, column = position if position is not None else (None, None)
@@ -190,118 +199,3 @@ def _key_text(key: Any) -> str:
     if key is None:
         return "null"
     return str(key)
-
-
-@dataclass
-class LoadedSpec:
-    """The root document with every external `$ref` inlined, plus the files it came from."""
-
-    root: SourceFile
-    data: dict[str, Any]
-    files: dict[Path, SourceFile]
-    notes: list[str] = field(default_factory=list)  # warnings before validation (the Swagger 2.0 repairs of the upgrade stage)
-    # For a converted Swagger 2.0 document: where a place of `data` is in the file (upgrade sets it).
-    source_pointer: Callable[[str], str] | None = None
-
-    def locate(self, pointer: str) -> Location:
-        if self.source_pointer is None:
-            return self.root.locate(pointer)
-        found = self.root.locate(self.source_pointer(pointer))
-        return Location(found.file, found.line, found.column, pointer)  # the pointer names what later stages read
-
-
-def load_spec(path: Path, display: str | None = None) -> LoadedSpec:
-    """Load a spec and inline the `$ref`s that point at other files in its folder.
-
-    A Swagger 2.0 document is returned as it is: the upgrade stage checks and converts it.
-    """
-    root = read_source(path, display)
-    files = {path.resolve(): root}
-    inliner = _ExternalRefInliner(path.resolve().parent, files)
-    data = inliner.inline_document(root)
-    return LoadedSpec(root, data, files)
-
-
-@dataclass
-class _ExternalRefInliner:
-    """Replaces `{"$ref": "other.yaml#/x"}` with the referenced content, inside `base_dir` only."""
-
-    base_dir: Path
-    files: dict[Path, SourceFile]
-    _stack: list[tuple[Path, str]] = field(default_factory=list)
-
-    def inline_document(self, source: SourceFile) -> dict[str, Any]:
-        if not _has_external_ref(source.data):
-            return source.data  # type: ignore[no-any-return]
-        result = self._walk(source.data, source, "#", 1)
-        assert isinstance(result, dict)
-        return result
-
-    def _walk(self, value: Any, source: SourceFile, pointer: str, depth: int) -> Any:
-        if depth > MAX_DEPTH and isinstance(value, (dict, list)):
-            raise SpecError(source.locate(pointer), f"with its $ref'd files inlined, the document nests deeper than {MAX_DEPTH} levels", "use fewer levels of files")
-        if isinstance(value, dict):
-            ref = value.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                return self._inline(ref, source, join_pointer(pointer, "$ref"), depth)
-            return {key: self._walk(item, source, join_pointer(pointer, key), depth + 1) for key, item in value.items()}
-        if isinstance(value, list):
-            return [self._walk(item, source, join_pointer(pointer, index), depth + 1) for index, item in enumerate(value)]
-        return value
-
-    def _inline(self, ref: str, source: SourceFile, pointer: str, depth: int) -> Any:
-        target_file, _, target_pointer = ref.partition("#")
-        where = source.locate(pointer)
-        if _URL_SCHEME.match(target_file) or target_file.startswith("//"):
-            raise SpecError(where, f"$ref {ref!r} points at a URL", "remote references are never fetched; copy the file next to the spec")
-        if Path(target_file).is_absolute():
-            raise SpecError(where, f"$ref {ref!r} is an absolute path", "use a path relative to the spec's folder")
-        target_path = (source.path.parent / target_file).resolve()
-        if not target_path.is_relative_to(self.base_dir):
-            raise SpecError(where, f"$ref {ref!r} leaves the spec's folder", "only files inside the spec's folder can be referenced")
-        key = (target_path, target_pointer)
-        if key in self._stack:
-            raise SpecError(where, f"$ref {ref!r} is a cycle across files", "move the recursive schemas into one file")
-        target_source = self.files.get(target_path)
-        if target_source is None:
-            if not target_path.is_file():
-                raise SpecError(where, f"$ref {ref!r}: file {target_file!r} does not exist", "check the file name")
-            target_source = read_source(target_path, str(target_path.relative_to(self.base_dir)))
-            self.files[target_path] = target_source
-        try:
-            target = resolve_pointer(target_source.data, target_pointer or "#")
-        except KeyError:
-            raise SpecError(where, f"$ref {ref!r} does not resolve: no {target_pointer!r} in {target_file}", "check the pointer") from None
-        self._stack.append(key)
-        try:
-            rewritten = _relative_refs_to(copy.deepcopy(target), target_path.name)
-            return self._walk(rewritten, target_source, target_pointer or "#", depth)
-        finally:
-            self._stack.pop()
-
-
-def _relative_refs_to(value: Any, file_name: str) -> Any:
-    """Inside an inlined fragment, `#/x` refers to the other file: make that explicit."""
-    if isinstance(value, dict):
-        ref = value.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#"):
-            value = dict(value)
-            value["$ref"] = file_name + ref
-        return {key: _relative_refs_to(item, file_name) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_relative_refs_to(item, file_name) for item in value]
-    return value
-
-
-def _has_external_ref(value: Any) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                return True
-            stack.extend(child for child in item.values() if isinstance(child, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend(child for child in item if isinstance(child, (dict, list)))
-    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .documents import LoadedSpec
+from .loaded_spec import LoadedSpec
 
 # Composing a YAML document's node tree to find a line costs about a second per 3 MB; above this
 # size its warnings name the file and the pointer only. JSON text is always located (json_positions.py).
@@ -13,10 +13,10 @@ def warning_place(spec: LoadedSpec, pointer: str) -> str:
     """The file, with the line and column of `pointer` where they can be had cheaply and truly.
 
     A converted Swagger 2.0 document's pointers name the 3.0 conversion: its line is that of the
-    place the conversion came from (`LoadedSpec.source_pointer`).
+    place the conversion came from (`LoadedSpec.source_pointer`), in the file that place came from.
     """
-    root = spec.root
-    cheap = root.json_positions is not None or len(root.text) <= YAML_LINES_LIMIT
-    if not cheap or ("swagger" in root.data and spec.source_pointer is None):
-        return root.display
+    source = spec.source_of(pointer)  # a part brought in from another file is located there
+    cheap = source.json_positions is not None or len(source.text) <= YAML_LINES_LIMIT
+    if not cheap or ("swagger" in spec.root.data and spec.source_pointer is None):
+        return source.display
     return str(spec.locate(pointer))

@@ -111,11 +111,12 @@ class UnionType:
         tags = "{" + ", ".join(f"{value!r}: {' | '.join(names)!r}" for value, names in discriminator.selections()) + "}"
         untagged = f", {' | '.join(discriminator.untagged)!r}" if discriminator.untagged else ""
         rest = [part for part in parts if part != "None" and part not in grouped]
-        text = " | ".join(
-            [f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.property_wire_name!r}, {tags}{untagged}))]"]
-            + rest
-            + ["dict[str, Any]"]
-        )
+        known = f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.property_wire_name!r}, {tags}{untagged}))]"
+        if rest:  # the tagged union and the untagged options: the best fit among them (pydantic's smart mode)
+            known = f"Annotated[{' | '.join([known, *rest])}, _Field(union_mode='smart')]"
+        # The dict only when no option takes the value: in smart mode a dict is an exact match for any
+        # JSON object and won over a model whose date-time field needs its string converted (Rebilly).
+        text = f"Annotated[{known} | dict[str, Any], _Field(union_mode='left_to_right')]"
         return text + (" | None" if "None" in parts else "")
 
 

@@ -11,19 +11,19 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from ..load import LoadedSpec, SourceFile
+from ..load import LoadedSpec
 from .source_pointers import source_pointer
 from .swagger2 import convert, is_swagger2
 
-# (the root file, the 2.0 document, strict) -> (the document to convert, located repair notes)
-Swagger2Check = Callable[[SourceFile, dict[str, Any], bool], tuple[dict[str, Any], list[str]]]
+# (the loaded spec, its 2.0 document, strict) -> (the document to convert, located repair notes)
+Swagger2Check = Callable[[LoadedSpec, dict[str, Any], bool], tuple[dict[str, Any], list[str]]]
 
 
 def upgrade_spec(spec: LoadedSpec, strict: bool, check: Swagger2Check) -> LoadedSpec:
     """`spec` as OpenAPI 3.x: itself when it is one already."""
     if not is_swagger2(spec.data):
         return spec
-    data, notes = check(spec.root, spec.data, strict)
+    data, notes = check(spec, spec.data, strict)
     return replace(spec, data=convert(data), notes=[*spec.notes, *notes], source_pointer=partial(source_pointer, data))
 
 

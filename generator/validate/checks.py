@@ -65,7 +65,7 @@ def validate_spec(
         if finding is not None:
             _refuse(spec, finding, moved)
     else:
-        scalar_text = (lambda pointer, value: spec.root.scalar_text(source_pointer(moved, pointer), value)) if _small(spec) else _no_text
+        scalar_text = (lambda pointer, value: spec.scalar_text(source_pointer(moved, pointer), value)) if _small(spec) else _no_text
         result = repair_document(spec.data, version, scalar_text, lambda data: _findings(data, version))
         warnings += [_render_note(spec, note, moved) for note in result.notes]
         broken += result.broken
@@ -112,7 +112,7 @@ def _refuse_long_chain(spec: LoadedSpec) -> None:
 
 
 def _small(spec: LoadedSpec) -> bool:
-    return len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+    return spec.text_size <= THOROUGH_CHECK_LIMIT
 
 
 def _no_text(pointer: str, value: Any) -> str | None:
@@ -226,7 +226,7 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None, moved: dict[s
     version = str(spec.data["openapi"])[:3]
     validator_class = {"3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator, "3.2": OpenAPIV32SpecValidator}[version]
     if thorough is None:
-        thorough = len(spec.root.text) <= THOROUGH_CHECK_LIMIT
+        thorough = _small(spec)
     if not thorough:
         return [f"{spec.root.display}: note: large spec: detailed keyword checks skipped (run `validate` for them)"]
     warnings: list[str] = []

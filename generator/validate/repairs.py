@@ -110,6 +110,8 @@ def repair_structure(data: dict[str, Any], version: str, schema_errors: SchemaEr
                 notes[:] = [note for note in notes if not _within(note.pointer, [part])]  # readings of what is gone
                 message = part.message
             seen.add(key)
+            if not message:
+                continue  # the finding was an echo of one repaired before it in this round
             notes.append(Note(_pointer(at), message))
     findings = schema_errors(data)
     return RepairResult(data, notes, findings[0] if findings else None, broken=broken)

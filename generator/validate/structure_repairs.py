@@ -164,6 +164,15 @@ def _missing_member(finding: Finding, holder: dict[str, Any]) -> str | None:
     if finding.kind == "parameter" and member in ("schema", "content") and "content" in finding.others + (member,) and "schema" not in holder and "content" not in holder:
         holder["schema"] = {"type": "string"}
         return f"parameter {short(holder.get('name'))} has neither schema nor content; read as a string"
+    if finding.kind == "responses" and member == "default":
+        # 3.1's schema asks for `default` when no member is a code: `2xx` is one, spelled in lower case
+        for name in list(holder):
+            code = str(name).strip().upper()
+            if code != name and re.fullmatch(r"[1-5]([0-9]{2}|XX)", code) and code not in holder:
+                _rename(holder, name, code)
+                return f"response code {name!r} is not written as OpenAPI writes codes; read as {code!r}"
+        if any(re.fullmatch(r"[1-5]([0-9]{2}|XX)", str(name)) for name in holder):
+            return ""  # a code spelled in lower case was renamed for the finding before this one
     neutral = _NEUTRAL_REQUIRED.get((finding.kind, member))
     if neutral is None:
         return None

@@ -12,13 +12,13 @@ from typing import Any
 
 from ..ground.diagnostics import SpecError, warning_line
 from ..ground.pointers import join_pointer
-from ..load import SourceFile
+from ..load import LoadedSpec
 from .checks import first_schema_error
 from .messages import explain
 from .repairs import repair_structure
 
 
-def check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool) -> tuple[dict[str, Any], list[str]]:
+def check_swagger2(spec: LoadedSpec, data: dict[str, Any], strict: bool) -> tuple[dict[str, Any], list[str]]:
     """The document to convert (repaired unless `strict`) and the located notes of its repairs."""
     from openapi_spec_validator.schemas import schema_v2
 
@@ -29,7 +29,7 @@ def check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool) -> tupl
         finding = None if error is None else explain(error, schema_v2, "2.0")
     else:
         result = repair_structure(data, "2.0", lambda document: _swagger2_findings(document, schema_v2))
-        notes += [warning_line(f"{root.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
+        notes += [warning_line(f"{spec.locate(note.pointer)}: warning: {note.message}", note.pointer) for note in result.notes]
         data, finding = result.data, result.refusal
     if finding is not None:
         pointer = "#"
@@ -37,7 +37,7 @@ def check_swagger2(root: SourceFile, data: dict[str, Any], strict: bool) -> tupl
             pointer = join_pointer(pointer, token)
         if finding.keyword == "additionalProperties" and finding.member is not None:
             pointer = join_pointer(pointer, finding.member)
-        raise SpecError(root.locate(pointer), f"invalid Swagger 2.0: {finding.text}", finding.hint or "see the Swagger 2.0 specification for this field")
+        raise SpecError(spec.locate(pointer), f"invalid Swagger 2.0: {finding.text}", finding.hint or "see the Swagger 2.0 specification for this field")
     return data, notes
 
 

@@ -81,7 +81,11 @@ def _strip_defaults(schema: Any) -> None:
 
 def _dialect(uri: str) -> str:
     """A schema-local `$schema` as the validator knows it: drafts 4 to 7 are named by their http URIs
-    (documents often write https), and "draft-05", never published, is draft 4 (its meta-schema)."""
+    (documents often write https), and "draft-05", never published, is draft 4 (its meta-schema);
+    2019-09 and 2020-12 by their https URIs, without the empty fragment documents often add."""
+    later = re.fullmatch(r"https?://json-schema\.org/draft/(2019-09|2020-12)/schema#?", uri)
+    if later is not None:
+        return f"https://json-schema.org/draft/{later.group(1)}/schema"
     match = re.fullmatch(r"https?://json-schema\.org/draft-0([4-7])/schema#?", uri)
     if match is None:
         return uri
