@@ -29,6 +29,9 @@ paths:
               pair:
                 type: array
                 items: [{type: integer}, {type: integer}]
+              latest:
+                type: array
+                items: [{type: integer}, {type: "null"}]
 """
 
 OPENAPI_31 = """\
@@ -70,6 +73,7 @@ def test_a_tuple_in_a_2_0_document_is_a_list_of_its_positions_types(tmp_path: Pa
     assert "cannot be read" not in warnings  # not the last resort, Any
     assert "mixed: list[int | str] | None" in models
     assert "pair: list[int] | None" in models
+    assert "latest: list[int | None] | None" in models  # a position's own repair (type 'null') applies in the tuple's reading
     assert_generated_tests_pass(tmp_path / "out")
 
 

@@ -215,10 +215,10 @@ def _tuple_items(node: dict[str, Any], pointer: str, version: str) -> Planned:
 
         def to_prefix_items(copy_of: Callable[[Any], Any]) -> None:
             target = copy_of(node)
-            target["prefixItems"] = positions
+            target["prefixItems"] = [copy_of(item) if isinstance(item, dict) else item for item in positions]  # repaired in place too
             rest = target.pop("additionalItems", None)
             if isinstance(rest, (dict, bool)) and rest is not True:
-                target["items"] = rest
+                target["items"] = copy_of(rest) if isinstance(rest, dict) else rest
             else:
                 del target["items"]
 
@@ -228,7 +228,8 @@ def _tuple_items(node: dict[str, Any], pointer: str, version: str) -> Planned:
     def to_any_of(copy_of: Callable[[Any], Any]) -> None:
         target = copy_of(node)
         target.pop("additionalItems", None)
-        target["items"] = distinct[0] if len(distinct) == 1 else {"anyOf": distinct} if distinct else {}
+        options = [copy_of(item) for item in distinct]  # the copies: the positions' own repairs apply to them
+        target["items"] = options[0] if len(options) == 1 else {"anyOf": options} if options else {}
         if any(item is True for item in positions):
             target["items"] = {}
 
