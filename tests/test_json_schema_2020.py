@@ -5,6 +5,7 @@ and the reference reading (generator/validate/schema_resources.py) on documents 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +35,15 @@ class Generated:
 
 
 _MADE: dict[str, Generated] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _remove_generated_clients() -> Any:
+    """The clients are made once per run and shared by the tests; removed when the module is done."""
+    yield
+    for made in _MADE.values():
+        shutil.rmtree(made.folder.parent, ignore_errors=True)
+    _MADE.clear()
 
 
 def generated(keyword: str) -> Generated:
