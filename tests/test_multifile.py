@@ -166,7 +166,6 @@ def test_embedded_schema_ids_are_not_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("ref", "problem", "hint"),
     [
-        ("https://example.com/pet.yaml#/Pet", "points at a URL", "never fetched"),
         ("../../outside.yaml#/x", "leaves the spec's folder", "move the file there"),
     ],
 )
@@ -178,6 +177,22 @@ def test_unsafe_refs_in_a_referenced_file_are_refused_where_they_are(tmp_path: P
         load_spec(root)
     message = str(error.value)
     assert message.startswith("schemas/pet.yaml:4:11: ") and problem in message and hint in message
+
+
+@pytest.mark.parametrize("ref", ["https://example.com/pet.yaml#/Pet", "//example.com/pet.yaml"])
+def test_a_url_ref_is_never_fetched_and_costs_only_its_part(tmp_path: Path, ref: str) -> None:
+    folder = tmp_path / "spec"
+    root = write(folder, {"api.yaml": HEAD + operation("schemas/pet.yaml"), "schemas/pet.yaml": f"type: object\nproperties:\n  tag:\n    $ref: '{ref}'\n"})
+    with pytest.raises(SpecError) as error:  # --strict: refused where it is written
+        validate_spec(read_spec(root, "api.yaml"), strict=True)
+    message = str(error.value)
+    assert message.startswith("schemas/pet.yaml:4:11: ") and "points at a URL, which is never fetched" in message
+    spec = read_spec(root, "api.yaml")
+    warnings = validate_spec(spec)
+    assert [line for line in warnings if "never fetched" in line] == [
+        f"schemas/pet.yaml:4:11: warning: $ref '{ref}' points at a URL, which is never fetched; typed as Any (at #/components/schemas/pet/properties/tag/$ref)"
+    ]
+    assert spec.data["components"]["schemas"]["pet"]["properties"]["tag"] == {}
 
 
 def test_a_warning_on_a_schema_from_another_file_is_located_there(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import unquote
 
@@ -50,3 +51,12 @@ def follow_refs(document: Any, value: Any) -> Any:
         except KeyError:
             return {}
     return value
+
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_remote_ref(ref: str) -> bool:
+    """`https://host/common.json#X` or `//host/x`: a reference no file beside the document answers."""
+    address = ref.partition("#")[0]
+    return bool(_URL_SCHEME.match(address)) or address.startswith("//")

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..ground.diagnostics import SpecError
-from ..ground.pointers import join_pointer, resolve_pointer, split_pointer
+from ..ground.pointers import is_remote_ref, join_pointer, resolve_pointer, split_pointer
 from . import documents
 from .documents import SourceFile
 from .embedded_ids import EmbeddedIds, find_embedded_ids
@@ -208,8 +208,11 @@ class _Bundler:
     # -- targets
 
     def _stays(self, ref: str, source: SourceFile, pointer: str) -> bool:
-        """A reference that is not a file's: the root's own `#/...`, an anchor, an embedded schema's `$id`."""
+        """A reference that is not a file's: the root's own `#/...`, an anchor, an embedded schema's `$id`,
+        a URL (never fetched: validate refuses it, or without --strict reads that part as any value)."""
         if ref.startswith("#") and (source is self.root or not ref.startswith("#/") and ref != "#"):
+            return True
+        if is_remote_ref(ref):
             return True
         path = self._path(source)
         ids = self.embedded.get(path)
@@ -220,8 +223,6 @@ class _Bundler:
     def _target(self, ref: str, source: SourceFile, at: str) -> _Target:
         """The file and pointer `ref` names, the file read (once) when it is new; refused when unsafe."""
         file_part, _, fragment = ref.partition("#")
-        if _URL_SCHEME.match(file_part) or file_part.startswith("//"):
-            raise SpecError(source.locate(at), f"$ref {ref!r} points at a URL", "remote references are never fetched; copy the file next to the spec and refer to it by a relative path")
         file_part = unquote(file_part)
         if fragment and not fragment.startswith("/") and (self._path(source).parent / unquote(ref)).is_file():
             file_part, fragment = unquote(ref), ""  # a file whose name holds `#` (not written %23): no other reading
@@ -330,7 +331,7 @@ def _has_external_ref(value: Any) -> bool:
         item = stack.pop()
         if isinstance(item, dict):
             ref = item.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
+            if isinstance(ref, str) and not ref.startswith("#") and not is_remote_ref(ref):
                 return True
             stack.extend(child for key, child in item.items() if isinstance(child, (dict, list)))
         elif isinstance(item, list):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..ground.pointers import join_pointer, resolve_pointer
+from ..ground.pointers import is_remote_ref, join_pointer, resolve_pointer
 from .messages import Finding, child, short
 from .places import Place, places
 from .ref_cycles import Cycle
@@ -83,7 +83,8 @@ def read_dangling_refs(data: dict[str, Any]) -> list[BrokenPart]:
     removed: list[tuple[Place, Any]] = []
     for place, ref in broken:
         replacement, reading = _READINGS[place.kind]
-        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} does not resolve: nothing at that pointer", reading, place.kind, ref=ref))
+        problem = "points at a URL, which is never fetched" if is_remote_ref(ref) else "does not resolve: nothing at that pointer"
+        found.append(BrokenPart(place.pointer, place.pointer + "/$ref", f"$ref {short(ref, 80)} {problem}", reading, place.kind, ref=ref))
         if replacement is not None:
             _replace(place.node, replacement)
         else:
@@ -221,6 +222,8 @@ def _dangles(data: dict[str, Any], ref: str) -> bool:
     """Whether `ref`, followed through the `$ref`s it leads to, ends at nothing."""
     seen: set[str] = set()
     while ref not in seen:
+        if is_remote_ref(ref):
+            return True  # never fetched: that part is as unreadable as one whose target is missing
         if not ref.startswith("#"):
             return False  # not local: not a part-local defect (the refusal stays)
         seen.add(ref)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..ground.diagnostics import SpecError, warning_line
-from ..ground.pointers import join_pointer, resolve_pointer
+from ..ground.pointers import is_remote_ref, join_pointer, resolve_pointer
 from ..load import LoadedSpec
 from ..load.places import warning_place
 from .broken_parts import BrokenPart, read_dangling_refs
@@ -208,6 +208,8 @@ def _check_internal_refs(spec: LoadedSpec) -> None:
 
 
 def _check_ref(spec: LoadedSpec, ref: str, pointer: str) -> None:
+    if is_remote_ref(ref):
+        raise SpecError(spec.locate(pointer), f"$ref {short(ref, 80)} points at a URL, which is never fetched", "copy the file next to the spec and refer to it by a relative path (without --strict, that part is typed Any)")
     if not ref.startswith("#"):
         raise SpecError(spec.locate(pointer), f"$ref {short(ref, 80)} is not a local reference")
     try:
