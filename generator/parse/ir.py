@@ -68,7 +68,7 @@ class UnionType:
 
     def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
         parts: list[str] = []
-        for option in self._flat_options():
+        for option in self.flat_options():
             text = option.annotation(models_prefix, builtins_prefix)
             if text not in parts:
                 parts.append(text)
@@ -77,15 +77,31 @@ class UnionType:
         if self.discriminator is not None and not models_prefix and self.discriminator.mapping:
             return self._tagged(parts)
         none_last = [part for part in parts if part != "None"] + (["None"] if "None" in parts else [])
+        if not models_prefix and self.typed_first:
+            # The models module reads it with the runtime's `TypedFirst` (see `typed_first`).
+            return f"Annotated[{' | '.join(none_last)}, _TypedFirst()]"
         return " | ".join(none_last)
 
-    def _flat_options(self) -> list[TypeRef]:
+    @property
+    def typed_first(self) -> bool:
+        """Whether an option takes anything of its shape (`dict[str, Any]`, `list[Any]`) beside typed ones.
+
+        Such a union is read typed option first: the value is the model (or the typed list) whenever
+        it fits one, and the open option only otherwise (the runtime's `TypedFirst`, and the tests'
+        expected values alike)."""
+        if self.discriminator is not None and self.discriminator.mapping:
+            return False  # tagged: the tag chooses, and `dict[str, Any]` takes an unknown tag
+        options = [option for option in self.flat_options() if option != NONE]
+        opened = [option for option in options if takes_any(option)]
+        return bool(opened) and len(opened) < len(options)
+
+    def flat_options(self) -> list[TypeRef]:
         """The options, an untagged union among them spread out (so `X | (dict | None)`, the anyOf
         of Microsoft Graph's nullable enums, and the None an optional field adds read `X | dict | None`)."""
         flat: list[TypeRef] = []
         for option in self.options:
             if isinstance(option, UnionType) and option.discriminator is None:
-                flat.extend(option._flat_options())
+                flat.extend(option.flat_options())
             else:
                 flat.append(option)
         return flat
@@ -142,6 +158,17 @@ class Discriminator:
 
 
 TypeRef = Union[Primitive, LiteralType, ListType, DictType, NamedType, UnionType]
+
+
+def takes_any(type_ref: TypeRef) -> bool:
+    """Whether a type takes every value of its JSON shape: any value, any object, any array."""
+    if isinstance(type_ref, Primitive):
+        return type_ref.python in ("Any", "dict[str, Any]", "list[Any]")
+    if isinstance(type_ref, ListType):
+        return type_ref.item == ANY
+    if isinstance(type_ref, DictType):
+        return type_ref.value == ANY
+    return False
 
 ANY = Primitive("Any")
 NONE = Primitive("None")

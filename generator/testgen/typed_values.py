@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType
+from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType, takes_any
 from ..ground.escaping import ident, literal
 from .xml_bodies import XmlBodies
 from .views import Encoded
@@ -78,6 +78,11 @@ class TypedValues:
                 if chosen is not None:
                     return chosen
             options = [option for option in options if not (isinstance(option, NamedType) and option.name in union.discriminator.grouped())]
+        if union.typed_first:
+            # As the client's `TypedFirst` reads it: a typed option the value fits, else an open one.
+            flat = union.flat_options()
+            typed = [option for option in flat if option != NONE and not takes_any(option)]
+            return self._best_fit(typed, value) or self._best_fit([option for option in flat if takes_any(option)], value)
         return self._best_fit(options, value)
 
     def _best_fit(self, options: Sequence[TypeRef], value: Any) -> TypeRef | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pydantic
 
 from ._wire import to_wire
 
-__all__ = ["BaseModel", "to_wire"]
+__all__ = ["BaseModel", "TypedFirst", "to_wire"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -75,3 +75,41 @@ def discriminate(
         return tags.get(raw) if isinstance(raw, str) else None
 
     return tag_of
+
+
+class TypedFirst:
+    """Union metadata: the typed options are read first, an option that takes anything of its shape last.
+
+    `Model | dict[str, Any]` (an `anyOf` of a schema and a bare `type: object`), or `list[Model] |
+    list[Any]`: pydantic's smart mode prefers the option that takes a value without converting
+    it, so the open `dict` or `list[Any]` wins as soon as the model must convert one string into a
+    date. The value is read as one of the typed options (pydantic's smart choice among them) when it
+    fits one, and only otherwise as the open option.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        union = schema.get("schema") if schema.get("type") == "nullable" else schema
+        if not isinstance(union, dict) or union.get("type") != "union":
+            return schema
+        choices = union["choices"]
+        typed = [choice for choice in choices if not _takes_any(choice)]
+        open_ = [choice for choice in choices if _takes_any(choice)]
+        if typed and open_:
+            first = typed[0] if len(typed) == 1 else {"type": "union", "choices": typed}
+            union["choices"] = [first, *open_]
+            union["mode"] = "left_to_right"
+        return schema
+
+
+def _takes_any(choice: Any) -> bool:
+    """Whether a union choice's core schema takes every object (or every array) as it stands."""
+    schema = choice[0] if isinstance(choice, tuple) else choice
+    kind = schema.get("type")
+    if kind == "any":
+        return True
+    if kind == "dict":
+        return bool(schema.get("values_schema", {"type": "any"}).get("type") == "any")
+    if kind == "list":
+        return bool(schema.get("items_schema", {"type": "any"}).get("type") == "any")
+    return False
