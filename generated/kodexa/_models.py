@@ -39,7 +39,7 @@ class BaseModel(pydantic.BaseModel):
 
 
 def discriminate(
-    property_name: str, tags: Mapping[str, str], untagged: str | None = None
+    property_name: str | tuple[str, ...], tags: Mapping[str, str], untagged: str | None = None
 ) -> Callable[[object], str | None]:
     """A pydantic callable discriminator: the union member's tag for a value of `property_name`.
 
@@ -47,27 +47,23 @@ def discriminate(
     instances (validation of an already-built model). An unknown value gives None, which makes the
     tagged union fail so that the open fallback member (`dict[str, Any]`) takes the value instead.
     An object without the property (or with null there) gets `untagged`: the member of the options
-    whose schemas do not require it (None when every option requires it).
+    whose schemas do not require it (None when every option requires it). A tuple names a property
+    inside objects of the value (`("configuration", "type")`): the value the options pin there.
     """
+    *outer, name = (property_name,) if isinstance(property_name, str) else property_name
 
     def tag_of(value: object) -> str | None:
+        for key in outer:
+            value = _member(value, key)
         # Runs once per union value of every response: answer a parsed JSON object (a plain dict
         # with a string tag) before the slower ABC and model checks below.
         if type(value) is dict:
-            tag = value.get(property_name)
+            tag = value.get(name)
             if type(tag) is str:
                 return tags.get(tag)
-        if isinstance(value, Mapping):
-            raw = value.get(property_name)
-        elif isinstance(value, pydantic.BaseModel):
-            raw = value.model_extra.get(property_name) if value.model_extra else None
-            if raw is None:
-                for name, info in type(value).model_fields.items():
-                    if info.alias == property_name or name == property_name:
-                        raw = getattr(value, name)
-                        break
-        else:
+        if not isinstance(value, (Mapping, pydantic.BaseModel)):
             return None  # not an object: no member of the tagged union takes it
+        raw = _member(value, name)
         if isinstance(raw, enum.Enum):
             raw = raw.value
         if raw is None:
@@ -75,6 +71,20 @@ def discriminate(
         return tags.get(raw) if isinstance(raw, str) else None
 
     return tag_of
+
+
+def _member(value: object, name: str) -> object:
+    """The member `name` (a wire name) of a JSON object or a model; None when it has none."""
+    if isinstance(value, Mapping):
+        return value.get(name)
+    if isinstance(value, pydantic.BaseModel):
+        raw = value.model_extra.get(name) if value.model_extra else None
+        if raw is None:
+            for field_name, info in type(value).model_fields.items():
+                if info.alias == name or field_name == name:
+                    return getattr(value, field_name)
+        return raw
+    return None
 
 
 class TypedFirst:

@@ -125,7 +125,7 @@ class UnionType:
         untagged = f", {' | '.join(discriminator.untagged)!r}" if discriminator.untagged else ""
         rest = [part for part in parts if part != "None" and part not in grouped]
         text = " | ".join(
-            [f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.property_wire_name!r}, {tags}{untagged}))]"]
+            [f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.spelled_path()}, {tags}{untagged}))]"]
             + rest
             + ["dict[str, Any]"]
         )
@@ -140,6 +140,27 @@ class Discriminator:
     shared: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # The options a value without the tag (or with null there) is read among.
     untagged: tuple[str, ...] = ()
+    # The wire names of the objects the tag sits in, outermost first (`configuration.type`: the
+    # value no discriminator names, `ground/implied_tags.py`); empty for a tag of the value itself.
+    path: tuple[str, ...] = ()
+
+    def spelled_path(self) -> str:
+        """The tag's place as `discriminate` takes it: its name, or the tuple of names leading to it."""
+        return repr((*self.path, self.property_wire_name)) if self.path else repr(self.property_wire_name)
+
+    def tag_in(self, value: object) -> object:
+        """The tag a JSON value holds (None when it holds none)."""
+        for name in self.path:
+            value = value.get(name) if isinstance(value, dict) else None
+        return value.get(self.property_wire_name) if isinstance(value, dict) else None
+
+    def with_tag(self, value: dict[str, object], tag: str) -> dict[str, object]:
+        """A copy of the JSON object `value` holding `tag` (the objects on the way made or copied)."""
+        if not self.path:
+            return {**value, self.property_wire_name: tag}
+        inner = value.get(self.path[0])
+        rest = Discriminator(self.property_wire_name, (), path=self.path[1:])
+        return {**value, self.path[0]: rest.with_tag(inner if isinstance(inner, dict) else {}, tag)}
 
     def selections(self) -> list[tuple[str, tuple[str, ...]]]:
         """(wire value, the model names it selects), in mapping order."""
