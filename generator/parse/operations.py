@@ -32,6 +32,7 @@ from ..ground.json_text import to_json_text
 from ..ground.schema_check import Purpose
 from .example_source import BODY_PART, NO_EXAMPLES, ExampleFactory, parameter_part, reply_part
 from .pagination import PaginationReader
+from .tagged_replies import named_tagged_union
 from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
 from .security import security_requirements
@@ -400,6 +401,7 @@ class OperationParser:
             kind = "bytes"
         if kind in ("json", "xml"):
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
+            type_ref = named_tagged_union(self.converter, type_ref, hint, description)
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
         checked = schema_pointer if kind == "json" else None
