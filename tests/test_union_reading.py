@@ -4,6 +4,7 @@ value as, and what it sends for one, agreeing with the values its generated test
 from __future__ import annotations
 
 import datetime
+import io
 from pathlib import Path
 from typing import Any
 
@@ -156,11 +157,14 @@ UPLOADS = _document(
 def test_a_multipart_field_that_may_be_a_file_is_sent_as_one_when_given_content(tmp_path: Path) -> None:
     out = generate(tmp_path, UPLOADS, "uploads")
     assert_generated_tests_pass(out, "uploads")
+    assert "file: FileInput | str," in (out / "uploads" / "resources" / "documents.py").read_text()  # any file content types
     with imported(out, "uploads") as package:
         sent: list[httpx.Request] = []
         with _client(package, {"/documents": {"id": "d"}}, sent) as client:
             client.documents.create(file=b"%PDF-1", attachment=("notes.txt", b"hi"), title="t")
             client.documents.create(file="https://files.example.test/a.pdf")
+            client.documents.create(file=io.BytesIO(b"%PDF-2"))
+        assert b'name="file"; filename="upload"' in sent[2].content and b"%PDF-2" in sent[2].content
         parts = sent[0].content
         assert b'name="file"; filename="upload"' in parts and b"%PDF-1" in parts
         assert b'name="attachment"; filename="notes.txt"' in parts

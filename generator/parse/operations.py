@@ -326,6 +326,10 @@ class OperationParser:
             field_type: TypeRef = model_field.type
             if is_file:
                 field_type = ListType(FILE_INPUT) if isinstance(_strip_none(field_type), ListType) else FILE_INPUT
+            elif kind == "multipart" and isinstance(field_type, UnionType):
+                # A part that may be a file or a text (`oneOf [binary, uri]`): the runtime sends the
+                # file content it is given (bytes, a file, a (name, content) tuple) as a file part.
+                field_type = _bytes_as_file(field_type)
             fields.append(
                 BodyField(
                     name=scope.claim(make_identifier(model_field.wire_name, fallback="field")),
@@ -496,6 +500,13 @@ def _body_kind(media_type: str) -> BodyKind:
     if base.startswith("text/"):
         return "text"
     return "binary"
+
+
+def _bytes_as_file(type_ref: TypeRef) -> TypeRef:
+    """`type_ref` with each `bytes` option of its unions (nested ones too) a `FileInput`."""
+    if isinstance(type_ref, UnionType):
+        return replace(type_ref, options=tuple(_bytes_as_file(option) for option in type_ref.options))
+    return FILE_INPUT if type_ref == Primitive("bytes") else type_ref
 
 
 def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:
