@@ -248,3 +248,19 @@ def test_a_reply_missing_a_required_field_is_read_leniently_beside_a_union(tmp_p
         with _client(package, {"/installs": {"definition": {"id": "b", "createdDateTime": STAMP}}}, []) as client:
             reply = client.installs.get()
         assert reply.kind is None and isinstance(reply.definition, package.models.Widget)
+
+
+def test_a_tagged_union_reads_the_member_before_its_open_dict(tmp_path: Path) -> None:
+    """A caller's `model_validate` of a tagged member whose date-time is a string: smart mode kept the
+    union's open `dict[str, Any]` (it takes the value without converting it)."""
+    event = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["created"]}, "at": {"type": "string", "format": "date-time"}}}
+    other = {"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string", "enum": ["deleted"]}}}
+    union = {"oneOf": [{"$ref": "#/components/schemas/Created"}, {"$ref": "#/components/schemas/Deleted"}], "discriminator": {"propertyName": "kind", "mapping": {"created": "#/components/schemas/Created", "deleted": "#/components/schemas/Deleted"}}}
+    body = {"type": "object", "properties": {"event": union}}
+    post = {"post": {"operationId": "postHook", "requestBody": {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Hook"}, "example": {"event": {"kind": "created", "at": STAMP}}}}}, "responses": {"204": {"description": "done"}}}}
+    out = generate(tmp_path, _document({"/hooks": post}, {"Created": event, "Deleted": other, "Hook": body}), "hooks")
+    assert_generated_tests_pass(out, "hooks")
+    with imported(out, "hooks") as package:
+        hook = package.models.Hook.model_validate({"event": {"kind": "created", "at": STAMP}})
+        assert isinstance(hook.event, package.models.Created)
+        assert package.models.Hook.model_validate({"event": {"kind": "moved"}}).event == {"kind": "moved"}  # unknown tag: as sent

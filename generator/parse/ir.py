@@ -90,7 +90,7 @@ class UnionType:
         it fits one, and the open option only otherwise (the runtime's `TypedFirst`, and the tests'
         expected values alike)."""
         if self.discriminator is not None and self.discriminator.mapping:
-            return False  # tagged: the tag chooses, and `dict[str, Any]` takes an unknown tag
+            return False  # tagged: the tag chooses (its `dict[str, Any]`, read last too, takes an unknown tag)
         options = [option for option in self.flat_options() if option != NONE]
         opened = [option for option in options if takes_any(option)]
         return bool(opened) and len(opened) < len(options)
@@ -129,7 +129,9 @@ class UnionType:
             + rest
             + ["dict[str, Any]"]
         )
-        return text + (" | None" if "None" in parts else "")
+        # The open dict only takes what no option does (`TypedFirst`): pydantic's smart mode would
+        # prefer it to a member that must convert a date-time string (a model built by the caller).
+        return f"Annotated[{text}{' | None' if 'None' in parts else ''}, _TypedFirst()]"
 
 
 @dataclass(frozen=True)
