@@ -116,9 +116,10 @@ def test_one_of_with_discriminator() -> None:
     pet = next(alias for alias in api.aliases if alias.name == "Pet")
     assert pet.type.annotation("models.") == "models.Cat | models.Dog"  # outside models.py: a plain union
     # Neither option requires `kind`: an object without it is read as the one of them it fits best.
+    # The open dict is read last (`_TypedFirst`): it takes only a value no member does.
     assert pet.type.annotation() == (
         "Annotated[Annotated[Annotated[Cat, _Tag('Cat')] | Annotated[Cat | Dog, _Tag('Cat | Dog')] | Annotated[Dog, _Tag('Dog')], "
-        "_Discriminator(_discriminate('kind', {'cat': 'Cat', 'Dog': 'Dog'}, 'Cat | Dog'))] | dict[str, Any], _Field(union_mode='left_to_right')]"
+        "_Discriminator(_discriminate('kind', {'cat': 'Cat', 'Dog': 'Dog'}, 'Cat | Dog'))] | dict[str, Any], _TypedFirst()]"
     )
     discriminator = getattr(pet.type, "discriminator")
     assert discriminator.property_wire_name == "kind"

@@ -602,7 +602,7 @@ def test_long_parameter_enums_are_named_once_and_none_is_written_once(tmp_path: 
     assert "select: Sequence[models.ThingsGetThingSelectItem] | NotGiven" in resource
     assert '"field19"' not in resource and models.count('"field19"') == 1  # named once
     assert '"owner"' in resource  # a short enum stays where it is read
-    assert "None | None" not in models and "presenters: Presenters | dict[str, Any] | None" in models
+    assert "None | None" not in models and "presenters: Annotated[Presenters | dict[str, Any] | None, _TypedFirst()]" in models
     checked = subprocess.run([sys.executable, "-m", "mypy", "--strict", "graphish"], cwd=out, capture_output=True, text=True, timeout=600)
     assert checked.returncode == 0, checked.stdout[-3000:]
 

@@ -138,6 +138,10 @@ def _best_option(options: tuple[Any, ...], value: Any, path: str, out: list[Mism
 def _model(
     tp: type[pydantic.BaseModel], value: dict[str, Any], path: str, out: list[Mismatch]
 ) -> Any:
+    if not tp.__pydantic_complete__:
+        # Built lazily (`defer_build`): a reader of a type holding the model validates without
+        # completing the class, whose fields then still hold their annotations as strings.
+        tp.model_rebuild()
     values: dict[str, Any] = {}
     fields_set: set[str] = set()
     used: set[str] = set()

@@ -15,6 +15,7 @@ from pydantic import Field as _Field
 from pydantic import Tag as _Tag
 
 from ._models import BaseModel as _BaseModel
+from ._models import TypedFirst as _TypedFirst
 from ._models import discriminate as _discriminate
 
 

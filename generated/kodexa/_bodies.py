@@ -108,6 +108,16 @@ def _is_single_file(value: object) -> bool:
     )
 
 
+def _is_file_value(value: object) -> bool:
+    if _is_single_file(value):
+        return True
+    return (
+        isinstance(value, (list, tuple))
+        and bool(value)
+        and all(_is_single_file(item) for item in value)
+    )
+
+
 def _file_tuple(value: FileInput) -> tuple[str | None, FileContent, str]:
     filename: str | None
     content_type: str | None = None
@@ -134,7 +144,7 @@ class MultipartBody:
 
     def _file_list(self) -> list[tuple[str, tuple[str | None, FileContent, str]]]:
         out: list[tuple[str, tuple[str | None, FileContent, str]]] = []
-        for name, value in self.files.items():
+        for name, value in [*self.files.items(), *self._given_files()]:
             if isinstance(value, NotGiven) or value is None:
                 continue
             if _is_single_file(value):
@@ -144,9 +154,17 @@ class MultipartBody:
                     out.append((name, _file_tuple(item)))
         return out
 
+    def _given_files(self) -> list[tuple[str, object]]:
+        """The fields given file content: a field that may be a file or a text (`oneOf [binary,
+        uri]`) is sent as a file part when the caller gives bytes, a file or a (name, content)
+        tuple (or a list of them), and as a text field when given a str."""
+        return [(name, value) for name, value in self.fields.items() if _is_file_value(value)]
+
     def request_kwargs(self) -> BodyKwargs:
         data: dict[str, str | list[str]] = {}
         for name, value in self.fields.items():
+            if _is_file_value(value):
+                continue  # a file part (`_given_files`)
             values = _field_values(value)
             if values:
                 data[name] = values[0] if len(values) == 1 and not is_sequence(value) else values

@@ -14,7 +14,7 @@ from pydantic_core import core_schema
 
 from ._wire import Base64Bytes, to_wire
 
-__all__ = ["BASE64", "BaseModel", "to_wire", "with_build_room"]
+__all__ = ["BASE64", "BaseModel", "TypedFirst", "to_wire", "with_build_room"]
 
 _T = TypeVar("_T")
 
@@ -85,7 +85,7 @@ class BaseModel(pydantic.BaseModel):
 
 
 def discriminate(
-    property_name: str, tags: Mapping[str, str], untagged: str | None = None
+    property_name: str | tuple[str, ...], tags: Mapping[str, str], untagged: str | None = None
 ) -> Callable[[object], str | None]:
     """A pydantic callable discriminator: the union member's tag for a value of `property_name`.
 
@@ -93,27 +93,23 @@ def discriminate(
     instances (validation of an already-built model). An unknown value gives None, which makes the
     tagged union fail so that the open fallback member (`dict[str, Any]`) takes the value instead.
     An object without the property (or with null there) gets `untagged`: the member of the options
-    whose schemas do not require it (None when every option requires it).
+    whose schemas do not require it (None when every option requires it). A tuple names a property
+    inside objects of the value (`("configuration", "type")`): the value the options pin there.
     """
+    *outer, name = (property_name,) if isinstance(property_name, str) else property_name
 
     def tag_of(value: object) -> str | None:
+        for key in outer:
+            value = _member(value, key)
         # Runs once per union value of every response: answer a parsed JSON object (a plain dict
         # with a string tag) before the slower ABC and model checks below.
         if type(value) is dict:
-            tag = value.get(property_name)
+            tag = value.get(name)
             if type(tag) is str:
                 return tags.get(tag)
-        if isinstance(value, Mapping):
-            raw = value.get(property_name)
-        elif isinstance(value, pydantic.BaseModel):
-            raw = value.model_extra.get(property_name) if value.model_extra else None
-            if raw is None:
-                for name, info in type(value).model_fields.items():
-                    if info.alias == property_name or name == property_name:
-                        raw = getattr(value, name)
-                        break
-        else:
+        if not isinstance(value, (Mapping, pydantic.BaseModel)):
             return None  # not an object: no member of the tagged union takes it
+        raw = _member(value, name)
         if isinstance(raw, enum.Enum):
             raw = raw.value
         if raw is None:
@@ -170,3 +166,55 @@ def _base64_text(value: object) -> object:
 
 
 BASE64 = _Base64()
+
+
+def _member(value: object, name: str) -> object:
+    """The member `name` (a wire name) of a JSON object or a model; None when it has none."""
+    if isinstance(value, Mapping):
+        return value.get(name)
+    if isinstance(value, pydantic.BaseModel):
+        raw = value.model_extra.get(name) if value.model_extra else None
+        if raw is None:
+            for field_name, info in type(value).model_fields.items():
+                if info.alias == name or field_name == name:
+                    return getattr(value, field_name)
+        return raw
+    return None
+
+
+class TypedFirst:
+    """Union metadata: the typed options are read first, an option that takes anything of its shape last.
+
+    `Model | dict[str, Any]` (an `anyOf` of a schema and a bare `type: object`), or `list[Model] |
+    list[Any]`: pydantic's smart mode prefers the option that takes a value without converting
+    it, so the open `dict` or `list[Any]` wins as soon as the model must convert one string into a
+    date. The value is read as one of the typed options (pydantic's smart choice among them) when it
+    fits one, and only otherwise as the open option.
+    """
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = handler(source)
+        union = schema.get("schema") if schema.get("type") == "nullable" else schema
+        if not isinstance(union, dict) or union.get("type") != "union":
+            return schema
+        choices = union["choices"]
+        typed = [choice for choice in choices if not _takes_any(choice)]
+        open_ = [choice for choice in choices if _takes_any(choice)]
+        if typed and open_:
+            first = typed[0] if len(typed) == 1 else {"type": "union", "choices": typed}
+            union["choices"] = [first, *open_]
+            union["mode"] = "left_to_right"
+        return schema
+
+
+def _takes_any(choice: Any) -> bool:
+    """Whether a union choice's core schema takes every object (or every array) as it stands."""
+    schema = choice[0] if isinstance(choice, tuple) else choice
+    kind = schema.get("type")
+    if kind == "any":
+        return True
+    if kind == "dict":
+        return bool(schema.get("values_schema", {"type": "any"}).get("type") == "any")
+    if kind == "list":
+        return bool(schema.get("items_schema", {"type": "any"}).get("type") == "any")
+    return False

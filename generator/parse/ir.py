@@ -71,7 +71,7 @@ class UnionType:
 
     def annotation(self, models_prefix: str = "", builtins_prefix: str = "") -> str:
         parts: list[str] = []
-        for option in self._flat_options():
+        for option in self.flat_options():
             text = option.annotation(models_prefix, builtins_prefix)
             if text not in parts:
                 parts.append(text)
@@ -80,15 +80,31 @@ class UnionType:
         if self.discriminator is not None and not models_prefix and self.discriminator.mapping:
             return self._tagged(parts)
         none_last = [part for part in parts if part != "None"] + (["None"] if "None" in parts else [])
+        if not models_prefix and self.typed_first:
+            # The models module reads it with the runtime's `TypedFirst` (see `typed_first`).
+            return f"Annotated[{' | '.join(none_last)}, _TypedFirst()]"
         return " | ".join(none_last)
 
-    def _flat_options(self) -> list[TypeRef]:
+    @property
+    def typed_first(self) -> bool:
+        """Whether an option takes anything of its shape (`dict[str, Any]`, `list[Any]`) beside typed ones.
+
+        Such a union is read typed option first: the value is the model (or the typed list) whenever
+        it fits one, and the open option only otherwise (the runtime's `TypedFirst`, and the tests'
+        expected values alike)."""
+        if self.discriminator is not None and self.discriminator.mapping:
+            return False  # tagged: the tag chooses (its `dict[str, Any]`, read last too, takes an unknown tag)
+        options = [option for option in self.flat_options() if option != NONE]
+        opened = [option for option in options if takes_any(option)]
+        return bool(opened) and len(opened) < len(options)
+
+    def flat_options(self) -> list[TypeRef]:
         """The options, an untagged union among them spread out (so `X | (dict | None)`, the anyOf
         of Microsoft Graph's nullable enums, and the None an optional field adds read `X | dict | None`)."""
         flat: list[TypeRef] = []
         for option in self.options:
             if isinstance(option, UnionType) and option.discriminator is None:
-                flat.extend(option._flat_options())
+                flat.extend(option.flat_options())
             else:
                 flat.append(option)
         return flat
@@ -111,13 +127,14 @@ class UnionType:
         tags = "{" + ", ".join(f"{value!r}: {' | '.join(names)!r}" for value, names in discriminator.selections()) + "}"
         untagged = f", {' | '.join(discriminator.untagged)!r}" if discriminator.untagged else ""
         rest = [part for part in parts if part != "None" and part not in grouped]
-        known = f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.property_wire_name!r}, {tags}{untagged}))]"
-        if rest:  # the tagged union and the untagged options: the best fit among them (pydantic's smart mode)
-            known = f"Annotated[{' | '.join([known, *rest])}, _Field(union_mode='smart')]"
-        # The dict only when no option takes the value: in smart mode a dict is an exact match for any
-        # JSON object and won over a model whose date-time field needs its string converted (Rebilly).
-        text = f"Annotated[{known} | dict[str, Any], _Field(union_mode='left_to_right')]"
-        return text + (" | None" if "None" in parts else "")
+        text = " | ".join(
+            [f"Annotated[{tagged}, _Discriminator(_discriminate({discriminator.spelled_path()}, {tags}{untagged}))]"]
+            + rest
+            + ["dict[str, Any]"]
+        )
+        # The open dict only takes what no option does (`TypedFirst`): pydantic's smart mode would
+        # prefer it to a member that must convert a date-time string (a model built by the caller).
+        return f"Annotated[{text}{' | None' if 'None' in parts else ''}, _TypedFirst()]"
 
 
 @dataclass(frozen=True)
@@ -128,6 +145,27 @@ class Discriminator:
     shared: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # The options a value without the tag (or with null there) is read among.
     untagged: tuple[str, ...] = ()
+    # The wire names of the objects the tag sits in, outermost first (`configuration.type`: the
+    # value no discriminator names, `ground/implied_tags.py`); empty for a tag of the value itself.
+    path: tuple[str, ...] = ()
+
+    def spelled_path(self) -> str:
+        """The tag's place as `discriminate` takes it: its name, or the tuple of names leading to it."""
+        return repr((*self.path, self.property_wire_name)) if self.path else repr(self.property_wire_name)
+
+    def tag_in(self, value: object) -> object:
+        """The tag a JSON value holds (None when it holds none)."""
+        for name in self.path:
+            value = value.get(name) if isinstance(value, dict) else None
+        return value.get(self.property_wire_name) if isinstance(value, dict) else None
+
+    def with_tag(self, value: dict[str, object], tag: str) -> dict[str, object]:
+        """A copy of the JSON object `value` holding `tag` (the objects on the way made or copied)."""
+        if not self.path:
+            return {**value, self.property_wire_name: tag}
+        inner = value.get(self.path[0])
+        rest = Discriminator(self.property_wire_name, (), path=self.path[1:])
+        return {**value, self.path[0]: rest.with_tag(inner if isinstance(inner, dict) else {}, tag)}
 
     def selections(self) -> list[tuple[str, tuple[str, ...]]]:
         """(wire value, the model names it selects), in mapping order."""
@@ -146,6 +184,17 @@ class Discriminator:
 
 
 TypeRef = Union[Primitive, LiteralType, ListType, DictType, NamedType, UnionType]
+
+
+def takes_any(type_ref: TypeRef) -> bool:
+    """Whether a type takes every value of its JSON shape: any value, any object, any array."""
+    if isinstance(type_ref, Primitive):
+        return type_ref.python in ("Any", "dict[str, Any]", "list[Any]")
+    if isinstance(type_ref, ListType):
+        return type_ref.item == ANY
+    if isinstance(type_ref, DictType):
+        return type_ref.value == ANY
+    return False
 
 ANY = Primitive("Any")
 NONE = Primitive("None")

@@ -32,6 +32,7 @@ from ..ground.json_text import to_json_text
 from ..ground.schema_check import Purpose
 from .example_source import BODY_PART, NO_EXAMPLES, ExampleFactory, parameter_part, reply_part
 from .pagination import PaginationReader
+from .tagged_replies import named_tagged_union
 from .parameter_enums import named_long_enum
 from .schemas import SchemaConverter
 from .security import security_requirements
@@ -328,6 +329,10 @@ class OperationParser:
             field_type: TypeRef = model_field.type
             if is_file:
                 field_type = ListType(FILE_INPUT) if isinstance(_strip_none(field_type), ListType) else FILE_INPUT
+            elif kind == "multipart" and isinstance(field_type, UnionType):
+                # A part that may be a file or a text (`oneOf [binary, uri]`): the runtime sends the
+                # file content it is given (bytes, a file, a (name, content) tuple) as a file part.
+                field_type = _bytes_as_file(field_type)
             fields.append(
                 BodyField(
                     name=scope.claim(make_identifier(model_field.wire_name, fallback="field")),
@@ -403,6 +408,7 @@ class OperationParser:
             kind = "bytes"
         if kind in ("json", "xml"):
             type_ref = self.converter.type_of(schema, schema_pointer, hint) if schema is not None else ANY
+            type_ref = named_tagged_union(self.converter, type_ref, hint, description)
         else:
             type_ref = Primitive("str") if kind == "text" else Primitive("bytes")
         checked = schema_pointer if kind == "json" else None
@@ -497,6 +503,13 @@ def _body_kind(media_type: str) -> BodyKind:
     if base.startswith("text/"):
         return "text"
     return "binary"
+
+
+def _bytes_as_file(type_ref: TypeRef) -> TypeRef:
+    """`type_ref` with each `bytes` option of its unions (nested ones too) a `FileInput`."""
+    if isinstance(type_ref, UnionType):
+        return replace(type_ref, options=tuple(_bytes_as_file(option) for option in type_ref.options))
+    return FILE_INPUT if type_ref == Primitive("bytes") else type_ref
 
 
 def _is_binary(converter: SchemaConverter, schema: Any, wire_name: str) -> bool:

@@ -30,6 +30,7 @@ from .ir import (
     UnionType,
     nullable,
 )
+from ..ground.implied_tags import implied_tag
 from ..ground.pointers import follow_refs, join_pointer, resolve_pointer, split_pointer
 from ..ground.contract import RESERVED_MODEL_ATTRIBUTES, RESERVED_TYPING_NAMES
 from ..ground.naming import BUILTIN_CLASS_NAMES, NameScope, make_identifier
@@ -282,8 +283,18 @@ class SchemaConverter:
             return ANY
         if len(options) == 1:
             return options[0]
-        discriminator = self._discriminator(schema, options, pointer)
+        discriminator = self._discriminator(schema, options, pointer) or self._implied_discriminator(members, options)
         return UnionType(tuple(options), discriminator)
+
+    def _implied_discriminator(self, members: list[Any], options: list[TypeRef]) -> Discriminator | None:
+        """Options of component schemas told apart by a value each pins (`ground/implied_tags.py`)."""
+        if len(options) != len(members) or not all(isinstance(option, NamedType) for option in options):
+            return None
+        tag = implied_tag(self.document, members)
+        if tag is None:
+            return None
+        names = [option.name for option in options if isinstance(option, NamedType)]
+        return Discriminator(tag.path[-1], tuple(zip(tag.values, names)), path=tag.path[:-1])
 
     def _warn_overlap(self, schema: dict[str, Any], members: list[Any], pointer: str) -> None:
         """Options one value can satisfy together, in a oneOf no discriminator (own or inherited) decides."""

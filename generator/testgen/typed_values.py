@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType
+from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType, takes_any
 from ..ground.escaping import ident, literal
 from .xml_bodies import XmlBodies
 from .views import Encoded
@@ -71,7 +71,7 @@ class TypedValues:
         if union.discriminator is not None and union.discriminator.mapping and isinstance(value, dict):
             # As the client's tagged union reads it: the tag selects one option, or several that
             # share it (the best fit among them); an unknown tag selects none (the open dict).
-            selected = union.discriminator.select(value.get(union.discriminator.property_wire_name))
+            selected = union.discriminator.select(union.discriminator.tag_in(value))
             if len(selected) == 1:
                 return NamedType(selected[0])
             if selected:
@@ -79,6 +79,11 @@ class TypedValues:
                 if chosen is not None:
                     return chosen
             options = [option for option in options if not (isinstance(option, NamedType) and option.name in union.discriminator.grouped())]
+        if union.typed_first:
+            # As the client's `TypedFirst` reads it: a typed option the value fits, else an open one.
+            flat = union.flat_options()
+            typed = [option for option in flat if option != NONE and not takes_any(option)]
+            return self._best_fit(typed, value) or self._best_fit([option for option in flat if takes_any(option)], value)
         return self._best_fit(options, value)
 
     def _best_fit(self, options: Sequence[TypeRef], value: Any) -> TypeRef | None:
@@ -121,14 +126,12 @@ class TypedValues:
         if isinstance(resolved, UnionType):
             discriminator = resolved.discriminator
             if discriminator is not None and isinstance(value, dict) and discriminator.mapping:
-                tag = discriminator.property_wire_name
-                selected = [NamedType(name) for name in discriminator.select(value.get(tag))]
+                selected = [NamedType(name) for name in discriminator.select(discriminator.tag_in(value))]
                 if not selected:  # a tag that selects nothing (a synthesized "example"): one that does
-                    known = dict(discriminator.mapping)
-                    choices = [{**value, tag: wire} for wire, _ in discriminator.mapping]
-                    fitting = [item for item in choices if self.fits(NamedType(known[item[tag]]), item)]
-                    value = (fitting or choices)[0]
-                    selected = [NamedType(name) for name in discriminator.select(value[tag])]
+                    choices = [(name, discriminator.with_tag(value, wire)) for wire, name in discriminator.mapping]
+                    fitting = [item for name, item in choices if self.fits(NamedType(name), item)]
+                    value = (fitting or [item for _, item in choices])[0]
+                    selected = [NamedType(name) for name in discriminator.select(discriminator.tag_in(value))]
                 best = self._best_fit(selected, value) or selected[0]
                 return self.repair(best, value, depth + 1)
             option = self.option_for(resolved, value)
