@@ -10,10 +10,8 @@ enum of more than `LONG_ENUM` values is therefore written once, as `models.<Oper
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .ir import ListType, LiteralType, NamedType, TypeAlias, TypeRef, UnionType
-from ..ground.naming import make_identifier
+from .ir import LiteralType, TypeRef, UnionType
+from .named_inline import named_where
 from .schemas import SchemaConverter
 
 LONG_ENUM = 12
@@ -21,20 +19,10 @@ LONG_ENUM = 12
 
 def named_long_enum(converter: SchemaConverter, type_ref: TypeRef, hint: str, description: str) -> TypeRef:
     """`type_ref`, with a long inline enum (itself, or its list's items) replaced by a named alias."""
-    if isinstance(type_ref, ListType) and _is_long_enum(type_ref.item):
-        return replace(type_ref, item=_alias(converter, type_ref.item, hint + "Item", description))
-    if _is_long_enum(type_ref):
-        return _alias(converter, type_ref, hint, description)
-    return type_ref
+    return named_where(converter, type_ref, hint, description, _is_long_enum)
 
 
 def _is_long_enum(type_ref: TypeRef) -> bool:
     if isinstance(type_ref, LiteralType):
         return len(type_ref.values) > LONG_ENUM
     return isinstance(type_ref, UnionType) and any(isinstance(option, LiteralType) and len(option.values) > LONG_ENUM for option in type_ref.options)
-
-
-def _alias(converter: SchemaConverter, type_ref: TypeRef, hint: str, description: str) -> NamedType:
-    name = converter.model_names.claim(make_identifier(hint, style="pascal", fallback="model"))
-    converter.aliases[name] = TypeAlias(name, type_ref, description)
-    return NamedType(name)

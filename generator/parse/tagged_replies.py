@@ -10,27 +10,15 @@ component union already is, and is read as the tests expect.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..ground.naming import make_identifier
-from .ir import ListType, NamedType, TypeAlias, TypeRef, UnionType
+from .ir import TypeRef, UnionType
+from .named_inline import named_where
 from .schemas import SchemaConverter
 
 
 def named_tagged_union(converter: SchemaConverter, type_ref: TypeRef, hint: str, description: str) -> TypeRef:
     """`type_ref`, with a tagged union (itself, or its list's items) replaced by a named alias."""
-    if isinstance(type_ref, ListType) and _is_tagged(type_ref.item):
-        return replace(type_ref, item=_alias(converter, type_ref.item, hint + "Item", description))
-    if _is_tagged(type_ref):
-        return _alias(converter, type_ref, hint, description)
-    return type_ref
+    return named_where(converter, type_ref, hint, description, _is_tagged)
 
 
 def _is_tagged(type_ref: TypeRef) -> bool:
     return isinstance(type_ref, UnionType) and type_ref.discriminator is not None and bool(type_ref.discriminator.mapping)
-
-
-def _alias(converter: SchemaConverter, type_ref: TypeRef, hint: str, description: str) -> NamedType:
-    name = converter.model_names.claim(make_identifier(hint, style="pascal", fallback="model"))
-    converter.aliases[name] = TypeAlias(name, type_ref, description)
-    return NamedType(name)
