@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -81,8 +82,9 @@ def _read(path: Path) -> dict[str, Any]:
 def run_corpus(corpus: Corpus, write: bool, jobs: int, scratch: Path) -> dict[str, Any]:
     committed = HERE / "results" / f"corpus-{corpus.label}"
     out = committed if write else scratch / corpus.label
-    command = [sys.executable, str(HERE / "corpus.py"), str(corpus.folder), "--label", corpus.label]
-    command += ["--out", str(out), "--work", str(scratch / f"work-{corpus.label}"), "--jobs", str(jobs), "--timeout", str(corpus.timeout)]
+    # Paths relative to the checkout: the command is recorded in the results.
+    command = [sys.executable, "benchmarks/corpus.py", os.path.relpath(corpus.folder, REPO), "--label", corpus.label]
+    command += ["--out", os.path.relpath(out, REPO), "--work", str(scratch / f"work-{corpus.label}"), "--jobs", str(jobs), "--timeout", str(corpus.timeout)]
     if write:
         command += ["--resume", "--remeasure"]  # keeps the peer's committed rows, measures all of ours again
     subprocess.run(command, cwd=REPO, check=True)
