@@ -66,7 +66,9 @@ def quiet() -> bool:
     return wish is not None and wish.quiet
 
 
-def _call(wish: Wish, method: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> Any:
+# `wish` and `method` are positional-only: an operation may take an argument of either name, which
+# must reach the operation, not bind here.
+def _call(wish: Wish, method: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs) -> Any:
     token = _WISH.set(wish)
     try:
         return method(*args, **kwargs)
@@ -75,7 +77,7 @@ def _call(wish: Wish, method: Callable[P, Any], *args: P.args, **kwargs: P.kwarg
 
 
 async def _call_async(
-    wish: Wish, method: Callable[P, Awaitable[Any]], *args: P.args, **kwargs: P.kwargs
+    wish: Wish, method: Callable[P, Awaitable[Any]], /, *args: P.args, **kwargs: P.kwargs
 ) -> Any:
     token = _WISH.set(wish)
     try:
