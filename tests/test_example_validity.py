@@ -508,3 +508,14 @@ def test_a_synthesized_example_takes_optional_properties_within_a_budget() -> No
     assert not SchemaCheck(doc).violates({"$ref": "#/components/schemas/Root"}, value, "response")
     # each example starts with the whole budget
     assert examples.for_schema({"$ref": "#/components/schemas/Root"}, "response") == value
+
+
+def test_base64_text_is_asserted_as_the_clients_strict_reading_does() -> None:
+    """JSON Schema only annotates with contentEncoding; the client reads the text as bytes and its
+    strict reading refuses text that is no base64, so an example that is none is replaced."""
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    schema = {"type": "string", "contentEncoding": "base64"}
+    check = SchemaCheck(document)
+    assert check.violates(schema, "example", "response")
+    assert not check.violates(schema, "aGVsbG8=", "response")
+    assert not check.violates({"type": "string"}, "example", "response")
