@@ -28,7 +28,6 @@ from .limits import MAX_DEPTH
 from .object_kinds import Kind, Shape, member_child, section_for, sections
 from .source_map import Origin, SourceMap, record_origins
 
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_IN_A_NAME = re.compile(r"[^A-Za-z0-9._-]+")  # OpenAPI's component keys: ^[a-zA-Z0-9.\-_]+$
 _ANNOTATIONS = frozenset({"$ref", "description", "summary"})  # a root component that only names a file
 
@@ -190,7 +189,7 @@ class _Bundler:
         rewritten: dict[str, Any] = {}
         for key, item in mapping.items():
             at = join_pointer(join_pointer(pointer, "mapping"), key)
-            if not isinstance(item, str) or not _is_reference(item) or _URL_SCHEME.match(item) or self._stays(item, source, pointer):
+            if not isinstance(item, str) or not _is_reference(item) or self._stays(item, source, pointer):
                 rewritten[key] = item
                 continue
             if item.startswith("#") and not _resolves(source.data, item):
