@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from ..parse.ir import (
@@ -266,7 +266,7 @@ class CaseMaker(TypedValues):
                 example = self.placeholder(response.type)
             example = self.repair(response.type, example)
             reply = Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), (), klass, test_name, body=example)
-            return _expecting(reply, self.expected(response.type, example), target)
+            return _expecting(reply, self.expected(response.type, example), target, lambda: self.expected(response.type, example, implicit=True))
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -295,9 +295,10 @@ class CaseMaker(TypedValues):
         where = "" if target == "result" else f", {literal(target)}"
         return [f"expect({target}, {self.expected(type_ref, value)}{where})"]
 
-    def expected(self, type_ref: TypeRef, value: Any, depth: int = 0) -> str:
+    def expected(self, type_ref: TypeRef, value: Any, depth: int = 0, implicit: bool = False) -> str:
         """Source of what `value` (JSON) parsed as `type_ref` must be, for `expect` (tests/_expect.py):
-        the same checks, one by one, that assertions would make."""
+        the same checks, one by one, that assertions would make. `implicit`: for a `Read` of the
+        value, whose models' attributes holding the JSON's own value go unwritten."""
         resolved = self.resolve(type_ref)
         if value is None:
             return "None"
@@ -309,7 +310,7 @@ class CaseMaker(TypedValues):
                 return f"Wire({literal(value)})"
             if self.plain(resolved) and self.fits(resolved, value) and not isinstance(value, bool):
                 return _equal(self._held(resolved, value))
-            return self.expected(option, value, depth)
+            return self.expected(option, value, depth, implicit)
         if isinstance(resolved, Primitive):
             return self._primitive_expected(resolved.python, value)
         if isinstance(resolved, LiteralType):
@@ -317,12 +318,12 @@ class CaseMaker(TypedValues):
         if isinstance(resolved, (ListType, DictType)) and ((self.plain(resolved) and self.fits(resolved, value)) or value == ([] if isinstance(resolved, ListType) else {})):
             return _equal(self._held(resolved, value))
         if isinstance(resolved, ListType) and isinstance(value, list):
-            items = [self.expected(resolved.item, item, depth + 1) for item in value[:MAX_CHECKED_ITEMS]]
+            items = [self.expected(resolved.item, item, depth + 1, implicit) for item in value[:MAX_CHECKED_ITEMS]]
             if len(value) > MAX_CHECKED_ITEMS:
                 return f"Items({len(value)}, {', '.join(items)})"
             return "[" + ", ".join(items) + "]"
         if isinstance(resolved, DictType) and isinstance(value, dict):
-            return "{" + ", ".join(f"{literal(key)}: {self.expected(resolved.value, item, depth + 1)}" for key, item in value.items()) + "}"
+            return "{" + ", ".join(f"{literal(key)}: {self.expected(resolved.value, item, depth + 1, implicit)}" for key, item in value.items()) + "}"
         if isinstance(resolved, NamedType) and resolved.name in self.models and isinstance(value, dict):
             model = self.models[resolved.name]
             attributes: dict[str, str] = {}
@@ -332,7 +333,9 @@ class CaseMaker(TypedValues):
                 if found is None:
                     extras[key] = item
                 else:
-                    attributes.setdefault(ident(found.name), self.expected(found.type, item, depth + 1))
+                    text = self.expected(found.type, item, depth + 1, implicit)
+                    if not (implicit and text in (literal(item), _equal(item))):  # a Read checks the JSON's own value
+                        attributes.setdefault(ident(found.name), text)
             if extras:
                 attributes["model_extra"] = _equal(extras)
             return f"Model(models.{ident(model.name)}" + "".join(f", {name}={text}" for name, text in attributes.items()) + ")"
@@ -475,14 +478,23 @@ def _xml_media(media_type: str) -> bool:
 _INLINE_EXPECTED = 60
 
 
-def _expecting(reply: Reply, expected: str, target: str) -> Reply:
+def _expecting(reply: Reply, expected: str, target: str, read: Callable[[], str] | None = None) -> Reply:
     """`reply` checked by one `expect` of `expected` (source) on `target`: inline when short, else
-    through the constant `<REPLY>_PARSED` the template writes beside the reply's."""
+    through the constant `<REPLY>_PARSED` the template writes beside the reply's; with `read` (the
+    implicit spelling of a JSON reply) that constant is a `Read` of the reply's body, which writes
+    only what the JSON does not say itself."""
     where = "" if target == "result" else f", {literal(target)}"
     if len(expected) <= _INLINE_EXPECTED:
         return replace(reply, checks=(f"expect({target}, {expected}{where})",), expected_source=expected)
     name = ident(f"{reply.constant}_PARSED")
+    if read is not None:
+        expected = f"{read_of(reply.constant)}{read()})"
     return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
+
+
+def read_of(body_constant: str) -> str:
+    """How a `Read` of the body constant begins (shared_constants.py renames the body in it)."""
+    return f"Read({body_constant}, "
 
 
 def _equal(value: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .cases import read_of
 from .views import OperationTest, Reply
 
 # Shorter values stay where they are read: a name saves nothing and hides the value.
@@ -43,7 +44,11 @@ def _reply(reply: Reply, seen: dict[str, str]) -> Reply:
     if not reply.constant:
         return reply
     body = _named(reply.constant, reply.body_source, seen)
-    expected = _named(reply.expected_constant, reply.expected_source, seen) if reply.expected_constant else reply.expected_source
+    expected = reply.expected_source
+    read = read_of(reply.constant)
+    if body != reply.body_source and expected.startswith(read):  # a Read of the earlier, equal body: then it may be shared too
+        expected = read_of(body) + expected[len(read) :]
+    expected = _named(reply.expected_constant, expected, seen) if reply.expected_constant else expected
     return replace(reply, body_source=body, expected_source=expected)
 
 

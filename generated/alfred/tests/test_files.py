@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -36,39 +37,31 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- upload: POST /api/file/uploadfile
 
 UPLOAD_200: Any = {"file_id": "7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c"}
 
-UPLOAD_200_PARSED: Any = Model(models.FileUploaded, file_id="7c1e2a9b-3f4d-4e5a-9b6c-8d7e6f5a4b3c")
+UPLOAD_200_PARSED: Any = Read(UPLOAD_200, Model(models.FileUploaded))
 
 UPLOAD_400: Any = {"error": "Bad Request", "message": "The metadata field is not valid JSON."}
 
-UPLOAD_400_PARSED: Any = Model(
-    models.Error, error="Bad Request", message="The metadata field is not valid JSON."
-)
+UPLOAD_400_PARSED: Any = Read(UPLOAD_400, Model(models.Error))
 
 UPLOAD_401: Any = {
     "error": "Unauthorized",
     "message": "Authorization has been denied for this request.",
 }
 
-UPLOAD_401_PARSED: Any = Model(
-    models.Error, error="Unauthorized", message="Authorization has been denied for this request."
-)
+UPLOAD_401_PARSED: Any = Read(UPLOAD_401, Model(models.Error))
 
 UPLOAD_404: Any = {
     "error": "Not Found",
     "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
 }
 
-UPLOAD_404_PARSED: Any = Model(
-    models.Error,
-    error="Not Found",
-    message="Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
-)
+UPLOAD_404_PARSED: Any = Read(UPLOAD_404, Model(models.Error))
 
 
 def _call_upload(

@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /oauth/token
 
@@ -47,42 +48,28 @@ CREATE_TOKEN_200: Any = {
     "scope": "sessions:write envelopes:read",
 }
 
-CREATE_TOKEN_200_PARSED: Any = Model(
-    models.TokenResponse,
-    access_token="eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
-    token_type="Bearer",
-    expires_in=3600,
-    scope="sessions:write envelopes:read",
-)
+CREATE_TOKEN_200_PARSED: Any = Read(CREATE_TOKEN_200, Model(models.TokenResponse))
 
 CREATE_TOKEN_400: Any = {
     "error": "unsupported_grant_type",
     "error_description": "Only the client_credentials grant is supported.",
 }
 
-CREATE_TOKEN_400_PARSED: Any = Model(
-    models.TokenError,
-    error="unsupported_grant_type",
-    error_description="Only the client_credentials grant is supported.",
-)
+CREATE_TOKEN_400_PARSED: Any = Read(CREATE_TOKEN_400, Model(models.TokenError))
 
 CREATE_TOKEN_401: Any = {
     "error": "invalid_client",
     "error_description": "Client authentication failed.",
 }
 
-CREATE_TOKEN_401_PARSED: Any = Model(
-    models.TokenError, error="invalid_client", error_description="Client authentication failed."
-)
+CREATE_TOKEN_401_PARSED: Any = Read(CREATE_TOKEN_401, Model(models.TokenError))
 
 CREATE_TOKEN_500: Any = {
     "error": "server_error",
     "error_description": "The token could not be issued.",
 }
 
-CREATE_TOKEN_500_PARSED: Any = Model(
-    models.TokenError, error="server_error", error_description="The token could not be issued."
-)
+CREATE_TOKEN_500_PARSED: Any = Read(CREATE_TOKEN_500, Model(models.TokenError))
 
 
 def _call_create_token(

@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get_acl: GET /envelope/acl
 
@@ -58,36 +59,20 @@ GET_ACL_200: Any = {
     ]
 }
 
-GET_ACL_200_PARSED: Any = Model(
-    models.EnvelopeAcl,
-    entries=[
-        Model(
-            models.AclEntry,
-            client_id="dw_client_4f7a2c",
-            sub_id="user-8c41e2",
-            permissions=["read", "write"],
-        ),
-        Model(
-            models.AclEntry,
-            client_id="dw_client_91b0de",
-            sub_id="partner-portal",
-            permissions=["read"],
-        ),
-    ],
+GET_ACL_200_PARSED: Any = Read(
+    GET_ACL_200, Model(models.EnvelopeAcl, entries=[Model(models.AclEntry), Model(models.AclEntry)])
 )
 
 GET_ACL_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
 
-GET_ACL_403_PARSED: Any = Model(models.Error, error="forbidden", message="Envelope access denied.")
+GET_ACL_403_PARSED: Any = Read(GET_ACL_403, Model(models.Error))
 
 GET_ACL_412: Any = {
     "error": "no_envelope",
     "message": "The session is not attached to an envelope.",
 }
 
-GET_ACL_412_PARSED: Any = Model(
-    models.Error, error="no_envelope", message="The session is not attached to an envelope."
-)
+GET_ACL_412_PARSED: Any = Read(GET_ACL_412, Model(models.Error))
 
 
 def _call_get_acl(
@@ -120,34 +105,26 @@ ADD_ACL_ENTRY_200_PARSED: Any = GET_ACL_200_PARSED
 
 ADD_ACL_ENTRY_403: Any = GET_ACL_403
 
-ADD_ACL_ENTRY_403_PARSED: Any = GET_ACL_403_PARSED
+ADD_ACL_ENTRY_403_PARSED: Any = Read(GET_ACL_403, Model(models.Error))
 
 ADD_ACL_ENTRY_404: Any = {"error": "not_found", "message": "Client dw_client_91b0de was not found."}
 
-ADD_ACL_ENTRY_404_PARSED: Any = Model(
-    models.Error, error="not_found", message="Client dw_client_91b0de was not found."
-)
+ADD_ACL_ENTRY_404_PARSED: Any = Read(ADD_ACL_ENTRY_404, Model(models.Error))
 
 ADD_ACL_ENTRY_409: Any = {
     "error": "conflict",
     "message": "The access-control list was modified concurrently; retry.",
 }
 
-ADD_ACL_ENTRY_409_PARSED: Any = Model(
-    models.Error,
-    error="conflict",
-    message="The access-control list was modified concurrently; retry.",
-)
+ADD_ACL_ENTRY_409_PARSED: Any = Read(ADD_ACL_ENTRY_409, Model(models.Error))
 
 ADD_ACL_ENTRY_412: Any = GET_ACL_412
 
-ADD_ACL_ENTRY_412_PARSED: Any = GET_ACL_412_PARSED
+ADD_ACL_ENTRY_412_PARSED: Any = Read(GET_ACL_412, Model(models.Error))
 
 ADD_ACL_ENTRY_422: Any = {"error": "invalid_entry", "message": "Unknown permission: admin."}
 
-ADD_ACL_ENTRY_422_PARSED: Any = Model(
-    models.Error, error="invalid_entry", message="Unknown permission: admin."
-)
+ADD_ACL_ENTRY_422_PARSED: Any = Read(ADD_ACL_ENTRY_422, Model(models.Error))
 
 
 def _call_add_acl_entry(
@@ -181,7 +158,7 @@ ADD_ACL_ENTRY_WITH_ADDITIONS: Any = {**ADD_ACL_ENTRY_200, "added_later": "kept"}
 
 REMOVE_ACL_ENTRY_403: Any = GET_ACL_403
 
-REMOVE_ACL_ENTRY_403_PARSED: Any = GET_ACL_403_PARSED
+REMOVE_ACL_ENTRY_403_PARSED: Any = Read(GET_ACL_403, Model(models.Error))
 
 REMOVE_ACL_ENTRY_404: Any = ADD_ACL_ENTRY_404
 
@@ -193,7 +170,7 @@ REMOVE_ACL_ENTRY_409_PARSED: Any = ADD_ACL_ENTRY_409_PARSED
 
 REMOVE_ACL_ENTRY_412: Any = GET_ACL_412
 
-REMOVE_ACL_ENTRY_412_PARSED: Any = GET_ACL_412_PARSED
+REMOVE_ACL_ENTRY_412_PARSED: Any = Read(GET_ACL_412, Model(models.Error))
 
 
 def _call_remove_acl_entry(client: Client | AsyncClient) -> None | Awaitable[None]:

@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- start: POST /session/start
 
@@ -55,14 +56,11 @@ START_200: Any = {
     "requests": [],
 }
 
-START_200_PARSED: Any = Model(
-    models.SessionResponse,
-    session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-    resumed=False,
-    expires_at=datetime.datetime.fromisoformat("2023-11-07T06:01:56Z"),
-    envelope_id="env_01HF3KB7M2N4P6Q8R0S2T4V6X8",
-    envelope_key="ek_Vb7Nq2Lx9Pz4Rt6Wy8",
-    requests=[],
+START_200_PARSED: Any = Read(
+    START_200,
+    Model(
+        models.SessionResponse, expires_at=datetime.datetime.fromisoformat("2023-11-07T06:01:56Z")
+    ),
 )
 
 START_400: Any = {
@@ -70,40 +68,26 @@ START_400: Any = {
     "message": "Envelope operations are not supported when resuming a session.",
 }
 
-START_400_PARSED: Any = Model(
-    models.Error,
-    error="invalid_request",
-    message="Envelope operations are not supported when resuming a session.",
-)
+START_400_PARSED: Any = Read(START_400, Model(models.Error))
 
 START_401: Any = {"error": "unauthorized", "message": "Missing or invalid bearer token."}
 
-START_401_PARSED: Any = Model(
-    models.Error, error="unauthorized", message="Missing or invalid bearer token."
-)
+START_401_PARSED: Any = Read(START_401, Model(models.Error))
 
 START_403: Any = {"error": "forbidden", "message": "Missing required scope: envelopes:create."}
 
-START_403_PARSED: Any = Model(
-    models.Error, error="forbidden", message="Missing required scope: envelopes:create."
-)
+START_403_PARSED: Any = Read(START_403, Model(models.Error))
 
 START_412: Any = {
     "error": "envelope_not_found",
     "message": "Envelope env_01HF3KB7M2N4P6Q8R0S2T4V6X8 was not found.",
 }
 
-START_412_PARSED: Any = Model(
-    models.Error,
-    error="envelope_not_found",
-    message="Envelope env_01HF3KB7M2N4P6Q8R0S2T4V6X8 was not found.",
-)
+START_412_PARSED: Any = Read(START_412, Model(models.Error))
 
 START_500: Any = {"error": "internal_error", "message": "Failed to store session."}
 
-START_500_PARSED: Any = Model(
-    models.Error, error="internal_error", message="Failed to store session."
-)
+START_500_PARSED: Any = Read(START_500, Model(models.Error))
 
 
 def _call_start(
@@ -148,21 +132,18 @@ RESUME_200: Any = {
     ],
 }
 
-RESUME_200_PARSED: Any = Model(
-    models.SessionResponse,
-    session_id="ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
-    resumed=True,
-    expires_at=datetime.datetime.fromisoformat("2023-11-07T06:31:56Z"),
-    envelope_id=None,
-    envelope_key=None,
-    requests=[
-        Model(
-            models.SessionRequestRecord,
-            request_id="req_01HF3KD0A1B2C3D4E5F6G7H8J9",
-            path="/extract",
-            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-        )
-    ],
+RESUME_200_PARSED: Any = Read(
+    RESUME_200,
+    Model(
+        models.SessionResponse,
+        expires_at=datetime.datetime.fromisoformat("2023-11-07T06:31:56Z"),
+        requests=[
+            Model(
+                models.SessionRequestRecord,
+                created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+            )
+        ],
+    ),
 )
 
 RESUME_400: Any = {
@@ -170,23 +151,19 @@ RESUME_400: Any = {
     "message": "Session ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA has expired.",
 }
 
-RESUME_400_PARSED: Any = Model(
-    models.Error,
-    error="invalid_session",
-    message="Session ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA has expired.",
-)
+RESUME_400_PARSED: Any = Read(RESUME_400, Model(models.Error))
 
 RESUME_401: Any = START_401
 
-RESUME_401_PARSED: Any = START_401_PARSED
+RESUME_401_PARSED: Any = Read(START_401, Model(models.Error))
 
 RESUME_403: Any = {"error": "forbidden", "message": "Session key check failed."}
 
-RESUME_403_PARSED: Any = Model(models.Error, error="forbidden", message="Session key check failed.")
+RESUME_403_PARSED: Any = Read(RESUME_403, Model(models.Error))
 
 RESUME_500: Any = START_500
 
-RESUME_500_PARSED: Any = START_500_PARSED
+RESUME_500_PARSED: Any = Read(START_500, Model(models.Error))
 
 
 def _call_resume(

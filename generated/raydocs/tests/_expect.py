@@ -14,6 +14,11 @@ The expected value is written as the client must hold it:
 - `True` / `False` / `None`: that very object (`is`); `Equal(value)`: anything `==` to it;
 - `Wire(value)`: what `to_wire` makes of the value (a union the document leaves open);
 - anything else (text, numbers, datetimes, bytes): `==`.
+
+`Read(BODY, expected)` is what the client must make of the JSON reply `BODY`: `expected` names each
+model's class and the attributes whose value is not the JSON's own (datetimes, bytes, nested models);
+every other key of the body's object must be a field of that class (by its wire name) holding the
+body's value (`True`/`False`/`None` by identity, else `==`), or be listed in its `model_extra=`.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from typing import Any
 from .._models import to_wire
 from ._validation import Call
 
-__all__ = ["Equal", "Items", "Model", "Sent", "Wire", "check_request", "expect"]
+__all__ = ["Equal", "Items", "Model", "Read", "Sent", "Wire", "check_request", "expect"]
 
 
 class Model:
@@ -45,6 +50,21 @@ class Items:
     def __init__(self, length: int, /, *first: object) -> None:
         self.length = length
         self.first = first
+
+
+class Read:
+    """What the client makes of the JSON reply `body`: `expected`, each model in it also holding the
+    body's own values under the attributes `expected` does not write."""
+
+    def __init__(self, body: object, expected: object, /) -> None:
+        self.body = body
+        self.expected = expected
+
+    def __repr__(self) -> str:
+        return repr(self.expected)
+
+
+_NO_BODY: Any = object()  # outside a `Read`: a model is what its written attributes say
 
 
 @dataclass(frozen=True)
@@ -69,17 +89,11 @@ def expect(actual: object, expected: object, where: str = "result") -> None:
         raise AssertionError(problem)
 
 
-def _difference(actual: Any, expected: Any, where: str) -> str | None:
+def _difference(actual: Any, expected: Any, where: str, body: Any = _NO_BODY) -> str | None:
+    if isinstance(expected, Read):
+        return _difference(actual, expected.expected, where, expected.body)
     if isinstance(expected, Model):
-        if not isinstance(actual, expected.cls):
-            return f"{where}: expected {expected.cls.__name__}, got {type(actual).__name__}: {_shown(actual)}"
-        for name, value in expected.attributes.items():
-            if not hasattr(actual, name):
-                return f"{where}: the {expected.cls.__name__} has no attribute {name!r}"
-            found = _difference(getattr(actual, name), value, f"{where}.{name}")
-            if found is not None:
-                return found
-        return None
+        return _model_difference(actual, expected, where, body)
     if isinstance(expected, (list, Items)):
         items = list(expected.first) if isinstance(expected, Items) else expected
         length = expected.length if isinstance(expected, Items) else len(expected)
@@ -88,7 +102,7 @@ def _difference(actual: Any, expected: Any, where: str) -> str | None:
         if len(actual) != length:
             return f"{where}: expected {length} items, got {len(actual)}: {_shown(actual)}"
         for index, item in enumerate(items):
-            found = _difference(actual[index], item, f"{where}[{index}]")
+            found = _difference(actual[index], item, f"{where}[{index}]", _part(body, index))
             if found is not None:
                 return found
         return None
@@ -98,7 +112,7 @@ def _difference(actual: Any, expected: Any, where: str) -> str | None:
         if sorted(actual) != sorted(expected):
             return f"{where}: expected the keys {sorted(expected)}, got {sorted(actual)}"
         for key, value in expected.items():
-            found = _difference(actual[key], value, f"{where}[{key!r}]")
+            found = _difference(actual[key], value, f"{where}[{key!r}]", _part(body, key))
             if found is not None:
                 return found
         return None
@@ -122,6 +136,59 @@ def _difference(actual: Any, expected: Any, where: str) -> str | None:
     if actual == expected:
         return None
     return f"{where}: expected {expected!r}, got {_shown(actual)}"
+
+
+def _model_difference(actual: Any, expected: Model, where: str, body: Any) -> str | None:
+    cls = expected.cls
+    if not isinstance(actual, cls):
+        return f"{where}: expected {cls.__name__}, got {type(actual).__name__}: {_shown(actual)}"
+    fields = getattr(cls, "model_fields", {})
+    written: set[str] = set()  # the body's keys the written attributes stand for
+    for name, value in expected.attributes.items():
+        if not hasattr(actual, name):
+            return f"{where}: the {cls.__name__} has no attribute {name!r}"
+        wire = _wire_name(fields, name)
+        extra = value.value if isinstance(value, Equal) else value
+        if name == "model_extra" and isinstance(extra, dict):
+            written.update(extra)  # the keys it keeps beyond its fields
+        else:
+            written.add(wire)
+        found = _difference(getattr(actual, name), value, f"{where}.{name}", _part(body, wire))
+        if found is not None:
+            return found
+    if not isinstance(body, dict):
+        return None
+    by_wire = {_wire_name(fields, name): name for name in fields}
+    for key, value in body.items():
+        if key in written:
+            continue
+        field_name = by_wire.get(key)
+        if field_name is None:
+            return f"{where}: the reply's {key!r} is no field of {cls.__name__} (nor expected in its model_extra)"
+        held = getattr(actual, field_name)
+        if isinstance(value, bool) or value is None:
+            same = held is value
+        else:
+            same = held == value and not isinstance(held, bool)  # `True == 1`: a bool is no number
+        if not same:
+            return f"{where}.{field_name}: expected {value!r} (the reply's {key!r}), got {_shown(held)}"
+    return None
+
+
+def _wire_name(fields: Any, name: str) -> str:
+    """The JSON key a model field is read from (its alias, else its name)."""
+    field_info = fields.get(name)
+    alias = getattr(field_info, "alias", None)
+    return alias if isinstance(alias, str) else name
+
+
+def _part(body: Any, key: object) -> Any:
+    """The part of the reply's JSON under `key` (an index or a key), if there is one."""
+    if isinstance(body, dict) and isinstance(key, str):
+        return body.get(key, _NO_BODY)
+    if isinstance(body, list) and isinstance(key, int) and key < len(body):
+        return body[key]
+    return _NO_BODY
 
 
 def _shown(value: object) -> str:

@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
 
@@ -68,28 +69,17 @@ GET_200: Any = {
     "created_at": "2023-11-07T05:31:56Z",
 }
 
-GET_200_PARSED: Any = Model(
-    models.Document,
-    id="880e8400-e29b-41d4-a716-446655440000",
-    workspace_id=123,
-    filename="invoice.pdf",
-    mime="application/pdf",
-    size=184320,
-    sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-    status="processed",
-    source_type="upload",
-    source_url=None,
-    parsings=[
-        Model(
-            models.Parsing,
-            id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            config_hash="5d41402abc4b2a76b9719d911017c592",
-            status="queued",
-            parser_version="2.3.1",
-            updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-        )
-    ],
-    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+GET_200_PARSED: Any = Read(
+    GET_200,
+    Model(
+        models.Document,
+        parsings=[
+            Model(
+                models.Parsing, updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+            )
+        ],
+        created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+    ),
 )
 
 GET_401: Any = {"message": "Unauthenticated."}

@@ -4,12 +4,13 @@ For each operation: `_call_<name>` makes the example call (the document's exampl
 synthesized from its schemas) with `Client`, or with `AsyncClient` for the test to await (mypy checks
 it against both clients' signatures); `<NAME>_REQUEST` says what that call must put on the wire; the
 tests answer with each documented reply (`<NAME>_<STATUS>`) and `expect` what the client parsed
-(`<NAME>_<STATUS>_PARSED`: the model class and value of each field, see `_expect.py`), or which typed
-error it raised; `<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see
-`_contract.py`) checks every request against `openapi.json` (`_validation.py`) before answering. Most
-tests are rows of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`,
-`ACCEPTS_ADDITIONS`), each run by one test whose id names the operation and the status
-(`test_documented_error[get-404-sync]`). Add a test by adding a row, or by copying a test function.
+(`<NAME>_<STATUS>_PARSED`: a `Read` of the reply naming each model's class and the values the JSON
+does not spell itself, such as datetimes; see `_expect.py`), or which typed error it raised;
+`<NAME>_WITH_ADDITIONS` is a reply with a field the document lacks. `MockServer` (see `_contract.py`)
+checks every request against `openapi.json` (`_validation.py`) before answering. Most tests are rows
+of the tables at the end (`DOCUMENTED_REPLIES`, `DOCUMENTED_ERRORS`, `ACCEPTS_ADDITIONS`), each run by
+one test whose id names the operation and the status (`test_documented_error[get-404-sync]`). Add a
+test by adding a row, or by copying a test function.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create: POST /extractions/sessions
 
@@ -61,17 +62,13 @@ CREATE_201: Any = {
     "results": [],
 }
 
-CREATE_201_PARSED: Any = Model(
-    models.Session,
-    id="770e8400-e29b-41d4-a716-446655440000",
-    name="November invoices",
-    extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
-    settings={},
-    status="pending",
-    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-    documents=[],
-    results=[],
+CREATE_201_PARSED: Any = Read(
+    CREATE_201,
+    Model(
+        models.Session,
+        created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+    ),
 )
 
 CREATE_400: Any = {"message": "Malformed JSON body."}
@@ -85,11 +82,7 @@ CREATE_422: Any = {
     "errors": {"extraction_template_id": ["The extraction template id field is required."]},
 }
 
-CREATE_422_PARSED: Any = Model(
-    models.Error,
-    message="The extraction template id field is required.",
-    errors={"extraction_template_id": ["The extraction template id field is required."]},
-)
+CREATE_422_PARSED: Any = Read(CREATE_422, Model(models.Error))
 
 CREATE_429: Any = {"message": "Too Many Attempts."}
 
@@ -131,17 +124,13 @@ GET_200: Any = {
     "results": [],
 }
 
-GET_200_PARSED: Any = Model(
-    models.Session,
-    id="770e8400-e29b-41d4-a716-446655440000",
-    name="November invoices",
-    extraction_template_id="550e8400-e29b-41d4-a716-446655440000",
-    settings={},
-    status="completed",
-    created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-    updated_at=datetime.datetime.fromisoformat("2023-11-07T06:02:11Z"),
-    documents=[],
-    results=[],
+GET_200_PARSED: Any = Read(
+    GET_200,
+    Model(
+        models.Session,
+        created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+        updated_at=datetime.datetime.fromisoformat("2023-11-07T06:02:11Z"),
+    ),
 )
 
 GET_401: Any = {"message": "Unauthenticated."}
@@ -227,34 +216,24 @@ LIST_DOCUMENTS_200: Any = {
     "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
 }
 
-LIST_DOCUMENTS_200_PARSED: Any = Model(
-    models.DocumentPage,
-    data=[
-        Model(
-            models.Document,
-            id="880e8400-e29b-41d4-a716-446655440000",
-            workspace_id=123,
-            filename="invoice.pdf",
-            mime="application/pdf",
-            size=184320,
-            sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            status="processed",
-            source_type="upload",
-            source_url=None,
-            parsings=[
-                Model(
-                    models.Parsing,
-                    id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    config_hash="5d41402abc4b2a76b9719d911017c592",
-                    status="queued",
-                    parser_version="2.3.1",
-                    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-                )
-            ],
-            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-        )
-    ],
-    meta=Model(models.PaginationMeta, current_page=1, last_page=1, per_page=25, total=1),
+LIST_DOCUMENTS_200_PARSED: Any = Read(
+    LIST_DOCUMENTS_200,
+    Model(
+        models.DocumentPage,
+        data=[
+            Model(
+                models.Document,
+                parsings=[
+                    Model(
+                        models.Parsing,
+                        updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+                    )
+                ],
+                created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+            )
+        ],
+        meta=Model(models.PaginationMeta),
+    ),
 )
 
 LIST_DOCUMENTS_401: Any = {"message": "Unauthenticated."}
@@ -268,11 +247,7 @@ LIST_DOCUMENTS_422: Any = {
     "errors": {"per_page": ["The per page field must not be greater than 100."]},
 }
 
-LIST_DOCUMENTS_422_PARSED: Any = Model(
-    models.Error,
-    message="The per page field must not be greater than 100.",
-    errors={"per_page": ["The per page field must not be greater than 100."]},
-)
+LIST_DOCUMENTS_422_PARSED: Any = Read(LIST_DOCUMENTS_422, Model(models.Error))
 
 LIST_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 
@@ -470,33 +445,23 @@ ATTACH_DOCUMENTS_200: Any = {
     ]
 }
 
-ATTACH_DOCUMENTS_200_PARSED: Any = Model(
-    models.DocumentList,
-    data=[
-        Model(
-            models.Document,
-            id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            workspace_id=123,
-            filename="invoice.pdf",
-            mime="application/pdf",
-            size=184320,
-            sha256="9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            status="uploaded",
-            source_type="upload",
-            source_url=None,
-            parsings=[
-                Model(
-                    models.Parsing,
-                    id="3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    config_hash="5d41402abc4b2a76b9719d911017c592",
-                    status="queued",
-                    parser_version="2.3.1",
-                    updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-                )
-            ],
-            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-        )
-    ],
+ATTACH_DOCUMENTS_200_PARSED: Any = Read(
+    ATTACH_DOCUMENTS_200,
+    Model(
+        models.DocumentList,
+        data=[
+            Model(
+                models.Document,
+                parsings=[
+                    Model(
+                        models.Parsing,
+                        updated_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+                    )
+                ],
+                created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
+            )
+        ],
+    ),
 )
 
 ATTACH_DOCUMENTS_400: Any = {"message": "Malformed JSON body."}
@@ -512,11 +477,7 @@ ATTACH_DOCUMENTS_422: Any = {
     "errors": {"document_ids": ["One or more documents do not belong to the session workspace."]},
 }
 
-ATTACH_DOCUMENTS_422_PARSED: Any = Model(
-    models.Error,
-    message="One or more documents do not belong to the session workspace.",
-    errors={"document_ids": ["One or more documents do not belong to the session workspace."]},
-)
+ATTACH_DOCUMENTS_422_PARSED: Any = Read(ATTACH_DOCUMENTS_422, Model(models.Error))
 
 ATTACH_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 
@@ -564,24 +525,16 @@ UPLOAD_DOCUMENTS_200: Any = {
     ]
 }
 
-UPLOAD_DOCUMENTS_200_PARSED: Any = Model(
-    models.DocumentList,
-    data=[
-        Model(
-            models.Document,
-            id="990e8400-e29b-41d4-a716-446655440000",
-            workspace_id=123,
-            filename="invoice-1042.pdf",
-            mime="application/pdf",
-            size=98304,
-            sha256="2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
-            status="uploaded",
-            source_type="upload",
-            source_url=None,
-            parsings=[],
-            created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"),
-        )
-    ],
+UPLOAD_DOCUMENTS_200_PARSED: Any = Read(
+    UPLOAD_DOCUMENTS_200,
+    Model(
+        models.DocumentList,
+        data=[
+            Model(
+                models.Document, created_at=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")
+            )
+        ],
+    ),
 )
 
 UPLOAD_DOCUMENTS_201: Any = UPLOAD_DOCUMENTS_200
@@ -601,11 +554,7 @@ UPLOAD_DOCUMENTS_422: Any = {
     "errors": {"keys.0": ["The selected keys.0 is invalid."]},
 }
 
-UPLOAD_DOCUMENTS_422_PARSED: Any = Model(
-    models.Error,
-    message="The selected keys.0 is invalid.",
-    errors={"keys.0": ["The selected keys.0 is invalid."]},
-)
+UPLOAD_DOCUMENTS_422_PARSED: Any = Read(UPLOAD_DOCUMENTS_422, Model(models.Error))
 
 UPLOAD_DOCUMENTS_429: Any = {"message": "Too Many Attempts."}
 
