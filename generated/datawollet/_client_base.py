@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypedDict, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -162,6 +162,21 @@ class RequestOptions:
 
 
 _DEFAULT_OPTIONS = RequestOptions()
+
+
+class CallOptions(TypedDict, total=False):
+    """The per-call keywords every method takes (``**call_options``); one left out keeps the client's."""
+
+    #: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+    timeout: TimeoutTypes | NotGiven
+    #: Retries of this call instead of the client's (connection errors, 408, 429, 5xx on idempotent requests).
+    max_retries: int | NotGiven
+    #: Headers added to (or replacing) the request's own.
+    extra_headers: Mapping[str, str] | None
+    #: Query parameters added to (or replacing) the request's own.
+    extra_query: Mapping[str, str] | None
+    #: Properties added to the JSON (form, multipart) body; without a body they are sent as a JSON object.
+    extra_body: Mapping[str, object] | None
 
 
 class RawResponse(Generic[T_co]):

@@ -18,15 +18,16 @@ RESOURCE_MODULE_NAMES = frozenset(
     """
     annotations builtins datetime Mapping Sequence SequenceNotStr cached_property Any Literal cast overload TYPE_CHECKING models
     BinaryBody FormBody JsonBody MultipartBody TextBody XmlBody XmlSchema XML_SHAPES AsyncAPIClient Endpoint
-    RawResponse RequestOptions ResponseSpec SyncAPIClient AsyncStreamedResponseManager StreamedResponseManager
+    RawResponse RequestOptions ResponseSpec CallOptions Unpack SyncAPIClient AsyncStreamedResponseManager StreamedResponseManager
     AsyncStream ServerSentEvent Stream StreamFormat given given_files merge_body deprecated warn_deprecated
     warn_deprecated_arguments AsyncPager CursorPaging LinkPaging NextUrlPaging OffsetPaging PageNumberPaging
     SyncPager Param NOT_GIVEN FileContent FileInput NotGiven TimeoutTypes
     to_page to_page_async to_raw to_raw_async to_streamed to_streamed_async as_base64
     """.split()
 )
-# Keyword arguments every generated method has; spec parameters must not take these names.
-CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body")
+# Keyword arguments every generated method has (the runtime's `CallOptions`, taken as
+# `**call_options`); spec parameters must not take these names.
+CALL_OPTIONS = ("timeout", "max_retries", "extra_headers", "extra_query", "extra_body", "call_options")
 # Attributes of a generated resource class; an operation must not take these names.
 RESOURCE_ATTRIBUTES = ("with_raw_response", "with_streaming_response", "cached_property", "deprecated", "overload", "str", "int", "float", "bool", "bytes", "object", "type", "models", "builtins", "datetime", "Any", "Literal")
 # Resource module names that would collide with a file of the package: `tests/test_client.py`

@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -80,12 +80,7 @@ class DeferredSessions:
 
     def create(
         self,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DeferredSessionCreated:
         """Create a new Deferred Session.
 
@@ -100,18 +95,13 @@ class DeferredSessions:
         """
         return self._client.call(
             _CREATE,
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DeferredSession:
         """Retrieve details of a specific Deferred Session.
 
@@ -129,7 +119,7 @@ class DeferredSessions:
         return self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -170,12 +160,7 @@ class AsyncDeferredSessions:
 
     async def create(
         self,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DeferredSessionCreated:
         """Create a new Deferred Session.
 
@@ -190,18 +175,13 @@ class AsyncDeferredSessions:
         """
         return await self._client.call(
             _CREATE,
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DeferredSession:
         """Retrieve details of a specific Deferred Session.
 
@@ -219,7 +199,7 @@ class AsyncDeferredSessions:
         return await self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -97,11 +97,7 @@ class Jobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated: ...
 
     @overload
@@ -120,11 +116,7 @@ class Jobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated: ...
 
     def create(
@@ -143,11 +135,7 @@ class Jobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated:
         """Create a Job from a Deferred Session
 
@@ -199,18 +187,13 @@ class Jobs:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobDetail:
         """Retrieve details of a specific Job
 
@@ -228,7 +211,7 @@ class Jobs:
         return self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -284,11 +267,7 @@ class AsyncJobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated: ...
 
     @overload
@@ -307,11 +286,7 @@ class AsyncJobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated: ...
 
     async def create(
@@ -330,11 +305,7 @@ class AsyncJobs:
         file_name: str | None | NotGiven = NOT_GIVEN,
         file_names: SequenceNotStr[str] | None | NotGiven = NOT_GIVEN,
         priority: Literal["low", "normal", "high"] | str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobCreated:
         """Create a Job from a Deferred Session
 
@@ -386,18 +357,13 @@ class AsyncJobs:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.JobDetail:
         """Retrieve details of a specific Job
 
@@ -415,7 +381,7 @@ class AsyncJobs:
         return await self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

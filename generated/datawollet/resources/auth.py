@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -74,11 +74,7 @@ class Auth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse: ...
 
     @overload
@@ -89,11 +85,7 @@ class Auth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse: ...
 
     def create_token(
@@ -104,11 +96,7 @@ class Auth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse:
         """Obtain an access token
 
@@ -142,7 +130,7 @@ class Auth:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -188,11 +176,7 @@ class AsyncAuth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse: ...
 
     @overload
@@ -203,11 +187,7 @@ class AsyncAuth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse: ...
 
     async def create_token(
@@ -218,11 +198,7 @@ class AsyncAuth:
         client_id: str | None | NotGiven = NOT_GIVEN,
         client_secret: str | None | NotGiven = NOT_GIVEN,
         scope: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.TokenResponse:
         """Obtain an access token
 
@@ -256,7 +232,7 @@ class AsyncAuth:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

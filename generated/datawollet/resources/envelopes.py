@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -105,11 +105,7 @@ class Envelopes:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
@@ -133,7 +129,7 @@ class Envelopes:
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -147,11 +143,7 @@ class Envelopes:
         client_id: str | NotGiven = NOT_GIVEN,
         sub_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl: ...
 
     @overload
@@ -164,11 +156,7 @@ class Envelopes:
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl: ...
 
     def add_acl_entry(
@@ -181,11 +169,7 @@ class Envelopes:
         client_id: str | NotGiven = NOT_GIVEN,
         sub_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
@@ -227,7 +211,7 @@ class Envelopes:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def remove_acl_entry(
@@ -238,11 +222,7 @@ class Envelopes:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Revoke access to the envelope
 
@@ -274,7 +254,7 @@ class Envelopes:
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -321,11 +301,7 @@ class AsyncEnvelopes:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl:
         """Get the envelope's access-control list
 
@@ -349,7 +325,7 @@ class AsyncEnvelopes:
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -363,11 +339,7 @@ class AsyncEnvelopes:
         client_id: str | NotGiven = NOT_GIVEN,
         sub_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl: ...
 
     @overload
@@ -380,11 +352,7 @@ class AsyncEnvelopes:
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl: ...
 
     async def add_acl_entry(
@@ -397,11 +365,7 @@ class AsyncEnvelopes:
         client_id: str | NotGiven = NOT_GIVEN,
         sub_id: str | NotGiven = NOT_GIVEN,
         permissions: Sequence[Literal["read", "write"] | str] | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.EnvelopeAcl:
         """Grant access to the envelope
 
@@ -443,7 +407,7 @@ class AsyncEnvelopes:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def remove_acl_entry(
@@ -454,11 +418,7 @@ class AsyncEnvelopes:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Revoke access to the envelope
 
@@ -490,7 +450,7 @@ class AsyncEnvelopes:
             query=(Param("session_id", session_id, "form", True),),
             headers=(Param("Origin", origin, "simple", False),),
             cookies=(Param("session_key", session_key, "form", True),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

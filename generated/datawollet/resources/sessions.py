@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -96,11 +96,7 @@ class Sessions:
         create_envelope: bool | None | NotGiven = NOT_GIVEN,
         envelope_id: str | None | NotGiven = NOT_GIVEN,
         envelope_key: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse:
         """Start extraction session
 
@@ -177,7 +173,7 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -189,11 +185,7 @@ class Sessions:
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse: ...
 
     @overload
@@ -204,11 +196,7 @@ class Sessions:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse: ...
 
     def resume(
@@ -219,11 +207,7 @@ class Sessions:
         body: models.SessionResumeRequest | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse:
         """Resume extraction session
 
@@ -260,7 +244,7 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -311,11 +295,7 @@ class AsyncSessions:
         create_envelope: bool | None | NotGiven = NOT_GIVEN,
         envelope_id: str | None | NotGiven = NOT_GIVEN,
         envelope_key: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse:
         """Start extraction session
 
@@ -392,7 +372,7 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -404,11 +384,7 @@ class AsyncSessions:
         session_key: str | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse: ...
 
     @overload
@@ -419,11 +395,7 @@ class AsyncSessions:
         origin: str | NotGiven = NOT_GIVEN,
         session_key: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse: ...
 
     async def resume(
@@ -434,11 +406,7 @@ class AsyncSessions:
         body: models.SessionResumeRequest | NotGiven = NOT_GIVEN,
         session_id: str | NotGiven = NOT_GIVEN,
         timeout_seconds: int | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.SessionResponse:
         """Resume extraction session
 
@@ -475,7 +443,7 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -107,11 +107,7 @@ class Sessions:
         organization_id: str | None | NotGiven = NOT_GIVEN,
         state: str | None | NotGiven = NOT_GIVEN,
         token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Create Session
 
@@ -149,18 +145,13 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Get Session by ID
 
@@ -179,7 +170,7 @@ class Sessions:
         return self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def update(
@@ -192,11 +183,7 @@ class Sessions:
         organization_id: str | None | NotGiven = NOT_GIVEN,
         state: str | None | NotGiven = NOT_GIVEN,
         token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Update Session
 
@@ -234,7 +221,7 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -284,11 +271,7 @@ class AsyncSessions:
         organization_id: str | None | NotGiven = NOT_GIVEN,
         state: str | None | NotGiven = NOT_GIVEN,
         token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Create Session
 
@@ -326,18 +309,13 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def get(
         self,
         id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Get Session by ID
 
@@ -356,7 +334,7 @@ class AsyncSessions:
         return await self._client.call(
             _GET,
             path_params=(Param("id", id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def update(
@@ -369,11 +347,7 @@ class AsyncSessions:
         organization_id: str | None | NotGiven = NOT_GIVEN,
         state: str | None | NotGiven = NOT_GIVEN,
         token: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Update Session
 
@@ -411,7 +385,7 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 

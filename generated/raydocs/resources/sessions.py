@@ -6,12 +6,12 @@ import builtins
 import datetime
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, cast, overload
+from typing import Any, Literal, Unpack, cast, overload
 
 from .. import models
 from .._bodies import BinaryBody, FormBody, JsonBody, MultipartBody, TextBody
 from .._async_client import AsyncAPIClient
-from .._client_base import Endpoint, RawResponse, RequestOptions, ResponseSpec
+from .._client_base import CallOptions, Endpoint, RawResponse, RequestOptions, ResponseSpec
 from .._sync_client import SyncAPIClient
 from .._compose import given, given_files, merge_body
 from .._deprecation import deprecated, warn_deprecated, warn_deprecated_arguments
@@ -189,11 +189,7 @@ class Sessions:
         body: models.SessionCreateRequest,
         extraction_template_id: str | NotGiven = NOT_GIVEN,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session: ...
 
     @overload
@@ -202,11 +198,7 @@ class Sessions:
         *,
         extraction_template_id: str,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session: ...
 
     def create(
@@ -215,11 +207,7 @@ class Sessions:
         body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
         extraction_template_id: str | NotGiven = NOT_GIVEN,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Create Extraction Session
 
@@ -252,18 +240,13 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def get(
         self,
         session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Get Extraction Session
 
@@ -286,18 +269,13 @@ class Sessions:
         return self._client.call(
             _GET,
             path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def delete(
         self,
         session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Delete Extraction Session
 
@@ -318,7 +296,7 @@ class Sessions:
         return self._client.call(
             _DELETE,
             path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def list_documents(
@@ -329,11 +307,7 @@ class Sessions:
         per_page: int | NotGiven = NOT_GIVEN,
         sort: str | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -365,7 +339,7 @@ class Sessions:
                 Param("sort", sort, "form", True),
                 Param("order", order, "form", True),
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def iter_list_documents(
@@ -376,11 +350,7 @@ class Sessions:
         per_page: int | NotGiven = NOT_GIVEN,
         sort: str | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> SyncPager[models.Document]:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate.
 
@@ -396,11 +366,7 @@ class Sessions:
                 per_page=per_page,
                 sort=sort,
                 order=order,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
+                **call_options,
             )
 
         return SyncPager(
@@ -423,11 +389,7 @@ class Sessions:
         *,
         body: models.AttachDocumentsRequest,
         document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     @overload
@@ -436,11 +398,7 @@ class Sessions:
         session_id: str,
         *,
         document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     def attach_documents(
@@ -449,11 +407,7 @@ class Sessions:
         *,
         body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
         document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -487,7 +441,7 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -497,11 +451,7 @@ class Sessions:
         *,
         body: models.UploadDocumentsRequest,
         keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     @overload
@@ -510,11 +460,7 @@ class Sessions:
         session_id: str,
         *,
         keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     def upload_documents(
@@ -523,11 +469,7 @@ class Sessions:
         *,
         body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
         keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -563,19 +505,14 @@ class Sessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def detach_document(
         self,
         session_id: str,
         document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Detach Session Document
 
@@ -602,7 +539,7 @@ class Sessions:
                 Param("sessionId", session_id, "simple", False),
                 Param("documentId", document_id, "simple", False),
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
@@ -658,11 +595,7 @@ class AsyncSessions:
         body: models.SessionCreateRequest,
         extraction_template_id: str | NotGiven = NOT_GIVEN,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session: ...
 
     @overload
@@ -671,11 +604,7 @@ class AsyncSessions:
         *,
         extraction_template_id: str,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session: ...
 
     async def create(
@@ -684,11 +613,7 @@ class AsyncSessions:
         body: models.SessionCreateRequest | NotGiven = NOT_GIVEN,
         extraction_template_id: str | NotGiven = NOT_GIVEN,
         name: str | None | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Create Extraction Session
 
@@ -721,18 +646,13 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def get(
         self,
         session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.Session:
         """Get Extraction Session
 
@@ -755,18 +675,13 @@ class AsyncSessions:
         return await self._client.call(
             _GET,
             path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def delete(
         self,
         session_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Delete Extraction Session
 
@@ -787,7 +702,7 @@ class AsyncSessions:
         return await self._client.call(
             _DELETE,
             path_params=(Param("sessionId", session_id, "simple", False),),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def list_documents(
@@ -798,11 +713,7 @@ class AsyncSessions:
         per_page: int | NotGiven = NOT_GIVEN,
         sort: str | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentPage:
         """List Session Documents
 
@@ -834,7 +745,7 @@ class AsyncSessions:
                 Param("sort", sort, "form", True),
                 Param("order", order, "form", True),
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     def iter_list_documents(
@@ -845,11 +756,7 @@ class AsyncSessions:
         per_page: int | NotGiven = NOT_GIVEN,
         sort: str | NotGiven = NOT_GIVEN,
         order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> AsyncPager[models.Document]:
         """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
 
@@ -865,11 +772,7 @@ class AsyncSessions:
                 per_page=per_page,
                 sort=sort,
                 order=order,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
+                **call_options,
             )
 
         return AsyncPager(
@@ -892,11 +795,7 @@ class AsyncSessions:
         *,
         body: models.AttachDocumentsRequest,
         document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     @overload
@@ -905,11 +804,7 @@ class AsyncSessions:
         session_id: str,
         *,
         document_ids: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     async def attach_documents(
@@ -918,11 +813,7 @@ class AsyncSessions:
         *,
         body: models.AttachDocumentsRequest | NotGiven = NOT_GIVEN,
         document_ids: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList:
         """Attach Existing Session Documents
 
@@ -956,7 +847,7 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     @overload
@@ -966,11 +857,7 @@ class AsyncSessions:
         *,
         body: models.UploadDocumentsRequest,
         keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     @overload
@@ -979,11 +866,7 @@ class AsyncSessions:
         session_id: str,
         *,
         keys: SequenceNotStr[str],
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList: ...
 
     async def upload_documents(
@@ -992,11 +875,7 @@ class AsyncSessions:
         *,
         body: models.UploadDocumentsRequest | NotGiven = NOT_GIVEN,
         keys: SequenceNotStr[str] | NotGiven = NOT_GIVEN,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> models.DocumentList:
         """Upload Session Documents
 
@@ -1032,19 +911,14 @@ class AsyncSessions:
                 ),
                 content_type="application/json",
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
     async def detach_document(
         self,
         session_id: str,
         document_id: str,
-        *,
-        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        extra_body: Mapping[str, object] | None = None,
+        **call_options: Unpack[CallOptions],
     ) -> None:
         """Detach Session Document
 
@@ -1071,7 +945,7 @@ class AsyncSessions:
                 Param("sessionId", session_id, "simple", False),
                 Param("documentId", document_id, "simple", False),
             ),
-            options=RequestOptions(timeout, max_retries, extra_headers, extra_query, extra_body),
+            options=RequestOptions(**call_options),
         )
 
 
