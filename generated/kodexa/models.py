@@ -26,48 +26,38 @@ class Session(_BaseModel):
     change_sequence: int | None = _Field(
         default=None,
         alias="changeSequence",
-        description="Optimistic locking version number. Send back the value you last read when updating.",
     )
+    """Optimistic locking version number. Send back the value you last read when updating."""
     created_on: datetime.datetime | None = _Field(
         default=None,
         alias="createdOn",
-        description="Timestamp when the session was created.",
     )
-    id: str | None = _Field(
-        default=None,
-        description="Unique identifier (UUID) for the session.",
-    )
-    organization: Organization | None = _Field(
-        default=None,
-        description='The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names.',
-    )
+    """Timestamp when the session was created."""
+    id: str | None = None
+    """Unique identifier (UUID) for the session."""
+    organization: Organization | None = None
+    """The organization a session belongs to. The seeds give the field names and types but no field descriptions ("Show child attributes"); the descriptions below are read from the field names."""
     organization_id: str | None = _Field(
         default=None,
         alias="organizationId",
-        description="Identifier of the organization the session belongs to.",
     )
-    state: str | None = _Field(
-        default=None,
-        description="State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model).",
-    )
-    token: str | None = _Field(
-        default=None,
-        description="Session token.",
-    )
+    """Identifier of the organization the session belongs to."""
+    state: str | None = None
+    """State of the session. The allowed values are not documented, so any string is accepted (the official SDK has an unused `OPEN`/`CLOSED` enum next to its Session model)."""
+    token: str | None = None
+    """Session token."""
     updated_on: datetime.datetime | None = _Field(
         default=None,
         alias="updatedOn",
-        description="Timestamp when the session was last updated.",
     )
-    uuid: str | None = _Field(
-        default=None,
-        description="Secondary UUID identifier.",
-    )
+    """Timestamp when the session was last updated."""
+    uuid: str | None = None
+    """Secondary UUID identifier."""
     last_accessed: datetime.datetime | None = _Field(
         default=None,
         alias="lastAccessed",
-        description="Timestamp when the session was last accessed. Unverified: Not on the API reference pages; present in the official Python SDK's Session model (kodexa-ai/kodexa), so it may or may not be returned.",
     )
+    """Timestamp when the session was last accessed. Unverified: Not on the API reference pages; present in the official Python SDK's Session model (kodexa-ai/kodexa), so it may or may not be returned."""
 
 
 class Organization(_BaseModel):
@@ -77,100 +67,84 @@ class Organization(_BaseModel):
     auth_group_link: AuthGroupLink | None = _Field(
         default=None,
         alias="authGroupLink",
-        description="Link from an organization to its auth group.",
     )
+    """Link from an organization to its auth group."""
     change_sequence: int | None = _Field(
         default=None,
         alias="changeSequence",
-        description="Optimistic locking version number of the organization.",
     )
+    """Optimistic locking version number of the organization."""
     created_on: datetime.datetime | None = _Field(
         default=None,
         alias="createdOn",
-        description="Timestamp when the organization was created.",
     )
+    """Timestamp when the organization was created."""
     default_to_private_templates: bool | None = _Field(
         default=None,
         alias="defaultToPrivateTemplates",
-        description="Whether templates default to private.",
     )
-    description: str | None = _Field(
-        default=None,
-        description="Description of the organization.",
-    )
+    """Whether templates default to private."""
+    description: str | None = None
+    """Description of the organization."""
     enterprise_organization: bool | None = _Field(
         default=None,
         alias="enterpriseOrganization",
-        description="Whether this is an enterprise organization.",
     )
-    features: dict[str, Any] | None = _Field(
-        default=None,
-        description="Free-form map of organization features.",
-    )
+    """Whether this is an enterprise organization."""
+    features: dict[str, Any] | None = None
+    """Free-form map of organization features."""
     has_image: bool | None = _Field(
         default=None,
         alias="hasImage",
-        description="Whether the organization has an image.",
     )
-    id: str | None = _Field(
-        default=None,
-        description="Unique identifier of the organization.",
-    )
-    memory: OrganizationMemory | None = _Field(
-        default=None,
-        description="Remembered UI state of an organization.",
-    )
-    name: str | None = _Field(
-        default=None,
-        description="Name of the organization.",
-    )
+    """Whether the organization has an image."""
+    id: str | None = None
+    """Unique identifier of the organization."""
+    memory: OrganizationMemory | None = None
+    """Remembered UI state of an organization."""
+    name: str | None = None
+    """Name of the organization."""
     organization_status: str | None = _Field(
         default=None,
         alias="organizationStatus",
-        description="Status of the organization (allowed values not documented).",
     )
-    properties: dict[str, Any] | None = _Field(
-        default=None,
-        description="Free-form map of organization properties.",
-    )
+    """Status of the organization (allowed values not documented)."""
+    properties: dict[str, Any] | None = None
+    """Free-form map of organization properties."""
     public_access: bool | None = _Field(
         default=None,
         alias="publicAccess",
-        description="Whether the organization allows public access.",
     )
+    """Whether the organization allows public access."""
     search_text: str | None = _Field(
         default=None,
         alias="searchText",
-        description="Text used when searching for the organization.",
     )
-    slug: str | None = _Field(
-        default=None,
-        description="URL-friendly short name of the organization.",
-    )
+    """Text used when searching for the organization."""
+    slug: str | None = None
+    """URL-friendly short name of the organization."""
     stripe_customer_id: str | None = _Field(
         default=None,
         alias="stripeCustomerId",
-        description="Stripe customer id of the organization.",
     )
+    """Stripe customer id of the organization."""
     support_access: bool | None = _Field(
         default=None,
         alias="supportAccess",
-        description="Whether support staff may access the organization.",
     )
+    """Whether support staff may access the organization."""
     support_access_expires_at: datetime.datetime | None = _Field(
         default=None,
         alias="supportAccessExpiresAt",
-        description="When support access expires.",
     )
+    """When support access expires."""
     updated_on: datetime.datetime | None = _Field(
         default=None,
         alias="updatedOn",
-        description="Timestamp when the organization was last updated.",
     )
-    uuid: str | None = _Field(
-        default=None,
-        description="Secondary UUID identifier of the organization.",
-    )
+    """Timestamp when the organization was last updated."""
+    uuid: str | None = None
+    """Secondary UUID identifier of the organization."""
 
 
 class AuthGroupLink(_BaseModel):
@@ -179,8 +153,8 @@ class AuthGroupLink(_BaseModel):
     auth_group: str | None = _Field(
         default=None,
         alias="authGroup",
-        description="Identifier of the linked auth group.",
     )
+    """Identifier of the linked auth group."""
 
 
 class OrganizationMemory(_BaseModel):
@@ -189,8 +163,8 @@ class OrganizationMemory(_BaseModel):
     ordered_dashboards: list[str] | None = _Field(
         default=None,
         alias="orderedDashboards",
-        description="Dashboards in their display order.",
     )
+    """Dashboards in their display order."""
 
 
 class ErrorResponse(_BaseModel):
@@ -199,7 +173,5 @@ class ErrorResponse(_BaseModel):
     Unverified: Error body schema is not documented; the `errors` map is what the official SDK reads on 400. The same shape is assumed for 401 and 403, whose bodies are not documented at all.
     """
 
-    errors: dict[str, str] | None = _Field(
-        default=None,
-        description="Map from field name to error message.",
-    )
+    errors: dict[str, str] | None = None
+    """Map from field name to error message."""
