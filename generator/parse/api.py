@@ -17,6 +17,7 @@ from .example_source import NO_EXAMPLES, ExampleFactory
 from .schemas import SchemaConverter
 from .security import parse_security_schemes
 from .servers import parse_servers
+from .same_models import merge_same_models
 from .webhooks import parse_webhooks
 from .tag_tree import nest_resources, tag_parents
 from .text import describe
@@ -53,7 +54,7 @@ def build_api(
     webhooks = parse_webhooks(document, converter, examples)
     raw_info = document.get("info")
     info: dict[str, Any] = raw_info if isinstance(raw_info, dict) else {}
-    return Api(
+    return merge_same_models(Api(
         title=str(info.get("title", package)),
         version=str(info.get("version", "")),
         description=describe({"description": info.get("description")}),
@@ -66,7 +67,7 @@ def build_api(
         warnings=tuple(item.render("") for item in warnings.sorted()),
         webhooks=webhooks,
         xml_shapes=parser.xml.shapes(),
-    )
+    ))
 
 
 def _group_resources(raw_operations: list[RawOperation], parser: OperationParser, document: dict[str, Any], overrides: dict[str, str]) -> tuple[Resource, ...]:
