@@ -120,7 +120,7 @@ def paging_test(maker: CaseMaker, resource: str, operation: Operation) -> Paging
     ends = any(getattr(paging, name) is not None for name in ("total_items", "has_more", "last_page", "page_count")) or paging.style in ("cursor", "link", "next_url")
     upper = operation.name.upper()
     status = concrete_status(reply.status, None, success=True)
-    documented = ident(f"{upper}_{reply.status.upper()}") if not items_path and isinstance(example, list) else ""
+    documented = ident(f"{upper}_{reply.status.upper()}") if isinstance(example, list if not items_path else dict) else ""
     replies = [
         Reply(status, reply.status, "json", ident(f"{upper}_PAGE_1"), _spelled(pages.first, example, documented), concrete_json_type(reply.content_type), (), body=pages.first),
         Reply(status, reply.status, "json", ident(f"{upper}_PAGE_2"), _spelled(pages.second, example, documented), concrete_json_type(reply.content_type), (), body=pages.second),
@@ -198,6 +198,10 @@ def _spelled(page: Any, example: Any, documented: str) -> str:
             return f"2 * {documented}"
         if page == example[:2]:
             return f"{documented}[:2]"
+    if documented and isinstance(example, dict) and isinstance(page, dict) and example and set(example) <= set(page):
+        # An envelope: the documented reply with the members the page changes (its items, its total).
+        changed = [f"{literal(key)}: {_spelled(value, example.get(key), f'{documented}[{literal(key)}]' if key in example else '')}" for key, value in page.items() if key not in example or example[key] != value]
+        return "{**" + documented + "".join(f", {item}" for item in changed) + "}"
     return source(page)
 
 

@@ -277,100 +277,16 @@ LIST_DOCUMENTS_REQUEST = Sent(
 LIST_DOCUMENTS_WITH_ADDITIONS: Any = {**LIST_DOCUMENTS_200, "added_later": "kept"}
 
 LIST_DOCUMENTS_PAGE_1: Any = {
-    "data": [
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        },
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        },
-    ],
-    "meta": {"current_page": 1, "last_page": 2, "per_page": 25, "total": 4},
+    **LIST_DOCUMENTS_200,
+    "data": 2 * LIST_DOCUMENTS_200["data"],
+    "meta": {**LIST_DOCUMENTS_200["meta"], "last_page": 2, "total": 4},
 }
 """Page 1 for `iter_list_documents` (a next page follows)."""
 
 LIST_DOCUMENTS_PAGE_2: Any = {
-    "data": [
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        },
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        },
-    ],
-    "meta": {"current_page": 2, "last_page": 2, "per_page": 25, "total": 4},
+    **LIST_DOCUMENTS_200,
+    "data": 2 * LIST_DOCUMENTS_200["data"],
+    "meta": {**LIST_DOCUMENTS_200["meta"], "current_page": 2, "last_page": 2, "total": 4},
 }
 """Page 2 for `iter_list_documents` (the last page)."""
 
