@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from generated.kodexa import models
-from generated.kodexa.tests._expect import Equal, Items, Model, Sent, Wire, check_request, expect
+from generated.kodexa.tests._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_request, expect
 from generated.kodexa.tests._validation import Call
 from generator.testgen.document_prose import without_prose
 from generator.testgen.document_reach import reached_only
@@ -72,6 +72,30 @@ def test_expect_reads_an_open_union_by_its_wire_form() -> None:
     session = _session()
     expect(session.organization, Wire({"name": "Acme"}))  # read-only fields stay off the wire
     assert _failure(session.organization, Wire({"name": "Umbrella"}), "body") == "body: expected {'name': 'Umbrella'} on the wire, got {'name': 'Acme'}"
+
+
+def test_a_read_checks_every_key_of_the_reply_it_does_not_write() -> None:
+    reply = {"id": "s1", "state": "OPEN", "organizationId": "o1", "organization": {"name": "Acme", "createdOn": "2023-11-07T05:31:56Z", "publicAccess": True}}
+    session = models.Session.model_validate(reply)
+    expected = Read(reply, Model(models.Session, organization=Model(models.Organization, created_on=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z"))))
+    expect(session, expected)
+    # A value the client changed, a field it read under another wire name, a bool it made a number.
+    assert _failure(session.model_copy(update={"state": "CLOSED"}), expected) == "result.state: expected 'OPEN', got 'CLOSED' (str) (the reply's 'state')"
+    assert _failure(models.Session.model_validate({**reply, "organizationId": None}), expected) == "result.organization_id: expected 'o1', got None (the reply's 'organizationId')"
+    numbered = session.model_copy(update={"organization": session.organization.model_copy(update={"public_access": 1})})  # type: ignore[union-attr]
+    assert _failure(numbered, expected) == "result.organization.public_access: expected True, got 1 (int) (the reply's 'publicAccess')"
+    # A key that is no field of the class is an error unless its model_extra names it.
+    extra = {**reply, "addedLater": [1]}
+    assert _failure(models.Session.model_validate(extra), Read(extra, expected.expected)) == "result: the reply's 'addedLater' is no field of Session (nor expected in its model_extra)"
+    expect(models.Session.model_validate(extra), Read(extra, Model(models.Session, organization=Model(models.Organization, created_on=datetime.datetime.fromisoformat("2023-11-07T05:31:56Z")), model_extra=Extra("addedLater"))))
+
+
+def test_json_is_the_reply_s_own_value_in_a_read() -> None:
+    expect({"a": [True, 2]}, Read({"a": [True, 2]}, JSON))
+    expect([{"a": 1}, 2], Read([{"a": 1}, 2], [JSON, JSON]))
+    assert _failure({"a": [1, 3]}, Read({"a": [True, 2]}, {"a": JSON})) == "result['a']: expected [True, 2], got [1, 3]"
+    assert _failure(True, Read(1, JSON)) == "result: expected 1, got True (bool)"
+    assert _failure(1, JSON) == "result: JSON stands for the reply's value, but there is none here (outside a Read)"
 
 
 # ---------------------------------------------------------------- check_request

@@ -298,7 +298,14 @@ class CaseMaker(TypedValues):
     def expected(self, type_ref: TypeRef, value: Any, depth: int = 0, implicit: bool = False) -> str:
         """Source of what `value` (JSON) parsed as `type_ref` must be, for `expect` (tests/_expect.py):
         the same checks, one by one, that assertions would make. `implicit`: for a `Read` of the
-        value, whose models' attributes holding the JSON's own value go unwritten."""
+        value, where what holds the JSON's own value is `JSON` (a model's attribute: unwritten) and
+        the fields a model keeps beyond its own are named by their keys (`Extra`)."""
+        text = self._expected(type_ref, value, depth, implicit)
+        if implicit and text in (literal(value), _equal(value)):
+            return "JSON"
+        return text
+
+    def _expected(self, type_ref: TypeRef, value: Any, depth: int, implicit: bool) -> str:
         resolved = self.resolve(type_ref)
         if value is None:
             return "None"
@@ -334,10 +341,10 @@ class CaseMaker(TypedValues):
                     extras[key] = item
                 else:
                     text = self.expected(found.type, item, depth + 1, implicit)
-                    if not (implicit and text in (literal(item), _equal(item))):  # a Read checks the JSON's own value
+                    if text != "JSON":  # a Read checks the JSON's own value by the field's wire name
                         attributes.setdefault(ident(found.name), text)
             if extras:
-                attributes["model_extra"] = _equal(extras)
+                attributes["model_extra"] = f"Extra({', '.join(literal(key) for key in extras)})" if implicit else _equal(extras)
             return f"Model(models.{ident(model.name)}" + "".join(f", {name}={text}" for name, text in attributes.items()) + ")"
         return f"Wire({literal(value)})"
 

@@ -37,7 +37,7 @@ from ._contract import (
     check_documented_reply,
     sync_and_async,
 )
-from ._expect import Equal, Items, Model, Read, Sent, Wire, check_request, expect
+from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_request, expect
 
 # ---------------------------------------------------------------- create_token: POST /oauth/token
 

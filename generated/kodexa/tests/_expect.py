@@ -18,7 +18,9 @@ The expected value is written as the client must hold it:
 `Read(BODY, expected)` is what the client must make of the JSON reply `BODY`: `expected` names each
 model's class and the attributes whose value is not the JSON's own (datetimes, bytes, nested models);
 every other key of the body's object must be a field of that class (by its wire name) holding the
-body's value (`True`/`False`/`None` by identity, else `==`), or be listed in its `model_extra=`.
+body's value (`True`/`False`/`None` by identity, else `==`), or be one of the keys its
+`model_extra=Extra(...)` names (kept beyond its fields, with the body's values). Inside a `Read`,
+`JSON` is the body's own value at that place (a list item, a dict's value, the whole reply).
 """
 
 from __future__ import annotations
@@ -29,7 +31,18 @@ from typing import Any
 from .._models import to_wire
 from ._validation import Call
 
-__all__ = ["Equal", "Items", "Model", "Read", "Sent", "Wire", "check_request", "expect"]
+__all__ = [
+    "JSON",
+    "Equal",
+    "Extra",
+    "Items",
+    "Model",
+    "Read",
+    "Sent",
+    "Wire",
+    "check_request",
+    "expect",
+]
 
 
 class Model:
@@ -67,6 +80,26 @@ class Read:
 _NO_BODY: Any = object()  # outside a `Read`: a model is what its written attributes say
 
 
+class _Json:
+    """The reply's own JSON value at this place of a `Read`."""
+
+    def __repr__(self) -> str:
+        return "JSON"
+
+
+JSON: Any = _Json()
+
+
+class Extra:
+    """A model's `model_extra`: the body's `keys` (of the object the model was read from), with their values."""
+
+    def __init__(self, *keys: str) -> None:
+        self.keys = keys
+
+    def __repr__(self) -> str:
+        return f"Extra({', '.join(map(repr, self.keys))})"
+
+
 @dataclass(frozen=True)
 class Equal:
     """Anything equal to `value` (`==`, where `True` equals 1)."""
@@ -94,6 +127,10 @@ def _difference(actual: Any, expected: Any, where: str, body: Any = _NO_BODY) ->
         return _difference(actual, expected.expected, where, expected.body)
     if isinstance(expected, Model):
         return _model_difference(actual, expected, where, body)
+    if isinstance(expected, _Json):
+        if body is _NO_BODY:
+            return f"{where}: JSON stands for the reply's value, but there is none here (outside a Read)"
+        return _json_difference(actual, body, where)
     if isinstance(expected, (list, Items)):
         items = list(expected.first) if isinstance(expected, Items) else expected
         length = expected.length if isinstance(expected, Items) else len(expected)
@@ -149,6 +186,17 @@ def _model_difference(actual: Any, expected: Model, where: str, body: Any) -> st
             return f"{where}: the {cls.__name__} has no attribute {name!r}"
         wire = _wire_name(fields, name)
         extra = value.value if isinstance(value, Equal) else value
+        if name == "model_extra" and isinstance(value, Extra):
+            written.update(value.keys)  # the keys it keeps beyond its fields
+            extra = {key: _part(body, key) for key in value.keys}
+            found = (
+                None
+                if getattr(actual, name) == extra
+                else f"{where}.model_extra: expected {extra!r}, got {_shown(getattr(actual, name))}"
+            )
+            if found is not None:
+                return found
+            continue
         if name == "model_extra" and isinstance(extra, dict):
             written.update(extra)  # the keys it keeps beyond its fields
         else:
@@ -165,14 +213,19 @@ def _model_difference(actual: Any, expected: Model, where: str, body: Any) -> st
         field_name = by_wire.get(key)
         if field_name is None:
             return f"{where}: the reply's {key!r} is no field of {cls.__name__} (nor expected in its model_extra)"
-        held = getattr(actual, field_name)
-        if isinstance(value, bool) or value is None:
-            same = held is value
-        else:
-            same = held == value and not isinstance(held, bool)  # `True == 1`: a bool is no number
-        if not same:
-            return f"{where}.{field_name}: expected {value!r} (the reply's {key!r}), got {_shown(held)}"
+        found = _json_difference(getattr(actual, field_name), value, f"{where}.{field_name}")
+        if found is not None:
+            return f"{found} (the reply's {key!r})"
     return None
+
+
+def _json_difference(actual: Any, value: Any, where: str) -> str | None:
+    """`actual` against the JSON `value` it must be: True, False and None by identity, else `==`."""
+    if isinstance(value, bool) or value is None:
+        same = actual is value
+    else:
+        same = actual == value and not isinstance(actual, bool)  # `True == 1`: a bool is no number
+    return None if same else f"{where}: expected {value!r}, got {_shown(actual)}"
 
 
 def _wire_name(fields: Any, name: str) -> str:
