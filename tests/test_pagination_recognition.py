@@ -61,7 +61,7 @@ def test_the_fixture_package_passes_its_generated_tests_and_iterates(tmp_path: P
     for resource in ("repos", "events", "charges", "invoices", "orders", "vaults"):
         text = (out / "paged" / "tests" / f"test_{resource}.py").read_text(encoding="utf-8")
         assert "def test_iter_list(use_async: bool)" in text, resource
-    assert "def iter_" not in (out / "paged" / "resources" / "tags.py").read_text(encoding="utf-8")
+    assert "iter_list" not in (out / "paged" / "resources" / "tags.py").read_text(encoding="utf-8")
     with imported(out, "paged") as paged:
         for use_async in (False, True):
             _walk_every_convention(paged, use_async)
@@ -204,9 +204,9 @@ def test_a_provider_turns_pagination_off_in_pyproject(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert main(["generate", "--config", str(tmp_path / "pyproject.toml"), "--no-cache", "-q"]) == 0
-    assert "def iter_list" in (tmp_path / "out" / "linked" / "resources" / "repos.py").read_text(encoding="utf-8")
-    assert "def iter_list" not in (tmp_path / "out" / "linked" / "resources" / "events.py").read_text(encoding="utf-8")
-    assert "def iter_list" not in (tmp_path / "out" / "plain" / "resources" / "repos.py").read_text(encoding="utf-8")
+    assert "self.iter_list = to_pager(" in (tmp_path / "out" / "linked" / "resources" / "repos.py").read_text(encoding="utf-8")
+    assert "iter_list" not in (tmp_path / "out" / "linked" / "resources" / "events.py").read_text(encoding="utf-8")
+    assert "iter_list" not in (tmp_path / "out" / "plain" / "resources" / "repos.py").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- what is not pagination
@@ -380,11 +380,12 @@ def test_pages_in_a_json_request_body_are_walked(tmp_path: Path) -> None:
 
 def test_the_generated_walk_test_catches_a_body_page_left_unset(tmp_path: Path) -> None:
     out = generate(tmp_path, SEARCH_SPEC, "searching")
-    resource = out / "searching" / "resources" / "flows.py"
-    text = resource.read_text(encoding="utf-8")
-    broken = text.replace("page=(page if _token is None else cast(Any, _token)),", "page=page,")
+    assert "self.iter_paginate = to_pager(" in (out / "searching" / "resources" / "flows.py").read_text(encoding="utf-8")
+    views = out / "searching" / "_views.py"  # the runtime's walk, which passes each page's number on
+    text = views.read_text(encoding="utf-8")
+    broken = text.replace("{**kwargs, argument: token}", "kwargs")
     assert broken != text
-    resource.write_text(broken, encoding="utf-8")
+    views.write_text(broken, encoding="utf-8")
     from tests.test_contract_fixes import run_generated_tests
 
     run = run_generated_tests(out, "searching")

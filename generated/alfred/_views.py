@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Literal, ParamSpec, TypeVar, cast
 
 from ._client_base import RawResponse
+from ._pagination import AsyncPager, Paging, SyncPager
+from ._types import NotGiven
 from ._response import (
     AsyncStreamedResponse,
     AsyncStreamedResponseManager,
@@ -32,10 +34,13 @@ __all__ = [
     "to_streamed_async",
     "to_page",
     "to_page_async",
+    "to_pager",
+    "to_pager_async",
 ]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,3 +160,49 @@ def to_page_async(
         return cast("RawResponse[R]", await _call_async(wish, method, *args, **kwargs))
 
     return page
+
+
+def to_pager(
+    method: Callable[P, Any], pager: type[SyncPager[T]], paging: Paging, argument: str | None = None
+) -> Callable[P, SyncPager[T]]:
+    """An ``iter_`` method: ``method``'s arguments, and every item of its pages, fetched lazily.
+
+    ``argument`` is the method's keyword argument that carries the page number, offset or cursor
+    (the walk's start when given); None when later pages come from links the API gives."""
+
+    def walk(*args: P.args, **kwargs: P.kwargs) -> SyncPager[T]:
+        def fetch(token: object | None) -> RawResponse[Any]:
+            if argument is None:
+                return to_page(method, token)(*args, **kwargs)
+            arguments = kwargs if token is None else {**kwargs, argument: token}
+            return cast("RawResponse[Any]", cast(Any, to_page(method))(*args, **arguments))
+
+        return pager(fetch, paging, _start(kwargs, argument))
+
+    return walk
+
+
+def to_pager_async(
+    method: Callable[P, Awaitable[Any]],
+    pager: type[AsyncPager[T]],
+    paging: Paging,
+    argument: str | None = None,
+) -> Callable[P, AsyncPager[T]]:
+    def walk(*args: P.args, **kwargs: P.kwargs) -> AsyncPager[T]:
+        async def fetch(token: object | None) -> RawResponse[Any]:
+            if argument is None:
+                return await to_page_async(method, token)(*args, **kwargs)
+            arguments = kwargs if token is None else {**kwargs, argument: token}
+            return cast(
+                "RawResponse[Any]", await cast(Any, to_page_async(method))(*args, **arguments)
+            )
+
+        return pager(fetch, paging, _start(kwargs, argument))
+
+    return walk
+
+
+def _start(kwargs: dict[str, Any], argument: str | None) -> object | None:
+    """Where the walk starts: the page number, offset or cursor the caller gave, if any."""
+    given = kwargs.get(argument) if argument is not None else None
+    return None if isinstance(given, NotGiven) else given

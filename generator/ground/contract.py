@@ -22,7 +22,7 @@ RESOURCE_MODULE_NAMES = frozenset(
     AsyncStream ServerSentEvent Stream StreamFormat given given_files merge_body deprecated warn_deprecated
     warn_deprecated_arguments AsyncPager CursorPaging LinkPaging NextUrlPaging OffsetPaging PageNumberPaging
     SyncPager Param NOT_GIVEN FileContent FileInput NotGiven TimeoutTypes
-    to_page to_page_async to_raw to_raw_async to_streamed to_streamed_async as_base64
+    to_page to_page_async to_pager to_pager_async to_raw to_raw_async to_streamed to_streamed_async as_base64
     """.split()
 )
 # Keyword arguments every generated method has (the runtime's `CallOptions`, taken as

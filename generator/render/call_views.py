@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..ground.contract import error_class
 from ..parse.ir import Operation, Pagination
+from ..parse.signatures import deprecated_arguments, has_body_overloads
 from .filters import literal
 
 PAGING_CLASSES = {"page": "PageNumberPaging", "cursor": "CursorPaging", "offset": "OffsetPaging", "link": "LinkPaging", "next_url": "NextUrlPaging"}
@@ -61,3 +62,16 @@ def paging_source(pagination: Pagination) -> str:
 def follows_links(pagination: Pagination) -> bool:
     """Whether later pages are fetched from a URL the API gives (Link header, next-URL field)."""
     return pagination.style in ("link", "next_url")
+
+
+def is_thin_pager(operation: Operation, iter_arguments: object, arguments: object, page_argument_keyword: bool) -> bool:
+    """Whether the `iter_` method is the runtime's typed view of the method (`to_pager`: its very
+    arguments, no copy of its signature), rather than a method of its own: not when the method is
+    overloaded, warns of deprecations, or its walk takes other arguments (a page number the document
+    requires is optional to `iter_`) or a page argument it passes by position."""
+    pagination = operation.pagination
+    if pagination is None or operation.deprecated or deprecated_arguments(operation) or has_body_overloads(operation):
+        return False
+    if operation.stream is not None or operation.stream_flag is not None:
+        return False
+    return iter_arguments == arguments and (follows_links(pagination) or page_argument_keyword)

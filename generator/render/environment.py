@@ -52,7 +52,7 @@ class Renderer:
             api_name=api_name,
         )
         from ..parse.signatures import deprecated_arguments, deprecation, has_body_overloads, type_text
-        from .call_views import follows_links, pager_note, paging_source, raised_for
+        from .call_views import follows_links, is_thin_pager, pager_note, paging_source, raised_for
         from .stream_views import has_overloads, method_overloads, method_returns
         from .views import operation_arguments
 
@@ -63,6 +63,7 @@ class Renderer:
             pager_note=pager_note,
             paging_source=paging_source,
             follows_links=follows_links,
+            is_thin_pager=is_thin_pager,
             annotation=annotation,
             literal=literal,
             type_text=type_text,

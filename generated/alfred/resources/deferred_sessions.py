@@ -26,7 +26,16 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
-from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
+from .._views import (
+    to_page,
+    to_page_async,
+    to_pager,
+    to_pager_async,
+    to_raw,
+    to_raw_async,
+    to_streamed,
+    to_streamed_async,
+)
 
 __all__ = ["DeferredSessions", "AsyncDeferredSessions"]
 

@@ -26,7 +26,16 @@ from .._pagination import (
 )
 from .._params import Param
 from .._types import NOT_GIVEN, FileContent, FileInput, NotGiven, SequenceNotStr, TimeoutTypes
-from .._views import to_page, to_page_async, to_raw, to_raw_async, to_streamed, to_streamed_async
+from .._views import (
+    to_page,
+    to_page_async,
+    to_pager,
+    to_pager_async,
+    to_raw,
+    to_raw_async,
+    to_streamed,
+    to_streamed_async,
+)
 
 __all__ = ["Sessions", "AsyncSessions"]
 
@@ -170,6 +179,25 @@ class Sessions:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+        self.iter_list_documents = to_pager(
+            self.list_documents,
+            SyncPager[models.Document],
+            PageNumberPaging(
+                param="page",
+                start=1,
+                items=("data",),
+                current_page=("meta", "current_page"),
+                last_page=("meta", "last_page"),
+                total_items=("meta", "total"),
+            ),
+            "page",
+        )
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate; takes the same arguments as `list_documents`.
+
+        `for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
+        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
+        `page`, if given, is where the walk starts.
+        """
 
     @cached_property
     def with_raw_response(self) -> SessionsWithRawResponse:
@@ -340,46 +368,6 @@ class Sessions:
                 Param("order", order, "form", True),
             ),
             options=RequestOptions(**call_options),
-        )
-
-    def iter_list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        **call_options: Unpack[CallOptions],
-    ) -> SyncPager[models.Document]:
-        """Every item of `list_documents`, page after page, fetched lazily as you iterate.
-
-        Takes the same arguments as `list_documents`. `for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
-        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
-        `page`, if given, is where the walk starts.
-        """
-
-        def _fetch_page(_token: object | None) -> RawResponse[Any]:
-            return to_page(self.list_documents)(
-                session_id,
-                page=(page if _token is None else cast(Any, _token)),
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                **call_options,
-            )
-
-        return SyncPager(
-            _fetch_page,
-            PageNumberPaging(
-                param="page",
-                start=1,
-                items=("data",),
-                current_page=("meta", "current_page"),
-                last_page=("meta", "last_page"),
-                total_items=("meta", "total"),
-            ),
-            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
@@ -576,6 +564,25 @@ class AsyncSessions:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+        self.iter_list_documents = to_pager_async(
+            self.list_documents,
+            AsyncPager[models.Document],
+            PageNumberPaging(
+                param="page",
+                start=1,
+                items=("data",),
+                current_page=("meta", "current_page"),
+                last_page=("meta", "last_page"),
+                total_items=("meta", "total"),
+            ),
+            "page",
+        )
+        """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`); takes the same arguments as `list_documents`.
+
+        `async for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
+        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
+        `page`, if given, is where the walk starts.
+        """
 
     @cached_property
     def with_raw_response(self) -> AsyncSessionsWithRawResponse:
@@ -746,46 +753,6 @@ class AsyncSessions:
                 Param("order", order, "form", True),
             ),
             options=RequestOptions(**call_options),
-        )
-
-    def iter_list_documents(
-        self,
-        session_id: str,
-        *,
-        page: int | NotGiven = NOT_GIVEN,
-        per_page: int | NotGiven = NOT_GIVEN,
-        sort: str | NotGiven = NOT_GIVEN,
-        order: Literal["asc", "desc"] | str | NotGiven = NOT_GIVEN,
-        **call_options: Unpack[CallOptions],
-    ) -> AsyncPager[models.Document]:
-        """Every item of `list_documents`, page after page, fetched lazily as you iterate (`async for`).
-
-        Takes the same arguments as `list_documents`. `async for item in iter_list_documents(...)` walks every page: it asks for page `page` = 1, 2, ... in turn, and stops after the last page.
-        `.pages()` yields the pages themselves (`.raw_pages()` with their HTTP responses).
-        `page`, if given, is where the walk starts.
-        """
-
-        async def _fetch_page(_token: object | None) -> RawResponse[Any]:
-            return await to_page_async(self.list_documents)(
-                session_id,
-                page=(page if _token is None else cast(Any, _token)),
-                per_page=per_page,
-                sort=sort,
-                order=order,
-                **call_options,
-            )
-
-        return AsyncPager(
-            _fetch_page,
-            PageNumberPaging(
-                param="page",
-                start=1,
-                items=("data",),
-                current_page=("meta", "current_page"),
-                last_page=("meta", "last_page"),
-                total_items=("meta", "total"),
-            ),
-            first=None if isinstance(page, NotGiven) else page,
         )
 
     @overload
