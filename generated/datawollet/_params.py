@@ -42,8 +42,9 @@ class Param:
 
     name: str
     value: object
-    style: str
-    explode: bool
+    # OpenAPI's default for path and header parameters; the generator spells out any other.
+    style: str = "simple"
+    explode: bool = False
     allow_reserved: bool = False
 
 

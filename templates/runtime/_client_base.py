@@ -98,8 +98,9 @@ class Endpoint(Generic[T]):
     method: str
     path: str
     operation_id: str
-    security: tuple[tuple[str, ...], ...] | None
     responses: Mapping[str, ResponseSpec]
+    #: The documented security alternatives (each the schemes used together); None: the API's default.
+    security: tuple[tuple[str, ...], ...] | None = None
     errors: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
     idempotency_header: str | None = None
     #: The operation's own server (OpenAPI operation- or path-level ``servers``); a relative

@@ -51,7 +51,6 @@ _CREATE_TOKEN: Endpoint[models.TokenResponse] = Endpoint(
     errors={
         "400": models.TokenError,
     },
-    idempotency_header=None,
 )
 
 

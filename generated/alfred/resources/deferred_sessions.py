@@ -51,7 +51,6 @@ _CREATE: Endpoint[models.DeferredSessionCreated] = Endpoint(
     errors={
         "401": models.Error,
     },
-    idempotency_header=None,
 )
 
 _GET: Endpoint[models.DeferredSession] = Endpoint(
@@ -66,7 +65,6 @@ _GET: Endpoint[models.DeferredSession] = Endpoint(
         "401": models.Error,
         "404": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -127,7 +125,7 @@ class DeferredSessions:
         """
         return self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 
@@ -207,7 +205,7 @@ class AsyncDeferredSessions:
         """
         return await self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 

@@ -53,7 +53,6 @@ _UPLOAD: Endpoint[models.FileUploaded] = Endpoint(
         "401": models.Error,
         "404": models.Error,
     },
-    idempotency_header=None,
 )
 
 

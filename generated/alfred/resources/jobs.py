@@ -53,7 +53,6 @@ _CREATE: Endpoint[models.JobCreated] = Endpoint(
         "401": models.Error,
         "404": models.Error,
     },
-    idempotency_header=None,
 )
 
 _GET: Endpoint[models.JobDetail] = Endpoint(
@@ -68,7 +67,6 @@ _GET: Endpoint[models.JobDetail] = Endpoint(
         "401": models.Error,
         "404": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -219,7 +217,7 @@ class Jobs:
         """
         return self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 
@@ -389,7 +387,7 @@ class AsyncJobs:
         """
         return await self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 

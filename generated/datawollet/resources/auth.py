@@ -53,7 +53,6 @@ _CREATE_TOKEN: Endpoint[models.TokenResponse] = Endpoint(
         "401": models.TokenError,
         "500": models.TokenError,
     },
-    idempotency_header=None,
 )
 
 

@@ -52,7 +52,6 @@ _GET_ACL: Endpoint[models.EnvelopeAcl] = Endpoint(
         "403": models.Error,
         "412": models.Error,
     },
-    idempotency_header=None,
 )
 
 _ADD_ACL_ENTRY: Endpoint[models.EnvelopeAcl] = Endpoint(
@@ -70,7 +69,6 @@ _ADD_ACL_ENTRY: Endpoint[models.EnvelopeAcl] = Endpoint(
         "412": models.Error,
         "422": models.Error,
     },
-    idempotency_header=None,
 )
 
 _REMOVE_ACL_ENTRY: Endpoint[None] = Endpoint(
@@ -87,7 +85,6 @@ _REMOVE_ACL_ENTRY: Endpoint[None] = Endpoint(
         "409": models.Error,
         "412": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -136,7 +133,7 @@ class Envelopes:
         return self._client.call(
             _GET_ACL,
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             options=RequestOptions(**call_options),
         )
@@ -207,7 +204,7 @@ class Envelopes:
         return self._client.call(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(
@@ -257,11 +254,11 @@ class Envelopes:
         return self._client.call(
             _REMOVE_ACL_ENTRY,
             path_params=(
-                Param("clientId", client_id, "simple", False),
-                Param("subId", sub_id, "simple", False),
+                Param("clientId", client_id),
+                Param("subId", sub_id),
             ),
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             options=RequestOptions(**call_options),
         )
@@ -332,7 +329,7 @@ class AsyncEnvelopes:
         return await self._client.call(
             _GET_ACL,
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             options=RequestOptions(**call_options),
         )
@@ -403,7 +400,7 @@ class AsyncEnvelopes:
         return await self._client.call(
             _ADD_ACL_ENTRY,
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(
@@ -453,11 +450,11 @@ class AsyncEnvelopes:
         return await self._client.call(
             _REMOVE_ACL_ENTRY,
             path_params=(
-                Param("clientId", client_id, "simple", False),
-                Param("subId", sub_id, "simple", False),
+                Param("clientId", client_id),
+                Param("subId", sub_id),
             ),
             query=(Param("session_id", session_id, "form", True),),
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             options=RequestOptions(**call_options),
         )

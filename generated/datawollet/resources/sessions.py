@@ -55,7 +55,6 @@ _START: Endpoint[models.SessionResponse] = Endpoint(
         "412": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _RESUME: Endpoint[models.SessionResponse] = Endpoint(
@@ -72,7 +71,6 @@ _RESUME: Endpoint[models.SessionResponse] = Endpoint(
         "403": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -166,7 +164,7 @@ class Sessions:
         """
         return self._client.call(
             _START,
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(
@@ -241,7 +239,7 @@ class Sessions:
         """
         return self._client.call(
             _RESUME,
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(
@@ -365,7 +363,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _START,
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(
@@ -440,7 +438,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _RESUME,
-            headers=(Param("Origin", origin, "simple", False),),
+            headers=(Param("Origin", origin),),
             cookies=(Param("session_key", session_key, "form", True),),
             body=JsonBody(
                 merge_body(

@@ -54,7 +54,6 @@ _CREATE: Endpoint[models.Session] = Endpoint(
         "401": models.ErrorResponse,
         "403": models.ErrorResponse,
     },
-    idempotency_header=None,
 )
 
 _GET: Endpoint[models.Session] = Endpoint(
@@ -70,7 +69,6 @@ _GET: Endpoint[models.Session] = Endpoint(
         "401": models.ErrorResponse,
         "403": models.ErrorResponse,
     },
-    idempotency_header=None,
 )
 
 _UPDATE: Endpoint[models.Session] = Endpoint(
@@ -86,7 +84,6 @@ _UPDATE: Endpoint[models.Session] = Endpoint(
         "401": models.ErrorResponse,
         "403": models.ErrorResponse,
     },
-    idempotency_header=None,
 )
 
 
@@ -178,7 +175,7 @@ class Sessions:
         """
         return self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 
@@ -216,7 +213,7 @@ class Sessions:
         """
         return self._client.call(
             _UPDATE,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             body=JsonBody(
                 merge_body(
                     body,
@@ -342,7 +339,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _GET,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             options=RequestOptions(**call_options),
         )
 
@@ -380,7 +377,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _UPDATE,
-            path_params=(Param("id", id, "simple", False),),
+            path_params=(Param("id", id),),
             body=JsonBody(
                 merge_body(
                     body,

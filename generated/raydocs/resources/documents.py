@@ -55,7 +55,6 @@ _GET: Endpoint[models.Document] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -101,7 +100,7 @@ class Documents:
         """
         return self._client.call(
             _GET,
-            path_params=(Param("documentId", document_id, "simple", False),),
+            path_params=(Param("documentId", document_id),),
             options=RequestOptions(**call_options),
         )
 
@@ -164,7 +163,7 @@ class AsyncDocuments:
         """
         return await self._client.call(
             _GET,
-            path_params=(Param("documentId", document_id, "simple", False),),
+            path_params=(Param("documentId", document_id),),
             options=RequestOptions(**call_options),
         )
 

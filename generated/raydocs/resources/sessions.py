@@ -56,7 +56,6 @@ _CREATE: Endpoint[models.Session] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _GET: Endpoint[models.Session] = Endpoint(
@@ -74,7 +73,6 @@ _GET: Endpoint[models.Session] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _DELETE: Endpoint[None] = Endpoint(
@@ -92,7 +90,6 @@ _DELETE: Endpoint[None] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _LIST_DOCUMENTS: Endpoint[models.DocumentPage] = Endpoint(
@@ -111,7 +108,6 @@ _LIST_DOCUMENTS: Endpoint[models.DocumentPage] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _ATTACH_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
@@ -131,7 +127,6 @@ _ATTACH_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _UPLOAD_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
@@ -152,7 +147,6 @@ _UPLOAD_DOCUMENTS: Endpoint[models.DocumentList] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 _DETACH_DOCUMENT: Endpoint[None] = Endpoint(
@@ -170,7 +164,6 @@ _DETACH_DOCUMENT: Endpoint[None] = Endpoint(
         "429": models.Error,
         "500": models.Error,
     },
-    idempotency_header=None,
 )
 
 
@@ -296,7 +289,7 @@ class Sessions:
         """
         return self._client.call(
             _GET,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             options=RequestOptions(**call_options),
         )
 
@@ -323,7 +316,7 @@ class Sessions:
         """
         return self._client.call(
             _DELETE,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             options=RequestOptions(**call_options),
         )
 
@@ -360,7 +353,7 @@ class Sessions:
         """
         return self._client.call(
             _LIST_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             query=(
                 Param("page", page, "form", True),
                 Param("per_page", per_page, "form", True),
@@ -419,7 +412,7 @@ class Sessions:
         """
         return self._client.call(
             _ATTACH_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             body=JsonBody(
                 merge_body(
                     body,
@@ -483,7 +476,7 @@ class Sessions:
         """
         return self._client.call(
             _UPLOAD_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             body=JsonBody(
                 merge_body(
                     body,
@@ -524,8 +517,8 @@ class Sessions:
         return self._client.call(
             _DETACH_DOCUMENT,
             path_params=(
-                Param("sessionId", session_id, "simple", False),
-                Param("documentId", document_id, "simple", False),
+                Param("sessionId", session_id),
+                Param("documentId", document_id),
             ),
             options=RequestOptions(**call_options),
         )
@@ -681,7 +674,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _GET,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             options=RequestOptions(**call_options),
         )
 
@@ -708,7 +701,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _DELETE,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             options=RequestOptions(**call_options),
         )
 
@@ -745,7 +738,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _LIST_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             query=(
                 Param("page", page, "form", True),
                 Param("per_page", per_page, "form", True),
@@ -804,7 +797,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _ATTACH_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             body=JsonBody(
                 merge_body(
                     body,
@@ -868,7 +861,7 @@ class AsyncSessions:
         """
         return await self._client.call(
             _UPLOAD_DOCUMENTS,
-            path_params=(Param("sessionId", session_id, "simple", False),),
+            path_params=(Param("sessionId", session_id),),
             body=JsonBody(
                 merge_body(
                     body,
@@ -909,8 +902,8 @@ class AsyncSessions:
         return await self._client.call(
             _DETACH_DOCUMENT,
             path_params=(
-                Param("sessionId", session_id, "simple", False),
-                Param("documentId", document_id, "simple", False),
+                Param("sessionId", session_id),
+                Param("documentId", document_id),
             ),
             options=RequestOptions(**call_options),
         )
