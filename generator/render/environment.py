@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from .filters import annotation, api_name, comment, docstring, docstring_end, ident, literal, toml_string
-from .layout import constant, fits, parameter
+from .layout import constant, data_constant, fits, parameter
 
 
 class Renderer:
@@ -47,6 +47,7 @@ class Renderer:
             join_literals=lambda values: ", ".join(literal(value) for value in values),
             parameter=parameter,
             constant=constant,
+            data_constant=data_constant,
             fits=fits,
             toml_string=toml_string,
             api_name=api_name,

@@ -9,6 +9,10 @@ needed, so the templates write them in exactly those cases. The tests compare wi
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
+
+from ..ground.escaping import literal
+from ..testgen.views import source
 
 LINE_LENGTH = 100
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -56,6 +60,40 @@ def constant(name: str, value_source: str) -> str:
     if value_source[:1] in "'\"" or value_source[:2] in ("b'", 'b"'):
         return f"{name} = {value_source}"
     return f"{name}: Any = {value_source}"
+
+
+def data_constant(name: str, value_source: str, value: Any) -> str:
+    """`constant`, except that a JSON value spelled out whole (`value_source` is its source) and too
+    long for one line is laid out by hand, one member per line with what is nested inside on the
+    member's line, between `# fmt: off` and `# fmt: on`: a formatter would give every nested member a
+    line of its own, and a reply of GitHub's takes several times the room."""
+    line = constant(name, value_source)
+    if fits(line) or not isinstance(value, (dict, list)) or not value or value_source != source(value):
+        return line
+    return f"# fmt: off\n{name}: Any = {_members(value, '')}\n# fmt: on"
+
+
+def _members(value: Any, indent: str) -> str:
+    """A dict or list, one member per line; an object in a list (a page of items) the same, once."""
+    inner = indent + "    "
+    if isinstance(value, dict):
+        lines = [f"{inner}{_inline(key)}: {_inline(item)}," for key, item in value.items()]
+        return "{\n" + "\n".join(lines) + f"\n{indent}}}"
+    lines = [f"{inner}{_members(item, inner) if isinstance(item, dict) and item and not indent else _inline(item)}," for item in value]
+    return "[\n" + "\n".join(lines) + f"\n{indent}]"
+
+
+def _inline(value: Any) -> str:
+    """`source(value)` on one line, text in double quotes where that needs no escape (black's
+    preference, which no formatter applies under `# fmt: off`)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_inline(key)}: {_inline(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    text = source(value)
+    if type(value) is str and text.startswith("'") and '"' not in value:
+        return '"' + text[1:-1] + '"'  # repr chose single quotes: the text holds no quote at all
+    return text
 
 
 def fits(text: str, indent: int = 0) -> bool:

@@ -41,6 +41,7 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- create_token: POST /token
 
+# fmt: off
 CREATE_TOKEN_200: Any = {
     "access_token": "kT3pYQm1x9dRZ7bWq2hLc0uV8sJfN4eA",
     "token_type": "bearer",
@@ -49,13 +50,16 @@ CREATE_TOKEN_200: Any = {
     ".issued": "Thu, 17 Nov 2022 00:00:00 GMT",
     ".expires": "Thu, 01 Dec 2022 00:00:00 GMT",
 }
+# fmt: on
 
 CREATE_TOKEN_200_PARSED: Any = Read(CREATE_TOKEN_200, Model(models.TokenResponse))
 
+# fmt: off
 CREATE_TOKEN_400: Any = {
     "error": "invalid_grant",
     "error_description": "The user name or password is incorrect.",
 }
+# fmt: on
 
 CREATE_TOKEN_400_PARSED: Any = Read(CREATE_TOKEN_400, Model(models.TokenError))
 

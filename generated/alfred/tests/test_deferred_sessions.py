@@ -45,10 +45,12 @@ CREATE_200: Any = {"session_id": "0f767925-b464-4ffa-b621-1a0aeacac256"}
 
 CREATE_200_PARSED: Any = Read(CREATE_200, Model(models.DeferredSessionCreated))
 
+# fmt: off
 CREATE_401: Any = {
     "error": "Unauthorized",
     "message": "Authorization has been denied for this request.",
 }
+# fmt: on
 
 CREATE_401_PARSED: Any = Read(CREATE_401, Model(models.Error))
 
@@ -66,6 +68,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 
 # ---------------------------------------------------------------- get: GET /api/deferred/detail/{id}
 
+# fmt: off
 GET_200: Any = {
     "id": "0f767925-b464-4ffa-b621-1a0aeacad257",
     "creation_date": "2022-11-17T00:00:00.000",
@@ -75,6 +78,7 @@ GET_200: Any = {
     "company_id": "286e2ed0-3626-4faa-a745-8ebf3488fbd7",
     "job_id": None,
 }
+# fmt: on
 
 GET_200_PARSED: Any = Read(GET_200, Model(models.DeferredSession))
 
@@ -82,10 +86,12 @@ GET_401: Any = CREATE_401
 
 GET_401_PARSED: Any = Read(CREATE_401, Model(models.Error))
 
+# fmt: off
 GET_404: Any = {
     "error": "Not Found",
     "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
 }
+# fmt: on
 
 GET_404_PARSED: Any = Read(GET_404, Model(models.Error))
 

@@ -49,17 +49,21 @@ UPLOAD_400: Any = {"error": "Bad Request", "message": "The metadata field is not
 
 UPLOAD_400_PARSED: Any = Read(UPLOAD_400, Model(models.Error))
 
+# fmt: off
 UPLOAD_401: Any = {
     "error": "Unauthorized",
     "message": "Authorization has been denied for this request.",
 }
+# fmt: on
 
 UPLOAD_401_PARSED: Any = Read(UPLOAD_401, Model(models.Error))
 
+# fmt: off
 UPLOAD_404: Any = {
     "error": "Not Found",
     "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
 }
+# fmt: on
 
 UPLOAD_404_PARSED: Any = Read(UPLOAD_404, Model(models.Error))
 

@@ -49,17 +49,21 @@ CREATE_400: Any = {"error": "Bad Request", "message": "The session_id field is r
 
 CREATE_400_PARSED: Any = Read(CREATE_400, Model(models.Error))
 
+# fmt: off
 CREATE_401: Any = {
     "error": "Unauthorized",
     "message": "Authorization has been denied for this request.",
 }
+# fmt: on
 
 CREATE_401_PARSED: Any = Read(CREATE_401, Model(models.Error))
 
+# fmt: off
 CREATE_404: Any = {
     "error": "Not Found",
     "message": "Deferred Session with ID 456f1234-e89b-12d3-a456-426655440000 does not exist.",
 }
+# fmt: on
 
 CREATE_404_PARSED: Any = Read(CREATE_404, Model(models.Error))
 
@@ -97,12 +101,14 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_200, "added_later": "kept"}
 
 # ---------------------------------------------------------------- get: GET /api/job/detail/{id}
 
+# fmt: off
 GET_200: Any = {
     "id": "3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b",
     "stage": "finished",
     "creation_date": "2022-11-17T00:00:00.000",
     "update_date": "2022-11-17T00:05:00.000",
 }
+# fmt: on
 
 GET_200_PARSED: Any = Read(GET_200, Model(models.JobDetail))
 
@@ -110,10 +116,12 @@ GET_401: Any = CREATE_401
 
 GET_401_PARSED: Any = Read(CREATE_401, Model(models.Error))
 
+# fmt: off
 GET_404: Any = {
     "error": "Not Found",
     "message": "Job with ID 3b9d6f2e-8c1a-4d7e-b5f4-2a6c8e0d1f3b does not exist.",
 }
+# fmt: on
 
 GET_404_PARSED: Any = Read(GET_404, Model(models.Error))
 

@@ -41,33 +41,41 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- create_token: POST /oauth/token
 
+# fmt: off
 CREATE_TOKEN_200: Any = {
     "access_token": "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkd19jbGllbnRfNGY3YTJjIn0.c2lnbmF0dXJl",
     "token_type": "Bearer",
     "expires_in": 3600,
     "scope": "sessions:write envelopes:read",
 }
+# fmt: on
 
 CREATE_TOKEN_200_PARSED: Any = Read(CREATE_TOKEN_200, Model(models.TokenResponse))
 
+# fmt: off
 CREATE_TOKEN_400: Any = {
     "error": "unsupported_grant_type",
     "error_description": "Only the client_credentials grant is supported.",
 }
+# fmt: on
 
 CREATE_TOKEN_400_PARSED: Any = Read(CREATE_TOKEN_400, Model(models.TokenError))
 
+# fmt: off
 CREATE_TOKEN_401: Any = {
     "error": "invalid_client",
     "error_description": "Client authentication failed.",
 }
+# fmt: on
 
 CREATE_TOKEN_401_PARSED: Any = Read(CREATE_TOKEN_401, Model(models.TokenError))
 
+# fmt: off
 CREATE_TOKEN_500: Any = {
     "error": "server_error",
     "error_description": "The token could not be issued.",
 }
+# fmt: on
 
 CREATE_TOKEN_500_PARSED: Any = Read(CREATE_TOKEN_500, Model(models.TokenError))
 

@@ -48,16 +48,11 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- get_acl: GET /envelope/acl
 
+# fmt: off
 GET_ACL_200: Any = {
-    "entries": [
-        {
-            "client_id": "dw_client_4f7a2c",
-            "sub_id": "user-8c41e2",
-            "permissions": ["read", "write"],
-        },
-        {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]},
-    ]
+    "entries": [{"client_id": "dw_client_4f7a2c", "sub_id": "user-8c41e2", "permissions": ["read", "write"]}, {"client_id": "dw_client_91b0de", "sub_id": "partner-portal", "permissions": ["read"]}],
 }
+# fmt: on
 
 GET_ACL_200_PARSED: Any = Read(
     GET_ACL_200, Model(models.EnvelopeAcl, entries=[Model(models.AclEntry), Model(models.AclEntry)])
@@ -67,10 +62,12 @@ GET_ACL_403: Any = {"error": "forbidden", "message": "Envelope access denied."}
 
 GET_ACL_403_PARSED: Any = Read(GET_ACL_403, Model(models.Error))
 
+# fmt: off
 GET_ACL_412: Any = {
     "error": "no_envelope",
     "message": "The session is not attached to an envelope.",
 }
+# fmt: on
 
 GET_ACL_412_PARSED: Any = Read(GET_ACL_412, Model(models.Error))
 
@@ -111,10 +108,12 @@ ADD_ACL_ENTRY_404: Any = {"error": "not_found", "message": "Client dw_client_91b
 
 ADD_ACL_ENTRY_404_PARSED: Any = Read(ADD_ACL_ENTRY_404, Model(models.Error))
 
+# fmt: off
 ADD_ACL_ENTRY_409: Any = {
     "error": "conflict",
     "message": "The access-control list was modified concurrently; retry.",
 }
+# fmt: on
 
 ADD_ACL_ENTRY_409_PARSED: Any = Read(ADD_ACL_ENTRY_409, Model(models.Error))
 

@@ -47,6 +47,7 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- start: POST /session/start
 
+# fmt: off
 START_200: Any = {
     "session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
     "resumed": False,
@@ -55,6 +56,7 @@ START_200: Any = {
     "envelope_key": "ek_Vb7Nq2Lx9Pz4Rt6Wy8",
     "requests": [],
 }
+# fmt: on
 
 START_200_PARSED: Any = Read(
     START_200,
@@ -63,10 +65,12 @@ START_200_PARSED: Any = Read(
     ),
 )
 
+# fmt: off
 START_400: Any = {
     "error": "invalid_request",
     "message": "Envelope operations are not supported when resuming a session.",
 }
+# fmt: on
 
 START_400_PARSED: Any = Read(START_400, Model(models.Error))
 
@@ -78,10 +82,12 @@ START_403: Any = {"error": "forbidden", "message": "Missing required scope: enve
 
 START_403_PARSED: Any = Read(START_403, Model(models.Error))
 
+# fmt: off
 START_412: Any = {
     "error": "envelope_not_found",
     "message": "Envelope env_01HF3KB7M2N4P6Q8R0S2T4V6X8 was not found.",
 }
+# fmt: on
 
 START_412_PARSED: Any = Read(START_412, Model(models.Error))
 
@@ -117,20 +123,16 @@ START_WITH_ADDITIONS: Any = {**START_200, "added_later": "kept"}
 
 # ---------------------------------------------------------------- resume: POST /session/resume
 
+# fmt: off
 RESUME_200: Any = {
     "session_id": "ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA",
     "resumed": True,
     "expires_at": "2023-11-07T06:31:56Z",
     "envelope_id": None,
     "envelope_key": None,
-    "requests": [
-        {
-            "request_id": "req_01HF3KD0A1B2C3D4E5F6G7H8J9",
-            "path": "/extract",
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ],
+    "requests": [{"request_id": "req_01HF3KD0A1B2C3D4E5F6G7H8J9", "path": "/extract", "created_at": "2023-11-07T05:31:56Z"}],
 }
+# fmt: on
 
 RESUME_200_PARSED: Any = Read(
     RESUME_200,
@@ -146,10 +148,12 @@ RESUME_200_PARSED: Any = Read(
     ),
 )
 
+# fmt: off
 RESUME_400: Any = {
     "error": "invalid_session",
     "message": "Session ses_01HF3K9Q2W7E5R8T6Y4U1I0OPA has expired.",
 }
+# fmt: on
 
 RESUME_400_PARSED: Any = Read(RESUME_400, Model(models.Error))
 

@@ -41,39 +41,19 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- create: POST /api/sessions
 
+# fmt: off
 CREATE_201: Any = {
     "changeSequence": 123,
     "createdOn": "2023-11-07T05:31:56Z",
     "id": "9b2f6c1e-3d4a-4f5b-8c7d-1e2f3a4b5c6d",
-    "organization": {
-        "authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"},
-        "changeSequence": 123,
-        "createdOn": "2023-11-07T05:31:56Z",
-        "defaultToPrivateTemplates": True,
-        "description": "Document processing for the finance team.",
-        "enterpriseOrganization": True,
-        "features": {},
-        "hasImage": True,
-        "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
-        "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]},
-        "name": "Acme Finance",
-        "organizationStatus": "ACTIVE",
-        "properties": {},
-        "publicAccess": True,
-        "searchText": "acme finance",
-        "slug": "acme-finance",
-        "stripeCustomerId": "cus_NffrFeUfNV2Hib",
-        "supportAccess": True,
-        "supportAccessExpiresAt": "2023-11-07T05:31:56Z",
-        "updatedOn": "2023-11-07T05:31:56Z",
-        "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d",
-    },
+    "organization": {"authGroupLink": {"authGroup": "5d1c2b3a-4e5f-4a6b-9c8d-7e6f5a4b3c2d"}, "changeSequence": 123, "createdOn": "2023-11-07T05:31:56Z", "defaultToPrivateTemplates": True, "description": "Document processing for the finance team.", "enterpriseOrganization": True, "features": {}, "hasImage": True, "id": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11", "memory": {"orderedDashboards": ["0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f"]}, "name": "Acme Finance", "organizationStatus": "ACTIVE", "properties": {}, "publicAccess": True, "searchText": "acme finance", "slug": "acme-finance", "stripeCustomerId": "cus_NffrFeUfNV2Hib", "supportAccess": True, "supportAccessExpiresAt": "2023-11-07T05:31:56Z", "updatedOn": "2023-11-07T05:31:56Z", "uuid": "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d"},
     "organizationId": "1f0e9b3e-5a4c-4d8e-9c61-2b7f0c2a9d11",
     "state": "OPEN",
     "token": "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c",
     "updatedOn": "2023-11-07T05:31:56Z",
     "uuid": "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
 }
+# fmt: on
 
 CREATE_201_PARSED: Any = Read(
     CREATE_201,

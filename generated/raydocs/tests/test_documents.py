@@ -47,6 +47,7 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- get: GET /extractions/documents/{documentId}
 
+# fmt: off
 GET_200: Any = {
     "id": "880e8400-e29b-41d4-a716-446655440000",
     "workspace_id": 123,
@@ -57,17 +58,10 @@ GET_200: Any = {
     "status": "processed",
     "source_type": "upload",
     "source_url": None,
-    "parsings": [
-        {
-            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            "config_hash": "5d41402abc4b2a76b9719d911017c592",
-            "status": "queued",
-            "parser_version": "2.3.1",
-            "updated_at": "2023-11-07T05:31:56Z",
-        }
-    ],
+    "parsings": [{"id": "3c90c3cc-0d44-4b50-8888-8dd25736052a", "config_hash": "5d41402abc4b2a76b9719d911017c592", "status": "queued", "parser_version": "2.3.1", "updated_at": "2023-11-07T05:31:56Z"}],
     "created_at": "2023-11-07T05:31:56Z",
 }
+# fmt: on
 
 GET_200_PARSED: Any = Read(
     GET_200,

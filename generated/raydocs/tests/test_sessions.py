@@ -50,6 +50,7 @@ from ._expect import JSON, Equal, Extra, Items, Model, Read, Sent, Wire, check_r
 
 # ---------------------------------------------------------------- create: POST /extractions/sessions
 
+# fmt: off
 CREATE_201: Any = {
     "id": "770e8400-e29b-41d4-a716-446655440000",
     "name": "November invoices",
@@ -61,6 +62,7 @@ CREATE_201: Any = {
     "documents": [],
     "results": [],
 }
+# fmt: on
 
 CREATE_201_PARSED: Any = Read(
     CREATE_201,
@@ -77,10 +79,12 @@ CREATE_401: Any = {"message": "Unauthenticated."}
 
 CREATE_403: Any = {"message": "This action is unauthorized."}
 
+# fmt: off
 CREATE_422: Any = {
     "message": "The extraction template id field is required.",
     "errors": {"extraction_template_id": ["The extraction template id field is required."]},
 }
+# fmt: on
 
 CREATE_422_PARSED: Any = Read(CREATE_422, Model(models.Error))
 
@@ -112,6 +116,7 @@ CREATE_WITH_ADDITIONS: Any = {**CREATE_201, "status": "added-later-value", "adde
 
 # ---------------------------------------------------------------- get: GET /extractions/sessions/{sessionId}
 
+# fmt: off
 GET_200: Any = {
     "id": "770e8400-e29b-41d4-a716-446655440000",
     "name": "November invoices",
@@ -123,6 +128,7 @@ GET_200: Any = {
     "documents": [],
     "results": [],
 }
+# fmt: on
 
 GET_200_PARSED: Any = Read(
     GET_200,
@@ -189,32 +195,12 @@ DELETE_REQUEST = Sent(
 
 # ---------------------------------------------------------------- list_documents: GET /extractions/sessions/{sessionId}/documents
 
+# fmt: off
 LIST_DOCUMENTS_200: Any = {
-    "data": [
-        {
-            "id": "880e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "processed",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ],
+    "data": [{"id": "880e8400-e29b-41d4-a716-446655440000", "workspace_id": 123, "filename": "invoice.pdf", "mime": "application/pdf", "size": 184320, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "status": "processed", "source_type": "upload", "source_url": None, "parsings": [{"id": "3c90c3cc-0d44-4b50-8888-8dd25736052a", "config_hash": "5d41402abc4b2a76b9719d911017c592", "status": "queued", "parser_version": "2.3.1", "updated_at": "2023-11-07T05:31:56Z"}], "created_at": "2023-11-07T05:31:56Z"}],
     "meta": {"current_page": 1, "last_page": 1, "per_page": 25, "total": 1},
 }
+# fmt: on
 
 LIST_DOCUMENTS_200_PARSED: Any = Read(
     LIST_DOCUMENTS_200,
@@ -242,10 +228,12 @@ LIST_DOCUMENTS_403: Any = CREATE_403
 
 LIST_DOCUMENTS_404: Any = {"message": "Not found."}
 
+# fmt: off
 LIST_DOCUMENTS_422: Any = {
     "message": "The per page field must not be greater than 100.",
     "errors": {"per_page": ["The per page field must not be greater than 100."]},
 }
+# fmt: on
 
 LIST_DOCUMENTS_422_PARSED: Any = Read(LIST_DOCUMENTS_422, Model(models.Error))
 
@@ -335,31 +323,11 @@ def test_iter_list_documents(use_async: bool) -> None:
 
 # ---------------------------------------------------------------- attach_documents: POST /extractions/sessions/{sessionId}/documents/attach
 
+# fmt: off
 ATTACH_DOCUMENTS_200: Any = {
-    "data": [
-        {
-            "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-            "workspace_id": 123,
-            "filename": "invoice.pdf",
-            "mime": "application/pdf",
-            "size": 184320,
-            "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-            "status": "uploaded",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [
-                {
-                    "id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                    "config_hash": "5d41402abc4b2a76b9719d911017c592",
-                    "status": "queued",
-                    "parser_version": "2.3.1",
-                    "updated_at": "2023-11-07T05:31:56Z",
-                }
-            ],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ]
+    "data": [{"id": "3c90c3cc-0d44-4b50-8888-8dd25736052a", "workspace_id": 123, "filename": "invoice.pdf", "mime": "application/pdf", "size": 184320, "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "status": "uploaded", "source_type": "upload", "source_url": None, "parsings": [{"id": "3c90c3cc-0d44-4b50-8888-8dd25736052a", "config_hash": "5d41402abc4b2a76b9719d911017c592", "status": "queued", "parser_version": "2.3.1", "updated_at": "2023-11-07T05:31:56Z"}], "created_at": "2023-11-07T05:31:56Z"}],
 }
+# fmt: on
 
 ATTACH_DOCUMENTS_200_PARSED: Any = Read(
     ATTACH_DOCUMENTS_200,
@@ -388,10 +356,12 @@ ATTACH_DOCUMENTS_403: Any = CREATE_403
 
 ATTACH_DOCUMENTS_404: Any = {"message": "Not found."}
 
+# fmt: off
 ATTACH_DOCUMENTS_422: Any = {
     "message": "One or more documents do not belong to the session workspace.",
     "errors": {"document_ids": ["One or more documents do not belong to the session workspace."]},
 }
+# fmt: on
 
 ATTACH_DOCUMENTS_422_PARSED: Any = Read(ATTACH_DOCUMENTS_422, Model(models.Error))
 
@@ -423,23 +393,11 @@ ATTACH_DOCUMENTS_WITH_ADDITIONS: Any = {**ATTACH_DOCUMENTS_200, "added_later": "
 
 # ---------------------------------------------------------------- upload_documents: POST /extractions/sessions/{sessionId}/documents/upload
 
+# fmt: off
 UPLOAD_DOCUMENTS_200: Any = {
-    "data": [
-        {
-            "id": "990e8400-e29b-41d4-a716-446655440000",
-            "workspace_id": 123,
-            "filename": "invoice-1042.pdf",
-            "mime": "application/pdf",
-            "size": 98304,
-            "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
-            "status": "uploaded",
-            "source_type": "upload",
-            "source_url": None,
-            "parsings": [],
-            "created_at": "2023-11-07T05:31:56Z",
-        }
-    ]
+    "data": [{"id": "990e8400-e29b-41d4-a716-446655440000", "workspace_id": 123, "filename": "invoice-1042.pdf", "mime": "application/pdf", "size": 98304, "sha256": "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", "status": "uploaded", "source_type": "upload", "source_url": None, "parsings": [], "created_at": "2023-11-07T05:31:56Z"}],
 }
+# fmt: on
 
 UPLOAD_DOCUMENTS_200_PARSED: Any = Read(
     UPLOAD_DOCUMENTS_200,
@@ -465,10 +423,12 @@ UPLOAD_DOCUMENTS_403: Any = CREATE_403
 
 UPLOAD_DOCUMENTS_404: Any = {"message": "Not found."}
 
+# fmt: off
 UPLOAD_DOCUMENTS_422: Any = {
     "message": "The selected keys.0 is invalid.",
     "errors": {"keys.0": ["The selected keys.0 is invalid."]},
 }
+# fmt: on
 
 UPLOAD_DOCUMENTS_422_PARSED: Any = Read(UPLOAD_DOCUMENTS_422, Model(models.Error))
 
