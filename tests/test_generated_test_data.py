@@ -232,3 +232,28 @@ def test_a_document_referring_otherwise_keeps_every_schema() -> None:
     document = copy.deepcopy(DOCUMENT)
     document["components"]["schemas"]["Person"] = {"$ref": "people.yaml#/Person"}
     assert len(reached_only(document)["components"]["schemas"]) == 6
+
+
+# ---------------------------------------------------------------- a reply laid out by hand
+
+
+def test_a_long_reply_is_laid_out_one_member_per_line_and_reads_back_as_itself() -> None:
+    from generator.render.layout import data_constant
+    from generator.testgen.views import source
+
+    value = {"id": 1, "name": 'say "hi"', "quote": "it's", "tab": "a\tb", "ok": True, "none": None, "owner": {"login": "octocat", "url": "https://x.test/" + "a" * 90}, "list": [1.5, "two"]}
+    text = data_constant("GET_200", source(value), value)
+    lines = text.splitlines()
+    assert lines[0] == "# fmt: off" and lines[-1] == "# fmt: on" and lines[1] == "GET_200: Any = {"
+    assert '    "owner": {"login": "octocat", "url": "https://x.test/' in text  # nested members on the member's line
+    assert '    "name": \'say "hi"\',' in text and '    "quote": "it\'s",' in text
+    namespace: dict[str, object] = {"Any": object}
+    exec(compile(text, "<laid out>", "exec"), namespace)  # noqa: S102 - the generator's own output
+    assert namespace["GET_200"] == value
+    items = [value, value]
+    listed = data_constant("LIST_200", source(items), items)
+    assert listed.splitlines()[1:3] == ["LIST_200: Any = [", "    {"]
+    exec(compile(listed, "<laid out>", "exec"), namespace)  # noqa: S102
+    assert namespace["LIST_200"] == items
+    assert data_constant("SHORT", source({"a": 1}), {"a": 1}) == "SHORT: Any = {'a': 1}"  # one line: black's to lay out
+    assert data_constant("NAMED", "GET_200", value) == "NAMED: Any = GET_200"  # a shared constant stays a name
