@@ -156,7 +156,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     relaxations = find_relaxations(spec.data, warnings)
     examples = ExampleRecorder()  # the tests' example values parse asks testgen for
     api = build_api(spec.data, job.package, warnings, job.pagination, dict(job.names), examples.source, relaxations)  # parse
-    renderer = Renderer(list(template_dirs), compiled)
+    renderer = Renderer(list(template_dirs), compiled, keep_compiled=True)  # like .pyc: kept even without the user cache
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
     tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings, untyped) if test_templates else None  # testgen
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
