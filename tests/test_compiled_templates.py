@@ -99,3 +99,23 @@ def test_a_folder_that_cannot_be_written_costs_time_not_the_run(tmp_path: Path, 
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(overrides)), bytecode_cache=cache)
     assert environment.get_template("note.jinja").render(value=2) == "2"
     assert cache.writable is None
+
+
+def test_the_proofs_modules_compiled_once_are_loaded_and_a_new_text_replaces_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ground import compiled_code
+
+    monkeypatch.setattr(compiled_code, "_PYCACHE", tmp_path / "__pycache__")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    module = tmp_path / "m.py"
+    first = compiled_code.compile_module(b"VALUE = 1\n", module, "proof/m.py")
+    kept = list((tmp_path / "__pycache__" / "modules").iterdir())
+    assert len(kept) == 1
+    again = compiled_code.compile_module(b"VALUE = 1\n", module, "proof/m.py")
+    assert again is not first and again == first  # read back from the kept file
+    namespace: dict[str, object] = {}
+    exec(compiled_code.compile_module(b"VALUE = 2\n", module, "proof/m.py"), namespace)
+    assert namespace["VALUE"] == 2, "a new text is compiled, never the kept code of another"
+    assert list((tmp_path / "__pycache__" / "modules").iterdir()) == kept, "one entry per slot"
+    kept[0].write_bytes(kept[0].read_bytes()[:-5])  # a torn or foreign file is compiled over
+    exec(compiled_code.compile_module(b"VALUE = 2\n", module, "proof/m.py"), namespace)
+    assert namespace["VALUE"] == 2

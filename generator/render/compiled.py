@@ -15,16 +15,17 @@ when there is one. Entries are read from both.
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
+from io import BytesIO
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
 
-_OWN_FOLDER = Path(__file__).resolve().parent.parent / "__pycache__" / "templates"
+from ..ground.compiled_code import may_write_beside_code, own_folder, write_whole
+
+_OWN_FOLDER = own_folder("templates")
 # The Environment's attributes that shape a template's compiled code (jinja2.Environment's arguments
 # but the loader, undefined, finalize, caches and auto_reload, which act at load or render time).
 _COMPILE_SETTINGS = (
@@ -75,18 +76,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         if self.writable is None:
             return
-        try:
-            self.writable.mkdir(parents=True, exist_ok=True)
-            # Written whole then renamed: runs in parallel (test workers) never read half a file.
-            handle, temporary = tempfile.mkstemp(dir=self.writable, prefix=".tmp-")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    bucket.write_bytecode(stream)
-                os.replace(temporary, self.writable / bucket.key)
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:
+        data = BytesIO()
+        bucket.write_bytecode(data)
+        if not write_whole(self.writable, bucket.key, data.getvalue()):
             self.writable = None  # a cache that cannot be written costs time, never the run
 
 
@@ -94,15 +86,5 @@ def compiled_templates(environment: jinja2.Environment, user_cache: Path | None)
     """The cache of `environment`'s compiled templates: beside clientsmith's code when it may be
     written there, else in `user_cache` (None: the user cache is disabled)."""
     folders = [_OWN_FOLDER] + ([user_cache] if user_cache is not None else [])
-    writable = user_cache if sys.dont_write_bytecode or not _may_write(_OWN_FOLDER) else _OWN_FOLDER
+    writable = _OWN_FOLDER if may_write_beside_code(_OWN_FOLDER) else user_cache
     return CompiledTemplates(folders, writable, environment)
-
-
-def _may_write(folder: Path) -> bool:
-    """Whether `folder` exists or can be made, and files written in it (as Python asks of __pycache__)."""
-    existing = folder
-    while not existing.exists():
-        if existing.parent == existing:
-            return False
-        existing = existing.parent
-    return existing.is_dir() and os.access(existing, os.W_OK | os.X_OK)

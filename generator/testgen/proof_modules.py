@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
+from ..ground.compiled_code import compile_module
 from ..ground.contract import RUNTIME_MODULES, VALIDATION_MODULES
 
 # What the generated tests import besides the client's own dependencies (pyproject's test extra).
@@ -125,7 +126,9 @@ def _execute(name: str, path: Path, keep: bool) -> Any:
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up while it runs
     try:
-        spec.loader.exec_module(module)
+        # What the loader's exec_module does, with the compiled code kept: the folder is temporary,
+        # so Python's own .pyc would be lost, and compiling these modules is ~80 ms of every run.
+        exec(compile_module(path.read_bytes(), path, f"proof/{path.name}"), module.__dict__)  # noqa: S102 - clientsmith's own rendered modules
     except BaseException:
         sys.modules.pop(name, None)
         raise
