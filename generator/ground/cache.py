@@ -48,7 +48,8 @@ def _tree_digest(folder: Path | None, hasher: "hashlib._Hash") -> None:
 _SOURCE_DIGEST: str | None = None
 
 
-def _own_source_digest() -> str:
+def own_source_digest() -> str:
+    """All of clientsmith's own code (and the formatters' versions), read once per run."""
     global _SOURCE_DIGEST
     if _SOURCE_DIGEST is None:
         hasher = hashlib.sha256()
@@ -65,7 +66,7 @@ def _own_source_digest() -> str:
 def job_key(package: str, spec: Path, templates: Sequence[Path], extras: Path | None, formatter: str, settings: str = "") -> str:
     """`settings`: any other choice that shapes the output (the project's name and version)."""
     hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0{settings}\0".encode())
-    hasher.update(_own_source_digest().encode())
+    hasher.update(own_source_digest().encode())
     for folder in templates:
         _tree_digest(folder, hasher)
     _tree_digest(extras, hasher)

@@ -1,10 +1,10 @@
 """Compiled templates kept between runs, the way Python keeps `.pyc` files.
 
 Compiling the package's templates is most of a small document's render time (1forge's 2 operations:
-~0.2 s of ~0.9 s). What is kept is Jinja's compiled code for a template, never output: an entry is
-found by the template's name and file, Jinja's version, Python's version and the environment's
-compile options, and used only when the template's text is the one it was compiled from (Jinja's own
-checksum of the source), so a stale entry cannot be used and the output is the same with or without it.
+~0.2 s of ~0.9 s). What is kept is Jinja's compiled code for a template, never output: one entry per template file
+and interpreter, used only when it was compiled from the same text by the same Jinja, with the same
+environment settings and the same clientsmith code (a checksum of all of them, which Jinja compares
+on load), so a stale entry cannot be used and the output is the same with or without it.
 
 It lives beside clientsmith's own code (`<package>/__pycache__/templates/`, where Python keeps
 clientsmith's `.pyc`) and, like a `.pyc`, is not written under PYTHONDONTWRITEBYTECODE nor where that
@@ -23,6 +23,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
+from ..ground.cache import own_source_digest
 from ..ground.compiled_code import may_write_beside_code, own_folder, write_whole
 
 _OWN_FOLDER = own_folder("templates")
@@ -54,14 +55,21 @@ class CompiledTemplates(jinja2.BytecodeCache):
     def __init__(self, folders: Sequence[Path], writable: Path | None, environment: jinja2.Environment) -> None:
         self.folders = tuple(folders)
         self.writable = writable
-        # What else decides the compiled code: Jinja (its code generator), the environment's settings
-        # the lexer and compiler read, and the interpreter whose code objects they are.
+        # What decides the compiled code besides the template's text: Jinja (its code generator), the
+        # environment's settings the lexer and compiler read, and clientsmith's own code: the compiler
+        # reads how each filter takes its arguments, and folds a filter applied to a constant into
+        # its value (so filters.py's code is in the compiled template).
         settings = {name: repr(getattr(environment, name)) for name in _COMPILE_SETTINGS}
         settings["extensions"] = repr(sorted(environment.extensions))  # by name: their objects' repr has an address
-        self.salt = f"jinja2={jinja2.__version__}\0{sys.implementation.cache_tag}\0{sorted(settings.items())!r}\0"
+        self.salt = f"jinja2={jinja2.__version__}\0{sorted(settings.items())!r}\0{own_source_digest()}\0"
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return hashlib.sha256(f"{self.salt}{name}\0{filename}".encode()).hexdigest()
+        # One entry per template file and interpreter: a new text (or Jinja, or clientsmith) replaces it.
+        return hashlib.sha256(f"{sys.implementation.cache_tag}\0{name}\0{filename}".encode()).hexdigest()
+
+    def get_source_checksum(self, source: str) -> str:
+        """What an entry must have been compiled from to be used (Jinja compares it on load)."""
+        return hashlib.sha256((self.salt + source).encode()).hexdigest()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         for folder in self.folders:

@@ -37,8 +37,6 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        if self.keep_compiled:
-            environment.bytecode_cache = compiled_templates(environment, self.compiled_dir)
         environment.filters.update(
             literal=literal,
             docstring=docstring,
@@ -76,6 +74,8 @@ class Renderer:
             method_overloads=method_overloads,
             method_returns=method_returns,
         )
+        if self.keep_compiled:
+            environment.bytecode_cache = compiled_templates(environment, self.compiled_dir)
         return environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:
