@@ -109,8 +109,6 @@ def build(job: Job, use_cache: bool = True) -> Built:
 
 
 def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool) -> tuple[Built, dict[str, str]]:
-    from .format.with_black import cache_dir
-
     root = cache_root() if use_cache else None
     compiled = root / "templates" if root is not None else None
     if compiled is not None:
@@ -120,7 +118,11 @@ def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool) 
     # formatter runs beside this process (it is the peak on big specs).
     _release_memory()
     texts = rendered.texts
-    cache = cache_dir() if use_cache else None
+    cache = None
+    if use_cache and job.formatter == "black":  # ruff needs no cache, nor the ~10 ms with_black's imports cost
+        from .format.with_black import cache_dir
+
+        cache = cache_dir()
     for path, formatted in zip(rendered.python, _format(rendered.python, texts, cache, job.formatter)):
         texts[path] = formatted
     return Built(job, texts, rendered.warnings, rendered.operations), rendered.dependencies
