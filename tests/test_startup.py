@@ -98,3 +98,12 @@ def test_an_empty_output_cache_compiles_no_template_and_no_proof_module_again(tm
     second = build(Job("pets", spec, tmp_path / "out" / "pets", "spec.yaml"))
     assert templates == [] and modules == []
     assert dict(second.files) == dict(first.files)
+
+
+@pytest.mark.parametrize("version", ["2.0", "3.0", "3.1", "3.2"])
+def test_the_openapi_schema_read_as_json_is_the_one_openapi_spec_validator_reads(version: str) -> None:
+    from openapi_spec_validator.schemas.utils import get_schema_content
+
+    from generator.validate.checks import _openapi_schema
+
+    assert _openapi_schema(version) == get_schema_content(version)
