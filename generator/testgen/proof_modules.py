@@ -12,13 +12,14 @@ one cannot be found (a broken installation) the proof is skipped with one warnin
 from __future__ import annotations
 
 import hashlib
+import importlib.abc
 import importlib.util
 import itertools
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any, Protocol
 
 from ..ground.compiled_code import compile_module
@@ -119,15 +120,33 @@ def load_runtime(source_of: Callable[[str], str]) -> dict[str, ModuleType]:
 
 def _execute(name: str, source: str, path: Path) -> Any:
     """The module `name` run from `source` as if imported from `path` (which need not exist)."""
-    spec = importlib.util.spec_from_file_location(name, path)
+    loader = _KeptCode(source, path)
+    spec = importlib.util.spec_from_file_location(name, path, loader=loader)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses look their module up while it runs
     try:
-        # What an import does, with the compiled code kept (ground/compiled_code.py): compiling
-        # these modules was ~80 ms of every run, and Python keeps no .pyc for text never imported.
-        exec(compile_module(source.encode("utf-8"), path, f"proof/{path.name}"), module.__dict__)  # noqa: S102 - clientsmith's own rendered modules
+        loader.exec_module(module)
     except BaseException:
         sys.modules.pop(name, None)
         raise
     return module
+
+
+class _KeptCode(importlib.abc.InspectLoader):
+    """Runs a module's text as an import does, with its compiled code kept (ground/compiled_code.py):
+    compiling these modules was ~80 ms of every run, and Python keeps no .pyc for text it never read
+    from a file."""
+
+    def __init__(self, source: str, path: Path) -> None:
+        self.source = source
+        self.path = path
+
+    def get_source(self, fullname: str) -> str:
+        return self.source
+
+    def get_code(self, fullname: str) -> CodeType:
+        return compile_module(self.source.encode("utf-8"), self.path, f"proof/{self.path.name}")
+
+    def is_package(self, fullname: str) -> bool:
+        return False
