@@ -107,3 +107,14 @@ def test_the_openapi_schema_read_as_json_is_the_one_openapi_spec_validator_reads
     from generator.validate.checks import _openapi_schema
 
     assert _openapi_schema(version) == get_schema_content(version)
+
+
+def test_the_source_digest_lists_files_as_before_without_entering_pycache(tmp_path: Path) -> None:
+    from generator.ground.cache import _files_under
+
+    for name in ("b.py", "a/z.jinja", "a/__pycache__/x.pyc", "__pycache__/templates/k", "a-b/c.py", "a.b", "A/c"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    expected = sorted(path for path in tmp_path.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    assert _files_under(tmp_path) == expected
+    assert [path.relative_to(tmp_path).as_posix() for path in expected] == ["A/c", "a/z.jinja", "a-b/c.py", "a.b", "b.py"]

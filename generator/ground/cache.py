@@ -40,9 +40,19 @@ def _tree_digest(folder: Path | None, hasher: "hashlib._Hash") -> None:
     if folder is None or not folder.is_dir():
         hasher.update(b"<none>")
         return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in _files_under(folder):
+        hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files under `folder` but those in `__pycache__` folders, in `sorted(folder.rglob("*"))`'s
+    order. Those folders are not entered: they hold the .pyc and compiled templates (compiled_code.py),
+    which every run would otherwise list only to leave out."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        found += [Path(root, name) for name in files]
+    return sorted(path for path in found if path.is_file() and "__pycache__" not in path.parts)
 
 
 _SOURCE_DIGEST: str | None = None
