@@ -158,7 +158,7 @@ def _build_all(jobs: list[Job], args: argparse.Namespace, out: Output) -> list[B
         if getattr(args, "strict", False):
             job = replace(job, strict=True)
         started = time.perf_counter()
-        result = build(job, use_cache=not args.no_cache)
+        result = build(job, use_cache=not args.no_cache, owns_process=True)
         for warning in result.warnings:
             if warning not in said:
                 out.warn(warning)

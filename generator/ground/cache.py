@@ -40,15 +40,26 @@ def _tree_digest(folder: Path | None, hasher: "hashlib._Hash") -> None:
     if folder is None or not folder.is_dir():
         hasher.update(b"<none>")
         return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in _files_under(folder):
+        hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files under `folder` but those in `__pycache__` folders, in `sorted(folder.rglob("*"))`'s
+    order. Those folders are not entered: they hold the .pyc and compiled templates (compiled_code.py),
+    which every run would otherwise list only to leave out."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        found += [Path(root, name) for name in files]
+    return sorted(path for path in found if path.is_file() and "__pycache__" not in path.parts)
 
 
 _SOURCE_DIGEST: str | None = None
 
 
-def _own_source_digest() -> str:
+def own_source_digest() -> str:
+    """All of clientsmith's own code (and the formatters' versions), read once per run."""
     global _SOURCE_DIGEST
     if _SOURCE_DIGEST is None:
         hasher = hashlib.sha256()
@@ -65,7 +76,7 @@ def _own_source_digest() -> str:
 def job_key(package: str, spec: Path, templates: Sequence[Path], extras: Path | None, formatter: str, settings: str = "") -> str:
     """`settings`: any other choice that shapes the output (the project's name and version)."""
     hasher = hashlib.sha256(f"clientsmith-output-{_FORMAT}\0{package}\0{formatter}\0{settings}\0".encode())
-    hasher.update(_own_source_digest().encode())
+    hasher.update(own_source_digest().encode())
     for folder in templates:
         _tree_digest(folder, hasher)
     _tree_digest(extras, hasher)

@@ -11,6 +11,7 @@ from typing import Any
 
 import jinja2
 
+from .compiled import compiled_templates
 from .filters import annotation, api_name, comment, docstring, docstring_end, ident, literal, toml_string
 from .layout import constant, data_constant, fits, parameter
 
@@ -18,11 +19,13 @@ from .layout import constant, data_constant, fits, parameter
 class Renderer:
     """Loads templates from folders searched in order (overrides first) and renders them."""
 
-    def __init__(self, template_dirs: list[Path], compiled_dir: Path | None = None) -> None:
+    def __init__(self, template_dirs: list[Path], compiled_dir: Path | None = None, keep_compiled: bool = False) -> None:
         self.template_dirs = template_dirs
-        # Compiled templates kept between runs (checked against each template's source): compiling
-        # the package's templates is most of a small document's render time.
+        # Compiled templates kept between runs (render/compiled.py): beside clientsmith's code, or in
+        # `compiled_dir` (the user cache) where that cannot be written. Compiling the package's
+        # templates is most of a small document's render time.
         self.compiled_dir = compiled_dir
+        self.keep_compiled = keep_compiled or compiled_dir is not None
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -33,7 +36,6 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=jinja2.FileSystemBytecodeCache(str(self.compiled_dir)) if self.compiled_dir is not None else None,
         )
         environment.filters.update(
             literal=literal,
@@ -74,6 +76,8 @@ class Renderer:
             method_overloads=method_overloads,
             method_returns=method_returns,
         )
+        if self.keep_compiled:
+            environment.bytecode_cache = compiled_templates(environment, self.compiled_dir)
         return environment
 
     def render(self, template: str, context: dict[str, Any]) -> str:
