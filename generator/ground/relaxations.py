@@ -69,6 +69,10 @@ class Relaxations:
     def nullable_pointers(self) -> frozenset[str]:
         return frozenset(item.pointer for item in self.items if item.nullable)
 
+    def fingerprint(self) -> str:
+        """What `apply` depends on besides the document: each relaxation's place and schema."""
+        return json.dumps([(item.pointer, item.schema_json) for item in self.items])
+
     def apply(self, document: Any) -> Any:
         """A deep copy of `document` with every relaxation in place (the document itself unchanged)."""
         copied = json.loads(json.dumps(document))
