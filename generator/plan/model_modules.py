@@ -119,8 +119,14 @@ def names_in(value: object) -> set[str]:
             found.update(item.untagged)
         elif isinstance(item, RequestBody) and item.model is not None:
             found.add(item.model)
-        stack.extend(getattr(item, name) for name in names)
+        for name in names:
+            member = getattr(item, name)
+            if not isinstance(member, _PLAIN):  # texts, numbers, flags: no names in them
+                stack.append(member)
     return found
+
+
+_PLAIN = (str, int, float, bool, type(None))
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
