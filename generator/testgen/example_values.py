@@ -13,7 +13,7 @@ from typing import Any
 
 from ..ground.diagnostics import WarningSink
 from ..ground.json_text import to_json_text
-from ..ground.schema_check import Purpose, SchemaCheck
+from ..ground.schema_check import Purpose
 from ..parse.ir import Operation, Pagination
 from ..parse.schemas import SchemaConverter
 from .example_tables import ExampleTables
@@ -65,16 +65,14 @@ class ExampleRecorder:
     writing into one set of tables."""
 
     tables: ExampleTables = field(default_factory=ExampleTables)
-    # The readers' schema checks, kept while the recorder lives: the proof, which reads the same
-    # relaxed document, then shares one (schema_check.shared_check) rather than building its own.
-    _checks: list[SchemaCheck] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def source(self, converter: SchemaConverter) -> TestValues:
         values = TestValues(converter, self.tables)
-        if not any(check is values.maker.check for check in self._checks):
-            self._checks.append(values.maker.check)
+        # Kept in the tables for the proof, which then shares the check rather than building its own.
+        if not any(check is values.maker.check for check in self.tables.checks):
+            self.tables.checks.append(values.maker.check)
         return values
 
     def release(self) -> None:
-        """Let the checks go once the proof is done (each holds a copy of the document)."""
-        self._checks.clear()
+        """Let the checks go (when no proof took them up: each holds a copy of the document)."""
+        self.tables.checks.clear()
