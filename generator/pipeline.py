@@ -194,6 +194,7 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     renderer = Renderer(list(template_dirs), compiled, keep_compiled=True)  # like .pyc: kept even without the user cache
     test_templates = template_names(template_dirs, TEST_TEMPLATE_DIR, "*.jinja")
     tests = plan_tests(api, spec.data, relaxations, examples.tables, renderer, warnings, untyped) if test_templates else None  # testgen
+    examples.release()  # parse's schema check, if no proof took it up: not needed to render
     runtime_files = template_names(template_dirs, RUNTIME_TEMPLATE_DIR, "*.py")
     plan = plan_package(api, runtime_files, read_extras(job.extras), test_templates, tests)  # plan
     if job.mcp is not None:

@@ -38,7 +38,7 @@ from .diagnostics import WarningSink
 from .pointers import follow_refs, join_pointer, resolve_pointer
 from .discriminators import read_discriminator
 from .schema_check import format_fits
-from .schema_walk import METHODS, canonical, media_type_of, operation_roots, reachable, replace_at, schema_nodes
+from .schema_walk import METHODS, canonical, media_type_of, operation_roots, Reach, replace_at, schema_nodes
 
 # Formats every value of which has a length in a known range, which the client reads as plain strings:
 # a `uuid` with `maxLength: 24` (Intercom's ids, which are MongoDB ObjectIds) admits no value.
@@ -69,6 +69,10 @@ class Relaxations:
     def nullable_pointers(self) -> frozenset[str]:
         return frozenset(item.pointer for item in self.items if item.nullable)
 
+    def fingerprint(self) -> str:
+        """What `apply` depends on besides the document: each relaxation's place and schema."""
+        return json.dumps([(item.pointer, item.schema_json) for item in self.items])
+
     def apply(self, document: Any) -> Any:
         """A deep copy of `document` with every relaxation in place (the document itself unchanged)."""
         copied = json.loads(json.dumps(document))
@@ -76,13 +80,12 @@ class Relaxations:
             replace_at(copied, item.pointer, json.loads(item.schema_json))
         return copied
 
-    def reached_from(self, document: dict[str, Any], roots: list[tuple[str, Any]]) -> list[Relaxation]:
-        """The relaxations under the given (pointer, schema) roots, references followed."""
+    def reached_from(self, document: dict[str, Any], roots: list[tuple[str, Any]], reach: Reach | None = None) -> list[Relaxation]:
+        """The relaxations under the given (pointer, schema) roots, references followed (`reach`:
+        the walks already made in `document`, for a caller that asks of many operations)."""
         if not self.items:
             return []
-        pointers: set[str] = set()
-        for pointer, schema in roots:
-            pointers |= reachable(document, pointer, schema)
+        pointers = (reach or Reach(document)).reached(roots, {item.pointer for item in self.items})
         return [item for item in self.items if item.pointer in pointers]
 
 

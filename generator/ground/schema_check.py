@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, Protocol, TypeGuard
 
@@ -52,6 +53,8 @@ class Relaxed(Protocol):
     def items(self) -> Sequence[object]: ...
 
     def apply(self, document: Any) -> Any: ...
+
+    def fingerprint(self) -> str: ...
 
 
 Purpose = Literal["request", "response", "parameter"]
@@ -168,6 +171,7 @@ class SchemaCheck:
     """The contract tests' verdict on values of one document's schemas."""
 
     def __init__(self, document: dict[str, Any], relaxations: Relaxed | None = None) -> None:
+        self.source = document  # the document as given (shared_check tells a reused id() by it)
         self.oas31 = not str(document.get("openapi", "")).startswith("3.0")  # 3.1 and 3.2: JSON Schema 2020-12
         self._twins: dict[int, Any] = {}
         if relaxations is not None and relaxations.items:
@@ -272,6 +276,25 @@ class SchemaCheck:
                 keywords.update(contentEncoding=_safe(_content_encoding))
             self._classes[(purpose, exclusive)] = extend(base, keywords)
         return self._classes[(purpose, exclusive)]
+
+
+# The checks in use, by document and relaxations: parse's readers and the proof each make an example
+# maker, and the relaxed copy with its twin map costs ~0.2 s a check on GitHub's document. Held weakly:
+# a check lives as long as a maker holds it, and no longer (the copy is big).
+_SHARED: weakref.WeakValueDictionary[tuple[int, str], SchemaCheck] = weakref.WeakValueDictionary()
+
+
+def shared_check(document: dict[str, Any], relaxations: Relaxed | None = None) -> SchemaCheck:
+    """The check of `document` read with `relaxations`: one in use already, else a new one. A check
+    only reads the document, and its verdicts depend on nothing else (the relaxations' schemas and
+    places, not how the client types them), so every holder may share it."""
+    key = (id(document), relaxations.fingerprint() if relaxations is not None and relaxations.items else "")
+    found = _SHARED.get(key)
+    if found is not None and found.source is document:
+        return found
+    check = SchemaCheck(document, relaxations)
+    _SHARED[key] = check
+    return check
 
 
 Keyword = Callable[[Any, Any, Any, Any], Any]

@@ -116,11 +116,14 @@ def schema_nodes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]
                 stack.extend((join_pointer(join_pointer(pointer, key), name), item) for name, item in node[key].items())
 
 
+_REACH_LIMIT = 100_000  # reachable()'s bound on one walk
+
+
 def reachable(document: dict[str, Any], pointer: str, schema: Any) -> set[str]:
     """Pointers of every schema node under `schema` (at `pointer`), `$ref`s followed once each."""
     seen: set[str] = set()
     stack: list[tuple[str, Any]] = [(pointer, schema)]
-    while stack and len(seen) < 100_000:
+    while stack and len(seen) < _REACH_LIMIT:
         where, node = stack.pop()
         if where in seen:
             continue
@@ -139,6 +142,73 @@ def reachable(document: dict[str, Any], pointer: str, schema: Any) -> set[str]:
             for index, value in enumerate(node):
                 stack.append((join_pointer(where, index), value))
     return seen
+
+
+class Reach:
+    """Which of some pointers an operation's roots reach, as `reachable` says, for many operations of
+    one document: each region (a root's or a reference target's nodes up to the next `$ref`) is walked
+    once and kept, and a root's answer is the union of the regions it reaches. Where those could add up
+    to `reachable`'s bound, the root is walked as `reachable` walks it (what it returns then depends on
+    the order of its walk)."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        # start pointer -> (its node, the pointers of its region, the references leaving the region)
+        self._regions: dict[str, tuple[Any, frozenset[str], tuple[tuple[str, Any], ...]]] = {}
+
+    def reached(self, roots: list[tuple[str, Any]], wanted: set[str]) -> set[str]:
+        """The members of `wanted` that some root reaches (`reachable` of each, then `& wanted`)."""
+        found: set[str] = set()
+        for pointer, schema in roots:
+            found |= self._reached(pointer, schema, wanted)
+        return found
+
+    def _reached(self, pointer: str, schema: Any, wanted: set[str]) -> set[str]:
+        found: set[str] = set()
+        size = 0
+        done: set[str] = set()
+        stack: list[tuple[str, Any]] = [(pointer, schema)]
+        while stack:
+            start, node = stack.pop()
+            if start in done:
+                continue
+            done.add(start)
+            local, refs = self._region(start, node)
+            size += len(local)
+            found |= local & wanted
+            stack.extend(ref for ref in refs if ref[0] not in done)
+        if size >= _REACH_LIMIT:  # the union may reach the bound: walk as reachable does
+            return reachable(self.document, pointer, schema) & wanted
+        return found
+
+    def _region(self, start: str, node: Any) -> tuple[frozenset[str], tuple[tuple[str, Any], ...]]:
+        known = self._regions.get(start)
+        if known is not None and known[0] is node:
+            return known[1], known[2]
+        seen: set[str] = set()
+        refs: list[tuple[str, Any]] = []
+        stack: list[tuple[str, Any]] = [(start, node)]
+        while stack:  # reachable's walk, the references kept rather than followed
+            where, item = stack.pop()
+            if where in seen:
+                continue
+            seen.add(where)
+            if isinstance(item, dict):
+                ref = item.get("$ref")
+                if isinstance(ref, str) and ref.startswith("#/"):
+                    try:
+                        refs.append((canonical(ref), resolve_pointer(self.document, ref)))
+                    except KeyError:
+                        pass
+                for key, value in item.items():
+                    if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const"):
+                        stack.append((join_pointer(where, key), value))
+            elif isinstance(item, list):
+                for index, value in enumerate(item):
+                    stack.append((join_pointer(where, index), value))
+        region = (node, frozenset(seen), tuple(refs))
+        self._regions[start] = region
+        return region[1], region[2]
 
 
 def canonical(pointer: str) -> str:

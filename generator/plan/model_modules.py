@@ -19,7 +19,6 @@ threshold one `models.py` defines everything, as it reads best and loads in a fr
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 
 from ..parse.ir import Api, Discriminator, Model, NamedType, RequestBody, TypeAlias
@@ -101,24 +100,40 @@ def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
 def names_in(value: object) -> set[str]:
     """Every model or alias name an IR value refers to (its types, discriminators, body models)."""
     found: set[str] = set()
+    seen: set[int] = set()  # IR objects already walked: the IR shares them (a type used in many places)
     stack = [value]
     while stack:  # a loop, not nested generators: GitHub's IR is ~760,000 values deep in all
         item = stack.pop()
+        if isinstance(item, (tuple, list)):
+            stack.extend(item)
+            continue
+        names = _field_names(type(item))
+        if names is None or id(item) in seen:
+            continue
+        seen.add(id(item))  # `value` holds it, so its id() is not reused during the walk
         if isinstance(item, NamedType):
             found.add(item.name)
         elif isinstance(item, Discriminator):
-            for _, names in item.selections():
-                found.update(names)
+            for _, selected in item.selections():
+                found.update(selected)
             found.update(item.untagged)
         elif isinstance(item, RequestBody) and item.model is not None:
             found.add(item.model)
-        if isinstance(item, (tuple, list)):
-            stack.extend(item)
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, name) for name in _field_names(type(item)))
+        for name in names:
+            member = getattr(item, name)
+            if not isinstance(member, _PLAIN):  # texts, numbers, flags: no names in them
+                stack.append(member)
     return found
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(item.name for item in dataclasses.fields(cls))
+_PLAIN = (str, int, float, bool, type(None))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names; None for any other type (its values hold no IR)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = tuple(item.name for item in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELDS[cls]

@@ -29,6 +29,9 @@ class ExampleTables:
     # decides one (cases.py): the proof and the test modules build the same ones, and they are most
     # of a case's cost.
     built: dict[tuple[object, ...], tuple[object, object]] = field(default_factory=dict, compare=False, repr=False)
+    # The schema checks parse's example makers used (schema_check.shared_check), kept until the proof's
+    # maker takes one up: it reads the same relaxed document. Each holds a copy of the document.
+    checks: list[object] = field(default_factory=list, compare=False, repr=False)
 
     def value(self, operation_id: str, part: str) -> str:
         """The part's example (JSON text); null when parse gave none."""

@@ -67,4 +67,12 @@ class ExampleRecorder:
     tables: ExampleTables = field(default_factory=ExampleTables)
 
     def source(self, converter: SchemaConverter) -> TestValues:
-        return TestValues(converter, self.tables)
+        values = TestValues(converter, self.tables)
+        # Kept in the tables for the proof, which then shares the check rather than building its own.
+        if not any(check is values.maker.check for check in self.tables.checks):
+            self.tables.checks.append(values.maker.check)
+        return values
+
+    def release(self) -> None:
+        """Let the checks go (when no proof took them up: each holds a copy of the document)."""
+        self.tables.checks.clear()

@@ -22,7 +22,7 @@ from ..ground.json_text import to_json_text as to_json_text  # its users here im
 from ..ground.pointers import join_pointer
 from ..ground.discriminators import inherited_discriminator, read_discriminator
 from .scalar_samples import number_sample, string_sample
-from ..ground.schema_check import Purpose, SchemaCheck, object_parts, skipped
+from ..ground.schema_check import Purpose, SchemaCheck, object_parts, shared_check, skipped
 from ..parse.schemas import SchemaConverter, implied_type
 
 __all__ = ["ExampleMaker", "Purpose", "to_json_text"]
@@ -68,7 +68,7 @@ class ExampleMaker:
     _making: bool = field(default=False, init=False)  # inside one example: nested calls share its budget
 
     def __post_init__(self) -> None:
-        self.check = SchemaCheck(self.converter.document, self.converter.relaxations)
+        self.check = shared_check(self.converter.document, self.converter.relaxations)
 
     def _one_example(self, make: Callable[[], Any]) -> Any:
         """`make()` with a fresh budget when it starts an example (nested calls share the running one)."""

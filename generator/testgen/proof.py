@@ -66,6 +66,8 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
     # The tests' reading of the document: relaxed as they validate it (nullable types are the client's business).
     relaxed = Relaxations([Relaxation(item.pointer, json.loads(item.schema_json), item.reason, False) for item in relaxations.items])
     maker = ExampleMaker(SchemaConverter(document, WarningSink(), relaxations=relaxed))
+    if tables is not None:
+        tables.checks.clear()  # parse's check, now the maker's: it goes with the maker, at the proof's end
     context = {"api": api, "setup": contract_setup(api, relaxations)}  # as plan gives the test templates (testplan.py)
     try:
         validation = load_validation(lambda name: renderer.render(f"package/tests/{name}.jinja", context), spec_json)
@@ -110,6 +112,7 @@ class _Prover:
         self.notes: dict[str, tuple[ProofNote, ...]] = {}  # by operationId: what the proof changed in its tests
         self.maker = CaseMaker(api, proof=self.notes, examples=tables)
         self._verdicts: dict[tuple[str, ...], str | None] = {}  # reply checks by what decides them
+        self._entries: dict[int, tuple[dict[str, Any], str]] = {}  # documented replies as JSON (_documented)
         self.not_proven: set[str] = set()  # operationIds the proof could not run for
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
@@ -278,10 +281,11 @@ class _Prover:
         return problem
 
     def _reply_key(self, operation: Operation, response: httpx.Response) -> tuple[str, ...] | None:
-        """What the verdict on a reply depends on, when operations share it: the documented
-        reply it is checked against (a component the operation refers to: GitHub's 3,437 replies refer
-        to 49 such 2,026 times), the status, the headers and the bytes. An operation's own reply is
-        nobody else's (None). XML bodies are read with the operation's schema: never shared either."""
+        """What the verdict on a reply depends on, so that operations share it: the documented reply
+        it is checked against (as JSON: a component many refer to, or the same inline reply; GitHub's
+        3,580 reply checks come to ~1,000 distinct), the status, the headers and the bytes. The reply
+        is found as the tests' reader finds it (`reply_errors`: the status, its class, `default`);
+        none found is not shared. XML bodies are read with the operation's schema: never shared."""
         if "xml" in response.headers.get("content-type", ""):
             return None
         item = (self.validation.validation_document().get("paths") or {}).get(operation.path)
@@ -289,13 +293,21 @@ class _Prover:
         responses = node.get("responses") if isinstance(node, dict) else None
         if not isinstance(responses, dict):
             return None
-        by_key = {str(key).upper(): value for key, value in responses.items()}
         status = str(response.status_code)
-        entry = next((by_key[key] for key in (status, f"{status[0]}XX", "DEFAULT") if key in by_key), None)
-        if not isinstance(entry, dict) or set(entry) != {"$ref"}:
+        entry = next((responses[key] for key in (status, f"{status[0]}XX", "default") if key in responses), None)
+        if not isinstance(entry, dict):
             return None
         headers = json.dumps(sorted(response.headers.multi_items()))
-        return str(entry["$ref"]), status, headers, response.content.decode("utf-8", "surrogateescape")
+        return self._documented(entry), status, headers, response.content.decode("utf-8", "surrogateescape")
+
+    def _documented(self, entry: dict[str, Any]) -> str:
+        """A documented reply as JSON text, once per reply object (the validation document lives
+        through the proof, so an id is not reused)."""
+        known = self._entries.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = (entry, json.dumps(entry, sort_keys=True))
+            self._entries[id(entry)] = known
+        return known[1]
 
     def _paging_problem(self, operation: Operation, test: OperationTest) -> str | None:
         """The two-page walk: its first request, its pages, and the request for page 2."""

@@ -4,12 +4,12 @@ contract checks hold requests and replies to."""
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
 from ..parse.ir import Response, StreamReply
 from ..ground.escaping import literal
+from ..ground.tree_copy import copy_tree
 from .document_prose import without_prose
 from .document_reach import reached_only
 from .wildcard_bodies import name_json_bodies
@@ -87,7 +87,7 @@ def test_reading(document: dict[str, Any]) -> dict[str, Any]:
     type the client sends (wildcard_bodies.py). Last, the prose no check reads goes
     (document_prose.py), and the component schemas no operation reaches (document_reach.py).
     """
-    data = copy.deepcopy(document)
+    data = copy_tree(document)
     version32 = str(data.get("openapi", "")).startswith("3.2")
     if version32:
         data["openapi"] = "3.1.1"

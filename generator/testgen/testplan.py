@@ -15,7 +15,7 @@ from typing import Any
 
 from ..ground.diagnostics import WarningSink
 from ..ground.relaxations import Relaxations
-from ..ground.schema_walk import operation_roots, reachable
+from ..ground.schema_walk import Reach, operation_roots
 from ..ground.pointers import join_pointer
 from ..parse.ir import Api, Operation
 from ..validate.broken_parts import BrokenPart
@@ -100,10 +100,10 @@ def untyped_parts(document: dict[str, Any], api: Api, untyped: Sequence[BrokenPa
     if not untyped:
         return {}
     found: dict[str, tuple[BrokenPart, ...]] = {}
+    reach = Reach(document)
+    wanted = {part.schema_pointer for part in untyped}
     for operation in api.operations:
-        pointers: set[str] = set()
-        for pointer, schema in operation_roots(document, operation.path, operation.method.lower()):
-            pointers |= reachable(document, pointer, schema)
+        pointers = reach.reached(operation_roots(document, operation.path, operation.method.lower()), wanted)
         found[operation.operation_id] = tuple(part for part in untyped if part.schema_pointer in pointers)
     return found
 
@@ -112,8 +112,9 @@ def relaxed_notes(document: dict[str, Any], relaxations: Relaxations, api: Api, 
     """By operationId: the relaxations its schemas reach, and the parts it reaches that the document
     leaves untyped (`untyped_parts`), said where and why (notes in its tests)."""
     notes: dict[str, tuple[str, ...]] = {}
+    reach = Reach(document)  # the operations share most of what they reach: walked once
     for operation in api.operations:
-        reached = relaxations.reached_from(document, operation_roots(document, operation.path, operation.method.lower()))
+        reached = relaxations.reached_from(document, operation_roots(document, operation.path, operation.method.lower()), reach)
         said = [f"the tests validate {item.pointer} relaxed: {item.reason}" for item in reached]
         said += [f"{part.pointer} is untyped (Any), the document cannot say its type: {part.message}" for part in (untyped or {}).get(operation.operation_id, ())]
         notes[operation.operation_id] = tuple(said)
