@@ -77,7 +77,7 @@ def test_log_env_var_turns_on_the_redacted_request_log(tmp_path: Path) -> None:
         "client = SyncAPIClient(base_url='https://api.example.test', credentials={}, user_agent='t',"
         " default_headers={'Authorization': 'Bearer tok-SECRET'},"
         " http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(204))))\n"
-        "client.request(Endpoint('GET', '/things', 'list', None, {'204': ResponseSpec('none')}))\n"
+        "client.request(Endpoint('GET', '/things', 'list', {'204': ResponseSpec('none')}))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
