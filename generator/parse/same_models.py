@@ -39,9 +39,10 @@ def _twins(models: tuple[Model, ...], kept_apart: set[str]) -> dict[str, str]:
     while True:
         keeper_by_shape: dict[Any, str] = {}
         found: dict[str, str] = {}
+        renamer = _Renamer(current)  # one per round: the types it rebuilt are the same for every model
         for index in order:
             model = models[index]
-            shape = _shape(model, current)
+            shape = _shape(model, renamer)
             keeper = keeper_by_shape.setdefault(shape, model.name)
             if keeper != model.name and not _COMPONENT.match(model.pointer) and model.name not in kept_apart:
                 found[model.name] = keeper
@@ -50,9 +51,9 @@ def _twins(models: tuple[Model, ...], kept_apart: set[str]) -> dict[str, str]:
         current = found
 
 
-def _shape(model: Model, twin_of: dict[str, str]) -> Any:
+def _shape(model: Model, renamer: _Renamer) -> Any:
     """What makes two models interchangeable: everything but their names and places."""
-    fields = tuple(dataclasses.replace(item, type=_Renamer(twin_of).renamed(item.type)) for item in model.fields)
+    fields = tuple(dataclasses.replace(item, type=renamer.renamed(item.type)) for item in model.fields)
     return (model.description, model.deprecated, model.unverified, fields)
 
 

@@ -6,6 +6,7 @@ from ..ground.contract import error_class
 from ..parse.ir import Operation, Pagination
 from ..parse.signatures import deprecated_arguments, has_body_overloads
 from .filters import literal
+from .views import operation_arguments
 
 PAGING_CLASSES = {"page": "PageNumberPaging", "cursor": "CursorPaging", "offset": "OffsetPaging", "link": "LinkPaging", "next_url": "NextUrlPaging"}
 # The fields each runtime paging class takes (besides `items`), in its order.
@@ -64,14 +65,17 @@ def follows_links(pagination: Pagination) -> bool:
     return pagination.style in ("link", "next_url")
 
 
-def is_thin_pager(operation: Operation, iter_arguments: object, arguments: object, page_argument_keyword: bool) -> bool:
+def is_thin_pager(operation: Operation) -> bool:
     """Whether the `iter_` method is the runtime's typed view of the method (`to_pager`: its very
     arguments, no copy of its signature), rather than a method of its own: not when the method is
-    overloaded, warns of deprecations, or its walk takes other arguments (a page number the document
-    requires is optional to `iter_`) or a page argument it passes by position."""
+    overloaded, streams or warns of deprecations, or its walk takes other arguments (a page number
+    the document requires is optional to `iter_`) or a page argument it passes by position."""
     pagination = operation.pagination
     if pagination is None or operation.deprecated or deprecated_arguments(operation) or has_body_overloads(operation):
         return False
     if operation.stream is not None or operation.stream_flag is not None:
         return False
-    return iter_arguments == arguments and (follows_links(pagination) or page_argument_keyword)
+    arguments = operation_arguments(operation)
+    if operation_arguments(operation, variant="iter") != arguments:
+        return False
+    return follows_links(pagination) or any(argument.name == pagination.param and argument.keyword_only for argument in arguments)

@@ -301,7 +301,7 @@ class CaseMaker(TypedValues):
         value, where what holds the JSON's own value is `JSON` (a model's attribute: unwritten) and
         the fields a model keeps beyond its own are named by their keys (`Extra`)."""
         text = self._expected(type_ref, value, depth, implicit)
-        if implicit and text in (literal(value), _equal(value)):
+        if implicit and text in (plain := literal(value), f"Equal({plain})"):  # `_equal(value)`'s two spellings
             return "JSON"
         return text
 
