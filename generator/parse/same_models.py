@@ -35,14 +35,17 @@ def _twins(models: tuple[Model, ...], kept_apart: set[str]) -> dict[str, str]:
     """Each dropped model's name -> the name of the model that stays for it."""
     # Components first: a shape that a component has keeps the component's name.
     order = sorted(range(len(models)), key=lambda index: (not _COMPONENT.match(models[index].pointer), index))
+    # A model's shape is its skeleton (the fields with every model name blanked out), numbered once,
+    # and the names it blanked, read through the twins found so far: each round only renames.
+    skeletons = _Skeletons()
+    shapes = [skeletons.of(models[index]) for index in order]
     current: dict[str, str] = {}
     while True:
         keeper_by_shape: dict[Any, str] = {}
         found: dict[str, str] = {}
-        renamer = _Renamer(current)  # one per round: the types it rebuilt are the same for every model
-        for index in order:
+        for index, (skeleton, names) in zip(order, shapes):
             model = models[index]
-            shape = _shape(model, renamer)
+            shape = (skeleton, tuple(current.get(name, name) for name in names))
             keeper = keeper_by_shape.setdefault(shape, model.name)
             if keeper != model.name and not _COMPONENT.match(model.pointer) and model.name not in kept_apart:
                 found[model.name] = keeper
@@ -51,10 +54,61 @@ def _twins(models: tuple[Model, ...], kept_apart: set[str]) -> dict[str, str]:
         current = found
 
 
-def _shape(model: Model, renamer: _Renamer) -> Any:
-    """What makes two models interchangeable: everything but their names and places."""
-    fields = tuple(dataclasses.replace(item, type=renamer.renamed(item.type)) for item in model.fields)
-    return (model.description, model.deprecated, model.unverified, fields)
+class _Skeletons:
+    """What makes two models interchangeable, everything but their names and places: equal
+    skeletons with equal names (in the same order) are equal models once the names are read."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Any, int] = {}
+        self.done: dict[int, tuple[Any, tuple[str, ...]]] = {}
+
+    def of(self, model: Model) -> tuple[int, tuple[str, ...]]:
+        names: list[str] = []
+        fields = tuple((dataclasses.replace(item, type=_BLANK), self._blanked(item.type, names)) for item in model.fields)
+        skeleton = (model.description, model.deprecated, model.unverified, fields)
+        return self.numbers.setdefault(skeleton, len(self.numbers)), tuple(names)
+
+    def _blanked(self, value: Any, names: list[str]) -> Any:
+        if type(value) in _ATOMS:
+            return value
+        known = self.done.get(id(value))
+        if known is None:
+            inner: list[str] = []
+            known = (self._skeleton(value, inner), tuple(inner))
+            self.done[id(value)] = known
+        names.extend(known[1])
+        return known[0]
+
+    def _skeleton(self, value: Any, names: list[str]) -> Any:
+        if isinstance(value, NamedType):
+            names.append(value.name)
+            return _BLANK
+        if isinstance(value, Discriminator):
+            names.extend(name for _, name in value.mapping)
+            for _, shared in value.shared:
+                names.extend(shared)
+            names.extend(value.untagged)
+            return (Discriminator, value.property_wire_name, tuple(tag for tag, _ in value.mapping), tuple((tag, len(shared)) for tag, shared in value.shared), len(value.untagged), value.path)
+        if isinstance(value, tuple):
+            return tuple(self._blanked(item, names) for item in value)
+        fields = _field_names(type(value))
+        if fields is not None:
+            return (type(value), *(self._blanked(getattr(value, name), names) for name in fields))
+        return value
+
+
+_BLANK = NamedType("")  # where a model's name stood
+_ATOMS = frozenset({str, int, bool, float, type(None)})  # values that name no model
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type, None for any other type (cached: asked per IR object)."""
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(item.name for item in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _FIELD_NAMES[kind]
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
 class _Renamer:
@@ -66,7 +120,7 @@ class _Renamer:
         self.done: dict[int, Any] = {}
 
     def renamed(self, value: Any) -> Any:
-        if not self.twin_of:
+        if not self.twin_of or type(value) in _ATOMS:
             return value
         key = id(value)
         if key in self.done:
@@ -91,13 +145,14 @@ class _Renamer:
         if isinstance(value, tuple):
             items = tuple(self.renamed(item) for item in value)
             return value if all(new is old for new, old in zip(items, value)) else items
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = _field_names(type(value))
+        if fields is not None:
             changes = {}
-            for item in dataclasses.fields(value):
-                old = getattr(value, item.name)
+            for name in fields:
+                old = getattr(value, name)
                 new = self.renamed(old)
                 if new is not old:
-                    changes[item.name] = new
+                    changes[name] = new
             if isinstance(value, RequestBody) and value.model is not None and value.model in self.twin_of:
                 changes["model"] = self.twin_of[value.model]
             return dataclasses.replace(value, **changes) if changes else value

@@ -68,6 +68,7 @@ class SchemaConverter:
     _in_progress: set[str] = field(default_factory=set)
     _inline_cache: dict[str, TypeRef] = field(default_factory=dict)
     _nullable_models: dict[str, bool] = field(default_factory=dict)  # per component pointer: every reference asks
+    _model_properties: dict[str, dict[str, Any]] = field(default_factory=dict)  # per model pointer: pagination asks per field
     _nullable_pointers: frozenset[str] = field(default=frozenset(), init=False)
 
     def __post_init__(self) -> None:
@@ -112,13 +113,15 @@ class SchemaConverter:
 
     def property_schema(self, model: Model, wire_name: str) -> dict[str, Any]:
         """The raw schema of a model's property (allOf parts merged, references followed); {} if unknown."""
-        try:
-            schema = resolve_pointer(self.document, model.pointer)
-        except KeyError:
-            return {}
-        if not isinstance(schema, dict):
-            return {}
-        found = self.resolve(self.properties_of(schema, model.pointer).get(wire_name, {}))
+        properties = self._model_properties.get(model.pointer)
+        if properties is None:
+            try:
+                schema = resolve_pointer(self.document, model.pointer)
+            except KeyError:
+                schema = None
+            properties = self.properties_of(schema, model.pointer) if isinstance(schema, dict) else {}
+            self._model_properties[model.pointer] = properties
+        found = self.resolve(properties.get(wire_name, {}))
         return found if isinstance(found, dict) else {}
 
     def properties_of(self, schema: dict[str, Any], pointer: str = "#") -> dict[str, Any]:
@@ -459,10 +462,11 @@ class SchemaConverter:
             required |= part_required
         own = schema.get("properties")
         if isinstance(own, dict):
+            own_pointer = join_pointer(pointer, "properties")
             for key, value in own.items():
                 if key in properties and _schema_kind(properties[key][0], self) != _schema_kind(value, self):
                     self.warnings.warn(pointer, f"allOf parts disagree on property {key!r}; the later part wins")
-                properties[key] = (value, join_pointer(join_pointer(pointer, "properties"), key))
+                properties[key] = (value, join_pointer(own_pointer, key))
         if isinstance(schema.get("required"), list):
             required |= {item for item in schema["required"] if isinstance(item, str)}
         return properties, required
