@@ -17,13 +17,13 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def operation_roots(document: dict[str, Any], path: str, method: str) -> list[tuple[str, Any]]:
     """(pointer, schema) of an operation's parameters, request bodies and replies."""
     roots: list[tuple[str, Any]] = []
-    item_pointer = join_pointer("#/paths", path)
     path_item = (document.get("paths") or {}).get(path)
     if not isinstance(path_item, dict):
         return roots
     operation = path_item.get(method)
     if not isinstance(operation, dict):
         return roots
+    item_pointer = join_pointer("#/paths", path)
     operation_pointer = join_pointer(item_pointer, method)
     for owner, owner_pointer in ((path_item, item_pointer), (operation, operation_pointer)):
         for index, parameter in enumerate(owner.get("parameters") or []):
@@ -80,16 +80,27 @@ SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "de
 SUBSCHEMA_ONES = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties")
 
 
-def schema_nodes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every schema of the document with its own pointer (references followed, each node once)."""
-    roots: list[tuple[str, Any]] = []
+def component_roots(document: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(pointer, schema) of every schema under components/schemas."""
     schemas = (document.get("components") or {}).get("schemas") or {}
-    if isinstance(schemas, dict):
-        roots += [(join_pointer("#/components/schemas", name), schema) for name, schema in schemas.items()]
+    return [(join_pointer("#/components/schemas", name), schema) for name, schema in schemas.items()] if isinstance(schemas, dict) else []
+
+
+def all_operation_roots(document: dict[str, Any]) -> list[tuple[str, Any]]:
+    """`operation_roots` of every operation, in the document's order."""
+    roots: list[tuple[str, Any]] = []
     for path, path_item in (document.get("paths") or {}).items():
         if isinstance(path_item, dict):
             for method in METHODS:
                 roots += operation_roots(document, str(path), method)
+    return roots
+
+
+def schema_nodes(document: dict[str, Any], roots: list[tuple[str, Any]] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema of the document with its own pointer (references followed, each node once);
+    `roots`: the document's `component_roots` and `all_operation_roots`, when the caller has them."""
+    if roots is None:
+        roots = component_roots(document) + all_operation_roots(document)
     seen: set[str] = set()
     stack = list(reversed(roots))
     while stack:

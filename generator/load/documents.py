@@ -121,7 +121,9 @@ def read_source(path: Path, display: str | None = None) -> SourceFile:
         raise _limit_error(exc, text, shown) from None
     if not isinstance(data, dict):
         raise NotAMappingError(Location(shown, 1, 1), "the document is not a mapping", "an OpenAPI document is a YAML/JSON object")
-    return SourceFile(path, shown, text, _stringify_keys(data), json_positions=None if shared else JsonPositions(text))
+    if shared:  # YAML: `200:` is an int key; JSON's keys are strings already
+        data = _stringify_keys(data)
+    return SourceFile(path, shown, text, data, json_positions=None if shared else JsonPositions(text))
 
 
 # What a `$ref` may name besides YAML and JSON: a whole text file, whose text is the value (Redocly's
