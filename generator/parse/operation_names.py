@@ -12,6 +12,7 @@ fuller operationId, the route, the summary); a digit only when nothing else is l
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -216,8 +217,23 @@ def _static_words(path: str) -> list[str]:
 
 def _has_items_below(path: str, all_paths: frozenset[str]) -> bool:
     """Whether another route of the document addresses one member below this one (`/x` and `/x/{id}`)."""
-    prefix = path.rstrip("/") + "/"
-    return any(other.startswith(prefix) and _is_parameter(other[len(prefix) :].split("/", 1)[0]) for other in all_paths)
+    return path.rstrip("/") + "/" in _item_parents(all_paths)
+
+
+@functools.lru_cache(maxsize=4)
+def _item_parents(all_paths: frozenset[str]) -> frozenset[str]:
+    """Each text up to a slash, in any route, that a parameter segment follows (`/x/` of `/x/{id}/y`):
+    read once per document, not once per route (Graph's 7,419 routes asked 46 million questions)."""
+    parents: set[str] = set()
+    for other in all_paths:
+        slash = other.find("/")
+        while slash >= 0:
+            following = other.find("/", slash + 1)
+            segment = other[slash + 1 :] if following < 0 else other[slash + 1 : following]
+            if _is_parameter(segment):
+                parents.add(other[: slash + 1])
+            slash = following
+    return frozenset(parents)
 
 
 def _is_parameter(segment: str) -> bool:

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from ..ground.diagnostics import cut_line
 from ..ground.json_text import to_json_text as to_json_text  # its users here import it from this module
 from ..ground.pointers import join_pointer
+from ..ground.tree_copy import copy_tree
 from ..ground.discriminators import inherited_discriminator, read_discriminator
 from .scalar_samples import number_sample, string_sample
 from ..ground.schema_check import Purpose, SchemaCheck, object_parts, shared_check, skipped
@@ -66,6 +67,10 @@ class ExampleMaker:
     _merged: dict[int, dict[str, Any]] = field(default_factory=dict, init=False)
     _budget: int = field(default=0, init=False)  # properties one example may still take (see _OPTIONAL_BUDGET)
     _making: bool = field(default=False, init=False)  # inside one example: nested calls share its budget
+    # Examples made whole, by the text of the schema node the tests check (`_text`) and the rest of the
+    # arguments: Graph's operations spell the same schemas thousands of times, each a node of its own.
+    _made: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False)
+    _problems: dict[tuple[str, Purpose, str], str | None] = field(default_factory=dict, init=False)  # `_report`'s, the same way
 
     def __post_init__(self) -> None:
         self.check = shared_check(self.converter.document, self.converter.relaxations)
@@ -177,7 +182,15 @@ class ExampleMaker:
         return fitted
 
     def _report(self, schema: Any, value: Any, purpose: Purpose, pointer: str) -> None:
-        problem = self.check.first_error(self.check.local(schema), value, purpose)
+        local = self.check.local(schema)
+        schema_text, value_text = self._text(local), self._text(value)
+        if schema_text is None or value_text is None:
+            problem = self.check.first_error(local, value, purpose)
+        else:
+            key = (schema_text, purpose, value_text)
+            if key not in self._problems:
+                self._problems[key] = self.check.first_error(local, value, purpose)
+            problem = self._problems[key]
         if problem is not None:
             what = "reply" if purpose == "response" else "request"
             self.converter.warnings.warn(pointer, f"no example value found that satisfies the schema ({problem}); the generated tests' {what} will not match the document")
@@ -211,7 +224,22 @@ class ExampleMaker:
         """
         if self._making:
             return self._for_schema(schema, purpose, depth, seen, variant)
-        return self._one_example(lambda: self._for_schema(schema, purpose, depth, seen, variant))
+        key = self._text(self.check.local(schema))
+        if key is None:
+            return self._one_example(lambda: self._for_schema(schema, purpose, depth, seen, variant))
+        arguments = (key, purpose, depth, seen, variant)
+        if arguments not in self._made:
+            self._made[arguments] = self._one_example(lambda: self._for_schema(schema, purpose, depth, seen, variant))
+        return copy_tree(self._made[arguments])  # the caller's own: a value may be edited where it is used
+
+    @staticmethod
+    def _text(value: Any) -> str | None:
+        """`value` as JSON text in its own key order (None when it is not JSON data): what an example made
+        from a schema node depends on, since the node's references are read in the one document."""
+        try:
+            return json.dumps(value, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            return None
 
     def _for_schema(self, schema: Any, purpose: Purpose, depth: int, seen: frozenset[str], variant: int) -> Any:
         if depth > _DEEPEST:
