@@ -187,7 +187,7 @@ class SchemaCheck:
         # Verdicts by (schema identity, purpose, exclusive, value as canonical JSON): a big document
         # checks the same example against the same schema many times (GitHub: 24,190 checks, 4,794
         # distinct). The schema itself is kept with its verdict, so a reused id() never matches.
-        self._verdicts: dict[tuple[int, Purpose, bool, str], tuple[Any, Any]] = {}
+        self._verdicts: dict[tuple[int | str, Purpose, bool, str], tuple[Any, Any]] = {}
 
     def local(self, node: Any) -> Any:
         """The node of the checked copy that stands for `node` of the document (itself without relaxations)."""
@@ -239,12 +239,16 @@ class SchemaCheck:
             text = json.dumps(value, sort_keys=True, allow_nan=False)
         except (TypeError, ValueError):  # not plain JSON data: checked, not remembered
             return self._validate_first(schema, value, purpose, exclusive)
-        key = (id(schema), purpose, exclusive, text)
+        # A lone `$ref` is read in this one document: its verdict is its target's, wherever it is written
+        # (Graph references each entity from thousands of nodes of their own).
+        ref = schema.get("$ref") if isinstance(schema, dict) and len(schema) == 1 else None
+        anchor: Any = ref if isinstance(ref, str) else schema
+        key = (ref if isinstance(ref, str) else id(schema), purpose, exclusive, text)
         cached = self._verdicts.get(key)
-        if cached is not None and cached[0] is schema:
+        if cached is not None and (cached[0] is anchor or isinstance(ref, str)):
             return cached[1]
         error = self._validate_first(schema, value, purpose, exclusive)
-        self._verdicts[key] = (schema, error)
+        self._verdicts[key] = (anchor, error)
         return error
 
     def _validate_first(self, schema: Any, value: Any, purpose: Purpose, exclusive: bool) -> Any:
