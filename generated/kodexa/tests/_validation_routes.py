@@ -109,10 +109,11 @@ def _routes() -> tuple[_Route, ...]:
 
 
 @lru_cache(maxsize=None)
-def _route_index(method: str) -> dict[str, dict[str | None, list[tuple[int, _Route]]]]:
-    """The method's routes by server and by the first path segment they spell out (None: a route
-    whose first segment holds a placeholder), each with its place in `_routes()`'s order."""
-    index: dict[str, dict[str | None, list[tuple[int, _Route]]]] = {}
+def _route_index(method: str) -> dict[str, dict[tuple[int, str | None], list[tuple[int, _Route]]]]:
+    """The method's routes by server, then by how many slashes they have (a placeholder holds none)
+    and the first path segment they spell out (None: a route whose first segment holds a
+    placeholder), each with its place in `_routes()`'s order."""
+    index: dict[str, dict[tuple[int, str | None], list[tuple[int, _Route]]]] = {}
     for order, route in enumerate(_routes()):
         if route.method != method:
             continue
@@ -121,7 +122,8 @@ def _route_index(method: str) -> dict[str, dict[str | None, list[tuple[int, _Rou
             segment: str | None = start.split("/", 1)[0]
         else:
             segment = start if "{" not in _url_template(route.template) else None
-        index.setdefault(route.server, {}).setdefault(segment, []).append((order, route))
+        depth = _url_template(route.template).count("/")
+        index.setdefault(route.server, {}).setdefault((depth, segment), []).append((order, route))
     return index
 
 
@@ -150,8 +152,10 @@ def _route(method: str, url: httpx.URL, prefer: str | None = None) -> _Route | N
         path = _relative_path(url, server)
         if path is None:
             continue
-        segment = path[1:].split("/", 1)[0]
-        for order, route in by_segment.get(segment, []) + by_segment.get(None, []):
+        depth, segment = path.count("/"), path[1:].split("/", 1)[0]
+        for order, route in by_segment.get((depth, segment), []) + by_segment.get(
+            (depth, None), []
+        ):
             if path.startswith(route.prefix) and route.pattern.match(path):
                 found.append((order, route))
     candidates = [route for _, route in sorted(found, key=lambda item: item[0])]
