@@ -6,8 +6,7 @@ Spec text is untrusted: every spec-derived fragment of the Python source built h
 
 from __future__ import annotations
 
-import io
-import tokenize
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,18 +227,52 @@ def _marked(row: str, skip: str) -> str:
 
 
 def _double_quoted(row: str) -> str:
-    """`row` (one line) with its plain single-quoted strings double-quoted, as the formatter writes the
-    rest of the module (the tables are left unformatted: `# fmt: off`)."""
+    """`row` (one line of Python source, as `literal` spells values) with its plain single-quoted
+    strings double-quoted, as the formatter writes the rest of the module (the tables are left
+    unformatted: `# fmt: off`). A string with a prefix (b'', r'') or a double quote inside, and a
+    triple-quoted one, stay as they are. Scanned here, not tokenized: asked for every table row."""
+    if "'" not in row:
+        return row
     pieces: list[str] = []
     end = 0
-    for token in tokenize.generate_tokens(io.StringIO(row).readline):
-        if token.type != tokenize.STRING:
-            continue
-        text = token.string
-        if text[0] == "'" and not text.startswith("'''") and '"' not in text:
-            pieces += [row[end : token.start[1]], '"' + text[1:-1] + '"']
-            end = token.end[1]
+    for match in _STRING.finditer(row):
+        text = match["text"]
+        if text[0] == "'" and not text.startswith("'''") and not match["prefix"] and '"' not in text:
+            pieces += [row[end : match.start("text")], '"' + text[1:-1] + '"']
+            end = match.end()
     return "".join(pieces) + row[end:]
+
+
+# A string literal and the character before it (a letter there is a prefix: b'', r'', f'').
+_STRING = re.compile(
+    r"(?P<prefix>\w?)(?P<text>"
+    + "|".join(
+        (
+            r"'{3}(?:\\.|(?!'{3}).)*'{3}",  # triple-quoted first
+            r'"{3}(?:\\.|(?!"{3}).)*"{3}',
+            r"'(?:\\.|[^'\\])*'",
+            r'"(?:\\.|[^"\\])*"',
+        )
+    )
+    + ")",
+    re.S,
+)
+
+
+# A string literal and the character before it (a letter there is a prefix: b'', r'', f'').
+_STRING = re.compile(
+    r"(?P<prefix>\w?)(?P<text>"
+    + "|".join(
+        (
+            r"'{3}(?:\\.|(?!'{3}).)*'{3}",  # triple-quoted first
+            r'"{3}(?:\\.|(?!"{3}).)*"{3}',
+            r"'(?:\\.|[^'\\])*'",
+            r'"(?:\\.|[^"\\])*"',
+        )
+    )
+    + ")",
+    re.S,
+)
 
 
 @dataclass(frozen=True)
