@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any
 
-from .ir import Api, Discriminator, Model, NamedType, RequestBody
+from .ir import Api, Discriminator, LiteralType, Model, ModelField, NamedType, Primitive, RequestBody
 
 _COMPONENT = re.compile(r"^#/components/schemas/[^/]+$")
 
@@ -64,12 +64,12 @@ class _Skeletons:
 
     def of(self, model: Model) -> tuple[int, tuple[str, ...]]:
         names: list[str] = []
-        fields = tuple((dataclasses.replace(item, type=_BLANK), self._blanked(item.type, names)) for item in model.fields)
+        fields = tuple((*(getattr(item, name) for name in _FIELD_PARTS), self._blanked(item.type, names)) for item in model.fields)
         skeleton = (model.description, model.deprecated, model.unverified, fields)
         return self.numbers.setdefault(skeleton, len(self.numbers)), tuple(names)
 
     def _blanked(self, value: Any, names: list[str]) -> Any:
-        if type(value) in _ATOMS:
+        if type(value) in _NAMELESS:
             return value
         known = self.done.get(id(value))
         if known is None:
@@ -90,15 +90,18 @@ class _Skeletons:
             names.extend(value.untagged)
             return (Discriminator, value.property_wire_name, tuple(tag for tag, _ in value.mapping), tuple((tag, len(shared)) for tag, shared in value.shared), len(value.untagged), value.path)
         if isinstance(value, tuple):
-            return tuple(self._blanked(item, names) for item in value)
+            return tuple(item if type(item) in _NAMELESS else self._blanked(item, names) for item in value)
         fields = _field_names(type(value))
         if fields is not None:
-            return (type(value), *(self._blanked(getattr(value, name), names) for name in fields))
+            attributes = [getattr(value, name) for name in fields]
+            return (type(value), *(item if type(item) in _NAMELESS else self._blanked(item, names) for item in attributes))
         return value
 
 
 _BLANK = NamedType("")  # where a model's name stood
+_FIELD_PARTS = tuple(item.name for item in dataclasses.fields(ModelField) if item.name != "type")  # a field's type is blanked
 _ATOMS = frozenset({str, int, bool, float, type(None)})  # values that name no model
+_NAMELESS = _ATOMS | {Primitive, LiteralType}  # and types that cannot (an enum's literal holds only values)
 
 
 def _field_names(kind: type) -> tuple[str, ...] | None:
@@ -120,7 +123,7 @@ class _Renamer:
         self.done: dict[int, Any] = {}
 
     def renamed(self, value: Any) -> Any:
-        if not self.twin_of or type(value) in _ATOMS:
+        if not self.twin_of or type(value) in _NAMELESS:
             return value
         key = id(value)
         if key in self.done:
@@ -143,13 +146,15 @@ class _Renamer:
                 untagged=tuple(self._name(name) for name in value.untagged),
             )
         if isinstance(value, tuple):
-            items = tuple(self.renamed(item) for item in value)
+            items = tuple(item if type(item) in _NAMELESS else self.renamed(item) for item in value)
             return value if all(new is old for new, old in zip(items, value)) else items
         fields = _field_names(type(value))
         if fields is not None:
             changes = {}
             for name in fields:
                 old = getattr(value, name)
+                if type(old) in _NAMELESS:  # most fields: asked of every object of the IR
+                    continue
                 new = self.renamed(old)
                 if new is not old:
                     changes[name] = new
