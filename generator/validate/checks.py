@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..ground.diagnostics import SpecError, warning_line
+from ..ground.forked import Forked
 from ..ground.pointers import is_remote_ref, join_pointer, resolve_pointer
 from ..load import LoadedSpec
 from ..load.places import warning_place
@@ -36,7 +37,24 @@ _VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 def validate_spec(
     spec: LoadedSpec, thorough: bool | None = None, strict: bool = False, moves: dict[str, str] | None = None, untyped: list[BrokenPart] | None = None
 ) -> list[str]:
-    """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest.
+    """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest
+    (`_read_and_repair`, then the keyword checks of openapi-spec-validator)."""
+    warnings, moved = _read_and_repair(spec, strict, moves, untyped)
+    return warnings + _run_validator(spec, thorough, moved)
+
+
+def validate_spec_beside(spec: LoadedSpec, strict: bool = False, moves: dict[str, str] | None = None, untyped: list[BrokenPart] | None = None, beside: bool = True) -> tuple[list[str], Forked[list[str]]]:
+    """`validate_spec`, its keyword checks (only warnings, or a refusal; most of its time on a
+    mid-sized document) run in a forked child process while the caller goes on with the document as
+    read and repaired here: the caller appends their `result()` to the warnings, and asks for it
+    before raising anything of its own, since a plain run would have refused first."""
+    warnings, moved = _read_and_repair(spec, strict, moves, untyped)
+    return warnings, Forked(lambda: _run_validator(spec, None, moved), beside=beside and _small(spec))
+
+
+def _read_and_repair(spec: LoadedSpec, strict: bool, moves: dict[str, str] | None, untyped: list[BrokenPart] | None) -> tuple[list[str], dict[str, str]]:
+    """Everything but the keyword checks: the version, the `$ref`s, the structure (repaired where
+    tolerant). Returns the warnings and where lifted schemas moved.
 
     Not `strict`: what has one reading is repaired in a copy that replaces `spec.data` (one warning
     each), and a defect only one part depends on costs that part alone (broken_parts.py): the parts
@@ -84,7 +102,7 @@ def validate_spec(
     if untyped is not None:
         untyped += [part for part in broken if part.untyped]
     _refuse_long_chain(spec)
-    return warnings + _run_validator(spec, thorough, moved)
+    return warnings, moved
 
 
 def _read_dangling_refs(spec: LoadedSpec) -> list[BrokenPart]:
