@@ -12,7 +12,8 @@ import copy
 import functools
 import json
 import re
-from importlib import resources
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 from ..ground.diagnostics import SpecError, warning_line
@@ -275,28 +276,31 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None, moved: dict[s
 
 def _findings(data: Any, version: str) -> list[Finding]:
     """Every error against the OpenAPI schema, explained; [] when the document is valid."""
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
-
-    schema = _openapi_schema(version)
+    schema = openapi_schema(version)
     if _fast_validity(schema, data):
         return []
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
     return [explain(error, schema, version) for error in create_validator(dict(schema)).iter_errors(data)]
 
 
 def _first_finding(data: Any, version: str) -> Finding | None:
     error = first_schema_error(data, version)
-    return None if error is None else explain(error, _openapi_schema(version), version)
+    return None if error is None else explain(error, openapi_schema(version), version)
 
 
 @functools.cache
-def _openapi_schema(version: str) -> Any:
+def openapi_schema(version: str) -> Any:
     """openapi-spec-validator's schema of OpenAPI `version`, read once, as the JSON file it is: its
     own reader parses it as YAML in pure Python (~25 ms of every run); that reader where the file is
-    not where this version of it keeps it."""
+    not where this version of it keeps it. The file is found without importing the package (~20 ms
+    of imports a valid document never needs here: the keyword checks import it, beside)."""
     try:
-        text = (resources.files("openapi_spec_validator") / f"resources/schemas/v{version}/schema.json").read_text(encoding="utf-8")
+        found = importlib.util.find_spec("openapi_spec_validator")
+        folders = list(found.submodule_search_locations or []) if found is not None else []
+        text = (Path(folders[0]) / "resources" / "schemas" / f"v{version}" / "schema.json").read_text(encoding="utf-8")
         return json.loads(text)
-    except (OSError, ValueError):
+    except (OSError, ValueError, IndexError, ImportError):
         from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
 
         return {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
@@ -387,22 +391,23 @@ def first_schema_error(data: Any, version: str) -> Any | None:
     Python jsonschema backend takes seconds on a 13 MB document; only an invalid document (rare,
     and then small is typical) is validated again in Python, for the error and its path.
     """
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
-
-    schema = _openapi_schema(version)
+    schema = openapi_schema(version)
     if _fast_validity(schema, data):
         return None
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
     return next(iter(create_validator(dict(schema)).iter_errors(data)), None)
 
 
 def _fast_validity(schema: Any, data: Any) -> bool:
-    """True when jsonschema-rs finds the document valid; False when it does not, or cannot tell."""
-    from openapi_spec_validator.schemas.backend import jsonschema_rs
-
-    if not jsonschema_rs.has_jsonschema_rs_validators():
+    """True when jsonschema-rs finds the document valid; False when it does not, or cannot tell.
+    Asked directly, as openapi-spec-validator's backend for it asks (`validator_cls_for`)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
         return False
     try:
-        return bool(jsonschema_rs.create_validator(dict(schema)).is_valid(data))
+        return bool(jsonschema_rs.validator_cls_for(schema)(dict(schema)).is_valid(data))
     except Exception:  # noqa: BLE001 - e.g. a value it cannot convert: the Python backend decides
         return False
 
