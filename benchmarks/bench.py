@@ -101,7 +101,8 @@ class Metric:
         return cls(
             key, data["label"], data["unit"], list(data["ours"]), list(data["peer"]), data["ours_note"], data["peer_note"],
             bool(data.get("higher_is_better")),
-            list(data.get("pair_ratios") or ([o / p for o, p in zip(data["ours"], data["peer"]) if p] if len(data["ours"]) == len(data["peer"]) else [])),
+            # saved pairs as they were (none when the two were not measured in pairs); older files: paired by position
+            list(data["pair_ratios"]) if "pair_ratios" in data else ([o / p for o, p in zip(data["ours"], data["peer"]) if p] if len(data["ours"]) == len(data["peer"]) else []),
         )  # fmt: skip
 
 
