@@ -13,6 +13,7 @@ from generator.ground.diagnostics import Location, SpecError
 from generator.ground.forked import Forked
 from generator import pipeline
 from generator.pipeline import Job, build
+from generator.validate import checks
 
 from tests.conftest import minimal_spec, write_spec
 
@@ -74,6 +75,7 @@ def test_a_cancelled_child_is_reaped() -> None:
 @needs_fork
 def test_the_keyword_checks_beside_warn_as_they_do_in_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "_load_stages", lambda: None)  # no gc.freeze in the test worker
+    monkeypatch.setattr(checks, "BESIDE_FROM", 0)  # this small document's checks run beside too
     reply = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "integer", "default": "ten"}}}}}
     spec = write_spec(tmp_path, minimal_spec(paths={"/a": {"get": {"operationId": "getA", "responses": reply}}}))
     built = [build(Job("warned", spec, tmp_path / f"out-{owns}" / "warned", "spec.yaml"), use_cache=False, owns_process=owns) for owns in (False, True)]
