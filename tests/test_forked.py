@@ -60,9 +60,13 @@ def test_an_answer_that_cannot_be_pickled_is_worked_out_here() -> None:
     assert pids == [os.getpid()]  # the child's append is not seen; this one ran here
 
 
-def test_not_beside_runs_the_work_in_this_process() -> None:
-    work = Forked(os.getpid, beside=False)
-    assert work.result() == os.getpid()
+def test_not_beside_runs_the_work_here_at_once_as_a_plain_call() -> None:
+    ran: list[int] = []
+    work = Forked(lambda: ran.append(os.getpid()) or len(ran), beside=False)
+    assert ran == [os.getpid()]  # before result() is asked for: the order of a plain call
+    assert work.result() == 1 and ran == [os.getpid()]
+    with pytest.raises(SpecError):  # and what it raises, at once
+        Forked(lambda: (_ for _ in ()).throw(SpecError(Location("s.yaml"), "no")), beside=False)
 
 
 @needs_fork

@@ -3,8 +3,8 @@
 The child is a copy of this process made at the fork: it sees the data as it was then, whatever this
 process changes afterwards, and hands back its result (or the exception it raised) pickled through a
 pipe. Where a fork cannot help or cannot be trusted (not Linux, a single processor, a caller that
-does not own its process) the work simply runs in `result()`, here; so it does when the child dies
-or its answer cannot be pickled, so the answer is always the one a plain call gives.
+does not own its process) the work simply runs here at once, as a plain call would; and in `result()`
+when the child dies or its answer cannot be pickled, so the answer is always the one a plain call gives.
 """
 
 from __future__ import annotations
@@ -29,15 +29,18 @@ def can_fork() -> bool:
 
 
 class Forked(Generic[T]):
-    """`work()` started in a child process at once (when `beside` and `can_fork()`); `result()` waits
-    for it and returns what it returned or raises what it raised."""
+    """`work()` started in a child process at once (when `beside` and `can_fork()`; else run here at
+    once); `result()` waits for it and returns what it returned or raises what it raised."""
 
     def __init__(self, work: Callable[[], T], beside: bool = True) -> None:
         self._work = work
         self._pid = 0
         self._reader = -1
+        self._here: list[T] = []  # what the work returned, when it ran here
         if beside and can_fork():
             self._start()
+        else:
+            self._here.append(work())  # what it raises is raised here, as by a plain call
 
     def _start(self) -> None:
         reader, writer = os.pipe()
@@ -63,6 +66,8 @@ class Forked(Generic[T]):
         self._reader = reader
 
     def result(self) -> T:
+        if self._here:
+            return self._here[0]
         if self._pid == 0:
             return self._work()
         pid, self._pid = self._pid, 0
