@@ -135,6 +135,7 @@ class Bench:
         self.spec_ops = 0
         self.payload_bytes = 0
         self.commands: list[str] = []
+        self.saved: dict[str, Any] = {}  # with --merge: the metrics as bench.json held them (kept as they were)
 
     # ------------------------------------------------------------------ helpers
 
@@ -925,6 +926,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.merge:
         previous = json.loads((HERE / "results" / "bench.json").read_text(encoding="utf-8"))
         bench.metrics = {key: Metric.from_json(key, value) for key, value in previous["metrics"].items()}
+        bench.saved = dict(previous["metrics"])
         bench.scaling = list(previous.get("growth", []))
         bench.directory = list(previous.get("directory", []))
         bench.notes = [note for note in previous.get("notes", []) if "security_and_analysis" not in note]
@@ -961,7 +963,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = HERE / "results"
             results.mkdir(exist_ok=True)
             (results / "bench.json").write_text(
-                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() for k, m in bench.metrics.items()}, "growth": bench.scaling, "directory": bench.directory, "notes": bench.notes, "payload_bytes": bench.payload_bytes, "commands": [*bench.commands, command]}, indent=1) + "\n",
+                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() if k in bench.fresh or k not in bench.saved else bench.saved[k] for k, m in bench.metrics.items()}, "growth": bench.scaling, "directory": bench.directory, "notes": bench.notes, "payload_bytes": bench.payload_bytes, "commands": [*bench.commands, command]}, indent=1) + "\n",
                 encoding="utf-8",
             )
             print(f"wrote {args.write} and {results / 'bench.json'}")
