@@ -51,6 +51,8 @@ SCALING_SPECS = (
 )
 EDIT_OPERATION = ("/orgs/{org}/repos", "get")
 TIMEOUT = 1800.0
+DIRECTORY_TIMEOUT = 600.0  # one document of the `directory` part, per tool
+DIRECTORY_TARGET = 0.5  # issue 24: the 150 documents' total at most half the peer's
 
 
 @dataclass
@@ -99,7 +101,8 @@ class Metric:
         return cls(
             key, data["label"], data["unit"], list(data["ours"]), list(data["peer"]), data["ours_note"], data["peer_note"],
             bool(data.get("higher_is_better")),
-            list(data.get("pair_ratios") or ([o / p for o, p in zip(data["ours"], data["peer"]) if p] if len(data["ours"]) == len(data["peer"]) else [])),
+            # saved pairs as they were (none when the two were not measured in pairs); older files: paired by position
+            list(data["pair_ratios"]) if "pair_ratios" in data else ([o / p for o, p in zip(data["ours"], data["peer"]) if p] if len(data["ours"]) == len(data["peer"]) else []),
         )  # fmt: skip
 
 
@@ -127,10 +130,12 @@ class Bench:
         self.ours_package: Path | None = None  # the generated GitHub package
         self.peer_package: Path | None = None
         self.scaling: list[dict[str, Any]] = []
+        self.directory: list[dict[str, Any]] = []  # the `directory` part: one row per corpus document
         self.ours_cache = tmp / "cache-0"
         self.spec_ops = 0
         self.payload_bytes = 0
         self.commands: list[str] = []
+        self.saved: dict[str, Any] = {}  # with --merge: the metrics as bench.json held them (kept as they were)
 
     # ------------------------------------------------------------------ helpers
 
@@ -144,13 +149,7 @@ class Bench:
         print(text, file=sys.stderr, flush=True)
 
     def ours_generate(self, spec: Path, out: Path, cache: Path, package: str = "github") -> Run:
-        cmd = [measure.python(), "-m", "generator", "generate", str(spec), "--package", package, "--out", str(out)]
-        # As for a user (the peer's venv has its .pyc from pip): clientsmith's own .pyc and compiled
-        # templates are written on first use; "cold" empties only CLIENTSMITH_CACHE_DIR (the output cache).
-        env = dict(os.environ)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["CLIENTSMITH_CACHE_DIR"] = str(cache)
-        return measure.run(cmd, timeout=TIMEOUT, cwd=REPO, env=env, sample_tree=True)
+        return measure.run(self._ours_cmd(spec, out, package), timeout=TIMEOUT, cwd=REPO, env=self._ours_env(cache), sample_tree=True)
 
     def peer_generate(self, spec: Path, out: Path, hooks: bool = True) -> Run | None:
         if self.peer is None:
@@ -558,6 +557,73 @@ class Bench:
             row["peer"] = median(peer_times) if peer_times else None
             self.scaling.append(row)
 
+    def directory_part(self) -> None:
+        """Every document of the APIs.guru corpus generated cold once by each tool, alternating."""
+        total = self.metric("directory_total", f"cold generation of every {CORPUS.name} document, total (wall)", "s")
+        common = self.metric("directory_common", f"cold generation of the {CORPUS.name} documents both tools generate, total (wall)", "s")
+        specs = sorted(CORPUS.glob("*.json")) + sorted(CORPUS.glob("*.yaml")) if CORPUS.is_dir() else []
+        if not specs:
+            total.ours_note = common.ours_note = f"skipped: {CORPUS} not found (the shared corpus is absent)"
+            self.directory = []
+            return
+        if self.peer is None:
+            total.peer_note = common.peer_note = self.peer_status
+        import corpus
+
+        # Untimed warm-up: each tool's .pyc (and clientsmith's compiled templates) as after one use.
+        self.ours_generate(specs[0], self.tmp / "directory-ours", self.tmp / "directory-cache", package="client")
+        self.peer_generate(specs[0], self.tmp / "directory-peer")
+        rows: list[dict[str, Any]] = []
+        for i, spec in enumerate(specs):
+            operations, _ = corpus.spec_operations(spec)
+            row: dict[str, Any] = {"spec": spec.name, "operations": len(operations), "kb": round(spec.stat().st_size / 1024)}
+            self.log(f"directory {i + 1}/{len(specs)}: {spec.name} ({len(operations)} operations) ...")
+            # Which tool runs first alternates from document to document (page cache, machine drift).
+            order = ("ours", "peer") if i % 2 == 0 else ("peer", "ours")
+            for tool in order:
+                if tool == "peer" and self.peer is None:
+                    continue
+                out = self.tmp / f"directory-{tool}"
+                shutil.rmtree(out, ignore_errors=True)
+                if tool == "ours":
+                    cache = self.tmp / "directory-cache"
+                    shutil.rmtree(cache, ignore_errors=True)
+                    run = measure.run(self._ours_cmd(spec, out), timeout=DIRECTORY_TIMEOUT, cwd=REPO, env=self._ours_env(cache))
+                else:
+                    assert self.peer is not None
+                    run = measure.run(self.peer.generate_cmd(spec, out), timeout=DIRECTORY_TIMEOUT, cwd=self.tmp, env=self.peer.env())
+                row[tool] = run.wall
+                failed = self.failure(run) or (tool == "peer" and peer_module.find_package(out) is None and "no package written") or ""
+                if failed:
+                    row[f"{tool}_error"] = failed
+            self.log(f"  ours {row['ours']:.2f} s{' (failed)' if 'ours_error' in row else ''}" + (f", peer {row['peer']:.2f} s{' (failed)' if 'peer_error' in row else ''}" if "peer" in row else ""))
+            rows.append(row)
+        shutil.rmtree(self.tmp / "directory-ours", ignore_errors=True)
+        shutil.rmtree(self.tmp / "directory-peer", ignore_errors=True)
+        self.directory = rows
+        ours_failed = sum(1 for row in rows if "ours_error" in row)
+        peer_failed = sum(1 for row in rows if "peer_error" in row)
+        both = [row for row in rows if "peer" in row and "ours_error" not in row and "peer_error" not in row]
+        has_peer = self.peer is not None
+        total.add(sum(row["ours"] for row in rows), sum(row["peer"] for row in rows) if has_peer else None)
+        common.add(sum(row["ours"] for row in both) if has_peer else None, sum(row["peer"] for row in both) if has_peer else None)
+        total.ours_note = f"{len(rows)} documents, {ours_failed} failed (their time counted)"
+        if has_peer:
+            total.peer_note = f"{peer_failed} failed (their time counted)"
+            common.ours_note = f"{len(both)} documents"
+
+    def _ours_cmd(self, spec: Path, out: Path, package: str = "client") -> list[str]:
+        return [measure.python(), "-m", "generator", "generate", str(spec), "--package", package, "--out", str(out)]
+
+    @staticmethod
+    def _ours_env(cache: Path) -> dict[str, str]:
+        # As for a user (the peer's venv has its .pyc from pip): clientsmith's own .pyc and compiled
+        # templates are written on first use; "cold" empties only CLIENTSMITH_CACHE_DIR (the output cache).
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["CLIENTSMITH_CACHE_DIR"] = str(cache)
+        return env
+
 
 # ---------------------------------------------------------------------------------------- report
 
@@ -652,6 +718,7 @@ TARGETS = (
     Target("decoding >= 3 x peer's throughput (received response only)", "decode_bytes", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
     Target("decoding >= 3 x peer's throughput (received response only, CPU time)", "decode_bytes_cpu", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
     Target("decoding >= 3 x peer's throughput (members; the peer cannot decode repositories)", "decode_members_calls", lambda m: None if m.ratio is None else m.ratio >= 3.0, lambda m: _ratio(m)),
+    Target(f"150 APIs.guru documents: total <= {DIRECTORY_TARGET}x peer's (issue 24)", "directory_total", lambda m: None if m.ratio is None else m.ratio <= DIRECTORY_TARGET, lambda m: _ratio(m)),
 )
 
 
@@ -704,7 +771,7 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
         f"- machine: {meta['nproc']} cores ({meta['cpu']}), {meta['memory']}, Python {meta['python']}, {meta['platform']}",
         f"- date: {meta['date']}; clientsmith commit {meta['commit']}{meta.get('dirty', '')}",
         f"- peer: {bench.peer_status}",
-        f"- spec: {bench.args.spec} ({bench.args.spec.stat().st_size / 1e6:.1f} MB, {bench.spec_ops} operations)",
+        f"- spec: {bench.args.spec} ({bench.args.spec.stat().st_size / 1e6:.1f} MB, {bench.spec_ops} operations)" if bench.args.spec.exists() else f"- spec: {bench.args.spec} (absent)",
         f"- runs: {bench.args.cold_runs} for the cold GitHub generations, {bench.args.gen_runs} for the other GitHub generation/check "
         f"measurements and for each growth row, {bench.args.runs} for the others; "
         "medians shown; a ratio is clientsmith / peer taken run by run (the runs alternate between the two), then the median",
@@ -737,6 +804,7 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
         peer_cell = _fmt(row.get("peer"), "s") if row.get("peer") is not None else (f"failed: {clip(row.get('peer_error', ''), 80)}" if row.get("peer_error") else "–")
         md.append(f"| {row['spec']} | {row['operations']} | {row['kb']} KB | {ours_cell} | {per_op} | {peer_cell} |")
         plain.append(f"  {row['spec']:<45} {row['operations']:>5} ops {row['kb']:>6} KB  ours {ours_cell:>10}  peer {peer_cell:>10}")
+    md += _directory_section(bench.directory)
     md += [
         "",
         "## How each number is taken",
@@ -775,6 +843,14 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
         "generate duplicate models with name SecurityAndAnalysisType0AdvancedSecurity\"), so "
         "`MinimalRepository.from_dict` imports a module that was never written; the `repository` schema has "
         "no such property.",
+        f"- The {CORPUS.name} documents (`--only directory`): each of the corpus's documents generated once "
+        "by each tool, cold as above (clientsmith: fresh output folder and `CLIENTSMITH_CACHE_DIR`, `.pyc` "
+        "and compiled templates kept; the peer: a fresh folder, `--overwrite`, its default post hooks), "
+        "after one untimed warm-up run of each; the two alternate, and which runs first alternates "
+        "from document to document; no RSS sampling. A failed run (a non-zero exit, a timeout after "
+        f"{DIRECTORY_TIMEOUT:.0f} s, or for the peer no package written) counts in its tool's total with the "
+        "time it took, since a user waited that long for it, and is counted in the failures; the "
+        "second total takes only the documents both tools generated. The ratio is the ratio of the two totals.",
     ]
     if bench.notes:
         md += ["", "## Notes", "", *(f"- {note}" for note in bench.notes)]
@@ -787,6 +863,34 @@ def render(bench: Bench, meta: dict[str, str], command: str, elapsed: float) -> 
     return "\n".join(plain), "\n".join(md) + "\n"
 
 
+def _directory_section(rows: list[dict[str, Any]]) -> list[str]:
+    """The `directory` part's summary: totals, failures, and the documents where we fare worst."""
+    if not rows:
+        return []
+    ours_failed = [row["spec"] for row in rows if "ours_error" in row]
+    peer_failed = [row["spec"] for row in rows if "peer_error" in row]
+    compared = [row for row in rows if row.get("peer") and "ours_error" not in row and "peer_error" not in row]
+    lines = ["", f"## The {CORPUS.name} documents, one cold generation each", ""]
+    ours_total = sum(row["ours"] for row in rows)
+    peer_total = sum(row.get("peer", 0.0) for row in rows)
+    summary = f"{len(rows)} documents: clientsmith {ours_total:.1f} s in total ({len(ours_failed)} failed)"
+    if peer_total:
+        summary += f", openapi-python-client {peer_total:.1f} s ({len(peer_failed)} failed), {ours_total / peer_total:.2f}x"
+    lines.append(summary + ".")
+    if compared:
+        ratios = sorted(row["ours"] / row["peer"] for row in compared)
+        lines.append(f"Per document (the {len(compared)} both generate): median ratio {median(ratios):.2f}x, from {ratios[0]:.2f}x to {ratios[-1]:.2f}x.")
+        lines += ["", "Worst five by ratio:", "", "| spec | operations | size | clientsmith | openapi-python-client | ratio |", "|---|---|---|---|---|---|"]
+        for row in sorted(compared, key=lambda r: r["ours"] / r["peer"], reverse=True)[:5]:
+            lines.append(f"| {row['spec']} | {row['operations']} | {row['kb']} KB | {_fmt(row['ours'], 's')} | {_fmt(row['peer'], 's')} | {row['ours'] / row['peer']:.2f} |")
+    for tool, failed in (("clientsmith", ours_failed), ("openapi-python-client", peer_failed)):
+        if failed:
+            key = "ours_error" if tool == "clientsmith" else "peer_error"
+            first = next(row for row in rows if key in row)
+            lines.append(f"\n{tool} failed on {len(failed)}: {', '.join(failed[:8])}{', ...' if len(failed) > 8 else ''} (first: {clip(first[key], 160)}).")
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of the quick measurements (default 5)")
@@ -796,14 +900,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=GITHUB_SPEC)
     parser.add_argument("--scaling", nargs="*", default=list(SCALING_SPECS), help="corpus spec file names for the growth table")
     parser.add_argument("--no-peer", action="store_true", help="clientsmith only")
-    parser.add_argument("--only", nargs="*", help="only these parts: cold black noop edit providers imports decoding sizes growth streams")
+    parser.add_argument("--only", nargs="*", help="only these parts: cold black noop edit providers imports decoding sizes growth directory streams")
     parser.add_argument("--write", type=Path, default=REPO / "BENCHMARKS.md", help="markdown report (default BENCHMARKS.md)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--merge", action="store_true", help="keep the other measurements of benchmarks/results/bench.json; re-measure only --only's")
     parser.add_argument("--ours-package", type=Path, help="with --merge: an existing generated GitHub package (skips the cold runs)")
     parser.add_argument("--peer-package", type=Path, help="with --merge: an existing peer GitHub package")
     args = parser.parse_args(argv)
-    if not args.spec.exists():
+    parts = args.only or ["cold", "black", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth", "directory", "streams"]
+    if not args.spec.exists() and set(parts) - {"directory", "streams", "providers"}:
         print(f"error: {args.spec} not found", file=sys.stderr)
         return 2
     args.spec = args.spec.resolve()
@@ -812,8 +917,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     import corpus
 
-    bench.spec_ops = len(corpus.spec_operations(args.spec)[0])
-    parts = args.only or ["cold", "black", "noop", "edit", "providers", "imports", "decoding", "sizes", "growth", "streams"]
+    bench.spec_ops = len(corpus.spec_operations(args.spec)[0]) if args.spec.exists() else 0
 
     def interrupted(_signum: int, _frame: Any) -> None:
         raise KeyboardInterrupt
@@ -822,7 +926,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.merge:
         previous = json.loads((HERE / "results" / "bench.json").read_text(encoding="utf-8"))
         bench.metrics = {key: Metric.from_json(key, value) for key, value in previous["metrics"].items()}
+        bench.saved = dict(previous["metrics"])
         bench.scaling = list(previous.get("growth", []))
+        bench.directory = list(previous.get("directory", []))
         bench.notes = [note for note in previous.get("notes", []) if "security_and_analysis" not in note]
         bench.payload_bytes = int(previous.get("payload_bytes", 0))
         bench.commands = list(previous.get("commands", []))
@@ -839,7 +945,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if name == "streams":  # peak RSS of a 1 GB download and upload (benchmarks/stream_bench.py)
                 subprocess.run([sys.executable, str(HERE / "stream_bench.py")], check=False, timeout=3600)
                 continue
-            step: Callable[[], None] = getattr(bench, {"providers": "providers_check", "sizes": "sizes"}.get(name, name))
+            step: Callable[[], None] = getattr(bench, {"providers": "providers_check", "sizes": "sizes", "directory": "directory_part"}.get(name, name))
             step()
     except KeyboardInterrupt:
         measure.kill_running()
@@ -857,7 +963,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results = HERE / "results"
             results.mkdir(exist_ok=True)
             (results / "bench.json").write_text(
-                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() for k, m in bench.metrics.items()}, "growth": bench.scaling, "notes": bench.notes, "payload_bytes": bench.payload_bytes, "commands": [*bench.commands, command]}, indent=1) + "\n",
+                json.dumps({"meta": meta, "peer": bench.peer_status, "metrics": {k: m.to_json() if k in bench.fresh or k not in bench.saved else bench.saved[k] for k, m in bench.metrics.items()}, "growth": bench.scaling, "directory": bench.directory, "notes": bench.notes, "payload_bytes": bench.payload_bytes, "commands": [*bench.commands, command]}, indent=1) + "\n",
                 encoding="utf-8",
             )
             print(f"wrote {args.write} and {results / 'bench.json'}")

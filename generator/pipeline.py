@@ -26,6 +26,7 @@ from .write import Difference, WriteReport, compare_folder, write_folder
 
 if TYPE_CHECKING:
     from .load import LoadedSpec
+    from .validate.broken_parts import BrokenPart
     from .parse.ir import Api
     from .render.environment import Renderer
     from .testgen.example_tables import ExampleTables
@@ -102,7 +103,7 @@ def build(job: Job, use_cache: bool = True, owns_process: bool = False) -> Built
     try:
         if owns_process:
             _load_stages()
-        built, dependencies = _build_uncached(job, template_dirs, use_cache)
+        built, dependencies = _build_uncached(job, template_dirs, use_cache, owns_process)
     except RecursionError:
         # The load and validate stages bound nesting and $ref chains; this is the net for any
         # shape they do not foresee: a located refusal, never a crash.
@@ -112,12 +113,12 @@ def build(job: Job, use_cache: bool = True, owns_process: bool = False) -> Built
     return built
 
 
-def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool) -> tuple[Built, dict[str, str]]:
+def _build_uncached(job: Job, template_dirs: tuple[Path, ...], use_cache: bool, owns_process: bool = False) -> tuple[Built, dict[str, str]]:
     root = cache_root() if use_cache else None
     compiled = root / "templates" if root is not None else None
     if compiled is not None:
         compiled.mkdir(parents=True, exist_ok=True)
-    rendered = _render_package(job, template_dirs, compiled)
+    rendered = _render_package(job, template_dirs, compiled, beside=owns_process)
     # The spec, the IR and the templates are garbage now: give their memory back before the
     # formatter runs beside this process (it is the peak on big specs).
     _release_memory()
@@ -139,6 +140,7 @@ class _Rendered:
     warnings: list[str]
     operations: int
     dependencies: dict[str, str]  # $ref'd files -> digest
+    validation_at: int = 0  # where in `warnings` the validate stage's go (after the proof's own)
 
 
 _STAGES_LOADED = False
@@ -170,21 +172,38 @@ def _load_stages() -> None:
             gc.enable()
 
 
-def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | None = None) -> _Rendered:
-    """The stages up to render: every file's text, Python not yet formatted."""
+def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | None = None, beside: bool = False) -> _Rendered:
+    """The stages up to render: every file's text, Python not yet formatted. `beside`: the
+    validator's keyword checks may run in a forked child meanwhile (the caller owns the process)."""
+    from .validate import validate_spec_beside
+
+    spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
+    moves: dict[str, str] = {}  # schemas the validate stage lifted into components/schemas: where they were written
+    untyped: list[BrokenPart] = []  # the parts read as any value, which the tests name
+    validation_warnings, keyword_checks = validate_spec_beside(spec, strict=job.strict, moves=moves, untyped=untyped, beside=beside)  # validate (and repair)
+    try:
+        rendered = _render_checked(job, template_dirs, compiled, spec, moves, untyped)
+    except KeyboardInterrupt:
+        keyword_checks.cancel()
+        raise
+    except BaseException:
+        keyword_checks.result()  # a refusal of theirs comes first, as it would in a plain run
+        raise
+    validation_warnings += keyword_checks.result()
+    rendered.warnings[rendered.validation_at : rendered.validation_at] = validation_warnings
+    return rendered
+
+
+def _render_checked(job: Job, template_dirs: tuple[Path, ...], compiled: Path | None, spec: LoadedSpec, moves: dict[str, str], untyped: list[BrokenPart]) -> _Rendered:
+    """The stages after validate: parse, testgen, plan, render."""
     from .ground.relaxations import find_relaxations
     from .load.places import warning_place
     from .parse.api import build_api
     from .render.environment import Renderer
     from .testgen.testplan import plan_tests
     from .testgen.example_values import ExampleRecorder
-    from .validate import source_pointer, validate_spec
-    from .validate.broken_parts import BrokenPart
+    from .validate import source_pointer
 
-    spec = read_spec(job.spec, job.spec_display, strict=job.strict)  # load, upgrade
-    moves: dict[str, str] = {}  # schemas the validate stage lifted into components/schemas: where they were written
-    untyped: list[BrokenPart] = []  # the parts read as any value, which the tests name
-    validation_warnings = validate_spec(spec, strict=job.strict, moves=moves, untyped=untyped)  # validate (and repair)
     warnings = WarningSink()
     # The schemas no value satisfies, read once: the client types them nullable (parse), the tests
     # validate them relaxed (testgen).
@@ -208,9 +227,9 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     texts = {output.path: _render(output, renderer, warnings) for output in plan}  # render
     python = [output.path for output in plan if output.python]
     unproven = [f"clientsmith: warning: {tests.unproven}"] if tests is not None and tests.unproven else []
-    rendered_warnings = unproven + validation_warnings + [item.render(warning_place(spec, source_pointer(moves, item.pointer))) for item in warnings.sorted() + warnings.sorted_notes()]
+    rendered_warnings = unproven + [item.render(warning_place(spec, source_pointer(moves, item.pointer))) for item in warnings.sorted() + warnings.sorted_notes()]
     dependencies = {str(path): digest(source.text.encode("utf-8")) for path, source in spec.files.items() if source is not spec.root}
-    return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies)
+    return _Rendered(texts, python, rendered_warnings, len(api.operations), dependencies, len(unproven))
 
 
 def read_spec(path: Path, display: str | None = None, strict: bool = False) -> LoadedSpec:

@@ -104,9 +104,9 @@ def test_an_empty_output_cache_compiles_no_template_and_no_proof_module_again(tm
 def test_the_openapi_schema_read_as_json_is_the_one_openapi_spec_validator_reads(version: str) -> None:
     from openapi_spec_validator.schemas.utils import get_schema_content
 
-    from generator.validate.checks import _openapi_schema
+    from generator.validate.checks import openapi_schema
 
-    assert _openapi_schema(version) == get_schema_content(version)
+    assert openapi_schema(version) == get_schema_content(version)
 
 
 def test_the_source_digest_lists_files_as_before_without_entering_pycache(tmp_path: Path) -> None:

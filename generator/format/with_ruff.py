@@ -44,9 +44,31 @@ def _ruff_binary() -> str:
     return found
 
 
+# Scratch copies ruff rewrites are costly to delete on a disk (ext4 mounted with `discard`: ~3 ms a
+# file, half a second for a 50-operation client); in memory (tmpfs) they cost nothing to delete.
+_MEMORY_FOLDER = Path("/dev/shm")
+
+
+def _scratch_parents() -> list[str | None]:
+    """Where to make the scratch folder, in order: a memory file system when the system has one
+    writable and the user named no temporary folder (TMPDIR), then the usual temporary folder."""
+    memory = "TMPDIR" not in os.environ and _MEMORY_FOLDER.is_dir() and os.access(_MEMORY_FOLDER, os.W_OK | os.X_OK)
+    return [str(_MEMORY_FOLDER), None] if memory else [None]
+
+
 def ruff_format_many(sources: Sequence[str]) -> list[str]:
     """Format every source; raises GeneratedCodeError naming the source ruff cannot parse."""
-    with tempfile.TemporaryDirectory(prefix="clientsmith-ruff-") as folder:
+    *first, last = _scratch_parents()
+    for parent in first:
+        try:
+            return _format_in(parent, sources)
+        except (OSError, GeneratedCodeError):
+            pass  # a full memory folder (ruff's rewrite too): again in the next; a real error recurs there
+    return _format_in(last, sources)
+
+
+def _format_in(parent: str | None, sources: Sequence[str]) -> list[str]:
+    with tempfile.TemporaryDirectory(prefix="clientsmith-ruff-", dir=parent) as folder:
         paths = [Path(folder) / f"m{index}.py" for index in range(len(sources))]
         for path, source in zip(paths, sources):
             path.write_text(source, encoding="utf-8", newline="")

@@ -40,6 +40,10 @@ class SpecError(ClientsmithError):
         self.hint = hint
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[Location, str, str]]:
+        # pickled by its parts (a forked check hands its refusal back: ground/forked.py)
+        return (type(self), (self.location, self.message, self.hint))
+
     def render(self) -> str:
         hint = f"; {self.hint}" if self.hint else ""
         return fit_line(f"{self.location}: {self.message}", self.location.pointer, hint)

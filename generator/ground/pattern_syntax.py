@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
-import unicodedata
 import warnings
+
+from .unicode_categories import category_runs
 
 # POSIX-style (Java) property names, ASCII-only as in Java's default mode.
 _POSIX: dict[str, str] = {
@@ -52,24 +52,11 @@ def _escape(code: int) -> str:
     return f"\\U{code:08x}"
 
 
-@functools.lru_cache(maxsize=1)
-def _category_runs() -> tuple[tuple[int, int, str], ...]:
-    """Runs of consecutive code points sharing a general category (one pass over Unicode, cached)."""
-    runs: list[tuple[int, int, str]] = []
-    for code in range(sys.maxunicode + 1):
-        category = unicodedata.category(chr(code))
-        if runs and runs[-1][2] == category:
-            runs[-1] = (runs[-1][0], code, category)
-        else:
-            runs.append((code, code, category))
-    return tuple(runs)
-
-
 @functools.lru_cache(maxsize=None)
 def _category_ranges(category: str, negate: bool) -> str:
     """Class body (ranges, no brackets) of the code points whose general category starts with `category`."""
     ranges: list[tuple[int, int]] = []
-    for low, high, name in _category_runs():
+    for low, high, name in category_runs():
         if name.startswith(category) == negate:
             continue
         if ranges and ranges[-1][1] == low - 1:

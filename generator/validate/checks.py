@@ -12,10 +12,12 @@ import copy
 import functools
 import json
 import re
-from importlib import resources
+import importlib.util
+from pathlib import Path
 from typing import Any
 
 from ..ground.diagnostics import SpecError, warning_line
+from ..ground.forked import Forked
 from ..ground.pointers import is_remote_ref, join_pointer, resolve_pointer
 from ..load import LoadedSpec
 from ..load.places import warning_place
@@ -30,13 +32,34 @@ _SUPPORTED = ("3.0.", "3.1.", "3.2.")
 # large documents; `generate` runs them below this size, `validate` always. Above it, warnings carry
 # pointers only (their lines would mean composing the whole document as YAML nodes).
 THOROUGH_CHECK_LIMIT = 4_000_000
+# Below this size the keyword checks take less than what a child process costs (the fork, its
+# copied pages, its own imports: ~40 ms measured on 55-100 KB documents); above it they take more.
+BESIDE_FROM = 150_000
 _VERSION_NUMBER = re.compile(r"3\.([012])(\.0)?")
 
 
 def validate_spec(
     spec: LoadedSpec, thorough: bool | None = None, strict: bool = False, moves: dict[str, str] | None = None, untyped: list[BrokenPart] | None = None
 ) -> list[str]:
-    """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest.
+    """Raise a located `SpecError` for what cannot be read; return warnings (located) for the rest
+    (`_read_and_repair`, then the keyword checks of openapi-spec-validator)."""
+    warnings, moved = _read_and_repair(spec, strict, moves, untyped)
+    return warnings + _run_validator(spec, thorough, moved)
+
+
+def validate_spec_beside(spec: LoadedSpec, strict: bool = False, moves: dict[str, str] | None = None, untyped: list[BrokenPart] | None = None, beside: bool = True) -> tuple[list[str], Forked[list[str]]]:
+    """`validate_spec`, its keyword checks (only warnings, or a refusal; most of its time on a
+    mid-sized document) run in a forked child process while the caller goes on with the document as
+    read and repaired here: the caller appends their `result()` to the warnings, and asks for it
+    before raising anything of its own, since a plain run would have refused first."""
+    warnings, moved = _read_and_repair(spec, strict, moves, untyped)
+    worth = BESIDE_FROM <= spec.text_size <= THOROUGH_CHECK_LIMIT
+    return warnings, Forked(lambda: _run_validator(spec, None, moved), beside=beside and worth)
+
+
+def _read_and_repair(spec: LoadedSpec, strict: bool, moves: dict[str, str] | None, untyped: list[BrokenPart] | None) -> tuple[list[str], dict[str, str]]:
+    """Everything but the keyword checks: the version, the `$ref`s, the structure (repaired where
+    tolerant). Returns the warnings and where lifted schemas moved.
 
     Not `strict`: what has one reading is repaired in a copy that replaces `spec.data` (one warning
     each), and a defect only one part depends on costs that part alone (broken_parts.py): the parts
@@ -84,7 +107,7 @@ def validate_spec(
     if untyped is not None:
         untyped += [part for part in broken if part.untyped]
     _refuse_long_chain(spec)
-    return warnings + _run_validator(spec, thorough, moved)
+    return warnings, moved
 
 
 def _read_dangling_refs(spec: LoadedSpec) -> list[BrokenPart]:
@@ -257,28 +280,31 @@ def _run_validator(spec: LoadedSpec, thorough: bool | None = None, moved: dict[s
 
 def _findings(data: Any, version: str) -> list[Finding]:
     """Every error against the OpenAPI schema, explained; [] when the document is valid."""
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
-
-    schema = _openapi_schema(version)
+    schema = openapi_schema(version)
     if _fast_validity(schema, data):
         return []
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
     return [explain(error, schema, version) for error in create_validator(dict(schema)).iter_errors(data)]
 
 
 def _first_finding(data: Any, version: str) -> Finding | None:
     error = first_schema_error(data, version)
-    return None if error is None else explain(error, _openapi_schema(version), version)
+    return None if error is None else explain(error, openapi_schema(version), version)
 
 
 @functools.cache
-def _openapi_schema(version: str) -> Any:
+def openapi_schema(version: str) -> Any:
     """openapi-spec-validator's schema of OpenAPI `version`, read once, as the JSON file it is: its
     own reader parses it as YAML in pure Python (~25 ms of every run); that reader where the file is
-    not where this version of it keeps it."""
+    not where this version of it keeps it. The file is found without importing the package (~20 ms
+    of imports a valid document never needs here: the keyword checks import it, beside)."""
     try:
-        text = (resources.files("openapi_spec_validator") / f"resources/schemas/v{version}/schema.json").read_text(encoding="utf-8")
+        found = importlib.util.find_spec("openapi_spec_validator")
+        folders = list(found.submodule_search_locations or []) if found is not None else []
+        text = (Path(folders[0]) / "resources" / "schemas" / f"v{version}" / "schema.json").read_text(encoding="utf-8")
         return json.loads(text)
-    except (OSError, ValueError):
+    except (OSError, ValueError, IndexError, ImportError):
         from openapi_spec_validator.schemas import schema_v2, schema_v30, schema_v31, schema_v32
 
         return {"2.0": schema_v2, "3.0": schema_v30, "3.1": schema_v31, "3.2": schema_v32}[version]
@@ -369,22 +395,23 @@ def first_schema_error(data: Any, version: str) -> Any | None:
     Python jsonschema backend takes seconds on a 13 MB document; only an invalid document (rare,
     and then small is typical) is validated again in Python, for the error and its path.
     """
-    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
-
-    schema = _openapi_schema(version)
+    schema = openapi_schema(version)
     if _fast_validity(schema, data):
         return None
+    from openapi_spec_validator.schemas.backend.jsonschema import create_validator
+
     return next(iter(create_validator(dict(schema)).iter_errors(data)), None)
 
 
 def _fast_validity(schema: Any, data: Any) -> bool:
-    """True when jsonschema-rs finds the document valid; False when it does not, or cannot tell."""
-    from openapi_spec_validator.schemas.backend import jsonschema_rs
-
-    if not jsonschema_rs.has_jsonschema_rs_validators():
+    """True when jsonschema-rs finds the document valid; False when it does not, or cannot tell.
+    Asked directly, as openapi-spec-validator's backend for it asks (`validator_cls_for`)."""
+    try:
+        import jsonschema_rs
+    except ImportError:
         return False
     try:
-        return bool(jsonschema_rs.create_validator(dict(schema)).is_valid(data))
+        return bool(jsonschema_rs.validator_cls_for(schema)(dict(schema)).is_valid(data))
     except Exception:  # noqa: BLE001 - e.g. a value it cannot convert: the Python backend decides
         return False
 

@@ -13,15 +13,14 @@ from typing import Any
 from ..ground.diagnostics import SpecError, warning_line
 from ..ground.pointers import join_pointer
 from ..load import LoadedSpec
-from .checks import first_schema_error
+from .checks import openapi_schema, first_schema_error
 from .messages import explain
 from .repairs import repair_structure
 
 
 def check_swagger2(spec: LoadedSpec, data: dict[str, Any], strict: bool) -> tuple[dict[str, Any], list[str]]:
     """The document to convert (repaired unless `strict`) and the located notes of its repairs."""
-    from openapi_spec_validator.schemas import schema_v2
-
+    schema_v2 = openapi_schema("2.0")  # the same schema, read without importing openapi-spec-validator
     notes: list[str] = []
     finding = None
     if strict:
