@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from typing import Any, cast
 
 from ..parse.ir import (
@@ -255,18 +255,39 @@ class CaseMaker(TypedValues):
         built = self.examples.built.get(key)
         if built is not None and built[0] is response:  # the response kept with it: its id is not reused
             return cast(Reply, built[1])
-        reply = self._reply(response, status, constant, target, test_name, klass, json.loads(text))
+        if response.kind == "json":
+            reply = self._json_reply(response, status, constant, target, test_name, klass, text)
+        else:
+            reply = self._reply(response, status, constant, target, test_name, klass, json.loads(text))
         self.examples.built[key] = (response, reply)
         return reply
 
+    def _json_reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, text: str) -> Reply:
+        body = self.json_body(response.type, text)
+        reply = Reply(status, response.status, "json", ident(constant), body.source, concrete_json_type(response.content_type), (), klass, test_name, body=body.value)
+        return _expecting(reply, body.expected, target, body.read)
+
+    def json_body(self, type_ref: TypeRef, text: str) -> JsonBody:
+        """The JSON reply body `text` (its example) of type `type_ref`: what the server sends and what
+        the client must parse it into. Operations share reply components (GitHub's 2,808 JSON replies
+        hold 587 distinct bodies): each is worked out once, kept by what decides it (the type, the
+        text, the API's models and aliases)."""
+        key = ("json body", type_ref, text, id(self.api.models), id(self.api.aliases))
+        built = self.examples.built.get(key)
+        if built is not None and built[0] == (self.api.models, self.api.aliases):
+            return cast(JsonBody, built[1])
+        example = json.loads(text)
+        if example is None and not self.fits(type_ref, None):
+            example = self.placeholder(type_ref)
+        example = self.repair(type_ref, example)
+        expected = self.expected(type_ref, example)
+        read = self.expected(type_ref, example, implicit=True) if len(expected) > _INLINE_EXPECTED else None  # as `_expecting` reads it
+        body = JsonBody(example, source(example), expected, read)
+        self.examples.built[key] = ((self.api.models, self.api.aliases), body)
+        return body
+
     def _reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, example: Any) -> Reply:
         kind = response.kind
-        if kind == "json":
-            if example is None and not self.fits(response.type, None):
-                example = self.placeholder(response.type)
-            example = self.repair(response.type, example)
-            reply = Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), (), klass, test_name, body=example)
-            return _expecting(reply, self.expected(response.type, example), target, lambda: self.expected(response.type, example, implicit=True))
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -485,7 +506,17 @@ def _xml_media(media_type: str) -> bool:
 _INLINE_EXPECTED = 60
 
 
-def _expecting(reply: Reply, expected: str, target: str, read: Callable[[], str] | None = None) -> Reply:
+@dataclass(frozen=True)
+class JsonBody:
+    """A JSON reply body worked out (`CaseMaker.json_body`); the reply constants only read it."""
+
+    value: Any  # the example, repaired: what the server sends
+    source: str  # its Python source
+    expected: str  # what the client must parse it into (`expect`'s expected value)
+    read: str | None  # the implicit spelling of `expected` (a `Read`'s rest), when `_expecting` needs it
+
+
+def _expecting(reply: Reply, expected: str, target: str, read: str | None = None) -> Reply:
     """`reply` checked by one `expect` of `expected` (source) on `target`: inline when short, else
     through the constant `<REPLY>_PARSED` the template writes beside the reply's; with `read` (the
     implicit spelling of a JSON reply) that constant is a `Read` of the reply's body, which writes
@@ -495,7 +526,7 @@ def _expecting(reply: Reply, expected: str, target: str, read: Callable[[], str]
         return replace(reply, checks=(f"expect({target}, {expected}{where})",), expected_source=expected)
     name = ident(f"{reply.constant}_PARSED")
     if read is not None:
-        expected = f"{read_of(reply.constant)}{read()})"
+        expected = f"{read_of(reply.constant)}{read})"
     return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
 
 
