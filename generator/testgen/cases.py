@@ -357,7 +357,7 @@ class CaseMaker(TypedValues):
             attributes: dict[str, str] = {}
             extras: dict[str, Any] = {}
             for key, item in value.items():
-                found = model.field_by_wire(key)
+                found = self.field_by_wire(model, key)
                 if found is None:
                     extras[key] = item
                 else:
@@ -444,7 +444,7 @@ class CaseMaker(TypedValues):
         if model is None or not isinstance(example, dict):
             return None
         extra = "added_later"
-        while model.field_by_wire(extra) is not None or extra in example:
+        while self.field_by_wire(model, extra) is not None or extra in example:
             extra += "_"
         reply_body = {**example, extra: "kept"}
         enum_field = ""
