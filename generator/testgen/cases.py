@@ -276,12 +276,13 @@ class CaseMaker(TypedValues):
         built = self.examples.built.get(key)
         if built is not None and built[0] == (self.api.models, self.api.aliases):
             return cast(JsonBody, built[1])
-        example = json.loads(text)
-        if example is None and not self.fits(type_ref, None):
-            example = self.placeholder(type_ref)
-        example = self.repair(type_ref, example)
-        expected = self.expected(type_ref, example)
-        read = self.expected(type_ref, example, implicit=True) if len(expected) > _INLINE_EXPECTED else None  # as `_expecting` reads it
+        with self.values_fixed():  # the example is parsed here, and only read
+            example = json.loads(text)
+            if example is None and not self.fits(type_ref, None):
+                example = self.placeholder(type_ref)
+            example = self.repair(type_ref, example)
+            expected = self.expected(type_ref, example)
+            read = self.expected(type_ref, example, implicit=True) if len(expected) > _INLINE_EXPECTED else None  # as `_expecting` reads it
         body = JsonBody(example, source(example), expected, read)
         self.examples.built[key] = ((self.api.models, self.api.aliases), body)
         return body
@@ -328,7 +329,9 @@ class CaseMaker(TypedValues):
         value, where what holds the JSON's own value is `JSON` (a model's attribute: unwritten) and
         the fields a model keeps beyond its own are named by their keys (`Extra`)."""
         text = self._expected(type_ref, value, depth, implicit)
-        if implicit and text in (plain := literal(value), f"Equal({plain})"):  # `_equal(value)`'s two spellings
+        # `_equal(value)`'s two spellings; a literal begins with one of _LITERAL_STARTS, so other texts
+        # (`Model(`, `Wire(`...) are told apart without spelling the value (at every level of it).
+        if implicit and (text.startswith("Equal(") or text[:1] in _LITERAL_STARTS) and text in (plain := literal(value), f"Equal({plain})"):
             return "JSON"
         return text
 
@@ -509,6 +512,9 @@ def _xml_media(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
 
+
+# How `literal` begins a JSON value's spelling: a dict, a list, a text, a number, None, True or False.
+_LITERAL_STARTS = frozenset("{['\"-0123456789NTF")
 
 # An expected value longer than this gets a module constant of its own beside the reply's.
 _INLINE_EXPECTED = 60

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType, takes_any
@@ -26,6 +27,10 @@ class TypedValues:
         # What these types' walks ask again and again, worked out once (the IR is frozen):
         self._wire_fields: dict[int, tuple[Model, dict[str, ModelField]]] = {}  # by the model's id: its fields by wire name
         self._unions: dict[int, tuple[UnionType, _Union]] = {}  # by the union's id (the union kept with it)
+        # `fits`' answers while the values asked about stay unchanged (`values_fixed`): a union's
+        # options are each tried on the whole value at every level, so a nested value is asked again
+        # and again. By the ids of the type, the value and the depth; both kept, so no id is reused.
+        self._fitted: dict[tuple[int, int, int], tuple[TypeRef, Any, bool]] | None = None
 
     # -- types
 
@@ -57,8 +62,31 @@ class TypedValues:
             self._wire_fields[id(model)] = known
         return known[1].get(wire_name)
 
+    @contextmanager
+    def values_fixed(self) -> Iterator[None]:
+        """A block in which no JSON value `fits` is asked about changes: its answers are kept."""
+        if self._fitted is not None:
+            yield
+            return
+        self._fitted = {}
+        try:
+            yield
+        finally:
+            self._fitted = None
+
     def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool:
         """Whether `value` (JSON) is a valid value of `type_ref` as far as the test can tell."""
+        fitted = self._fitted
+        if fitted is None:
+            return self._fits(type_ref, value, depth)
+        key = (id(type_ref), id(value), depth)
+        known = fitted.get(key)
+        if known is None or known[0] is not type_ref or known[1] is not value:
+            known = (type_ref, value, self._fits(type_ref, value, depth))
+            fitted[key] = known
+        return known[2]
+
+    def _fits(self, type_ref: TypeRef, value: Any, depth: int) -> bool:
         type_ref = self.resolve(type_ref)
         if depth > 20:
             return True
