@@ -14,6 +14,7 @@ The replies are the bytes and content type the test server (`_contract.py`'s Moc
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from types import ModuleType
 from collections.abc import Mapping
 from typing import Any
@@ -39,6 +40,15 @@ class Unsendable(Exception):
         self.problem = problem
 
 
+@dataclass(frozen=True)
+class ReplyParts:
+    """A test server's reply before it is an `httpx.Response`."""
+
+    status: int
+    content: bytes
+    headers: dict[str, str]
+
+
 class WireBuilder:
     """Requests and replies of one document's generated tests."""
 
@@ -52,6 +62,7 @@ class WireBuilder:
         self.base_url = setup.base_url  # where the test client sends (its default server or base_url=)
         self.credentials = {credential.scheme: credential for credential in setup.credentials}
         self.shapes = {key: json.loads(shape) for key, shape in api.xml_shapes}
+        self._encoded: dict[int, tuple[Any, bytes]] = {}  # JSON reply bodies by id (the body kept with it)
 
     # -- the request
 
@@ -159,9 +170,10 @@ class WireBuilder:
 
     # -- the replies
 
-    def response(self, request: httpx.Request, reply: Reply, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> httpx.Response:
-        """The reply as MockServer sends it: `reply(status, json)` or `reply(status, content=, content_type=)`."""
-        content: bytes = self.validation.json_bytes(reply.body) if reply.kind == "json" else bytes(reply.body or b"")
+    def reply_parts(self, request: httpx.Request, reply: Reply, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> ReplyParts:
+        """The reply as MockServer sends it (`reply(status, json)` or `reply(status, content=, content_type=)`),
+        not yet made a response (`as_response`): the proof keys its verdicts by these parts."""
+        content: bytes = self._json(reply.body) if reply.kind == "json" else bytes(reply.body or b"")
         content_type = (reply.content_type or "application/json") if reply.kind == "json" else reply.content_type
         headers = {"content-type": content_type} if content and content_type else {}
         if next_page is not None:
@@ -175,7 +187,20 @@ class WireBuilder:
                 content = self.validation.json_bytes(body)
             else:
                 headers["link"] = f'<{link}>; rel="next"'
-        return httpx.Response(reply.status, content=content, headers=headers, request=request)
+        return ReplyParts(reply.status, content, headers)
+
+    @staticmethod
+    def as_response(request: httpx.Request, parts: ReplyParts) -> httpx.Response:
+        return httpx.Response(parts.status, content=parts.content, headers=parts.headers, request=request)
+
+    def _json(self, body: Any) -> bytes:
+        """The server's bytes of a JSON reply body, encoded once per body object: the case builders
+        share one object among the replies with the same body (cases.JsonBody), and never change it."""
+        known = self._encoded.get(id(body))
+        if known is None or known[0] is not body:
+            known = (body, self.validation.json_bytes(body))
+            self._encoded[id(body)] = known
+        return known[1]
 
 
 def _is_file(value: Any) -> bool:
