@@ -265,7 +265,7 @@ class CaseMaker(TypedValues):
     def _json_reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, text: str) -> Reply:
         body = self.json_body(response.type, text)
         reply = Reply(status, response.status, "json", ident(constant), body.source, concrete_json_type(response.content_type), (), klass, test_name, body=body.value)
-        return _expecting(reply, body.expected, target, body.read)
+        return _reading(reply, body.expected, target) if body.read else _expecting(reply, body.expected, target)
 
     def json_body(self, type_ref: TypeRef, text: str) -> JsonBody:
         """The JSON reply body `text` (its example) of type `type_ref`: what the server sends and what
@@ -282,7 +282,9 @@ class CaseMaker(TypedValues):
                 example = self.placeholder(type_ref)
             example = self.repair(type_ref, example)
             expected = self.expected(type_ref, example)
-            read = self.expected(type_ref, example, implicit=True) if len(expected) > _INLINE_EXPECTED else None  # as `_expecting` reads it
+            read = len(expected) > _INLINE_EXPECTED  # as `_expecting` decides it
+            if read:  # only the implicit spelling is written (and kept)
+                expected = self.expected(type_ref, example, implicit=True)
         body = JsonBody(example, source(example), expected, read)
         self.examples.built[key] = ((self.api.models, self.api.aliases), body)
         return body
@@ -526,22 +528,27 @@ class JsonBody:
 
     value: Any  # the example, repaired: what the server sends
     source: str  # its Python source
-    expected: str  # what the client must parse it into (`expect`'s expected value)
-    read: str | None  # the implicit spelling of `expected` (a `Read`'s rest), when `_expecting` needs it
+    expected: str  # what the client must parse it into (`expect`'s expected value); with `read`, its implicit spelling
+    read: bool  # too long to check inline: the reply's `<REPLY>_PARSED` constant is a `Read` of its body (`_reading`)
 
 
-def _expecting(reply: Reply, expected: str, target: str, read: str | None = None) -> Reply:
+def _expecting(reply: Reply, expected: str, target: str) -> Reply:
     """`reply` checked by one `expect` of `expected` (source) on `target`: inline when short, else
-    through the constant `<REPLY>_PARSED` the template writes beside the reply's; with `read` (the
-    implicit spelling of a JSON reply) that constant is a `Read` of the reply's body, which writes
-    only what the JSON does not say itself."""
+    through the constant `<REPLY>_PARSED` the template writes beside the reply's."""
     where = "" if target == "result" else f", {literal(target)}"
     if len(expected) <= _INLINE_EXPECTED:
         return replace(reply, checks=(f"expect({target}, {expected}{where})",), expected_source=expected)
     name = ident(f"{reply.constant}_PARSED")
-    if read is not None:
-        expected = f"{read_of(reply.constant)}{read})"
     return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
+
+
+def _reading(reply: Reply, read: str, target: str) -> Reply:
+    """A JSON reply whose expected value is too long to check inline (`_expecting`): its constant
+    `<REPLY>_PARSED` is a `Read` of the reply's body, which writes only what the JSON does not say
+    itself (`read`: the expected value's implicit spelling)."""
+    where = "" if target == "result" else f", {literal(target)}"
+    name = ident(f"{reply.constant}_PARSED")
+    return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=f"{read_of(reply.constant)}{read})")
 
 
 def read_of(body_constant: str) -> str:

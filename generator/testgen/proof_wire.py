@@ -62,7 +62,6 @@ class WireBuilder:
         self.base_url = setup.base_url  # where the test client sends (its default server or base_url=)
         self.credentials = {credential.scheme: credential for credential in setup.credentials}
         self.shapes = {key: json.loads(shape) for key, shape in api.xml_shapes}
-        self._encoded: dict[int, tuple[Any, bytes]] = {}  # JSON reply bodies by id (the body kept with it)
 
     # -- the request
 
@@ -173,7 +172,7 @@ class WireBuilder:
     def reply_parts(self, request: httpx.Request, reply: Reply, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> ReplyParts:
         """The reply as MockServer sends it (`reply(status, json)` or `reply(status, content=, content_type=)`),
         not yet made a response (`as_response`): the proof keys its verdicts by these parts."""
-        content: bytes = self._json(reply.body) if reply.kind == "json" else bytes(reply.body or b"")
+        content: bytes = self.validation.json_bytes(reply.body) if reply.kind == "json" else bytes(reply.body or b"")
         content_type = (reply.content_type or "application/json") if reply.kind == "json" else reply.content_type
         headers = {"content-type": content_type} if content and content_type else {}
         if next_page is not None:
@@ -193,14 +192,6 @@ class WireBuilder:
     def as_response(request: httpx.Request, parts: ReplyParts) -> httpx.Response:
         return httpx.Response(parts.status, content=parts.content, headers=parts.headers, request=request)
 
-    def _json(self, body: Any) -> bytes:
-        """The server's bytes of a JSON reply body, encoded once per body object: the case builders
-        share one object among the replies with the same body (cases.JsonBody), and never change it."""
-        known = self._encoded.get(id(body))
-        if known is None or known[0] is not body:
-            known = (body, self.validation.json_bytes(body))
-            self._encoded[id(body)] = known
-        return known[1]
 
 
 def _is_file(value: Any) -> bool:
