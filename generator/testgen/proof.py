@@ -114,6 +114,7 @@ class _Prover:
         self._verdicts: dict[tuple[object, ...], str | None] = {}  # reply checks by what decides them
         self._entries: dict[int, tuple[dict[str, Any], str]] = {}  # documented replies as JSON (_documented)
         self.not_proven: set[str] = set()  # operationIds the proof could not run for
+        self._requests: tuple[Operation | None, dict[tuple[object, ...], Any]] = (None, {})  # an operation's reads (_read)
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
         """The operation with the values of its tests proven: replaced or left out where they fail."""
@@ -215,13 +216,25 @@ class _Prover:
             request = self.wire.request(operation, case, body_extra, query_extra)
         except Unsendable as error:
             return None, None, [Failure(error.part, _clip(f"the client cannot send it: {error.problem}"))]
-        try:
-            call = self.validation.read_call(request, (operation.method, operation.path))
-        except AssertionError as violation:
-            return request, None, self._attributed(operation, case, violation)
-        except Exception as error:  # the tests' reader itself fails on it: so would the test
-            return request, None, [Failure("call", _crash(error))]
+        call = self._read(operation, request)
+        if isinstance(call, AssertionError):
+            return request, None, self._attributed(operation, case, call)
+        if isinstance(call, Exception):  # the tests' reader itself fails on it: so would the test
+            return request, None, [Failure("call", _crash(call))]
         return request, call, self._compared(operation, case, call, test) if test is not None else []
+
+    def _read(self, operation: Operation, request: httpx.Request) -> Any:
+        """What the tests' reader reads from the request (a `Call`), or what it raises. A walk's first
+        request is most often the example call's own, byte for byte: read once (per operation)."""
+        key = (request.method, str(request.url), tuple(request.headers.multi_items()), request.content)
+        if self._requests[0] is not operation:
+            self._requests = (operation, {})
+        if key not in self._requests[1]:
+            try:
+                self._requests[1][key] = self.validation.read_call(request, (operation.method, operation.path))
+            except Exception as error:  # noqa: BLE001 - the caller tells a violation from a crash
+                self._requests[1][key] = error
+        return self._requests[1][key]
 
     def _attributed(self, operation: Operation, case: CallCase, violation: AssertionError) -> list[Failure]:
         """The reader's findings by the part they are about (anything else is the call's)."""
