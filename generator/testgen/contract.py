@@ -27,7 +27,7 @@ from ..ground.relaxations import Relaxations
 
 from .cases import CaseMaker
 from .example_tables import ExampleTables
-from .proven import ProofNote, ProvenTest, SchemeTest
+from .proven import ProofNote, SchemeTest
 from .shared_constants import shared_constants
 from .views import ACCESS_TOKEN, ContractSetup, CredentialView, OperationTest, TEST_HOST, source
 
@@ -107,38 +107,20 @@ def operation_tests(
     proof: Mapping[str, tuple[ProofNote, ...]] | None = None,
     examples: ExampleTables | None = None,
     untested: list[tuple[Operation, str]] | None = None,
-    proven: Mapping[int, ProvenTest] | None = None,
 ) -> list[OperationTest]:
     """The tests of each of the resource's operations. With `untested`, an operation whose tests
     cannot be built (a step raises: a bug of clientsmith) is left out of the module and added there
-    with the reason, so one operation never costs the others their tests nor stops generation.
-    `proven`: the tests the proof built (Proven.tests), taken where still what would be built here."""
+    with the reason, so one operation never costs the others their tests nor stops generation."""
     maker = CaseMaker(api, relaxed, proof, examples)
     tests: list[OperationTest] = []
     for operation in resource.operations:
         try:
-            tests.append(_proven_test(proven or {}, resource, operation, relaxed or {}, proof or {}) or maker.operation(resource, operation))
+            tests.append(maker.operation(resource, operation))
         except Exception as error:  # noqa: BLE001 - one operation's tests end here (see the docstring)
             if untested is None:
                 raise
             untested.append((operation, f"{type(error).__name__}: {' '.join(str(error).split())[:70]}"))
     return shared_constants(tests)
-
-
-def _proven_test(
-    proven: Mapping[int, ProvenTest], resource: Resource, operation: Operation, relaxed: Mapping[str, tuple[str, ...]], proof: Mapping[str, tuple[ProofNote, ...]]
-) -> OperationTest | None:
-    """The operation's tests as the proof built them, when nothing they are built from has changed
-    since: the operation's proof notes are the same object (any replacement or left-out part since
-    wrote new ones, under its operationId), the resource is named and placed the same (the method's
-    path, its walk and deprecations are spelled from it). Only the relaxation notes, which the proof's
-    case maker has not, go first in its notes, as CaseMaker.operation puts them."""
-    found = proven.get(id(operation))
-    if found is None or found.operation is not operation or found.notes is not proof.get(operation.operation_id):
-        return None
-    if (found.resource.name, found.resource.path) != (resource.name, resource.path):
-        return None
-    return replace(found.test, resource=resource, notes=tuple(relaxed.get(operation.operation_id, ())) + found.test.notes)
 
 
 @dataclass(frozen=True)

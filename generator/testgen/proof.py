@@ -34,7 +34,7 @@ from .proof_token import prove_token_requests
 from .proof_values import Places
 from .proof_wire import ReplyParts, Unsendable, WireBuilder
 from .example_tables import ExampleTables
-from .proven import ProofNote, Proven, ProvenTest
+from .proven import ProofNote, Proven
 from .views import CallCase, OperationTest, value_in_test
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def prove_tests(api: Api, document: dict[str, Any], spec_json: str, renderer: Te
             except Exception as error:  # noqa: BLE001 - one operation's proof ends here: see _Prover.unprovable
                 prover.places.restore()
                 prover.unprovable(operation, error)
-    return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes, prover.not_proven, prover.tests), None
+    return replace(api, resources=_rebuilt(api.resources, proven, {})), Proven(prover.notes, schemes, prover.not_proven), None
 
 
 def _rebuilt(resources: tuple[Resource, ...], proven: dict[int, Operation], done: dict[int, Resource]) -> tuple[Resource, ...]:
@@ -115,8 +115,6 @@ class _Prover:
         self._entries: dict[int, tuple[dict[str, Any], str]] = {}  # documented replies as JSON (_documented)
         self.not_proven: set[str] = set()  # operationIds the proof could not run for
         self._requests: tuple[Operation | None, dict[tuple[object, ...], Any]] = (None, {})  # an operation's reads (_read)
-        self.tests: dict[int, ProvenTest] = {}  # by the operation's id: the last round's tests, when clean
-        self._built: OperationTest | None = None  # what `failures` last built
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
         """The operation with the values of its tests proven: replaced or left out where they fail."""
@@ -127,8 +125,6 @@ class _Prover:
         for _ in range(_MAX_ROUNDS):
             failures = self.failures(resource, operation)
             if not failures:
-                if self._built is not None:  # built from the values and notes the operation ends with
-                    self.tests[id(operation)] = ProvenTest(operation, resource, self.notes.get(operation.operation_id), self._built)
                 break
             for failure in failures:
                 first.setdefault(failure.part, failure)
@@ -188,9 +184,7 @@ class _Prover:
     def failures(self, resource: Resource, operation: Operation) -> list[Failure]:
         """The parts of the operation's test case that fail, one finding per part; the replies are
         checked once the request passes (a reply is checked as the answer to that request)."""
-        self._built = None
         test = self.maker.operation(resource, operation)
-        self._built = test
         if test.skip or test.case is None:
             return []
         request, _, found = self.request(operation, test.case, test)

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..parse.ir import Operation, Resource
-from .views import OperationTest
-
 
 @dataclass(frozen=True)
 class ProofNote:
@@ -31,21 +28,8 @@ class SchemeTest:
     token_unchecked: str = ""  # why the tests do not hold its token request to the document
 
 
-@dataclass(frozen=True)
-class ProvenTest:
-    """An operation's tests as the proof's last round built them, and what they were built from."""
-
-    operation: Operation
-    resource: Resource
-    notes: tuple[ProofNote, ...] | None  # the operation's proof notes then (the object: its identity says it is unchanged)
-    test: OperationTest  # built without the relaxation notes (the proof's case maker has none)
-
-
 @dataclass
 class Proven:
     notes: dict[str, tuple[ProofNote, ...]] = field(default_factory=dict)  # by operationId
     schemes: dict[str, SchemeTest] = field(default_factory=dict)  # by scheme key (only those the proof changed)
     unprovable: set[str] = field(default_factory=set)  # operationIds the proof could not run for (each warned of)
-    # By the operation's id: the tests the proof's last round built and found clean (nothing changed
-    # after), which the test modules take instead of building them again (contract.operation_tests).
-    tests: dict[int, ProvenTest] = field(default_factory=dict)

@@ -87,7 +87,7 @@ def _plan_tests(
     resources: dict[str, ResourceTests] = {}
     for resource in api.resources:
         untested: list[tuple[Operation, str]] = []
-        tests = operation_tests(api, resource, relaxed, proven.notes, examples, untested, proven.tests)
+        tests = operation_tests(api, resource, relaxed, proven.notes, examples, untested)
         parts = {part.schema_pointer: part.message for operation in resource.operations for part in reached.get(operation.operation_id, ())}
         left_out = tuple(_untested(operation, reason, warnings, operation.operation_id not in proven.unprovable) for operation, reason in untested)
         resources[resource.module] = ResourceTests(tests, test_error_classes(tests), tuple(parts.items()), left_out)
