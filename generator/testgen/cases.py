@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from typing import Any, cast
 
 from ..parse.ir import (
@@ -255,18 +255,48 @@ class CaseMaker(TypedValues):
         built = self.examples.built.get(key)
         if built is not None and built[0] is response:  # the response kept with it: its id is not reused
             return cast(Reply, built[1])
-        reply = self._reply(response, status, constant, target, test_name, klass, json.loads(text))
+        if response.kind == "json":
+            reply = self._json_reply(response, status, constant, target, test_name, klass, text)
+        else:
+            reply = self._reply(response, status, constant, target, test_name, klass, json.loads(text))
         self.examples.built[key] = (response, reply)
         return reply
 
+    def _json_reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, text: str) -> Reply:
+        body = self.json_body(response.type, text)
+        reply = Reply(status, response.status, "json", ident(constant), body.source, concrete_json_type(response.content_type), (), klass, test_name, body=body.value)
+        return _reading(reply, body.expected, target) if body.read else _expecting(reply, body.expected, target)
+
+    def json_body(self, type_ref: TypeRef, text: str) -> JsonBody:
+        """The JSON reply body `text` (its example) of type `type_ref`: what the server sends and what
+        the client must parse it into. Operations share reply components (GitHub's 2,808 JSON replies
+        hold 587 distinct bodies): each is worked out once, kept by what decides it (the type, the
+        text, the API's models and aliases)."""
+        key = ("json body", type_ref, text, id(self.api.models), id(self.api.aliases))
+        built = self.examples.built.get(key)
+        if built is not None and built[0] == (self.api.models, self.api.aliases):
+            return cast(JsonBody, built[1])
+        with self.values_fixed():  # the example is parsed here, and only read
+            example = json.loads(text)
+            if example is None and not self.fits(type_ref, None):
+                example = self.placeholder(type_ref)
+            example = self.repair(type_ref, example)
+            expected = self.expected(type_ref, example)
+            read = len(expected) > _INLINE_EXPECTED  # as `_expecting` decides it
+            if read:  # only the implicit spelling is written (and kept)
+                expected = self.expected(type_ref, example, implicit=True)
+        body = JsonBody(example, source(example), expected, read)
+        self.examples.built[key] = ((self.api.models, self.api.aliases), body)
+        return body
+
+    def repaired_reply(self, type_ref: TypeRef, text: str) -> Any:
+        """The reply example `text` repaired for `type_ref` (shared with `json_body`: read it, never change it)."""
+        if text.strip() == "null":
+            return self.repair(type_ref, None)  # json_body holds a placeholder there
+        return self.json_body(type_ref, text).value
+
     def _reply(self, response: Response, status: int, constant: str, target: str, test_name: str, klass: str, example: Any) -> Reply:
         kind = response.kind
-        if kind == "json":
-            if example is None and not self.fits(response.type, None):
-                example = self.placeholder(response.type)
-            example = self.repair(response.type, example)
-            reply = Reply(status, response.status, kind, ident(constant), source(example), concrete_json_type(response.content_type), (), klass, test_name, body=example)
-            return _expecting(reply, self.expected(response.type, example), target, lambda: self.expected(response.type, example, implicit=True))
         if kind == "xml":
             if example is None and not self.fits(response.type, None):
                 example = self.placeholder(response.type)
@@ -301,7 +331,9 @@ class CaseMaker(TypedValues):
         value, where what holds the JSON's own value is `JSON` (a model's attribute: unwritten) and
         the fields a model keeps beyond its own are named by their keys (`Extra`)."""
         text = self._expected(type_ref, value, depth, implicit)
-        if implicit and text in (plain := literal(value), f"Equal({plain})"):  # `_equal(value)`'s two spellings
+        # `_equal(value)`'s two spellings; a literal begins with one of _LITERAL_STARTS, so other texts
+        # (`Model(`, `Wire(`...) are told apart without spelling the value (at every level of it).
+        if implicit and (text.startswith("Equal(") or text[:1] in _LITERAL_STARTS) and text in (plain := literal(value), f"Equal({plain})"):
             return "JSON"
         return text
 
@@ -336,7 +368,7 @@ class CaseMaker(TypedValues):
             attributes: dict[str, str] = {}
             extras: dict[str, Any] = {}
             for key, item in value.items():
-                found = model.field_by_wire(key)
+                found = self.field_by_wire(model, key)
                 if found is None:
                     extras[key] = item
                 else:
@@ -413,17 +445,19 @@ class CaseMaker(TypedValues):
         built = self.examples.built.get(key)
         if built is not None and built[0] is response:
             return cast(AdditionsTest | None, built[1])
-        test = self._additions(operation, response, json.loads(text))
+        test = self._additions(operation, response, text)
         self.examples.built[key] = (response, test)
         return test
 
-    def _additions(self, operation: Operation, response: Response, example: Any) -> AdditionsTest | None:
+    def _additions(self, operation: Operation, response: Response, text: str) -> AdditionsTest | None:
         model = self._model_of(response.type)
-        example = self.repair(response.type, example)
-        if model is None or not isinstance(example, dict):
+        if model is None:
+            return None
+        example = self.repaired_reply(response.type, text)
+        if not isinstance(example, dict):
             return None
         extra = "added_later"
-        while model.field_by_wire(extra) is not None or extra in example:
+        while self.field_by_wire(model, extra) is not None or extra in example:
             extra += "_"
         reply_body = {**example, extra: "kept"}
         enum_field = ""
@@ -481,22 +515,40 @@ def _xml_media(media_type: str) -> bool:
     return base in ("application/xml", "text/xml") or base.endswith("+xml")
 
 
+# How `literal` begins a JSON value's spelling: a dict, a list, a text, a number, None, True or False.
+_LITERAL_STARTS = frozenset("{['\"-0123456789NTF")
+
 # An expected value longer than this gets a module constant of its own beside the reply's.
 _INLINE_EXPECTED = 60
 
 
-def _expecting(reply: Reply, expected: str, target: str, read: Callable[[], str] | None = None) -> Reply:
+@dataclass(frozen=True)
+class JsonBody:
+    """A JSON reply body worked out (`CaseMaker.json_body`); the reply constants only read it."""
+
+    value: Any  # the example, repaired: what the server sends
+    source: str  # its Python source
+    expected: str  # what the client must parse it into (`expect`'s expected value); with `read`, its implicit spelling
+    read: bool  # too long to check inline: the reply's `<REPLY>_PARSED` constant is a `Read` of its body (`_reading`)
+
+
+def _expecting(reply: Reply, expected: str, target: str) -> Reply:
     """`reply` checked by one `expect` of `expected` (source) on `target`: inline when short, else
-    through the constant `<REPLY>_PARSED` the template writes beside the reply's; with `read` (the
-    implicit spelling of a JSON reply) that constant is a `Read` of the reply's body, which writes
-    only what the JSON does not say itself."""
+    through the constant `<REPLY>_PARSED` the template writes beside the reply's."""
     where = "" if target == "result" else f", {literal(target)}"
     if len(expected) <= _INLINE_EXPECTED:
         return replace(reply, checks=(f"expect({target}, {expected}{where})",), expected_source=expected)
     name = ident(f"{reply.constant}_PARSED")
-    if read is not None:
-        expected = f"{read_of(reply.constant)}{read()})"
     return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=expected)
+
+
+def _reading(reply: Reply, read: str, target: str) -> Reply:
+    """A JSON reply whose expected value is too long to check inline (`_expecting`): its constant
+    `<REPLY>_PARSED` is a `Read` of the reply's body, which writes only what the JSON does not say
+    itself (`read`: the expected value's implicit spelling)."""
+    where = "" if target == "result" else f", {literal(target)}"
+    name = ident(f"{reply.constant}_PARSED")
+    return replace(reply, checks=(f"expect({target}, {name}{where})",), expected_constant=name, expected_source=f"{read_of(reply.constant)}{read})")
 
 
 def read_of(body_constant: str) -> str:

@@ -173,10 +173,12 @@ def _references(node: Any, found: set[str], depth: int) -> None:
         if isinstance(reference, str):
             found.add(reference)
         for value in node.values():
-            _references(value, found, depth + 1)
+            if isinstance(value, (dict, list)):  # only these hold references: most members are texts
+                _references(value, found, depth + 1)
     elif isinstance(node, list):
         for value in node:
-            _references(value, found, depth + 1)
+            if isinstance(value, (dict, list)):
+                _references(value, found, depth + 1)
 
 
 def _escaped(name: str) -> str:

@@ -72,7 +72,8 @@ def _references(node: Any, found: set[str], depth: int) -> bool:
                 _add(target if target.startswith("#") else _PREFIX + target, found)
     # Every member is walked, data too (an `enum` value holding "$ref" only keeps more): a property
     # may be named `default` or `enum`.
-    return all(_references(value, found, depth + 1) for value in node.values())
+    # A text or number refers to nothing (a call for it answers whether it is within the depth limit).
+    return all(_references(value, found, depth + 1) if isinstance(value, (dict, list)) else depth < _DEPTH_LIMIT for value in node.values())
 
 
 def _add(reference: str, found: set[str]) -> None:

@@ -32,7 +32,7 @@ from .paging import NEXT_PAGE_MARKER
 from .proof_modules import NOT_PROVEN, Templates, importable, load_runtime, load_validation
 from .proof_token import prove_token_requests
 from .proof_values import Places
-from .proof_wire import Unsendable, WireBuilder
+from .proof_wire import ReplyParts, Unsendable, WireBuilder
 from .example_tables import ExampleTables
 from .proven import ProofNote, Proven
 from .views import CallCase, OperationTest, value_in_test
@@ -111,9 +111,10 @@ class _Prover:
         self.warnings = warnings
         self.notes: dict[str, tuple[ProofNote, ...]] = {}  # by operationId: what the proof changed in its tests
         self.maker = CaseMaker(api, proof=self.notes, examples=tables)
-        self._verdicts: dict[tuple[str, ...], str | None] = {}  # reply checks by what decides them
+        self._verdicts: dict[tuple[object, ...], str | None] = {}  # reply checks by what decides them
         self._entries: dict[int, tuple[dict[str, Any], str]] = {}  # documented replies as JSON (_documented)
         self.not_proven: set[str] = set()  # operationIds the proof could not run for
+        self._requests: tuple[Operation | None, dict[tuple[object, ...], Any]] = (None, {})  # an operation's reads (_read)
 
     def operation(self, resource: Resource, operation: Operation) -> Operation:
         """The operation with the values of its tests proven: replaced or left out where they fail."""
@@ -215,13 +216,25 @@ class _Prover:
             request = self.wire.request(operation, case, body_extra, query_extra)
         except Unsendable as error:
             return None, None, [Failure(error.part, _clip(f"the client cannot send it: {error.problem}"))]
-        try:
-            call = self.validation.read_call(request, (operation.method, operation.path))
-        except AssertionError as violation:
-            return request, None, self._attributed(operation, case, violation)
-        except Exception as error:  # the tests' reader itself fails on it: so would the test
-            return request, None, [Failure("call", _crash(error))]
+        call = self._read(operation, request)
+        if isinstance(call, AssertionError):
+            return request, None, self._attributed(operation, case, call)
+        if isinstance(call, Exception):  # the tests' reader itself fails on it: so would the test
+            return request, None, [Failure("call", _crash(call))]
         return request, call, self._compared(operation, case, call, test) if test is not None else []
+
+    def _read(self, operation: Operation, request: httpx.Request) -> Any:
+        """What the tests' reader reads from the request (a `Call`), or what it raises. A walk's first
+        request is most often the example call's own, byte for byte: read once (per operation)."""
+        key = (request.method, str(request.url), tuple(request.headers.multi_items()), request.content)
+        if self._requests[0] is not operation:
+            self._requests = (operation, {})
+        if key not in self._requests[1]:
+            try:
+                self._requests[1][key] = self.validation.read_call(request, (operation.method, operation.path))
+            except Exception as error:  # noqa: BLE001 - the caller tells a violation from a crash
+                self._requests[1][key] = error
+        return self._requests[1][key]
 
     def _attributed(self, operation: Operation, case: CallCase, violation: AssertionError) -> list[Failure]:
         """The reader's findings by the part they are about (anything else is the call's)."""
@@ -264,13 +277,13 @@ class _Prover:
         return found
 
     def _reply_problem(self, operation: Operation, request: httpx.Request, reply: Any, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> str | None:
-        response = self.wire.response(request, reply, next_page, next_field)
-        key = self._reply_key(operation, response)
+        parts = self.wire.reply_parts(request, reply, next_page, next_field)
+        key = self._reply_key(operation, parts)
         if key is not None and key in self._verdicts:
             return self._verdicts[key]
         problem: str | None = None
         try:
-            self.validation.check_reply(request, response, (operation.method, operation.path))
+            self.validation.check_reply(request, self.wire.as_response(request, parts), (operation.method, operation.path))
         except AssertionError as violation:
             errors = getattr(violation, "errors", ())
             problem = _problem(errors[0]) if errors else _clip(str(violation).splitlines()[0])
@@ -280,12 +293,13 @@ class _Prover:
             self._verdicts[key] = problem
         return problem
 
-    def _reply_key(self, operation: Operation, response: httpx.Response) -> tuple[str, ...] | None:
+    def _reply_key(self, operation: Operation, response: ReplyParts) -> tuple[object, ...] | None:
         """What the verdict on a reply depends on, so that operations share it: the documented reply
         it is checked against (as JSON: a component many refer to, or the same inline reply; GitHub's
         3,580 reply checks come to ~1,000 distinct), the status, the headers and the bytes. The reply
         is found as the tests' reader finds it (`reply_errors`: the status, its class, `default`);
-        none found is not shared. XML bodies are read with the operation's schema: never shared."""
+        none found is not shared. XML bodies are read with the operation's schema: never shared.
+        (The response made of these parts adds only what follows from them: its content-length.)"""
         if "xml" in response.headers.get("content-type", ""):
             return None
         item = (self.validation.validation_document().get("paths") or {}).get(operation.path)
@@ -293,12 +307,11 @@ class _Prover:
         responses = node.get("responses") if isinstance(node, dict) else None
         if not isinstance(responses, dict):
             return None
-        status = str(response.status_code)
+        status = str(response.status)
         entry = next((responses[key] for key in (status, f"{status[0]}XX", "default") if key in responses), None)
         if not isinstance(entry, dict):
             return None
-        headers = json.dumps(sorted(response.headers.multi_items()))
-        return self._documented(entry), status, headers, response.content.decode("utf-8", "surrogateescape")
+        return self._documented(entry), status, tuple(sorted(response.headers.items())), response.content
 
     def _documented(self, entry: dict[str, Any]) -> str:
         """A documented reply as JSON text, once per reply object (the validation document lives

@@ -14,6 +14,7 @@ The replies are the bytes and content type the test server (`_contract.py`'s Moc
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from types import ModuleType
 from collections.abc import Mapping
 from typing import Any
@@ -37,6 +38,15 @@ class Unsendable(Exception):
         super().__init__(problem)
         self.part = part
         self.problem = problem
+
+
+@dataclass(frozen=True)
+class ReplyParts:
+    """A test server's reply before it is an `httpx.Response`."""
+
+    status: int
+    content: bytes
+    headers: dict[str, str]
 
 
 class WireBuilder:
@@ -159,8 +169,9 @@ class WireBuilder:
 
     # -- the replies
 
-    def response(self, request: httpx.Request, reply: Reply, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> httpx.Response:
-        """The reply as MockServer sends it: `reply(status, json)` or `reply(status, content=, content_type=)`."""
+    def reply_parts(self, request: httpx.Request, reply: Reply, next_page: dict[str, str] | None = None, next_field: tuple[str, ...] = ()) -> ReplyParts:
+        """The reply as MockServer sends it (`reply(status, json)` or `reply(status, content=, content_type=)`),
+        not yet made a response (`as_response`): the proof keys its verdicts by these parts."""
         content: bytes = self.validation.json_bytes(reply.body) if reply.kind == "json" else bytes(reply.body or b"")
         content_type = (reply.content_type or "application/json") if reply.kind == "json" else reply.content_type
         headers = {"content-type": content_type} if content and content_type else {}
@@ -175,7 +186,12 @@ class WireBuilder:
                 content = self.validation.json_bytes(body)
             else:
                 headers["link"] = f'<{link}>; rel="next"'
-        return httpx.Response(reply.status, content=content, headers=headers, request=request)
+        return ReplyParts(reply.status, content, headers)
+
+    @staticmethod
+    def as_response(request: httpx.Request, parts: ReplyParts) -> httpx.Response:
+        return httpx.Response(parts.status, content=parts.content, headers=parts.headers, request=request)
+
 
 
 def _is_file(value: Any) -> bool:

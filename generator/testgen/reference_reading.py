@@ -43,7 +43,7 @@ def reference_reading(document: dict[str, Any]) -> dict[str, Any]:
         _own_mark_wins(document, node)
         if oas30:
             _drop_ignored_beside_reference(node)
-        pending.extend(node.values())
+        pending.extend(value for value in node.values() if isinstance(value, (dict, list)))  # texts and numbers hold no schema
     return document
 
 

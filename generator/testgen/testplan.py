@@ -17,6 +17,7 @@ from ..ground.diagnostics import WarningSink
 from ..ground.relaxations import Relaxations
 from ..ground.schema_walk import Reach, operation_roots
 from ..ground.pointers import join_pointer
+from ..ground.young_collections import only_young_collections
 from ..parse.ir import Api, Operation
 from ..validate.broken_parts import BrokenPart
 from .example_tables import ExampleTables
@@ -71,6 +72,13 @@ def plan_tests(
     validate relaxed; `examples`: the page samples and webhook payloads parse told testgen of;
     `templates` renders the tests' checking modules for the proof; `untyped`: the parts validate
     read as any value (validate/broken_parts.py), which the tests of the operations reaching them name."""
+    with only_young_collections():  # it allocates much that lives long: see ground/young_collections.py
+        return _plan_tests(api, document, relaxations, examples, templates, warnings, untyped)
+
+
+def _plan_tests(
+    api: Api, document: dict[str, Any], relaxations: Relaxations, examples: ExampleTables, templates: Templates, warnings: WarningSink, untyped: Sequence[BrokenPart]
+) -> TestPlan:
     spec_json = document_json(document)
     # Every value the tests send or answer with, checked by the code the tests run (issue 13).
     api, proven, unproven = prove_tests(api, document, spec_json, templates, warnings, relaxations, examples)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from ..parse.ir import ANY, NONE, Api, DictType, ListType, LiteralType, Model, ModelField, NamedType, Primitive, TypeRef, UnionType, takes_any
@@ -23,20 +24,69 @@ class TypedValues:
         self.models: dict[str, Model] = {model.name: model for model in api.models}
         self.aliases: dict[str, TypeRef] = {alias.name: alias.type for alias in api.aliases}
         self.xml = XmlBodies(api.xml_shapes)
+        # What these types' walks ask again and again, worked out once (the IR is frozen):
+        self._wire_fields: dict[int, tuple[Model, dict[str, ModelField]]] = {}  # by the model's id: its fields by wire name
+        self._unions: dict[int, tuple[UnionType, _Union]] = {}  # by the union's id (the union kept with it)
+        # `fits`' answers while the values asked about stay unchanged (`values_fixed`): a union's
+        # options are each tried on the whole value at every level, so a nested value is asked again
+        # and again. By the ids of the type, the value and the depth; both kept, so no id is reused.
+        self._fitted: dict[tuple[int, int, int], tuple[TypeRef, Any, bool]] | None = None
 
     # -- types
 
     def resolve(self, type_ref: TypeRef) -> TypeRef:
-        seen: set[str] = set()
-        while isinstance(type_ref, NamedType) and type_ref.name in self.aliases and type_ref.name not in seen:
-            seen.add(type_ref.name)
-            type_ref = self.aliases[type_ref.name]
-        if isinstance(type_ref, UnionType) and ANY in type_ref.options:
+        if isinstance(type_ref, NamedType) and type_ref.name in self.aliases:
+            seen: set[str] = set()
+            while isinstance(type_ref, NamedType) and type_ref.name in self.aliases and type_ref.name not in seen:
+                seen.add(type_ref.name)
+                type_ref = self.aliases[type_ref.name]
+        if isinstance(type_ref, UnionType) and self._union(type_ref).any:
             return ANY  # annotated `Any` (see UnionType.annotation): the client keeps the JSON as it is
         return type_ref
 
+    def _union(self, union: UnionType) -> _Union:
+        known = self._unions.get(id(union))
+        if known is None or known[0] is not union:
+            known = (union, _Union(union))
+            self._unions[id(union)] = known
+        return known[1]
+
+    def field_by_wire(self, model: Model, wire_name: str) -> ModelField | None:
+        """`model.field_by_wire(wire_name)` (the first field of that wire name), by a table built once per model."""
+        known = self._wire_fields.get(id(model))
+        if known is None or known[0] is not model:
+            fields: dict[str, ModelField] = {}
+            for item in model.fields:
+                fields.setdefault(item.wire_name, item)
+            known = (model, fields)
+            self._wire_fields[id(model)] = known
+        return known[1].get(wire_name)
+
+    @contextmanager
+    def values_fixed(self) -> Iterator[None]:
+        """A block in which no JSON value `fits` is asked about changes: its answers are kept."""
+        if self._fitted is not None:
+            yield
+            return
+        self._fitted = {}
+        try:
+            yield
+        finally:
+            self._fitted = None
+
     def fits(self, type_ref: TypeRef, value: Any, depth: int = 0) -> bool:
         """Whether `value` (JSON) is a valid value of `type_ref` as far as the test can tell."""
+        fitted = self._fitted
+        if fitted is None:
+            return self._fits(type_ref, value, depth)
+        key = (id(type_ref), id(value), depth)
+        known = fitted.get(key)
+        if known is None or known[0] is not type_ref or known[1] is not value:
+            known = (type_ref, value, self._fits(type_ref, value, depth))
+            fitted[key] = known
+        return known[2]
+
+    def _fits(self, type_ref: TypeRef, value: Any, depth: int) -> bool:
         type_ref = self.resolve(type_ref)
         if depth > 20:
             return True
@@ -56,7 +106,7 @@ class TypedValues:
                 if model_field.required and model_field.wire_name not in value and model_field.name not in value:
                     return False
             for key, item in value.items():
-                found = model.field_by_wire(key)
+                found = self.field_by_wire(model, key)
                 if found is not None and not self.fits(found.type, item, depth + 1):
                     return False
             return True
@@ -65,9 +115,10 @@ class TypedValues:
         return False
 
     def option_for(self, union: UnionType, value: Any) -> TypeRef | None:
-        if value is None and NONE in union.options:
+        facts = self._union(union)
+        if value is None and facts.has_none:
             return NONE
-        options = [option for option in union.options if option != NONE]
+        options = facts.options
         if union.discriminator is not None and union.discriminator.mapping and isinstance(value, dict):
             # As the client's tagged union reads it: the tag selects one option, or several that
             # share it (the best fit among them); an unknown tag selects none (the open dict).
@@ -79,11 +130,9 @@ class TypedValues:
                 if chosen is not None:
                     return chosen
             options = [option for option in options if not (isinstance(option, NamedType) and option.name in union.discriminator.grouped())]
-        if union.typed_first:
+        if facts.typed_first:
             # As the client's `TypedFirst` reads it: a typed option the value fits, else an open one.
-            flat = union.flat_options()
-            typed = [option for option in flat if option != NONE and not takes_any(option)]
-            return self._best_fit(typed, value) or self._best_fit([option for option in flat if takes_any(option)], value)
+            return self._best_fit(facts.typed, value) or self._best_fit(facts.opened, value)
         return self._best_fit(options, value)
 
     def _best_fit(self, options: Sequence[TypeRef], value: Any) -> TypeRef | None:
@@ -103,7 +152,7 @@ class TypedValues:
         """
         model = self._model_of(option)
         if model is not None:
-            return sum(1 for key in value if model.field_by_wire(key) is not None)
+            return sum(1 for key in value if self.field_by_wire(model, key) is not None)
         resolved = self.resolve(option)
         if isinstance(resolved, UnionType) and depth < 10:
             inner = self.option_for(resolved, value)
@@ -149,7 +198,7 @@ class TypedValues:
             model = self.models[resolved.name]
             repaired: dict[str, Any] = {}
             for key, item in value.items():
-                found = model.field_by_wire(key)
+                found = self.field_by_wire(model, key)
                 repaired[key] = item if found is None else self.repair(found.type, item, depth + 1)
             return repaired
         return value
@@ -241,7 +290,7 @@ class TypedValues:
         read_only = set() if keep_read_only else set(model.read_only_fields)
         out: dict[str, Any] = {}
         for key, item in value.items():
-            found = model.field_by_wire(key)
+            found = self.field_by_wire(model, key)
             if found is None:
                 out[key] = item
             elif found.name not in read_only:
@@ -300,3 +349,16 @@ class TypedValues:
         if isinstance(resolved, NamedType):
             return self.models.get(resolved.name)
         return None
+
+
+class _Union:
+    """What the walks read of a union, worked out once (`TypedValues._union`)."""
+
+    def __init__(self, union: UnionType) -> None:
+        self.any = ANY in union.options  # annotated `Any`
+        self.has_none = NONE in union.options
+        self.options = [option for option in union.options if option != NONE]
+        self.typed_first = union.typed_first
+        flat = union.flat_options() if self.typed_first else []
+        self.typed = [option for option in flat if option != NONE and not takes_any(option)]
+        self.opened = [option for option in flat if takes_any(option)]
