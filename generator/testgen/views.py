@@ -259,22 +259,6 @@ _STRING = re.compile(
 )
 
 
-# A string literal and the character before it (a letter there is a prefix: b'', r'', f'').
-_STRING = re.compile(
-    r"(?P<prefix>\w?)(?P<text>"
-    + "|".join(
-        (
-            r"'{3}(?:\\.|(?!'{3}).)*'{3}",  # triple-quoted first
-            r'"{3}(?:\\.|(?!"{3}).)*"{3}',
-            r"'(?:\\.|[^'\\])*'",
-            r'"(?:\\.|[^"\\])*"',
-        )
-    )
-    + ")",
-    re.S,
-)
-
-
 @dataclass(frozen=True)
 class CredentialView:
     scheme: str  # security scheme key (wire)
