@@ -139,20 +139,33 @@ def reachable(document: dict[str, Any], pointer: str, schema: Any) -> set[str]:
         if where in seen:
             continue
         seen.add(where)
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/") and canonical(ref) not in seen:
-                try:
-                    stack.append((canonical(ref), resolve_pointer(document, ref)))
-                except KeyError:
-                    pass
-            for key, value in node.items():
-                if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const"):
-                    stack.append((join_pointer(where, key), value))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                stack.append((join_pointer(where, index), value))
+        target = _reference(document, node)
+        if target is not None and target[0] not in seen:
+            stack.append(target)
+        stack.extend(_children(where, node))
     return seen
+
+
+def _reference(document: dict[str, Any], node: Any) -> tuple[str, Any] | None:
+    """(canonical pointer, node) of what a node's local `$ref` points at; None without one (or dangling)."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    if not (isinstance(ref, str) and ref.startswith("#/")):
+        return None
+    try:
+        return canonical(ref), resolve_pointer(document, ref)
+    except KeyError:
+        return None
+
+
+def _children(where: str, node: Any) -> Iterator[tuple[str, Any]]:
+    """The containers inside a node that may hold schemas (examples, defaults, enums and consts are data)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const"):
+                yield join_pointer(where, key), value
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield join_pointer(where, index), value
 
 
 class Reach:
@@ -204,19 +217,10 @@ class Reach:
             if where in seen:
                 continue
             seen.add(where)
-            if isinstance(item, dict):
-                ref = item.get("$ref")
-                if isinstance(ref, str) and ref.startswith("#/"):
-                    try:
-                        refs.append((canonical(ref), resolve_pointer(self.document, ref)))
-                    except KeyError:
-                        pass
-                for key, value in item.items():
-                    if isinstance(value, (dict, list)) and key not in ("example", "examples", "default", "enum", "const"):
-                        stack.append((join_pointer(where, key), value))
-            elif isinstance(item, list):
-                for index, value in enumerate(item):
-                    stack.append((join_pointer(where, index), value))
+            target = _reference(self.document, item)
+            if target is not None:
+                refs.append(target)
+            stack.extend(_children(where, item))
         region = (node, frozenset(seen), tuple(refs))
         self._regions[start] = region
         return region[1], region[2]

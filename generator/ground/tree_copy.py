@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-_ATOMS = (str, int, float, bool, type(None))
+ATOMS = frozenset({str, int, float, bool, type(None)})  # JSON's scalar types: a copy is the value itself
 
 
 def copy_tree(value: Any) -> Any:
@@ -21,7 +21,7 @@ def copy_tree(value: Any) -> Any:
 
 def _copied(value: Any, memo: dict[int, Any]) -> Any:
     kind = type(value)
-    if kind in _ATOMS:
+    if kind in ATOMS:
         return value  # deepcopy returns these themselves too
     found = memo.get(id(value), memo)
     if found is not memo:
@@ -30,12 +30,12 @@ def _copied(value: Any, memo: dict[int, Any]) -> Any:
         result: dict[Any, Any] = {}
         memo[id(value)] = result
         for key, item in value.items():  # atoms inline: most members are texts
-            result[key if type(key) is str else _copied(key, memo)] = item if type(item) in _ATOMS else _copied(item, memo)
+            result[key if type(key) is str else _copied(key, memo)] = item if type(item) in ATOMS else _copied(item, memo)
         return result
     if kind is list:
         items: list[Any] = []
         memo[id(value)] = items
         for item in value:
-            items.append(item if type(item) in _ATOMS else _copied(item, memo))
+            items.append(item if type(item) in ATOMS else _copied(item, memo))
         return items
     return copy.deepcopy(value, memo)

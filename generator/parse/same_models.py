@@ -16,6 +16,7 @@ import dataclasses
 import re
 from typing import Any
 
+from ..ground.tree_copy import ATOMS
 from .ir import Api, Discriminator, LiteralType, Model, ModelField, NamedType, Primitive, RequestBody
 
 _COMPONENT = re.compile(r"^#/components/schemas/[^/]+$")
@@ -100,8 +101,7 @@ class _Skeletons:
 
 _BLANK = NamedType("")  # where a model's name stood
 _FIELD_PARTS = tuple(item.name for item in dataclasses.fields(ModelField) if item.name != "type")  # a field's type is blanked
-_ATOMS = frozenset({str, int, bool, float, type(None)})  # values that name no model
-_NAMELESS = _ATOMS | {Primitive, LiteralType}  # and types that cannot (an enum's literal holds only values)
+_NAMELESS = ATOMS | {Primitive, LiteralType}  # values and types that name no model (an enum's literal holds only values)
 
 
 def _field_names(kind: type) -> tuple[str, ...] | None:
