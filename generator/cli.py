@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .config import FORMATTERS, Config, find_pyproject, is_package_name, load_config
+from .ground import lean_imports
 from .ground.diagnostics import ClientsmithError, ConfigError, cut_line
 from .pipeline import ROOT_INIT, Built, Job, build, compare_all, read_spec, write_all
 from .plan.mcp import McpSettings
@@ -95,6 +96,7 @@ def _width(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    lean_imports.install()
     args = parser().parse_args(argv)
     out = Output(args.quiet, args.verbose, args.max_width)
     try:

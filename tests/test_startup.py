@@ -118,3 +118,128 @@ def test_the_source_digest_lists_files_as_before_without_entering_pycache(tmp_pa
     expected = sorted(path for path in tmp_path.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
     assert _files_under(tmp_path) == expected
     assert [path.relative_to(tmp_path).as_posix() for path in expected] == ["A/c", "a/z.jinja", "a-b/c.py", "a.b", "b.py"]
+
+
+def test_a_cli_run_imports_neither_httpx_command_line_tool_nor_the_validator_shortcut(tmp_path: Path) -> None:
+    """`lean_imports.install()`: httpx's CLI (click, rich, pygments) is never imported, and of
+    openapi-schema-validator only the submodules the proof uses (not `shortcuts`, which imports
+    pydantic-settings); the run's output is the same as a library build's."""
+    import importlib.util
+
+    for needed in ("click", "rich", "pygments"):
+        if importlib.util.find_spec(needed) is None:
+            pytest.skip(f"{needed} is not installed: httpx would not import its command-line tool anyway")
+    spec = _spec(tmp_path)
+    code = (
+        "import json, sys\n"
+        "from generator.cli import main\n"
+        f"code = main(['generate', {str(spec)!r}, '--package', 'pets', '--out', {str(tmp_path / 'out')!r}, '-q'])\n"
+        "print(json.dumps([code, sorted(name for name, module in sys.modules.items() if module is not None and (name.split('.')[0] in ('click', 'rich', 'pygments') or name.startswith('httpx._main'))),"
+        " 'openapi_schema_validator.validators' in sys.modules, 'openapi_schema_validator.shortcuts' in sys.modules]))\n"
+    )
+    code_, cli_modules, validators, shortcut = json.loads(_python(code, tmp_path).splitlines()[-1])
+    assert code_ == 0
+    assert cli_modules == []
+    assert validators, "the proof ran with openapi-schema-validator's validators"
+    assert not shortcut
+    library = build(Job("pets", spec, tmp_path / "library" / "pets", "spec.yaml"), use_cache=False)
+    checked = [path for path in library.files if path.suffix == ".py"]  # the README differs: the CLI writes a project
+    assert len(checked) > 20
+    for path in checked:
+        assert (tmp_path / "out" / "pets" / path).read_text() == library.files[path], path
+
+
+def test_lazy_reexports_bind_the_very_objects_the_package_init_binds() -> None:
+    code = (
+        "import importlib, sys\n"
+        "from generator.ground.lean_imports import lazy_reexports\n"
+        "lazy = lazy_reexports('openapi_schema_validator')\n"
+        "assert lazy is not None and sys.modules['openapi_schema_validator'] is lazy\n"
+        "assert not [name for name in sys.modules if name.startswith('openapi_schema_validator.')], 'nothing imported before use'\n"
+        "from openapi_schema_validator import OAS30ReadValidator\n"
+        "assert 'openapi_schema_validator.shortcuts' not in sys.modules\n"
+        "names = list(lazy.__all__) + ['__version__']\n"
+        "values = {name: getattr(lazy, name) for name in names}\n"
+        "del sys.modules['openapi_schema_validator']\n"
+        "real = importlib.import_module('openapi_schema_validator')\n"
+        "assert real is not lazy\n"
+        "different = [name for name in names if getattr(real, name) is not values[name] and getattr(real, name) != values[name]]\n"
+        "assert not different, different\n"
+        "assert OAS30ReadValidator is real.OAS30ReadValidator\n"
+        "try:\n"
+        "    lazy.no_such_name\n"
+        "except AttributeError:\n"
+        "    print(len(names))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 10
+
+
+@pytest.mark.parametrize(
+    "init",
+    [
+        "import os\nfrom pkg.sub import name\n",  # a statement with effects: imported as usual
+        "from pkg.sub import *\n",
+        "from pkg.sub import sub\n",  # a name that is also a submodule's
+        "from pkg.sub import name\nx = compute()\n",
+    ],
+)
+def test_lazy_reexports_leave_any_other_init_to_the_usual_import(tmp_path: Path, init: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ground.lean_imports import lazy_reexports
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text(init)
+    (tmp_path / "pkg" / "sub.py").write_text("name = 1\nsub = 2\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "pkg", raising=False)
+    assert lazy_reexports("pkg") is None
+    assert "pkg" not in sys.modules
+
+
+def test_a_lazily_read_package_binds_each_name_once_from_its_submodule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.ground.lean_imports import lazy_reexports
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text('"""doc"""\nfrom pkg.one import a as b\nfrom pkg.two import c\n__version__ = "1.0"\n')
+    (tmp_path / "pkg" / "one.py").write_text("a = object()\n")
+    (tmp_path / "pkg" / "two.py").write_text("raise RuntimeError('two is not imported until c is asked for')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("pkg", "pkg.one", "pkg.two"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    module = lazy_reexports("pkg")
+    assert module is not None and module.__version__ == "1.0"
+    assert module.b is sys.modules["pkg.one"].a
+    assert "pkg.two" not in sys.modules
+    with pytest.raises(RuntimeError, match="two is not imported"):
+        module.c
+    with pytest.raises(AttributeError):
+        module.a  # only the bound name (`b`) is the package's
+
+
+def test_installed_versions_agree_with_importlib_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from generator.ground import installed_versions
+
+    def metadata(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return installed_versions.MISSING
+
+    for name in ("black", "ruff", "httpx", "PyYAML", "openapi-schema-validator", "jsonschema_rs", "no-such-distribution-here"):
+        assert installed_versions.distribution_version(name) == metadata(name), name
+    # A folder of its own first on sys.path: a plain record, then two records of one name there.
+    for folder in ("Foo_Bar-1.2.3.dist-info", "only.one-0.1.dist-info"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "METADATA").write_text(f"Metadata-Version: 2.1\nName: x\nVersion: {folder.removesuffix('.dist-info').split('-')[1]}\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    installed_versions.distribution_version.cache_clear()
+    assert installed_versions.distribution_version("foo-bar") == "1.2.3" == metadata("foo.bar")
+    assert installed_versions.distribution_version("Only_One") == "0.1"
+    (tmp_path / "foo_bar-9.0.dist-info").mkdir()
+    (tmp_path / "foo_bar-9.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: foo_bar\nVersion: 9.0\n")
+    installed_versions.distribution_version.cache_clear()
+    assert installed_versions.distribution_version("foo-bar") == metadata("foo-bar"), "two records in one folder: importlib.metadata decides"
+    installed_versions.distribution_version.cache_clear()

@@ -14,15 +14,15 @@ import os
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import version
 from pathlib import Path
 
 from ..ground.cache import cache_root
+from ..ground.installed_versions import distribution_version
 from .chunks import Chunk, join_chunks, split_chunks
 from ..ground.diagnostics import GeneratedCodeError
 
 _LINE_LENGTH = 100
-_KEY_PREFIX = f"black={version('black')};mode=py311,{_LINE_LENGTH};".encode()
+_KEY_PREFIX = f"black={distribution_version('black')};mode=py311,{_LINE_LENGTH};".encode()
 CHUNK_THRESHOLD = 50_000  # characters: smaller files are formatted whole
 POOL_THRESHOLD = 400_000  # characters still to format before a process pool pays for itself
 

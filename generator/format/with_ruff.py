@@ -13,10 +13,10 @@ import subprocess
 import sysconfig
 import tempfile
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..ground.diagnostics import ClientsmithError, GeneratedCodeError
+from ..ground.installed_versions import distribution_version
 
 LINE_LENGTH = 100  # the same as the black formatter's
 _ARGUMENTS = ("format", "--isolated", "--no-cache", "--quiet", "--line-length", str(LINE_LENGTH), "--target-version", "py311")
@@ -27,10 +27,7 @@ class FormatterMissing(ClientsmithError):
 
 
 def ruff_version() -> str:
-    try:
-        return version("ruff")
-    except PackageNotFoundError:
-        return "missing"
+    return distribution_version("ruff")
 
 
 def _ruff_binary() -> str:

@@ -15,8 +15,9 @@ import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
+
+from .installed_versions import distribution_version
 
 _FORMAT = 1
 
@@ -65,10 +66,7 @@ def own_source_digest() -> str:
         hasher = hashlib.sha256()
         _tree_digest(Path(__file__).resolve().parent.parent, hasher)  # all of generator/ (this file is in ground/)
         for formatter in ("black", "ruff"):  # a formatter upgrade may change output bytes
-            try:
-                hasher.update(f"{formatter}={version(formatter)};".encode())
-            except PackageNotFoundError:
-                hasher.update(f"{formatter}=missing;".encode())
+            hasher.update(f"{formatter}={distribution_version(formatter)};".encode())
         _SOURCE_DIGEST = hasher.hexdigest()
     return _SOURCE_DIGEST
 
