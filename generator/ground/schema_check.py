@@ -188,6 +188,8 @@ class SchemaCheck:
         # checks the same example against the same schema many times (GitHub: 24,190 checks, 4,794
         # distinct). The schema itself is kept with its verdict, so a reused id() never matches.
         self._verdicts: dict[tuple[int | str, Purpose, bool, str], tuple[Any, Any]] = {}
+        # Values a `$ref` met inside a validation is known to accept (see _remembered_reference).
+        self._accepted: set[tuple[str, Purpose, bool, str]] = set()
 
     def local(self, node: Any) -> Any:
         """The node of the checked copy that stands for `node` of the document (itself without relaxations)."""
@@ -275,11 +277,41 @@ class SchemaCheck:
                 anyOf=_safe(_any_of),
                 allOf=_safe(_discriminated(oas_keywords.allOf)),
             )
+            keywords["$ref"] = _safe(self._remembered_reference(purpose, exclusive, keywords["$ref"]))
             if self.oas31:
                 keywords.update(exclusiveMaximum=_safe(_exclusive("maximum")), exclusiveMinimum=_safe(_exclusive("minimum")))
                 keywords.update(contentEncoding=_safe(_content_encoding))
             self._classes[(purpose, exclusive)] = extend(base, keywords)
         return self._classes[(purpose, exclusive)]
+
+
+    def _remembered_reference(self, purpose: Purpose, exclusive: bool, original: Keyword) -> Keyword:
+        """`$ref` that skips a value the same reference accepted before. A synthesized example is
+        checked part by part as it grows (each property's value, then the object holding it), so
+        without this every level validated again all that lies below it (AWS: `allOf: [$ref, ...]` on
+        every member). Only acceptances are kept, and only where the reference is read against the
+        document itself (no `$id` entered on the way): there the same text names the same schema."""
+
+        def run(validator: Any, ref: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+            resolver = getattr(validator, "_resolver", None)
+            if not isinstance(ref, str) or getattr(resolver, "_base_uri", None) != _DOCUMENT_URI:
+                yield from original(validator, ref, instance, schema) or ()
+                return
+            try:
+                key = (ref, purpose, exclusive, json.dumps(instance, sort_keys=True, allow_nan=False))
+            except (TypeError, ValueError):
+                yield from original(validator, ref, instance, schema) or ()
+                return
+            if key in self._accepted:
+                return
+            failed = False
+            for error in original(validator, ref, instance, schema) or ():
+                failed = True
+                yield error
+            if not failed:
+                self._accepted.add(key)
+
+        return run
 
 
 # The checks in use, by document and relaxations: parse's readers and the proof each make an example
