@@ -519,3 +519,45 @@ def test_base64_text_is_asserted_as_the_clients_strict_reading_does() -> None:
     assert check.violates(schema, "example", "response")
     assert not check.violates(schema, "aGVsbG8=", "response")
     assert not check.violates({"type": "string"}, "example", "response")
+
+
+def test_a_reference_remembers_only_what_it_accepted_and_only_in_the_document_itself() -> None:
+    """schema_check's `$ref` memo: a value a reference accepted is not validated again below it; a
+    rejected one still is (each verdict is the validator's), and under a `$id` nothing is remembered."""
+    pet = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "maxLength": 5}}}
+    doc = minimal_spec(components={"schemas": {"Pet": pet, "Owner": {"type": "object", "properties": {"pet": {"$ref": "#/components/schemas/Pet"}}}}})
+    doc["openapi"] = "3.1.0"
+    check = SchemaCheck(doc)
+    owner = {"$ref": "#/components/schemas/Owner"}
+    assert not check.violates(owner, {"pet": {"name": "Rex"}}, "response")
+    remembered = {(ref, text) for ref, _, _, text in check._accepted}
+    assert ("#/components/schemas/Pet", json.dumps({"name": "Rex"})) in remembered
+    assert ("#/components/schemas/Owner", json.dumps({"pet": {"name": "Rex"}}, sort_keys=True)) in remembered
+    # The same value under a new parent: Pet's verdict is read, not made (the schema is changed behind
+    # the check's back to show it: the remembered acceptance stands).
+    pet["properties"]["name"]["maxLength"] = 1
+    assert not check.violates({"type": "object", "properties": {"again": {"$ref": "#/components/schemas/Pet"}}}, {"again": {"name": "Rex"}}, "response")
+    # A value it has not accepted is validated, and a rejection is not remembered.
+    assert check.violates(owner, {"pet": {"name": "Rexie"}}, "response")
+    assert check.violates(owner, {"pet": {"name": "Rexie"}}, "response")
+    assert not any("Rexie" in text for _, _, _, text in check._accepted)
+    # Where the reference is read against another base (inside a schema with its own `$id`), the
+    # same text may name another schema: nothing is remembered there.
+    calls: list[Any] = []
+
+    def original(validator: Any, ref: Any, instance: Any, schema: Any) -> Any:
+        calls.append(ref)
+        return iter(())
+
+    remembering = check._remembered_reference("response", False, original)
+    elsewhere = type("Validator", (), {"_resolver": type("Resolver", (), {"_base_uri": "https://example.test/box"})()})()
+    at_home = type("Validator", (), {"_resolver": type("Resolver", (), {"_base_uri": check_document_uri()})()})()
+    for validator in (elsewhere, elsewhere, at_home, at_home):
+        list(remembering(validator, "#/$defs/Pet", "Rex", {}))
+    assert calls == ["#/$defs/Pet"] * 3
+
+
+def check_document_uri() -> str:
+    from generator.ground import schema_check
+
+    return schema_check._DOCUMENT_URI
