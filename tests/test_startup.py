@@ -5,9 +5,11 @@ No timings here: what is checked is what makes start-up cheap, each as a fact of
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -176,45 +178,55 @@ def test_lazy_reexports_bind_the_very_objects_the_package_init_binds() -> None:
     assert int(result.stdout) > 10
 
 
+@contextlib.contextmanager
+def _forgotten_afterwards(package: str) -> Iterator[None]:
+    """The probe package and its submodules leave sys.modules with the test (a later test may
+    import a package of any name)."""
+    try:
+        yield
+    finally:
+        for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
+            del sys.modules[name]
+
+
 @pytest.mark.parametrize(
     "init",
     [
-        "import os\nfrom pkg.sub import name\n",  # a statement with effects: imported as usual
-        "from pkg.sub import *\n",
-        "from pkg.sub import sub\n",  # a name that is also a submodule's
-        "from pkg.sub import name\nx = compute()\n",
+        "import os\nfrom lean_probe.sub import name\n",  # a statement with effects: imported as usual
+        "from lean_probe.sub import *\n",
+        "from lean_probe.sub import sub\n",  # a name that is also a submodule's
+        "from lean_probe.sub import name\nx = compute()\n",
     ],
 )
 def test_lazy_reexports_leave_any_other_init_to_the_usual_import(tmp_path: Path, init: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.ground.lean_imports import lazy_reexports
 
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "__init__.py").write_text(init)
-    (tmp_path / "pkg" / "sub.py").write_text("name = 1\nsub = 2\n")
+    (tmp_path / "lean_probe").mkdir()
+    (tmp_path / "lean_probe" / "__init__.py").write_text(init)
+    (tmp_path / "lean_probe" / "sub.py").write_text("name = 1\nsub = 2\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.delitem(sys.modules, "pkg", raising=False)
-    assert lazy_reexports("pkg") is None
-    assert "pkg" not in sys.modules
+    with _forgotten_afterwards("lean_probe"):
+        assert lazy_reexports("lean_probe") is None
+        assert "lean_probe" not in sys.modules
 
 
 def test_a_lazily_read_package_binds_each_name_once_from_its_submodule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.ground.lean_imports import lazy_reexports
 
-    (tmp_path / "pkg").mkdir()
-    (tmp_path / "pkg" / "__init__.py").write_text('"""doc"""\nfrom pkg.one import a as b\nfrom pkg.two import c\n__version__ = "1.0"\n')
-    (tmp_path / "pkg" / "one.py").write_text("a = object()\n")
-    (tmp_path / "pkg" / "two.py").write_text("raise RuntimeError('two is not imported until c is asked for')\n")
+    (tmp_path / "lean_probe").mkdir()
+    (tmp_path / "lean_probe" / "__init__.py").write_text('"""doc"""\nfrom lean_probe.one import a as b\nfrom lean_probe.two import c\n__version__ = "1.0"\n')
+    (tmp_path / "lean_probe" / "one.py").write_text("a = object()\n")
+    (tmp_path / "lean_probe" / "two.py").write_text("raise RuntimeError('two is not imported until c is asked for')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    for name in ("pkg", "pkg.one", "pkg.two"):
-        monkeypatch.delitem(sys.modules, name, raising=False)
-    module = lazy_reexports("pkg")
-    assert module is not None and module.__version__ == "1.0"
-    assert module.b is sys.modules["pkg.one"].a
-    assert "pkg.two" not in sys.modules
-    with pytest.raises(RuntimeError, match="two is not imported"):
-        module.c
-    with pytest.raises(AttributeError):
-        module.a  # only the bound name (`b`) is the package's
+    with _forgotten_afterwards("lean_probe"):
+        module = lazy_reexports("lean_probe")
+        assert module is not None and module.__version__ == "1.0"
+        assert module.b is sys.modules["lean_probe.one"].a
+        assert "lean_probe.two" not in sys.modules
+        with pytest.raises(RuntimeError, match="two is not imported"):
+            module.c
+        with pytest.raises(AttributeError):
+            module.a  # only the bound name (`b`) is the package's
 
 
 def test_installed_versions_agree_with_importlib_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
