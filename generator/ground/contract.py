@@ -87,8 +87,10 @@ RESERVED_MODEL_ATTRIBUTES = frozenset(
 
 # ---------------------------------------------------------------- the modules the proof loads
 
-# The runtime modules (templates/runtime/) the serializers need, in import order.
-RUNTIME_MODULES = ("_types", "_wire", "_models", "_xml", "_params", "_bodies", "_exceptions", "_auth")
+# The runtime modules (templates/runtime/) the serializers need, in import order. Not `_models`: no
+# serializer imports it (`_wire.is_model` looks pydantic up only if loaded), and it would import pydantic
+# (~60 ms) into a run that otherwise needs none (a document whose keyword checks run beside).
+RUNTIME_MODULES = ("_types", "_wire", "_xml", "_params", "_bodies", "_exceptions", "_auth")
 # The generated tests' checking modules (templates/package/tests/), in import order: the entry last.
 VALIDATION_MODULES = (
     "_validation_document",
