@@ -55,6 +55,15 @@ def _resource_classes(module: Any) -> list[type]:
     ]
 
 
+def _has_iterator(cls: type, name: str) -> bool:
+    """A method of the class, or an attribute its `__init__` sets: an `iter_` view over a list
+    method is made per instance (a typed view of the bound method), so it is no class attribute."""
+    if callable(getattr(cls, name, None)):
+        return True
+    code = getattr(vars(cls).get("__init__"), "__code__", None)
+    return code is not None and name in code.co_names
+
+
 def main(argv: list[str]) -> int:
     root, package, kind = Path(argv[0]).resolve(), argv[1], argv[2]
     sys.path.insert(0, str(root))
@@ -84,7 +93,7 @@ def main(argv: list[str]) -> int:
                         operations += 1
                         op_names.append(f"{getattr(value, 'method', '?')} {getattr(value, 'path', '?')}")
                         # the sync resource class's `iter_<name>` of this endpoint (constant `_<NAME>`)
-                        if any(callable(getattr(cls, "iter_" + attribute[1:].lower(), None)) for cls in _resource_classes(module)):
+                        if any(_has_iterator(cls, "iter_" + attribute[1:].lower()) for cls in _resource_classes(module)):
                             iterators.append(f"{getattr(value, 'method', '?')} {getattr(value, 'path', '?')}")
     else:
         operations = 0
