@@ -101,8 +101,6 @@ def build(job: Job, use_cache: bool = True, owns_process: bool = False) -> Built
         if manifest is not None:
             return Built(job, ObjectFiles(store, manifest.files), manifest.warnings, manifest.operations, manifest.files)
     try:
-        if owns_process:
-            _load_stages()
         built, dependencies = _build_uncached(job, template_dirs, use_cache, owns_process)
     except RecursionError:
         # The load and validate stages bound nesting and $ref chains; this is the net for any
@@ -182,6 +180,10 @@ def _render_package(job: Job, template_dirs: tuple[Path, ...], compiled: Path | 
     untyped: list[BrokenPart] = []  # the parts read as any value, which the tests name
     validation_warnings, keyword_checks = validate_spec_beside(spec, strict=job.strict, moves=moves, untyped=untyped, beside=beside)  # validate (and repair)
     try:
+        if beside:
+            # After the keyword checks' fork: the child is small to copy, and imports what they need
+            # (openapi-spec-validator, pydantic) on the other processor while this process imports the stages.
+            _load_stages()
         rendered = _render_checked(job, template_dirs, compiled, spec, moves, untyped)
     except KeyboardInterrupt:
         keyword_checks.cancel()

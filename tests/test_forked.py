@@ -13,7 +13,6 @@ from generator.ground.diagnostics import Location, SpecError
 from generator.ground.forked import Forked
 from generator import pipeline
 from generator.pipeline import Job, build
-from generator.validate import checks
 
 from tests.conftest import minimal_spec, write_spec
 
@@ -78,11 +77,22 @@ def test_a_cancelled_child_is_reaped() -> None:
 
 @needs_fork
 def test_the_keyword_checks_beside_warn_as_they_do_in_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "_load_stages", lambda: None)  # no gc.freeze in the test worker
-    monkeypatch.setattr(checks, "BESIDE_FROM", 0)  # this small document's checks run beside too
+    events: list[str] = []
+    monkeypatch.setattr(pipeline, "_load_stages", lambda: events.append("stages"))  # no gc.freeze in the test worker
+    fork = os.fork
+
+    def counted_fork() -> int:
+        pid = fork()
+        if pid:
+            events.append("fork")
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted_fork)
     reply = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "integer", "default": "ten"}}}}}
     spec = write_spec(tmp_path, minimal_spec(paths={"/a": {"get": {"operationId": "getA", "responses": reply}}}))
     built = [build(Job("warned", spec, tmp_path / f"out-{owns}" / "warned", "spec.yaml"), use_cache=False, owns_process=owns) for owns in (False, True)]
+    # The command line's build forks for this small document too, before it imports the stages.
+    assert events == ["fork", "stages"]
     assert any("default" in warning for warning in built[0].warnings)
     assert built[0].warnings == built[1].warnings
     assert built[0].files == built[1].files
