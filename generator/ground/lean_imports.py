@@ -37,6 +37,21 @@ def install() -> None:
             lazy_reexports(package)
 
 
+_NOT_LITERAL = object()
+
+
+def _literal(node: ast.expr) -> Any:
+    """A constant, or a list or tuple of them (`__version__`, `__all__`), as its value; else _NOT_LITERAL."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.List, ast.Tuple)):
+        items = [_literal(item) for item in node.elts]
+        if any(item is _NOT_LITERAL for item in items):
+            return _NOT_LITERAL
+        return items if isinstance(node, ast.List) else tuple(items)
+    return _NOT_LITERAL
+
+
 def lazy_reexports(package: str) -> ModuleType | None:
     """`package` registered with its `__init__`'s names bound on first use, when that `__init__` is
     made only of `from package.sub import name` statements and literal assignments (else, or when the
@@ -61,9 +76,8 @@ def lazy_reexports(package: str) -> ModuleType | None:
                     return None
                 sources[alias.asname or alias.name] = (statement.module or "", alias.name)
         elif isinstance(statement, ast.Assign) and all(isinstance(target, ast.Name) for target in statement.targets):
-            try:
-                value = ast.literal_eval(statement.value)
-            except ValueError:
+            value = _literal(statement.value)
+            if value is _NOT_LITERAL:
                 return None
             for target in statement.targets:
                 literals[target.id] = value  # type: ignore[attr-defined]
