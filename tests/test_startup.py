@@ -151,6 +151,18 @@ def test_a_cli_run_imports_neither_httpx_command_line_tool_nor_the_validator_sho
         assert (tmp_path / "out" / "pets" / path).read_text() == library.files[path], path
 
 
+def test_a_json_document_is_read_without_importing_pyyaml(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(minimal_spec(paths={"/a": {"get": {"operationId": "getA", "responses": {"200": {"description": "ok"}}}}})))
+    code = (
+        "import json, sys\n"
+        "from generator.cli import main\n"
+        f"code = main(['generate', {str(spec)!r}, '--package', 'a', '--out', {str(tmp_path / 'out')!r}, '-q'])\n"
+        "print(json.dumps([code, 'yaml' in sys.modules]))\n"
+    )
+    assert json.loads(_python(code, tmp_path).splitlines()[-1]) == [0, False]
+
+
 def test_lazy_reexports_bind_the_very_objects_the_package_init_binds() -> None:
     code = (
         "import importlib, sys\n"

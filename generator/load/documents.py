@@ -8,29 +8,43 @@ Bringing in the files a document's `$ref`s name is bundle.py's job.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..ground.diagnostics import Location, SpecError
 from .json_positions import JsonPositions
 from .limits import LimitExceeded, check_tree, depth_error, locate_in_text
 from ..ground.pointers import split_pointer
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported when YAML text is first read (~10 ms of imports a JSON document never needs).
 
 
-class _SpecLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """A safe loader that keeps timestamps as strings: a spec's example date must stay text."""
+@functools.cache
+def _base_loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_SpecLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+@functools.cache
+def _spec_loader() -> type[yaml.SafeLoader]:
+    """The loader a YAML document is read with (made once)."""
+    import yaml
+
+    class _SpecLoader(_base_loader()):  # type: ignore[misc]
+        """A safe loader that keeps timestamps as strings: a spec's example date must stay text."""
+
+    _SpecLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _SpecLoader
 
 @dataclass
 class SourceFile:
@@ -52,11 +66,13 @@ class SourceFile:
         """How the file spells the scalar `value` at `pointer` (`yes` for True), when it is there."""
         if self.json_positions is not None:
             return self.json_positions.scalar_text(pointer, value)
+        import yaml
+
         node, complete = self._node(pointer)
         if not complete or not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None or ""
             return None
         try:
-            spelled = yaml.load(node.value, Loader=_SpecLoader)  # noqa: S506 - a safe loader subclass
+            spelled = yaml.load(node.value, Loader=_spec_loader())  # noqa: S506 - a safe loader subclass
         except yaml.YAMLError:
             return None
         return str(node.value) if type(spelled) is type(value) and spelled == value else None
@@ -71,9 +87,11 @@ class SourceFile:
 
     def _node(self, pointer: str) -> tuple[yaml.Node | None, bool]:
         """The deepest node on the pointer's way, and whether it is the pointer's own."""
+        import yaml
+
         try:
             if self._root_node is None:
-                self._root_node = yaml.compose(self.text, Loader=_BaseLoader)
+                self._root_node = yaml.compose(self.text, Loader=_base_loader())
         except yaml.YAMLError:
             return None, False
         node = self._root_node
@@ -86,6 +104,8 @@ class SourceFile:
 
 
 def _child_node(node: yaml.Node | None, token: str) -> yaml.Node | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == token:
@@ -158,8 +178,10 @@ def _parse_text(text: str, shown: str, suffix: str) -> tuple[Any, bool]:
                 raise SpecError(Location(shown, exc.lineno, exc.colno), f"invalid JSON: {exc.msg}") from None
         except RecursionError:
             raise _limit_error(depth_error(), text, shown) from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_SpecLoader), True  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_spec_loader()), True  # noqa: S506 - a safe loader subclass
     except RecursionError:
         raise _limit_error(depth_error(), text, shown) from None
     except yaml.MarkedYAMLError as exc:

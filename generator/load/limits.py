@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 # The deepest real document we know nests 34 levels (APIs.guru, 2,622 documents; GitHub's: 21).
 # Every stage is tested at this depth (tests/test_hostile_input.py).
 MAX_DEPTH = 100
@@ -146,6 +144,8 @@ def locate_in_text(text: str, kind: str) -> tuple[int, int] | None:
     opened below MAX_DEPTH; for "aliases", the alias at which the expanded size passes the limit;
     for "cycle", the first alias to an anchor that is still open.
     """
+    import yaml  # here: a JSON document never needs it (~10 ms of imports)
+
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     depth = 0
     expanded = 0
