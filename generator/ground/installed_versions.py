@@ -1,6 +1,7 @@
-"""The installed version of a distribution (black, ruff): part of the cache keys, asked on every run.
+"""Distributions: a name in its PEP 503 normal form (the generated project's, and how an installed
+one is found), and the installed version of one (black, ruff): part of the cache keys, asked on every run.
 
-Read from the name of its `NAME-VERSION.dist-info` folder, the first on `sys.path`, as
+The version is read from the name of its `NAME-VERSION.dist-info` folder, the first on `sys.path`, as
 `importlib.metadata` finds it, without importing `importlib.metadata` (~10 ms of start-up, and a
 few more for each question); `importlib.metadata` itself answers whatever that folder name cannot
 (an egg, a zip, two candidates in one folder)."""
@@ -16,10 +17,16 @@ MISSING = "missing"
 _SEPARATORS = re.compile(r"[-_.]+")
 
 
+def normalized_name(name: str) -> str:
+    """A distribution name in its PEP 503 normal form: `Oslo.Concurrency` -> `oslo-concurrency`
+    (written here: packaging's own helper lives in a module that imports its platform tags, ~10 ms)."""
+    return _SEPARATORS.sub("-", name).lower()
+
+
 @functools.cache
 def distribution_version(name: str) -> str:
     """`name`'s installed version, or "missing"."""
-    wanted = _SEPARATORS.sub("_", name).lower()
+    wanted = normalized_name(name)
     for entry in sys.path:
         try:
             folders = os.listdir(entry or ".")
@@ -38,7 +45,7 @@ def distribution_version(name: str) -> str:
 def _is_record_of(folder: str, wanted: str) -> bool:
     if not folder.endswith(".dist-info") and not folder.endswith(".egg-info"):
         return False
-    return _SEPARATORS.sub("_", folder.partition("-")[0]).lower() == wanted
+    return normalized_name(folder.partition("-")[0]) == wanted
 
 
 def _asked_of_metadata(name: str) -> str:

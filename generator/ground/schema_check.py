@@ -284,7 +284,6 @@ class SchemaCheck:
             self._classes[(purpose, exclusive)] = extend(base, keywords)
         return self._classes[(purpose, exclusive)]
 
-
     def _remembered_reference(self, purpose: Purpose, exclusive: bool, original: Keyword) -> Keyword:
         """`$ref` that skips a value the same reference accepted before. A synthesized example is
         checked part by part as it grows (each property's value, then the object holding it), so

@@ -46,6 +46,7 @@ def _spec_loader() -> type[yaml.SafeLoader]:
     }
     return _SpecLoader
 
+
 @dataclass
 class SourceFile:
     """One loaded file: its data and, on demand, the positions of its nodes."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from packaging.version import InvalidVersion, Version
 
 from ..ground.diagnostics import ConfigError, WarningSink
+from ..ground.installed_versions import normalized_name
 from .files import OutputFile
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ REQUIRES_PYTHON = ">=3.11"
 RUNTIME_DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.11,<3")
 TEST_DEPENDENCIES = ("pytest>=8", "openapi-schema-validator>=0.9,<0.10", "jsonschema>=4.23,<5", "referencing>=0.28")
 FALLBACK_VERSION = "0.0.0"
-_NAME_SEPARATORS = re.compile(r"[-_.]+")
 README = PurePosixPath("README.md")
 MCP_SERVER = PurePosixPath("mcp/__init__.py")
 MCP_DEPENDENCY = "mcp>=2.3,<3"  # the official MCP Python SDK: `pip install '<project>[mcp]'`
@@ -87,12 +87,6 @@ def project_metadata(title: str, version: str, package: str, settings: ProjectSe
     chosen = str(Version(settings.version)) if settings.version else _document_version(version, warnings)
     summary = " ".join(f"Typed Python client for {title.strip() or package}".split())
     return ProjectMetadata(name, chosen, summary, package)
-
-
-def normalized_name(name: str) -> str:
-    """A distribution name in its PEP 503 normal form: `Oslo.Concurrency` -> `oslo-concurrency`
-    (written here: packaging's own helper lives in a module that imports its platform tags, ~10 ms)."""
-    return _NAME_SEPARATORS.sub("-", name).lower()
 
 
 def distribution_name(title: str, package: str) -> str:

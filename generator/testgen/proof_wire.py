@@ -193,7 +193,6 @@ class WireBuilder:
         return httpx.Response(parts.status, content=parts.content, headers=parts.headers, request=request)
 
 
-
 def _is_file(value: Any) -> bool:
     """Multipart parts the test sends as files: bytes (`Encoded` text), one or a list."""
     return isinstance(value, Encoded) or (isinstance(value, list) and bool(value) and all(isinstance(item, Encoded) for item in value))
